@@ -1,0 +1,1 @@
+"""REST and SPARQL 1.1 API on FastAPI."""

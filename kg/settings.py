@@ -1,0 +1,53 @@
+"""Settings from ``ZONEKG_*`` environment variables (and an optional ``.env``).
+
+Nothing else reads the environment; code asks :func:`get_settings`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MEMORY = ":memory:"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ZONEKG_", env_file=".env", extra="ignore")
+
+    store: str = "./data/store"
+    """Folder of the embedded store, or ``:memory:`` for an in-memory one."""
+    sparql_url: str | None = None
+    """Query endpoint of a remote SPARQL server; when set it is used instead of the embedded store."""
+    sparql_update_url: str | None = None
+    """Update endpoint of the remote server (defaults to ``sparql_url``)."""
+    sparql_gsp_url: str | None = None
+    """Graph Store Protocol endpoint of the remote server, if it has one."""
+    sparql_user: str | None = None
+    sparql_password: SecretStr | None = None
+
+    corpus: Path = Path("./data/corpus")
+    """Documents ingested when the service starts on an empty store."""
+    host: str = "127.0.0.1"
+    port: int = 8000
+    api_token: SecretStr | None = None
+    """Bearer token for updates and document uploads; without one they are refused."""
+    query_timeout_s: float = 10.0
+    max_rows: int = 10_000
+    query_workers: int = 2
+    max_document_bytes: int = 20 * 1024 * 1024
+
+    @property
+    def in_memory(self) -> bool:
+        return self.store == MEMORY
+
+    @property
+    def store_path(self) -> Path | None:
+        return None if self.in_memory else Path(self.store)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,80 @@
+"""One store interface, two backends: embedded Oxigraph (default) and a remote SPARQL server.
+
+Every document's facts live in their own named graph; public queries see the
+union of all graphs. :func:`open_store` is the only place that picks a backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import BinaryIO, Protocol
+
+from pyoxigraph import NamedNode, Quad, Triple
+
+from kg.settings import Settings
+from kg.store.terms import Term
+
+
+class GraphStore(Protocol):
+    """What every store backend offers."""
+
+    def replace_graph(self, graph: NamedNode, triples: Iterable[Triple]) -> None:
+        """Atomically replace everything in ``graph`` with ``triples``."""
+
+    def delete_graph(self, graph: NamedNode) -> bool:
+        """Remove a named graph; False if it did not exist."""
+
+    def graphs(self) -> list[NamedNode]:
+        """Named graphs in the store."""
+
+    def bulk_load_nquads(self, data: bytes) -> None:
+        """Add N-Quads in one go (for bulk ingest and restore)."""
+
+    def dump_nquads(self, out: BinaryIO) -> None:
+        """Write every quad of every named graph as N-Quads."""
+
+    def select(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
+        """Run a SELECT over the union graph; ``bindings`` are substituted, never spliced."""
+
+    def construct(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
+        """Run a CONSTRUCT or DESCRIBE over the union graph."""
+
+    def ask(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> bool:
+        """Run an ASK over the union graph."""
+
+    def raw_query(
+        self,
+        query: str,
+        *,
+        results_media_type: str,
+        graph_media_type: str,
+        default_graph_uris: list[str] | None = None,
+        named_graph_uris: list[str] | None = None,
+    ) -> tuple[bytes, str]:
+        """Run any query and serialise its result; returns (body, media type)."""
+
+    def update(self, update: str) -> None:
+        """Run a SPARQL 1.1 Update (trusted callers only)."""
+
+    def quad_count(self) -> int:
+        """Number of quads in the store."""
+
+    def flush(self) -> None:
+        """Make written data durable."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """Open the store the settings name: a remote server if ``sparql_url`` is set, else Oxigraph."""
+    if settings.sparql_url:
+        from kg.store.sparql_http import SparqlHttpStore
+
+        return SparqlHttpStore.from_settings(settings)
+    from kg.store.oxigraph import OxigraphStore
+
+    return OxigraphStore(settings.store_path)
+
+
+__all__ = ["GraphStore", "Quad", "Term", "open_store"]

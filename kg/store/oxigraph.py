@@ -1,0 +1,154 @@
+"""The embedded default store: pyoxigraph on disk (RocksDB) or in memory."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+from pyoxigraph import (
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Triple,
+    Variable,
+)
+
+from kg.errors import QuerySyntaxError, StoreError, StoreUnavailable
+from kg.namespaces import PREFIXES
+from kg.store.terms import Term, ntriples_block
+
+
+class OxigraphStore:
+    """A :class:`kg.store.GraphStore` backed by a pyoxigraph ``Store``."""
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self._store = Store()
+            elif read_only:
+                self._store = Store.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = Store(str(path))
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot open store at {path}: {exc}") from exc
+
+    @property
+    def raw(self) -> Store:
+        """The underlying pyoxigraph store (for backups and snapshots)."""
+        return self._store
+
+    # -- writing ---------------------------------------------------------------
+
+    def replace_graph(self, graph: NamedNode, triples: Iterable[Triple]) -> None:
+        body = ntriples_block(triples)
+        # One update string is one transaction: readers never see a half-replaced graph.
+        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+
+    def delete_graph(self, graph: NamedNode) -> bool:
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._update(f"DROP GRAPH {graph}")
+        return True
+
+    def bulk_load_nquads(self, data: bytes) -> None:
+        try:
+            self._store.bulk_load(io.BytesIO(data), format=RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise StoreError(f"invalid N-Quads: {exc}") from exc
+
+    def update(self, update: str) -> None:
+        self._update(update)
+
+    def _update(self, update: str) -> None:
+        try:
+            self._store.update(update, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QuerySyntaxError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
+
+    # -- reading ---------------------------------------------------------------
+
+    def graphs(self) -> list[NamedNode]:
+        return sorted((g for g in self._store.named_graphs() if isinstance(g, NamedNode)), key=str)
+
+    def dump_nquads(self, out: BinaryIO) -> None:
+        self._store.dump(out, format=RdfFormat.N_QUADS)
+
+    def select(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
+        result = self._query(query, bindings)
+        if not isinstance(result, QuerySolutions):
+            raise QuerySyntaxError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+
+    def construct(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
+        result = self._query(query, bindings)
+        if not isinstance(result, QueryTriples):
+            raise QuerySyntaxError("expected a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    def ask(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> bool:
+        result = self._query(query, bindings)
+        if not isinstance(result, QueryBoolean):
+            raise QuerySyntaxError("expected an ASK query")
+        return bool(result)
+
+    def raw_query(
+        self,
+        query: str,
+        *,
+        results_media_type: str,
+        graph_media_type: str,
+        default_graph_uris: list[str] | None = None,
+        named_graph_uris: list[str] | None = None,
+    ) -> tuple[bytes, str]:
+        result = self._query(query, None, default_graph_uris, named_graph_uris)
+        if isinstance(result, QueryTriples):
+            fmt = RdfFormat.from_media_type(graph_media_type) or RdfFormat.TURTLE
+            return result.serialize(format=fmt) or b"", fmt.media_type
+        rfmt = QueryResultsFormat.from_media_type(results_media_type) or QueryResultsFormat.JSON
+        return result.serialize(format=rfmt) or b"", rfmt.media_type
+
+    def _query(
+        self,
+        query: str,
+        bindings: Mapping[str, Term] | None,
+        default_graph_uris: list[str] | None = None,
+        named_graph_uris: list[str] | None = None,
+    ) -> QuerySolutions | QueryBoolean | QueryTriples:
+        kwargs: dict[str, object] = {"prefixes": PREFIXES}
+        if default_graph_uris:
+            kwargs["default_graph"] = [NamedNode(u) for u in default_graph_uris]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graph_uris:
+            kwargs["named_graphs"] = [NamedNode(u) for u in named_graph_uris]
+        if bindings:
+            kwargs["substitutions"] = {Variable(k): v for k, v in bindings.items()}
+        try:
+            return self._store.query(query, **kwargs)  # type: ignore[arg-type]
+        except (SyntaxError, RuntimeError) as exc:
+            # RuntimeError: a bound variable that the query does not project.
+            raise QuerySyntaxError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(str(exc)) from exc
+
+    def quad_count(self) -> int:
+        return len(self._store)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    def close(self) -> None:
+        self.flush()
+        del self._store

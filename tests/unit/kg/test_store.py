@@ -1,0 +1,109 @@
+"""The embedded store: atomic per-document graphs, union queries, bound variables, N-Quads round trip."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+from kg.errors import QuerySyntaxError, StoreError, StoreUnavailable
+from kg.iri import doc_graph_iri, entity_iri
+from kg.model import EntityType
+from kg.namespaces import RDFS, ZONE
+from kg.store.oxigraph import OxigraphStore
+
+COMPANY = entity_iri(EntityType.ENTERPRISE, "东旭科技")
+ZONE_A = entity_iri(EntityType.ZONE, "如皋高新区")
+ZONE_B = entity_iri(EntityType.ZONE, "江阴高新区")
+LABELS = "SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l"
+
+
+def located(zone: NamedNode) -> list[Triple]:
+    return [
+        Triple(COMPANY, RDFS.label, Literal("东旭科技", language="zh")),
+        Triple(COMPANY, ZONE.locatedIn, zone),
+    ]
+
+
+@pytest.fixture(params=["memory", "disk"])
+def store(request: pytest.FixtureRequest) -> OxigraphStore:
+    return request.getfixturevalue(f"{request.param}_store")
+
+
+def test_store_replace_graph_replaces_only_that_document(store: OxigraphStore) -> None:
+    doc1, doc2 = doc_graph_iri("d1"), doc_graph_iri("d2")
+    store.replace_graph(doc1, located(ZONE_A))
+    store.replace_graph(doc2, [Triple(ZONE_B, RDFS.label, Literal("江阴高新区", language="zh"))])
+    store.replace_graph(doc1, located(ZONE_B))
+    zones = store.select("SELECT ?z WHERE { ?c zone:locatedIn ?z }")
+    assert [r["z"] for r in zones] == [ZONE_B]
+    assert store.graphs() == sorted([doc1, doc2], key=str)
+    assert store.quad_count() == 3
+
+
+def test_store_union_graph_joins_across_documents(store: OxigraphStore) -> None:
+    store.replace_graph(doc_graph_iri("d1"), [Triple(COMPANY, ZONE.locatedIn, ZONE_A)])
+    store.replace_graph(doc_graph_iri("d2"), [Triple(ZONE_A, RDFS.label, Literal("如皋高新区", language="zh"))])
+    rows = store.select("SELECT ?l WHERE { ?c zone:locatedIn ?z . ?z rdfs:label ?l }")
+    assert [r["l"].value for r in rows] == ["如皋高新区"]
+
+
+def test_store_bindings_are_substituted_not_spliced(store: OxigraphStore) -> None:
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    hostile = Literal('"} ; DROP ALL ; #', language="zh")
+    assert store.select("SELECT ?s ?l WHERE { ?s rdfs:label ?l }", bindings={"l": hostile}) == []
+    hit = store.select("SELECT ?s ?l WHERE { ?s rdfs:label ?l }", bindings={"l": Literal("东旭科技", language="zh")})
+    assert [r["s"] for r in hit] == [COMPANY]
+    assert store.quad_count() == 2
+
+
+def test_store_delete_graph(store: OxigraphStore) -> None:
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    assert store.delete_graph(doc_graph_iri("d1")) is True
+    assert store.delete_graph(doc_graph_iri("d1")) is False
+    assert store.quad_count() == 0
+
+
+def test_store_nquads_dump_and_load_round_trip(store: OxigraphStore, memory_store: OxigraphStore) -> None:
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    store.replace_graph(doc_graph_iri("d2"), located(ZONE_B))
+    buffer = io.BytesIO()
+    store.dump_nquads(buffer)
+    copy = OxigraphStore(None)
+    copy.bulk_load_nquads(buffer.getvalue())
+    assert copy.graphs() == store.graphs()
+    assert copy.select(LABELS) == store.select(LABELS)
+    assert copy.quad_count() == 4
+
+
+def test_store_bound_variable_must_be_projected(store: OxigraphStore) -> None:
+    with pytest.raises(QuerySyntaxError):
+        store.select("SELECT ?s WHERE { ?s rdfs:label ?l }", bindings={"l": Literal("x")})
+
+
+def test_store_rejected_graph_leaves_store_unchanged(store: OxigraphStore) -> None:
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    bad = [Triple(COMPANY, RDFS.label, BlankNode())]
+    with pytest.raises(StoreError):
+        store.replace_graph(doc_graph_iri("d1"), bad + [Triple(COMPANY, ZONE.locatedIn, ZONE_B)])
+    assert [r["z"] for r in store.select("SELECT ?z WHERE { ?c zone:locatedIn ?z }")] == [ZONE_A]
+
+
+def test_store_syntax_error_is_a_kg_error(store: OxigraphStore) -> None:
+    with pytest.raises(QuerySyntaxError):
+        store.select("SELEC ?x WHERE {}")
+
+
+def test_store_disk_persists_across_reopen(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = OxigraphStore(tmp_path / "s")
+    first.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    first.close()
+    again = OxigraphStore(tmp_path / "s")
+    assert again.quad_count() == 2
+    again.close()
+
+
+def test_store_second_writer_gets_a_clear_error(disk_store: OxigraphStore) -> None:
+    with pytest.raises(StoreUnavailable):
+        OxigraphStore(disk_store.path)

@@ -1,0 +1,1 @@
+"""Graph views: RDF → NetworkX → pyvis pages and exports."""
