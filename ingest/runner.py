@@ -1,0 +1,303 @@
+"""Ingest documents into the store: load → pipeline → emit → one named graph per document.
+
+Every document is written in one step (``replace_graph``), so a document that
+fails anywhere leaves the store as it was, and re-ingesting a document
+replaces its graph instead of adding to it. Batches can run in worker
+processes; each worker returns the N-Quads of one document graph and only the
+parent writes to the store.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ingest.document import Document
+from ingest.load import SUPPORTED_SUFFIXES, load_bytes, load_path
+from kg.errors import DocumentRejected, KgError
+from kg.iri import doc_graph_iri
+
+if TYPE_CHECKING:
+    from pyoxigraph import Triple
+
+    from kg.store import GraphStore
+
+log = logging.getLogger(__name__)
+
+OnError = Literal["skip", "raise"]
+
+BULK_MIN_DOCUMENTS = 50
+"""From this many documents on, a batch is written with bulk loads instead of one update per document."""
+BULK_CHUNK_BYTES = 32 * 1024 * 1024
+"""N-Quads gathered before each bulk load."""
+PARALLEL_MIN_BYTES = 512 * 1024
+"""Below this many input bytes, and unless ``workers`` is given, a batch runs in this process."""
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """One document written to the store."""
+
+    doc_id: str
+    source_name: str
+    graph: str
+    triples: int
+    chars: int
+    encoding: str
+
+
+@dataclass(frozen=True)
+class IngestFailure:
+    """One document that was not ingested, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    """What a batch did: documents written, documents refused, sizes and time."""
+
+    documents: list[IngestResult] = field(default_factory=list)
+    failed: list[IngestFailure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def triples(self) -> int:
+        return sum(d.triples for d in self.documents)
+
+    @property
+    def chars(self) -> int:
+        return sum(d.chars for d in self.documents)
+
+    def summary(self) -> str:
+        """A few lines for the terminal: counts, throughput, and each failure with its reason."""
+        rate = self.chars / self.seconds if self.seconds > 0 else 0.0
+        lines = [
+            f"ingested {len(self.documents)} document(s), {self.triples:,} triples, "
+            f"{self.chars:,} characters in {self.seconds:.2f} s ({rate:,.0f} chars/s); "
+            f"{len(self.failed)} failed"
+        ]
+        lines += [f"  failed: {f.source}: {f.reason}" for f in self.failed]
+        return "\n".join(lines)
+
+
+# -- one document ---------------------------------------------------------------
+
+
+def extract_triples(doc: Document) -> tuple[Document, list[Triple]]:
+    """Run the extraction pipeline on a loaded document and emit its graph's triples."""
+    from ingest.emit import to_triples
+    from ingest.pipeline import run
+
+    done = run(doc)
+    return done, to_triples(done)
+
+
+def ingest_document(store: GraphStore, doc: Document) -> IngestResult:
+    """Extract one loaded document and replace its named graph in one atomic update."""
+    done, triples = extract_triples(doc)
+    graph = doc_graph_iri(done.doc_id)
+    store.replace_graph(graph, triples)
+    return _result(done, graph.value, len(triples))
+
+
+def ingest_bytes(store: GraphStore, data: bytes, filename: str) -> IngestResult:
+    """Load, extract and store one uploaded document.
+
+    Raises:
+        DocumentRejected: the bytes are not a readable document; the store is untouched.
+    """
+    return ingest_document(store, load_bytes(data, filename))
+
+
+def _result(doc: Document, graph: str, triples: int) -> IngestResult:
+    return IngestResult(doc.doc_id, doc.source_name, graph, triples, len(doc.raw), doc.encoding)
+
+
+# -- the worker side (runs in child processes; keep its imports light) -----------
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """A document extracted and serialised, ready for the parent to write."""
+
+    source: str
+    result: IngestResult
+    nquads: bytes
+
+
+def _process(path: str) -> _Outcome:
+    """Load, extract and serialise one file as the N-Quads of its document graph."""
+    from pyoxigraph import Quad, RdfFormat, serialize
+
+    done, triples = extract_triples(load_path(Path(path)))
+    graph = doc_graph_iri(done.doc_id)
+    quads = (Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    data = serialize(quads, format=RdfFormat.N_QUADS) or b""
+    return _Outcome(path, _result(done, graph.value, len(triples)), data)
+
+
+# -- batches ---------------------------------------------------------------------
+
+
+def iter_document_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and every supported file under named folders (sorted, hidden ones skipped)."""
+    for path in paths:
+        if path.is_dir():
+            found = (p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            yield from sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            yield path
+
+
+def ingest_paths(
+    store: GraphStore,
+    paths: Iterable[Path],
+    *,
+    workers: int | None = None,
+    on_error: OnError = "skip",
+    progress: bool = True,
+    bulk: bool | None = None,
+) -> IngestReport:
+    """Ingest files and folders, one named graph per document.
+
+    Args:
+        workers: worker processes; None means one per core, but small batches then run in-process.
+        on_error: ``skip`` reports a bad document and goes on; ``raise`` stops at the first one.
+        progress: show a progress bar on stderr.
+        bulk: write with bulk loads (None: for batches of ``BULK_MIN_DOCUMENTS`` or more).
+
+    Raises:
+        KgError: with ``on_error="raise"``, the first document's error (earlier documents stay written).
+    """
+    if on_error not in ("skip", "raise"):
+        raise ValueError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
+    files = list(iter_document_paths(paths))
+    started = time.perf_counter()
+    report = IngestReport()
+    use_bulk = len(files) >= BULK_MIN_DOCUMENTS if bulk is None else bulk
+    writer = _Writer(store, report, bulk=use_bulk)
+    processes = _process_count(files, workers)
+    outcomes = _run_parallel(files, processes) if processes > 1 else _run_serial(files)
+    with _progress_bar(len(files), progress) as bar, closing(outcomes):
+        try:
+            for source, outcome in outcomes:
+                _take(writer, source, outcome, on_error)
+                bar.update(1)
+        finally:
+            writer.flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _process_count(files: list[Path], workers: int | None) -> int:
+    if workers is not None:
+        return max(1, min(workers, len(files)))
+    size = sum(p.stat().st_size for p in files if p.is_file())
+    if size < PARALLEL_MIN_BYTES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, len(files)))
+
+
+def _run_serial(files: list[Path]) -> Generator[tuple[str, _Outcome | BaseException], None, None]:
+    for path in files:
+        try:
+            yield str(path), _process(str(path))
+        except Exception as exc:  # noqa: BLE001 - handed to _take, which reports or re-raises it
+            yield str(path), exc
+
+
+def _run_parallel(files: list[Path], processes: int) -> Generator[tuple[str, _Outcome | BaseException], None, None]:
+    # spawn: children never inherit the parent's open store (RocksDB threads and locks).
+    with ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn")) as pool:
+        futures: list[tuple[str, Future[_Outcome]]] = [(str(p), pool.submit(_process, str(p))) for p in files]
+        try:
+            for source, future in futures:
+                try:
+                    yield source, future.result()
+                except Exception as exc:  # noqa: BLE001 - handed to _take, which reports or re-raises it
+                    yield source, exc
+        finally:
+            for _, future in futures:
+                future.cancel()
+
+
+def _take(writer: _Writer, source: str, outcome: _Outcome | BaseException, on_error: OnError) -> None:
+    """Write one outcome, or report (skip) or re-raise (raise) its error."""
+    if isinstance(outcome, _Outcome):
+        outcome = writer.write(outcome)
+        if outcome is None:
+            return
+    if on_error == "raise":
+        if isinstance(outcome, Exception):
+            outcome.add_note(f"while ingesting {source}")
+        raise outcome
+    writer.report.failed.append(IngestFailure(source, _reason(outcome)))
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, KgError):
+        return str(exc)
+    # Not a refusal but a defect in extraction: keep the traceback in the log.
+    log.error("ingest failed unexpectedly", exc_info=exc)
+    return f"internal error ({type(exc).__name__}: {exc})"
+
+
+class _Writer:
+    """Writes serialised document graphs: one replace per document, or bulk loads in chunks."""
+
+    def __init__(self, store: GraphStore, report: IngestReport, *, bulk: bool) -> None:
+        self.store = store
+        self.report = report
+        self.bulk = bulk
+        self.sources: dict[str, str] = {}
+        self.pending: list[_Outcome] = []
+        self.pending_bytes = 0
+
+    def write(self, outcome: _Outcome) -> DocumentRejected | None:
+        """Write (or queue) one document; a duplicate id within the batch is refused."""
+        doc_id = outcome.result.doc_id
+        if doc_id in self.sources:
+            return DocumentRejected(f"{outcome.source}: document id {doc_id!r} is also used by {self.sources[doc_id]}")
+        self.sources[doc_id] = outcome.source
+        if not self.bulk:
+            self.store.replace_graph(doc_graph_iri(doc_id), _triples(outcome.nquads))
+            self.report.documents.append(outcome.result)
+            return None
+        self.pending.append(outcome)
+        self.pending_bytes += len(outcome.nquads)
+        if self.pending_bytes >= BULK_CHUNK_BYTES:
+            self.flush()
+        return None
+
+    def flush(self) -> None:
+        """Drop the queued documents' graphs, then bulk-load their quads."""
+        if not self.pending:
+            return
+        for outcome in self.pending:
+            self.store.delete_graph(doc_graph_iri(outcome.result.doc_id))
+        self.store.bulk_load_nquads(b"".join(o.nquads for o in self.pending))
+        self.report.documents.extend(o.result for o in self.pending)
+        self.pending, self.pending_bytes = [], 0
+
+
+def _triples(nquads: bytes) -> list[Triple]:
+    from pyoxigraph import RdfFormat, parse
+
+    return [quad.triple for quad in parse(nquads, format=RdfFormat.N_QUADS)]
+
+
+def _progress_bar(total: int, enabled: bool):  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", file=sys.stderr, disable=not enabled, desc="ingest")
