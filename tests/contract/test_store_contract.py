@@ -1,0 +1,216 @@
+"""One contract, every backend: embedded Oxigraph (memory, disk) and real SPARQL servers on loopback."""
+
+from __future__ import annotations
+
+import io
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from pyoxigraph import Literal, NamedNode, Triple
+
+from kg.errors import QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
+from kg.iri import doc_graph_iri, entity_iri
+from kg.model import EntityType
+from kg.namespaces import RDFS, ZONE
+from kg.settings import MEMORY, Settings
+from kg.store import GraphStore, open_store
+from kg.store.oxigraph import OxigraphStore
+from kg.store.sparql_http import CHUNK_TRIPLES, SparqlHttpStore
+from tests.contract.servers import Endpoint, free_port, oxigraph_server, virtuoso_server
+
+COMPANY = entity_iri(EntityType.ENTERPRISE, "东旭科技")
+ZONE_A = entity_iri(EntityType.ZONE, "如皋高新区")
+ZONE_B = entity_iri(EntityType.ZONE, "江阴高新区")
+LABELS = "SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l"
+BACKENDS = ["oxigraph-memory", "oxigraph-disk", "sparql-oxigraph", "sparql-virtuoso"]
+
+
+def located(zone: NamedNode) -> list[Triple]:
+    return [
+        Triple(COMPANY, RDFS.label, Literal("东旭科技", language="zh")),
+        Triple(COMPANY, ZONE.locatedIn, zone),
+    ]
+
+
+def many_labels(count: int) -> list[Triple]:
+    """``count`` distinct label triples, more than one update request may carry."""
+    return [Triple(entity_iri(EntityType.ENTERPRISE, f"企业{i}"), RDFS.label, Literal(f"企业{i}", language="zh"))
+            for i in range(count)]
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-serve")) as endpoint:
+        yield endpoint
+
+
+@pytest.fixture(scope="session")
+def virtuoso_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
+    try:
+        server = virtuoso_server(tmp_path_factory.mktemp("virtuoso"))
+        endpoint = server.__enter__()
+    except FileNotFoundError as exc:
+        pytest.skip(str(exc))
+    yield endpoint
+    server.__exit__(None, None, None)
+
+
+def remote(endpoint: Endpoint) -> Iterator[SparqlHttpStore]:
+    """A store on a shared session server, emptied before and after the test."""
+    store = SparqlHttpStore(endpoint.query, update_url=endpoint.update, gsp_url=endpoint.gsp, timeout_s=30)
+    for graph in store.graphs():
+        store.delete_graph(graph)
+    yield store
+    for graph in store.graphs():
+        store.delete_graph(graph)
+    store.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    if request.param.startswith("oxigraph-"):
+        path = tmp_path / "store" if request.param == "oxigraph-disk" else None
+        embedded = OxigraphStore(path)
+        yield embedded
+        embedded.close()
+    else:
+        yield from remote(request.getfixturevalue(f"{request.param.split('-')[1]}_endpoint"))
+
+
+def test_store_contract_replace_graph_replaces_only_that_document(store: GraphStore) -> None:
+    doc1, doc2 = doc_graph_iri("d1"), doc_graph_iri("d2")
+    store.replace_graph(doc1, located(ZONE_A))
+    store.replace_graph(doc2, [Triple(ZONE_B, RDFS.label, Literal("江阴高新区", language="zh"))])
+    store.replace_graph(doc1, located(ZONE_B))
+    zones = store.select("SELECT ?z WHERE { ?c zone:locatedIn ?z }")
+    assert [r["z"] for r in zones] == [ZONE_B]
+    assert store.graphs() == sorted([doc1, doc2], key=str)
+    assert store.quad_count() == 3
+
+
+def test_store_contract_big_graph_is_replaced_whole(store: GraphStore) -> None:
+    graph = doc_graph_iri("big")
+    store.replace_graph(graph, many_labels(CHUNK_TRIPLES * 2 + 500))
+    store.replace_graph(graph, many_labels(CHUNK_TRIPLES + 1))
+    assert store.graphs() == [graph]
+    assert store.quad_count() == CHUNK_TRIPLES + 1
+
+
+def test_store_contract_union_graph_joins_across_documents(store: GraphStore) -> None:
+    store.replace_graph(doc_graph_iri("d1"), [Triple(COMPANY, ZONE.locatedIn, ZONE_A)])
+    store.replace_graph(doc_graph_iri("d2"), [Triple(ZONE_A, RDFS.label, Literal("如皋高新区", language="zh"))])
+    rows = store.select("SELECT ?l WHERE { ?c zone:locatedIn ?z . ?z rdfs:label ?l }")
+    assert [r["l"].value for r in rows] == ["如皋高新区"]
+    assert store.ask("ASK { ?c zone:locatedIn ?z . ?z rdfs:label ?l }") is True
+    assert set(store.construct("CONSTRUCT { ?c zone:locatedIn ?z } WHERE { ?c zone:locatedIn ?z }")) == {
+        Triple(COMPANY, ZONE.locatedIn, ZONE_A)
+    }
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        Literal('"} ; DROP ALL ; #', language="zh"),
+        Literal("'''\n} } DELETE WHERE { ?s ?p ?o } #"),
+        Literal('东旭科技"@zh } . ?s ?p ?o . FILTER(true', language="zh"),
+    ],
+)
+def test_store_contract_bindings_are_substituted_not_spliced(store: GraphStore, hostile: Literal) -> None:
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    assert store.select("SELECT ?s ?l WHERE { ?s rdfs:label ?l }", bindings={"l": hostile}) == []
+    hit = store.select("SELECT ?s ?l WHERE { ?s rdfs:label ?l }", bindings={"l": Literal("东旭科技", language="zh")})
+    assert [r["s"] for r in hit] == [COMPANY]
+    by_iri = store.select("SELECT ?c ?z WHERE { ?c zone:locatedIn ?z }", bindings={"c": COMPANY})
+    assert [r["z"] for r in by_iri] == [ZONE_A]
+    assert store.quad_count() == 2
+
+
+def test_store_contract_bound_variable_must_be_projected(store: GraphStore) -> None:
+    with pytest.raises(QuerySyntaxError):
+        store.select("SELECT ?s WHERE { ?s rdfs:label ?l }", bindings={"l": Literal("x")})
+
+
+def test_store_contract_delete_graph(store: GraphStore) -> None:
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    assert store.delete_graph(doc_graph_iri("d1")) is True
+    assert store.delete_graph(doc_graph_iri("d1")) is False
+    assert store.quad_count() == 0
+    assert store.graphs() == []
+
+
+def test_store_contract_nquads_round_trip(store: GraphStore) -> None:
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    store.replace_graph(doc_graph_iri("d2"), located(ZONE_B) + many_labels(CHUNK_TRIPLES + 10))
+    buffer = io.BytesIO()
+    store.dump_nquads(buffer)
+    before = (store.graphs(), store.select(LABELS), store.quad_count())
+    for graph in store.graphs():
+        store.delete_graph(graph)
+    store.bulk_load_nquads(buffer.getvalue())
+    assert (store.graphs(), store.select(LABELS), store.quad_count()) == before
+    assert before[2] == 4 + CHUNK_TRIPLES + 10
+
+
+def test_store_contract_syntax_error_is_a_kg_error(store: GraphStore) -> None:
+    with pytest.raises(QuerySyntaxError):
+        store.select("SELEC ?x WHERE {}")
+    with pytest.raises(QuerySyntaxError):
+        store.update("INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> } }")
+
+
+def test_store_contract_rejected_graph_leaves_store_unchanged(store: GraphStore) -> None:
+    from pyoxigraph import BlankNode
+
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    with pytest.raises(StoreError):
+        store.replace_graph(doc_graph_iri("d1"), [Triple(COMPANY, RDFS.label, BlankNode()), *located(ZONE_B)])
+    assert [r["z"] for r in store.select("SELECT ?z WHERE { ?c zone:locatedIn ?z }")] == [ZONE_A]
+
+
+def test_sparql_http_unreachable_server_fails_fast() -> None:
+    store = SparqlHttpStore(f"http://127.0.0.1:{free_port()}/sparql", timeout_s=2)
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable):
+        store.select("SELECT * WHERE { ?s ?p ?o }")
+    assert time.monotonic() - started < 2
+
+
+def test_sparql_http_silent_server_times_out_instead_of_hanging() -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        store = SparqlHttpStore(f"http://127.0.0.1:{silent.getsockname()[1]}/sparql", timeout_s=0.5)
+        started = time.monotonic()
+        with pytest.raises(QueryTimeout):
+            store.ask("ASK { ?s ?p ?o }")
+        assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize(("status", "error"), [(400, QuerySyntaxError), (403, StoreError), (500, StoreError)])
+def test_sparql_http_status_maps_to_kg_error(status: int, error: type[Exception]) -> None:
+    client = httpx.Client(transport=httpx.MockTransport(lambda _: httpx.Response(status, text="refused")))
+    with pytest.raises(error, match="refused"):
+        SparqlHttpStore("http://sparql.invalid/q", client=client).ask("ASK {}")
+
+
+def test_sparql_http_settings_select_backend_and_credentials(tmp_path: Path) -> None:
+    settings = Settings(  # type: ignore[call-arg]
+        store=MEMORY, sparql_url="http://sparql.invalid/q", sparql_update_url="http://sparql.invalid/u",
+        sparql_user="zonekg", sparql_password="s3cret", _env_file=None,
+    )
+    store = open_store(settings)
+    assert isinstance(store, SparqlHttpStore)
+    assert store.update_url == "http://sparql.invalid/u"
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"head": {}, "boolean": True})
+
+    store._client = httpx.Client(auth=store._client.auth, transport=httpx.MockTransport(answer))
+    assert store.ask("ASK {}") is True
+    assert seen[0].headers["authorization"] == httpx.BasicAuth("zonekg", "s3cret")._auth_header
