@@ -13,6 +13,8 @@ import hashlib
 import io
 import logging
 import re
+import subprocess
+import sys
 import unicodedata
 import zipfile
 from collections import Counter
@@ -36,6 +38,9 @@ COMMON_HANZI = 2500
 CUE_WORDS = ("开发区", "開發區", "园区", "園區", "企业", "企業", "项目", "項目", "高新区", "高新區", "经济", "經濟")
 
 MAX_PDF_PAGES = 500
+PDF_MEMORY_BYTES = 1024**3
+PDF_CPU_SECONDS = 30
+PDF_WALL_SECONDS = 45
 MAX_ZIP_ENTRIES = 2000
 MAX_ZIP_ENTRY_BYTES = 50 * 1024 * 1024
 MAX_ZIP_TOTAL_BYTES = 100 * 1024 * 1024
@@ -385,21 +390,56 @@ def _title(root: object) -> str:
 # -- PDF -----------------------------------------------------------------------
 
 
-def _read_pdf(data: bytes, filename: str) -> tuple[str, str]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
+# pypdf has a history of loops and decompression blow-ups on hostile files, so
+# it runs in a child process with memory and CPU limits and a wall-clock timeout.
+# Exit codes: 0 text on stdout, 3 encrypted, 4 too many pages (count on stdout), 5 unreadable.
+_PDF_CHILD = r"""
+import io, resource, sys
+memory, cpu, max_pages = (int(a) for a in sys.argv[1:4])
+resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
+import logging
+logging.disable(logging.WARNING)
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+try:
+    reader = PdfReader(io.BytesIO(sys.stdin.buffer.read()))
+    if reader.is_encrypted:
+        sys.exit(3)
+    if len(reader.pages) > max_pages:
+        sys.stdout.write(str(len(reader.pages)))
+        sys.exit(4)
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+    sys.stdout.write(f"{type(exc).__name__}: {exc}"[:300])
+    sys.exit(5)
+sys.stdout.buffer.write(text.encode("utf-8", "surrogatepass"))
+"""
 
+
+def _read_pdf(data: bytes, filename: str) -> tuple[str, str]:
+    limits = [str(n) for n in (PDF_MEMORY_BYTES, PDF_CPU_SECONDS, MAX_PDF_PAGES)]
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise DocumentRejected(f"{filename}: the PDF is encrypted; upload an unprotected copy")
-        pages = len(reader.pages)
-        if pages > MAX_PDF_PAGES:
-            raise DocumentRejected(f"{filename}: {pages} pages is over the {MAX_PDF_PAGES}-page limit")
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, RecursionError) as exc:
-        raise DocumentRejected(f"{filename}: unreadable PDF: {exc}") from exc
-    return text, "pdf"
+        done = subprocess.run(
+            [sys.executable, "-I", "-c", _PDF_CHILD, *limits],
+            input=data, capture_output=True, timeout=PDF_WALL_SECONDS, check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise DocumentRejected(f"{filename}: PDF text extraction took over {PDF_WALL_SECONDS} s") from exc
+    out = done.stdout.decode("utf-8", "replace")
+    if done.returncode == 0:
+        return _strict(done.stdout, "utf-8", filename), "pdf"
+    raise DocumentRejected(f"{filename}: " + _pdf_failure(done.returncode, out))
+
+
+def _pdf_failure(code: int, out: str) -> str:
+    if code == 3:
+        return "the PDF is encrypted; upload an unprotected copy"
+    if code == 4:
+        return f"{out} pages is over the {MAX_PDF_PAGES}-page limit"
+    if code == 5:
+        return f"unreadable PDF: {out}"
+    return f"PDF text extraction stopped (memory or CPU limit, or a parser crash; exit code {code})"
 
 
 # -- DOCX ----------------------------------------------------------------------

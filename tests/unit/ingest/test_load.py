@@ -271,6 +271,12 @@ def test_load_pdf_over_the_page_limit_is_refused(monkeypatch: pytest.MonkeyPatch
         load_bytes(buffer.getvalue(), "long.pdf")
 
 
+def test_load_pdf_past_the_wall_clock_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "PDF_WALL_SECONDS", 0.01)
+    with pytest.raises(DocumentRejected, match="took over"):
+        load_bytes(_pdf(["开发区"]), "slow.pdf")
+
+
 # -- refusals ----------------------------------------------------------------------
 
 
