@@ -53,6 +53,8 @@ _GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb-2312", "x-gbk", "cp936", "ms936",
 _BIG5_ALIASES = {"big5", "big5-hkscs", "big5hkscs", "cp950", "x-x-big5"}
 # C0/C1 control characters except tab and newline, plus U+FEFF anywhere.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+"""Direction overrides, which can make a file name read differently from what it is."""
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 
 
@@ -94,7 +96,23 @@ def load_bytes(data: bytes, filename: str, *, max_bytes: int | None = None) -> D
     raw = clean_text(raw)
     if not raw.strip():
         raise DocumentRejected(f"{filename}: no text found")
-    return Document(doc_id=make_doc_id(filename, raw), source_name=filename, raw=raw, encoding=encoding)
+    name = safe_name(filename)
+    return Document(doc_id=make_doc_id(name, raw), source_name=name, raw=raw, encoding=encoding)
+
+
+def safe_name(filename: str) -> str:
+    """The base name of a client-supplied file name: NFC, no control characters, at most 255 bytes.
+
+    >>> safe_name("../上传/报告\\x00.txt")
+    '报告.txt'
+    """
+    base = re.split(r"[/\\]", filename)[-1]
+    name = unicodedata.normalize("NFC", _BIDI.sub("", _CONTROL.sub("", base)))
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    while stem and len(f"{stem}{dot}{suffix}".encode()) > 255:
+        stem = stem[:-1]
+    name = f"{stem}{dot}{suffix}" if stem else name[:80]
+    return name or "document"
 
 
 def make_doc_id(filename: str, text: str) -> str:
@@ -176,13 +194,16 @@ def _canonical_codec(label: str) -> str:
 
 
 def _declared(data: bytes, label: str) -> str | None:
+    """The text under a declared charset, if it decodes strictly and (unless UTF) reads as Chinese."""
     codec = _canonical_codec(label)
-    if codec in ("gb18030", "big5hkscs"):
-        return None  # a declared legacy charset is often wrong: let plausibility decide
     try:
-        return data.decode(codec)
+        text = data.decode(codec)
     except (LookupError, UnicodeDecodeError):
         return None
+    if codec.startswith("utf"):
+        return text
+    # Declarations are often wrong (windows-1252 over GBK bytes decodes without error).
+    return text if plausibility(text) >= MIN_PLAUSIBILITY else None
 
 
 def _decode_legacy(data: bytes, filename: str) -> tuple[str, str]:

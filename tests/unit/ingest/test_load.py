@@ -122,6 +122,21 @@ def test_load_doc_id_is_the_stem_or_a_text_hash(filename: str, expected: str | N
         assert doc.doc_id == expected
 
 
+@pytest.mark.parametrize(
+    ("filename", "source_name"),
+    [
+        ("../../etc/报告.txt", "报告.txt"),
+        ("C:\\uploads\\园区\x00简报.txt", "园区简报.txt"),
+        ("年报\u202egpj.txt", "年报gpj.txt"),
+        ("长" * 200 + ".txt", "长" * 83 + ".txt"),
+    ],
+)
+def test_load_source_name_is_a_safe_base_name(filename: str, source_name: str) -> None:
+    doc = load_bytes(SIMPLIFIED.encode("utf-8"), filename)
+    assert doc.source_name == source_name
+    assert len(doc.source_name.encode("utf-8")) <= 255
+
+
 def test_load_hash_id_is_the_same_for_any_encoding_of_the_same_text() -> None:
     ids = {load_bytes(TRADITIONAL.encode(c), "南通.txt").doc_id for c in ("utf-8", "big5hkscs", "utf-16")}
     assert len(ids) == 1
@@ -171,6 +186,13 @@ def test_load_html_keeps_main_text_only(text: str, charset: str, codec: str, enc
         assert sentence.strip() in doc.raw
     for chrome in ("新闻中心", "招商引资", "当前位置", "分享到", "打印", "上一篇", "下一篇", "版权所有", "var menu", ".x{"):
         assert to_script(chrome) not in doc.raw
+
+
+def test_load_html_wrong_single_byte_declaration_is_overruled() -> None:
+    sentence = SIMPLIFIED.split("\n")[3]
+    markup = f'<html><head><meta charset="windows-1252"></head><body><p>{sentence}</p></body></html>'
+    doc = load_bytes(markup.encode("gbk"), "page.html")
+    assert (doc.raw, doc.encoding) == (sentence, "gb18030")
 
 
 def test_load_html_without_content_block_falls_back_to_body() -> None:
