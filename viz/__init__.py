@@ -1,1 +1,1 @@
-"""Graph views: RDF → NetworkX → pyvis pages and exports."""
+"""Graph views, pages and exports: RDF → NetworkX → vis-network pages (built with pyvis) and graph files."""

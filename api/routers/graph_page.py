@@ -1,0 +1,79 @@
+"""The graph explorer: ``/`` and ``/graph`` pages, ``/graph.json``, entity details and bundled assets."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import networkx as nx
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from kg.errors import NotFound
+from kg.store import GraphStore
+from viz.render import CSP, STATIC_FILES, render_html, static_text
+from viz.source import evidence_json, load_graph
+from viz.views import MAX_DEPTH, InvalidView, View, select_view
+
+router = APIRouter(tags=["graph"])
+DETAILS_PATH = "/graph/details"
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+ZoneParam = Annotated[str | None, Query(description="Only this zone (IRI, name or alias) and what links to it.")]
+TypeParam = Annotated[list[str] | None, Query(alias="type", description="Only these entity types, e.g. Enterprise.")]
+FocusParam = Annotated[str | None, Query(description="Ego network around this entity (IRI, name or alias).")]
+DepthParam = Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Depth of the focus view.")]
+
+
+def _store(request: Request) -> GraphStore:
+    store: GraphStore = request.app.state.store
+    return store
+
+
+def _view(graph: nx.MultiDiGraph, zone: str | None, types: list[str] | None, focus: str | None, depth: int) -> View:
+    try:
+        return select_view(graph, zone=zone, types=types, focus=focus, depth=depth)
+    except NotFound as err:
+        raise HTTPException(status_code=404, detail=str(err)) from err
+    except InvalidView as err:
+        raise HTTPException(status_code=400, detail=str(err)) from err
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+@router.get("/graph", response_class=HTMLResponse, summary="Interactive graph explorer page")
+def graph_page(
+    request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
+) -> HTMLResponse:
+    """The explorer page for the whole graph or a zone/type/focus view of it."""
+    graph = load_graph(_store(request))
+    view = _view(graph, zone, types, focus, depth)
+    html = render_html(view, full=graph, details_url=DETAILS_PATH)
+    return HTMLResponse(html, headers=SECURITY_HEADERS)
+
+
+@router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON")
+def graph_json(
+    request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
+) -> dict[str, Any]:
+    """Node-link data of the same views the page shows, plus whether the size cap cut it."""
+    view = _view(load_graph(_store(request)), zone, types, focus, depth)
+    data: dict[str, Any] = nx.node_link_data(view.graph, edges="links")
+    data.update(total_nodes=view.total_nodes, truncated=view.truncated, note=view.note)
+    return data
+
+
+@router.get(DETAILS_PATH, summary="Source sentences behind an entity, for the details panel")
+def entity_details(request: Request, iri: Annotated[str, Query(description="Entity IRI.")]) -> dict[str, Any]:
+    """Evidence sentences and their documents for one entity."""
+    try:
+        return evidence_json(_store(request), iri)
+    except InvalidView as err:
+        raise HTTPException(status_code=400, detail=str(err)) from err
+
+
+@router.get("/static/viz/{name}", include_in_schema=False)
+def static_asset(name: str) -> Response:
+    """A bundled JavaScript or CSS file (fixed list, no paths)."""
+    if name not in STATIC_FILES:
+        raise HTTPException(status_code=404, detail="no such asset")
+    headers = {"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"}
+    return Response(static_text(name), media_type=f"{STATIC_FILES[name]}; charset=utf-8", headers=headers)

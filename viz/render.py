@@ -1,0 +1,214 @@
+"""Graph page rendering: pyvis builds the vis-network node and edge lists, our own template shows them.
+
+pyvis 0.3.2's own template writes the heading, select-menu options and link titles as raw
+HTML and loads its assets from CDNs, so only its node/edge builders are used here. Every
+piece of document text reaches the page as JSON inside a ``<script type="application/json">``
+island (``<``, ``>`` and ``&`` escaped) and is put on screen with ``textContent``; vis-network
+9 shows string titles with ``innerText``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from string import Template
+from typing import Any
+
+import networkx as nx
+import opencc
+from pyvis.network import Network
+
+from kg.model import EntityType
+from viz.graph import STATUS_LABELS, format_number
+from viz.views import View
+
+STATIC_FILES: dict[str, str] = {
+    "vis-network.min.js": "text/javascript",
+    "vis-network.css": "text/css",
+    "graph.js": "text/javascript",
+    "graph.css": "text/css",
+}
+# Colour, shape and Chinese name of each entity type (the legend).
+TYPE_STYLES: dict[str, dict[str, str]] = {
+    EntityType.ZONE.value: {"color": "#d62728", "shape": "star", "name": "开发区"},
+    EntityType.ENTERPRISE.value: {"color": "#1f77b4", "shape": "dot", "name": "企业"},
+    EntityType.PROJECT.value: {"color": "#ff7f0e", "shape": "diamond", "name": "项目"},
+    EntityType.PLATFORM.value: {"color": "#2ca02c", "shape": "square", "name": "平台载体"},
+    EntityType.HONOUR.value: {"color": "#bcbd22", "shape": "triangle", "name": "荣誉"},
+    EntityType.POLICY.value: {"color": "#9467bd", "shape": "triangleDown", "name": "政策"},
+    EntityType.PERSON.value: {"color": "#8c564b", "shape": "ellipse", "name": "人物"},
+    EntityType.INDUSTRY.value: {"color": "#17becf", "shape": "hexagon", "name": "产业"},
+}
+CURRENCY_NAMES = {"CNY": "元", "USD": "美元", "EUR": "欧元", "HKD": "港元", "JPY": "日元"}
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+PAGE = Template("""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>开发区知识图谱 · 图谱浏览</title>
+<link rel="icon" href="data:,">
+$styles
+</head>
+<body>
+<header>
+  <strong>开发区知识图谱</strong>
+  <input id="search" type="search" placeholder="搜索名称或别名（简/繁）" autocomplete="off">
+  <select id="zone-filter"><option value="">全部开发区</option></select>
+  <span id="focus-box"><button id="focus-button" type="button" disabled>聚焦</button>
+  <select id="depth"><option>1</option><option>2</option><option>3</option></select>
+  <button id="reset-button" type="button">全部</button></span>
+  <span id="note"></span>
+</header>
+<div id="main">
+  <aside id="side"><div id="type-filter"></div><div id="legend"></div><div id="results"></div></aside>
+  <div id="network"></div>
+  <aside id="details"><p class="hint">点击节点查看事实与来源句子</p></aside>
+</div>
+<script type="application/json" id="graph-data">$data</script>
+$scripts
+</body>
+</html>
+""")
+
+
+@dataclass(frozen=True)
+class Assets:
+    """How the page gets its JavaScript and CSS: from ``/static`` URLs or inlined."""
+
+    inline: bool = False
+    base: str = "/static/viz"
+
+
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+@cache
+def static_text(name: str) -> str:
+    """Text of a bundled asset in ``viz/static``."""
+    if name not in STATIC_FILES:
+        raise KeyError(name)
+    return resources.files("viz").joinpath("static", name).read_text(encoding="utf-8")
+
+
+def amount_text(amount: float, currency: str) -> str:
+    """'20亿元' for 2e9 CNY, '3000万美元' for 3e7 USD."""
+    unit = CURRENCY_NAMES.get(currency, f" {currency}")
+    return f"{format_number(amount)}{unit}"
+
+
+def _search_key(names: list[str]) -> str:
+    folded = ["".join(n.split()).lower() for n in names]
+    return "|".join(dict.fromkeys(folded + [_s2t().convert(n) for n in folded]))
+
+
+def _node_options(data: dict[str, Any]) -> dict[str, Any]:
+    style = TYPE_STYLES[data["type"]]
+    label = data["label"]
+    aliases = [a for a in data.get("aliases", "").split("|") if a]
+    lines = [f"{style['name']} · {label}"]
+    if aliases:
+        lines.append("别名：" + "、".join(aliases))
+    if data.get("amount"):
+        label += "\n" + amount_text(data["amount"], data.get("currency", "CNY"))
+        lines.append("投资额：" + amount_text(data["amount"], data.get("currency", "CNY")))
+    if data.get("status"):
+        lines.append(f"进展：{STATUS_LABELS.get(data['status'], data['status'])} {data.get('status_year', '')}".strip())
+    if data.get("indicators"):
+        lines.append(data["indicators"])
+    return {
+        "label": label, "title": "\n".join(lines), "color": style["color"], "shape": style["shape"],
+        "etype": data["type"], "aliases": aliases,
+        "search": _search_key([data["label"], *aliases]), "zones": [],
+    }
+
+
+def build_network(g: nx.MultiDiGraph) -> Network:
+    """A pyvis network of the entity graph: styled nodes, labelled directed edges."""
+    net = Network(directed=True)
+    for node, data in g.nodes(data=True):
+        net.add_node(node, **_node_options(data))
+    for source, target, data in g.edges(data=True):
+        net.add_edge(source, target, label=data.get("label", ""), title=data.get("label", ""),
+                     predicate=data.get("predicate", ""))
+    return net
+
+
+def physics_options(node_count: int) -> dict[str, Any]:
+    """vis-network options: bounded stabilisation (fewer iterations on bigger graphs), then physics off."""
+    iterations = max(40, min(300, 40_000 // max(node_count, 1)))
+    return {
+        "physics": {
+            "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -4000, "springLength": 110, "damping": 0.35},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
+            "minVelocity": 1.0,
+        },
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+                  "font": {"size": 10, "align": "middle", "color": "#555"}, "color": {"inherit": False}},
+        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}, "size": 14},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": node_count > 500},
+    }
+
+
+def _zone_index(g: nx.MultiDiGraph) -> list[dict[str, str]]:
+    zones = [(n, d["label"]) for n, d in g.nodes(data=True) if d.get("type") == EntityType.ZONE.value]
+    return [{"id": n, "label": label} for n, label in sorted(zones, key=lambda z: z[1])]
+
+
+def page_data(view: View, *, full: nx.MultiDiGraph | None = None, details_url: str = "") -> dict[str, Any]:
+    """Everything the page script needs, as one JSON-ready dict."""
+    from viz.views import zone_members
+
+    net = build_network(view.graph)
+    nodes = {n["id"]: n for n in net.nodes}
+    source = full if full is not None else view.graph
+    for zone in _zone_index(source):
+        for member in zone_members(source, zone["id"]) & nodes.keys():
+            nodes[member]["zones"].append(zone["id"])
+    return {
+        "nodes": net.nodes, "edges": net.edges, "options": physics_options(len(net.nodes)),
+        "types": TYPE_STYLES, "zones": _zone_index(source), "note": view.note, "truncated": view.truncated,
+        "focus": view.focus, "zone": view.zone, "detailsUrl": details_url,
+    }
+
+
+def json_island(data: dict[str, Any]) -> str:
+    """JSON safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` survive literally.
+
+    >>> json_island({"name": "</script><img src=x>"})
+    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x\\\\u003e"}'
+    """
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _asset_tags(assets: Assets) -> tuple[str, str]:
+    if assets.inline:
+        styles = "".join(f"<style>{static_text(n)}</style>\n" for n in ("vis-network.css", "graph.css"))
+        scripts = "".join(f"<script>{static_text(n)}</script>\n" for n in ("vis-network.min.js", "graph.js"))
+        return styles, scripts
+    styles = "".join(f'<link rel="stylesheet" href="{assets.base}/{n}">\n' for n in ("vis-network.css", "graph.css"))
+    scripts = "".join(f'<script src="{assets.base}/{n}"></script>\n' for n in ("vis-network.min.js", "graph.js"))
+    return styles, scripts
+
+
+def render_page(data: dict[str, Any], assets: Assets = Assets()) -> str:
+    """The explorer page for :func:`page_data` output."""
+    styles, scripts = _asset_tags(assets)
+    return PAGE.substitute(styles=styles, scripts=scripts, data=json_island(data))
+
+
+def render_html(view: View, *, assets: Assets = Assets(), full: nx.MultiDiGraph | None = None,
+                details_url: str = "") -> str:
+    """Page data and page in one call."""
+    return render_page(page_data(view, full=full, details_url=details_url), assets)

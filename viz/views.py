@@ -1,0 +1,131 @@
+"""Views of the entity graph: whole, by zone, by type, a focus ego network, and a size cap."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import networkx as nx
+import opencc
+
+from kg.errors import KgError, NotFound
+from kg.model import EntityType
+
+DEFAULT_NODE_LIMIT = 2000
+MAX_DEPTH = 3
+
+
+class InvalidView(KgError):
+    """The view parameters are out of range (depth, type)."""
+
+
+@dataclass(frozen=True)
+class View:
+    """A subgraph to show, and how it was cut from the whole graph."""
+
+    graph: nx.MultiDiGraph
+    total_nodes: int
+    truncated: bool
+    focus: str | None = None
+    zone: str | None = None
+
+    @property
+    def note(self) -> str:
+        """One line telling the reader what part of the graph is shown."""
+        shown = self.graph.number_of_nodes()
+        if self.truncated:
+            return f"显示连接最多的 {shown} 个节点（共 {self.total_nodes} 个）"
+        return f"{shown} 个节点，{self.graph.number_of_edges()} 条关系"
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def fold_name(text: str) -> str:
+    """Comparison key for names: simplified script, no spaces, lower case.
+
+    >>> fold_name("東旭 科技")
+    '东旭科技'
+    """
+    return _t2s().convert("".join(text.split())).lower()
+
+
+def find_node(g: nx.MultiDiGraph, ref: str) -> str:
+    """Node of ``g`` named by an IRI, a label or an alias (either script); raises NotFound."""
+    if ref in g:
+        return ref
+    key = fold_name(ref)
+    for node, data in g.nodes(data=True):
+        names = [data.get("label", ""), *filter(None, data.get("aliases", "").split("|"))]
+        if any(fold_name(n) == key for n in names):
+            return str(node)
+    raise NotFound(f"no entity named {ref!r} in the graph")
+
+
+def ego_view(g: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
+    """Entities within ``depth`` hops of ``node``, whatever the edge direction."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise InvalidView(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+    return g.subgraph(nx.ego_graph(g.to_undirected(as_view=True), node, radius=depth)).copy()
+
+
+def zone_members(g: nx.MultiDiGraph, zone: str) -> set[str]:
+    """The zone and what links to it, within two hops that do not pass through another zone."""
+    undirected = g.to_undirected(as_view=True)
+    members, frontier = {zone}, {zone}
+    for _ in range(2):
+        step = {n for f in frontier for n in undirected.neighbors(f) if n not in members}
+        step = {n for n in step if g.nodes[n].get("type") != EntityType.ZONE.value}
+        members |= step
+        frontier = step
+    return members
+
+
+def by_types(g: nx.MultiDiGraph, types: Iterable[str]) -> nx.MultiDiGraph:
+    """Only entities of the given types (EntityType values)."""
+    wanted = set(types)
+    unknown = wanted - {t.value for t in EntityType}
+    if unknown:
+        raise InvalidView(f"unknown entity type(s): {', '.join(sorted(unknown))}")
+    return g.subgraph(n for n, t in g.nodes(data="type") if t in wanted).copy()
+
+
+def cap(g: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
+    """The most connected part of ``g`` with at most ``limit`` nodes (largest components, then degree)."""
+    if g.number_of_nodes() <= limit:
+        return g
+    rank: dict[str, tuple[int, int]] = {}
+    for component in nx.weakly_connected_components(g):
+        for node in component:
+            rank[node] = (len(component), g.degree(node))
+    keep = sorted(rank, key=lambda n: (rank[n][0], rank[n][1], n), reverse=True)[:limit]
+    return g.subgraph(keep).copy()
+
+
+def select_view(
+    g: nx.MultiDiGraph,
+    *,
+    zone: str | None = None,
+    types: Iterable[str] | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    limit: int = DEFAULT_NODE_LIMIT,
+) -> View:
+    """Apply zone, type and focus filters in that order, then the size cap."""
+    zone_node = find_node(g, zone) if zone else None
+    focus_node = find_node(g, focus) if focus else None
+    view = g
+    if zone_node:
+        view = g.subgraph(zone_members(g, zone_node)).copy()
+    if types:
+        view = by_types(view, types)
+    if focus_node:
+        if focus_node not in view:
+            raise NotFound(f"{focus!r} is not in the selected view")
+        view = ego_view(view, focus_node, depth)
+    total = view.number_of_nodes()
+    shown = cap(view, limit)
+    return View(shown, total, shown.number_of_nodes() < total, focus=focus_node, zone=zone_node)
