@@ -1,0 +1,163 @@
+"""REST views of entities: pages of one type, one entity with its links and facts, name search.
+
+Every query is a named template from ``kg/queries`` run with bound terms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode
+
+from api.schemas import EntityDetail, EntityPage, Evidence, FactNode, Link, Ref
+from api.terms import BASE_TYPES, entity_id, literal_value, local_name, make_ref, plain_value, text
+from kg.errors import NotFound
+from kg.model import EntityType
+from kg.namespaces import RDF, RDFS, SKOS, ZONE, ZR
+from kg.sparql import load_query
+from kg.store import GraphStore
+from kg.store.terms import Term
+
+NARY = {c.value for c in (ZONE.Investment, ZONE.StatusEvent, ZONE.Award, ZONE.Role, ZONE.IndicatorObservation)}
+_NAMES = {RDFS.label.value, SKOS.altLabel.value, RDF.type.value, ZONE.mentionedIn.value}
+
+
+@dataclass
+class _Neighbour:
+    """One neighbour of an entity: its label and classes, gathered over result rows."""
+
+    label: str | None = None
+    types: set[str] = field(default_factory=set)
+
+
+def entity_iri_for(entity_type: EntityType, ident: str) -> NamedNode:
+    """The IRI behind ``/{collection}/{id}``."""
+    return ZR[f"{entity_type.value.lower()}/{ident}"]
+
+
+def list_entities(
+    store: GraphStore, entity_type: EntityType, *, q: str, zone: str | None, limit: int, offset: int
+) -> EntityPage:
+    """A page of one type's entities, filtered by a name fragment and a zone id."""
+    bindings: dict[str, Term] = {"type": entity_type.iri, "q": Literal(q)}
+    name = "api_entities"
+    if zone is not None:
+        bindings["zone"] = entity_iri_for(EntityType.ZONE, zone)
+        name = "api_entities_in_zone"
+    rows = store.select(load_query(name), bindings=bindings)
+    items = [make_ref(r["item"].value, text(r, "label"), [entity_type.iri.value]) for r in rows]
+    return EntityPage(total=len(items), limit=limit, offset=offset, items=items[offset : offset + limit])
+
+
+def search_entities(store: GraphStore, q: str, limit: int) -> list[Ref]:
+    """Entities of any type whose label or an alias contains ``q`` (shortest names first)."""
+    rows = store.select(load_query("api_search"), bindings={"q": Literal(q)})
+    return [make_ref(r["item"].value, text(r, "label"), [r["type"].value]) for r in rows[:limit]]
+
+
+def _neighbours(rows: list[dict[str, Term]], key: str, label: str, cls: str) -> dict[tuple[str, str], _Neighbour]:
+    found: dict[tuple[str, str], _Neighbour] = defaultdict(_Neighbour)
+    for row in rows:
+        entry = found[(row["p"].value, _key(row[key]))]
+        entry.label = entry.label or text(row, label)
+        if cls in row:
+            entry.types.add(row[cls].value)
+    return found
+
+
+def _key(term: Term) -> str:
+    return str(term) if isinstance(term, Literal) else term.value
+
+
+def _evidence(row: dict[str, Term]) -> Evidence:
+    start, end = row["start"], row["end"]
+    assert isinstance(start, Literal) and isinstance(end, Literal)
+    return Evidence(
+        document=entity_id(row["doc"].value),
+        text=row["text"].value,
+        start=int(literal_value(start)),
+        end=int(literal_value(end)),
+    )
+
+
+def get_entity(store: GraphStore, entity_type: EntityType, ident: str) -> EntityDetail:
+    """One entity with its names, documents, binary links (with evidence) and n-ary facts.
+
+    Raises:
+        NotFound: no entity of that type has this id.
+    """
+    item = entity_iri_for(entity_type, ident)
+    out = store.select(load_query("api_entity_out"), bindings={"item": item})
+    values = defaultdict(list)
+    for row in out:
+        values[row["p"].value].append(row["o"])
+    if entity_type.iri not in values[RDF.type.value]:
+        raise NotFound(f"no {entity_type.value} with id {ident!r}")
+    incoming = store.select(load_query("api_entity_in"), bindings={"item": item})
+    evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    for row in store.select(load_query("api_entity_evidence"), bindings={"item": item}):
+        evidence[(row["s"].value, row["p"].value, row["o"].value)].append(_evidence(row))
+    links, facts = _outgoing(store, item, out, evidence)
+    more_links, more_facts = _incoming(store, item, incoming, evidence)
+    return EntityDetail(
+        id=ident,
+        iri=item.value,
+        type=entity_type.value,
+        types=sorted(local_name(t.value) for t in values[RDF.type.value]),
+        label=next((t.value for t in values[RDFS.label.value]), None),
+        aliases=sorted({t.value for t in values[SKOS.altLabel.value]}),
+        documents=sorted(entity_id(t.value) for t in values[ZONE.mentionedIn.value]),
+        links=links + more_links,
+        facts=facts + more_facts,
+    )
+
+
+def _outgoing(
+    store: GraphStore, item: NamedNode, rows: list[dict[str, Term]], evidence: dict[tuple[str, str, str], list[Evidence]]
+) -> tuple[list[Link], list[FactNode]]:
+    links, facts = [], []
+    for (p, o), n in sorted(_neighbours(rows, "o", "oLabel", "oType").items()):
+        if p in _NAMES or not n.types:
+            continue
+        if n.types & NARY:
+            facts.append(_fact_node(store, NamedNode(o), local_name(p), "out", n.types))
+        elif n.types & BASE_TYPES.keys():
+            ev = evidence.get((item.value, p, o), [])
+            links.append(Link(predicate=local_name(p), direction="out", target=make_ref(o, n.label, n.types), evidence=ev))
+    return links, facts
+
+
+def _incoming(
+    store: GraphStore, item: NamedNode, rows: list[dict[str, Term]], evidence: dict[tuple[str, str, str], list[Evidence]]
+) -> tuple[list[Link], list[FactNode]]:
+    links, facts = [], []
+    for (p, s), n in sorted(_neighbours(rows, "s", "sLabel", "sType").items()):
+        if n.types & NARY:
+            facts.append(_fact_node(store, NamedNode(s), local_name(p), "in", n.types))
+        elif n.types & BASE_TYPES.keys():
+            ev = evidence.get((s, p, item.value), [])
+            links.append(Link(predicate=local_name(p), direction="in", target=make_ref(s, n.label, n.types), evidence=ev))
+    return links, facts
+
+
+def _fact_node(store: GraphStore, node: NamedNode, predicate: str, direction: str, types: set[str]) -> FactNode:
+    bindings: dict[str, Term] = {"node": node}
+    properties = defaultdict(list)
+    for row in store.select(load_query("api_node"), bindings=bindings):
+        properties[local_name(row["p"].value)].append(plain_value(row["v"], text(row, "vLabel"), []))
+    evidence = [_evidence(r) for r in store.select(load_query("api_node_evidence"), bindings=bindings)]
+    holder = None
+    if direction == "in":
+        rows = store.select(load_query("api_node_holder"), bindings=bindings)
+        holder = next((make_ref(r["holder"].value, text(r, "holderLabel"), [r["holderType"].value])
+                       for r in rows if "holderType" in r and r["holderType"].value in BASE_TYPES), None)
+    return FactNode(
+        predicate=predicate,
+        direction=direction,  # type: ignore[arg-type]
+        node=node.value,
+        kind=local_name(sorted(types & NARY)[0]),
+        properties=dict(properties),
+        holder=holder,
+        evidence=evidence,
+    )

@@ -1,0 +1,71 @@
+"""The FastAPI app: SPARQL endpoint, REST resources, documents, search and stats."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import errors
+from api.query_pool import make_runner
+from api.routers import documents, entities, search, sparql, stats
+from api.writes import Writer
+from kg.iri import doc_id_from_graph
+from kg.settings import Settings, get_settings
+from kg.store import GraphStore, open_store
+
+log = logging.getLogger(__name__)
+
+
+def bootstrap(store: GraphStore, settings: Settings) -> None:
+    """Ingest the configured corpus into a store that holds no documents yet."""
+    if any(doc_id_from_graph(g) is not None for g in store.graphs()):
+        return
+    if not settings.corpus.is_dir():
+        log.warning("store is empty and the corpus folder %s does not exist: serving an empty graph", settings.corpus)
+        return
+    from ingest.runner import ingest_paths  # the only other place the API reaches into ingest
+
+    report = ingest_paths(store, [settings.corpus], workers=1, progress=False)
+    log.info("bootstrap from %s: %s", settings.corpus, report.summary())
+
+
+def _lifespan(settings: Settings, injected: GraphStore | None):  # type: ignore[no-untyped-def]
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = injected if injected is not None else open_store(settings)
+        bootstrap(store, settings)
+        store.flush()
+        runner = make_runner(store, workers=settings.query_workers, timeout_s=settings.query_timeout_s)
+        app.state.store, app.state.runner, app.state.writer = store, runner, Writer(store, runner)
+        try:
+            yield
+        finally:
+            runner.close()
+            if injected is None:
+                store.close()
+
+    return lifespan
+
+
+def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
+    """Build the app; ``store`` injects an already open store (tests), otherwise the settings' store is opened."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="zonekg",
+        description="Knowledge graph of Chinese development zones: SPARQL 1.1 endpoint and REST resources.",
+        version="0.1.0",
+        lifespan=_lifespan(settings, store),
+    )
+    app.state.settings = settings
+    errors.install(app)
+    for module in (sparql, entities, documents, search, stats):
+        app.include_router(module.router)
+    if importlib.util.find_spec("api.routers.graph_page") is not None:
+        from api.routers import graph_page
+
+        app.include_router(graph_page.router)
+    return app

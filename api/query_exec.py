@@ -1,0 +1,80 @@
+"""Evaluate one public SPARQL query on a pyoxigraph store and serialise it under the row cap.
+
+Used in-thread for in-memory stores and inside the query worker processes for
+on-disk ones; it only needs picklable inputs and outputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import islice
+
+from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, Store
+
+from api import results
+from kg.errors import QuerySyntaxError, StoreError
+from kg.namespaces import PREFIXES
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """A checked query and how its answer should be serialised."""
+
+    query: str
+    results_type: str = results.JSON
+    graph_type: str = "text/turtle"
+    default_graph_uris: tuple[str, ...] = ()
+    named_graph_uris: tuple[str, ...] = ()
+    max_rows: int = 10_000
+
+
+@dataclass(frozen=True)
+class QueryAnswer:
+    """A serialised answer; ``truncated`` says the row cap cut it."""
+
+    body: bytes
+    media_type: str
+    truncated: bool = False
+    rows: int = field(default=0)
+
+
+def _dataset(request: QueryRequest) -> dict[str, object]:
+    kwargs: dict[str, object] = {"prefixes": PREFIXES}
+    if request.default_graph_uris:
+        kwargs["default_graph"] = [NamedNode(u) for u in request.default_graph_uris]
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    if request.named_graph_uris:
+        kwargs["named_graphs"] = [NamedNode(u) for u in request.named_graph_uris]
+    return kwargs
+
+
+def execute(store: Store, request: QueryRequest) -> QueryAnswer:
+    """Run the query and serialise at most ``max_rows`` solutions or triples.
+
+    Raises:
+        QuerySyntaxError: the text is not a SPARQL query (updates are not queries).
+        StoreError: the store failed while evaluating.
+    """
+    try:
+        result = store.query(request.query, **_dataset(request))  # type: ignore[arg-type]
+        return _serialise(result, request)
+    except SyntaxError as exc:
+        raise QuerySyntaxError(str(exc)) from exc
+    except OSError as exc:
+        raise StoreError(str(exc)) from exc
+
+
+def _serialise(result: object, request: QueryRequest) -> QueryAnswer:
+    cap = request.max_rows
+    if isinstance(result, QueryBoolean):
+        fmt = QueryResultsFormat.from_media_type(request.results_type) or QueryResultsFormat.JSON
+        return QueryAnswer(result.serialize(format=fmt) or b"", request.results_type)
+    if isinstance(result, QuerySolutions):
+        names = [v.value for v in result.variables]
+        rows = [[row[n] for n in names] for row in islice(result, cap + 1)]
+        body = results.solutions(request.results_type, names, rows[:cap])
+        return QueryAnswer(body, request.results_type, len(rows) > cap, min(len(rows), cap))
+    items = list(islice(result, cap + 1))  # type: ignore[call-overload]
+    body = results.triples(request.graph_type, items[:cap])
+    return QueryAnswer(body, request.graph_type, len(items) > cap, min(len(items), cap))

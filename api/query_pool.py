@@ -1,0 +1,209 @@
+"""Run public SPARQL queries where they can be stopped.
+
+pyoxigraph cannot cancel a running query, so for an on-disk store every
+public query runs in one of a few worker processes, each reading a hard-link
+snapshot of the store (``Store.backup``) taken after every write.  The parent
+waits at most ``query_timeout_s`` and then kills the worker (SIGKILL) and
+starts a fresh one, so a runaway query costs one worker for one time limit and
+never the whole service.  In-memory stores (tests) cannot be snapshotted and
+run queries in the calling thread, without a hard stop; remote stores get the
+query passed through and rely on the server's own limits.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import queue
+import resource
+import shutil
+import threading
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Protocol
+
+from pyoxigraph import Store
+
+from api.query_exec import QueryAnswer, QueryRequest, execute
+from kg.errors import KgError, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
+from kg.store import GraphStore
+
+log = logging.getLogger(__name__)
+
+WORKER_MEMORY_BYTES = 3 * 1024**3
+KEEP_SNAPSHOTS = 3
+_ERRORS: dict[str, type[KgError]] = {"QuerySyntaxError": QuerySyntaxError, "StoreError": StoreError}
+
+
+class QueryBusy(StoreUnavailable):
+    """Every query worker stayed busy for a whole time limit."""
+
+
+class QueryRunner(Protocol):
+    """Runs public queries; ``refresh`` is called after every write to the primary store."""
+
+    def run(self, request: QueryRequest) -> QueryAnswer: ...
+
+    def refresh(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class InlineRunner:
+    """Runs queries in the calling thread (in-memory stores: no snapshot, no hard stop)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def run(self, request: QueryRequest) -> QueryAnswer:
+        return execute(self._store, request)
+
+    def refresh(self) -> None:
+        """Nothing to do: queries read the live store."""
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class RemoteRunner:
+    """Passes queries to a remote store's endpoint (its own limits apply; no row cap here)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+
+    def run(self, request: QueryRequest) -> QueryAnswer:
+        body, media_type = self._store.raw_query(
+            request.query,
+            results_media_type=request.results_type,
+            graph_media_type=request.graph_type,
+            default_graph_uris=list(request.default_graph_uris),
+            named_graph_uris=list(request.named_graph_uris),
+        )
+        return QueryAnswer(body, media_type)
+
+    def refresh(self) -> None:
+        """Nothing to do: the server reads its live data."""
+
+    def close(self) -> None:
+        """The store is closed by its owner."""
+
+
+def _worker_main(conn: Connection) -> None:
+    """Worker loop: receive (snapshot, request), answer ("ok", answer) or (error class, message)."""
+    resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
+    opened: tuple[str, Store] | None = None
+    while (message := conn.recv()) is not None:
+        snapshot, request = message
+        if opened is None or opened[0] != snapshot:
+            opened = (snapshot, Store.read_only(snapshot))
+        try:
+            conn.send(("ok", execute(opened[1], request)))
+        except (QuerySyntaxError, StoreError) as exc:
+            conn.send((type(exc).__name__, str(exc)))
+
+
+class _Worker:
+    """One query process and the parent's end of its pipe."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process: BaseProcess = context.Process(target=_worker_main, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+
+    def ask(self, snapshot: str, request: QueryRequest, timeout_s: float) -> QueryAnswer:
+        self.conn.send((snapshot, request))
+        if not self.conn.poll(timeout_s):
+            raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was stopped")
+        try:
+            status, payload = self.conn.recv()
+        except EOFError as exc:
+            raise StoreUnavailable("the query worker stopped (memory limit?)") from exc
+        if status == "ok":
+            return payload  # type: ignore[no-any-return]
+        raise _ERRORS[status](payload)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=2)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=2)
+        if self.process.is_alive():
+            self.kill()
+
+
+class Snapshots:
+    """Numbered hard-link checkpoints of the primary store; the newest is what workers read."""
+
+    def __init__(self, primary: Store, root: Path) -> None:
+        self._primary = primary
+        self._root = root
+        self._generation = 0
+        self._lock = threading.Lock()
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True)
+        self.current = self.take()
+
+    def take(self) -> str:
+        """Checkpoint the primary store and drop checkpoints older than the last few."""
+        with self._lock:
+            self._generation += 1
+            target = self._root / f"{self._generation:06d}"
+            self._primary.backup(str(target))
+            stale = self._root / f"{self._generation - KEEP_SNAPSHOTS:06d}"
+            shutil.rmtree(stale, ignore_errors=True)
+            self.current = str(target)
+            return self.current
+
+
+class ProcessRunner:
+    """A pool of killable worker processes reading the newest snapshot."""
+
+    def __init__(self, primary: Store, snapshot_root: Path, *, workers: int, timeout_s: float) -> None:
+        self._snapshots = Snapshots(primary, snapshot_root)
+        self._timeout_s = timeout_s
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        for _ in range(max(1, workers)):
+            self._idle.put(_Worker())
+
+    def run(self, request: QueryRequest) -> QueryAnswer:
+        try:
+            worker = self._idle.get(timeout=self._timeout_s)
+        except queue.Empty:
+            raise QueryBusy("every query worker is busy; try again shortly") from None
+        try:
+            return worker.ask(self._snapshots.current, request, self._timeout_s)
+        except (QueryTimeout, StoreUnavailable):
+            log.warning("query stopped after %.1f s; restarting its worker", self._timeout_s)
+            worker.kill()
+            worker = _Worker()
+            raise
+        finally:
+            self._idle.put(worker)
+
+    def refresh(self) -> None:
+        self._snapshots.take()
+
+    def close(self) -> None:
+        while not self._idle.empty():
+            self._idle.get_nowait().stop()
+
+
+def make_runner(store: GraphStore, *, workers: int, timeout_s: float) -> QueryRunner:
+    """The runner that fits the store: worker processes on disk, in-thread in memory, else passthrough."""
+    from kg.store.oxigraph import OxigraphStore
+
+    if not isinstance(store, OxigraphStore):
+        return RemoteRunner(store)
+    if store.path is None:
+        return InlineRunner(store.raw)
+    root = store.path.with_name(store.path.name + ".snapshots")
+    return ProcessRunner(store.raw, root, workers=workers, timeout_s=timeout_s)

@@ -1,0 +1,1 @@
+"""HTTP routers: thin shells that parse, call one service function and format the result."""

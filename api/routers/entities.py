@@ -1,0 +1,55 @@
+"""REST resources for every entity collection: ``/zones``, ``/enterprises``, ... and ``/{collection}/{id}``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
+
+from api.deps import StoreDep
+from api.entity_service import get_entity, list_entities
+from api.jsonld import respond
+from api.schemas import EntityDetail, EntityPage, ErrorOut
+from api.text import to_simplified
+from kg.model import COLLECTIONS, EntityType
+
+router = APIRouter(tags=["entities"])
+
+ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
+NameFilter = Annotated[str, Query(max_length=100, description="Part of a name or alias, either script.")]
+ZoneFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="Zone id: only entities tied to it.")]
+EntityId = Annotated[str, Path(pattern=ID_PATTERN, description="Last segment of the entity IRI.")]
+
+
+def _list_route(entity_type: EntityType) -> Callable[..., JSONResponse]:
+    def route(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0,
+              q: NameFilter = "", zone: ZoneFilter = None) -> JSONResponse:
+        page = list_entities(store, entity_type, q=to_simplified(q), zone=zone, limit=limit, offset=offset)
+        return respond(request, page)
+
+    return route
+
+
+def _item_route(entity_type: EntityType) -> Callable[..., JSONResponse]:
+    def route(request: Request, store: StoreDep, ident: EntityId) -> JSONResponse:
+        return respond(request, get_entity(store, entity_type, ident))
+
+    return route
+
+
+for _collection, _type in COLLECTIONS.items():
+    router.add_api_route(
+        f"/{_collection}", _list_route(_type), methods=["GET"], response_model=EntityPage,
+        summary=f"List {_collection}", description=f"Page of {_type.value} entities (JSON, or JSON-LD on request).",
+        operation_id=f"list_{_collection}",
+    )
+    router.add_api_route(
+        f"/{_collection}/{{ident}}", _item_route(_type), methods=["GET"], response_model=EntityDetail,
+        responses={404: {"model": ErrorOut}}, summary=f"One of the {_collection}",
+        description=f"One {_type.value} with aliases, links, n-ary facts and evidence sentences.",
+        operation_id=f"get_{_collection}",
+    )

@@ -1,0 +1,30 @@
+"""SPARQL 1.1 Protocol endpoint (queries) and the token-guarded update endpoint."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Query, Request, Response
+
+from api.errors import ApiError
+from api.sparql_protocol import read_request
+from api.sparql_service import answer, update
+
+router = APIRouter(tags=["sparql"])
+
+QUERY_DOC = "SPARQL 1.1 query (without it, GET returns the service description)."
+
+
+@router.get("/sparql", response_class=Response, operation_id="sparql_get")
+@router.post("/sparql", response_class=Response, operation_id="sparql_post")
+async def sparql(request: Request, query: str | None = Query(None, description=QUERY_DOC)) -> Response:
+    """SPARQL 1.1 Protocol: GET ?query=, form POST, POST application/sparql-query; updates need the token."""
+    return await answer(request, await read_request(request))
+
+
+@router.post("/sparql/update", response_class=Response, status_code=204)
+async def sparql_update(request: Request) -> Response:
+    """SPARQL 1.1 Update (form ``update=`` or application/sparql-update); needs ``Authorization: Bearer``."""
+    parsed = await read_request(request)
+    text = parsed.update if parsed.update is not None else parsed.query
+    if text is None:
+        raise ApiError("no update text: send update= or an application/sparql-update body")
+    return await update(request, text)

@@ -1,0 +1,39 @@
+"""Answer one parsed /sparql request: check it, run it where it can be stopped, build the response."""
+
+from __future__ import annotations
+
+from fastapi import Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from api.auth import require_token
+from api.query_exec import QueryRequest
+from api.sparql_guard import check_text
+from api.sparql_protocol import ProtocolRequest, negotiate, service_description
+
+TRUNCATED_HEADER = "X-SPARQL-MaxRows"
+
+
+async def answer(request: Request, parsed: ProtocolRequest) -> Response:
+    """The HTTP response to a query, an update or a bare GET (the service description)."""
+    state = request.app.state
+    fmt = request.query_params.get("format") or request.query_params.get("output")
+    results_type, graph_type = negotiate(request.headers.get("accept"), fmt)
+    if parsed.update is not None:
+        return await update(request, parsed.update)
+    if parsed.query is None:
+        endpoint = str(request.url.replace(query=""))
+        return Response(service_description(endpoint, graph_type), media_type=graph_type)
+    check_text(parsed.query)
+    query = QueryRequest(
+        parsed.query, results_type, graph_type, parsed.default_graph_uris, parsed.named_graph_uris, state.settings.max_rows
+    )
+    result = await run_in_threadpool(state.runner.run, query)
+    headers = {TRUNCATED_HEADER: str(query.max_rows)} if result.truncated else {}
+    return Response(result.body, media_type=result.media_type, headers=headers)
+
+
+async def update(request: Request, text: str) -> Response:
+    """Run an update after the bearer-token check; 204 on success."""
+    require_token(request.headers.get("authorization"), request.app.state.settings)
+    await run_in_threadpool(request.app.state.writer.update, text)
+    return Response(status_code=204)

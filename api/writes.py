@@ -1,0 +1,57 @@
+"""The single writer: every change to the store goes through here, one at a time.
+
+After each write the store is flushed and the query runner refreshed, so the
+public endpoint sees the change (for worker processes: a new snapshot).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from api.query_pool import QueryRunner
+from api.sparql_guard import check_text
+from kg.iri import doc_graph_iri, is_valid_doc_id
+from kg.errors import NotFound
+from kg.store import GraphStore
+
+
+class Writer:
+    """Serialises writes to one store and refreshes the query snapshot after each."""
+
+    def __init__(self, store: GraphStore, runner: QueryRunner) -> None:
+        self._store = store
+        self._runner = runner
+        self._lock = threading.Lock()
+
+    def _committed(self) -> None:
+        self._store.flush()
+        self._runner.refresh()
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL update (SERVICE and LOAD refused)."""
+        check_text(text)
+        with self._lock:
+            self._store.update(text)
+            self._committed()
+
+    def ingest(self, data: bytes, filename: str):  # type: ignore[no-untyped-def]
+        """Extract and store one uploaded document; returns ingest's ``IngestResult``."""
+        from ingest.runner import ingest_bytes  # the API reaches ingest only here, lazily
+
+        with self._lock:
+            result = ingest_bytes(self._store, data, filename)
+            self._committed()
+        return result
+
+    def delete_document(self, doc_id: str) -> None:
+        """Remove a document's named graph.
+
+        Raises:
+            NotFound: no such document.
+        """
+        if not is_valid_doc_id(doc_id):
+            raise NotFound(f"no document {doc_id!r}")
+        with self._lock:
+            if not self._store.delete_graph(doc_graph_iri(doc_id)):
+                raise NotFound(f"no document {doc_id!r}")
+            self._committed()
