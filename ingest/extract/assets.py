@@ -166,6 +166,8 @@ def find_platforms(sentence: str) -> list[_Span]:
             continue
         start = _scan_left(sentence, m.start(), allow_list_comma=False)
         prefix, _ = _cut_after_stop(sentence[start:m.start()], _PLATFORM_STOPS)
+        if prefix.count("“") > prefix.count("”"):
+            prefix = prefix[prefix.rindex("“") + 1:]
         ending = m.group()
         if not _platform_prefix_ok(prefix, ending):
             continue
@@ -204,7 +206,7 @@ def find_policies(sentence: str) -> list[_Span]:
     spans.extend(_listed_policies(sentence))
     for m in _CODE_MECHANISM.finditer(sentence):
         spans.append(_Span(EntityType.POLICY, clean_name(m.group()), m.start(), m.end(), True))
-    return spans
+    return _drop_nested(spans)
 
 
 def _ending_policies(sentence: str) -> Iterator[_Span]:

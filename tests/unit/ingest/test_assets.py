@@ -1,0 +1,171 @@
+"""Platform, policy and industry extraction on sentences taken from zone reports."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from ingest.document import Document
+from ingest.extract.assets import (
+    extract_assets,
+    find_platforms,
+    find_policies,
+    is_generic,
+    load_lexicon,
+    sentence_spans,
+)
+from ingest.load import load_path
+from ingest.normalise import normalise
+from ingest.segment import segment
+from kg.model import EntityType, Predicate
+
+
+def _names(spans, kind: EntityType | None = None) -> set[str]:
+    return {s.name for s in spans if kind is None or s.type == kind}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("用好软件园二期、众创空间、科技企业孵化器等载体,上海创源及苏州三人行等科创资源", {"软件园二期"}),
+        ("改造提升百桥生物孵化园,优化完善启星智造产业园,加快建设星河科创园,启动规划建设扬子江加速器、生物医药加速器二期",
+         {"百桥生物孵化园", "启星智造产业园", "星河科创园", "扬子江加速器", "生物医药加速器二期"}),
+        ("重点推进天安数码城申报国家级孵化器,牛商E工场、乐创汇申报国家级众创空间", {"天安数码城", "牛商E工场"}),
+        ("积极推进金属材料创新研究院、先进技术战略规划研究院、集成电路封测研究院等重大创新平台建设",
+         {"金属材料创新研究院", "先进技术战略规划研究院", "集成电路封测研究院"}),
+        ("加强中德国际技术转移中心、硅谷PNP创新中心等国际技术转移平台的建设运营",
+         {"中德国际技术转移中心", "硅谷PNP创新中心"}),
+        ("依托省技术产权交易市场江阴分中心、创新创业一体化服务平台和重点骨干企业",
+         {"省技术产权交易市场江阴分中心", "创新创业一体化服务平台"}),
+        ("全力支持南通理工学院研究生院建设,打造“博度热科学技术研究院”等一批新型研发机构",
+         {"南通理工学院研究生院", "博度热科学技术研究院"}),
+        ("软件与信息服务产业依托国家火炬计划软件产业基地,充分发挥现有企业的优势", {"国家火炬计划软件产业基地"}),
+        ("加快建设新能源产业园、医药健康产业园等主导产业园区,提升产业集聚功能", {"新能源产业园", "医药健康产业园"}),
+        # Kinds, not names: no proper-name part before the ending.
+        ("鼓励支持企业建设工程技术研究中心、重点实验室、企业技术中心、工程实验室等研发平台", set()),
+        ("积极争取国家大科学装置、国家技术创新中心等高端平台在高新区实现零突破", set()),
+        ("重点打造一批服务水平高、辐射带动能力强的公共服务平台", set()),
+        ("依托企业发展服务中心,搭建惠企政策服务平台,分类推送", set()),
+        ("联动天翼新能源产业基地一期、阳光医卫新材料一期等14个项目正式投产", set()),
+        ("南通某某科技园有限公司与佩尔科技签约", set()),
+    ],
+)
+def test_assets_platforms_from_report_sentences(sentence: str, expected: set[str]) -> None:
+    assert _names(find_platforms(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "issued"),
+    [
+        ("出台发明专利专项资助政策,组织区内71家企业提交发明申请403件", {"发明专利专项资助政策"}, True),
+        ("推出工业数字经济、鼓励科创板上市、服务业提质增效、知识产权强区等扶持政策,启星智能制造产业园正式开园",
+         {"工业数字经济", "鼓励科创板上市", "服务业提质增效", "知识产权强区"}, True),
+        ("全面落实科技投入奖补、非上市股份转让、股权和分红激励、固定资产加速折旧等优惠政策",
+         {"科技投入奖补", "非上市股份转让", "股权和分红激励", "固定资产加速折旧"}, False),
+        ("当年,该区出台营商环境攻坚任务清单“50条”,去年又推出优化营商环境创新提升“35条”",
+         {"营商环境攻坚任务清单50条", "优化营商环境创新提升35条"}, True),
+        ("今年5月中旬又出台行动方案“24条”。", {"行动方案24条"}, True),
+        ("自2022年起,南通开发区推进实施打造营商环境最高地“三年行动计划”。", {"打造营商环境最高地三年行动计划"}, True),
+        ("加快形成打造“营商环境最高地”、“通城活力新中心”三年行动方案,坚决完成任务",
+         {"打造营商环境最高地、通城活力新中心三年行动方案"}, True),
+        ("深入推进“小升高”、专精特新“小巨人”、“细分领域隐形冠军”培育计划,鼓励规上企业",
+         {"小升高培育计划", "专精特新小巨人培育计划", "细分领域隐形冠军培育计划"}, True),
+        ("用好用足全市营商环境优化提升措施66条等各级惠企政策", {"营商环境优化提升措施66条"}, False),
+        ("用好用足区“人才新政”18条,健全开发区人才培养机制", {"人才新政18条"}, False),
+        ("以全区科创三年行动为指引,推动创新链产业链深度融合", {"科创三年行动"}, False),
+        ("继续以“服务双百企”活动为抓手,将规模企业分组挂钩到人", {"服务双百企活动"}, False),
+        ("“多亏了道口开设一件事一次办,不然工期得往后拖一个月。”", {"道口开设一件事一次办"}, True),
+        ("深化“4+6”招商机制改革,成立人才科创招商中心", {"4+6招商机制"}, True),
+        ("其中省“双创人才”2人、“太湖人才计划”创新创业领军人才17人、“暨阳英才计划”8人",
+         {"太湖人才计划", "暨阳英才计划"}, False),
+        ("全年力争引进紫琅英才12名,省“双创人才”确保通过3名。", {"紫琅英才"}, False),
+        # Not named policies: generic policy words, bare counts, plain activities.
+        ("创新人才个性化政策,增加政策磁性", set(), False),
+        ("深化惠企政策“免申即享”改革,继续推行领导干部挂钩联系重点企业工作制度", set(), False),
+        ("从2022年营商环境50条到去年的35条、再到今年的24条,精简的是数量", set(), False),
+        ("组织开展系列促消费活动。", set(), False),
+        ("以实际行动迎接党的二十大胜利召开。", set(), False),
+        ("对表三年总目标,倒排工作计划,列出工作清单", set(), False),
+        ("完成萧山路等7条道路的路面改造", set(), False),
+    ],
+)
+def test_assets_policies_from_report_sentences(sentence: str, expected: set[str], issued: bool) -> None:
+    spans = find_policies(sentence)
+    assert _names(spans) == expected
+    assert all(s.issued == issued for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("智能制造产业围绕磁性材料、激光设备、高端智能电力装备、高端汽车零部件、数字化模具等领域,充分发挥骨干企业的作用",
+         {"智能制造", "磁性材料", "激光设备", "高端智能电力装备", "高端汽车零部件", "数字化模具"}),
+        ("坚持先进制造业和现代服务业“双轮驱动”", {"先进制造业", "现代服务业"}),
+        ("锁定新一代信息技术、高端装备、医药健康和新能源“3+1”主导产业,常态化推行“赛马”机制",
+         {"新一代信息技术", "高端装备", "医药健康", "新能源"}),
+        ("加快特钢新材料及制品、微电子集成电路、现代中药和生物医药、机械智能制造、新能源汽车及关键零部件等主导产业发展",
+         {"特钢新材料及制品", "微电子集成电路", "现代中药和生物医药", "机械智能制造", "新能源汽车及关键零部件"}),
+        ("低空经济、氢能、合成生物等一批未来产业项目加快布局", {"低空经济", "氢能", "合成生物"}),
+        ("围绕智能制造、电子信息、新材料主导产业,重点攻坚一批旗舰型项目", {"智能制造", "电子信息", "新材料"}),
+        # Sector words inside company, park or event names are not targeted industries.
+        ("光益丰汇、高通新能源等总部经济项目12个", set()),
+        ("以广联达移动智慧建筑、佩尔科技新材料、亚斯特国际等为代表", set()),
+        ("成功举办创新创业大赛、金属新材料产业创新论坛、全国轴承行业2019年专题研讨会", set()),
+        ("健全非公经济、民族宗教、港澳台侨等领域协调机制", set()),
+        ("引导企业与爱波瑞、新松机器人等智能制造服务商对接", set()),
+    ],
+)
+def test_assets_industries_from_report_sentences(sentence: str, expected: set[str]) -> None:
+    assert _names(sentence_spans(sentence), EntityType.INDUSTRY) == expected
+
+
+@pytest.mark.parametrize(
+    ("prefix", "generic"),
+    [("国家级", True), ("科技企业", True), ("现有各类", True), ("五大", True), ("", True),
+     ("百桥生物", False), ("江阴国际", False), ("高新技术", False)],
+)
+def test_assets_is_generic_qualifier(prefix: str, generic: bool) -> None:
+    assert is_generic(prefix) is generic
+
+
+@pytest.mark.parametrize("name", ["industries", "platforms", "policies"])
+def test_assets_lexicons_are_clean(name: str) -> None:
+    entries = load_lexicon(name)
+    assert len(entries) >= (200 if name == "industries" else 20)
+    assert all(entry == entry.strip() and not entry.startswith("#") for entry in entries)
+
+
+def _corpus_doc(corpus_dir: Path, prefix: str, zone: str | None) -> Document:
+    path = next(corpus_dir.glob(f"{prefix}_*.txt"))
+    doc = segment(normalise(load_path(path)))
+    return replace(doc, home_zone=(EntityType.ZONE, zone) if zone else None)
+
+
+def test_assets_extract_links_zone_to_its_assets(corpus_dir: Path) -> None:
+    doc = _corpus_doc(corpus_dir, "004", "南通开发区")
+    mentions, facts = extract_assets(doc)
+    by_predicate = {(f.predicate, f.obj[1]) for f in facts}
+    assert (Predicate.HOSTS_PLATFORM, "能达生物医药科创园") in by_predicate
+    assert (Predicate.FOCUS_INDUSTRY, "医药健康") in by_predicate
+    assert (Predicate.ISSUED_POLICY, "打造营商环境最高地、通城活力新中心三年行动方案") in by_predicate
+    assert (Predicate.ISSUED_POLICY, "万事好通营商环境66条") not in by_predicate
+    assert all(f.subject == doc.home_zone for f in facts)
+    for mention in mentions:
+        assert doc.sentences[mention.sentence_index].start <= mention.start < mention.end
+        assert mention.end <= doc.sentences[mention.sentence_index].end
+
+
+def test_assets_mentions_without_home_zone_give_no_facts(corpus_dir: Path) -> None:
+    doc = _corpus_doc(corpus_dir, "001", None)
+    mentions, facts = extract_assets(doc)
+    assert {"天安数码城", "扬子江加速器"} <= {m.name for m in mentions if m.type == EntityType.PLATFORM}
+    assert facts == []
+
+
+def test_assets_traditional_script_document(corpus_dir: Path) -> None:
+    doc = _corpus_doc(corpus_dir, "004", "南通开发区")
+    mentions, _ = extract_assets(doc)
+    names = {m.name for m in mentions}
+    assert {"集成电路测试产业园", "南通产业技术研究院", "万事好通营商环境66条", "生物医药"} <= names
