@@ -73,6 +73,8 @@ _UNITS: dict[str, str] = {
     "平方米": "m2",
     "平米": "m2",
     "㎡": "m2",
+    "m2": "m2",
+    "m²": "m2",
     "公顷": "ha",
     "亩": "mu",
     "千瓦时": "kWh",
@@ -132,6 +134,7 @@ _APPROX_TAIL = r"(?:余|多)?"
 _AMOUNT_RE = re.compile(rf"{_NUMERAL}{_APPROX_TAIL}(?P<cur>{_alternation(_CURRENCIES)})")
 _UNIT_RE = re.compile(rf"{_NUMERAL}{_APPROX_TAIL}(?P<unit>{_alternation(_UNITS)}|[{_COUNT_WORDS}])")
 _PERCENT_WORDS_RE = re.compile(rf"百分之(?P<cn>{_CHINESE}(?:点[零〇一二三四五六七八九]+)?|{_ARABIC})")
+_FRACTION_RE = re.compile(r"(?<![百千万])(?P<den>[二三四五六七八九十]|\d+)分之(?P<part>[一二三四五六七八九]|\d+)")
 _APPROX_PREFIX = re.compile(
     r"^(?:总投资|投资|总额|共计|合计|累计|超过|不少于|不低于|不超过|将近|接近|突破|高达|达到|约为|大约|"
     r"超|近|约|逾|达|共|计|超出|预计)+"
@@ -226,17 +229,30 @@ def parse_amount(text: str) -> Amount | None:
 def find_percentages(text: str) -> list[tuple[int, int, Quantity]]:
     """Percentages (``percent``) and percentage points (``percentage_point``) with spans.
 
-    >>> [(q.value, q.unit) for _, _, q in find_percentages("占比百分之三十五")]
-    [(35.0, 'percent')]
+    >>> [(q.value, q.unit) for _, _, q in find_percentages("占比百分之三十五，均占全市的四分之一")]
+    [(35.0, 'percent'), (25.0, 'percent')]
     """
     found = [
         item for item in find_quantities(text) if item[2].unit in ("percent", "percentage_point")
     ]
-    for match in _PERCENT_WORDS_RE.finditer(normalise_digits(text)):
+    norm = normalise_digits(text)
+    for match in _PERCENT_WORDS_RE.finditer(norm):
         value = _percent_words_value(match.group("cn"))
         if value is not None:
             found.append((match.start(), match.end(), Quantity(float(value), "percent", match.group(0))))
+    for match in _FRACTION_RE.finditer(norm):
+        share = _fraction_percent(match.group("part"), match.group("den"))
+        if share is not None:
+            found.append((match.start(), match.end(), Quantity(share, "percent", match.group(0))))
     return sorted(found, key=lambda item: item[0])
+
+
+def _fraction_percent(numerator: str, denominator: str) -> float | None:
+    """``四分之一`` → 25.0, rounded to two decimals (三分之一 → 33.33)."""
+    nom, den = _percent_words_value(numerator), _percent_words_value(denominator)
+    if not nom or not den:
+        return None
+    return round(float(nom / den * 100), 2)
 
 
 def _percent_words_value(numeral: str) -> Decimal | None:

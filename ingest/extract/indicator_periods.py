@@ -1,0 +1,160 @@
+"""Reporting periods and actual/target reading for indicator figures.
+
+A report states its year once ("2021年，高新区…", "展望2020年", "2022年度工作计划")
+and then lists figures without it, so the year and the mood (looking back →
+actual, looking ahead → target) are carried from sentence to sentence by
+:class:`PeriodContext`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from kg.model import IndicatorKind
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_YEAR_WORD_RE = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})(?:年|年度)")
+# A sentence that opens with a year sets the topic year for what follows.
+_TOPIC_YEAR_RE = re.compile(rf"^\s*(?:回顾|展望|到|至|进入|迈入|在)?(?P<year>{_YEAR})(?:年|年度)?(?!\d)")
+_PLAN_TITLE_RE = re.compile(rf"(?P<year>{_YEAR})年度?(?:工作计划|工作要点|工作目标|目标任务|计划)")
+_FUTURE_CUES = re.compile(r"展望|将|计划|开启|目标|力争|确保|争取|拟|预期|要")
+_TARGET_CUES = re.compile(
+    rf"力争|确保|争取|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
+    rf"|(?<![主重需必纲])要|将|到{_YEAR}年|不少于|不低于"
+)
+_ACTUAL_CUES = re.compile(r"近年来|已经|已|累计|现有|以来")
+_CONGRESS_YEARS = {"十八": 2012, "十九": 2017, "二十": 2022, "二十一": 2027}
+_CONGRESS_RE = re.compile(r"党的(?P<n>十八|十九|二十一|二十)大(?:胜利)?召开")
+_FIVE_YEAR_PLANS = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
+
+_PERIOD_MARKERS = re.compile(
+    rf"(?P<year>{_YEAR})(?:年|年度)"
+    r"|(?P<half>上半年|下半年)"
+    r"|(?:第?(?P<quarter>[一二三四1-4])季度)"
+    r"|(?P<first>前三季度)"
+    r"|(?P<m1>\d{1,2})\s*[-—~至到]\s*(?P<m2>\d{1,2})月"
+    r"|(?P<plan>十三五|十四五|十五五)"
+    r"|(?P<every>每年|近年来|近年)"
+    r"|(?P<whole>全年|全年度)"
+)
+# Periods named only as a comparison (环比1-6月, 在2019年基础上) are not the figure's own.
+_COMPARISON_RE = re.compile(r"(?:环比|同比|较|比)[^,，;；]{0,8}?月|在[^,，;；]{0,12}?基础上")
+_MID_YEAR_RE = re.compile(r"年中工作|半年工作|上半年")
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class PeriodContext:
+    """The year and mood in force at a sentence."""
+
+    year: int | None
+    target: bool = False
+    mid_year: bool = False
+    """A mid-year report: figures without a period of their own are first-half figures."""
+
+    def advance(self, sentence: str) -> PeriodContext:
+        """The context after reading ``sentence``: a year at its start becomes the topic year."""
+        title = _PLAN_TITLE_RE.search(sentence)
+        if title:
+            return PeriodContext(int(title.group("year")), target=True)
+        topic = _TOPIC_YEAR_RE.match(sentence)
+        if topic is None:
+            return self
+        return PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(sentence)), self.mid_year)
+
+
+def document_year(text: str) -> int | None:
+    """The latest year the text reports on, or the year of a party congress it anticipates.
+
+    >>> document_year("2021年，高新区……到2035年基本实现")
+    2035
+    >>> document_year("以实际行动迎接党的二十大胜利召开")
+    2022
+    """
+    years = [int(m.group("year")) for m in _YEAR_WORD_RE.finditer(text)]
+    if years:
+        return max(years)
+    congress = _CONGRESS_RE.search(text)
+    return _CONGRESS_YEARS[congress.group("n")] if congress else None
+
+
+def start_context(text: str) -> PeriodContext:
+    """The context before the first sentence of a document."""
+    return PeriodContext(document_year(text), mid_year=_is_mid_year_report(text))
+
+
+def _is_mid_year_report(text: str) -> bool:
+    """A report of the first half (年中工作会议, or 上半年 used more than once)."""
+    return "年中" in text or len(_MID_YEAR_RE.findall(text)) >= 2
+
+
+def period_for(before: str, context: PeriodContext, *, target: bool = False) -> str | None:
+    """The period of a figure, from the nearest marker in ``before`` (the sentence up to it).
+
+    >>> period_for("上半年，开发区完成地区生产总值", PeriodContext(2022))
+    '2022-H1'
+    >>> period_for("同时，1-7月，外贸进出口总额", PeriodContext(2022))
+    '2022-01/07'
+    >>> period_for("力争“十四五”期间，每年新培养技能人才", PeriodContext(2020))
+    '2021-2025'
+    """
+    markers = list(_PERIOD_MARKERS.finditer(_COMPARISON_RE.sub("", before)))
+    year = _explicit_year(markers) or context.year
+    for marker in reversed(markers):
+        period = _marker_period(marker, year, markers)
+        if period != "":
+            return period
+    if year and context.mid_year and not target:
+        return f"{year}-H1"
+    return str(year) if year else None
+
+
+def _explicit_year(markers: list[re.Match[str]]) -> int | None:
+    years = [int(m.group("year")) for m in markers if m.group("year")]
+    return years[-1] if years else None
+
+
+def _marker_period(marker: re.Match[str], year: int | None, markers: list[re.Match[str]]) -> str | None:
+    """The period one marker denotes; ``""`` when the marker says nothing on its own."""
+    if marker.group("plan"):
+        return _FIVE_YEAR_PLANS[marker.group("plan")]
+    if marker.group("every"):
+        return None if not any(m.group("plan") for m in markers) else ""
+    if marker.group("year"):
+        return marker.group("year")
+    if marker.group("whole"):
+        return str(year) if year else None
+    if year is None:
+        return ""
+    if marker.group("half"):
+        return f"{year}-H1" if marker.group("half") == "上半年" else f"{year}-H2"
+    if marker.group("quarter"):
+        return f"{year}-Q{_QUARTERS[marker.group('quarter')]}"
+    if marker.group("first"):
+        return f"{year}-01/09"
+    return f"{year}-{int(marker.group('m1')):02d}/{int(marker.group('m2')):02d}"
+
+
+def kind_for(segment: str, before: str, context: PeriodContext) -> IndicatorKind:
+    """Target when the figure is a plan (力争, 确保, 目标…, or a forward-looking section).
+
+    ``segment`` is the text just before the figure (its own phrase), ``before``
+    the whole sentence up to it: a stock (现有, 已, 累计) in the phrase itself
+    is actual even inside a plan.
+
+    >>> kind_for("招引科创项目不少于", "全年力争招引科创项目不少于", PeriodContext(2022)).value
+    'target'
+    >>> kind_for("完成地区生产总值", "上半年，开发区完成地区生产总值", PeriodContext(2022)).value
+    'actual'
+    """
+    if _ACTUAL_CUES.search(segment):
+        return IndicatorKind.ACTUAL
+    if context.target or _TARGET_CUES.search(before) or "任务" in segment:
+        return IndicatorKind.TARGET
+    return IndicatorKind.ACTUAL
+
+
+def with_year(context: PeriodContext, year: int | None) -> PeriodContext:
+    """``context`` with another year (used when a sentence names its own)."""
+    return replace(context, year=year) if year else context

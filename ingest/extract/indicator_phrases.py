@@ -1,0 +1,241 @@
+"""Metric names for indicator figures: trimming the phrase that names a figure.
+
+Only generic report vocabulary lives here (time words, hedges, verbs of
+reporting); names of places or companies never do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import EntityType
+
+# Verbs that open a counted metric (新增…, 签约…) and carry over to the
+# following items of an enumeration (签约A项目1个，B项目2个).
+_VERBS = (
+    "新签约注册", "新签约", "签约", "签订", "新开工", "开工建设", "开工", "竣工投产", "竣工", "投产", "新增",
+    "新建", "新认定", "认定", "获批", "入选", "入围", "获评", "创成", "新引进", "引进", "招引", "新引育",
+    "引育", "成功申报", "申报", "关停", "拆除", "减排", "安置", "打掉", "侦破", "抓获", "建成", "调处", "化解",
+    "开展", "设置", "排查", "下发", "立案查处", "立案", "查处", "选派", "公开遴选", "遴选", "调整", "受理",
+    "收到", "出让", "腾退", "实施", "打造", "新培育", "培育", "组建", "推进", "盘活", "落地", "在建", "新落户",
+    "落户", "举办", "承办", "帮助", "新培养", "培养", "入库", "兴办", "提交", "获得", "进入", "投运", "完成",
+    "实现", "新开", "招商", "拥有", "集聚", "引育",
+)
+_VERB_RE = re.compile("^(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + ")")
+_YEAR = r"(?:19|20)\d\d"
+_TIME_RE = re.compile(
+    rf"^(?:{_YEAR}(?:年度|年)?|今年|全年|上半年|下半年|当年|目前|截至目前|截至|前三季度|第?[一二三四]季度"
+    r"|\d{1,2}[-—~至到]\d{1,2}月|每年|十[三四五]五期间|期间|年内|年底前?|近年来|近年|以来)"
+)
+_LEAD_RE = re.compile(
+    r"^(?:其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|力争|确保|争取|努力|全力|预计|计划|将|要|已|的"
+    r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点|共|对|在现有|现有|充分发挥|发挥|用好用足|用好)"
+)
+_GENERIC_SUBJECT = "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区"
+_GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
+_TRAIL_RE = re.compile(
+    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|累计达|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|近|以上|就|、|,)$"
+)
+_BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
+_COMPLETION_RE = re.compile(r"^(?:完成|实现|达到)")
+# A class of projects named by size (20亿元项目, 5亿元及3000万美元以上项目): part of a metric.
+_DESCRIPTOR_RE = re.compile(
+    r"(?:(?:超|近|约)?(?:\d+(?:\.\d+)?)?[亿万]+(?:元|美元)?(?:及|和|、)?)+(?:以上|级)?(?:重特大|重大|产业)?项目"
+)
+# After 等 a list of names ends; a class noun before a verb goes with it (…等企业申报 → 申报).
+_PLACE_QUALIFIER_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:自创区|示范区|开发区|高新区|省|市)(?=[\u4e00-\u9fff]{2})")
+_LIST_END_RE = re.compile(r"(?<![一二三四五六七八九特同])等(?!奖|级|次)")
+_CLASS_NOUN_RE = re.compile(r"^(?:企业|项目|单位|板块|领域|产业|地块)")
+_HEDGE_RE = re.compile(r"确保|力争|争取")
+_LINK_RE = re.compile(r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|环比|其中)")
+_ABOVE_AVERAGE_RE = re.compile(r"^(?P<dir>高于|低于)(?P<scope>全市|全省|全国)?平均(?:增幅|增速|水平)?$")
+_RANK_QUALIFIER_RE = re.compile(r"^(?:(?:增幅|总量|增速|规模|占比)(?:和|、|及)?)*$")
+# A sentence opening with another zone's name (青阳园区累计签约…); not 省级以上高新区, 编制园区规划.
+_ZONE_OPENING_RE = re.compile(r"(?![在对为各编规建])[\u4e00-\u9fff]{2,6}?(?<![级上各])(?:园区|开发区|高新区|经开区)")
+_QUOTE_RE = re.compile(r"[“”\"「」『』《》\s]")
+_AFTER_TRAIL_RE = re.compile(r"(?:的基础上|作用|任务|工作|等|的|和|及|、|以上|左右)$")
+_SHARE_RE = re.compile(r"占(?:全市|全省|全区|全国)$")
+
+
+def leading_verb(metric: str) -> str:
+    """The reporting verb a metric opens with, or ``""``.
+
+    >>> leading_verb("新认定高新技术企业")
+    '新认定'
+    """
+    match = _VERB_RE.match(metric)
+    return match.group(0) if match else ""
+
+
+def _strip_repeatedly(text: str, *patterns: re.Pattern[str]) -> str:
+    changed = True
+    while changed and text:
+        changed = False
+        for pattern in patterns:
+            stripped = pattern.sub("", text, count=1)
+            if stripped != text:
+                text, changed = stripped, True
+    return text
+
+
+def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
+    """The metric named by the phrase before a figure (``zone``: the name the sentence may open with).
+
+    >>> clean_metric("开发区完成地区生产总值", money=True)
+    '地区生产总值'
+    >>> clean_metric("2021年签约东旭科技20亿元项目", money=False)
+    '签约20亿元项目'
+    >>> clean_metric("沈桂英博士等人才创业类项目", money=False)
+    '人才创业类项目'
+    """
+    text = _BASELINE_RE.sub("", _QUOTE_RE.sub("", segment))
+    text = re.sub(r"^[、,]?\([^)]*\)", "", text)
+    text = _strip_repeatedly(text, _TIME_RE, _LEAD_RE, _subject_pattern(zone))
+    if money:
+        text = _COMPLETION_RE.sub("", text)
+    verb = leading_verb(text)
+    rest = text[len(verb) :]
+    if verb in ("完成", "实现") and leading_verb(rest):
+        verb, rest = "", rest
+    rest = _drop_names(rest)
+    return _strip_trailing(_HEDGE_RE.sub("", verb + rest))
+
+
+def _drop_names(rest: str) -> str:
+    """Drop the examples a metric lists before 等 or before a size class of projects."""
+    lists = list(_LIST_END_RE.finditer(rest))
+    if lists:
+        rest = rest[lists[-1].end() :]
+        noun = _CLASS_NOUN_RE.match(rest)
+        if noun and leading_verb(rest[noun.end() :]):
+            rest = rest[noun.end() :]
+    descriptor = _DESCRIPTOR_RE.search(rest)
+    if descriptor and descriptor.start() > 0:
+        rest = rest[descriptor.start() :]
+    return rest
+
+
+def names_dropped(segment: str) -> bool:
+    """Whether the phrase listed names (A、B等…, A 20亿元项目) that the metric leaves out."""
+    descriptor = _DESCRIPTOR_RE.search(segment)
+    listed = bool(_LIST_END_RE.search(segment)) or "、" in segment.lstrip("、")
+    return listed or bool(descriptor and descriptor.start() > 2)
+
+
+def _subject_pattern(zone: str) -> re.Pattern[str]:
+    """Generic zone words, plus names sharing the first two characters of ``zone`` (its short forms)."""
+    if len(zone) < 2:
+        return _GENERIC_SUBJECT_RE
+    head = re.escape(zone[:2])
+    return re.compile(rf"^(?:{_GENERIC_SUBJECT}|{head}[\u4e00-\u9fff]{{0,8}}?(?:开发区|高新区|园区|经开区)(?=.))")
+
+
+def _strip_trailing(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _TRAIL_RE.sub("", text)
+    return text
+
+
+def number_first_metric(metric: str, after: str, previous: str = "") -> str:
+    """The metric when the number comes first: the words before it plus the noun phrase after the unit.
+
+    A bare verb with nothing after it borrows the head noun of ``previous``
+    (在建项目51个，竣工投产34个 → 竣工投产项目).
+
+    >>> number_first_metric("新建", "“两新”党组织")
+    '新建两新党组织'
+    >>> number_first_metric("", "项目正式投产")
+    '正式投产项目'
+    >>> number_first_metric("竣工投产", "", "在建亿元以上项目")
+    '竣工投产项目'
+    """
+    text = _QUOTE_RE.sub("", after)
+    text = re.sub(r"^\([^)]*\)", "", text)
+    text = _strip_trailing_after(text).replace("的", "")
+    if not text and previous:
+        return metric + (previous[-2:] if leading_verb(previous) else previous)
+    if not metric and text[:2] in ("项目", "企业") and len(text) > 3:
+        text = text[2:] + text[:2]
+    if "、" in metric and leading_verb(metric):
+        metric = leading_verb(metric)
+    return metric + text
+
+
+def _strip_trailing_after(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous, text = text, _AFTER_TRAIL_RE.sub("", text)
+    return text
+
+
+def carried_prefix(metric: str) -> str:
+    """What the next item of an enumeration inherits: the verb, with a place qualifier if any.
+
+    >>> carried_prefix("获批苏南国家自创区潜在独角兽企业")
+    '获批苏南国家自创区'
+    >>> carried_prefix("新开工重特大工业项目")
+    '新开工'
+    """
+    verb = leading_verb(metric)
+    if not verb:
+        return ""
+    qualifier = _PLACE_QUALIFIER_RE.match(metric[len(verb) :])
+    return verb + qualifier.group(0) if qualifier else verb
+
+
+def linked_metric(metric: str, base: str) -> str:
+    """A metric that continues the previous figure's (增长15% after 产值874.2亿元), or ``""``.
+
+    >>> linked_metric("增长", "规模工业产值")
+    '规模工业产值增长'
+    >>> linked_metric("高于全市平均增幅", "地区生产总值")
+    '地区生产总值增幅高于全市平均'
+    """
+    if not base:
+        return ""
+    average = _ABOVE_AVERAGE_RE.match(metric)
+    if average:
+        return f"{_growth_base(base)}增幅{average.group('dir')}{average.group('scope') or ''}平均"
+    if _LINK_RE.match(metric):
+        return (_growth_base(base) if metric.startswith("增幅") else base) + metric
+    return ""
+
+
+def share_metric(metric: str) -> str:
+    """占全市的67% names a share: 瞪羚企业入选数占全市 → 瞪羚企业入选数占全市比重."""
+    return metric + "比重" if _SHARE_RE.search(metric) else metric
+
+
+def _growth_base(metric: str) -> str:
+    return metric[:-2] if metric.endswith("增长") else metric
+
+
+def rank_metric(segment: str, scope: str, previous: str, zone: str = "") -> list[str]:
+    """Metric names for a rank: 增幅列全市第二 after 地区生产总值 → 地区生产总值增幅全市排名.
+
+    >>> rank_metric("总量和增幅均", "全市", "外贸进出口总额")
+    ['外贸进出口总额总量全市排名', '外贸进出口总额增幅全市排名']
+    >>> rank_metric("在省级高新区中", "", "")
+    ['省级高新区排名']
+    """
+    core = clean_metric(re.sub(r"^在|中$", "", segment), money=False, zone=zone).removesuffix("排名")
+    if not _RANK_QUALIFIER_RE.match(core):
+        return [f"{core}{scope}排名"]
+    if not previous:
+        return []
+    qualifiers = [q for q in re.split(r"和|、|及", core) if q] or [""]
+    return [f"{_growth_base(previous) if q == '增幅' else previous}{q}{scope}排名" for q in qualifiers]
+
+
+def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, str]:
+    """The zone a sentence reports on: another zone it opens with, else the home zone.
+
+    >>> sentence_zone("青阳园区累计签约项目超过30个", (EntityType.ZONE, "江阴高新技术开发区"))[1]
+    '青阳园区'
+    """
+    opening = _strip_repeatedly(_QUOTE_RE.sub("", text), _TIME_RE, _LEAD_RE)
+    match = _ZONE_OPENING_RE.match(opening)
+    if match is None or leading_verb(match.group(0)) or match.group(0)[:2] in (home[1][:2], "全区", "开发", "高新"):
+        return home
+    return (EntityType.ZONE, match.group(0))

@@ -1,0 +1,248 @@
+"""Zone indicator facts: the figures a report gives for its zone (GDP, counts, areas, ranks).
+
+Each figure becomes ``Fact(INDICATOR, home zone, None, attrs=(metric, value,
+unit, period, kind))``.  The metric is the phrase that names the figure as
+written: the words before the number in its clause (``新认定高新技术企业49家``
+→ 新认定高新技术企业), or the verb plus the noun after it when the number comes
+first (``新建28个“两新”党组织`` → 新建两新党组织).  A clause that only says
+增长/增幅/总量 borrows the metric of the figure before it (``规模工业产值874.2亿元，
+增长15%`` → 规模工业产值增长), and a rank (居全市第二) is named after it too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from ingest.document import Document, Fact, Mention, Sentence
+from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, start_context
+from ingest.extract.indicator_phrases import (
+    carried_prefix,
+    clean_metric,
+    leading_verb,
+    linked_metric,
+    names_dropped,
+    number_first_metric,
+    rank_metric,
+    sentence_zone,
+    share_metric,
+)
+from ingest.extract.numbers import Quantity, find_percentages, find_quantities
+from kg.model import EntityType, IndicatorKind, Predicate
+
+_BREAKS = frozenset(",;:。!?，；：！？\n")
+# Units folded into the indicator vocabulary: people and households are counted.
+_MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "percentage_point"})
+_UNIT_CODES = {"person": "count", "household": "count", "person_time": "count"}
+_RANK_RE = re.compile(
+    r"(?:(?P<verb>位居|位列|名列|排名|列|居|排|保持|稳居)(?P<scope>全市|全省|全国|全区|全县|全州|省内|市内|区内)?"
+    r"|(?P<scope_only>全市|全省|全国|全区|全县|全州|省内|市内|区内))"
+    r"第(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位)?(?![批届次期个家条季轮阶方章部款项号层类步线年大])"
+    r"|排名(?P<n2>\d+)名"
+)
+_RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
+_DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、)\d")
+_RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
+_POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
+_QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """One figure of a sentence before its metric is known."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    rank_scope: str = ""
+    ordinal: bool = False
+    """A rank written as an ordinal (居全市第二), named after the figure before it."""
+
+
+def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
+    """Indicator facts of the document's own zone (or of another zone a sentence opens with)."""
+    if doc.home_zone is None:
+        return [], []
+    context = start_context(doc.text)
+    facts: list[Fact] = []
+    for sentence in doc.sentences:
+        context = context.advance(sentence.text)
+        facts.extend(_sentence_facts(sentence, doc.home_zone, context))
+    return [], _unique(facts)
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for fact in facts:
+        key = (fact.subject, fact.attrs)
+        if key not in seen:
+            seen.add(key)
+            kept.append(fact)
+    return kept
+
+
+@dataclass
+class _Reading:
+    """What the figures read so far in a sentence pass on to the next one."""
+
+    zone: str
+    base: str = ""
+    """The last metric that names a quantity on its own (增长/rank metrics are built on it)."""
+    last: str = ""
+    verb: str = ""
+
+
+def _sentence_facts(
+    sentence: Sentence, home: tuple[EntityType, str], context: PeriodContext
+) -> list[Fact]:
+    text = sentence.text
+    figures = _figures(text)
+    subject = sentence_zone(text, home)
+    reading = _Reading(zone=subject[1])
+    facts: list[Fact] = []
+    for index, figure in enumerate(figures):
+        seg_start = _segment_start(text, figure.start, figures[index - 1].end if index else 0)
+        next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
+        segment, after = text[seg_start : figure.start], text[figure.end : _clause_end(text, figure.end, next_start)]
+        if text[seg_start - 1 : seg_start] in (";", "；"):
+            reading.verb = ""
+        metrics = _metrics(figure, segment, after, reading)
+        before = text[: figure.start]
+        for metric in metrics:
+            facts.append(_fact(sentence.index, subject, metric, figure, segment, before, context))
+        if figure.ordinal and metrics and not reading.base:
+            reading.base = reading.last = metrics[-1]
+    return facts
+
+
+def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> list[str]:
+    """The metric names for one figure (a rank such as 总量和增幅均居第一 names two)."""
+    if figure.ordinal:
+        return rank_metric(segment, figure.rank_scope, reading.base, reading.zone)
+    metric = clean_metric(segment, money=figure.unit not in ("count", "rank"), zone=reading.zone)
+    linked = linked_metric(metric, reading.base)
+    if linked:
+        reading.last = linked
+        return [linked + ("名次" if after.startswith("名次") else "")]
+    metric = _own_metric(figure, metric, segment, after, reading)
+    if len(metric) < 2:
+        return []
+    reading.verb = carried_prefix(metric) or reading.verb
+    reading.base = reading.last = metric
+    return [metric]
+
+
+def _own_metric(figure: _Figure, metric: str, segment: str, after: str, reading: _Reading) -> str:
+    """A metric read from the figure's own phrase, completed with a verb carried from before."""
+    noun_after = _QUOTES_AND_SPACE.sub("", after).lstrip("(")
+    if not metric and segment.startswith("、") and noun_after:
+        metric = reading.verb
+    if not metric and not noun_after:
+        metric = reading.last
+    elif not metric or metric == leading_verb(metric) or (len(noun_after) >= 2 and figure.unit == "count"):
+        metric = number_first_metric(metric, after, reading.last)
+    elif figure.unit not in _MONEY_LIKE and reading.verb and not leading_verb(metric):
+        metric = reading.verb + metric if _carries_verb(segment, metric) else metric
+    return share_metric(metric)
+
+
+def _carries_verb(segment: str, metric: str) -> bool:
+    """An enumerated item (、B 4个), a listed name (A等B) or a size class (50亿级项目) takes the verb before."""
+    return segment.startswith("、") or names_dropped(segment) or metric[:1].isdigit() or metric[:1] in "超亿万百千"
+
+
+def _fact(
+    index: int,
+    subject: tuple[EntityType, str],
+    metric: str,
+    figure: _Figure,
+    segment: str,
+    before: str,
+    context: PeriodContext,
+) -> Fact:
+    kind = kind_for(segment, before, context)
+    attrs = (
+        ("metric", metric),
+        ("value", figure.value),
+        ("unit", figure.unit),
+        ("period", period_for(before, context, target=kind is IndicatorKind.TARGET)),
+        ("kind", kind.value),
+    )
+    return Fact(Predicate.INDICATOR, subject, None, index, attrs)
+
+
+def _segment_start(text: str, start: int, previous_end: int) -> int:
+    """Where the phrase naming the figure at ``start`` begins: its clause or the previous figure."""
+    position = start
+    while position > previous_end and text[position - 1] not in _BREAKS:
+        position -= 1
+    return position
+
+
+def _clause_end(text: str, end: int, limit: int) -> int:
+    """Where the words after a figure stop: a clause break, an enumeration comma or the next figure."""
+    position = end
+    while position < limit and text[position] not in _BREAKS and text[position] != "、":
+        position += 1
+    return position
+
+
+def _figures(text: str) -> list[_Figure]:
+    """Every figure of the sentence that can be an indicator value, in text order."""
+    figures = [_as_figure(start, end, q, text) for start, end, q in _measures(text)]
+    figures.extend(_ranks(text))
+    kept = [f for f in figures if f is not None]
+    return sorted(kept, key=lambda figure: figure.start)
+
+
+def _measures(text: str) -> list[tuple[int, int, Quantity]]:
+    found = find_quantities(text)
+    spans = [(start, end) for start, end, _ in found]
+    extra = [item for item in find_percentages(text) if (item[0], item[1]) not in spans]
+    return [*found, *(item for item in extra if not _overlaps(item, spans))]
+
+
+def _overlaps(item: tuple[int, int, Quantity], spans: list[tuple[int, int]]) -> bool:
+    return any(item[0] < end and start < item[1] for start, end in spans)
+
+
+def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> _Figure | None:
+    if not _plausible(start, end, quantity, text):
+        return None
+    unit = _UNIT_CODES.get(quantity.unit, quantity.unit)
+    if unit == "count" and (_RANK_STEP_RE.search(text[:start]) or text[end : end + 2] == "名次"):
+        unit = "rank"
+    return _Figure(start, end, quantity.value, unit)
+
+
+def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
+    """Reject figures that are parts of names: 20亿元项目, “营商环境66条”, 一个, 排名17名."""
+    if _inside_quotes(text, start) or text[max(0, start - 2) : start] == "排名":
+        return False
+    if quantity.is_money:
+        return not _DESCRIPTOR_TAIL_RE.match(text[end:])
+    if not any(ch.isdigit() for ch in quantity.text) or _RANGE_RE.search(quantity.text):
+        return False
+    if text[end - 1] == "条":
+        noun_after = _QUOTES_AND_SPACE.sub("", text[end : _clause_end(text, end, len(text))])
+        return not _POLICY_COUNT_RE.search(_QUOTES_AND_SPACE.sub("", text[:start])) and len(noun_after) >= 2
+    return True
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    opened = text.rfind("“", 0, position)
+    return opened != -1 and text.rfind("”", 0, position) < opened and "”" in text[position : position + 12]
+
+
+def _ranks(text: str) -> list[_Figure]:
+    ranks = []
+    for match in _RANK_RE.finditer(text):
+        numeral = match.group("n") or match.group("n2")
+        value = int(numeral) if numeral.isdigit() else int(cn2an.cn2an(numeral, "normal"))
+        scope = match.group("scope") or match.group("scope_only") or ""
+        ranks.append(_Figure(match.start(), match.end(), float(value), "rank", scope, ordinal=True))
+    return ranks

@@ -1,0 +1,205 @@
+"""Zone indicator extraction on sentences of the corpus reports."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from ingest.document import Document, Sentence
+from ingest.extract.indicator_periods import PeriodContext, document_year, kind_for, period_for
+from ingest.extract.indicators import extract_indicators
+from kg.model import EntityType, IndicatorKind, Predicate
+
+ZONE = (EntityType.ZONE, "南通经济技术开发区")
+
+
+def _doc(*sentences: str, zone: tuple[EntityType, str] | None = ZONE) -> Document:
+    """A document whose sentences are given (already simplified, NFKC as normalise leaves them)."""
+    text = ""
+    parts = []
+    for index, sentence in enumerate(sentences):
+        sentence = unicodedata.normalize("NFKC", sentence)
+        parts.append(Sentence(index, len(text), len(text) + len(sentence), sentence))
+        text += sentence + "\n"
+    return Document(doc_id="d", source_name="d.txt", raw=text, text=text, sentences=tuple(parts), home_zone=zone)
+
+
+def _rows(doc: Document) -> set[tuple[str, float, str, str | None, str]]:
+    mentions, facts = extract_indicators(doc)
+    assert mentions == []
+    return {(f.attr("metric"), f.attr("value"), f.attr("unit"), f.attr("period"), f.attr("kind")) for f in facts}
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            ["上半年，开发区完成地区生产总值428亿元，增幅列全市第二，高于全市平均增幅0.9个百分点。"],
+            {
+                ("地区生产总值", 42_800_000_000.0, "CNY", None, "actual"),
+                ("地区生产总值增幅全市排名", 2.0, "rank", None, "actual"),
+                ("地区生产总值增幅高于全市平均", 0.9, "percentage_point", None, "actual"),
+            },
+        ),
+        (
+            ["2022年上半年，规模工业产值874.2亿元，增长15%，增幅居全市第二；实际利用外资5亿美元，总量居全市第一。"],
+            {
+                ("规模工业产值", 87_420_000_000.0, "CNY", "2022-H1", "actual"),
+                ("规模工业产值增长", 15.0, "percent", "2022-H1", "actual"),
+                ("规模工业产值增幅全市排名", 2.0, "rank", "2022-H1", "actual"),
+                ("实际利用外资", 500_000_000.0, "USD", "2022-H1", "actual"),
+                ("实际利用外资总量全市排名", 1.0, "rank", "2022-H1", "actual"),
+            },
+        ),
+        (
+            ["2021年签约东旭科技20亿元项目1个，际弘半导体、弘远晶体10亿元项目2个，沈桂英博士等人才创业类项目3个。"],
+            {
+                ("签约20亿元项目", 1.0, "count", "2021", "actual"),
+                ("签约10亿元项目", 2.0, "count", "2021", "actual"),
+                ("签约人才创业类项目", 3.0, "count", "2021", "actual"),
+            },
+        ),
+        (
+            ["2019年新认定高新技术企业49家、科技型中小企业153家，新增各类人才2500余人。"],
+            {
+                ("新认定高新技术企业", 49.0, "count", "2019", "actual"),
+                ("新认定科技型中小企业", 153.0, "count", "2019", "actual"),
+                ("新增各类人才", 2500.0, "count", "2019", "actual"),
+            },
+        ),
+        (
+            ["2019年新建28个“两新”党组织，完成148个基层党组织换届，14个项目正式投产。"],
+            {
+                ("新建两新党组织", 28.0, "count", "2019", "actual"),
+                ("完成基层党组织换届", 148.0, "count", "2019", "actual"),
+                ("正式投产项目", 14.0, "count", "2019", "actual"),
+            },
+        ),
+        (
+            ["2022年度工作计划", "完成外资到账1.5亿美元，全年确保盘活厂房3家，盘活面积10000m2以上。"],
+            {
+                ("外资到账", 150_000_000.0, "USD", "2022", "target"),
+                ("盘活厂房", 3.0, "count", "2022", "target"),
+                ("盘活面积", 10_000.0, "m2", "2022", "target"),
+            },
+        ),
+        (
+            ["2019年预计全年减排COD972吨、氨氮115吨，拆除违建1.3万平方米。"],
+            {
+                ("减排COD", 972.0, "t", "2019", "actual"),
+                ("减排氨氮", 115.0, "t", "2019", "actual"),
+                ("拆除违建", 13_000.0, "m2", "2019", "actual"),
+            },
+        ),
+        (
+            ["力争“十四五”期间，每年新培养技能人才2000人、新增高技能人才1000人。"],
+            {
+                ("新培养技能人才", 2000.0, "count", "2021-2025", "target"),
+                ("新增高技能人才", 1000.0, "count", "2021-2025", "target"),
+            },
+        ),
+    ],
+)
+def test_indicators_corpus_sentences(sentences: list[str], expected: set[tuple[object, ...]]) -> None:
+    assert _rows(_doc(*sentences)) >= expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全面落实“万事好通”营商环境66条，创新营商服务举措。",
+        "确保20亿元重特大项目一季度开工。",
+        "2022年度工作计划",
+        "以实际行动迎接党的二十大胜利召开。",
+        "获第八届全国话剧优秀剧目奖。",
+        "与科研院所合作建设2—3个异地孵化器。",
+    ],
+)
+def test_indicators_ignore_names_dates_and_ranges(sentence: str) -> None:
+    assert _rows(_doc(sentence)) == set()
+
+
+def test_indicators_fact_shape_and_subject() -> None:
+    _, facts = extract_indicators(_doc("上半年，开发区完成一般公共预算收入32.3亿元。"))
+    assert [(f.predicate, f.subject, f.obj, f.sentence_index) for f in facts] == [(Predicate.INDICATOR, ZONE, None, 0)]
+    assert [key for key, _ in facts[0].attrs] == ["metric", "value", "unit", "period", "kind"]
+
+
+def test_indicators_sentence_about_another_zone() -> None:
+    _, facts = extract_indicators(_doc("2019年青阳园区累计签约项目超过30个，3个项目完成土地摘牌。"))
+    rows = {(f.subject[1], f.attr("metric")) for f in facts}
+    assert rows == {("青阳园区", "累计签约项目"), ("青阳园区", "完成土地摘牌项目")}
+
+
+def test_indicators_without_home_zone_returns_nothing() -> None:
+    assert extract_indicators(_doc("2021年农民人均纯收入达25628元。", zone=None)) == ([], [])
+
+
+def test_indicators_year_and_mood_carry_across_sentences() -> None:
+    doc = _doc(
+        "回顾2019年，全区上下奋发作为。",
+        "新增发明专利141件。",
+        "展望2020年，全区上下要继续坚持高质量发展。",
+        "完成企业安全托管200家。",
+    )
+    assert _rows(doc) == {
+        ("新增发明专利", 141.0, "count", "2019", "actual"),
+        ("完成企业安全托管", 200.0, "count", "2020", "target"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("before", "year", "period"),
+    [
+        ("上半年，开发区完成地区生产总值", 2022, "2022-H1"),
+        ("力争下半年再完成签约", 2022, "2022-H2"),
+        ("同时，1-7月，外贸进出口总额", 2022, "2022-01/07"),
+        ("外贸进出口总额增幅环比1-6月提升", 2022, "2022"),
+        ("一季度，开发区完成工业投资", 2023, "2023-Q1"),
+        ("6月24日，2023年度国家科学技术奖获奖", 2024, "2023"),
+        ("每年，光开发区道口开设申请就超过", 2024, None),
+        ("全年确保招引", 2022, "2022"),
+        ("到2022年，全区高新技术企业数量在2019年基础上实现倍增、突破", 2020, "2022"),
+    ],
+)
+def test_indicators_period_for(before: str, year: int, period: str | None) -> None:
+    assert period_for(before, PeriodContext(year)) == period
+
+
+@pytest.mark.parametrize(
+    ("segment", "before", "target", "kind"),
+    [
+        ("招引科创项目不少于", "全年力争招引科创项目不少于", False, IndicatorKind.TARGET),
+        ("完成地区生产总值", "上半年，开发区完成地区生产总值", False, IndicatorKind.ACTUAL),
+        ("已授权", "组织企业提交发明申请403件，已授权", True, IndicatorKind.ACTUAL),
+        ("完成企业安全托管", "完成企业安全托管", True, IndicatorKind.TARGET),
+        ("设备投入类项目任务数", "设备投入类项目任务数", False, IndicatorKind.TARGET),
+        ("“暨阳英才计划”", "新增各类人才2500余人，其中“暨阳英才计划”", False, IndicatorKind.ACTUAL),
+    ],
+)
+def test_indicators_kind_for(segment: str, before: str, target: bool, kind: IndicatorKind) -> None:
+    assert kind_for(segment, before, PeriodContext(2022, target=target)) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("港闸经济开发区2022年度工作计划", 2022),
+        ("回顾2019年……展望2020年", 2020),
+        ("8月12日，开发区召开年中工作会议，以实际行动迎接党的二十大胜利召开", 2022),
+        ("没有年份", None),
+        ("增值电信业务经营许可证:苏B2-20110130", None),
+    ],
+)
+def test_indicators_document_year(text: str, year: int | None) -> None:
+    assert document_year(text) == year
+
+
+def test_indicators_value_is_exact_in_base_units() -> None:
+    rows = _rows(_doc("上半年，工业应税销售额903.6亿元，工业用电38.5亿千瓦时，腾退土地546亩。"))
+    assert {(metric, value, unit) for metric, value, unit, _, _ in rows} == {
+        ("工业应税销售额", 90_360_000_000.0, "CNY"),
+        ("工业用电", 3_850_000_000.0, "kWh"),
+        ("腾退土地", 546.0, "mu"),
+    }
