@@ -29,7 +29,7 @@ _MAX_PREFIX = 24
 # Words that end the proper-name part when scanning leftwards from an ending.
 _FUNCTION_WORDS = (
     "以", "在", "于", "和", "与", "及", "等", "的", "了", "对", "把", "将", "向", "由",
-    "为", "是", "个", "从", "此次", "今年", "去年", "年", "以及", "包括", "其中",
+    "为", "是", "个", "从", "此次", "今年", "去年", "明年", "全年", "以及", "包括", "其中",
 )
 _GENERIC_VERBS = (
     "依托", "推进", "加快", "启动", "完善", "用好", "用足", "支持", "借力", "加强",
@@ -37,13 +37,15 @@ _GENERIC_VERBS = (
     "开展好", "推动", "组建", "拥有", "设立", "新建", "筹建", "携手", "联合", "共建",
     "争创", "获批", "认定", "成为", "入选", "入围", "依靠", "利用", "发挥", "搭建",
     "做强", "做大", "壮大", "加大", "积极", "全力", "重点", "大力", "正式", "目前",
-    "位于", "落实", "深化", "推行", "推出", "出台", "制定", "印发", "发布", "执行",
+    "位于", "借助", "对接", "落实", "深化", "推行", "推出", "出台", "制定", "印发", "发布", "执行",
     "按照", "结合", "依据", "对照", "形成", "完成", "深入", "持续", "继续", "全面",
     "进一步", "认真", "率先", "抓好", "做好", "组织", "多亏", "获", "获得", "突出",
 )
 _PLATFORM_VERBS = (
     "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "开园",
 )
+# A zone that borrows or docks with a carrier does not host it.
+_BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合"))
 _PLATFORM_STOPS = tuple(sorted(set(_FUNCTION_WORDS + _GENERIC_VERBS + _PLATFORM_VERBS), key=len))
 _POLICY_STOPS = tuple(sorted(set(_FUNCTION_WORDS + _GENERIC_VERBS), key=len))
 
@@ -165,15 +167,46 @@ def find_platforms(sentence: str) -> list[_Span]:
         if follow.startswith(("区", "有限", "公司", "集团", "股份")):
             continue
         start = _scan_left(sentence, m.start(), allow_list_comma=False)
-        prefix, _ = _cut_after_stop(sentence[start:m.start()], _PLATFORM_STOPS)
+        prefix, stop = _cut_after_stop(sentence[start:m.start()], _PLATFORM_STOPS)
         if prefix.count("“") > prefix.count("”"):
             prefix = prefix[prefix.rindex("“") + 1:]
         ending = m.group()
         if not _platform_prefix_ok(prefix, ending):
             continue
         spans.append(_Span(EntityType.PLATFORM, clean_name(prefix + ending),
-                           m.end() - len(prefix) - len(ending), m.end(), True))
-    return spans
+                           m.end() - len(prefix) - len(ending), m.end(), stop not in _BORROWING))
+    return _drop_nested(spans + list(_listed_platforms(sentence, spans)))
+
+
+_CARRIER_LIST = re.compile(
+    rf"([{_CJK}A-Za-z0-9]+(?:[、及][{_CJK}A-Za-z0-9]+)+)等(?:一批)?[{_CJK}]{{0,4}}?"
+    r"(?:载体|平台|科创资源|创新资源)"
+)
+_NEIGHBOUR = re.compile(rf"、([{_CJK}A-Za-z0-9]{{2,8}}?)(?:等|申报|入选|获批|获评|成功)")
+
+
+def _listed_platforms(sentence: str, found: list[_Span]) -> Iterator[_Span]:
+    """Names listed next to platforms, or listed as carriers (A、B等科创载体), without an ending."""
+    for m in _CARRIER_LIST.finditer(sentence):
+        rest, _ = _cut_after_stop(m.group(1), tuple(w for w in _PLATFORM_STOPS if w != "及"))
+        items = re.split("[、及]", rest)
+        if len(items) >= 2 and not any(_is_kind(item) for item in items):
+            offset = m.end(1) - len(rest)
+            hosted = not m.group().endswith("资源")
+            for item in items:
+                yield _Span(EntityType.PLATFORM, item, offset, offset + len(item), hosted)
+                offset += len(item) + 1
+    for span in found:
+        m = _NEIGHBOUR.match(sentence, span.end)
+        if m and not is_generic(m.group(1)) and not _platform_re().search(m.group(1)):
+            yield _Span(EntityType.PLATFORM, m.group(1), m.start(1), m.end(1), True)
+
+
+def _is_kind(item: str) -> bool:
+    """An item like 众创空间 or 科技企业孵化器: an ending after qualifiers only."""
+    m = _platform_re().search(item)
+    return m is not None and m.end() == len(item) and is_generic(item[:m.start()]) \
+        and not re.search(f"{_PHASE}$", item) or is_generic(item)
 
 
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
@@ -230,7 +263,7 @@ def _ending_policies(sentence: str) -> Iterator[_Span]:
 
 def _after_count(prefix: str) -> str:
     """The part of ``prefix`` after its last counted quantity (17人, 3个)."""
-    counts = list(re.finditer(r"\d+[人个家项名件条]", prefix))
+    counts = list(re.finditer(r"\d+[人个家项名件条年]", prefix))
     return (prefix[counts[-1].end():] if counts else prefix).lstrip("、")
 
 
@@ -238,7 +271,7 @@ def _policy_from(sentence: str, prefix: str, ending: str, begin: int, end: int,
                  stop: str | None, continued: bool, previous: _Span | None) -> list[_Span]:
     name_ending = clean_name(ending)
     prefix, owned = _strip_owner(prefix)
-    if "等" in prefix or is_generic(prefix) or _unbalanced(prefix + ending):
+    if "等" in prefix or is_generic(prefix) or _unbalanced(prefix + ending) or re.search(_PHASE, prefix):
         return []
     strong = name_ending.endswith(_STRONG_POLICY_ENDINGS) or name_ending.endswith("条")
     quoted = any(q in prefix for q in "“「") and name_ending.endswith("计划")
@@ -403,9 +436,9 @@ def sentence_spans(sentence: str) -> list[_Span]:
 
 
 def _drop_nested(spans: list[_Span]) -> list[_Span]:
-    """Drop a span lying strictly inside a longer one (措施 inside 措施66条)."""
-    kept = []
-    for span in spans:
+    """Drop repeats and any span lying strictly inside a longer one (措施 inside 措施66条)."""
+    kept: list[_Span] = []
+    for span in dict.fromkeys(spans):
         if not any(o is not span and o.start <= span.start and span.end <= o.end
                    and (o.end - o.start) > (span.end - span.start) for o in spans):
             kept.append(span)

@@ -29,10 +29,12 @@ def _names(spans, kind: EntityType | None = None) -> set[str]:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("用好软件园二期、众创空间、科技企业孵化器等载体,上海创源及苏州三人行等科创资源", {"软件园二期"}),
+        ("用好软件园二期、众创空间、科技企业孵化器等载体,上海创源及苏州三人行等科创资源", {"软件园二期", "上海创源", "苏州三人行"}),
         ("改造提升百桥生物孵化园,优化完善启星智造产业园,加快建设星河科创园,启动规划建设扬子江加速器、生物医药加速器二期",
          {"百桥生物孵化园", "启星智造产业园", "星河科创园", "扬子江加速器", "生物医药加速器二期"}),
-        ("重点推进天安数码城申报国家级孵化器,牛商E工场、乐创汇申报国家级众创空间", {"天安数码城", "牛商E工场"}),
+        ("重点推进天安数码城申报国家级孵化器,牛商E工场、乐创汇申报国家级众创空间", {"天安数码城", "牛商E工场", "乐创汇"}),
+        ("加快提升博度科创产业园、盛大天地等科创平台运营水平", {"博度科创产业园", "盛大天地"}),
+        ("控股集团公司、南通产业技术研究院、炜赋集团公司中层以上负责人", {"南通产业技术研究院"}),
         ("积极推进金属材料创新研究院、先进技术战略规划研究院、集成电路封测研究院等重大创新平台建设",
          {"金属材料创新研究院", "先进技术战略规划研究院", "集成电路封测研究院"}),
         ("加强中德国际技术转移中心、硅谷PNP创新中心等国际技术转移平台的建设运营",
@@ -169,3 +171,21 @@ def test_assets_traditional_script_document(corpus_dir: Path) -> None:
     mentions, _ = extract_assets(doc)
     names = {m.name for m in mentions}
     assert {"集成电路测试产业园", "南通产业技术研究院", "万事好通营商环境66条", "生物医药"} <= names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "hosted"),
+    [
+        ("依托天安数码城、中科科技园、研祥智谷等优质科创载体", "研祥智谷", True),
+        ("用好软件园二期等载体,上海创源及苏州三人行等科创资源,大力招引", "上海创源", False),
+        ("围绕“产业链”打造“人才链”,借力江阴国际人才市场,持续推进引才", "江阴国际人才市场", False),
+    ],
+)
+def test_assets_platform_hosted_or_borrowed(sentence: str, name: str, hosted: bool) -> None:
+    spans = {s.name: s for s in find_platforms(sentence)}
+    assert spans[name].issued is hosted
+
+
+def test_assets_project_phase_is_not_a_policy() -> None:
+    sentence = "实施敬老院二期提升工程、兴园路污水管网改造等10项为民办实事工程"
+    assert _names(find_policies(sentence)) == set()
