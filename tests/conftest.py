@@ -54,3 +54,77 @@ def gold_path() -> Path:
     if not GOLD.exists():
         pytest.skip("shared/gold/seeds.jsonl is not beside this checkout")
     return GOLD
+
+
+# -- API (engineer D) ------------------------------------------------------------
+
+API_TOKEN = "test-token-0123456789"
+
+
+@pytest.fixture
+def api_settings(tmp_path: Path) -> Settings:
+    """In-memory store settings with an API token and a tiny row cap for the API tests."""
+    return Settings(store=MEMORY, corpus=tmp_path / "no-corpus", api_token=API_TOKEN, max_rows=20, _env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def api_client(api_settings: Settings, sample_store: OxigraphStore) -> Iterator[object]:
+    """A TestClient on the app serving the sample graph from memory."""
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+
+    with TestClient(create_app(api_settings, store=sample_store)) as client:
+        yield client
+
+
+def serve_app(app: object) -> Iterator[str]:
+    """Run an ASGI app with uvicorn on a free loopback port in a thread; yields its base URL."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))  # type: ignore[arg-type]
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+@pytest.fixture
+def live_api(api_settings: Settings, sample_store: OxigraphStore) -> Iterator[str]:
+    """The app on a real loopback port, serving the sample graph from memory."""
+    from api.main import create_app
+
+    yield from serve_app(create_app(api_settings, store=sample_store))
+
+
+@pytest.fixture
+def disk_api(tmp_path: Path) -> Iterator[str]:
+    """The app on a real port over an on-disk store (query worker processes, 1.5 s limit), sample + 1,000 triples."""
+    from pyoxigraph import Literal, NamedNode, Quad
+
+    from api.main import create_app
+
+    path = tmp_path / "store"
+    store = OxigraphStore(path)
+    store.raw.load(path=str(DATA / "sample.trig"), format=RdfFormat.TRIG)
+    graph = NamedNode("https://w3id.org/zonekg/resource/doc/bulk")
+    store.raw.extend(
+        Quad(NamedNode(f"https://w3id.org/zonekg/resource/x/{i}"), NamedNode("https://w3id.org/zonekg/ontology#value"),
+             Literal(i), graph)
+        for i in range(1000)
+    )
+    store.close()
+    settings = Settings(store=str(path), corpus=tmp_path / "no-corpus", query_timeout_s=1.5, query_workers=2,
+                        api_token=API_TOKEN, _env_file=None)  # type: ignore[call-arg]
+    yield from serve_app(create_app(settings))

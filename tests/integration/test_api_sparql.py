@@ -1,0 +1,243 @@
+"""/sparql over HTTP: protocol forms, negotiation, caps, refusals, update gating, real clients, time limit."""
+
+from __future__ import annotations
+
+import io
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import rdflib
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from pyoxigraph import QueryResultsFormat, parse_query_results
+from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
+
+from api.main import create_app
+from kg.settings import MEMORY, Settings
+from tests.conftest import API_TOKEN
+
+ZONE = "https://w3id.org/zonekg/ontology#"
+COUNT_ENTERPRISES = "SELECT (COUNT(?e) AS ?n) WHERE { ?e a zone:Enterprise }"
+AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
+
+
+def _count(response: httpx.Response) -> int:
+    rows = list(parse_query_results(io.BytesIO(response.content), format=QueryResultsFormat.JSON))
+    return int(rows[0]["n"].value)
+
+
+def test_api_sparql_get_and_both_posts_agree(api_client: Any) -> None:
+    get = api_client.get("/sparql", params={"query": COUNT_ENTERPRISES})
+    form = api_client.post("/sparql", data={"query": COUNT_ENTERPRISES})
+    direct = api_client.post("/sparql", content=COUNT_ENTERPRISES, headers={"content-type": "application/sparql-query"})
+    assert [r.status_code for r in (get, form, direct)] == [200, 200, 200]
+    assert _count(get) == _count(form) == _count(direct) == 1
+
+
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        ("application/sparql-results+json", "application/sparql-results+json"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+    ],
+)
+def test_api_sparql_select_negotiates(api_client: Any, accept: str, media: str) -> None:
+    response = api_client.get("/sparql", params={"query": "SELECT ?l { ?z a zone:Zone ; rdfs:label ?l }"},
+                              headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media)
+    assert "如皋高新技术产业开发区" in response.text
+
+
+@pytest.mark.parametrize(
+    ("accept", "rdflib_format"),
+    [("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld"),
+     ("application/rdf+xml", "xml")],
+)
+def test_api_sparql_construct_negotiates(api_client: Any, accept: str, rdflib_format: str) -> None:
+    query = "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a zone:Enterprise ; rdfs:label ?l }"
+    response = api_client.get("/sparql", params={"query": query}, headers={"Accept": accept})
+    assert response.status_code == 200 and response.headers["content-type"].startswith(accept)
+    graph = rdflib.Graph().parse(data=response.content, format=rdflib_format)
+    assert {str(o) for o in graph.objects()} == {"东旭科技"}
+
+
+def test_api_sparql_service_description(api_client: Any) -> None:
+    response = api_client.get("/sparql", headers={"Accept": "text/turtle"})
+    graph = rdflib.Graph().parse(data=response.text, format="turtle")
+    sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
+    assert (None, sd.supportedLanguage, sd.SPARQL11Query) in graph
+    assert [str(o) for o in graph.objects(None, sd.endpoint)] == ["http://testserver/sparql"]
+
+
+def test_api_sparql_dataset_parameters(api_client: Any) -> None:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    sample = api_client.get("/sparql", params={"query": query, "default-graph-uri": "https://w3id.org/zonekg/resource/doc/sample"})
+    other = api_client.get("/sparql", params={"query": query, "default-graph-uri": "https://w3id.org/zonekg/resource/doc/none"})
+    bad = api_client.get("/sparql", params={"query": query, "default-graph-uri": "not an iri"})
+    assert (_count(sample), _count(other), bad.status_code) == (54, 0, 400)
+
+
+def test_api_sparql_row_cap_sets_header(api_client: Any) -> None:
+    capped = api_client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
+    small = api_client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 5"})
+    assert capped.headers["X-SPARQL-MaxRows"] == "20"
+    assert len(capped.json()["results"]["bindings"]) == 20
+    assert "X-SPARQL-MaxRows" not in small.headers and len(small.json()["results"]["bindings"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "code"),
+    [
+        ({"query": "SELECT * WHERE { ?s ?p "}, 400, "query_syntax"),
+        ({"query": "INSERT DATA { <http://a> <http://b> <http://c> }"}, 400, "query_syntax"),
+        ({"query": "DROP ALL"}, 400, "query_syntax"),
+        ({"query": "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}, 400, "service_not_allowed"),
+        ({"query": "LOAD <http://127.0.0.1:9/x.ttl>"}, 400, "load_not_allowed"),
+    ],
+)
+def test_api_sparql_refusals(api_client: Any, params: dict[str, str], status: int, code: str) -> None:
+    before = api_client.get("/stats").json()["quads"]
+    response = api_client.get("/sparql", params=params)
+    assert (response.status_code, response.json()["error"]) == (status, code)
+    assert api_client.get("/stats").json()["quads"] == before
+
+
+def test_api_sparql_size_limits(api_client: Any) -> None:
+    long_query = "SELECT * { ?s ?p ?o } #" + "x" * (70 * 1024)
+    assert api_client.post("/sparql", content=long_query, headers={"content-type": "application/sparql-query"}).status_code == 413
+    assert api_client.post("/sparql", data={"query": long_query}).status_code == 413
+    assert api_client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } #" + "x" * 10_000}).status_code == 414
+
+
+@pytest.fixture
+def canary() -> Iterator[list[int]]:
+    """A loopback TCP server that records every connection it receives."""
+    hits: list[int] = []
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            hits.append(1)
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    hits.append(server.getsockname()[1])  # first item: the port
+    yield hits
+    stop.set()
+    thread.join()
+    server.close()
+
+
+SSRF_TEMPLATES = [
+    "SELECT * {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "SELECT * {{ sErViCe SILENT <{url}> {{ ?s ?p ?o }} }}",
+    "SELECT * {{ OPTIONAL {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+    "SELECT * {{ {{ ?s ?p ?o }} UNION {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+    "SELECT * {{ VALUES ?e {{ <{url}> }} SERVICE ?e {{ ?s ?p ?o }} }}",
+    "# c\nSELECT * {{ ?s ?p 'x' . SERVICE\n<{url}> {{ ?s ?p ?o }} }}",
+    "SELECT * {{ {{ SELECT * {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }} }}",
+]
+
+
+@pytest.mark.parametrize("template", SSRF_TEMPLATES)
+def test_api_sparql_service_never_reaches_network(api_client: Any, canary: list[int], template: str) -> None:
+    query = template.format(url=f"http://127.0.0.1:{canary[0]}/sparql")
+    for response in (api_client.get("/sparql", params={"query": query}), api_client.post("/sparql", data={"query": query})):
+        assert (response.status_code, response.json()["error"]) == (400, "service_not_allowed")
+    load = api_client.post("/sparql/update", data={"update": f"LOAD <http://127.0.0.1:{canary[0]}/x.ttl>"}, headers=AUTH)
+    assert load.status_code == 400
+    time.sleep(0.3)
+    assert canary[1:] == []
+
+
+UPDATES = [
+    "INSERT DATA { GRAPH <https://w3id.org/zonekg/resource/doc/x> { <http://e/a> <http://e/b> 'c' } }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "DROP ALL",
+    "CLEAR DEFAULT",
+    "CREATE GRAPH <http://e/g>",
+    "ADD DEFAULT TO <http://e/g>",
+]
+
+
+@pytest.mark.parametrize("update", UPDATES)
+@pytest.mark.parametrize(("headers", "status"), [({}, 401), ({"Authorization": "Bearer wrong"}, 401)])
+def test_api_sparql_update_needs_token(api_client: Any, update: str, headers: dict[str, str], status: int) -> None:
+    before = api_client.get("/stats").json()["quads"]
+    direct = api_client.post("/sparql", content=update, headers={"content-type": "application/sparql-update", **headers})
+    form = api_client.post("/sparql/update", data={"update": update}, headers=headers)
+    assert (direct.status_code, form.status_code) == (status, status)
+    assert api_client.get("/stats").json()["quads"] == before
+
+
+def test_api_sparql_update_refused_without_configured_token(tmp_path: Path, sample_store: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    settings = Settings(store=MEMORY, corpus=tmp_path / "none", _env_file=None)  # type: ignore[call-arg]
+    with TestClient(create_app(settings, store=sample_store)) as client:
+        response = client.post("/sparql/update", data={"update": "DROP ALL"}, headers={"Authorization": "Bearer "})
+        assert (response.status_code, response.json()["error"]) == (403, "updates_disabled")
+    assert sample_store.quad_count() == 54
+
+
+def test_api_sparql_update_with_token(api_client: Any) -> None:
+    response = api_client.post("/sparql/update", content=UPDATES[0], headers={"content-type": "application/sparql-update", **AUTH})
+    assert response.status_code == 204
+    assert api_client.get("/stats").json()["quads"] == 55
+
+
+def test_api_sparql_sparqlwrapper_and_sparqlstore(live_api: str) -> None:
+    client = SPARQLWrapper(f"{live_api}/sparql")
+    client.setQuery("SELECT ?l WHERE { ?z a <https://w3id.org/zonekg/ontology#Zone> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    client.setReturnFormat(JSON)
+    assert [b["l"]["value"] for b in client.queryAndConvert()["results"]["bindings"]] == ["如皋高新技术产业开发区"]
+    client.setReturnFormat(XML)
+    assert client.queryAndConvert().getElementsByTagName("literal")[0].firstChild.data == "如皋高新技术产业开发区"
+    client.setQuery("CONSTRUCT WHERE { ?e a <https://w3id.org/zonekg/ontology#Enterprise> }")
+    client.setReturnFormat(TURTLE)
+    assert len(rdflib.Graph().parse(data=client.queryAndConvert(), format="turtle")) == 1
+    store = SPARQLStore(f"{live_api}/sparql")
+    rows = list(rdflib.Graph(store).query("SELECT ?e WHERE { ?e a <https://w3id.org/zonekg/ontology#Project> }"))
+    assert [str(r[0]) for r in rows] == ["https://w3id.org/zonekg/resource/project/dxp"]
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_api_sparql_runaway_query_is_stopped(disk_api: str) -> None:
+    simple = {"query": COUNT_ENTERPRISES}
+    with httpx.Client(base_url=disk_api, timeout=30) as client, ThreadPoolExecutor(2) as pool:
+        assert _count(client.get("/sparql", params=simple)) == 1
+        started = time.monotonic()
+        runaway = pool.submit(client.get, "/sparql", params={"query": RUNAWAY})
+        time.sleep(0.3)
+        during = client.get("/sparql", params=simple)
+        assert during.status_code == 200 and time.monotonic() - started < 1.5
+        response = runaway.result()
+        elapsed = time.monotonic() - started
+        assert (response.status_code, response.json()["error"]) == (503, "query_timeout")
+        assert response.headers["Retry-After"] and elapsed < 1.5 + 2
+        assert _count(client.get("/sparql", params=simple)) == 1
+
+
+def test_api_sparql_workers_see_writes(disk_api: str) -> None:
+    insert = "INSERT DATA { GRAPH <https://w3id.org/zonekg/resource/doc/new> { <https://w3id.org/zonekg/resource/enterprise/n> a zone:Enterprise } }"
+    with httpx.Client(base_url=disk_api, timeout=30) as client:
+        assert client.post("/sparql/update", data={"update": insert}, headers=AUTH).status_code == 204
+        assert _count(client.get("/sparql", params={"query": COUNT_ENTERPRISES})) == 2
