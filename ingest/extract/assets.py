@@ -29,7 +29,7 @@ _MAX_PREFIX = 24
 # Words that end the proper-name part when scanning leftwards from an ending.
 _FUNCTION_WORDS = (
     "以", "在", "于", "和", "与", "及", "等", "的", "了", "对", "把", "将", "向", "由",
-    "为", "是", "个", "从", "此次", "今年", "去年", "明年", "全年", "以及", "包括", "其中",
+    "作为", "列为", "评为", "是", "个", "从", "此次", "今年", "去年", "明年", "全年", "以及", "包括", "其中",
 )
 _GENERIC_VERBS = (
     "依托", "推进", "加快", "启动", "完善", "用好", "用足", "支持", "借力", "加强",
@@ -54,12 +54,13 @@ _ISSUING_VERBS = frozenset(
     "出台 制定 印发 发布 推出 推行 实施 开展 开展好 推进 深化 启动 形成".split()
 )
 _APPLYING_VERBS = frozenset("落实 用好 用足 执行 按照 结合 依据 对照".split())
+_POLICY_VERBS = _ISSUING_VERBS | _APPLYING_VERBS
 
 _GENERIC_QUALIFIERS = tuple(
     sorted(
         """国家级 省级 市级 区级 国家 各类 各级 现有 异地 新型 一批 重大 重点 高端 公共
         综合 专业 科技企业 企业 科技 技术 工程 工程技术 创新 研发 特色 主导 优质 知名
-        大型 国际 海外 区域 专业化 产业 一体化 这些 相关 惠企 各项 优惠 扶持 支持 有关
+        大型 国际 海外 区域 专业化 产业 一体化 世界级 千亿级 百亿级 现代 这些 相关 惠企 各项 优惠 扶持 支持 有关
         上级 配套 人才 年度 工作 行动 新 该 其 省 市 区 园区 全区 全市 一流 高水平""".split(),
         key=len,
         reverse=True,
@@ -147,7 +148,7 @@ def is_generic(prefix: str) -> bool:
             if rest.startswith(word):
                 rest, changed = rest[len(word):], True
                 break
-    return not rest or bool(re.fullmatch(r"[一二三四五六七八九十两0-9]+[大套项类个条]?", rest))
+    return not rest or bool(re.fullmatch(r"[一二三四五六七八九十两]+[大套项类个条]?|[0-9]+[大套项类个]", rest))
 
 
 # --- platforms ----------------------------------------------------------------
@@ -237,9 +238,34 @@ def find_policies(sentence: str) -> list[_Span]:
     """Policy names in one sentence: named ending, measure lists, code-named mechanisms."""
     spans = list(_ending_policies(sentence))
     spans.extend(_listed_policies(sentence))
+    spans.extend(_titled_policies(sentence))
     for m in _CODE_MECHANISM.finditer(sentence):
         spans.append(_Span(EntityType.POLICY, clean_name(m.group()), m.start(), m.end(), True))
     return _drop_nested(spans)
+
+
+# The zone itself as the owner of a titled policy (结合开发区《…》).
+_ZONE_OWNERS = ("开发区", "高新区", "经开区", "园区", "本区", "我区", "该区", "管委会")
+_TITLE = re.compile(r"《([^《》]{2,40})》")
+_COUNTED_MEASURES = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)条$")
+
+
+def _titled_policies(sentence: str) -> Iterator[_Span]:
+    """A title in 《》 that ends like a policy (办法, 意见, 十条...) names one."""
+    for m in _TITLE.finditer(sentence):
+        title = m.group(1)
+        if title.endswith(load_lexicon("policies")) or _COUNTED_MEASURES.search(title) \
+                or title.endswith(("规定", "规划", "纲要", "通知", "条例")):
+            own = sentence[:m.start()].endswith(_ZONE_OWNERS)
+            issued = own or _clause_verb(sentence[:m.start()]) not in _APPLYING_VERBS
+            yield _Span(EntityType.POLICY, clean_name(title), m.start(), m.end(), issued)
+
+
+def _clause_verb(text: str) -> str | None:
+    """The right-most policy verb in the clause ``text`` ends with."""
+    clause = re.split(r"[，。；：,;:]", text)[-1]
+    hits = [(clause.rfind(v) + len(v), len(v), v) for v in _POLICY_VERBS if v in clause]
+    return max(hits)[2] if hits else None
 
 
 def _ending_policies(sentence: str) -> Iterator[_Span]:
@@ -311,13 +337,12 @@ def _unbalanced(text: str) -> bool:
 
 def _listed_policies(sentence: str) -> Iterator[_Span]:
     """Items of "推出A、B、C等扶持政策": each item is a named policy."""
-    verbs = sorted(_ISSUING_VERBS | _APPLYING_VERBS, key=len, reverse=True)
     for m in _LIST_POLICY.finditer(sentence):
         clause = m.group(1)
-        hits = [(clause.rfind(v) + len(v), v) for v in verbs if v in clause]
-        if not hits:
+        verb = _clause_verb(clause)
+        if verb is None:
             continue
-        cut, verb = max(hits)
+        cut = clause.rfind(verb) + len(verb)
         if "、" not in clause[cut:]:
             continue
         offset = m.start(1) + cut
@@ -352,7 +377,7 @@ def _industry_re() -> re.Pattern[str]:
 
 def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[_Span]:
     """Industry names in one sentence; ``taken`` spans (platform/policy names) are skipped."""
-    spans = list(_listed_industries(sentence, taken))
+    spans = list(_listed_industries(sentence, taken)) + list(_cluster_industries(sentence, taken))
     covered = taken + [(s.start, s.end) for s in spans]
     quoted = _quoted_mask(sentence)
     for m in _industry_re().finditer(sentence):
@@ -381,6 +406,20 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
             name = _industry_name(item)
             if name:
                 yield _Span(EntityType.INDUSTRY, name, position, position + len(item), True)
+
+
+_CLUSTER = re.compile(rf"([{_CJK}]{{2,12}}?)(?:产业)?集群")
+_PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
+
+
+def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[_Span]:
+    """The sector of an industry cluster (打造工程机械产业集群)."""
+    for m in _CLUSTER.finditer(sentence):
+        rest, _ = _cut_after_stop(m.group(1), _INDUSTRY_STOPS + _PLACES)
+        rest = re.sub(r"^(?:国家级|国家|省级|市级|世界级|千亿级|百亿级|全国|全省|全市)+", "", rest)
+        name = _industry_name(rest)
+        if name and not _overlaps(m.start(1), m.end(1), taken):
+            yield _Span(EntityType.INDUSTRY, name, m.end(1) - len(rest), m.end(1), True)
 
 
 def _split_items(text: str) -> list[str]:

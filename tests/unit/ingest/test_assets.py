@@ -189,3 +189,34 @@ def test_assets_platform_hosted_or_borrowed(sentence: str, name: str, hosted: bo
 def test_assets_project_phase_is_not_a_policy() -> None:
     sentence = "实施敬老院二期提升工程、兴园路污水管网改造等10项为民办实事工程"
     assert _names(find_policies(sentence)) == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "issued"),
+    [
+        ("结合开发区《产业培育三年计划》,持续放大企业发展服务中心功效", "产业培育三年计划", True),
+        ("高新区印发《关于进一步优化营商环境的实施意见》,推出具体措施", "关于进一步优化营商环境的实施意见", True),
+        ("全面落实《知识产权促进和保护条例》和《关于推动高质量发展的若干措施》", "关于推动高质量发展的若干措施", False),
+        ("经开区发布《科技创新十条》。", "科技创新十条", True),
+    ],
+)
+def test_assets_titled_policies(sentence: str, expected: str, issued: bool) -> None:
+    spans = {s.name: s for s in find_policies(sentence)}
+    assert spans[expected].issued is issued
+
+
+def test_assets_title_that_is_not_a_policy() -> None:
+    assert find_policies("原创话剧《七日告白》获第八届全国话剧优秀剧目奖") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("长沙经开区工程机械产业集群入选国家先进制造业集群", {"工程机械", "先进制造业"}),
+        ("加快形成特色鲜明、技术高新、规模可观的先进制造业集群。", {"先进制造业"}),
+        ("加快打造龙头强劲、产业链完整的现代产业集群", set()),
+        ("力争再打造1—2个行业领先、全国闻名的特色产业集群", set()),
+    ],
+)
+def test_assets_industry_clusters(sentence: str, expected: set[str]) -> None:
+    assert _names(sentence_spans(sentence), EntityType.INDUSTRY) == expected
