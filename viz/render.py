@@ -22,6 +22,7 @@ from pyvis.network import Network
 
 from kg.model import EntityType
 from viz.graph import STATUS_LABELS, format_number
+from viz.layout import seed_positions
 from viz.views import View
 
 STATIC_FILES: dict[str, str] = {
@@ -175,6 +176,9 @@ def page_data(view: View, *, full: nx.MultiDiGraph | None = None, details_url: s
     for zone in _zone_index(source):
         for member in zone_members(source, zone["id"]) & nodes.keys():
             nodes[member]["zones"].append(zone["id"])
+    positions = seed_positions(view.graph, {n: node["zones"] for n, node in nodes.items()})
+    for node_id, (x, y) in positions.items():
+        nodes[node_id].update(x=x, y=y)
     return {
         "nodes": net.nodes, "edges": net.edges, "options": physics_options(len(net.nodes)),
         "types": TYPE_STYLES, "zones": _zone_index(source), "note": view.note, "truncated": view.truncated,
