@@ -96,7 +96,7 @@ def test_assets_platforms_from_report_sentences(sentence: str, expected: set[str
 def test_assets_policies_from_report_sentences(sentence: str, expected: set[str], issued: bool) -> None:
     spans = find_policies(sentence)
     assert _names(spans) == expected
-    assert all(s.issued == issued for s in spans)
+    assert all(s.zone_fact == issued for s in spans)
 
 
 @pytest.mark.parametrize(
@@ -183,7 +183,7 @@ def test_assets_traditional_script_document(corpus_dir: Path) -> None:
 )
 def test_assets_platform_hosted_or_borrowed(sentence: str, name: str, hosted: bool) -> None:
     spans = {s.name: s for s in find_platforms(sentence)}
-    assert spans[name].issued is hosted
+    assert spans[name].zone_fact is hosted
 
 
 def test_assets_project_phase_is_not_a_policy() -> None:
@@ -202,7 +202,7 @@ def test_assets_project_phase_is_not_a_policy() -> None:
 )
 def test_assets_titled_policies(sentence: str, expected: str, issued: bool) -> None:
     spans = {s.name: s for s in find_policies(sentence)}
-    assert spans[expected].issued is issued
+    assert spans[expected].zone_fact is issued
 
 
 def test_assets_title_that_is_not_a_policy() -> None:

@@ -1,0 +1,122 @@
+"""Industry names: the sectors a zone targets (lexicon terms, sector lists, clusters)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ingest.extract.asset_text import (
+    CJK,
+    FUNCTION_WORDS,
+    GENERIC_VERBS,
+    QUOTES,
+    Candidate,
+    alternation,
+    clean_name,
+    cut_after_stop,
+    is_generic,
+    load_lexicon,
+    overlaps,
+    quoted_mask,
+)
+from kg.model import EntityType
+
+_INDUSTRY_CUES = ("锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖")
+_INDUSTRY_LEFT = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _INDUSTRY_CUES), key=len))
+_INDUSTRY_STOPS = tuple(w for w in _INDUSTRY_LEFT if w not in {"和", "与", "及"})
+# List items naming events or organisations rather than sectors.
+_NOT_SECTOR = ("论坛", "大赛", "会", "举办", "企业", "公司", "项目", "活动")
+# A term followed by one of these is part of a longer name (company, park, event).
+_NOT_AFTER = ("企业", "公司", "服务商", "项目", "园", "研究院", "论坛", "大赛", "载体", "集团",
+              "基地", "加速器", "创新", "孵化", "大中小", "融通", "有限", "股份", "生产")
+_LIST_CUE = (
+    rf"((?:[^、，。；：,;:]+、)+[^、，。；：,;:]+?)(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
+    rf"(?:等|一批|细分|主导|未来|重点|新兴|特色|优势)*"
+    rf"(?:领域|产业|板块|方面|新技术|行业|[{CJK}]{{0,3}}服务业)"
+)
+
+
+@lru_cache(maxsize=1)
+def _industry_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(load_lexicon('industries'))})")
+
+
+def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Industry names in one sentence; ``taken`` spans (platform/policy names) are skipped."""
+    spans = list(_listed_industries(sentence, taken)) + list(_cluster_industries(sentence, taken))
+    covered = taken + [(s.start, s.end) for s in spans]
+    quoted = quoted_mask(sentence)
+    for m in _industry_re().finditer(sentence):
+        if overlaps(m.start(), m.end(), covered) or _inside_long_quote(quoted, m, sentence):
+            continue
+        after = m.end() + (2 if sentence.startswith("产业", m.end()) else 0)
+        if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after):
+            spans.append(Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True))
+    return spans
+
+
+def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """Every item of a sector list ("围绕A、B、C等领域") mostly made of known terms."""
+    lexicon = _industry_re()
+    for m in re.finditer(_LIST_CUE, sentence):
+        text = m.group(1)
+        rest, _ = cut_after_stop(text, _INDUSTRY_STOPS)
+        items = _split_items(rest)
+        known = sum(1 for item in items if lexicon.search(item))
+        events = any(word in item for item in items for word in _NOT_SECTOR)
+        if len(items) < 2 or 2 * known < len(items) or events or overlaps(m.start(1), m.end(), taken):
+            continue
+        offset = m.start(1) + len(text) - len(rest)
+        for item in items:
+            position = sentence.find(item, offset)
+            name = _industry_name(item)
+            if name:
+                yield Candidate(EntityType.INDUSTRY, name, position, position + len(item), True)
+
+
+_CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
+_PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
+
+
+def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+    """The sector of an industry cluster (打造工程机械产业集群)."""
+    for m in _CLUSTER.finditer(sentence):
+        rest, _ = cut_after_stop(m.group(1), _INDUSTRY_STOPS + _PLACES)
+        rest = re.sub(r"^(?:国家级|国家|省级|市级|世界级|千亿级|百亿级|全国|全省|全市)+", "", rest)
+        name = _industry_name(rest)
+        if name and not overlaps(m.start(1), m.end(1), taken):
+            yield Candidate(EntityType.INDUSTRY, name, m.end(1) - len(rest), m.end(1), True)
+
+
+def _split_items(text: str) -> list[str]:
+    items = [item for item in text.split("、") if item]
+    if items and "和" in items[-1]:
+        items[-1:] = [part for part in items[-1].split("和") if part]
+    return items
+
+
+def _industry_name(item: str) -> str | None:
+    name = clean_name(item)
+    if name.endswith("产业") and len(name) > 4:
+        name = name[:-2]
+    if not 2 <= len(name) <= 14 or re.search(r"[0-9%]", name) or is_generic(name) \
+            or any(word in name for word in _NOT_SECTOR):
+        return None
+    return name
+
+
+def _left_bounded(sentence: str, start: int) -> bool:
+    """Whether a term starting at ``start`` begins a word (not the tail of a longer name)."""
+    if start == 0 or not re.match(rf"[{CJK}A-Za-z0-9]", sentence[start - 1]):
+        return True
+    before = sentence[max(0, start - 4):start]
+    return before.endswith(_INDUSTRY_LEFT)
+
+
+def _inside_long_quote(quoted: list[bool], m: re.Match[str], sentence: str) -> bool:
+    if not quoted[m.start()]:
+        return False
+    left = sentence.rfind("“", 0, m.start())
+    right = sentence.find("”", m.end())
+    return right == -1 or (right - left - 1) > len(m.group()) + 2

@@ -1,0 +1,96 @@
+"""Platform names: innovation and business carriers (孵化器, 科创园, 研究院...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ingest.extract.asset_text import (
+    CJK,
+    FUNCTION_WORDS,
+    GENERIC_VERBS,
+    PHASE,
+    Candidate,
+    alternation,
+    clean_name,
+    cut_after_stop,
+    drop_nested,
+    is_generic,
+    load_lexicon,
+    scan_left,
+)
+from kg.model import EntityType
+
+_PLATFORM_VERBS = (
+    "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "开园",
+)
+# A zone that borrows or docks with a carrier does not host it.
+_BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合"))
+_PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS), key=len))
+
+
+@lru_cache(maxsize=1)
+def _platform_re() -> re.Pattern[str]:
+    endings = alternation(load_lexicon("platforms") + ("产业基地",))
+    return re.compile(rf"(?:{endings})(?:{PHASE})?")
+
+
+def find_platforms(sentence: str) -> list[Candidate]:
+    """Platform names in one sentence."""
+    spans = []
+    for m in _platform_re().finditer(sentence):
+        follow = sentence[m.end():m.end() + 2]
+        if follow.startswith(("区", "有限", "公司", "集团", "股份")):
+            continue
+        start = scan_left(sentence, m.start(), allow_list_comma=False)
+        prefix, stop = cut_after_stop(sentence[start:m.start()], _PLATFORM_STOPS)
+        if prefix.count("“") > prefix.count("”"):
+            prefix = prefix[prefix.rindex("“") + 1:]
+        ending = m.group()
+        if not _platform_prefix_ok(prefix, ending):
+            continue
+        spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending),
+                           m.end() - len(prefix) - len(ending), m.end(), stop not in _BORROWING))
+    return drop_nested(spans + list(_listed_platforms(sentence, spans)))
+
+
+_CARRIER_LIST = re.compile(
+    rf"([{CJK}A-Za-z0-9]+(?:[、及][{CJK}A-Za-z0-9]+)+)等(?:一批)?[{CJK}]{{0,4}}?"
+    r"(?:载体|平台|科创资源|创新资源)"
+)
+_NEIGHBOUR = re.compile(rf"、([{CJK}A-Za-z0-9]{{2,8}}?)(?:等|申报|入选|获批|获评|成功)")
+
+
+def _listed_platforms(sentence: str, found: list[Candidate]) -> Iterator[Candidate]:
+    """Names listed next to platforms, or listed as carriers (A、B等科创载体), without an ending."""
+    for m in _CARRIER_LIST.finditer(sentence):
+        rest, _ = cut_after_stop(m.group(1), tuple(w for w in _PLATFORM_STOPS if w != "及"))
+        items = re.split("[、及]", rest)
+        if len(items) >= 2 and not any(_is_kind(item) for item in items):
+            offset = m.end(1) - len(rest)
+            hosted = not m.group().endswith("资源")
+            for item in items:
+                yield Candidate(EntityType.PLATFORM, item, offset, offset + len(item), hosted)
+                offset += len(item) + 1
+    for span in found:
+        m = _NEIGHBOUR.match(sentence, span.end)
+        if m and not is_generic(m.group(1)) and not _platform_re().search(m.group(1)):
+            yield Candidate(EntityType.PLATFORM, m.group(1), m.start(1), m.end(1), True)
+
+
+def _is_kind(item: str) -> bool:
+    """An item like 众创空间 or 科技企业孵化器: an ending after qualifiers only."""
+    m = _platform_re().search(item)
+    return m is not None and m.end() == len(item) and is_generic(item[:m.start()]) \
+        and not re.search(f"{PHASE}$", item) or is_generic(item)
+
+
+def _platform_prefix_ok(prefix: str, ending: str) -> bool:
+    if "政策" in prefix or "“" in prefix and "”" not in prefix:
+        return False
+    if ending.startswith("产业基地") and not prefix.startswith(("国家", "省")):
+        return False
+    if re.search(f"{PHASE}$", ending):
+        return True
+    return not is_generic(prefix)

@@ -1,0 +1,168 @@
+"""Policy names: named policies, measure lists and programmes, and whether the zone issued them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ingest.extract.asset_text import (
+    CJK,
+    CLOSING,
+    FUNCTION_WORDS,
+    GENERIC_VERBS,
+    PHASE,
+    QUOTES,
+    Candidate,
+    alternation,
+    clean_name,
+    cut_after_stop,
+    drop_nested,
+    is_generic,
+    load_lexicon,
+    scan_left,
+)
+from kg.model import EntityType
+
+_POLICY_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS), key=len))
+
+# Verbs by which a zone issues a policy, and verbs by which it applies someone else's.
+_ISSUING_VERBS = frozenset(
+    "出台 制定 印发 发布 推出 推行 实施 开展 开展好 推进 深化 启动 形成".split()
+)
+_APPLYING_VERBS = frozenset("落实 用好 用足 执行 按照 结合 依据 对照".split())
+_POLICY_VERBS = _ISSUING_VERBS | _APPLYING_VERBS
+
+_OWNER_PREFIXES = ("全区", "全市", "全省", "区", "市")
+_STRONG_POLICY_ENDINGS = ("一件事一次办", "一件事", "三年行动计划", "三年行动方案", "三年计划",
+                          "三年行动", "英才计划", "人才计划", "英才")
+
+
+@lru_cache(maxsize=1)
+def _policy_re() -> re.Pattern[str]:
+    endings = alternation(load_lexicon("policies") + ("活动",))
+    return re.compile(rf"(?:[{QUOTES}]?\d+条|{endings})(?:[{CLOSING}]|(?![{CJK}])|(?=[为等的和与及]|要求|出台|实施))")
+
+
+_LIST_POLICY = re.compile(rf"([^，。；：,;:]*?)等([{CJK}]{{0,4}})(?:政策|措施)")
+_CODE_MECHANISM = re.compile(rf"[{QUOTES}]?\d+(?:\+\d+)+[{QUOTES}]?[{CJK}]{{2,6}}?机制")
+_MEANS_PHRASE = re.compile(r"为(?:主要)?(?:抓手|指引|引领|主线|统领|驱动|重点|牵引)")
+
+
+def find_policies(sentence: str) -> list[Candidate]:
+    """Policy names in one sentence: named ending, measure lists, code-named mechanisms."""
+    spans = list(_ending_policies(sentence))
+    spans.extend(_listed_policies(sentence))
+    spans.extend(_titled_policies(sentence))
+    for m in _CODE_MECHANISM.finditer(sentence):
+        spans.append(Candidate(EntityType.POLICY, clean_name(m.group()), m.start(), m.end(), True))
+    return drop_nested(spans)
+
+
+# The zone itself as the owner of a titled policy (结合开发区《…》).
+_ZONE_OWNERS = ("开发区", "高新区", "经开区", "园区", "本区", "我区", "该区", "管委会")
+_TITLE = re.compile(r"《([^《》]{2,40})》")
+_COUNTED_MEASURES = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)条$")
+
+
+def _titled_policies(sentence: str) -> Iterator[Candidate]:
+    """A title in 《》 that ends like a policy (办法, 意见, 十条...) names one."""
+    for m in _TITLE.finditer(sentence):
+        title = m.group(1)
+        if title.endswith(load_lexicon("policies")) or _COUNTED_MEASURES.search(title) \
+                or title.endswith(("规定", "规划", "纲要", "通知", "条例")):
+            own = sentence[:m.start()].endswith(_ZONE_OWNERS)
+            zone_fact = own or _clause_verb(sentence[:m.start()]) not in _APPLYING_VERBS
+            yield Candidate(EntityType.POLICY, clean_name(title), m.start(), m.end(), zone_fact)
+
+
+def _clause_verb(text: str) -> str | None:
+    """The right-most policy verb in the clause ``text`` ends with."""
+    clause = re.split(r"[，。；：,;:]", text)[-1]
+    hits = [(clause.rfind(v) + len(v), len(v), v) for v in _POLICY_VERBS if v in clause]
+    return max(hits)[2] if hits else None
+
+
+def _ending_policies(sentence: str) -> Iterator[Candidate]:
+    previous: Candidate | None = None
+    floor = 0
+    for m in _policy_re().finditer(sentence):
+        ending_start = m.start() + (1 if sentence[m.start()] in QUOTES else 0)
+        start = scan_left(sentence, ending_start, allow_list_comma=True, limit=36)
+        if m.start() != floor:  # an ending right after another one extends it (措施66条)
+            start = max(floor, start)
+        floor = m.end()
+        prefix, stop = cut_after_stop(_after_count(sentence[start:ending_start]), _POLICY_STOPS)
+        begin = ending_start - len(prefix)
+        ending = sentence[ending_start:m.end()]
+        continued = previous is not None and sentence[previous.end:begin] == "、"
+        found = _policy_from(sentence, prefix, ending, begin, m.end(), stop, continued, previous)
+        for span in found:
+            previous = span
+            yield span
+
+
+def _after_count(prefix: str) -> str:
+    """The part of ``prefix`` after its last counted quantity (17人, 3个)."""
+    counts = list(re.finditer(r"\d+[人个家项名件条年]", prefix))
+    return (prefix[counts[-1].end():] if counts else prefix).lstrip("、")
+
+
+def _policy_from(sentence: str, prefix: str, ending: str, begin: int, end: int,
+                 stop: str | None, continued: bool, previous: Candidate | None) -> list[Candidate]:
+    name_ending = clean_name(ending)
+    prefix, owned = _strip_owner(prefix)
+    if "等" in prefix or is_generic(prefix) or _unbalanced(prefix + ending) or re.search(PHASE, prefix):
+        return []
+    strong = name_ending.endswith(_STRONG_POLICY_ENDINGS) or name_ending.endswith("条")
+    quoted = any(q in prefix for q in "“「") and name_ending.endswith("计划")
+    means = sentence[max(0, begin - 1):begin] == "以" and bool(_MEANS_PHRASE.match(sentence, end))
+    anchored = stop in _ISSUING_VERBS or stop in _APPLYING_VERBS or continued or means
+    if not (strong or quoted or anchored) or (name_ending == "活动" and not means):
+        return []
+    talent = name_ending.endswith(("英才", "英才计划", "人才计划"))
+    zone_fact = not owned and not talent and not means and stop not in _APPLYING_VERBS
+    if continued and previous is not None:
+        zone_fact = previous.zone_fact
+    if not owned and stop == "省":
+        zone_fact = False
+    return _distribute(prefix, name_ending, begin, end, zone_fact)
+
+
+def _distribute(prefix: str, ending: str, begin: int, end: int, zone_fact: bool) -> list[Candidate]:
+    """Split "“A”、“B”、“C”培育计划" into one policy per item; two items stay one name."""
+    items = prefix.split("、")
+    if len(items) < 3:
+        return [Candidate(EntityType.POLICY, clean_name(prefix + ending), begin, end, zone_fact)]
+    return [Candidate(EntityType.POLICY, clean_name(item + ending), begin, end, zone_fact)
+            for item in items if not is_generic(item)]
+
+
+def _strip_owner(prefix: str) -> tuple[str, bool]:
+    """Drop a leading owner (全区, 市...) naming a government above the zone."""
+    for owner in _OWNER_PREFIXES:
+        if prefix.startswith(owner) and not prefix.startswith("区域"):
+            return prefix[len(owner):], True
+    return prefix, prefix.startswith("省")
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("“") != text.count("”")
+
+
+def _listed_policies(sentence: str) -> Iterator[Candidate]:
+    """Items of "推出A、B、C等扶持政策": each item is a named policy."""
+    for m in _LIST_POLICY.finditer(sentence):
+        clause = m.group(1)
+        verb = _clause_verb(clause)
+        if verb is None:
+            continue
+        cut = clause.rfind(verb) + len(verb)
+        if "、" not in clause[cut:]:
+            continue
+        offset = m.start(1) + cut
+        for item in clause[cut:].split("、"):
+            name = clean_name(item)
+            if 2 <= len(name) <= 14 and not is_generic(name):
+                yield Candidate(EntityType.POLICY, name, offset, offset + len(item), verb in _ISSUING_VERBS)
+            offset += len(item) + 1
