@@ -1,0 +1,1 @@
+"""Extractors: each turns a normalised, segmented Document into mentions and facts."""
