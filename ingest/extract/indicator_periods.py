@@ -23,7 +23,7 @@ _TARGET_CUES = re.compile(
     rf"力争|确保|争取|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
     rf"|(?<![主重需必纲])要|将|到{_YEAR}年|不少于|不低于"
 )
-_ACTUAL_CUES = re.compile(r"近年来|已经|已|累计|现有|以来")
+_ACTUAL_CUES = re.compile(r"近年来|已经|已|累计|现有|以来|发挥")
 _CONGRESS_YEARS = {"十八": 2012, "十九": 2017, "二十": 2022, "二十一": 2027}
 _CONGRESS_RE = re.compile(r"党的(?P<n>十八|十九|二十一|二十)大(?:胜利)?召开")
 _FIVE_YEAR_PLANS = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
@@ -136,12 +136,12 @@ def _marker_period(marker: re.Match[str], year: int | None, markers: list[re.Mat
     return f"{year}-{int(marker.group('m1')):02d}/{int(marker.group('m2')):02d}"
 
 
-def kind_for(segment: str, before: str, context: PeriodContext) -> IndicatorKind:
+def kind_for(segment: str, before: str, context: PeriodContext, after: str = "") -> IndicatorKind:
     """Target when the figure is a plan (力争, 确保, 目标…, or a forward-looking section).
 
     ``segment`` is the text just before the figure (its own phrase), ``before``
-    the whole sentence up to it: a stock (现有, 已, 累计) in the phrase itself
-    is actual even inside a plan.
+    the whole sentence up to it, ``after`` the rest of its clause (…第一目标不动摇):
+    a stock (现有, 已, 累计) in the phrase itself is actual even inside a plan.
 
     >>> kind_for("招引科创项目不少于", "全年力争招引科创项目不少于", PeriodContext(2022)).value
     'target'
@@ -150,7 +150,7 @@ def kind_for(segment: str, before: str, context: PeriodContext) -> IndicatorKind
     """
     if _ACTUAL_CUES.search(segment):
         return IndicatorKind.ACTUAL
-    if context.target or _TARGET_CUES.search(before) or "任务" in segment:
+    if context.target or _TARGET_CUES.search(before) or "任务" in segment or "目标" in after:
         return IndicatorKind.TARGET
     return IndicatorKind.ACTUAL
 

@@ -25,16 +25,18 @@ _VERB_RE = re.compile("^(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=Tru
 _YEAR = r"(?:19|20)\d\d"
 _TIME_RE = re.compile(
     rf"^(?:{_YEAR}(?:年度|年)?|今年|全年|上半年|下半年|当年|目前|截至目前|截至|前三季度|第?[一二三四]季度"
-    r"|\d{1,2}[-—~至到]\d{1,2}月|每年|十[三四五]五期间|期间|年内|年底前?|近年来|近年|以来)"
+    r"|\d{1,2}[-—~至到]\d{1,2}月|十[三四五]五期间|期间|年内|年底前?|近年来|近年|以来)"
 )
 _LEAD_RE = re.compile(
     r"^(?:其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|力争|确保|争取|努力|全力|预计|计划|将|要|已|的"
-    r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点|共|对|在现有|现有|充分发挥|发挥|用好用足|用好)"
+    r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
+    r"|光|仅|紧扣|围绕|聚焦|保持|以[^,，;；]{1,10}?(?:标准|方式|模式))"
 )
 _GENERIC_SUBJECT = "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区"
 _GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
 _TRAIL_RE = re.compile(
-    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|累计达|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|近|以上|就|、|,)$"
+    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|累计达|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|近|以上|就|、|,"
+    r"|(?:实现)?(?:倍增|翻番|翻一番)|保持|稳居|位居|位列|列|居)$"
 )
 _BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
 _COMPLETION_RE = re.compile(r"^(?:完成|实现|达到)")
@@ -45,6 +47,11 @@ _DESCRIPTOR_RE = re.compile(
 # After 等 a list of names ends; a class noun before a verb goes with it (…等企业申报 → 申报).
 _PLACE_QUALIFIER_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:自创区|示范区|开发区|高新区|省|市)(?=[\u4e00-\u9fff]{2})")
 _LIST_END_RE = re.compile(r"(?<![一二三四五六七八九特同])等(?!奖|级|次)")
+# 开展大赛、交流会等活动: a list of kinds of activity is the metric itself, not names to drop.
+_GENERIC_HEAD_RE = re.compile(r"活动|工作|赛事|会议|措施")
+_STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量)")
+_TOPIC_LEAD_RE = re.compile(r"^(?:持续|深入|全力|加快|扎实|大力|积极)*(?:推进|突出|开展|抓好|做好|加强|实施)?")
+_TOPIC_TRAIL_RE = re.compile(r"(?:工作)?(?:稳步推进|有序推进|顺利推进|扎实推进)?$")
 _CLASS_NOUN_RE = re.compile(r"^(?:企业|项目|单位|板块|领域|产业|地块)")
 _HEDGE_RE = re.compile(r"确保|力争|争取")
 _LINK_RE = re.compile(r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|环比|其中)")
@@ -104,7 +111,7 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
 def _drop_names(rest: str) -> str:
     """Drop the examples a metric lists before 等 or before a size class of projects."""
     lists = list(_LIST_END_RE.finditer(rest))
-    if lists:
+    if lists and not _GENERIC_HEAD_RE.fullmatch(_strip_trailing(rest[lists[-1].end() :])):
         rest = rest[lists[-1].end() :]
         noun = _CLASS_NOUN_RE.match(rest)
         if noun and leading_verb(rest[noun.end() :]):
@@ -202,6 +209,44 @@ def linked_metric(metric: str, base: str) -> str:
     return ""
 
 
+def after_noun(after: str) -> str:
+    """The noun phrase after a figure's unit, without quotes, a note in brackets or 以上/的.
+
+    >>> after_noun("以上")
+    ''
+    >>> after_noun("“两新”党组织")
+    '两新党组织'
+    """
+    text = re.sub(r"^\([^)]*\)", "", _QUOTE_RE.sub("", after))
+    return _strip_trailing_after(text)
+
+
+def stock_metric(metric: str, previous: str) -> str:
+    """新增高企25家、保有量突破80家 → 高企保有量: a stock word takes the noun of the item before."""
+    if not _STOCK_RE.match(metric) or not previous:
+        return ""
+    return previous[len(leading_verb(previous)) :] + metric
+
+
+def clause_topic(clause: str) -> str:
+    """A short lead-in clause without figures (突出净地回收) names what the next clause counts.
+
+    >>> clause_topic("拆迁工作稳步推进")
+    '拆迁'
+    >>> clause_topic("持续推进空间再造")
+    '空间再造'
+    >>> clause_topic("全面开展矛盾排查化解")
+    ''
+    """
+    if clause in ("每年", "年均"):
+        return clause
+    clause = _strip_repeatedly(_QUOTE_RE.sub("", clause), _TIME_RE)
+    if any(ch.isdigit() for ch in clause):
+        return ""
+    text = _TOPIC_TRAIL_RE.sub("", _TOPIC_LEAD_RE.sub("", clause))
+    return text if 2 <= len(text) <= 4 and text != clause else ""
+
+
 def share_metric(metric: str) -> str:
     """占全市的67% names a share: 瞪羚企业入选数占全市 → 瞪羚企业入选数占全市比重."""
     return metric + "比重" if _SHARE_RE.search(metric) else metric
@@ -220,6 +265,7 @@ def rank_metric(segment: str, scope: str, previous: str, zone: str = "") -> list
     ['省级高新区排名']
     """
     core = clean_metric(re.sub(r"^在|中$", "", segment), money=False, zone=zone).removesuffix("排名")
+    core = core.removesuffix("排名")
     if not _RANK_QUALIFIER_RE.match(core):
         return [f"{core}{scope}排名"]
     if not previous:

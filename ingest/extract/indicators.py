@@ -19,7 +19,9 @@ import cn2an
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, start_context
 from ingest.extract.indicator_phrases import (
+    after_noun,
     carried_prefix,
+    clause_topic,
     clean_metric,
     leading_verb,
     linked_metric,
@@ -28,6 +30,7 @@ from ingest.extract.indicator_phrases import (
     rank_metric,
     sentence_zone,
     share_metric,
+    stock_metric,
 )
 from ingest.extract.numbers import Quantity, find_percentages, find_quantities
 from kg.model import EntityType, IndicatorKind, Predicate
@@ -38,10 +41,15 @@ _MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "p
 _UNIT_CODES = {"person": "count", "household": "count", "person_time": "count"}
 _RANK_RE = re.compile(
     r"(?:(?P<verb>位居|位列|名列|排名|列|居|排|保持|稳居)(?P<scope>全市|全省|全国|全区|全县|全州|省内|市内|区内)?"
-    r"|(?P<scope_only>全市|全省|全国|全区|全县|全州|省内|市内|区内))"
+    r"|(?P<scope_only>全市|全省|全国|全区|全县|全州|省内|市内|区内|开发园区|高新区|经开区|园区))"
     r"第(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位)?(?![批届次期个家条季轮阶方章部款项号层类步线年大])"
     r"|排名(?P<n2>\d+)名"
 )
+# 挺进省级高新区前十五: a rank to reach, named by the words between the verb and 前.
+_TOP_RE = re.compile(
+    r"(?:进入|挺进|跻身|迈入|稳居|保持)(?P<core>[^,，;；、]{2,12}?)前(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位|强)?"
+)
+_DISTRIBUTIVE_RE = re.compile(r"每年|年均|每季度|每月")
 _RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
 _DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、)\d")
 _RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
@@ -57,7 +65,11 @@ class _Figure:
     end: int
     value: float
     unit: str
+    word: str = ""
+    """The counting word as written (个, 家, 套…): a bare second figure only repeats a metric in the same word."""
     rank_scope: str = ""
+    core: str = ""
+    """For 挺进省级高新区前十五: the words naming the ranking."""
     ordinal: bool = False
     """A rank written as an ordinal (居全市第二), named after the figure before it."""
 
@@ -93,7 +105,13 @@ class _Reading:
     base: str = ""
     """The last metric that names a quantity on its own (增长/rank metrics are built on it)."""
     last: str = ""
+    last_word: str = ""
     verb: str = ""
+    """The verb of the sentence's first counted metric (签约…) for items that list names."""
+    topic: str = ""
+    """A short lead-in clause (拆迁工作稳步推进，…) that names the figures of the next clause."""
+    consumed: int = 0
+    """End of the words after a number-first figure (they are not the next figure's name)."""
 
 
 def _sentence_facts(
@@ -105,24 +123,35 @@ def _sentence_facts(
     reading = _Reading(zone=subject[1])
     facts: list[Fact] = []
     for index, figure in enumerate(figures):
-        seg_start = _segment_start(text, figure.start, figures[index - 1].end if index else 0)
+        seg_start = _segment_start(text, figure.start, max(figures[index - 1].end if index else 0, reading.consumed))
         next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
-        segment, after = text[seg_start : figure.start], text[figure.end : _clause_end(text, figure.end, next_start)]
-        if text[seg_start - 1 : seg_start] in (";", "；"):
-            reading.verb = ""
+        after_end = _clause_end(text, figure.end, next_start)
+        segment, after = text[seg_start : figure.start], text[figure.end : after_end]
+        _enter_clause(reading, text, seg_start)
         metrics = _metrics(figure, segment, after, reading)
-        before = text[: figure.start]
+        if reading.consumed == -1:
+            reading.consumed = after_end
+        clause_after = text[figure.end : _segment_end(text, figure.end)]
         for metric in metrics:
-            facts.append(_fact(sentence.index, subject, metric, figure, segment, before, context))
+            facts.append(_fact(sentence.index, subject, metric, figure, (segment, clause_after), text, context))
         if figure.ordinal and metrics and not reading.base:
             reading.base = reading.last = metrics[-1]
     return facts
 
 
+def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
+    """Reset what does not cross a clause: the topic (one clause), the verb (not past ；)."""
+    if seg_start == 0 or text[seg_start - 1] not in _BREAKS:
+        return
+    if text[seg_start - 1] in ";；":
+        reading.verb = ""
+    reading.topic = clause_topic(text[_segment_start(text, seg_start - 1, 0) : seg_start - 1])
+
+
 def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> list[str]:
     """The metric names for one figure (a rank such as 总量和增幅均居第一 names two)."""
     if figure.ordinal:
-        return rank_metric(segment, figure.rank_scope, reading.base, reading.zone)
+        return rank_metric(figure.core or segment, figure.rank_scope, reading.base, reading.zone)
     metric = clean_metric(segment, money=figure.unit not in ("count", "rank"), zone=reading.zone)
     linked = linked_metric(metric, reading.base)
     if linked:
@@ -133,26 +162,41 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
         return []
     reading.verb = carried_prefix(metric) or reading.verb
     reading.base = reading.last = metric
+    reading.last_word = figure.word
+    if reading.topic and not metric.startswith(reading.topic):
+        metric = reading.topic + metric
     return [metric]
 
 
 def _own_metric(figure: _Figure, metric: str, segment: str, after: str, reading: _Reading) -> str:
-    """A metric read from the figure's own phrase, completed with a verb carried from before."""
-    noun_after = _QUOTES_AND_SPACE.sub("", after).lstrip("(")
-    if not metric and segment.startswith("、") and noun_after:
-        metric = reading.verb
+    """A metric read from the figure's own phrase, completed with words carried from before."""
+    noun_after = after_noun(after)
+    chained = segment.startswith("、")
     if not metric and not noun_after:
-        metric = reading.last
-    elif not metric or metric == leading_verb(metric) or (len(noun_after) >= 2 and figure.unit == "count"):
-        metric = number_first_metric(metric, after, reading.last)
-    elif figure.unit not in _MONEY_LIKE and reading.verb and not leading_verb(metric):
-        metric = reading.verb + metric if _carries_verb(segment, metric) else metric
+        return reading.last if figure.word == reading.last_word else ""
+    if not metric and chained:
+        metric = carried_prefix(reading.last)
+    if not metric or metric == leading_verb(metric) or (len(noun_after) >= 2 and figure.unit == "count"):
+        reading.consumed = -1
+        return share_metric(number_first_metric(metric, after, reading.last))
+    if figure.unit not in _MONEY_LIKE and not leading_verb(metric):
+        metric = _carry(metric, segment, reading)
+    distributive = _DISTRIBUTIVE_RE.match(reading.last)
+    if chained and distributive and not metric.startswith(distributive.group(0)):
+        metric = distributive.group(0) + metric
     return share_metric(metric)
 
 
-def _carries_verb(segment: str, metric: str) -> bool:
-    """An enumerated item (、B 4个), a listed name (A等B) or a size class (50亿级项目) takes the verb before."""
-    return segment.startswith("、") or names_dropped(segment) or metric[:1].isdigit() or metric[:1] in "超亿万百千"
+def _carry(metric: str, segment: str, reading: _Reading) -> str:
+    """Prefix an item with what its enumeration shares: 、B → verb (and place) of A; A等B → the sentence verb."""
+    stock = stock_metric(metric, reading.last) if segment.startswith("、") else ""
+    if stock:
+        return stock
+    if segment.startswith("、"):
+        return carried_prefix(reading.last) + metric
+    if reading.verb and (names_dropped(segment) or metric[:1].isdigit() or metric[:1] in "超亿万百千"):
+        return reading.verb + metric
+    return metric
 
 
 def _fact(
@@ -160,11 +204,13 @@ def _fact(
     subject: tuple[EntityType, str],
     metric: str,
     figure: _Figure,
-    segment: str,
-    before: str,
+    around: tuple[str, str],
+    text: str,
     context: PeriodContext,
 ) -> Fact:
-    kind = kind_for(segment, before, context)
+    segment, clause_after = around
+    before = text[: figure.start]
+    kind = kind_for(segment, before, context, clause_after)
     attrs = (
         ("metric", metric),
         ("value", figure.value),
@@ -180,6 +226,13 @@ def _segment_start(text: str, start: int, previous_end: int) -> int:
     position = start
     while position > previous_end and text[position - 1] not in _BREAKS:
         position -= 1
+    return position
+
+
+def _segment_end(text: str, end: int) -> int:
+    position = end
+    while position < len(text) and text[position] not in _BREAKS:
+        position += 1
     return position
 
 
@@ -216,7 +269,7 @@ def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> _Figure |
     unit = _UNIT_CODES.get(quantity.unit, quantity.unit)
     if unit == "count" and (_RANK_STEP_RE.search(text[:start]) or text[end : end + 2] == "名次"):
         unit = "rank"
-    return _Figure(start, end, quantity.value, unit)
+    return _Figure(start, end, quantity.value, unit, word=text[end - 1])
 
 
 def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
@@ -238,11 +291,18 @@ def _inside_quotes(text: str, position: int) -> bool:
     return opened != -1 and text.rfind("”", 0, position) < opened and "”" in text[position : position + 12]
 
 
+def _ordinal(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else int(cn2an.cn2an(numeral, "normal"))
+
+
 def _ranks(text: str) -> list[_Figure]:
-    ranks = []
+    ranks = [
+        _Figure(m.start(), m.end(), float(_ordinal(m.group("n"))), "rank", core=m.group("core"), ordinal=True)
+        for m in _TOP_RE.finditer(text)
+    ]
     for match in _RANK_RE.finditer(text):
         numeral = match.group("n") or match.group("n2")
-        value = int(numeral) if numeral.isdigit() else int(cn2an.cn2an(numeral, "normal"))
+        value = _ordinal(numeral)
         scope = match.group("scope") or match.group("scope_only") or ""
-        ranks.append(_Figure(match.start(), match.end(), float(value), "rank", scope, ordinal=True))
+        ranks.append(_Figure(match.start(), match.end(), float(value), "rank", rank_scope=scope, ordinal=True))
     return ranks
