@@ -23,7 +23,9 @@ from ingest.extract.asset_text import (
 from kg.model import EntityType
 
 _INDUSTRY_CUES = ("锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖")
-_INDUSTRY_LEFT = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _INDUSTRY_CUES), key=len))
+# Zone and place words: a term right after one starts a new word (高新区大数据产业).
+_PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
+_INDUSTRY_LEFT = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _INDUSTRY_CUES + _PLACES), key=len))
 _INDUSTRY_STOPS = tuple(w for w in _INDUSTRY_LEFT if w not in {"和", "与", "及"})
 # List items naming events or organisations rather than sectors.
 _NOT_SECTOR = ("论坛", "大赛", "会", "举办", "企业", "公司", "项目", "活动")
@@ -32,7 +34,7 @@ _NOT_AFTER = ("企业", "公司", "服务商", "项目", "园", "研究院", "�
               "基地", "加速器", "创新", "孵化", "大中小", "融通", "有限", "股份", "生产")
 _LIST_CUE = (
     rf"((?:[^、，。；：,;:]+、)+[^、，。；：,;:]+?)(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
-    rf"(?:等|一批|细分|主导|未来|重点|新兴|特色|优势)*"
+    rf"(?:等[{CJK}]{{0,5}}?|一批|细分|主导|未来|重点|新兴|特色|优势)*"
     rf"(?:领域|产业|板块|方面|新技术|行业|[{CJK}]{{0,3}}服务业)"
 )
 
@@ -76,9 +78,6 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
 
 
 _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
-_PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
-
-
 def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """The sector of an industry cluster (打造工程机械产业集群)."""
     for m in _CLUSTER.finditer(sentence):

@@ -23,7 +23,7 @@ from ingest.extract.asset_text import (
 from kg.model import EntityType
 
 _PLATFORM_VERBS = (
-    "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "开园",
+    "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "投用", "开园",
 )
 # A zone that borrows or docks with a carrier does not host it.
 _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合"))

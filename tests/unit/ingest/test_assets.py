@@ -220,3 +220,23 @@ def test_assets_title_that_is_not_a_policy() -> None:
 )
 def test_assets_industry_clusters(sentence: str, expected: set[str]) -> None:
     assert _names(sentence_spans(sentence), EntityType.INDUSTRY) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        ("中关村科学城、未来科学城、怀柔科学城是北京建设国际科技创新中心的主平台。", EntityType.PLATFORM,
+         {"中关村科学城", "未来科学城", "怀柔科学城"}),
+        ("天府软件园、菁蓉汇等双创载体集聚企业3000余家", EntityType.PLATFORM, {"天府软件园", "菁蓉汇"}),
+        ("建成投用腾讯云启创新中心。", EntityType.PLATFORM, {"腾讯云启创新中心"}),
+        ("园区现有国家级科技企业孵化器4家、国家级众创空间6家", EntityType.PLATFORM, set()),
+        ("临港新片区聚焦集成电路、人工智能、生物医药、民用航空等前沿产业。", EntityType.INDUSTRY,
+         {"集成电路", "人工智能", "生物医药", "民用航空"}),
+        ("贵阳高新区大数据产业产值突破200亿元。", EntityType.INDUSTRY, {"大数据"}),
+        ("高新区先后出台《促进人工智能产业发展若干措施》《科技创新券管理办法》等政策文件。", EntityType.POLICY,
+         {"促进人工智能产业发展若干措施", "科技创新券管理办法"}),
+        ("累计兑现各类奖补资金3.2亿元,惠及企业600余家。", EntityType.POLICY, set()),
+    ],
+)
+def test_assets_other_regions(sentence: str, kind: EntityType, expected: set[str]) -> None:
+    assert _names(sentence_spans(sentence), kind) == expected
