@@ -1,0 +1,264 @@
+"""Throughput and latency of a bound company-in-zone SPARQL query over HTTP.
+
+Serves the same synthetic graph (~100k triples, in the shape ingest emits)
+with zonekg's app (uvicorn, on-disk store, query worker processes),
+rdflib-endpoint and ``oxigraph serve``, all on 127.0.0.1, drives each with
+``wrk`` (or a thread-pool httpx client when wrk is missing) while rotating the
+zone, and prints requests/s, p50 and p99 plus zonekg's ratios to the others.
+
+Run: ``.venv/bin/python bench/bench_sparql_http.py [--seconds 10] [--connections 8]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
+
+from kg.iri import doc_graph_iri, entity_iri, node_iri
+from kg.model import EntityType
+from kg.namespaces import RDF, RDFS, SKOS, XSD, ZONE
+
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+QUERY = """PREFIX zone: <https://w3id.org/zonekg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?company ?label WHERE {{
+  ?company zone:locatedIn <{zone}> ; a zone:Enterprise ; rdfs:label ?label .
+}} ORDER BY ?label"""
+
+
+def synthetic_quads(zones: int = 60, enterprises: int = 4000) -> list[Quad]:
+    """Zones with labels/aliases, enterprises located in them, projects with investments, all with evidence."""
+    quads: list[Quad] = []
+    for z in range(zones):
+        doc = doc_graph_iri(f"bench-{z:03d}")
+        zone = entity_iri(EntityType.ZONE, f"第{z}高新技术产业开发区")
+        quads += [Quad(doc, RDF.type, ZONE.Document, doc), Quad(doc, ZONE.docId, Literal(f"bench-{z:03d}"), doc),
+                  Quad(zone, RDF.type, ZONE.Zone, doc), Quad(zone, RDF.type, ZONE.HighTechZone, doc),
+                  Quad(zone, RDFS.label, Literal(f"第{z}高新技术产业开发区", language="zh"), doc),
+                  Quad(zone, SKOS.altLabel, Literal(f"第{z}高新区", language="zh"), doc)]
+    for e in range(enterprises):
+        z = e % zones
+        doc, zone = doc_graph_iri(f"bench-{z:03d}"), entity_iri(EntityType.ZONE, f"第{z}高新技术产业开发区")
+        quads += _enterprise(e, doc, zone)
+    return quads
+
+
+def _enterprise(e: int, doc: NamedNode, zone: NamedNode) -> list[Quad]:
+    name = f"企业{e:05d}科技有限公司"
+    company, project = entity_iri(EntityType.ENTERPRISE, name), entity_iri(EntityType.PROJECT, f"{name}项目")
+    evidence, statement = node_iri("evidence", name), node_iri("fact", name, "locatedIn")
+    investment = node_iri("investment", name)
+    sentence = Literal(f"{name}落户园区，总投资{e % 50 + 1}亿元。", language="zh")
+    triples = [
+        (company, RDF.type, ZONE.Enterprise), (company, RDFS.label, Literal(name, language="zh")),
+        (company, SKOS.altLabel, Literal(f"企业{e:05d}", language="zh")), (company, ZONE.locatedIn, zone),
+        (company, ZONE.mentionedIn, doc), (statement, RDF.type, RDF.Statement), (statement, RDF.subject, company),
+        (statement, RDF.predicate, ZONE.locatedIn), (statement, RDF.object, zone), (statement, ZONE.evidence, evidence),
+        (evidence, RDF.type, ZONE.Evidence), (evidence, ZONE.sentenceText, sentence),
+        (evidence, ZONE.charStart, Literal(e)), (evidence, ZONE.charEnd, Literal(e + 20)),
+        (evidence, ZONE.inDocument, doc), (project, RDF.type, ZONE.Project),
+        (project, RDFS.label, Literal(f"{name}项目", language="zh")), (project, ZONE.investor, company),
+        (project, ZONE.investment, investment), (investment, RDF.type, ZONE.Investment),
+        (investment, ZONE.amount, Literal(str((e % 50 + 1) * 100_000_000), datatype=XSD.decimal)),
+        (investment, ZONE.currency, Literal("CNY")), (investment, ZONE.evidence, evidence),
+    ]
+    return [Quad(s, p, o, doc) for s, p, o in triples]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_ready(url: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=2).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} did not start")
+
+
+@contextmanager
+def process(args: list[str], ready_url: str):  # type: ignore[no-untyped-def]
+    """Start a server process, wait until it answers, stop it afterwards."""
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_ready(ready_url)
+        yield
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def zonekg_server(nquads: Path, work: Path, port: int):  # type: ignore[no-untyped-def]
+    store = work / "zonekg-store"
+    code = textwrap.dedent(f"""
+        import logging, uvicorn
+        from pyoxigraph import RdfFormat
+        from kg.settings import Settings
+        from kg.store.oxigraph import OxigraphStore
+        from pathlib import Path
+        s = OxigraphStore(Path({str(store)!r}))
+        s.raw.bulk_load(path={str(nquads)!r}, format=RdfFormat.N_QUADS); s.close()
+        from api.main import create_app
+        app = create_app(Settings(store={str(store)!r}, corpus='/nonexistent', _env_file=None))
+        uvicorn.run(app, host='127.0.0.1', port={port}, log_level='warning', access_log=False)
+    """)
+    return process([PYTHON, "-c", code], f"http://127.0.0.1:{port}/stats"), f"http://127.0.0.1:{port}/sparql"
+
+
+def rdflib_server(nquads: Path, port: int):  # type: ignore[no-untyped-def]
+    code = textwrap.dedent(f"""
+        import uvicorn
+        from rdflib import Dataset
+        from rdflib_endpoint import SparqlEndpoint
+        g = Dataset(default_union=True); g.parse({str(nquads)!r}, format='nquads')
+        app = SparqlEndpoint(graph=g, public_url='http://127.0.0.1:{port}/')
+        uvicorn.run(app, host='127.0.0.1', port={port}, log_level='warning', access_log=False)
+    """)
+    return process([PYTHON, "-c", code], f"http://127.0.0.1:{port}/?query=ASK%7B%7D"), f"http://127.0.0.1:{port}/"
+
+
+def oxigraph_server(nquads: Path, work: Path, port: int):  # type: ignore[no-untyped-def]
+    location = work / "oxigraph-store"
+    subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(location), "--file", str(nquads)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    args = [str(BIN / "oxigraph"), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+            "--union-default-graph"]
+    return process(args, f"http://127.0.0.1:{port}/query?query=ASK%7B%7D"), f"http://127.0.0.1:{port}/query"
+
+
+@dataclass
+class Result:
+    name: str
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+def query_paths(endpoint: str, zones: list[NamedNode]) -> list[str]:
+    return [f"{endpoint}?query={quote(QUERY.format(zone=z.value), safe='')}" for z in zones]
+
+
+WRK_SCRIPT = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1], {["Accept"] = "application/sparql-results+json"})
+end
+done = function(summary, latency, requests)
+  io.write(string.format("JSON %%d %%f %%f %%f %%d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(99), summary.errors.status + summary.errors.connect
+    + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def run_wrk(name: str, urls: list[str], seconds: int, connections: int, work: Path) -> Result:
+    paths = ", ".join(json.dumps(u.split("/", 3)[3].join(["/", ""])) for u in urls)
+    script = work / f"{name}.lua"
+    script.write_text(WRK_SCRIPT % paths)
+    base = "/".join(urls[0].split("/", 3)[:3])
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script), base],
+                         capture_output=True, text=True, check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("JSON "))
+    requests, duration_us, p50_us, p99_us, errors = line.split()[1:]
+    return Result(name, int(requests) / (float(duration_us) / 1e6), float(p50_us) / 1e3, float(p99_us) / 1e3, int(errors))
+
+
+def run_httpx(name: str, urls: list[str], seconds: int, connections: int) -> Result:
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def worker(offset: int) -> None:
+        nonlocal errors
+        with httpx.Client(timeout=10, headers={"Accept": "application/sparql-results+json"}) as client:
+            i = offset
+            while time.monotonic() < deadline:
+                started = time.perf_counter()
+                ok = client.get(urls[i % len(urls)]).status_code == 200
+                with lock:
+                    latencies.append(time.perf_counter() - started)
+                    errors += not ok
+                i += 1
+
+    with ThreadPoolExecutor(connections) as pool:
+        list(pool.map(worker, range(connections)))
+    q = statistics.quantiles(latencies, n=100)
+    return Result(name, len(latencies) / seconds, q[49] * 1e3, q[98] * 1e3, errors)
+
+
+def check_answers(urls: list[str]) -> int:
+    """Rows answered for the first zone (all servers must agree)."""
+    response = httpx.get(urls[0], headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    response.raise_for_status()
+    return len(response.json()["results"]["bindings"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    args = parser.parse_args()
+    use_wrk = shutil.which("wrk") is not None
+    with tempfile.TemporaryDirectory(prefix="zonekg-bench-") as tmp:
+        work = Path(tmp)
+        quads = synthetic_quads()
+        nquads = work / "data.nq"
+        nquads.write_bytes(serialize(quads, format=RdfFormat.N_QUADS) or b"")
+        zones = sorted({q.subject for q in quads if q.predicate == RDF.type and q.object == ZONE.Zone}, key=str)
+        print(f"graph: {len(quads):,} quads, {len(zones)} zones; driver: {'wrk' if use_wrk else 'httpx threads'}, "
+              f"{args.connections} connections, {args.seconds} s per server")
+        results = {}
+        servers = {
+            "zonekg": lambda: zonekg_server(nquads, work, free_port()),
+            "rdflib-endpoint": lambda: rdflib_server(nquads, free_port()),
+            "oxigraph serve": lambda: oxigraph_server(nquads, work, free_port()),
+        }
+        for name, make in servers.items():
+            started, endpoint = make()
+            with started:
+                urls = query_paths(endpoint, zones)
+                rows = check_answers(urls)
+                result = (run_wrk(name, urls, args.seconds, args.connections, work) if use_wrk
+                          else run_httpx(name, urls, args.seconds, args.connections))
+            results[name] = result
+            print(f"{name:16} {result.requests_per_s:9.1f} req/s  p50 {result.p50_ms:8.2f} ms  "
+                  f"p99 {result.p99_ms:8.2f} ms  errors {result.errors}  rows/zone {rows}")
+        ours = results["zonekg"].requests_per_s
+        print(f"zonekg / rdflib-endpoint = {ours / results['rdflib-endpoint'].requests_per_s:.2f}x (target >= 5)")
+        print(f"zonekg / oxigraph serve  = {ours / results['oxigraph serve'].requests_per_s:.2f}x (target >= 0.5)")
+
+
+if __name__ == "__main__":
+    main()
