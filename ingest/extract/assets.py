@@ -39,17 +39,49 @@ def sentence_spans(sentence: str) -> list[Candidate]:
     return named + find_industries(sentence, [(s.start, s.end) for s in named])
 
 
+def abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is a shorter form of ``full`` (a head or tail of it, or its characters in order).
+
+    Both must end alike (same last two characters) unless ``short`` is the head of ``full``.
+    """
+    if len(short) < 4 or len(short) >= len(full):
+        return False
+    if full.startswith(short) or full.endswith(short):
+        return True
+    if short[0] != full[0] or short[-2:] != full[-2:]:
+        return False
+    position = 0
+    for char in short:
+        position = full.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def full_forms(names: set[tuple[EntityType, str]]) -> dict[tuple[EntityType, str], str]:
+    """Map each platform or policy name to the one longer name it abbreviates in the same document."""
+    mapping = {}
+    for kind, name in names:
+        if kind == EntityType.INDUSTRY:  # 半导体 and 第三代半导体 are different sectors
+            continue
+        longer = {full for k, full in names if k == kind and abbreviates(name, full)}
+        longest = {full for full in longer if not any(abbreviates(full, other) for other in longer)}
+        if len(longest) == 1:
+            mapping[(kind, name)] = longest.pop()
+    return mapping
+
+
 def extract_assets(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Platform, policy and industry mentions, and the zone's hostsPlatform/issuedPolicy/focusIndustry facts."""
+    found = [(sentence, span) for sentence in doc.sentences for span in sentence_spans(sentence.text)]
+    canonical = full_forms({(span.type, span.name) for _, span in found})
     mentions: list[Mention] = []
     facts: dict[tuple[Predicate, str], Fact] = {}
-    for sentence in doc.sentences:
-        for span in sentence_spans(sentence.text):
-            mentions.append(Mention(span.type, span.name, sentence.start + span.start,
-                                    sentence.start + span.end, sentence.index))
-            if doc.home_zone is None or not span.zone_fact:
-                continue
+    for sentence, span in found:
+        name = canonical.get((span.type, span.name), span.name)
+        mentions.append(Mention(span.type, name, sentence.start + span.start,
+                                sentence.start + span.end, sentence.index))
+        if doc.home_zone is not None and span.zone_fact:
             predicate = _ZONE_FACTS[span.type]
-            facts.setdefault((predicate, span.name), Fact(
-                predicate, doc.home_zone, (span.type, span.name), sentence.index))
+            facts.setdefault((predicate, name), Fact(predicate, doc.home_zone, (span.type, name), sentence.index))
     return mentions, list(facts.values())

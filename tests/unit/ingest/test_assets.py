@@ -9,7 +9,9 @@ import pytest
 
 from ingest.document import Document
 from ingest.extract.assets import (
+    abbreviates,
     extract_assets,
+    full_forms,
     find_platforms,
     find_policies,
     is_generic,
@@ -240,3 +242,28 @@ def test_assets_industry_clusters(sentence: str, expected: set[str]) -> None:
 )
 def test_assets_other_regions(sentence: str, kind: EntityType, expected: set[str]) -> None:
     assert _names(sentence_spans(sentence), kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("金属材料创新研究院", "江阴金属材料创新研究院", True),
+        ("江阴金属材料创新研究院", "江阴金属新材料创新研究院", True),
+        ("启星智造产业园", "启星智能制造产业园", True),
+        ("营商环境66条", "万事好通营商环境66条", True),
+        ("道口开设一件事", "道口开设一件事一次办", True),
+        ("天安数码城", "中科科技园", False),
+        ("新能源产业园", "医药健康产业园", False),
+        ("24条", "行动方案24条", False),
+    ],
+)
+def test_assets_abbreviates(short: str, full: str, expected: bool) -> None:
+    assert abbreviates(short, full) is expected
+
+
+def test_assets_full_forms_merge_platforms_not_industries() -> None:
+    names = {
+        (EntityType.PLATFORM, "金属材料创新研究院"), (EntityType.PLATFORM, "江阴金属材料创新研究院"),
+        (EntityType.INDUSTRY, "半导体"), (EntityType.INDUSTRY, "第三代半导体"),
+    }
+    assert full_forms(names) == {(EntityType.PLATFORM, "金属材料创新研究院"): "江阴金属材料创新研究院"}
