@@ -291,18 +291,28 @@ def _inside_quotes(text: str, position: int) -> bool:
     return opened != -1 and text.rfind("”", 0, position) < opened and "”" in text[position : position + 12]
 
 
-def _ordinal(numeral: str) -> int:
-    return int(numeral) if numeral.isdigit() else int(cn2an.cn2an(numeral, "normal"))
+def _ordinal(numeral: str) -> int | None:
+    """The rank an ordinal numeral gives (3, 十五), or None when it is not a well-formed number."""
+    if numeral.isdigit():
+        value = int(numeral)
+    else:
+        try:
+            value = int(cn2an.cn2an(numeral, "normal"))
+        except ValueError:
+            return None
+    return value if value > 0 else None
 
 
 def _ranks(text: str) -> list[_Figure]:
-    ranks = [
-        _Figure(m.start(), m.end(), float(_ordinal(m.group("n"))), "rank", core=m.group("core"), ordinal=True)
-        for m in _TOP_RE.finditer(text)
-    ]
+    ranks = []
+    for match in _TOP_RE.finditer(text):
+        value = _ordinal(match.group("n"))
+        if value is not None:
+            core = match.group("core")
+            ranks.append(_Figure(match.start(), match.end(), float(value), "rank", core=core, ordinal=True))
     for match in _RANK_RE.finditer(text):
-        numeral = match.group("n") or match.group("n2")
-        value = _ordinal(numeral)
-        scope = match.group("scope") or match.group("scope_only") or ""
-        ranks.append(_Figure(match.start(), match.end(), float(value), "rank", rank_scope=scope, ordinal=True))
+        value = _ordinal(match.group("n") or match.group("n2"))
+        if value is not None:
+            scope = match.group("scope") or match.group("scope_only") or ""
+            ranks.append(_Figure(match.start(), match.end(), float(value), "rank", rank_scope=scope, ordinal=True))
     return ranks

@@ -145,6 +145,7 @@ def test_indicators_corpus_sentences(sentences: list[str], expected: set[tuple[o
         "以实际行动迎接党的二十大胜利召开。",
         "获第八届全国话剧优秀剧目奖。",
         "与科研院所合作建设2—3个异地孵化器。",
+        "增幅居全市第十十，列全省第零。",
     ],
 )
 def test_indicators_ignore_names_dates_and_ranges(sentence: str) -> None:

@@ -63,7 +63,7 @@ def test_numbers_parse_amount_exact(text: str, value: float, currency: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["2021年", "第二", "第二批", "十四五", "亿元项目", "百亿级企业", "11.8%", "546亩", "", "元", "一是"],
+    ["2021年", "第二", "第二批", "十四五", "亿元项目", "百亿级企业", "11.8%", "546亩", "", "元", "一是", "十十亿元"],
 )
 def test_numbers_parse_amount_rejects_non_amounts(text: str) -> None:
     assert parse_amount(text) is None
