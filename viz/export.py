@@ -35,14 +35,19 @@ def view_triples(triples: Iterable[Triple], nodes: set[str]) -> list[Triple]:
     by_subject: dict[str, list[Triple]] = {}
     for t in triples:
         by_subject.setdefault(t.subject.value, []).append(t)
+
+    def inside(t: Triple) -> bool:
+        target = t.object.value if isinstance(t.object, NamedNode) else None
+        return target is None or target not in by_subject or target in nodes
+
     out: list[Triple] = []
     for node in nodes:
         for t in by_subject.get(node, []):
-            target = t.object.value if isinstance(t.object, NamedNode) else None
-            if t.predicate.value in FACT_LINKS and target:
-                out.append(t)
-                out.extend(by_subject.get(target, []))
-            elif target is None or target not in by_subject or target in nodes:
+            if t.predicate.value in FACT_LINKS:
+                fact = by_subject.get(t.object.value, [])
+                if all(inside(f) for f in fact):
+                    out += [t, *fact]
+            elif inside(t):
                 out.append(t)
     return list(dict.fromkeys(out))
 

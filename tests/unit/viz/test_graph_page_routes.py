@@ -1,0 +1,76 @@
+"""The graph router: page headers and filters, node-link JSON, details with evidence, static assets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from pyoxigraph import RdfFormat
+
+from api.routers.graph_page import router
+from kg.store.oxigraph import OxigraphStore
+
+XSS_TRIG = Path(__file__).resolve().parent / "xss.trig"
+ENTERPRISE = "https://w3id.org/zonekg/resource/enterprise/dx"
+
+
+@pytest.fixture
+def client(sample_store: OxigraphStore) -> Iterator[TestClient]:
+    sample_store.raw.load(path=str(XSS_TRIG), format=RdfFormat.TRIG)
+    app = FastAPI()
+    app.include_router(router)
+    app.state.store = sample_store
+    with TestClient(app) as c:
+        yield c
+
+
+@pytest.mark.parametrize("path", ["/", "/graph"])
+def test_graph_page_routes_serve_page_with_csp(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "東旭科技" in r.text  # the search key carries the traditional form
+
+
+@pytest.mark.parametrize(
+    ("params", "count"),
+    [({}, 5), ({"type": "Enterprise"}, 2), ({"type": ["Enterprise", "Zone"]}, 3),
+     ({"focus": "東旭科技", "depth": 1}, 4), ({"zone": "如皋高新區"}, 5)],
+)
+def test_graph_page_routes_json_filters(client: TestClient, params: dict[str, object], count: int) -> None:
+    data = client.get("/graph.json", params=params).json()
+    assert len(data["nodes"]) == count and data["total_nodes"] == count and data["truncated"] is False
+    assert all("source" in link and "target" in link for link in data["links"])
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [({"focus": "没有这家公司"}, 404), ({"type": "Company"}, 400), ({"depth": 4, "focus": "东旭科技"}, 422)],
+)
+def test_graph_page_routes_bad_views(client: TestClient, params: dict[str, object], status: int) -> None:
+    assert client.get("/graph", params=params).status_code == status
+
+
+def test_graph_page_routes_details_give_sentences_and_document_link(client: TestClient) -> None:
+    data = client.get("/graph/details", params={"iri": ENTERPRISE}).json()
+    assert data["evidence"] == [{"text": "2021年签约东旭科技20亿元项目1个。", "doc_id": "sample", "source": "sample.txt",
+                                 "url": "/documents/sample", "start": 0, "end": 20}]
+
+
+def test_graph_page_routes_details_of_zone_cover_both_documents(client: TestClient) -> None:
+    data = client.get("/graph/details", params={"iri": "https://w3id.org/zonekg/resource/zone/rugao"}).json()
+    assert {e["doc_id"] for e in data["evidence"]} == {"sample", "xss"}
+
+
+def test_graph_page_routes_details_refuse_non_iri(client: TestClient) -> None:
+    assert client.get("/graph/details", params={"iri": "not an iri"}).status_code == 400
+
+
+@pytest.mark.parametrize(("name", "status"), [("vis-network.min.js", 200), ("graph.css", 200),
+                                              ("..%2Frender.py", 404), ("evil.js", 404)])
+def test_graph_page_routes_static_assets(client: TestClient, name: str, status: int) -> None:
+    assert client.get(f"/static/viz/{name}").status_code == status

@@ -1,0 +1,151 @@
+"""The page: offline assets only, document text never becomes markup, data round-trips through the island."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from pyoxigraph import RdfFormat
+
+from kg.store.oxigraph import OxigraphStore
+from viz.render import STATIC_FILES, Assets, amount_text, page_data, physics_options, render_html, static_text
+from viz.source import load_graph
+from viz.views import select_view
+
+XSS_TRIG = Path(__file__).resolve().parent / "xss.trig"
+PAYLOADS = [
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    '"><svg onload=alert(1)>',
+    "javascript:alert(1)",
+    "{{7*7}}",
+    "${7*7}",
+    '<a href="javascript:alert(1)">href</a>',
+    "line\u2028sep\u2029para",
+    "\u202eevil",
+    "<!--<script>",
+    "苏州<img src=x onerror=alert(1)>科技有限公司",
+    "长" * 10_000,
+]
+PAGE_TAGS = {"html", "head", "meta", "title", "link", "body", "header", "strong", "input", "select", "option",
+             "span", "button", "div", "aside", "p", "script", "style"}
+
+
+class Elements(HTMLParser):
+    """Every start tag and attribute of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.scripts: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+
+
+def payload_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for i, name in enumerate(PAYLOADS):
+        g.add_node(f"e{i}", label=name, type="Enterprise", aliases=name, subtype="")
+        g.add_edge(f"e{i}", "z", predicate="locatedIn", label=name)
+    g.add_node("z", label=PAYLOADS[0], type="Zone", aliases="", subtype="", indicators=PAYLOADS[1])
+    return g
+
+
+def parse(html: str) -> Elements:
+    parser = Elements()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture
+def xss_store(sample_store: OxigraphStore) -> OxigraphStore:
+    sample_store.raw.load(path=str(XSS_TRIG), format=RdfFormat.TRIG)
+    return sample_store
+
+
+def test_render_payload_names_create_no_elements_or_attributes() -> None:
+    html = render_html(select_view(payload_graph()))
+    page = parse(html)
+    assert set(page.tags) <= PAGE_TAGS
+    assert page.tags.count("script") == 3
+    assert not any(name.startswith("on") or (value or "").startswith("javascript") for name, value in page.attrs)
+    assert "<img" not in html and "<svg" not in html and "<!--" not in html
+
+
+def test_render_payloads_round_trip_through_json_island() -> None:
+    html = render_html(select_view(payload_graph()))
+    island = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
+    assert island is not None
+    data = json.loads(island.group(1))
+    assert {n["label"] for n in data["nodes"]} == set(PAYLOADS)
+    assert {e["label"] for e in data["edges"]} == set(PAYLOADS)
+
+
+def test_render_served_page_loads_only_local_assets(xss_store: OxigraphStore) -> None:
+    page = parse(render_html(select_view(load_graph(xss_store)), details_url="/graph/details"))
+    sources = [v for k, v in page.attrs if k in ("src", "href")]
+    assert sources and all(s and (s.startswith("/static/viz/") or s == "data:,") for s in sources)
+
+
+def test_render_inline_page_has_no_external_urls(xss_store: OxigraphStore) -> None:
+    html = render_html(select_view(load_graph(xss_store)), assets=Assets(inline=True))
+    page = parse(html)
+    assert not [v for k, v in page.attrs if k in ("src", "href") and v != "data:,"]
+    assert all("src" not in s for s in page.scripts)
+    assert static_text("vis-network.min.js") in html
+
+
+def test_render_declares_utf8_and_keeps_chinese_text(xss_store: OxigraphStore) -> None:
+    html = render_html(select_view(load_graph(xss_store)))
+    assert '<meta charset="utf-8">' in html
+    assert "如皋高新技术产业开发区" in html and "东旭科技项目\\n20亿元" in html
+
+
+def test_render_nodes_styled_by_type_with_text_titles(sample_store: OxigraphStore) -> None:
+    data = page_data(select_view(load_graph(sample_store)))
+    by_type = {n["etype"]: n for n in data["nodes"]}
+    assert by_type["Zone"]["shape"] == "star" and by_type["Project"]["shape"] == "diamond"
+    assert by_type["Project"]["title"].splitlines()[:3] == ["项目 · 东旭科技项目", "投资额：20亿元", "进展：签约 2021"]
+    assert set(data["types"]) == {"Zone", "Enterprise", "Project", "Platform", "Honour", "Policy", "Person", "Industry"}
+
+
+def test_render_search_key_holds_both_scripts(sample_store: OxigraphStore) -> None:
+    nodes = {n["label"]: n for n in page_data(select_view(load_graph(sample_store)))["nodes"]}
+    assert "如皋高新區" in nodes["如皋高新技术产业开发区"]["search"]
+    assert "东旭科技" in nodes["东旭科技"]["search"] and "東旭科技" in nodes["东旭科技"]["search"]
+
+
+def test_render_zone_membership_and_seed_positions(sample_store: OxigraphStore) -> None:
+    data = page_data(select_view(load_graph(sample_store)))
+    zone = data["zones"][0]["id"]
+    assert all(n["zones"] == [zone] for n in data["nodes"])
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
+
+
+@pytest.mark.parametrize(("nodes", "iterations"), [(10, 300), (500, 80), (2000, 40), (50_000, 40)])
+def test_render_stabilisation_is_bounded(nodes: int, iterations: int) -> None:
+    options = physics_options(nodes)
+    assert options["physics"]["stabilization"]["iterations"] == iterations
+    assert options["edges"]["smooth"] is False
+
+
+@pytest.mark.parametrize(("amount", "currency", "text"),
+                         [(2e9, "CNY", "20亿元"), (3e7, "USD", "3000万美元"), (5e5, "GBP", "50万 GBP")])
+def test_render_amount_text(amount: float, currency: str, text: str) -> None:
+    assert amount_text(amount, currency) == text
+
+
+def test_render_static_files_are_bundled() -> None:
+    for name in STATIC_FILES:
+        assert len(static_text(name)) > 500
+    with pytest.raises(KeyError):
+        static_text("../render.py")
