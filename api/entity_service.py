@@ -114,7 +114,10 @@ def get_entity(store: GraphStore, entity_type: EntityType, ident: str) -> Entity
 
 
 def _outgoing(
-    store: GraphStore, item: NamedNode, rows: list[dict[str, Term]], evidence: dict[tuple[str, str, str], list[Evidence]]
+    store: GraphStore,
+    item: NamedNode,
+    rows: list[dict[str, Term]],
+    evidence: dict[tuple[str, str, str], list[Evidence]],
 ) -> tuple[list[Link], list[FactNode]]:
     links, facts = [], []
     for (p, o), n in sorted(_neighbours(rows, "o", "oLabel", "oType").items()):
@@ -124,12 +127,17 @@ def _outgoing(
             facts.append(_fact_node(store, NamedNode(o), local_name(p), "out", n.types))
         elif n.types & BASE_TYPES.keys():
             ev = evidence.get((item.value, p, o), [])
-            links.append(Link(predicate=local_name(p), direction="out", target=make_ref(o, n.label, n.types), evidence=ev))
+            links.append(
+                Link(predicate=local_name(p), direction="out", target=make_ref(o, n.label, n.types), evidence=ev)
+            )
     return links, facts
 
 
 def _incoming(
-    store: GraphStore, item: NamedNode, rows: list[dict[str, Term]], evidence: dict[tuple[str, str, str], list[Evidence]]
+    store: GraphStore,
+    item: NamedNode,
+    rows: list[dict[str, Term]],
+    evidence: dict[tuple[str, str, str], list[Evidence]],
 ) -> tuple[list[Link], list[FactNode]]:
     links, facts = [], []
     for (p, s), n in sorted(_neighbours(rows, "s", "sLabel", "sType").items()):
@@ -137,7 +145,9 @@ def _incoming(
             facts.append(_fact_node(store, NamedNode(s), local_name(p), "in", n.types))
         elif n.types & BASE_TYPES.keys():
             ev = evidence.get((s, p, item.value), [])
-            links.append(Link(predicate=local_name(p), direction="in", target=make_ref(s, n.label, n.types), evidence=ev))
+            links.append(
+                Link(predicate=local_name(p), direction="in", target=make_ref(s, n.label, n.types), evidence=ev)
+            )
     return links, facts
 
 
@@ -150,8 +160,14 @@ def _fact_node(store: GraphStore, node: NamedNode, predicate: str, direction: st
     holder = None
     if direction == "in":
         rows = store.select(load_query("api_node_holder"), bindings=bindings)
-        holder = next((make_ref(r["holder"].value, text(r, "holderLabel"), [r["holderType"].value])
-                       for r in rows if "holderType" in r and r["holderType"].value in BASE_TYPES), None)
+        holder = next(
+            (
+                make_ref(r["holder"].value, text(r, "holderLabel"), [r["holderType"].value])
+                for r in rows
+                if "holderType" in r and r["holderType"].value in BASE_TYPES
+            ),
+            None,
+        )
     return FactNode(
         predicate=predicate,
         direction=direction,  # type: ignore[arg-type]

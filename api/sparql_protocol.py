@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
+from fastapi import Request
 from pyoxigraph import NamedNode, Triple
 
 from api import results
 from api.errors import ApiError, NotAcceptable, PayloadTooLarge, UnsupportedMediaType, UriTooLong
-from fastapi import Request
 
 MAX_QUERY_BYTES = 64 * 1024
 MAX_URL_BYTES = 8 * 1024
@@ -141,6 +141,8 @@ async def read_request(request: Request) -> ProtocolRequest:
         raise UriTooLong(f"request URL over {MAX_URL_BYTES} bytes; POST the query instead")
     url_params = parse_qs(request.url.query, keep_blank_values=True)
     if request.method == "GET":
+        if "update" in url_params:
+            raise ApiError("updates must be sent with POST")
         return _from_params(url_params)
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media == "application/x-www-form-urlencoded":
@@ -168,7 +170,15 @@ def service_description(endpoint: str, graph_type: str) -> bytes:
     ]
     facts += [
         (NamedNode(SD + "resultFormat"), NamedNode(FORMATS + name))
-        for name in ("SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
-                     "Turtle", "N-Triples", "JSON-LD", "RDF_XML")
+        for name in (
+            "SPARQL_Results_JSON",
+            "SPARQL_Results_XML",
+            "SPARQL_Results_CSV",
+            "SPARQL_Results_TSV",
+            "Turtle",
+            "N-Triples",
+            "JSON-LD",
+            "RDF_XML",
+        )
     ]
     return results.triples(graph_type, [Triple(service, p, o) for p, o in facts])

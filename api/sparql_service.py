@@ -25,7 +25,12 @@ async def answer(request: Request, parsed: ProtocolRequest) -> Response:
         return Response(service_description(endpoint, graph_type), media_type=graph_type)
     check_text(parsed.query)
     query = QueryRequest(
-        parsed.query, results_type, graph_type, parsed.default_graph_uris, parsed.named_graph_uris, state.settings.max_rows
+        parsed.query,
+        results_type,
+        graph_type,
+        parsed.default_graph_uris,
+        parsed.named_graph_uris,
+        state.settings.max_rows,
     )
     result = await run_in_threadpool(state.runner.run, query)
     headers = {TRUNCATED_HEADER: str(query.max_rows)} if result.truncated else {}

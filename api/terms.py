@@ -20,7 +20,7 @@ def local_name(iri: str) -> str:
     """``zone:locatedIn`` → ``locatedIn``; other vocabularies keep a short prefix."""
     for base, prefix in _SHORT.items():
         if iri.startswith(base):
-            return prefix + iri[len(base):]
+            return prefix + iri[len(base) :]
     return iri
 
 
@@ -56,7 +56,7 @@ def plain_value(term: Term, label: str | None, types: Iterable[str]) -> Property
     if isinstance(term, Literal):
         return literal_value(term)
     if isinstance(term, NamedNode) and term.value.startswith(ZONE_IRI):
-        return term.value[len(ZONE_IRI):]
+        return term.value[len(ZONE_IRI) :]
     return make_ref(term.value, label, types)
 
 

@@ -10,8 +10,8 @@ import threading
 
 from api.query_pool import QueryRunner
 from api.sparql_guard import check_text
-from kg.iri import doc_graph_iri, is_valid_doc_id
 from kg.errors import NotFound
+from kg.iri import doc_graph_iri, is_valid_doc_id
 from kg.store import GraphStore
 
 

@@ -50,10 +50,14 @@ def synthetic_quads(zones: int = 60, enterprises: int = 4000) -> list[Quad]:
     for z in range(zones):
         doc = doc_graph_iri(f"bench-{z:03d}")
         zone = entity_iri(EntityType.ZONE, f"第{z}高新技术产业开发区")
-        quads += [Quad(doc, RDF.type, ZONE.Document, doc), Quad(doc, ZONE.docId, Literal(f"bench-{z:03d}"), doc),
-                  Quad(zone, RDF.type, ZONE.Zone, doc), Quad(zone, RDF.type, ZONE.HighTechZone, doc),
-                  Quad(zone, RDFS.label, Literal(f"第{z}高新技术产业开发区", language="zh"), doc),
-                  Quad(zone, SKOS.altLabel, Literal(f"第{z}高新区", language="zh"), doc)]
+        quads += [
+            Quad(doc, RDF.type, ZONE.Document, doc),
+            Quad(doc, ZONE.docId, Literal(f"bench-{z:03d}"), doc),
+            Quad(zone, RDF.type, ZONE.Zone, doc),
+            Quad(zone, RDF.type, ZONE.HighTechZone, doc),
+            Quad(zone, RDFS.label, Literal(f"第{z}高新技术产业开发区", language="zh"), doc),
+            Quad(zone, SKOS.altLabel, Literal(f"第{z}高新区", language="zh"), doc),
+        ]
     for e in range(enterprises):
         z = e % zones
         doc, zone = doc_graph_iri(f"bench-{z:03d}"), entity_iri(EntityType.ZONE, f"第{z}高新技术产业开发区")
@@ -68,17 +72,29 @@ def _enterprise(e: int, doc: NamedNode, zone: NamedNode) -> list[Quad]:
     investment = node_iri("investment", name)
     sentence = Literal(f"{name}落户园区，总投资{e % 50 + 1}亿元。", language="zh")
     triples = [
-        (company, RDF.type, ZONE.Enterprise), (company, RDFS.label, Literal(name, language="zh")),
-        (company, SKOS.altLabel, Literal(f"企业{e:05d}", language="zh")), (company, ZONE.locatedIn, zone),
-        (company, ZONE.mentionedIn, doc), (statement, RDF.type, RDF.Statement), (statement, RDF.subject, company),
-        (statement, RDF.predicate, ZONE.locatedIn), (statement, RDF.object, zone), (statement, ZONE.evidence, evidence),
-        (evidence, RDF.type, ZONE.Evidence), (evidence, ZONE.sentenceText, sentence),
-        (evidence, ZONE.charStart, Literal(e)), (evidence, ZONE.charEnd, Literal(e + 20)),
-        (evidence, ZONE.inDocument, doc), (project, RDF.type, ZONE.Project),
-        (project, RDFS.label, Literal(f"{name}项目", language="zh")), (project, ZONE.investor, company),
-        (project, ZONE.investment, investment), (investment, RDF.type, ZONE.Investment),
+        (company, RDF.type, ZONE.Enterprise),
+        (company, RDFS.label, Literal(name, language="zh")),
+        (company, SKOS.altLabel, Literal(f"企业{e:05d}", language="zh")),
+        (company, ZONE.locatedIn, zone),
+        (company, ZONE.mentionedIn, doc),
+        (statement, RDF.type, RDF.Statement),
+        (statement, RDF.subject, company),
+        (statement, RDF.predicate, ZONE.locatedIn),
+        (statement, RDF.object, zone),
+        (statement, ZONE.evidence, evidence),
+        (evidence, RDF.type, ZONE.Evidence),
+        (evidence, ZONE.sentenceText, sentence),
+        (evidence, ZONE.charStart, Literal(e)),
+        (evidence, ZONE.charEnd, Literal(e + 20)),
+        (evidence, ZONE.inDocument, doc),
+        (project, RDF.type, ZONE.Project),
+        (project, RDFS.label, Literal(f"{name}项目", language="zh")),
+        (project, ZONE.investor, company),
+        (project, ZONE.investment, investment),
+        (investment, RDF.type, ZONE.Investment),
         (investment, ZONE.amount, Literal(str((e % 50 + 1) * 100_000_000), datatype=XSD.decimal)),
-        (investment, ZONE.currency, Literal("CNY")), (investment, ZONE.evidence, evidence),
+        (investment, ZONE.currency, Literal("CNY")),
+        (investment, ZONE.evidence, evidence),
     ]
     return [Quad(s, p, o, doc) for s, p, o in triples]
 
@@ -147,10 +163,21 @@ def rdflib_server(nquads: Path, port: int):  # type: ignore[no-untyped-def]
 
 def oxigraph_server(nquads: Path, work: Path, port: int):  # type: ignore[no-untyped-def]
     location = work / "oxigraph-store"
-    subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(location), "--file", str(nquads)], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    args = [str(BIN / "oxigraph"), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-            "--union-default-graph"]
+    subprocess.run(
+        [str(BIN / "oxigraph"), "load", "--location", str(location), "--file", str(nquads)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    args = [
+        str(BIN / "oxigraph"),
+        "serve",
+        "--location",
+        str(location),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--union-default-graph",
+    ]
     return process(args, f"http://127.0.0.1:{port}/query?query=ASK%7B%7D"), f"http://127.0.0.1:{port}/query"
 
 
@@ -187,11 +214,17 @@ def run_wrk(name: str, urls: list[str], seconds: int, connections: int, work: Pa
     script = work / f"{name}.lua"
     script.write_text(WRK_SCRIPT % paths)
     base = "/".join(urls[0].split("/", 3)[:3])
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script), base],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script), base],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     line = next(x for x in out.splitlines() if x.startswith("JSON "))
     requests, duration_us, p50_us, p99_us, errors = line.split()[1:]
-    return Result(name, int(requests) / (float(duration_us) / 1e6), float(p50_us) / 1e3, float(p99_us) / 1e3, int(errors))
+    return Result(
+        name, int(requests) / (float(duration_us) / 1e6), float(p50_us) / 1e3, float(p99_us) / 1e3, int(errors)
+    )
 
 
 def run_httpx(name: str, urls: list[str], seconds: int, connections: int) -> Result:
@@ -237,8 +270,10 @@ def main() -> None:
         nquads = work / "data.nq"
         nquads.write_bytes(serialize(quads, format=RdfFormat.N_QUADS) or b"")
         zones = sorted({q.subject for q in quads if q.predicate == RDF.type and q.object == ZONE.Zone}, key=str)
-        print(f"graph: {len(quads):,} quads, {len(zones)} zones; driver: {'wrk' if use_wrk else 'httpx threads'}, "
-              f"{args.connections} connections, {args.seconds} s per server")
+        print(
+            f"graph: {len(quads):,} quads, {len(zones)} zones; driver: {'wrk' if use_wrk else 'httpx threads'}, "
+            f"{args.connections} connections, {args.seconds} s per server"
+        )
         results = {}
         servers = {
             "zonekg": lambda: zonekg_server(nquads, work, free_port()),
@@ -250,11 +285,16 @@ def main() -> None:
             with started:
                 urls = query_paths(endpoint, zones)
                 rows = check_answers(urls)
-                result = (run_wrk(name, urls, args.seconds, args.connections, work) if use_wrk
-                          else run_httpx(name, urls, args.seconds, args.connections))
+                result = (
+                    run_wrk(name, urls, args.seconds, args.connections, work)
+                    if use_wrk
+                    else run_httpx(name, urls, args.seconds, args.connections)
+                )
             results[name] = result
-            print(f"{name:16} {result.requests_per_s:9.1f} req/s  p50 {result.p50_ms:8.2f} ms  "
-                  f"p99 {result.p99_ms:8.2f} ms  errors {result.errors}  rows/zone {rows}")
+            print(
+                f"{name:16} {result.requests_per_s:9.1f} req/s  p50 {result.p50_ms:8.2f} ms  "
+                f"p99 {result.p99_ms:8.2f} ms  errors {result.errors}  rows/zone {rows}"
+            )
         ours = results["zonekg"].requests_per_s
         print(f"zonekg / rdflib-endpoint = {ours / results['rdflib-endpoint'].requests_per_s:.2f}x (target >= 5)")
         print(f"zonekg / oxigraph serve  = {ours / results['oxigraph serve'].requests_per_s:.2f}x (target >= 0.5)")

@@ -22,8 +22,12 @@ ERRORS = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": Err
 
 
 @router.get("/documents", response_model=DocumentPage)
-def documents(request: Request, store: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> JSONResponse:
+def documents(
+    request: Request,
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> JSONResponse:
     """Stored documents with source name, encoding and fact count."""
     return respond(request, list_documents(store, limit=limit, offset=offset))
 
@@ -35,8 +39,9 @@ def document(request: Request, store: StoreDep, doc_id: DocId) -> JSONResponse:
 
 
 @router.post("/documents", response_model=IngestOut, status_code=201, responses=ERRORS)
-async def upload(file: UploadFile, settings: SettingsDep, writer: WriterDep,
-                 authorization: Authorization = None) -> IngestOut:
+async def upload(
+    file: UploadFile, settings: SettingsDep, writer: WriterDep, authorization: Authorization = None
+) -> IngestOut:
     """Ingest one uploaded document (txt, html, pdf, docx); replaces an earlier version of it."""
     require_token(authorization, settings)
     data = await file.read(settings.max_document_bytes + 1)

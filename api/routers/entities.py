@@ -26,8 +26,14 @@ EntityId = Annotated[str, Path(pattern=ID_PATTERN, description="Last segment of 
 
 
 def _list_route(entity_type: EntityType) -> Callable[..., JSONResponse]:
-    def route(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0,
-              q: NameFilter = "", zone: ZoneFilter = None) -> JSONResponse:
+    def route(
+        request: Request,
+        store: StoreDep,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        q: NameFilter = "",
+        zone: ZoneFilter = None,
+    ) -> JSONResponse:
         page = list_entities(store, entity_type, q=to_simplified(q), zone=zone, limit=limit, offset=offset)
         return respond(request, page)
 
@@ -43,13 +49,21 @@ def _item_route(entity_type: EntityType) -> Callable[..., JSONResponse]:
 
 for _collection, _type in COLLECTIONS.items():
     router.add_api_route(
-        f"/{_collection}", _list_route(_type), methods=["GET"], response_model=EntityPage,
-        summary=f"List {_collection}", description=f"Page of {_type.value} entities (JSON, or JSON-LD on request).",
+        f"/{_collection}",
+        _list_route(_type),
+        methods=["GET"],
+        response_model=EntityPage,
+        summary=f"List {_collection}",
+        description=f"Page of {_type.value} entities (JSON, or JSON-LD on request).",
         operation_id=f"list_{_collection}",
     )
     router.add_api_route(
-        f"/{_collection}/{{ident}}", _item_route(_type), methods=["GET"], response_model=EntityDetail,
-        responses={404: {"model": ErrorOut}}, summary=f"One of the {_collection}",
+        f"/{_collection}/{{ident}}",
+        _item_route(_type),
+        methods=["GET"],
+        response_model=EntityDetail,
+        responses={404: {"model": ErrorOut}},
+        summary=f"One of the {_collection}",
         description=f"One {_type.value} with aliases, links, n-ary facts and evidence sentences.",
         operation_id=f"get_{_collection}",
     )

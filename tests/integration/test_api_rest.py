@@ -41,7 +41,9 @@ def test_api_rest_enterprise_links_with_evidence(api_client: Any) -> None:
     assert (item["label"], item["type"], item["documents"]) == ("东旭科技", "Enterprise", ["sample"])
     located = next(link for link in item["links"] if link["predicate"] == "locatedIn")
     assert located["target"]["id"] == "rugao" and located["target"]["type"] == "Zone"
-    assert located["evidence"] == [{"document": "sample", "text": "2021年签约东旭科技20亿元项目1个。", "start": 0, "end": 20}]
+    assert located["evidence"] == [
+        {"document": "sample", "text": "2021年签约东旭科技20亿元项目1个。", "start": 0, "end": 20}
+    ]
     projects = [link["target"]["id"] for link in item["links"] if link["predicate"] == "investor"]
     assert projects == ["dxp"]
     award = next(f for f in item["facts"] if f["kind"] == "Award")
@@ -88,7 +90,9 @@ def test_api_rest_filters(api_client: Any, url: str, ids: list[str]) -> None:
     assert [item["id"] for item in response.json()["items"]] == ids
 
 
-@pytest.mark.parametrize(("q", "ids"), [("如皋", ["rugao"]), ("東旭科技", ["dx", "dxp"]), ("高新区", ["rugao"]), ("瞪羚", ["gazelle"])])
+@pytest.mark.parametrize(
+    ("q", "ids"), [("如皋", ["rugao"]), ("東旭科技", ["dx", "dxp"]), ("高新区", ["rugao"]), ("瞪羚", ["gazelle"])]
+)
 def test_api_rest_search_both_scripts(api_client: Any, q: str, ids: list[str]) -> None:
     assert [item["id"] for item in api_client.get("/search", params={"q": q}).json()["items"]] == ids
 
@@ -132,8 +136,9 @@ def test_api_rest_jsonld(api_client: Any) -> None:
     zone = rdflib.URIRef("https://w3id.org/zonekg/resource/zone/rugao")
     assert str(graph.value(zone, RDFS_LABEL)) == "如皋高新技术产业开发区"
     assert (zone, rdflib.RDF.type, rdflib.URIRef("https://w3id.org/zonekg/ontology#Zone")) in graph
-    page = rdflib.Graph().parse(data=api_client.get("/enterprises", headers={"Accept": "application/ld+json"}).text,
-                                format="json-ld")
+    page = rdflib.Graph().parse(
+        data=api_client.get("/enterprises", headers={"Accept": "application/ld+json"}).text, format="json-ld"
+    )
     assert str(page.value(rdflib.URIRef("https://w3id.org/zonekg/resource/enterprise/dx"), RDFS_LABEL)) == "东旭科技"
 
 
@@ -159,8 +164,9 @@ def test_api_rest_upload_refusals_leave_store_unchanged(api_client: Any) -> None
     files = {"file": ("x.txt", "如皋高新区".encode(), "text/plain")}
     assert api_client.post("/documents", files=files).status_code == 401
     empty = api_client.post("/documents", files={"file": ("empty.txt", b"", "text/plain")}, headers=AUTH)
-    binary = api_client.post("/documents", files={"file": ("x.exe", b"MZ\x00\x01" * 100, "application/octet-stream")},
-                             headers=AUTH)
+    binary = api_client.post(
+        "/documents", files={"file": ("x.exe", b"MZ\x00\x01" * 100, "application/octet-stream")}, headers=AUTH
+    )
     assert (empty.status_code, binary.status_code) == (422, 422)
     assert binary.json()["error"] == "document_rejected"
     assert api_client.get("/stats").json()["quads"] == 54

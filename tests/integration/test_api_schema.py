@@ -20,8 +20,13 @@ from tests.conftest import API_TOKEN, DATA
 
 _store = OxigraphStore(None)
 _store.raw.load(path=str(DATA / "sample.trig"), format=RdfFormat.TRIG)
-_settings = Settings(store=MEMORY, corpus=Path(tempfile.gettempdir()) / "zonekg-no-corpus", api_token=API_TOKEN,
-                     max_rows=20, _env_file=None)  # type: ignore[call-arg]
+_settings = Settings(
+    store=MEMORY,
+    corpus=Path(tempfile.gettempdir()) / "zonekg-no-corpus",
+    api_token=API_TOKEN,
+    max_rows=20,
+    _env_file=None,
+)  # type: ignore[call-arg]
 APP = create_app(_settings, store=_store)
 # The graph page routes (another router) are covered by their own suite.
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP).exclude(tag="graph")

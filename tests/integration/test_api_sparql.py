@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 import rdflib
-from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from pyoxigraph import QueryResultsFormat, parse_query_results
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
 
 from api.main import create_app
@@ -50,8 +50,9 @@ def test_api_sparql_get_and_both_posts_agree(api_client: Any) -> None:
     ],
 )
 def test_api_sparql_select_negotiates(api_client: Any, accept: str, media: str) -> None:
-    response = api_client.get("/sparql", params={"query": "SELECT ?l { ?z a zone:Zone ; rdfs:label ?l }"},
-                              headers={"Accept": accept})
+    response = api_client.get(
+        "/sparql", params={"query": "SELECT ?l { ?z a zone:Zone ; rdfs:label ?l }"}, headers={"Accept": accept}
+    )
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(media)
     assert "如皋高新技术产业开发区" in response.text
@@ -59,8 +60,12 @@ def test_api_sparql_select_negotiates(api_client: Any, accept: str, media: str) 
 
 @pytest.mark.parametrize(
     ("accept", "rdflib_format"),
-    [("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "json-ld"),
-     ("application/rdf+xml", "xml")],
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+    ],
 )
 def test_api_sparql_construct_negotiates(api_client: Any, accept: str, rdflib_format: str) -> None:
     query = "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a zone:Enterprise ; rdfs:label ?l }"
@@ -80,8 +85,12 @@ def test_api_sparql_service_description(api_client: Any) -> None:
 
 def test_api_sparql_dataset_parameters(api_client: Any) -> None:
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    sample = api_client.get("/sparql", params={"query": query, "default-graph-uri": "https://w3id.org/zonekg/resource/doc/sample"})
-    other = api_client.get("/sparql", params={"query": query, "default-graph-uri": "https://w3id.org/zonekg/resource/doc/none"})
+    sample = api_client.get(
+        "/sparql", params={"query": query, "default-graph-uri": "https://w3id.org/zonekg/resource/doc/sample"}
+    )
+    other = api_client.get(
+        "/sparql", params={"query": query, "default-graph-uri": "https://w3id.org/zonekg/resource/doc/none"}
+    )
     bad = api_client.get("/sparql", params={"query": query, "default-graph-uri": "not an iri"})
     assert (_count(sample), _count(other), bad.status_code) == (54, 0, 400)
 
@@ -113,7 +122,10 @@ def test_api_sparql_refusals(api_client: Any, params: dict[str, str], status: in
 
 def test_api_sparql_size_limits(api_client: Any) -> None:
     long_query = "SELECT * { ?s ?p ?o } #" + "x" * (70 * 1024)
-    assert api_client.post("/sparql", content=long_query, headers={"content-type": "application/sparql-query"}).status_code == 413
+    assert (
+        api_client.post("/sparql", content=long_query, headers={"content-type": "application/sparql-query"}).status_code
+        == 413
+    )
     assert api_client.post("/sparql", data={"query": long_query}).status_code == 413
     assert api_client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } #" + "x" * 10_000}).status_code == 414
 
@@ -158,9 +170,14 @@ SSRF_TEMPLATES = [
 @pytest.mark.parametrize("template", SSRF_TEMPLATES)
 def test_api_sparql_service_never_reaches_network(api_client: Any, canary: list[int], template: str) -> None:
     query = template.format(url=f"http://127.0.0.1:{canary[0]}/sparql")
-    for response in (api_client.get("/sparql", params={"query": query}), api_client.post("/sparql", data={"query": query})):
+    for response in (
+        api_client.get("/sparql", params={"query": query}),
+        api_client.post("/sparql", data={"query": query}),
+    ):
         assert (response.status_code, response.json()["error"]) == (400, "service_not_allowed")
-    load = api_client.post("/sparql/update", data={"update": f"LOAD <http://127.0.0.1:{canary[0]}/x.ttl>"}, headers=AUTH)
+    load = api_client.post(
+        "/sparql/update", data={"update": f"LOAD <http://127.0.0.1:{canary[0]}/x.ttl>"}, headers=AUTH
+    )
     assert load.status_code == 400
     time.sleep(0.3)
     assert canary[1:] == []
@@ -180,7 +197,9 @@ UPDATES = [
 @pytest.mark.parametrize(("headers", "status"), [({}, 401), ({"Authorization": "Bearer wrong"}, 401)])
 def test_api_sparql_update_needs_token(api_client: Any, update: str, headers: dict[str, str], status: int) -> None:
     before = api_client.get("/stats").json()["quads"]
-    direct = api_client.post("/sparql", content=update, headers={"content-type": "application/sparql-update", **headers})
+    direct = api_client.post(
+        "/sparql", content=update, headers={"content-type": "application/sparql-update", **headers}
+    )
     form = api_client.post("/sparql/update", data={"update": update}, headers=headers)
     assert (direct.status_code, form.status_code) == (status, status)
     assert api_client.get("/stats").json()["quads"] == before
@@ -197,14 +216,19 @@ def test_api_sparql_update_refused_without_configured_token(tmp_path: Path, samp
 
 
 def test_api_sparql_update_with_token(api_client: Any) -> None:
-    response = api_client.post("/sparql/update", content=UPDATES[0], headers={"content-type": "application/sparql-update", **AUTH})
+    response = api_client.post(
+        "/sparql/update", content=UPDATES[0], headers={"content-type": "application/sparql-update", **AUTH}
+    )
     assert response.status_code == 204
     assert api_client.get("/stats").json()["quads"] == 55
 
 
 def test_api_sparql_sparqlwrapper_and_sparqlstore(live_api: str) -> None:
     client = SPARQLWrapper(f"{live_api}/sparql")
-    client.setQuery("SELECT ?l WHERE { ?z a <https://w3id.org/zonekg/ontology#Zone> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    client.setQuery(
+        "SELECT ?l WHERE { ?z a <https://w3id.org/zonekg/ontology#Zone> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    )
     client.setReturnFormat(JSON)
     assert [b["l"]["value"] for b in client.queryAndConvert()["results"]["bindings"]] == ["如皋高新技术产业开发区"]
     client.setReturnFormat(XML)
@@ -237,7 +261,10 @@ def test_api_sparql_runaway_query_is_stopped(disk_api: str) -> None:
 
 
 def test_api_sparql_workers_see_writes(disk_api: str) -> None:
-    insert = "INSERT DATA { GRAPH <https://w3id.org/zonekg/resource/doc/new> { <https://w3id.org/zonekg/resource/enterprise/n> a zone:Enterprise } }"
+    insert = (
+        "INSERT DATA { GRAPH <https://w3id.org/zonekg/resource/doc/new> "
+        "{ <https://w3id.org/zonekg/resource/enterprise/n> a zone:Enterprise } }"
+    )
     with httpx.Client(base_url=disk_api, timeout=30) as client:
         assert client.post("/sparql/update", data={"update": insert}, headers=AUTH).status_code == 204
         assert _count(client.get("/sparql", params={"query": COUNT_ENTERPRISES})) == 2

@@ -15,7 +15,7 @@ FORBIDDEN_CASES = [
     ("SELECT * { OPTIONAL { SERVICE<http://h/>{?s ?p ?o} } }", "SERVICE"),
     ("SELECT * { { SELECT * { SERVICE <http://h/> {?s ?p ?o} } } }", "SERVICE"),
     ("SELECT * { ?s ?p ?o } UNION { SERVICE <http://h/> { ?s ?p ?o } }", "SERVICE"),
-    ("# comment\nSELECT * { ?s ?p \"x\" . SERVICE <http://h/> { ?s ?p ?o } }", "SERVICE"),
+    ('# comment\nSELECT * { ?s ?p "x" . SERVICE <http://h/> { ?s ?p ?o } }', "SERVICE"),
     ("SELECT * { FILTER(?a < 1) SERVICE <http://h/> { ?s ?p ?o } FILTER(?b > 2) }", "SERVICE"),
     ("LOAD <http://127.0.0.1:9/data.ttl>", "LOAD"),
     ("load silent <file:///etc/passwd> INTO GRAPH <http://g/>", "LOAD"),

@@ -45,7 +45,11 @@ ROWS = [
 
 @pytest.mark.parametrize(
     ("media", "fmt"),
-    [(results.JSON, QueryResultsFormat.JSON), (results.XML, QueryResultsFormat.XML), (results.TSV, QueryResultsFormat.TSV)],
+    [
+        (results.JSON, QueryResultsFormat.JSON),
+        (results.XML, QueryResultsFormat.XML),
+        (results.TSV, QueryResultsFormat.TSV),
+    ],
 )
 def test_sparql_results_round_trip(media: str, fmt: QueryResultsFormat) -> None:
     body = results.solutions(media, ["s", "o"], ROWS)
@@ -61,9 +65,11 @@ def test_sparql_results_csv_plain_values() -> None:
 
 def test_sparql_results_execute_caps_rows_and_triples() -> None:
     store = Store()
-    store.load(b"".join(b"<http://e/%d> <http://e/p> \"%d\" .\n" % (i, i) for i in range(30)), format=RdfFormat.N_TRIPLES)
+    store.load(b"".join(b'<http://e/%d> <http://e/p> "%d" .\n' % (i, i) for i in range(30)), format=RdfFormat.N_TRIPLES)
     select = execute(store, QueryRequest("SELECT ?s { ?s ?p ?o }", max_rows=10))
     assert (select.truncated, select.rows) == (True, 10)
     assert len(list(parse_query_results(io.BytesIO(select.body), format=QueryResultsFormat.JSON))) == 10
-    graph = execute(store, QueryRequest("CONSTRUCT WHERE { ?s ?p ?o }", graph_type="application/n-triples", max_rows=30))
+    graph = execute(
+        store, QueryRequest("CONSTRUCT WHERE { ?s ?p ?o }", graph_type="application/n-triples", max_rows=30)
+    )
     assert (graph.truncated, graph.rows, graph.body.count(b"\n")) == (False, 30, 30)
