@@ -1,1 +1,1 @@
-"""Extractors: each turns a normalised, segmented Document into mentions and facts."""
+"""Extractors: each is ``Callable[[Document], tuple[list[Mention], list[Fact]]]``."""

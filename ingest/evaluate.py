@@ -1,0 +1,169 @@
+"""Score extraction against gold annotations exactly as shared/gold/FORMAT.md says.
+
+Entities match on type and normalised name (gold name or alias); facts match on
+predicate, subject and object (same name rule), numbers within 0.5 % and the
+remaining keys (year, title, currency, unit, period, kind) equal. Each gold item
+is matched at most once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ingest.normalise import normalise_name
+from kg.errors import KgError
+
+log = logging.getLogger(__name__)
+
+TOLERANCE = 0.005
+_NUMBER_KEYS = ("amount", "value")
+_EXACT_KEYS = ("year", "currency", "unit", "period", "kind")
+_NAME_KEYS = ("title", "metric")
+
+
+class GoldFileError(KgError):
+    """The gold file or a document it names cannot be read."""
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    """Gold records, one per document, from a JSON Lines file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldFileError(f"cannot read gold file {path}: {exc}") from exc
+
+
+class _Names:
+    """Normalised names of one document's gold entities, each with its aliases."""
+
+    def __init__(self, entities: Iterable[dict[str, Any]]) -> None:
+        self.forms: dict[str, set[str]] = {}
+        for entity in entities:
+            forms = {normalise_name(entity["name"])} | {normalise_name(a) for a in entity.get("aliases", ())}
+            self.forms.setdefault(normalise_name(entity["name"]), set()).update(forms)
+
+    def matches(self, predicted: str, gold: str) -> bool:
+        """True when the predicted name is the gold name or one of its aliases."""
+        norm = normalise_name(str(predicted))
+        gold_norm = normalise_name(str(gold))
+        return norm == gold_norm or norm in self.forms.get(gold_norm, ())
+
+
+def _entity_matches(pred: dict[str, Any], gold: dict[str, Any], names: _Names) -> bool:
+    return pred["type"] == gold["type"] and names.matches(pred["name"], gold["name"])
+
+
+def _close(a: Any, b: Any) -> bool:
+    try:
+        x, y = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(x - y) <= TOLERANCE * max(abs(y), 1e-12)
+
+
+def fact_matches(pred: dict[str, Any], gold: dict[str, Any], names: _Names) -> bool:
+    """True when a predicted fact matches a gold fact under the FORMAT.md rules."""
+    if pred.get("p") != gold["p"] or not names.matches(pred.get("s", ""), gold["s"]):
+        return False
+    if "o" in gold and not names.matches(pred.get("o", ""), gold["o"]):
+        return False
+    if any(k in gold and not _close(pred.get(k), gold[k]) for k in _NUMBER_KEYS):
+        return False
+    if any(k in gold and str(pred.get(k)) != str(gold[k]) for k in _EXACT_KEYS):
+        return False
+    return not any(k in gold and normalise_name(str(pred.get(k, ""))) != normalise_name(str(gold[k]))
+                   for k in _NAME_KEYS)
+
+
+def _match(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], same: Any, key: str,
+           counts: dict[str, dict[str, int]]) -> None:
+    """Greedy one-to-one matching; adds tp/fp/fn per ``key`` into ``counts``."""
+    used = [False] * len(gold)
+    for pred in predicted:
+        hit = next((i for i, g in enumerate(gold) if not used[i] and same(pred, g)), None)
+        if hit is None:
+            counts[pred.get(key, "?")]["fp"] += 1
+        else:
+            used[hit] = True
+            counts[pred[key]]["tp"] += 1
+    for i, g in enumerate(gold):
+        if not used[i]:
+            counts[g[key]]["fn"] += 1
+
+
+def _scores(counts: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """Micro-averaged precision/recall/F1 overall and per key."""
+    def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+
+    by = {k: {**prf(c["tp"], c["fp"], c["fn"]), **c} for k, c in sorted(counts.items())}
+    total = {n: sum(c[n] for c in counts.values()) for n in ("tp", "fp", "fn")}
+    return {**prf(total["tp"], total["fp"], total["fn"]), "by": by}
+
+
+def score(predictions: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, Any]:
+    """Score predicted records against gold records (paired by ``doc``)."""
+    by_doc = {p["doc"]: p for p in predictions}
+    ents: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    facts: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    for record in gold:
+        pred = by_doc.get(record["doc"], {"entities": [], "facts": []})
+        names = _Names(record["entities"])
+        _match(pred["entities"], record["entities"], lambda p, g: _entity_matches(p, g, names), "type", ents)
+        _match(pred["facts"], record["facts"], lambda p, g: fact_matches(p, g, names), "p", facts)
+    entities, fact_scores = _scores(ents), _scores(facts)
+    return {
+        "entities": {**{k: v for k, v in entities.items() if k != "by"}, "by_type": entities["by"]},
+        "facts": {**{k: v for k, v in fact_scores.items() if k != "by"}, "by_predicate": fact_scores["by"]},
+    }
+
+
+def predict(path: Path) -> dict[str, Any]:
+    """Load one document, run the pipeline and return its predictions in gold form."""
+    from ingest.emit import to_gold_json
+    from ingest.load import load_path
+    from ingest.pipeline import run
+
+    return to_gold_json(run(load_path(path)))
+
+
+def evaluate_documents(gold: Path, docs: Path, predictions_out: Path | None = None) -> dict[str, Any]:
+    """Run the pipeline over every document the gold file names and score it."""
+    records = read_gold(gold)
+    predictions = []
+    for record in records:
+        path = docs / record["doc"]
+        if not path.is_file():
+            raise GoldFileError(f"gold names {record['doc']} but {path} does not exist")
+        predictions.append(predict(path))
+    if predictions_out is not None:
+        lines = (json.dumps(p, ensure_ascii=False) for p in predictions)
+        predictions_out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return score(predictions, records)
+
+
+def _rows(section: dict[str, Any], label: str) -> list[str]:
+    rows = [f"{label:<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for key, s in section.items():
+        rows.append(f"  {key:<14}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}"
+                    f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
+    return rows
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """A plain-text table of the report."""
+    lines: list[str] = []
+    for name, by in (("entities", "by_type"), ("facts", "by_predicate")):
+        part = report[name]
+        lines += _rows(part[by], name)
+        lines.append(f"  {'overall':<14}{part['precision']:>7.3f}{part['recall']:>7.3f}{part['f1']:>7.3f}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,65 @@
+"""Every regex and generic lexicon of the core extractors, named and compiled once.
+
+Only generic vocabulary lives here (company suffixes, industry words, honour
+titles, verbs, job titles); never the name of a particular company or project.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = "\u4e00-\u9fff"
+
+# Legal-form suffixes of company names, longest first.
+COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团有限公司", "集团", "公司")
+COMPANY_SUFFIX_RE = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司)$")
+# Province/city names that prefix legal company names (stripped when matching short names).
+PLACE_PREFIX_RE = re.compile(
+    r"^(?:中国|江苏省?|浙江省?|上海市?|北京市?|广东省?|山东省?|安徽省?|南通市?|无锡市?|苏州市?|"
+    r"南京市?|常州市?|扬州市?|泰州市?|盐城市?|徐州市?|杭州市?|宁波市?|深圳市?|广州市?|天津市?|"
+    r"重庆市?|武汉市?|成都市?|西安市?|江阴市?|如皋市?)"
+)
+
+# A legal company name: Han/Latin body then a legal suffix.
+LEGAL_COMPANY_RE = re.compile(
+    rf"[{HAN}A-Za-z0-9（）()]{{2,24}}?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司)"
+)
+
+# Words that end a short enterprise name (industry/business words), used as cues.
+ENTERPRISE_ENDINGS = (
+    "科技", "电子", "智能", "新材料", "材料", "半导体", "医药", "药业", "装备", "电力", "机电",
+    "能源", "新能源", "光电", "晶体", "生物", "通信", "精密", "零售", "游戏", "展示", "环保",
+    "重工", "特钢", "机器人", "集团", "股份", "实业", "化工", "制药", "汽车", "电气", "机械",
+    "信息", "网络", "软件", "数据", "光伏", "纺织", "食品", "物流", "置业", "控股", "国际",
+    "磁材", "电影", "传媒", "家居", "建设", "工程", "钢铁", "医疗", "健康", "器械", "动力",
+    "储能", "芯片", "微电子", "技术", "仪器", "自动化", "塑业", "包装", "模具", "航空", "船舶",
+)
+
+# Honour titles (generic kinds of award), longest first when compiled.
+HONOUR_TITLES = (
+    "潜在独角兽企业", "独角兽企业", "瞪羚企业", "雏鹰企业", "专精特新小巨人企业", "专精特新小巨人",
+    "专精特新企业", "国家制造业单项冠军", "制造业单项冠军", "单项冠军", "隐形冠军",
+    "高新技术企业", "科技型中小企业", "中国质量奖", "省长质量奖", "市长质量奖",
+)
+# Honour-name endings for open-ended titles (…示范园区, …奖一等奖).
+HONOUR_ENDINGS = ("示范园区", "示范基地", "试点单位", "示范区", "一等奖", "二等奖", "三等奖", "特等奖",
+                  "金奖", "质量奖", "引进计划", "合作项目", "融通载体", "地区总部")
+
+# Honour-awarding cues: the honour follows the cue.
+AWARD_CUES = ("获评", "被评为", "评为", "荣获", "获得", "入选", "认定为", "获批", "获", "列入", "成功申报", "成为")
+
+# Job titles of people, longest first when compiled.
+PERSON_TITLES = (
+    "党工委常务副书记", "党工委副书记", "党工委书记", "管委会常务副主任", "管委会副主任", "管委会主任",
+    "首席运营官", "首席执行官", "首席技术官", "董事长", "总经理", "副总经理", "总裁", "副总裁",
+    "局长", "副局长", "主任", "副主任", "书记", "副书记", "区长", "副区长", "市长", "副市长", "院长",
+)
+
+# Status verbs → ProjectStatus values (checked in this order, longest cue first).
+STATUS_CUES = (
+    ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("签约", "signed"),
+    ("在建", "under_construction"), ("加快推进", "under_construction"), ("加快建设", "under_construction"),
+    ("竣工", "completed"), ("建成", "completed"), ("投产", "in_production"), ("达产", "in_production"),
+)
+
+YEAR_RE = re.compile(r"(20[0-4]\d)年")

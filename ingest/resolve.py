@@ -1,0 +1,168 @@
+"""Merge mentions into entities (canonical name + aliases) and rewrite fact keys.
+
+Aliases are found by generic rules: zone short forms of the home zone, company
+short names inside legal names (中天海缆 ↔ 中天科技海缆股份有限公司), a project
+known as "<company>项目" inside the full project name that starts with the
+company, and the traditional-script form of a name as the raw text has it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from ingest.document import Document, Entity, Fact, Mention
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, PLACE_PREFIX_RE
+from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, home_aliases
+from kg.model import EntityType
+
+Key = tuple[EntityType, str]
+
+
+def company_core(name: str) -> str:
+    """A company name without place prefix and legal suffix (南通X有限公司 → X)."""
+    core = COMPANY_SUFFIX_RE.sub("", name)
+    stripped = PLACE_PREFIX_RE.sub("", core)
+    return stripped if len(stripped) >= 2 else core
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """True when ``short`` abbreviates ``full``: same first character, characters in order."""
+    core = company_core(full)
+    if short == full or len(short) < 2 or len(short) >= len(full) or short[0] != core[:1]:
+        return False
+    position = 0
+    for char in short:
+        position = core.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+class _Clusters:
+    """Union of names per entity type; the canonical name is chosen per cluster."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Key, Key] = {}
+
+    def add(self, key: Key) -> None:
+        self.parent.setdefault(key, key)
+
+    def find(self, key: Key) -> Key:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: Key, b: Key) -> None:
+        self.add(a)
+        self.add(b)
+        self.parent[self.find(a)] = self.find(b)
+
+    def groups(self) -> dict[Key, list[Key]]:
+        out: dict[Key, list[Key]] = defaultdict(list)
+        for key in self.parent:
+            out[self.find(key)].append(key)
+        return out
+
+
+def _link_zones(clusters: _Clusters, doc: Document, mentions: list[Mention]) -> None:
+    if doc.home_zone is None:
+        return
+    found = find_zone_names(doc.home_zone[1])
+    home = found[0][2] if found else ZoneName(doc.home_zone[1][:-3], doc.home_zone[1][-3:])
+    for alias in home_aliases(home, mentions):
+        clusters.union((EntityType.ZONE, alias), doc.home_zone)
+
+
+def _link_companies(clusters: _Clusters, names: list[str]) -> None:
+    """Join each short company name to the legal name it abbreviates (if exactly one)."""
+    legal = [n for n in names if COMPANY_SUFFIX_RE.search(n)]
+    for short in names:
+        targets = [full for full in legal if is_short_form(short, full)]
+        if len(targets) == 1:
+            clusters.union((EntityType.ENTERPRISE, short), (EntityType.ENTERPRISE, targets[0]))
+
+
+def _link_projects(clusters: _Clusters, names: list[str]) -> None:
+    """Join "<X>项目" to the one longer project name that starts with X."""
+    for short in names:
+        if not short.endswith("项目"):
+            continue
+        stem = short[:-2]
+        targets = [n for n in names if n != short and len(n) > len(short) and n.startswith(stem)]
+        if len(targets) == 1:
+            clusters.union((EntityType.PROJECT, short), (EntityType.PROJECT, targets[0]))
+
+
+def _canonical(keys: list[Key], counts: dict[Key, int], home: Key | None) -> Key:
+    if home is not None and home in keys:
+        return home
+    if keys[0][0] is EntityType.ZONE:
+        zones = [z for k in keys for _, _, z in find_zone_names(k[1])]
+        if zones:
+            return (EntityType.ZONE, canonical_zone(zones).name)
+    return max(keys, key=lambda k: (len(k[1]), counts[k]))
+
+
+def _raw_forms(doc: Document, mentions: list[Mention]) -> dict[Key, set[str]]:
+    """Forms of each mention as the raw text writes them, when they differ (traditional script)."""
+    forms: dict[Key, set[str]] = defaultdict(set)
+    if not doc.offsets:
+        return forms
+    for mention in mentions:
+        start, end = doc.raw_span(mention.start, mention.end)
+        raw = re.sub(r"\s", "", doc.raw[start:end])
+        if raw != mention.name and len(raw) == len(mention.name):
+            forms[(mention.type, mention.name)].add(raw)
+    return forms
+
+
+def _rewrite(fact: Fact, canon: dict[Key, Key]) -> Fact:
+    obj = canon.get(fact.obj, fact.obj) if fact.obj is not None else None
+    return replace(fact, subject=canon.get(fact.subject, fact.subject), obj=obj)
+
+
+def resolve(doc: Document) -> Document:
+    """Fill ``entities`` and rewrite ``facts`` onto canonical keys, dropping duplicates."""
+    mentions = list(doc.mentions)
+    clusters = _Clusters()
+    counts: dict[Key, int] = defaultdict(int)
+    for mention in mentions:
+        clusters.add((mention.type, mention.name))
+        counts[(mention.type, mention.name)] += 1
+    for fact in doc.facts:
+        for key in (fact.subject, fact.obj):
+            if key is not None:
+                clusters.add(key)
+    _link_zones(clusters, doc, mentions)
+    by_type: dict[EntityType, list[str]] = defaultdict(list)
+    for etype, name in clusters.parent:
+        by_type[etype].append(name)
+    _link_companies(clusters, by_type[EntityType.ENTERPRISE])
+    _link_projects(clusters, by_type[EntityType.PROJECT])
+    return _build(doc, clusters, counts, _raw_forms(doc, mentions))
+
+
+def _build(doc: Document, clusters: _Clusters, counts: dict[Key, int], raw: dict[Key, set[str]]) -> Document:
+    entities: list[Entity] = []
+    canon: dict[Key, Key] = {}
+    for keys in clusters.groups().values():
+        main = _canonical(sorted(keys), counts, doc.home_zone)
+        aliases = {k[1] for k in keys if k != main} | {f for k in keys for f in raw.get(k, ())}
+        aliases.discard(main[1])
+        entities.append(Entity(main[0], main[1], tuple(sorted(aliases))))
+        canon.update({k: main for k in keys})
+    facts = list(dict.fromkeys(_rewrite(f, canon) for f in doc.facts))
+    facts = [f for f in facts if f.subject != f.obj]
+    entities.sort(key=lambda e: (e.type.value, e.name))
+    return replace(doc, entities=tuple(entities), facts=tuple(_first_per_content(facts)))
+
+
+def _first_per_content(facts: list[Fact]) -> list[Fact]:
+    """Keep one fact per (predicate, subject, object, attrs), the earliest sentence."""
+    seen: dict[tuple[object, ...], Fact] = {}
+    for fact in facts:
+        seen.setdefault((fact.predicate, fact.subject, fact.obj, fact.attrs), fact)
+    return list(seen.values())

@@ -1,0 +1,63 @@
+"""Split normalised text into sentences with offsets into ``Document.text``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.document import Document, Sentence
+
+# A sentence ends after 。！？!? (plus any closing quotes/brackets) or at a line break.
+_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
+# Long list-like sentences are cut further after ；.
+_SEMICOLON = re.compile(r"[；;]")
+LONG_SENTENCE = 120
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Raw sentence spans: from one terminator to the next."""
+    spans = []
+    start = 0
+    for match in _END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a long sentence after each ；."""
+    if end - start <= LONG_SENTENCE:
+        return [(start, end)]
+    pieces = []
+    for match in _SEMICOLON.finditer(text, start, end):
+        pieces.append((start, match.end()))
+        start = match.end()
+    pieces.append((start, end))
+    return pieces
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding whitespace from a span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text``; empty and whitespace-only spans are skipped."""
+    sentences: list[Sentence] = []
+    for start, end in _spans(text):
+        for piece_start, piece_end in _split_long(text, start, end):
+            begin, finish = _trim(text, piece_start, piece_end)
+            if begin < finish:
+                sentences.append(Sentence(len(sentences), begin, finish, text[begin:finish]))
+    return sentences
+
+
+def segment(doc: Document) -> Document:
+    """Fill ``sentences`` of a normalised document."""
+    return replace(doc, sentences=tuple(split_sentences(doc.text)))
