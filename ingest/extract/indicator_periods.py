@@ -23,6 +23,7 @@ _TARGET_CUES = re.compile(
     rf"力争|确保|争取|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
     rf"|(?<![主重需必纲])要|将|到{_YEAR}年|不少于|不低于"
 )
+_AS_OF_RE = re.compile(r"截至|截止")
 _ACTUAL_CUES = re.compile(r"近年来|已经|已|累计|现有|以来|发挥")
 _CONGRESS_YEARS = {"十八": 2012, "十九": 2017, "二十": 2022, "二十一": 2027}
 _CONGRESS_RE = re.compile(r"党的(?P<n>十八|十九|二十一|二十)大(?:胜利)?召开")
@@ -148,7 +149,7 @@ def kind_for(segment: str, before: str, context: PeriodContext, after: str = "")
     >>> kind_for("完成地区生产总值", "上半年，开发区完成地区生产总值", PeriodContext(2022)).value
     'actual'
     """
-    if _ACTUAL_CUES.search(segment):
+    if _ACTUAL_CUES.search(segment) or _AS_OF_RE.search(before):
         return IndicatorKind.ACTUAL
     if context.target or _TARGET_CUES.search(before) or "任务" in segment or "目标" in after:
         return IndicatorKind.TARGET

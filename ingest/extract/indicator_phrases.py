@@ -36,7 +36,7 @@ _GENERIC_SUBJECT = "全区|该区|我区|本区|全市|开发区|高新区|园�
 _GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
 _TRAIL_RE = re.compile(
     r"(?:达到|达|为|突破|超过|超|共计|合计|总计|累计达|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|近|以上|就|、|,"
-    r"|(?:实现)?(?:倍增|翻番|翻一番)|保持|稳居|位居|位列|列|居)$"
+    r"|(?:实现)?(?:倍增|翻番|翻一番)|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
 )
 _BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
 _COMPLETION_RE = re.compile(r"^(?:完成|实现|达到)")
@@ -49,13 +49,15 @@ _PLACE_QUALIFIER_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:自创区|示范区|
 _LIST_END_RE = re.compile(r"(?<![一二三四五六七八九特同])等(?!奖|级|次)")
 # 开展大赛、交流会等活动: a list of kinds of activity is the metric itself, not names to drop.
 _GENERIC_HEAD_RE = re.compile(r"活动|工作|赛事|会议|措施")
-_STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量)")
+_STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量|累计$)")
 _TOPIC_LEAD_RE = re.compile(r"^(?:持续|深入|全力|加快|扎实|大力|积极)*(?:推进|突出|开展|抓好|做好|加强|实施)?")
 _TOPIC_TRAIL_RE = re.compile(r"(?:工作)?(?:稳步推进|有序推进|顺利推进|扎实推进)?$")
 _CLASS_NOUN_RE = re.compile(r"^(?:企业|项目|单位|板块|领域|产业|地块)")
 _HEDGE_RE = re.compile(r"确保|力争|争取")
-_LINK_RE = re.compile(r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|环比|其中)")
-_ABOVE_AVERAGE_RE = re.compile(r"^(?P<dir>高于|低于)(?P<scope>全市|全省|全国)?平均(?:增幅|增速|水平)?$")
+_LINK_RE = re.compile(r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|环比|其中|年均增|占全|占比)")
+_ABOVE_AVERAGE_RE = re.compile(
+    r"^(?P<dir>高于|低于|快于|慢于)(?P<scope>全市|全省|全国)?(?P<avg>平均)?(?:增幅|增速|水平)?$"
+)
 _RANK_QUALIFIER_RE = re.compile(r"^(?:(?:增幅|总量|增速|规模|占比)(?:和|、|及)?)*$")
 # A sentence opening with another zone's name (青阳园区累计签约…); not 省级以上高新区, 编制园区规划.
 _ZONE_OPENING_RE = re.compile(r"(?![在对为各编规建])[\u4e00-\u9fff]{2,6}?(?<![级上各])(?:园区|开发区|高新区|经开区)")
@@ -203,7 +205,8 @@ def linked_metric(metric: str, base: str) -> str:
         return ""
     average = _ABOVE_AVERAGE_RE.match(metric)
     if average:
-        return f"{_growth_base(base)}增幅{average.group('dir')}{average.group('scope') or ''}平均"
+        scope, mean = average.group("scope") or "", average.group("avg") or ""
+        return f"{_growth_base(base)}增幅{average.group('dir')}{scope}{mean}"
     if _LINK_RE.match(metric):
         return (_growth_base(base) if metric.startswith("增幅") else base) + metric
     return ""

@@ -189,7 +189,7 @@ def _own_metric(figure: _Figure, metric: str, segment: str, after: str, reading:
 
 def _carry(metric: str, segment: str, reading: _Reading) -> str:
     """Prefix an item with what its enumeration shares: 、B → verb (and place) of A; A等B → the sentence verb."""
-    stock = stock_metric(metric, reading.last) if segment.startswith("、") else ""
+    stock = stock_metric(metric, reading.last)
     if stock:
         return stock
     if segment.startswith("、"):
