@@ -44,6 +44,7 @@ OURS = f'FILTER(STRSTARTS(STR(?g), "{ZR[""].value}"))'
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 _SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
                    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b(?!:)", re.IGNORECASE)
 _TOKEN = re.compile(r"\bWHERE\b|\bCONSTRUCT\b|\{", re.IGNORECASE)
 _JSON = QueryResultsFormat.JSON.media_type
 VIRTUOSO_ASK = "__ASK_RETVAL"
@@ -177,7 +178,8 @@ class SparqlHttpStore:
             form["default-graph-uri"] = default_graph_uris
         if named_graph_uris:
             form["named-graph-uri"] = named_graph_uris
-        accept = f"{results_media_type}, {graph_media_type};q=0.9"
+        # Ask for one type only: Virtuoso would answer a CONSTRUCT in the results format if allowed.
+        accept = graph_media_type if query_form(query) in ("CONSTRUCT", "DESCRIBE") else results_media_type
         response = self._post(self.query_url, form, accept, self._timeout)
         return response.content, response.headers.get("content-type", "").split(";")[0]
 
@@ -217,7 +219,9 @@ class SparqlHttpStore:
         )
         self._send(request)
 
-    def _post(self, url: str, form: Mapping[str, str | list[str]], accept: str, timeout: httpx.Timeout) -> httpx.Response:
+    def _post(
+        self, url: str, form: Mapping[str, str | list[str]], accept: str, timeout: httpx.Timeout
+    ) -> httpx.Response:
         request = self._client.build_request("POST", url, data=form, headers={"Accept": accept}, timeout=timeout)
         return self._send(request)
 
@@ -256,6 +260,18 @@ def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
     names = " ".join(f"?{n}" for n in bindings)
     values = " ".join(str(t) for t in bindings.values())
     return f"{query[: position + 1]} VALUES ({names}) {{ ({values}) }} {query[position + 1 :]}"
+
+
+def query_form(query: str) -> str:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK (upper case), read past the prologue and comments.
+
+    >>> query_form('PREFIX ask: <http://e/ask#> construct { ?s ask:p "SELECT" } WHERE { ?s ?p ?o }')
+    'CONSTRUCT'
+    """
+    found = _FORM.search(_SKIP.sub(lambda m: " " * len(m.group()), query))
+    if found is None:
+        raise QuerySyntaxError("not a SPARQL query: no SELECT, CONSTRUCT, DESCRIBE or ASK")
+    return found.group(1).upper()
 
 
 def _check_bindable(query: str, bindings: Mapping[str, Term]) -> None:

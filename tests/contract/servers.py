@@ -136,3 +136,33 @@ def _wait_until_up(process: subprocess.Popen[bytes], probe: str, wait_s: float, 
             pass
         time.sleep(0.2)
     raise RuntimeError(f"{process.args[0]} did not come up within {wait_s} s")
+
+
+def main() -> None:
+    """Run one server in the foreground and print the settings that point zonekg at it."""
+    import argparse
+    import signal
+    import tempfile
+
+    parser = argparse.ArgumentParser(description="Start a loopback SPARQL server for zonekg")
+    parser.add_argument("kind", choices=["oxigraph", "virtuoso"])
+    parser.add_argument("--dir", type=Path, help="data folder (default: a temporary one)")
+    args = parser.parse_args()
+    folder = args.dir or Path(tempfile.mkdtemp(prefix=f"zonekg-{args.kind}-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the server on kill/timeout too
+    server = oxigraph_server(folder) if args.kind == "oxigraph" else virtuoso_server(folder)
+    with server as endpoint:
+        print(f"export ZONEKG_SPARQL_URL={endpoint.query}\nexport ZONEKG_SPARQL_UPDATE_URL={endpoint.update}")
+        if endpoint.gsp:
+            print(f"export ZONEKG_SPARQL_GSP_URL={endpoint.gsp}")
+        print(f"# data in {folder}; Ctrl-C stops the server", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import socket
 import time
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from kg.errors import QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from kg.iri import doc_graph_iri, entity_iri
@@ -214,3 +215,18 @@ def test_sparql_http_settings_select_backend_and_credentials(tmp_path: Path) -> 
     store._client = httpx.Client(auth=store._client.auth, transport=httpx.MockTransport(answer))
     assert store.ask("ASK {}") is True
     assert seen[0].headers["authorization"] == httpx.BasicAuth("zonekg", "s3cret")._auth_header
+
+
+def test_store_contract_raw_query_serialises_results(store: GraphStore) -> None:
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    body, media_type = store.raw_query(
+        LABELS, results_media_type="application/sparql-results+json", graph_media_type="text/turtle"
+    )
+    assert media_type == "application/sparql-results+json"
+    assert [b["l"]["value"] for b in json.loads(body)["results"]["bindings"]] == ["东旭科技"]
+    body, media_type = store.raw_query(
+        "CONSTRUCT { ?c zone:locatedIn ?z } WHERE { ?c zone:locatedIn ?z }",
+        results_media_type="application/sparql-results+json", graph_media_type="application/n-triples",
+    )
+    assert media_type == "application/n-triples"
+    assert [q.triple for q in parse(body, format=RdfFormat.N_TRIPLES)] == [Triple(COMPANY, ZONE.locatedIn, ZONE_A)]
