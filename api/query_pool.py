@@ -16,11 +16,10 @@ import contextlib
 import logging
 import multiprocessing
 import queue
-import resource
 import shutil
+import subprocess
+import sys
 import threading
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Protocol
 
@@ -32,8 +31,9 @@ from kg.store import GraphStore
 
 log = logging.getLogger(__name__)
 
-WORKER_MEMORY_BYTES = 3 * 1024**3
 KEEP_SNAPSHOTS = 3
+MAX_WAITING = 8
+"""Queries allowed to wait for a free worker; more get an immediate 503."""
 _ERRORS: dict[str, type[KgError]] = {"QuerySyntaxError": QuerySyntaxError, "StoreError": StoreError}
 
 
@@ -90,32 +90,20 @@ class RemoteRunner:
         """The store is closed by its owner."""
 
 
-def _worker_main(conn: Connection) -> None:
-    """Worker loop: receive (snapshot, request), answer ("ok", answer) or (error class, message)."""
-    resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
-    opened: tuple[str, Store] | None = None
-    while (message := conn.recv()) is not None:
-        snapshot, request = message
-        if opened is None or opened[0] != snapshot:
-            opened = (snapshot, Store.read_only(snapshot))
-        try:
-            conn.send(("ok", execute(opened[1], request)))
-        except (QuerySyntaxError, StoreError) as exc:
-            conn.send((type(exc).__name__, str(exc)))
-
-
 class _Worker:
     """One query process and the parent's end of its pipe."""
 
     def __init__(self) -> None:
-        context = multiprocessing.get_context("spawn")
-        self.conn, child = context.Pipe()
-        self.process: BaseProcess = context.Process(target=_worker_main, args=(child,), daemon=True)
-        self.process.start()
+        self.conn, child = multiprocessing.Pipe()
+        command = [sys.executable, "-m", "api.query_worker", str(child.fileno())]
+        self.process = subprocess.Popen(command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL)
         child.close()
 
     def ask(self, snapshot: str, request: QueryRequest, timeout_s: float) -> QueryAnswer:
-        self.conn.send((snapshot, request))
+        try:
+            self.conn.send((snapshot, request))
+        except OSError as exc:
+            raise StoreUnavailable("the query worker is gone") from exc
         if not self.conn.poll(timeout_s):
             raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was stopped")
         try:
@@ -128,14 +116,15 @@ class _Worker:
 
     def kill(self) -> None:
         self.process.kill()
-        self.process.join(timeout=2)
+        self.process.wait(timeout=5)
         self.conn.close()
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
             self.conn.send(None)
-        self.process.join(timeout=2)
-        if self.process.is_alive():
+        try:
+            self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
             self.kill()
 
 
@@ -170,10 +159,19 @@ class ProcessRunner:
         self._snapshots = Snapshots(primary, snapshot_root)
         self._timeout_s = timeout_s
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._admitted = threading.BoundedSemaphore(max(1, workers) + MAX_WAITING)
         for _ in range(max(1, workers)):
             self._idle.put(_Worker())
 
     def run(self, request: QueryRequest) -> QueryAnswer:
+        if not self._admitted.acquire(blocking=False):
+            raise QueryBusy("too many queries are waiting; try again shortly")
+        try:
+            return self._run(request)
+        finally:
+            self._admitted.release()
+
+    def _run(self, request: QueryRequest) -> QueryAnswer:
         try:
             worker = self._idle.get(timeout=self._timeout_s)
         except queue.Empty:
