@@ -127,9 +127,7 @@ def _outgoing(
             facts.append(_fact_node(store, NamedNode(o), local_name(p), "out", n.types))
         elif n.types & BASE_TYPES.keys():
             ev = evidence.get((item.value, p, o), [])
-            links.append(
-                Link(predicate=local_name(p), direction="out", target=make_ref(o, n.label, n.types), evidence=ev)
-            )
+            links.append(_link(store, p, "out", make_ref(o, n.label, n.types), ev))
     return links, facts
 
 
@@ -145,10 +143,31 @@ def _incoming(
             facts.append(_fact_node(store, NamedNode(s), local_name(p), "in", n.types))
         elif n.types & BASE_TYPES.keys():
             ev = evidence.get((s, p, item.value), [])
-            links.append(
-                Link(predicate=local_name(p), direction="in", target=make_ref(s, n.label, n.types), evidence=ev)
-            )
+            links.append(_link(store, p, "in", make_ref(s, n.label, n.types), ev))
     return links, facts
+
+
+def _link(store: GraphStore, predicate: str, direction: str, target: Ref, evidence: list[Evidence]) -> Link:
+    """A link; a project target also brings its amounts and status history."""
+    facts = _own_facts(store, NamedNode(target.iri)) if target.type == EntityType.PROJECT.value else []
+    return Link(
+        predicate=local_name(predicate),
+        direction=direction,  # type: ignore[arg-type]
+        target=target,
+        evidence=evidence,
+        target_facts=facts,
+    )
+
+
+def _own_facts(store: GraphStore, item: NamedNode) -> list[FactNode]:
+    """The n-ary facts an entity holds (outgoing fact nodes only)."""
+    rows = store.select(load_query("api_entity_out"), bindings={"item": item})
+    found = _neighbours(rows, "o", "oLabel", "oType")
+    return [
+        _fact_node(store, NamedNode(o), local_name(p), "out", n.types)
+        for (p, o), n in sorted(found.items())
+        if n.types & NARY
+    ]
 
 
 def _fact_node(store: GraphStore, node: NamedNode, predicate: str, direction: str, types: set[str]) -> FactNode:

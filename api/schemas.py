@@ -25,15 +25,6 @@ class Evidence(BaseModel):
     end: int
 
 
-class Link(BaseModel):
-    """A binary fact between two entities, seen from one of them."""
-
-    predicate: str
-    direction: Literal["out", "in"]
-    target: Ref
-    evidence: list[Evidence] = Field(default_factory=list)
-
-
 PropertyValue = Ref | float | int | str
 
 
@@ -47,6 +38,17 @@ class FactNode(BaseModel):
     properties: dict[str, list[PropertyValue]] = Field(default_factory=dict)
     holder: Ref | None = None
     evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Link(BaseModel):
+    """A binary fact between two entities, seen from one of them."""
+
+    predicate: str
+    direction: Literal["out", "in"]
+    target: Ref
+    evidence: list[Evidence] = Field(default_factory=list)
+    target_facts: list[FactNode] = Field(default_factory=list)
+    """For a project target: its investments and status events."""
 
 
 class EntityDetail(BaseModel):

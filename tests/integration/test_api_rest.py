@@ -44,8 +44,11 @@ def test_api_rest_enterprise_links_with_evidence(api_client: Any) -> None:
     assert located["evidence"] == [
         {"document": "sample", "text": "2021年签约东旭科技20亿元项目1个。", "start": 0, "end": 20}
     ]
-    projects = [link["target"]["id"] for link in item["links"] if link["predicate"] == "investor"]
-    assert projects == ["dxp"]
+    projects = [link for link in item["links"] if link["predicate"] == "investor"]
+    assert [link["target"]["id"] for link in projects] == ["dxp"]
+    project_facts = {f["kind"]: f["properties"] for f in projects[0]["target_facts"]}
+    assert project_facts["Investment"]["amount"] == [2000000000]
+    assert project_facts["StatusEvent"] == {"statusValue": ["signed"], "year": ["2021"]}
     award = next(f for f in item["facts"] if f["kind"] == "Award")
     assert award["properties"]["year"] == ["2021"] and award["properties"]["honour"][0]["id"] == "gazelle"
 
