@@ -32,8 +32,10 @@ _NOT_SECTOR = ("论坛", "大赛", "会", "举办", "企业", "公司", "项目"
 # A term followed by one of these is part of a longer name (company, park, event).
 _NOT_AFTER = ("企业", "公司", "服务商", "项目", "园", "研究院", "论坛", "大赛", "载体", "集团",
               "基地", "加速器", "创新", "孵化", "大中小", "融通", "有限", "股份", "生产")
+# Lists are matched from a clause start only (the leading verb is cut off later), which keeps
+# the scan linear on long runs of 、-separated text.
 _LIST_CUE = (
-    rf"((?:[^、，。；：,;:]+、)+[^、，。；：,;:]+?)(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
+    rf"(?:^|(?<=[，。；：,;:]))((?:[^、，。；：,;:]+、)++[^、，。；：,;:]+?)(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
     rf"(?:等[{CJK}]{{0,5}}?|一批|细分|主导|未来|重点|新兴|特色|优势)*"
     rf"(?:领域|产业|板块|方面|新技术|行业|[{CJK}]{{0,3}}服务业)"
 )

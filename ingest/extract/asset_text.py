@@ -82,15 +82,23 @@ def clean_name(text: str) -> str:
     return re.sub(rf"[{QUOTES}《》\s]", "", text)
 
 
+@lru_cache(maxsize=32)
+def _stop_finder(stops: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern giving, at every position, the longest stop word starting there."""
+    return re.compile(f"(?=({alternation(stops)}))")
+
+
 def cut_after_stop(prefix: str, stops: tuple[str, ...]) -> tuple[str, str | None]:
     """Cut ``prefix`` after its right-most stop word outside quotes; return (rest, stop)."""
-    best_end, best_word = 0, None
-    inside = quoted_mask(prefix)
-    for word in stops:
-        for m in re.finditer(re.escape(word), prefix):
-            if not any(inside[m.start():m.end()]) and m.end() >= best_end:
-                best_end, best_word = m.end(), word
-    return prefix[best_end:], best_word
+    best: tuple[int, int] = (0, 0)
+    best_word = None
+    inside = quoted_mask(prefix) if "“" in prefix or "「" in prefix or "‘" in prefix else None
+    for m in _stop_finder(stops).finditer(prefix):
+        word = m.group(1)
+        end = m.start() + len(word)
+        if (end, len(word)) >= best and not (inside and any(inside[m.start():end])):
+            best, best_word = (end, len(word)), word
+    return prefix[best[0]:], best_word
 
 
 def quoted_mask(text: str) -> list[bool]:

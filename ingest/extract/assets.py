@@ -9,6 +9,9 @@ generic: see :mod:`ingest.extract.asset_text` and the lexicons under
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ingest.document import Document, Fact, Mention
 from ingest.extract.asset_industries import find_industries
 from ingest.extract.asset_platforms import find_platforms
@@ -33,10 +36,40 @@ _ZONE_FACTS = {
 }
 
 
+# Longer sentences (tables, run-on text) are scanned in clause-aligned pieces of at most
+# this many characters, which bounds the work per piece: no name is anywhere near as long.
+MAX_PIECE = 240
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def pieces(sentence: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """``sentence`` cut after clause punctuation into (offset, text) pieces of at most ``limit`` chars."""
+    if len(sentence) <= limit:
+        return [(0, sentence)]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(sentence)] + [len(sentence)]
+    result: list[tuple[int, str]] = []
+    start = end = 0
+    for cut in cuts:
+        if cut - start > limit and end > start:
+            result.append((start, sentence[start:end]))
+            start = end
+        while cut - start > limit:
+            result.append((start, sentence[start:start + limit]))
+            start += limit
+        end = cut
+    if end > start:
+        result.append((start, sentence[start:end]))
+    return result
+
+
 def sentence_spans(sentence: str) -> list[Candidate]:
     """Platform, policy and industry candidates in one sentence, longest first on overlap."""
-    named = drop_nested(find_policies(sentence) + find_platforms(sentence))
-    return named + find_industries(sentence, [(s.start, s.end) for s in named])
+    found = []
+    for offset, piece in pieces(sentence):
+        named = drop_nested(find_policies(piece) + find_platforms(piece))
+        for span in named + find_industries(piece, [(s.start, s.end) for s in named]):
+            found.append(replace(span, start=span.start + offset, end=span.end + offset))
+    return found
 
 
 def abbreviates(short: str, full: str) -> bool:

@@ -12,6 +12,7 @@ from ingest.extract.assets import (
     abbreviates,
     extract_assets,
     full_forms,
+    pieces,
     find_platforms,
     find_policies,
     is_generic,
@@ -267,3 +268,25 @@ def test_assets_full_forms_merge_platforms_not_industries() -> None:
         (EntityType.INDUSTRY, "半导体"), (EntityType.INDUSTRY, "第三代半导体"),
     }
     assert full_forms(names) == {(EntityType.PLATFORM, "金属材料创新研究院"): "江阴金属材料创新研究院"}
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [
+        ("围绕智能制造、电子信息等领域," * 40, 60),
+        ("高新区" * 400, 100),
+        ("短句。", 240),
+        ("甲乙,丙丁" * 10 + "戊" * 300, 50),
+    ],
+)
+def test_assets_pieces_cover_the_sentence_in_bounded_clauses(text: str, limit: int) -> None:
+    parts = pieces(text, limit)
+    assert "".join(piece for _, piece in parts) == text
+    assert all(len(piece) <= limit and text[offset:offset + len(piece)] == piece for offset, piece in parts)
+
+
+def test_assets_long_sentence_offsets_point_at_the_name() -> None:
+    sentence = "甲乙丙丁," * 100 + "加快建设星河科创园,聚焦集成电路、人工智能等领域。"
+    spans = {s.name: s for s in sentence_spans(sentence)}
+    for name in ("星河科创园", "集成电路", "人工智能"):
+        assert sentence[spans[name].start:spans[name].end] == name
