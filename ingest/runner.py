@@ -13,9 +13,11 @@ import logging
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from contextlib import closing
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -39,6 +41,8 @@ BULK_MIN_DOCUMENTS = 50
 """From this many documents on, a batch is written with bulk loads instead of one update per document."""
 BULK_CHUNK_BYTES = 32 * 1024 * 1024
 """N-Quads gathered before each bulk load."""
+IN_FLIGHT_PER_WORKER = 4
+"""Documents submitted ahead per worker process."""
 PARALLEL_MIN_BYTES = 512 * 1024
 """Below this many input bytes, and unless ``workers`` is given, a batch runs in this process."""
 
@@ -218,17 +222,29 @@ def _run_serial(files: list[Path]) -> Generator[tuple[str, _Outcome | BaseExcept
 
 
 def _run_parallel(files: list[Path], processes: int) -> Generator[tuple[str, _Outcome | BaseException], None, None]:
+    """Outcomes in input order, with a bounded number of documents in flight (memory stays flat)."""
+    window = processes * IN_FLIGHT_PER_WORKER
     # spawn: children never inherit the parent's open store (RocksDB threads and locks).
     with ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn")) as pool:
-        futures: list[tuple[str, Future[_Outcome]]] = [(str(p), pool.submit(_process, str(p))) for p in files]
+        pending: deque[tuple[str, Future[_Outcome]]] = deque()
+        queue = iter(files)
         try:
-            for source, future in futures:
+            while True:
+                while len(pending) < window and (path := next(queue, None)) is not None:
+                    pending.append((str(path), pool.submit(_process, str(path))))
+                if not pending:
+                    return
+                source, future = pending.popleft()
                 try:
-                    yield source, future.result()
+                    outcome: _Outcome | BaseException = future.result()
+                except BrokenProcessPool as exc:
+                    # Every document still in flight is lost with the pool: stop instead of reporting each.
+                    raise KgError(f"a worker process died while ingesting {source} (out of memory?)") from exc
                 except Exception as exc:  # noqa: BLE001 - handed to _take, which reports or re-raises it
-                    yield source, exc
+                    outcome = exc
+                yield source, outcome
         finally:
-            for _, future in futures:
+            for _, future in pending:
                 future.cancel()
 
 
