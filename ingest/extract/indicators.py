@@ -32,7 +32,7 @@ from ingest.extract.indicator_phrases import (
     share_metric,
     stock_metric,
 )
-from ingest.extract.numbers import Quantity, find_percentages, find_quantities
+from ingest.extract.numbers import Quantity, find_percent_words, find_quantities
 from kg.model import EntityType, IndicatorKind, Predicate
 
 _BREAKS = frozenset(",;:。!?，；：！？\n")
@@ -52,6 +52,8 @@ _TOP_RE = re.compile(
 _DISTRIBUTIVE_RE = re.compile(r"每年|年均|每季度|每月")
 _RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
 _DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、)\d")
+# Cheap test that lets sentences without any numeral skip the full scan.
+_MAY_HOLD_FIGURE = re.compile(r"[\d０-９]|[零〇一二两三四五六七八九十百千][万亿億萬]|第|前[一二三四五六七八九十]|分之")
 _RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
 _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
@@ -82,7 +84,8 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     facts: list[Fact] = []
     for sentence in doc.sentences:
         context = context.advance(sentence.text)
-        facts.extend(_sentence_facts(sentence, doc.home_zone, context))
+        if _MAY_HOLD_FIGURE.search(sentence.text):
+            facts.extend(_sentence_facts(sentence, doc.home_zone, context))
     return [], _unique(facts)
 
 
@@ -255,8 +258,7 @@ def _figures(text: str) -> list[_Figure]:
 def _measures(text: str) -> list[tuple[int, int, Quantity]]:
     found = find_quantities(text)
     spans = [(start, end) for start, end, _ in found]
-    extra = [item for item in find_percentages(text) if (item[0], item[1]) not in spans]
-    return [*found, *(item for item in extra if not _overlaps(item, spans))]
+    return [*found, *(item for item in find_percent_words(text) if not _overlaps(item, spans))]
 
 
 def _overlaps(item: tuple[int, int, Quantity], spans: list[tuple[int, int]]) -> bool:

@@ -232,9 +232,17 @@ def find_percentages(text: str) -> list[tuple[int, int, Quantity]]:
     >>> [(q.value, q.unit) for _, _, q in find_percentages("占比百分之三十五，均占全市的四分之一")]
     [(35.0, 'percent'), (25.0, 'percent')]
     """
-    found = [
-        item for item in find_quantities(text) if item[2].unit in ("percent", "percentage_point")
-    ]
+    found = [item for item in find_quantities(text) if item[2].unit in ("percent", "percentage_point")]
+    return sorted(found + find_percent_words(text), key=lambda item: item[0])
+
+
+def find_percent_words(text: str) -> list[tuple[int, int, Quantity]]:
+    """Percentages written in words: 百分之三十五, 四分之一 (as 25 percent).
+
+    >>> [(q.value, q.unit) for _, _, q in find_percent_words("增长百分之十二")]
+    [(12.0, 'percent')]
+    """
+    found: list[tuple[int, int, Quantity]] = []
     norm = normalise_digits(text)
     for match in _PERCENT_WORDS_RE.finditer(norm):
         value = _percent_words_value(match.group("cn"))
@@ -244,7 +252,7 @@ def find_percentages(text: str) -> list[tuple[int, int, Quantity]]:
         share = _fraction_percent(match.group("part"), match.group("den"))
         if share is not None:
             found.append((match.start(), match.end(), Quantity(share, "percent", match.group(0))))
-    return sorted(found, key=lambda item: item[0])
+    return found
 
 
 def _fraction_percent(numerator: str, denominator: str) -> float | None:
