@@ -41,7 +41,7 @@ def find_platforms(sentence: str) -> list[Candidate]:
     spans = []
     for m in _platform_re().finditer(sentence):
         follow = sentence[m.end():m.end() + 2]
-        if follow.startswith(("区", "有限", "公司", "集团", "股份")):
+        if follow.startswith(("区", "有限", "公司", "集团", "股份", "项目")):
             continue
         start = scan_left(sentence, m.start(), allow_list_comma=False)
         prefix, stop = cut_after_stop(sentence[start:m.start()], _PLATFORM_STOPS)

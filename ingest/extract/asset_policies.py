@@ -33,6 +33,9 @@ _ISSUING_VERBS = frozenset(
 _APPLYING_VERBS = frozenset("落实 用好 用足 执行 按照 结合 依据 对照".split())
 _POLICY_VERBS = _ISSUING_VERBS | _APPLYING_VERBS
 
+# A 工程 naming one of these is a construction project, not a programme.
+_CONSTRUCTION = ("路", "桥", "河", "管网", "污水", "安置", "绿化", "地块", "厂房", "水系", "整治",
+                 "学校", "医院", "公园", "小区", "管廊", "场馆")
 _OWNER_PREFIXES = ("全区", "全市", "全省", "区", "市")
 _STRONG_POLICY_ENDINGS = ("一件事一次办", "一件事", "三年行动计划", "三年行动方案", "三年计划",
                           "三年行动", "英才计划", "人才计划", "英才")
@@ -113,6 +116,8 @@ def _policy_from(sentence: str, prefix: str, ending: str, begin: int, end: int,
     name_ending = clean_name(ending)
     prefix, owned = _strip_owner(prefix)
     if "等" in prefix or is_generic(prefix) or _unbalanced(prefix + ending) or re.search(PHASE, prefix):
+        return []
+    if name_ending == "工程" and any(word in prefix for word in _CONSTRUCTION):
         return []
     strong = name_ending.endswith(_STRONG_POLICY_ENDINGS) or name_ending.endswith("条")
     quoted = any(q in prefix for q in "“「") and name_ending.endswith("计划")

@@ -290,3 +290,17 @@ def test_assets_long_sentence_offsets_point_at_the_name() -> None:
     spans = {s.name: s for s in sentence_spans(sentence)}
     for name in ("星河科创园", "集成电路", "人工智能"):
         assert sentence[spans[name].start:spans[name].end] == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        ("实施道路改造工程、污水管网工程。", EntityType.POLICY, set()),
+        ("大力实施高端产业培育工程。", EntityType.POLICY, {"高端产业培育工程"}),
+        ("启星智能制造产业园项目开工建设。", EntityType.PLATFORM, set()),
+        ("落实减税降费政策,出台相关配套政策,制定工作方案。", EntityType.POLICY, {"减税降费政策"}),
+        ("开展“我为群众办实事”实践活动。", EntityType.POLICY, set()),
+    ],
+)
+def test_assets_projects_and_generic_words_are_not_assets(sentence: str, kind: EntityType, expected: set[str]) -> None:
+    assert _names(sentence_spans(sentence), kind) == expected
