@@ -36,8 +36,8 @@ from ingest.extract.numbers import Quantity, find_percent_words, find_quantities
 from kg.model import EntityType, IndicatorKind, Predicate
 
 _BREAKS = frozenset(",;:。!?，；：！？\n")
-# Units folded into the indicator vocabulary: people and households are counted.
 _MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "percentage_point"})
+# Units folded into the indicator vocabulary: people and households are counted.
 _UNIT_CODES = {"person": "count", "household": "count", "person_time": "count"}
 _RANK_RE = re.compile(
     r"(?:(?P<verb>位居|位列|名列|排名|列|居|排|保持|稳居)(?P<scope>全市|全省|全国|全区|全县|全州|省内|市内|区内)?"
@@ -115,6 +115,7 @@ class _Reading:
     """A short lead-in clause (拆迁工作稳步推进，…) that names the figures of the next clause."""
     consumed: int = 0
     """End of the words after a number-first figure (they are not the next figure's name)."""
+    took_after: bool = False
 
 
 def _sentence_facts(
@@ -132,8 +133,8 @@ def _sentence_facts(
         segment, after = text[seg_start : figure.start], text[figure.end : after_end]
         _enter_clause(reading, text, seg_start)
         metrics = _metrics(figure, segment, after, reading)
-        if reading.consumed == -1:
-            reading.consumed = after_end
+        if reading.took_after:
+            reading.consumed, reading.took_after = after_end, False
         clause_after = text[figure.end : _segment_end(text, figure.end)]
         for metric in metrics:
             facts.append(_fact(sentence.index, subject, metric, figure, (segment, clause_after), text, context))
@@ -180,7 +181,7 @@ def _own_metric(figure: _Figure, metric: str, segment: str, after: str, reading:
     if not metric and chained:
         metric = carried_prefix(reading.last)
     if not metric or metric == leading_verb(metric) or (len(noun_after) >= 2 and figure.unit == "count"):
-        reading.consumed = -1
+        reading.took_after = True
         return share_metric(number_first_metric(metric, after, reading.last))
     if figure.unit not in _MONEY_LIKE and not leading_verb(metric):
         metric = _carry(metric, segment, reading)

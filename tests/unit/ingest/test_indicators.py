@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from ingest.document import Document, Sentence
+from ingest.document import Document, Fact, Sentence
 from ingest.extract.indicator_periods import PeriodContext, document_year, kind_for, period_for
 from ingest.extract.indicators import extract_indicators
+from ingest.load import load_path
+from ingest.normalise import normalise, normalise_name
+from ingest.segment import segment
 from kg.model import EntityType, IndicatorKind, Predicate
 
 ZONE = (EntityType.ZONE, "南通经济技术开发区")
@@ -256,3 +263,34 @@ def test_indicators_value_is_exact_in_base_units() -> None:
         ("工业用电", 3_850_000_000.0, "kWh"),
         ("腾退土地", 546.0, "mu"),
     }
+
+
+def test_indicators_score_on_gold_corpus(corpus_dir: Path, gold_path: Path) -> None:
+    """Indicator facts of the five corpus reports against the gold (home zone taken from the gold)."""
+    tp = predicted = expected = 0
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        gold = [fact for fact in record["facts"] if fact["p"] == "indicator"]
+        zone = Counter(fact["s"] for fact in gold).most_common(1)[0][0]
+        doc = replace(segment(normalise(load_path(corpus_dir / record["doc"]))), home_zone=(EntityType.ZONE, zone))
+        _, facts = extract_indicators(doc)
+        tp += _matched(facts, gold)
+        predicted, expected = predicted + len(facts), expected + len(gold)
+    precision, recall = tp / predicted, tp / expected
+    assert precision >= 0.78 and recall >= 0.76, (precision, recall)
+
+
+def _matched(facts: list[Fact], gold: list[dict[str, object]]) -> int:
+    """Facts matching a gold indicator on metric, value (0.5 %), unit, period and kind; each gold used once."""
+    free = list(gold)
+    hits = 0
+    for fact in facts:
+        attrs = dict(fact.attrs)
+        for item in free:
+            same_value = abs(attrs["value"] - float(item["value"])) <= 0.005 * abs(float(item["value"]))
+            same_keys = all(str(attrs.get(k)) == str(item[k]) for k in ("unit", "period", "kind") if k in item)
+            if same_value and same_keys and normalise_name(attrs["metric"]) == normalise_name(str(item["metric"])):
+                free.remove(item)
+                hits += 1
+                break
+    return hits
