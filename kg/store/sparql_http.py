@@ -68,12 +68,13 @@ class SparqlHttpStore:
         self.gsp_url = gsp_url
         self._timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0))
         self._write_timeout = httpx.Timeout(max(timeout_s, WRITE_TIMEOUT_S), connect=min(timeout_s, 5.0))
+        self._auth = auth
         self._owns_client = client is None
-        self._client = client or httpx.Client(auth=auth)
+        self._client = client or httpx.Client()
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> SparqlHttpStore:
-        """The store the ``ZONEKG_SPARQL_*`` settings describe."""
+    def from_settings(cls, settings: Settings, *, client: httpx.Client | None = None) -> SparqlHttpStore:
+        """The store the ``ZONEKG_SPARQL_*`` settings describe (``client``: an httpx client to use)."""
         if not settings.sparql_url:
             raise StoreUnavailable("ZONEKG_SPARQL_URL is not set")
         auth = None
@@ -86,6 +87,7 @@ class SparqlHttpStore:
             gsp_url=settings.sparql_gsp_url,
             auth=auth,
             timeout_s=settings.query_timeout_s,
+            client=client,
         )
 
     # -- writing ---------------------------------------------------------------
@@ -227,7 +229,7 @@ class SparqlHttpStore:
 
     def _send(self, request: httpx.Request) -> httpx.Response:
         try:
-            response = self._client.send(request)
+            response = self._client.send(request, auth=self._auth)
         except httpx.ReadTimeout as exc:
             raise QueryTimeout(f"{request.url.host} did not answer in time") from exc
         except (httpx.TransportError, httpx.TimeoutException) as exc:

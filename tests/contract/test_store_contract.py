@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import socket
@@ -198,23 +199,24 @@ def test_sparql_http_status_maps_to_kg_error(status: int, error: type[Exception]
         SparqlHttpStore("http://sparql.invalid/q", client=client).ask("ASK {}")
 
 
-def test_sparql_http_settings_select_backend_and_credentials(tmp_path: Path) -> None:
+def test_sparql_http_settings_select_backend_and_credentials() -> None:
     settings = Settings(  # type: ignore[call-arg]
         store=MEMORY, sparql_url="http://sparql.invalid/q", sparql_update_url="http://sparql.invalid/u",
         sparql_user="zonekg", sparql_password="s3cret", _env_file=None,
     )
-    store = open_store(settings)
-    assert isinstance(store, SparqlHttpStore)
-    assert store.update_url == "http://sparql.invalid/u"
+    assert isinstance(open_store(settings), SparqlHttpStore)
     seen: list[httpx.Request] = []
 
     def answer(request: httpx.Request) -> httpx.Response:
         seen.append(request)
         return httpx.Response(200, json={"head": {}, "boolean": True})
 
-    store._client = httpx.Client(auth=store._client.auth, transport=httpx.MockTransport(answer))
+    store = SparqlHttpStore.from_settings(settings, client=httpx.Client(transport=httpx.MockTransport(answer)))
     assert store.ask("ASK {}") is True
-    assert seen[0].headers["authorization"] == httpx.BasicAuth("zonekg", "s3cret")._auth_header
+    store.update("CLEAR SILENT GRAPH <urn:x>")
+    assert [str(r.url) for r in seen] == ["http://sparql.invalid/q", "http://sparql.invalid/u"]
+    expected = "Basic " + base64.b64encode(b"zonekg:s3cret").decode()
+    assert [r.headers["authorization"] for r in seen] == [expected, expected]
 
 
 def test_store_contract_raw_query_serialises_results(store: GraphStore) -> None:
