@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.query_pool import QueryBusy
 from api.sparql_guard import FeatureNotAllowed
@@ -99,7 +100,18 @@ async def handle_validation_error(request: Request, exc: Exception) -> JSONRespo
     return JSONResponse({"error": "invalid_request", "detail": detail}, status_code=422)
 
 
+HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
+
+
+async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
+    """Render Starlette's own HTTP errors (unknown path, wrong method, body limit) in the same JSON shape."""
+    assert isinstance(exc, StarletteHTTPException)
+    body = {"error": HTTP_CODES.get(exc.status_code, "http_error"), "detail": str(exc.detail)}
+    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers on an app."""
     app.add_exception_handler(KgError, handle_kg_error)
     app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.add_exception_handler(StarletteHTTPException, handle_http_error)

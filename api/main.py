@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
+from api.limits import BodyLimitMiddleware
 from api.query_pool import make_runner
 from api.routers import documents, entities, search, sparql, stats
 from api.writes import Writer
@@ -18,6 +19,8 @@ from kg.settings import Settings, get_settings
 from kg.store import GraphStore, open_store
 
 log = logging.getLogger(__name__)
+
+MULTIPART_SLACK_BYTES = 64 * 1024
 
 
 def bootstrap(store: GraphStore, settings: Settings) -> None:
@@ -62,6 +65,8 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     )
     app.state.settings = settings
     errors.install(app)
+    # Uploads are the largest bodies (plus multipart framing); /sparql enforces its own 64 KiB.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_document_bytes + MULTIPART_SLACK_BYTES)
     for module in (sparql, entities, documents, search, stats):
         app.include_router(module.router)
     if importlib.util.find_spec("api.routers.graph_page") is not None:

@@ -175,6 +175,23 @@ def test_api_rest_upload_refusals_leave_store_unchanged(api_client: Any) -> None
     assert api_client.get("/stats").json()["quads"] == 54
 
 
+def test_api_rest_upload_size_limits(tmp_path: Path, sample_store: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from kg.settings import MEMORY, Settings
+
+    settings = Settings(
+        store=MEMORY, corpus=tmp_path / "none", api_token=API_TOKEN, max_document_bytes=1000, _env_file=None
+    )  # type: ignore[call-arg]
+    with TestClient(create_app(settings, store=sample_store)) as client:
+        over = client.post("/documents", files={"file": ("a.txt", "园".encode() * 400)}, headers=AUTH)
+        huge = client.post("/documents", files={"file": ("a.txt", b"x" * 200_000)}, headers=AUTH)
+        assert (over.status_code, over.json()["error"]) == (413, "payload_too_large")
+        assert (huge.status_code, huge.json()["error"]) == (413, "payload_too_large")
+        assert client.get("/nowhere").json()["error"] == "not_found"
+    assert sample_store.quad_count() == 54
+
+
 def test_api_rest_upload_corpus_document(api_client: Any) -> None:
     pytest.importorskip("ingest.pipeline")
     pytest.importorskip("ingest.emit")
