@@ -43,6 +43,7 @@ _LIST_CUE = (
 
 @lru_cache(maxsize=1)
 def _industry_re() -> re.Pattern[str]:
+    """Any industry lexicon term, longest first."""
     return re.compile(rf"(?:{alternation(load_lexicon('industries'))})")
 
 
@@ -91,6 +92,7 @@ def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator
 
 
 def _split_items(text: str) -> list[str]:
+    """List items split on 、; the last one also on 和 (医药健康和新能源)."""
     items = [item for item in text.split("、") if item]
     if items and "和" in items[-1]:
         items[-1:] = [part for part in items[-1].split("和") if part]
@@ -98,6 +100,7 @@ def _split_items(text: str) -> list[str]:
 
 
 def _industry_name(item: str) -> str | None:
+    """The industry a list item names, or None when it is no sector."""
     name = clean_name(item)
     if name.endswith("产业") and len(name) > 4:
         name = name[:-2]
@@ -116,6 +119,7 @@ def _left_bounded(sentence: str, start: int) -> bool:
 
 
 def _inside_long_quote(quoted: list[bool], m: re.Match[str], sentence: str) -> bool:
+    """Whether the term lies inside a quoted title longer than itself (a project name)."""
     if not quoted[m.start()]:
         return False
     left = sentence.rfind("“", 0, m.start())

@@ -32,6 +32,7 @@ _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VE
 
 @lru_cache(maxsize=1)
 def _platform_re() -> re.Pattern[str]:
+    """Any platform ending, with an optional phase (二期)."""
     endings = alternation(load_lexicon("platforms") + ("产业基地",))
     return re.compile(rf"(?:{endings})(?:{PHASE})?")
 
@@ -87,6 +88,7 @@ def _is_kind(item: str) -> bool:
 
 
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
+    """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
     if "政策" in prefix or "“" in prefix and "”" not in prefix:
         return False
     if ending.startswith("产业基地") and not prefix.startswith(("国家", "省")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.extract.asset_text import (
@@ -43,6 +44,7 @@ _STRONG_POLICY_ENDINGS = ("一件事一次办", "一件事", "三年行动计划
 
 @lru_cache(maxsize=1)
 def _policy_re() -> re.Pattern[str]:
+    """Any policy ending (or N条) that closes a word."""
     endings = alternation(load_lexicon("policies") + ("活动",))
     return re.compile(rf"(?:[{QUOTES}]?\d+条|{endings})(?:[{CLOSING}]|(?![{CJK}])|(?=[为等的和与及]|要求|出台|实施))")
 
@@ -86,7 +88,22 @@ def _clause_verb(text: str) -> str | None:
     return max(hits)[2] if hits else None
 
 
+@dataclass(frozen=True)
+class _Ending:
+    """A policy ending found in a sentence, with the name part before it."""
+
+    prefix: str
+    ending: str
+    begin: int
+    end: int
+    stop: str | None
+    """The word that bounds the name on the left (出台, 落实, 、...)."""
+    inherited: bool | None
+    """The zone link of the list item before this one, when it continues a list."""
+
+
 def _ending_policies(sentence: str) -> Iterator[Candidate]:
+    """Names ending in a policy word (政策, 工程, 三年行动计划, 66条...)."""
     previous: Candidate | None = None
     floor = 0
     for m in _policy_re().finditer(sentence):
@@ -97,10 +114,10 @@ def _ending_policies(sentence: str) -> Iterator[Candidate]:
         floor = m.end()
         prefix, stop = cut_after_stop(_after_count(sentence[start:ending_start]), _POLICY_STOPS)
         begin = ending_start - len(prefix)
-        ending = sentence[ending_start:m.end()]
         continued = previous is not None and sentence[previous.end:begin] == "、"
-        found = _policy_from(sentence, prefix, ending, begin, m.end(), stop, continued, previous)
-        for span in found:
+        found = _Ending(prefix, sentence[ending_start:m.end()], begin, m.end(), stop,
+                        previous.zone_fact if continued and previous else None)
+        for span in _policy_from(sentence, found):
             previous = span
             yield span
 
@@ -111,27 +128,31 @@ def _after_count(prefix: str) -> str:
     return (prefix[counts[-1].end():] if counts else prefix).lstrip("、")
 
 
-def _policy_from(sentence: str, prefix: str, ending: str, begin: int, end: int,
-                 stop: str | None, continued: bool, previous: Candidate | None) -> list[Candidate]:
-    name_ending = clean_name(ending)
-    prefix, owned = _strip_owner(prefix)
-    if "等" in prefix or is_generic(prefix) or _unbalanced(prefix + ending) or re.search(PHASE, prefix):
+def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
+    """The policies ``found`` names, if its context makes it one (a verb, a list, 以…为抓手)."""
+    ending = clean_name(found.ending)
+    prefix, owned = _strip_owner(found.prefix)
+    if not _plausible(prefix, found.ending, ending):
         return []
-    if name_ending == "工程" and any(word in prefix for word in _CONSTRUCTION):
+    strong = ending.endswith(_STRONG_POLICY_ENDINGS) or ending.endswith("条")
+    quoted = any(q in prefix for q in "“「") and ending.endswith("计划")
+    means = sentence[max(0, found.begin - 1):found.begin] == "以" \
+        and bool(_MEANS_PHRASE.match(sentence, found.end))
+    anchored = found.stop in _POLICY_VERBS or found.inherited is not None or means
+    if not (strong or quoted or anchored) or (ending == "活动" and not means):
         return []
-    strong = name_ending.endswith(_STRONG_POLICY_ENDINGS) or name_ending.endswith("条")
-    quoted = any(q in prefix for q in "“「") and name_ending.endswith("计划")
-    means = sentence[max(0, begin - 1):begin] == "以" and bool(_MEANS_PHRASE.match(sentence, end))
-    anchored = stop in _ISSUING_VERBS or stop in _APPLYING_VERBS or continued or means
-    if not (strong or quoted or anchored) or (name_ending == "活动" and not means):
-        return []
-    talent = name_ending.endswith(("英才", "英才计划", "人才计划"))
-    zone_fact = not owned and not talent and not means and stop not in _APPLYING_VERBS
-    if continued and previous is not None:
-        zone_fact = previous.zone_fact
-    if not owned and stop == "省":
-        zone_fact = False
-    return _distribute(prefix, name_ending, begin, end, zone_fact)
+    talent = ending.endswith(("英才", "英才计划", "人才计划"))
+    zone_fact = not (owned or talent or means) and found.stop not in _APPLYING_VERBS
+    if found.inherited is not None:
+        zone_fact = found.inherited
+    return _distribute(prefix, ending, found.begin, found.end, zone_fact)
+
+
+def _plausible(prefix: str, raw_ending: str, ending: str) -> bool:
+    """Whether ``prefix`` can be the proper part of a policy name (not a kind, list or project)."""
+    if "等" in prefix or is_generic(prefix) or _unbalanced(prefix + raw_ending) or re.search(PHASE, prefix):
+        return False
+    return not (ending == "工程" and any(word in prefix for word in _CONSTRUCTION))
 
 
 def _distribute(prefix: str, ending: str, begin: int, end: int, zone_fact: bool) -> list[Candidate]:
@@ -152,6 +173,7 @@ def _strip_owner(prefix: str) -> tuple[str, bool]:
 
 
 def _unbalanced(text: str) -> bool:
+    """Whether the quotes in ``text`` do not pair up."""
     return text.count("“") != text.count("”")
 
 

@@ -74,6 +74,7 @@ def load_lexicon(name: str) -> tuple[str, ...]:
 
 
 def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -124,6 +125,7 @@ def scan_left(sentence: str, end: int, allow_list_comma: bool, limit: int = MAX_
 
 
 def _beside_quote(sentence: str, index: int) -> bool:
+    """Whether the 、 at ``index`` follows a closing quote or precedes an opening one."""
     before = sentence[index - 1] if index > 0 else ""
     after = sentence[index + 1] if index + 1 < len(sentence) else ""
     return before in "”’」" or after in "“‘「"

@@ -1,12 +1,94 @@
-"""Entity mentions: zones, enterprises, projects, honours and people."""
+"""Entity mentions found by pattern: legal company names and named projects.
+
+Enumerations (lists.py), honours (honours.py), people (people.py) and zones
+(zones.py) have their own modules; this one holds the single-name rules.
+"""
 
 from __future__ import annotations
 
-from ingest.document import Document, Mention
-from ingest.extract.zones import find_zone_names, zone_mentions
+import re
+from dataclasses import dataclass
+
+from ingest.extract.patterns import HAN, STATUS_CUES
+
+# A legal company name ending in a legal-form suffix.
+LEGAL_RE = re.compile(rf"[{HAN}A-Za-z0-9()（）]{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
+# Characters/words that end a name when scanning leftwards.
+_LEFT_STOP = re.compile(r"(?:的|在|与|和|及|是|为|由|对|将|把|从|向|于|被|了|、|等|来自|位于|引进|签约|组织|推动)")
+_GENERIC_COMPANY = re.compile(
+    r"^(?:控股|国有|下属|上市|子|分|该|本|各|新增|一家|多家|集团|总|母|科技|外资|民营|投资|平台|管理|运营|"
+    r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|子公司$|分公司$"
+)
+# A named project: a name ending in 项目 (optionally 基地) after a lead verb or at sentence start.
+PROJECT_RE = re.compile(rf"[{HAN}A-Za-z0-9、]{{4,40}}?项目")
+_PROJECT_LEAD = re.compile(
+    r"^.*?(?:加快推进|推进|完成|率先完成|实施|启动|引进|签约|建设|位于[^的]{2,12}的|的)"
+)
+_GENERIC_PROJECT = re.compile(
+    r"(?:实事|产业|计划|重大|重点|合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
+    r"招商|人才|示范|试点|改革|实验|课程|技改|扩能|新开工|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
+    r"\d|[一二三四五六七八九十]个|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
+)
+_AWARD_BEFORE = re.compile(r"(?:获评|获得|获|评为|入选|申报|参与的)[^,，。;；]*$")
 
 
-def extract_mentions(doc: Document) -> list[Mention]:
-    """Every core mention of the document."""
-    home = find_zone_names(doc.home_zone[1]) if doc.home_zone else []
-    return zone_mentions(doc, home[0][2] if home else None)
+@dataclass(frozen=True)
+class NameHit:
+    """A name found in a sentence (offsets relative to the sentence)."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"[“”\"‘’「」《》\s]", "", name)
+
+
+def find_legal_companies(sentence: str) -> list[NameHit]:
+    """Legal company names (…有限公司, …集团公司) with a left edge at a function word."""
+    hits = []
+    for match in LEGAL_RE.finditer(sentence):
+        text = match.group()
+        cut = 0
+        for stop in _LEFT_STOP.finditer(text[:-2]):
+            cut = stop.end()
+        name = _clean(text[cut:])
+        if len(name) >= 4 and not _GENERIC_COMPANY.search(name):
+            hits.append(NameHit(name, match.start() + cut, match.end()))
+    return hits
+
+
+def find_named_projects(sentence: str) -> list[NameHit]:
+    """Named projects ("…生产基地项目开工仪式"): the name before 项目 after a lead verb."""
+    hits = []
+    for match in PROJECT_RE.finditer(sentence):
+        text = match.group()
+        lead = _PROJECT_LEAD.match(text[:-2])
+        cut = lead.end() if lead else 0
+        name = _clean(text[cut:])
+        before = sentence[:match.start() + cut]
+        if len(name) < 6 or _GENERIC_PROJECT.search(name) or _AWARD_BEFORE.search(before):
+            continue
+        if match.start() > 0 and not lead and sentence[match.start() - 1] not in ",，;；:：":
+            continue
+        hits.append(NameHit(name, match.start() + cut, match.end()))
+    return hits
+
+
+# Words before a status cue that make it a plan, not a fact.
+_FUTURE = re.compile(r"(?:确保|争取|尽快|及早|力争|早日|计划|拟|将|推动|促进|要)[^,，;；。]{0,6}$")
+
+
+def statuses_in(text: str) -> list[str]:
+    """ProjectStatus values a clause states (future or planned cues excluded)."""
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for cue, status in STATUS_CUES:
+        for match in re.finditer(cue, text):
+            if any(s <= match.start() < e for s, e in taken) or _FUTURE.search(text[:match.start()]):
+                continue
+            taken.append((match.start(), match.end()))
+            if status not in found:
+                found.append(status)
+    return found

@@ -1,12 +1,155 @@
-"""Fact rules: locatedIn, investor, investment, status, awarded and role."""
+"""Fact rules: locatedIn, investor, investment, status, awarded and role.
+
+``extract_core`` is the core extractor: it gathers the mentions of every
+core module and links them. Enterprises and projects a zone document names are
+located in its home zone; a project named after a company has that company as
+investor; amounts and status verbs in a list's clause go to every list item.
+"""
 
 from __future__ import annotations
 
-from ingest.document import Document, Fact, Mention
-from ingest.extract.entities import extract_mentions
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.document import Document, Fact, Mention, Sentence
+from ingest.extract.entities import find_legal_companies, find_named_projects, statuses_in
+from ingest.extract.honours import find_awards
+from ingest.extract.lists import ListHit, company_of_project, find_lists, looks_like_company
+from ingest.extract.people import find_people
+from ingest.extract.zones import find_zone_names, zone_mentions
+from ingest.extract.patterns import YEAR_RE
+from kg.model import EntityType, Predicate
+
+E, P = EntityType.ENTERPRISE, EntityType.PROJECT
+_PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
+
+
+def document_year(text: str) -> int | None:
+    """The year the document reports on: the most mentioned year, the latest on ties."""
+    years = Counter(int(y) for y in YEAR_RE.findall(text))
+    if not years:
+        return None
+    top = max(years.values())
+    return max(y for y, n in years.items() if n == top)
+
+
+@dataclass
+class _Collector:
+    """Mentions and facts found so far in one document."""
+
+    doc: Document
+    year: int | None
+    mentions: list[Mention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+    def mention(self, etype: EntityType, name: str, sentence: Sentence, start: int, end: int) -> None:
+        self.mentions.append(Mention(etype, name, sentence.start + start, sentence.start + end, sentence.index))
+
+    def fact(self, predicate: Predicate, subject: tuple[EntityType, str], obj: tuple[EntityType, str] | None,
+             sentence: Sentence, **attrs: object) -> None:
+        items = tuple((k, v) for k, v in attrs.items() if v is not None)
+        self.facts.append(Fact(predicate, subject, obj, sentence.index, items))
+
+    def sentence_year(self, sentence: Sentence) -> int | None:
+        found = YEAR_RE.search(sentence.text)
+        return int(found.group(1)) if found else self.year
+
+
+def _project_item(c: _Collector, sentence: Sentence, item: tuple[int, int, str]) -> tuple[EntityType, str] | None:
+    """Mentions for one item of a project list; returns the project key."""
+    start, end, name = item
+    person = _PERSON_ITEM.match(name)
+    if person:
+        c.mention(EntityType.PERSON, person.group("name"), sentence, start, start + len(person.group("name")))
+        c.mention(P, name + "项目", sentence, start, end)
+        return (P, name + "项目")
+    if looks_like_company(name):
+        c.mention(E, name, sentence, start, end)
+        c.mention(P, name + "项目", sentence, start, end)
+        c.fact(Predicate.INVESTOR, (P, name + "项目"), (E, name), sentence)
+        return (P, name + "项目")
+    c.mention(P, name, sentence, start, end)
+    company = company_of_project(name)
+    if company:
+        c.mention(E, company, sentence, start, start + len(company))
+        c.fact(Predicate.INVESTOR, (P, name), (E, company), sentence)
+    return (P, name)
+
+
+def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit) -> None:
+    if hit.kind == "enterprise":
+        for start, end, name in hit.items:
+            c.mention(E, name, sentence, start, end)
+        return
+    clause = sentence.text[hit.clause_start:hit.clause_end]
+    statuses = statuses_in(clause)
+    year = c.sentence_year(sentence)
+    for item in hit.items:
+        project = _project_item(c, sentence, item)
+        if project is None:
+            continue
+        if hit.amount:
+            c.fact(Predicate.INVESTMENT, project, None, sentence, amount=hit.amount, currency="CNY")
+        for status in statuses:
+            c.fact(Predicate.STATUS, project, None, sentence, status=status, year=year)
+
+
+def _named_projects(c: _Collector, sentence: Sentence) -> None:
+    for hit in find_named_projects(sentence.text):
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        before = re.split(r"[,，;；。]", sentence.text[:hit.start])[-1]
+        for status in statuses_in(before + "|" + rest):
+            c.fact(Predicate.STATUS, (P, hit.name), None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+def _sentence(c: _Collector, sentence: Sentence) -> None:
+    for hit in find_legal_companies(sentence.text):
+        c.mention(E, hit.name, sentence, hit.start, hit.end)
+    for list_hit in find_lists(sentence.text):
+        _list_facts(c, sentence, list_hit)
+    _named_projects(c, sentence)
+    for award in find_awards(sentence.text, c.doc.home_zone):
+        c.mention(EntityType.HONOUR, award.honour, sentence, award.start, award.end)
+        if award.recipient is not None:
+            c.fact(Predicate.AWARDED, award.recipient, (EntityType.HONOUR, award.honour), sentence,
+                   year=c.sentence_year(sentence))
+            if award.recipient[0] is E:
+                c.mention(E, award.recipient[1], sentence, award.recipient_start, award.recipient_end)
+    for person in find_people(sentence.text, c.doc.home_zone):
+        c.mention(EntityType.PERSON, person.name, sentence, person.start, person.end)
+        for title, org in person.roles:
+            c.fact(Predicate.ROLE, (EntityType.PERSON, person.name), org, sentence, title=title)
+
+
+def _investors(c: _Collector) -> None:
+    """A project whose name starts with a known enterprise name has it as investor."""
+    enterprises = sorted({m.name for m in c.mentions if m.type is E}, key=len, reverse=True)
+    for mention in [m for m in c.mentions if m.type is P]:
+        owner = next((e for e in enterprises if mention.name.startswith(e) and mention.name != e), None)
+        if owner:
+            sentence = c.doc.sentences[mention.sentence_index]
+            c.fact(Predicate.INVESTOR, (P, mention.name), (E, owner), sentence)
+
+
+def _located(c: _Collector) -> None:
+    """Enterprises and projects of a zone document are located in its home zone."""
+    if c.doc.home_zone is None:
+        return
+    for mention in c.mentions:
+        if mention.type in (E, P):
+            c.fact(Predicate.LOCATED_IN, (mention.type, mention.name), c.doc.home_zone,
+                   c.doc.sentences[mention.sentence_index])
 
 
 def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Core extractor: zone/enterprise/project/honour/person mentions and their facts."""
-    mentions = extract_mentions(doc)
-    return mentions, []
+    home = find_zone_names(doc.home_zone[1]) if doc.home_zone else []
+    collector = _Collector(doc, document_year(doc.text))
+    collector.mentions.extend(zone_mentions(doc, home[0][2] if home else None))
+    for sentence in doc.sentences:
+        _sentence(collector, sentence)
+    _investors(collector)
+    _located(collector)
+    return collector.mentions, collector.facts
