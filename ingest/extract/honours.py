@@ -1,0 +1,132 @@
+"""Honours and who received them: "X、Y获评A", "被…评为A、B", "获评A、B等荣誉".
+
+An honour is a list item after an award cue that ends like a title
+(…企业, …冠军, …奖, …示范园区 …) or a generic title of the lexicon; titles
+elsewhere count when they end in a strong honour ending (示范园区, 试点单位).
+The recipient is the enterprise list before the cue, a legal company earlier
+in the sentence, or the home zone when the clause has no other subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extract.patterns import HAN, HONOUR_ENDINGS, HONOUR_TITLES
+from kg.model import EntityType
+
+Key = tuple[EntityType, str]
+
+CUE_RE = re.compile(r"被[^,，。;；]{0,8}?评为|分别获评|获评|荣获|获得|入选|获批|认定为|评为|(?<![捕收])获(?![得批评取悉])")
+_ITEM_END = re.compile(r"等(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个")
+_TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部"},
+                              key=len, reverse=True))
+_STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
+STRONG_RE = re.compile(rf"[{HAN}]{{2,16}}?(?:{'|'.join(_STRONG_ENDINGS)})")
+_LEFT_WORDS = re.compile(r"^.*(?:推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获)")
+_ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
+_RECIPIENT = re.compile(rf"^[{HAN}A-Za-z0-9]{{2,12}}$")
+_NOT_RECIPIENT = re.compile(r"\d|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日")
+
+
+@dataclass(frozen=True)
+class Award:
+    """An honour mention, with its recipient when the sentence names one."""
+
+    honour: str
+    start: int
+    end: int
+    recipient: Key | None = None
+    recipient_start: int = 0
+    recipient_end: int = 0
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[“”\"‘’「」《》\s]", "", text)
+
+
+def is_honour(name: str) -> bool:
+    """A title-like name: a lexicon title or a name with a title ending."""
+    return len(name) >= 4 and (name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS))
+
+
+def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
+    """Honour items after a cue, up to 等/荣誉/the clause end."""
+    stop = _ITEM_END.search(clause)
+    text = clause[:stop.start()] if stop else clause
+    items, position = [], 0
+    for part in re.split(r"、|和", text):
+        name = _clean(part)
+        if is_honour(name):
+            items.append((offset + position, offset + position + len(part), name))
+        position += len(part) + 1
+    return items
+
+
+def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
+    """Enterprise names before a cue ("卓远半导体、世睿电力分别被…")."""
+    text = re.sub(r"(?:分别|先后|同时|均|也|还)$", "", before)
+    parts, position, found = text.split("、"), 0, []
+    for part in parts:
+        name = _clean(part)
+        if _RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name):
+            found.append((offset + position, offset + position + len(part), name))
+        position += len(part) + 1
+    return found if len(found) == len(parts) else []
+
+
+def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, int, str] | None) -> list[Award]:
+    cue = CUE_RE.search(clause)
+    if cue is None:
+        return []
+    honours = _honours_after(clause[cue.end():], offset + cue.end())
+    before = clause[:cue.start()]
+    people = _recipients(before, offset)
+    awards = []
+    for index, (start, end, name) in enumerate(honours):
+        recipient: tuple[int, int, str] | None = None
+        if people:
+            recipient = people[index] if "分别" in clause and len(people) == len(honours) else None
+            targets = [recipient] if recipient else people
+        else:
+            targets = [company] if company else []
+        if not targets:
+            zone_ok = home is not None and not before.strip() or before.strip() in ("先后", "还", "并", "同时")
+            awards.append(Award(name, start, end, home if zone_ok else None))
+            continue
+        for who in targets:
+            awards.append(Award(name, start, end, (EntityType.ENTERPRISE, who[2]), who[0], who[1]))
+    return awards
+
+
+def _strong_awards(sentence: str, home: Key | None, taken: list[tuple[int, int]]) -> list[Award]:
+    awards = []
+    for match in STRONG_RE.finditer(sentence):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        lead = _LEFT_WORDS.match(match.group()[:-2])
+        start = match.start() + (lead.end() if lead else 0)
+        name = _clean(sentence[start:match.end()])
+        if len(name) < 6:
+            continue
+        at_start = start == 0 or sentence[start - 1] in "“,，"
+        success = _ZONE_SUCCESS.match(sentence[match.end():]) is not None
+        awards.append(Award(name, start, match.end(), home if success and (at_start or lead) else None))
+    return awards
+
+
+def find_awards(sentence: str, home: Key | None) -> list[Award]:
+    """Every honour mention of a sentence with its recipient, if any."""
+    awards: list[Award] = []
+    company = _legal_company(sentence)
+    for clause in re.finditer(r"[^,，;；。]+", sentence):
+        awards.extend(_cue_awards(clause.group(), clause.start(), home, company))
+    awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
+    return awards
+
+
+def _legal_company(sentence: str) -> tuple[int, int, str] | None:
+    from ingest.extract.entities import find_legal_companies
+
+    hits = find_legal_companies(sentence)
+    return (hits[0].start, hits[0].end, hits[0].name) if hits else None

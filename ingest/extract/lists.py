@@ -1,0 +1,175 @@
+"""Enumerations of enterprises and projects: "X、Y等N个项目开工", "以X、Y为代表的…企业".
+
+A clause holding a list ends in a head that tells what the items are
+(项目/工程 → projects, 企业 → enterprises). Items are split on 、/和/及; the
+first item is cut after the last lead verb (签约, 推动, 组织 …). Amounts glued
+to the list (20亿元项目, 亿元项目) and status verbs in the clause go with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extract.numbers import parse_amount
+from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN
+
+# Clause separators (a list never crosses them).
+CLAUSE_RE = re.compile(r"[^,，;；:：。!！?？]+")
+# Head after a list: optional 等, optional count/qualifier, then the kind word.
+_AMOUNT = r"\d+(?:\.\d+)?亿元|亿元"
+HEAD_RE = re.compile(
+    rf"(?:等(?P<amount>{_AMOUNT})?|(?P<amount2>{_AMOUNT}))"
+    rf"(?P<count>(?:\d+|[一二三四五六七八九十两]+)(?:个|家|项|幅|宗)|一批)?"
+    rf"(?P<qual>[{HAN}、]{{0,10}}?)(?P<kind>项目|工程|企业|服务商)(?P<after>\d+(?:个|家|项))?"
+)
+# An amount before a single name: "50亿元重特大项目正海磁材".
+PREFIXED_RE = re.compile(
+    rf"(?P<amount>\d+(?:\.\d+)?亿元)(?:重特大|重大|产业|工业|外资)?项目(?P<name>[{HAN}A-Za-z0-9]{{2,8}}?)"
+    rf"(?=[、和,，;；。]|开工|竣工|投产|签约|落户|一季度|二季度|三季度|四季度|年内|尽快|及早)"
+)
+REPRESENT_RE = re.compile(r"以(?P<list>.+?)等?为代表")
+# Lead verbs and function words: the first list item starts after the last of them.
+LEAD_WORDS = (
+    "签约", "引进", "推动", "推进", "组织", "确保", "引导", "鼓励", "完成", "实施", "新增", "成功申报",
+    "申报", "促进", "加快", "积极", "重点", "对接", "支持", "培育", "服务", "打造", "建设", "以", "与",
+    "年", "的", "在", "和", "是", "将", "把", "对", "由", "向", "从", "其中", "包括", "如", "全年",
+    "上半年", "下半年", "今年", "去年", "近年来", "目前", "此外", "同时", "出让", "成功出让", "助推",
+    "一批", "重特大", "重大", "外资", "民营", "项目", "企业", "充分发挥", "发挥", "细化", "启动", "落实",
+)
+_LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS), key=len, reverse=True)))
+_ITEM_SPLIT = re.compile(r"[、]|(?<=[^\d])和(?=[^\d])")
+_NAME_OK = re.compile(rf"[{HAN}A-Za-z0-9#+·]{{2,30}}")
+# Words that make an item a generic phrase, not a name.
+_GENERIC_ITEM = re.compile(
+    r"^(?:新|改|扩建|重大|重点|产业|工业|服务业|民生|实事|基础设施|人才|科技|创新|各类|一批|相关|龙头|骨干|"
+    r"传统|新兴|优质|规上|规模以上|高新|外资|内资|民营|国有|中小|重特大|超亿元|亿元|其他|多|全区|全市|"
+    r"国家级|省级|市级|智能制造服务商|总部经济|设备投入类|人才创业类|科创型|科创类)$|等|地块征地|用地|"
+    r"^(?:新|改|扩)$|^[一二三四五六七八九十两几多数]+[大家个项类]|^个|超$|荣誉|奖|活动|政策|计划|行动|年$|月$|^第"
+)
+_PHASE_RE = re.compile(r"[一二三四五六七八九十\d]+期$")
+PROJECT_ENDINGS = (
+    "项目", "工程", "基地", "中心", "总部", "学校", "医院", "园", "广场", "街区", "酒店", "公园", "线",
+    "地块", "小镇", "花苑", "大楼", "机组", "单丝", "建筑", "商场", "岛", "幼儿园", "路", "河",
+)
+
+
+@dataclass(frozen=True)
+class ListHit:
+    """One enumeration: its items (offsets relative to the sentence) and what the head says."""
+
+    kind: str
+    """"project" or "enterprise"."""
+    items: tuple[tuple[int, int, str], ...]
+    amount: float | None
+    head_start: int
+    head_end: int
+    clause_start: int
+    clause_end: int
+
+
+def _cut_first(text: str) -> int:
+    """Offset where the first item starts: after the last lead word, digits or quotes."""
+    start = 0
+    for match in _LEAD_RE.finditer(text):
+        if match.end() < len(text):
+            start = max(start, match.end())
+    for match in re.finditer(r"[\d.]+(?:亿元|万元)?(?:重特大|重大)?(?:项目)?", text):
+        if match.end() < len(text) and match.end() > start and match.group().strip("."):
+            start = match.end()
+    return start
+
+
+def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """Items of a list text with offsets; quotes dropped from names."""
+    items = []
+    position = 0
+    for part in _ITEM_SPLIT.split(text):
+        begin = offset + position
+        position += len(part) + 1
+        name = re.sub(r"[“”\"‘’「」《》]", "", part).strip()
+        name = re.sub(r"\d+(?:个|家|项).*$", "", name)
+        if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name):
+            items.append((begin, begin + len(part), name))
+    return items
+
+
+def _list_before(clause: str, end: int, offset: int) -> list[tuple[int, int, str]]:
+    """Items of the list that ends at ``end`` of ``clause``."""
+    text = clause[:end]
+    if "、" not in text and "和" not in text and len(text) > 12:
+        text = text[-12:]
+        offset += end - 12
+        end = 12
+    start = _cut_first(text.split("、")[0]) if "、" in text else _cut_first(text)
+    return split_items(text[start:], offset + start)
+
+
+def _prefixed(match: re.Match[str], start: int, end: int) -> ListHit:
+    name = (start + match.start("name"), start + match.end("name"), match.group("name"))
+    return ListHit("project", (name,), _amount(match), start + match.start(), start + match.end(), start, end)
+
+
+def _amount(match: re.Match[str]) -> float | None:
+    groups = match.groupdict()
+    amount = groups.get("amount") or groups.get("amount2")
+    if not amount:
+        return None
+    parsed = parse_amount(amount if amount != "亿元" else "1亿元")
+    return parsed.value if parsed else None
+
+
+def _kind(match: re.Match[str]) -> str:
+    return "enterprise" if match.group("kind") in ("企业", "服务商") else "project"
+
+
+def find_lists(sentence: str) -> list[ListHit]:
+    """Every enumeration of enterprises or projects in a sentence."""
+    hits = []
+    for clause in CLAUSE_RE.finditer(sentence):
+        hits.extend(_clause_lists(sentence, clause.start(), clause.end()))
+    return hits
+
+
+def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
+    clause = sentence[start:end]
+    represent = REPRESENT_RE.search(clause)
+    if represent:
+        items = split_items(represent.group("list"), start + represent.start("list"))
+        rest = sentence[start + represent.end():]
+        kind = "enterprise" if re.match(rf"[^,，;；。]{{0,20}}?企业", rest) else "project"
+        return [ListHit(kind, tuple(items), None, start + represent.start(), start + represent.end(), start, end)]
+    prefixed = [_prefixed(m, start, end) for m in PREFIXED_RE.finditer(clause)]
+    if prefixed:
+        return prefixed
+    for match in HEAD_RE.finditer(clause):
+        if match.start() < 2:
+            continue
+        if "产业" in match.group("qual"):
+            continue
+        items = _list_before(clause, match.start(), start)
+        if items:
+            return [ListHit(_kind(match), tuple(items), _amount(match), start + match.start(),
+                            start + match.end(), start, end)]
+    return []
+
+
+def looks_like_company(name: str) -> bool:
+    """A short brand name ending in a business word (科技, 电子, 药业 …) or of 2–4 characters."""
+    if any(name.endswith(end) for end in PROJECT_ENDINGS) or _PHASE_RE.search(name):
+        return False
+    return len(name) <= 4 or any(name.endswith(end) for end in ENTERPRISE_ENDINGS)
+
+
+def company_of_project(name: str) -> str | None:
+    """The company at the start of a project name (佩尔科技新材料 → 佩尔科技), if visible."""
+    latin = re.match(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]", name)
+    if latin:
+        return latin.group(1)
+    for size in range(len(name) - 1, 2, -1):
+        prefix = name[:size]
+        if any(prefix.endswith(end) and len(prefix) > len(end) + 1 for end in ENTERPRISE_ENDINGS):
+            rest = name[size:]
+            if rest and not any(rest == end for end in ENTERPRISE_ENDINGS):
+                return prefix
+    return None
