@@ -9,7 +9,7 @@ actual, looking ahead → target) are carried from sentence to sentence by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from kg.model import IndicatorKind
 
@@ -137,25 +137,21 @@ def _marker_period(marker: re.Match[str], year: int | None, markers: list[re.Mat
     return f"{year}-{int(marker.group('m1')):02d}/{int(marker.group('m2')):02d}"
 
 
-def kind_for(segment: str, before: str, context: PeriodContext, after: str = "") -> IndicatorKind:
+def kind_for(phrase: str, before: str, context: PeriodContext, *, clause: str = "", after: str = "") -> IndicatorKind:
     """Target when the figure is a plan (力争, 确保, 目标…, or a forward-looking section).
 
-    ``segment`` is the text just before the figure (its own phrase), ``before``
-    the whole sentence up to it, ``after`` the rest of its clause (…第一目标不动摇):
-    a stock (现有, 已, 累计) in the phrase itself is actual even inside a plan.
+    ``phrase`` is the text naming the figure, ``clause`` its clause up to the
+    figure, ``before`` the whole sentence up to it and ``after`` the rest of its
+    clause (…第一目标不动摇).  A stock (现有, 已, 累计, 发挥…作用) in the clause is
+    actual even inside a plan; a 任务数 in the phrase is a target.
 
     >>> kind_for("招引科创项目不少于", "全年力争招引科创项目不少于", PeriodContext(2022)).value
     'target'
     >>> kind_for("完成地区生产总值", "上半年，开发区完成地区生产总值", PeriodContext(2022)).value
     'actual'
     """
-    if _ACTUAL_CUES.search(segment) or _AS_OF_RE.search(before):
+    if _ACTUAL_CUES.search(clause or phrase) or _AS_OF_RE.search(before):
         return IndicatorKind.ACTUAL
-    if context.target or _TARGET_CUES.search(before) or "任务" in segment or "目标" in after:
+    if context.target or _TARGET_CUES.search(before) or "任务" in phrase or "目标" in after:
         return IndicatorKind.TARGET
     return IndicatorKind.ACTUAL
-
-
-def with_year(context: PeriodContext, year: int | None) -> PeriodContext:
-    """``context`` with another year (used when a sentence names its own)."""
-    return replace(context, year=year) if year else context

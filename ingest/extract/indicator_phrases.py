@@ -25,7 +25,7 @@ _VERB_RE = re.compile("^(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=Tru
 _YEAR = r"(?:19|20)\d\d"
 _TIME_RE = re.compile(
     rf"^(?:{_YEAR}(?:年度|年)?|今年|全年|上半年|下半年|当年|目前|截至目前|截至|前三季度|第?[一二三四]季度"
-    r"|\d{1,2}[-—~至到]\d{1,2}月|十[三四五]五期间|期间|年内|年底前?|近年来|近年|以来)"
+    r"|\d{1,2}[-—~至到]\d{1,2}月|十[三四五]五期间|期间|年内|年底前?|以来)"
 )
 _LEAD_RE = re.compile(
     r"^(?:其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|力争|确保|争取|努力|全力|预计|计划|将|要|已|的"
@@ -49,6 +49,10 @@ _PLACE_QUALIFIER_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:自创区|示范区|
 _LIST_END_RE = re.compile(r"(?<![一二三四五六七八九特同])等(?!奖|级|次)")
 # 开展大赛、交流会等活动: a list of kinds of activity is the metric itself, not names to drop.
 _GENERIC_HEAD_RE = re.compile(r"活动|工作|赛事|会议|措施")
+# A counted group and what it received (村(社区)获评…, 社区全部实行…).
+_HOLDER_RE = re.compile(
+    r"^(?P<head>[^\d,，、]{1,10}?)(?:全部|均|分别|已|都)?(?P<act>(?:获评|入围|入选|实行|获批|荣获|被评为|列入).+)$"
+)
 _STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量|累计$)")
 _TOPIC_LEAD_RE = re.compile(r"^(?:持续|深入|全力|加快|扎实|大力|积极)*(?:推进|突出|开展|抓好|做好|加强|实施)?")
 _TOPIC_TRAIL_RE = re.compile(r"(?:工作)?(?:稳步推进|有序推进|顺利推进|扎实推进)?$")
@@ -166,9 +170,21 @@ def number_first_metric(metric: str, after: str, previous: str = "") -> str:
         return metric + (previous[-2:] if leading_verb(previous) else previous)
     if not metric and text[:2] in ("项目", "企业") and len(text) > 3:
         text = text[2:] + text[:2]
+    elif not metric:
+        text = _recognised_holders(text)
     if "、" in metric and leading_verb(metric):
         metric = leading_verb(metric)
     return metric + text
+
+
+def _recognised_holders(text: str) -> str:
+    """12个社区全部实行大党委制 → 实行大党委制的社区: who received a recognition, named by it.
+
+    >>> _recognised_holders("村(社区)获评市星级党组织")
+    '获评市星级党组织的村(社区)'
+    """
+    match = _HOLDER_RE.match(text)
+    return f"{match.group('act')}的{match.group('head')}" if match else text
 
 
 def _strip_trailing_after(text: str) -> str:

@@ -214,7 +214,8 @@ def _fact(
 ) -> Fact:
     segment, clause_after = around
     before = text[: figure.start]
-    kind = kind_for(segment, before, context, clause_after)
+    clause = text[_segment_start(text, figure.start, 0) : figure.start]
+    kind = kind_for(segment, before, context, clause=clause, after=clause_after)
     attrs = (
         ("metric", metric),
         ("value", figure.value),
