@@ -214,3 +214,28 @@ def test_api_rest_serve_bootstraps_empty_store_from_corpus(tmp_path: Path) -> No
     with TestClient(create_app(settings)) as client:
         assert client.get("/stats").json()["documents"] == len([p for p in CORPUS.iterdir() if p.is_file()])
         assert client.get("/zones").json()["total"] > 0
+
+
+def test_api_rest_same_answers_over_a_remote_store(api_client: Any, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from kg.settings import Settings
+    from kg.store.sparql_http import SparqlHttpStore
+
+    remote = SparqlHttpStore("http://testserver/sparql", client=api_client)
+    settings = Settings(sparql_url="http://testserver/sparql", corpus=tmp_path / "none", _env_file=None)  # type: ignore[call-arg]
+    urls = [
+        "/enterprises/dx",
+        "/projects/dxp",
+        "/honours/gazelle",
+        "/zones?q=如皋",
+        "/projects?zone=rugao",
+        "/search?q=東旭",
+        "/documents/sample",
+        "/stats",
+    ]
+    with TestClient(create_app(settings, store=remote)) as client:
+        for url in urls:
+            assert client.get(url).json() == api_client.get(url).json(), url
+        passthrough = client.get("/sparql", params={"query": "SELECT ?l { ?z a zone:Zone ; rdfs:label ?l }"})
+        assert passthrough.json()["results"]["bindings"][0]["l"]["value"] == "如皋高新技术产业开发区"
