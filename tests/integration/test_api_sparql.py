@@ -95,6 +95,26 @@ def test_api_sparql_dataset_parameters(api_client: Any) -> None:
     assert (_count(sample), _count(other), bad.status_code) == (54, 0, 400)
 
 
+def test_api_sparql_named_graph_parameter(api_client: Any) -> None:
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    sample = api_client.get(
+        "/sparql", params={"query": query, "named-graph-uri": "https://w3id.org/zonekg/resource/doc/sample"}
+    )
+    other = api_client.get(
+        "/sparql", params={"query": query, "named-graph-uri": "https://w3id.org/zonekg/resource/doc/none"}
+    )
+    assert [(b["g"]["value"], b["n"]["value"]) for b in sample.json()["results"]["bindings"]] == [
+        ("https://w3id.org/zonekg/resource/doc/sample", "54")
+    ]
+    assert other.json()["results"]["bindings"] == []
+
+
+def test_api_sparql_openapi_docs(api_client: Any) -> None:
+    assert api_client.get("/docs").status_code == 200
+    paths = api_client.get("/openapi.json").json()["paths"]
+    assert {"/sparql", "/sparql/update", "/enterprises/{ident}", "/search", "/documents", "/stats"} <= set(paths)
+
+
 def test_api_sparql_row_cap_sets_header(api_client: Any) -> None:
     capped = api_client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o }"})
     small = api_client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o } LIMIT 5"})
