@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ingest.document import Document, Entity, Fact, Mention
-from ingest.extract.patterns import COMPANY_SUFFIX_RE, PLACE_PREFIX_RE
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
 from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, home_aliases
 from kg.model import EntityType
 
@@ -85,15 +85,46 @@ def _link_companies(clusters: _Clusters, names: list[str]) -> None:
             clusters.union((EntityType.ENTERPRISE, short), (EntityType.ENTERPRISE, targets[0]))
 
 
+def _in_order(short: str, full: str) -> bool:
+    """Every character of ``short`` occurs in ``full`` in the same order."""
+    position = 0
+    for char in short:
+        position = full.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
 def _link_projects(clusters: _Clusters, names: list[str]) -> None:
-    """Join "<X>项目" to the one longer project name that starts with X."""
+    """Join "<X>项目" to the one longer project whose name starts like X and contains it in order."""
     for short in names:
         if not short.endswith("项目"):
             continue
         stem = short[:-2]
-        targets = [n for n in names if n != short and len(n) > len(short) and n.startswith(stem)]
+        targets = [n for n in names if n != short and len(n) > len(short) and n[:2] == stem[:2]
+                   and _in_order(stem, n)]
         if len(targets) == 1:
             clusters.union((EntityType.PROJECT, short), (EntityType.PROJECT, targets[0]))
+
+
+def _link_brands(clusters: _Clusters, names: list[str]) -> None:
+    """Join a bare brand to the one name that is the brand plus a business word (海润 ↔ 海润科技)."""
+    for short in names:
+        targets = [n for n in names if n != short and n.startswith(short) and n[len(short):] in ENTERPRISE_ENDINGS]
+        if len(targets) == 1:
+            clusters.union((EntityType.ENTERPRISE, short), (EntityType.ENTERPRISE, targets[0]))
+
+
+def _link_company_projects(clusters: _Clusters, projects: list[str]) -> None:
+    """"<X>项目" and "<Y>项目" are one project when X and Y are one enterprise."""
+    by_company: dict[Key, str] = {}
+    for name in projects:
+        company = (EntityType.ENTERPRISE, name[:-2])
+        if name.endswith("项目") and company in clusters.parent:
+            root = clusters.find(company)
+            if root in by_company:
+                clusters.union((EntityType.PROJECT, name), (EntityType.PROJECT, by_company[root]))
+            by_company.setdefault(root, name)
 
 
 def _canonical(keys: list[Key], counts: dict[Key, int], home: Key | None) -> Key:
@@ -141,6 +172,8 @@ def resolve(doc: Document) -> Document:
     for etype, name in clusters.parent:
         by_type[etype].append(name)
     _link_companies(clusters, by_type[EntityType.ENTERPRISE])
+    _link_brands(clusters, by_type[EntityType.ENTERPRISE])
+    _link_company_projects(clusters, by_type[EntityType.PROJECT])
     _link_projects(clusters, by_type[EntityType.PROJECT])
     return _build(doc, clusters, counts, _raw_forms(doc, mentions))
 

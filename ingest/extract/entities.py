@@ -29,7 +29,9 @@ _GENERIC_PROJECT = re.compile(
     r"招商|人才|示范|试点|改革|实验|课程|技改|扩能|新开工|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
     r"\d|[一二三四五六七八九十]个|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
 )
-_AWARD_BEFORE = re.compile(r"(?:获评|获得|获|评为|入选|申报|参与的)[^,，。;；]*$")
+_STRICT_LEAD = re.compile(r"(?:加快推进|率先完成|位于[^的]{2,12}的)$")
+_STATUS_AFTER = re.compile(r"(?:基地)?(?:开工|签约|竣工|投产|加快建设|正在|顺利|正式|建成)")
+_BAD_PROJECT = re.compile(r"等|\d+个|一切|要|把|靠|吸引|招引|解决|过问|梳理|展示|拟|以上|级项目|领导|宣传|情况|新项目|老项目|[是对为]项目")
 
 
 @dataclass(frozen=True)
@@ -54,30 +56,31 @@ def find_legal_companies(sentence: str) -> list[NameHit]:
         for stop in _LEFT_STOP.finditer(text[:-2]):
             cut = stop.end()
         name = _clean(text[cut:])
-        if len(name) >= 4 and not _GENERIC_COMPANY.search(name):
+        core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name)
+        if len(core) >= (3 if name == core + "公司" else 2) and not _GENERIC_COMPANY.search(name):
             hits.append(NameHit(name, match.start() + cut, match.end()))
     return hits
 
 
 def find_named_projects(sentence: str) -> list[NameHit]:
-    """Named projects ("…生产基地项目开工仪式"): the name before 项目 after a lead verb."""
+    """Named projects: a headline "…生产基地项目开工仪式" or "加快推进…PPP项目"."""
     hits = []
     for match in PROJECT_RE.finditer(sentence):
         text = match.group()
         lead = _PROJECT_LEAD.match(text[:-2])
         cut = lead.end() if lead else 0
         name = _clean(text[cut:])
-        before = sentence[:match.start() + cut]
-        if len(name) < 6 or _GENERIC_PROJECT.search(name) or _AWARD_BEFORE.search(before):
+        if len(name) < 6 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
             continue
-        if match.start() > 0 and not lead and sentence[match.start() - 1] not in ",，;；:：":
-            continue
-        hits.append(NameHit(name, match.start() + cut, match.end()))
+        headline = match.start() == 0 and (len(sentence) - match.end() <= 8 or _STATUS_AFTER.match(sentence[match.end():]))
+        led = lead is not None and _STRICT_LEAD.search(text[:cut])
+        if (headline or led) and not ("、" in name and not headline):
+            hits.append(NameHit(name, match.start() + cut, match.end()))
     return hits
 
 
 # Words before a status cue that make it a plan, not a fact.
-_FUTURE = re.compile(r"(?:确保|争取|尽快|及早|力争|早日|计划|拟|将|推动|促进|要)[^,，;；。]{0,6}$")
+_FUTURE = re.compile(r"(?:确保|争取|尽快|及早|力争|早日|计划|拟|将|推动|促进|要)[^,，;；。]*$")
 
 
 def statuses_in(text: str) -> list[str]:

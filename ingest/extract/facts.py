@@ -25,9 +25,16 @@ E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
 
+_OTHER_YEAR = re.compile(r"(?:从|到|至|自|展望|在|截至)$")
+
+
 def document_year(text: str) -> int | None:
-    """The year the document reports on: the most mentioned year, the latest on ties."""
-    years = Counter(int(y) for y in YEAR_RE.findall(text))
+    """The year the document reports on: the most mentioned year, the latest on ties.
+
+    Years of targets and history (到2022年, 从2022年, 展望2020年, 在2004年) do not count.
+    """
+    years = Counter(int(m.group(1)) for m in YEAR_RE.finditer(text)
+                    if not _OTHER_YEAR.search(text[max(0, m.start() - 2):m.start()]))
     if not years:
         return None
     top = max(years.values())
@@ -77,13 +84,16 @@ def _project_item(c: _Collector, sentence: Sentence, item: tuple[int, int, str])
     return (P, name)
 
 
-def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit) -> None:
+def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit, inherited: list[str]) -> list[str]:
+    """Mentions and facts of one list; returns the statuses it used (carried to the next list)."""
     if hit.kind == "enterprise":
         for start, end, name in hit.items:
             c.mention(E, name, sentence, start, end)
-        return
-    clause = sentence.text[hit.clause_start:hit.clause_end]
-    statuses = statuses_in(clause)
+        return inherited
+    clause_end = hit.clause_end
+    if hit.head_end >= hit.clause_end - 1 or sentence.text[hit.head_end:hit.clause_end].strip() == "":
+        clause_end = _next_clause_end(sentence.text, hit.clause_end)
+    statuses = statuses_in(sentence.text[hit.clause_start:clause_end]) or inherited
     year = c.sentence_year(sentence)
     for item in hit.items:
         project = _project_item(c, sentence, item)
@@ -93,6 +103,13 @@ def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit) -> None:
             c.fact(Predicate.INVESTMENT, project, None, sentence, amount=hit.amount, currency="CNY")
         for status in statuses:
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=year)
+    return statuses
+
+
+def _next_clause_end(text: str, end: int) -> int:
+    """End of the clause after ``end`` when a list's own clause ends at its head (…为代表,…正式落地)."""
+    found = re.search(r"[;；。]", text[end + 1:])
+    return end + 1 + found.start() if found else len(text)
 
 
 def _named_projects(c: _Collector, sentence: Sentence) -> None:
@@ -107,8 +124,9 @@ def _named_projects(c: _Collector, sentence: Sentence) -> None:
 def _sentence(c: _Collector, sentence: Sentence) -> None:
     for hit in find_legal_companies(sentence.text):
         c.mention(E, hit.name, sentence, hit.start, hit.end)
+    statuses: list[str] = []
     for list_hit in find_lists(sentence.text):
-        _list_facts(c, sentence, list_hit)
+        statuses = _list_facts(c, sentence, list_hit, statuses)
     _named_projects(c, sentence)
     for award in find_awards(sentence.text, c.doc.home_zone):
         c.mention(EntityType.HONOUR, award.honour, sentence, award.start, award.end)

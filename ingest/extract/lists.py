@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN
+from ingest.extract.zones import is_common_word
 
 # Clause separators (a list never crosses them).
 CLAUSE_RE = re.compile(r"[^,，;；:：。!！?？]+")
@@ -25,7 +26,7 @@ HEAD_RE = re.compile(
 )
 # An amount before a single name: "50亿元重特大项目正海磁材".
 PREFIXED_RE = re.compile(
-    rf"(?P<amount>\d+(?:\.\d+)?亿元)(?:重特大|重大|产业|工业|外资)?项目(?P<name>[{HAN}A-Za-z0-9]{{2,8}}?)"
+    rf"(?:(?P<amount>\d+(?:\.\d+)?亿元)(?:重特大|重大|产业|工业|外资)?|(?:重特大|重大|外资|内资|民营)|亿元)项目(?P<name>[{HAN}A-Za-z0-9]{{2,8}}?)"
     rf"(?=[、和,，;；。]|开工|竣工|投产|签约|落户|一季度|二季度|三季度|四季度|年内|尽快|及早)"
 )
 REPRESENT_RE = re.compile(r"以(?P<list>.+?)等?为代表")
@@ -44,10 +45,12 @@ _NAME_OK = re.compile(rf"[{HAN}A-Za-z0-9#+·]{{2,30}}")
 _GENERIC_ITEM = re.compile(
     r"^(?:新|改|扩建|重大|重点|产业|工业|服务业|民生|实事|基础设施|人才|科技|创新|各类|一批|相关|龙头|骨干|"
     r"传统|新兴|优质|规上|规模以上|高新|外资|内资|民营|国有|中小|重特大|超亿元|亿元|其他|多|全区|全市|"
-    r"国家级|省级|市级|智能制造服务商|总部经济|设备投入类|人才创业类|科创型|科创类)$|等|地块征地|用地|"
+    r"国家级|省级|市级|全部|所有|其余|部分|新开工|力争|智能制造服务商|总部经济|设备投入类|人才创业类|科创型|科创类)$|等|地块征地|用地|"
     r"^(?:新|改|扩)$|^[一二三四五六七八九十两几多数]+[大家个项类]|^个|超$|荣誉|奖|活动|政策|计划|行动|年$|月$|^第"
 )
 _PHASE_RE = re.compile(r"[一二三四五六七八九十\d]+期$")
+# Physical works rather than companies: rivers, roads, plots.
+_FACILITY_RE = re.compile(r"(?:河|路|港|桥|湖|山|段|地块|片区|小区|社区|花苑|公园|广场|街区)$")
 PROJECT_ENDINGS = (
     "项目", "工程", "基地", "中心", "总部", "学校", "医院", "园", "广场", "街区", "酒店", "公园", "线",
     "地块", "小镇", "花苑", "大楼", "机组", "单丝", "建筑", "商场", "岛", "幼儿园", "路", "河",
@@ -89,7 +92,7 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
         position += len(part) + 1
         name = re.sub(r"[“”\"‘’「」《》]", "", part).strip()
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
-        if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name):
+        if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name) and not is_common_word(name):
             items.append((begin, begin + len(part), name))
     return items
 
@@ -106,8 +109,8 @@ def _list_before(clause: str, end: int, offset: int) -> list[tuple[int, int, str
 
 
 def _prefixed(match: re.Match[str], start: int, end: int) -> ListHit:
-    name = (start + match.start("name"), start + match.end("name"), match.group("name"))
-    return ListHit("project", (name,), _amount(match), start + match.start(), start + match.end(), start, end)
+    items = split_items(match.group("name"), start + match.start("name"))
+    return ListHit("project", tuple(items), _amount(match), start + match.start(), start + match.end(), start, end)
 
 
 def _amount(match: re.Match[str]) -> float | None:
@@ -120,7 +123,10 @@ def _amount(match: re.Match[str]) -> float | None:
 
 
 def _kind(match: re.Match[str]) -> str:
-    return "enterprise" if match.group("kind") in ("企业", "服务商") else "project"
+    """Enterprises for 企业/服务商 heads and for science programmes (科创类项目), else projects."""
+    if match.group("kind") in ("企业", "服务商") or re.search(r"科创|科技", match.group("qual")):
+        return "enterprise"
+    return "project"
 
 
 def find_lists(sentence: str) -> list[ListHit]:
@@ -155,10 +161,10 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
 
 
 def looks_like_company(name: str) -> bool:
-    """A short brand name ending in a business word (科技, 电子, 药业 …) or of 2–4 characters."""
-    if any(name.endswith(end) for end in PROJECT_ENDINGS) or _PHASE_RE.search(name):
+    """A short brand name: up to 4 characters, or up to 5 ending in a business word (科技, 电子 …)."""
+    if any(name.endswith(end) for end in PROJECT_ENDINGS) or _PHASE_RE.search(name) or _FACILITY_RE.search(name):
         return False
-    return len(name) <= 4 or any(name.endswith(end) for end in ENTERPRISE_ENDINGS)
+    return len(name) <= 4 or (len(name) <= 5 and any(name.endswith(end) for end in ENTERPRISE_ENDINGS))
 
 
 def company_of_project(name: str) -> str | None:
@@ -166,10 +172,10 @@ def company_of_project(name: str) -> str | None:
     latin = re.match(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]", name)
     if latin:
         return latin.group(1)
-    for size in range(len(name) - 1, 2, -1):
+    if len(name) > 6 and any(name[4:].startswith(end) for end in ENTERPRISE_ENDINGS):
+        return name[:4]
+    for size in range(4, len(name)):
         prefix = name[:size]
         if any(prefix.endswith(end) and len(prefix) > len(end) + 1 for end in ENTERPRISE_ENDINGS):
-            rest = name[size:]
-            if rest and not any(rest == end for end in ENTERPRISE_ENDINGS):
-                return prefix
+            return prefix
     return None

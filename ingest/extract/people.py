@@ -29,7 +29,7 @@ _VERB_AFTER = re.compile(
 )
 _ENTERPRISE_TITLES = ("首席运营官", "首席执行官", "首席技术官", "董事长", "总经理", "副总经理", "总裁", "副总裁")
 _TITLE_ALT = "|".join(sorted(map(re.escape, PERSON_TITLES), key=len, reverse=True))
-CHAIN_RE = re.compile(rf"((?:[{HAN}]{{0,12}}?(?:{_TITLE_ALT})、)*[{HAN}]{{0,12}}?(?:{_TITLE_ALT}))(?=[{SURNAMES}])")
+CHAIN_RE = re.compile(rf"((?:[{HAN}]{{0,16}}?(?:{_TITLE_ALT})、)*[{HAN}]{{0,16}}?(?:{_TITLE_ALT}))(?=[{HAN}])")
 NAME_TITLE_RE = re.compile(rf"(?<![{HAN}])([{SURNAMES}][{HAN}]{{1,2}}?)(?:市长|区长|县长|书记|主任|局长)(?:调研|在|出席|表示|指出)")
 CUE_NAME_RE = re.compile(rf"(?:负责人|居民|村民|职工|工程师|博士|教授|院士|专家)(?=[{SURNAMES}])")
 _BAD_NAME = re.compile(r"[的了是在和与等年月日区市县省局委会书记主任长]")
@@ -55,16 +55,28 @@ def person_name_at(text: str, start: int) -> str | None:
     return None
 
 
-def _org(prefix: str, home: Key | None) -> Key | None | str:
-    """Organisation of a title's prefix: a zone key, the home zone, a company name or "" when none."""
-    if not prefix:
-        return ""
+_DEPARTMENT = re.compile(r"(?:党工委|管委会|委员会|办公室|[\u4e00-\u9fff]{2,8}?局)$")
+_BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区)")
+
+
+def _split_org(prefix: str, home: Key | None) -> tuple[Key | None | str, str]:
+    """Organisation of a title prefix and the department part that belongs to the title.
+
+    Returns ("", department) when the prefix names no organisation of its own
+    (the title inherits the previous one), None for a non-zone public body
+    (市委), a zone key, or a company name.
+    """
     zones = find_zone_names(prefix)
-    if zones:
-        return (EntityType.ZONE, zones[0][2].name)
-    if prefix in ("区", "开发区", "高新区", "经开区", "园区") and home is not None:
-        return home
-    return None if re.search(r"[市县省]委?$|市委|政府|人大|政协", prefix) else prefix
+    if zones and zones[0][0] == 0:
+        return (EntityType.ZONE, zones[0][2].name), prefix[zones[0][1]:]
+    bare = _BARE_ZONE.match(prefix)
+    if bare and home is not None:
+        return home, prefix[bare.end():]
+    if not prefix or _DEPARTMENT.fullmatch(prefix):
+        return "", prefix
+    if re.search(r"[市县省]委?$|市委|政府|人大|政协|[市县省]", prefix):
+        return None, prefix
+    return prefix, ""
 
 
 def _roles(chain: str, home: Key | None) -> list[tuple[str, Key]]:
@@ -74,26 +86,14 @@ def _roles(chain: str, home: Key | None) -> list[tuple[str, Key]]:
         title = re.search(rf"(?:{_TITLE_ALT})$", part)
         if title is None:
             continue
-        prefix, title_text = _split_org(part[:title.start()], title.group())
-        org = _org(prefix, home)
+        org, department = _split_org(part[:title.start()], home)
         if isinstance(org, str) and org:
             current = (EntityType.ENTERPRISE, org) if title.group() in _ENTERPRISE_TITLES else None
         elif org != "":
             current = org  # type: ignore[assignment]
         if current is not None:
-            roles.append((title_text, current))
+            roles.append((department + title.group(), current))
     return roles
-
-
-def _split_org(prefix: str, title: str) -> tuple[str, str]:
-    """Move a department (行政审批局, 党工委, 管委会) from the organisation into the title."""
-    department = re.search(rf"[{HAN}]{{2,8}}?局$|党工委$|管委会$", prefix)
-    zone_end = max((end for _, end, _ in find_zone_names(prefix)), default=0)
-    bare = re.match(r"^(?:区|开发区|高新区|经开区)", prefix)
-    cut = zone_end or (bare.end() if bare else 0)
-    if department and department.start() >= cut:
-        return prefix[:cut] or prefix[:department.start()], prefix[cut:] + title
-    return prefix, title
 
 
 def find_people(sentence: str, home: Key | None) -> list[PersonHit]:

@@ -99,6 +99,12 @@ def _common_words() -> dict[str, tuple[int, str]]:
     return words
 
 
+def is_common_word(word: str) -> bool:
+    """A dictionary word that is not a name: verbs, adverbs, adjectives, time words."""
+    _, tag = _common_words().get(word, (0, ""))
+    return tag[:1] in ("v", "d", "a", "t", "c", "p", "r", "m", "q", "u", "f", "l", "i")
+
+
 def is_place_word(word: str) -> bool:
     """True unless ``word`` is a common non-place word (verb, adjective, frequent noun …)."""
     if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START or _FUNCTION_CHARS.intersection(word):
