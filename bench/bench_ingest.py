@@ -1,0 +1,110 @@
+"""Ingest throughput: each stage alone, then whole batches serial, parallel and bulk.
+
+The corpus documents are copied ``--copies`` times under new names (real text,
+distinct graphs). Everything is measured in the same run, and the table gives
+characters per second plus ratios against two baselines from that run:
+``jieba.lcut`` over the same text (a segmenter pass, the cheapest useful
+Chinese processing) and the serial batch.
+
+    python -m bench.bench_ingest [--copies 40] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ingest.load import load_path
+from ingest.runner import ingest_paths
+from kg.iri import doc_graph_iri
+from kg.store.oxigraph import OxigraphStore
+
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
+
+
+def make_batch(folder: Path, copies: int) -> list[Path]:
+    """The corpus copied ``copies`` times with distinct, valid document ids."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(copies):
+        for source in sorted(CORPUS.glob("*.txt")):
+            shutil.copyfile(source, folder / f"c{i:04d}_{source.name}")
+    return sorted(folder.glob("*.txt"))
+
+
+def timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def stage_times(files: list[Path]) -> dict[str, float]:
+    """Seconds spent in load, pipeline, emit and the store write, document by document, in this process."""
+    from ingest.emit import to_triples
+    from ingest.pipeline import run
+
+    totals = dict.fromkeys(("load", "pipeline", "emit", "store"), 0.0)
+    store = OxigraphStore(None)
+    run(load_path(files[0]))  # warm-up: dictionaries and converters load once per process
+    for path in files:
+        t0 = time.perf_counter()
+        doc = load_path(path)
+        t1 = time.perf_counter()
+        done = run(doc)
+        t2 = time.perf_counter()
+        triples = to_triples(done)
+        t3 = time.perf_counter()
+        store.replace_graph(doc_graph_iri(done.doc_id), triples)
+        t4 = time.perf_counter()
+        for name, seconds in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+            totals[name] += seconds
+    store.close()
+    return totals
+
+
+def batch_seconds(files: list[Path], root: Path, name: str, **options: object) -> float:
+    store = OxigraphStore(root / name)
+    try:
+        report = ingest_paths(store, files, progress=False, **options)  # type: ignore[arg-type]
+        assert not report.failed, report.summary()
+        return report.seconds
+    finally:
+        store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--copies", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    import jieba
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        files = make_batch(root / "docs", args.copies)
+        chars = sum(len(p.read_text(encoding="utf-8")) for p in files)
+        texts = [p.read_text(encoding="utf-8") for p in files]
+        jieba.initialize()
+        baseline = chars / timed(lambda: [jieba.lcut(t) for t in texts])
+        print(f"{len(files)} documents, {chars:,} characters; baseline jieba.lcut {baseline:,.0f} chars/s")
+        print(f"{'measure':34} {'chars/s':>12} {'vs jieba':>9} {'vs serial':>10}")
+        stages = stage_times(files)
+        for name, seconds in stages.items():
+            print(f"stage {name:28} {chars / seconds:12,.0f} {chars / seconds / baseline:9.2f}")
+        serial = chars / batch_seconds(files, root, "serial", workers=1)
+        runs = {
+            "batch serial (replace per doc)": serial,
+            "batch serial bulk": chars / batch_seconds(files, root, "serial-bulk", workers=1, bulk=True),
+            f"batch {args.workers} workers": chars / batch_seconds(files, root, "parallel", workers=args.workers),
+            f"batch {args.workers} workers bulk": chars
+            / batch_seconds(files, root, "parallel-bulk", workers=args.workers, bulk=True),
+        }
+        for name, rate in runs.items():
+            print(f"{name:34} {rate:12,.0f} {rate / baseline:9.2f} {rate / serial:10.2f}")
+
+
+if __name__ == "__main__":
+    main()
