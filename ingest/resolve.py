@@ -155,8 +155,18 @@ def _rewrite(fact: Fact, canon: dict[Key, Key]) -> Fact:
     return replace(fact, subject=canon.get(fact.subject, fact.subject), obj=obj)
 
 
+def _platforms_win(doc: Document) -> Document:
+    """A name typed both Platform and Project is the platform: drop the project mentions and facts."""
+    platforms = {m.name for m in doc.mentions if m.type is EntityType.PLATFORM}
+    gone = {(EntityType.PROJECT, name) for name in platforms}
+    mentions = tuple(m for m in doc.mentions if (m.type, m.name) not in gone)
+    facts = tuple(f for f in doc.facts if f.subject not in gone and f.obj not in gone)
+    return replace(doc, mentions=mentions, facts=facts)
+
+
 def resolve(doc: Document) -> Document:
     """Fill ``entities`` and rewrite ``facts`` onto canonical keys, dropping duplicates."""
+    doc = _platforms_win(doc)
     mentions = list(doc.mentions)
     clusters = _Clusters()
     counts: dict[Key, int] = defaultdict(int)

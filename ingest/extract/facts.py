@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.entities import find_legal_companies, find_named_projects, statuses_in
 from ingest.extract.honours import find_awards
-from ingest.extract.lists import ListHit, company_of_project, find_lists, looks_like_company
+from ingest.extract.lists import ListHit, company_of_project, find_facilities, find_lists, looks_like_company
 from ingest.extract.people import find_people
 from ingest.extract.zones import find_zone_names, zone_mentions
 from ingest.extract.patterns import YEAR_RE
 from kg.model import EntityType, Predicate
 
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT
+# Works being built: "…建设加快推进", "…施工", "…快建设", "…建设进度".
+_BUILDING = re.compile(r"(?:快)?建设(?!成)|施工")
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
 
@@ -63,7 +65,8 @@ class _Collector:
         return int(found.group(1)) if found else self.year
 
 
-def _project_item(c: _Collector, sentence: Sentence, item: tuple[int, int, str]) -> tuple[EntityType, str] | None:
+def _project_item(c: _Collector, sentence: Sentence, item: tuple[int, int, str],
+                  kind: str = "project") -> tuple[EntityType, str] | None:
     """Mentions for one item of a project list; returns the project key."""
     start, end, name = item
     person = _PERSON_ITEM.match(name)
@@ -71,13 +74,13 @@ def _project_item(c: _Collector, sentence: Sentence, item: tuple[int, int, str])
         c.mention(EntityType.PERSON, person.group("name"), sentence, start, start + len(person.group("name")))
         c.mention(P, name + "项目", sentence, start, end)
         return (P, name + "项目")
-    if looks_like_company(name):
+    if kind != "facility" and looks_like_company(name):
         c.mention(E, name, sentence, start, end)
         c.mention(P, name + "项目", sentence, start, end)
         c.fact(Predicate.INVESTOR, (P, name + "项目"), (E, name), sentence)
         return (P, name + "项目")
     c.mention(P, name, sentence, start, end)
-    company = company_of_project(name)
+    company = company_of_project(name) if kind != "facility" else None
     if company:
         c.mention(E, company, sentence, start, start + len(company))
         c.fact(Predicate.INVESTOR, (P, name), (E, company), sentence)
@@ -94,9 +97,12 @@ def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit, inherited: list
     if hit.head_end >= hit.clause_end - 1 or sentence.text[hit.head_end:hit.clause_end].strip() == "":
         clause_end = _next_clause_end(sentence.text, hit.clause_end)
     statuses = statuses_in(sentence.text[hit.clause_start:clause_end]) or inherited
+    if hit.kind == "facility":
+        building = _BUILDING.match(sentence.text[hit.head_end:])
+        statuses = ["under_construction"] if building else statuses_in(sentence.text[hit.clause_start:hit.clause_end])
     year = c.sentence_year(sentence)
     for item in hit.items:
-        project = _project_item(c, sentence, item)
+        project = _project_item(c, sentence, item, hit.kind)
         if project is None:
             continue
         if hit.amount:
@@ -127,6 +133,8 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
     statuses: list[str] = []
     for list_hit in find_lists(sentence.text):
         statuses = _list_facts(c, sentence, list_hit, statuses)
+    for facility in find_facilities(sentence.text):
+        _list_facts(c, sentence, facility, [])
     _named_projects(c, sentence)
     for award in find_awards(sentence.text, c.doc.home_zone):
         c.mention(EntityType.HONOUR, award.honour, sentence, award.start, award.end)

@@ -37,6 +37,7 @@ LEAD_WORDS = (
     "年", "的", "在", "和", "是", "将", "把", "对", "由", "向", "从", "其中", "包括", "如", "全年",
     "上半年", "下半年", "今年", "去年", "近年来", "目前", "此外", "同时", "出让", "成功出让", "助推",
     "一批", "重特大", "重大", "外资", "民营", "项目", "企业", "充分发挥", "发挥", "细化", "启动", "落实",
+    "保障", "全力", "加快", "促进", "确保", "首批", "按照", "时序", "节点",
 )
 _LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS), key=len, reverse=True)))
 _ITEM_SPLIT = re.compile(r"[、]|(?<=[^\d])和(?=[^\d])")
@@ -46,7 +47,7 @@ _GENERIC_ITEM = re.compile(
     r"^(?:新|改|扩建|重大|重点|产业|工业|服务业|民生|实事|基础设施|人才|科技|创新|各类|一批|相关|龙头|骨干|"
     r"传统|新兴|优质|规上|规模以上|高新|外资|内资|民营|国有|中小|重特大|超亿元|亿元|其他|多|全区|全市|"
     r"国家级|省级|市级|全部|所有|其余|部分|新开工|力争|智能制造服务商|总部经济|设备投入类|人才创业类|科创型|科创类)$|等|地块征地|用地|"
-    r"^(?:新|改|扩)$|^[一二三四五六七八九十两几多数]+[大家个项类]|^个|超$|荣誉|奖|活动|政策|计划|行动|年$|月$|^第"
+    r"^(?:新|改|扩)$|建设$|^[一二三四五六七八九十两几多数]+[大家个项类]|^个|超$|荣誉|奖|活动|政策|计划|行动|年$|月$|^第"
 )
 _PHASE_RE = re.compile(r"[一二三四五六七八九十\d]+期$")
 # Physical works rather than companies: rivers, roads, plots.
@@ -62,7 +63,7 @@ class ListHit:
     """One enumeration: its items (offsets relative to the sentence) and what the head says."""
 
     kind: str
-    """"project" or "enterprise"."""
+    """"project", "enterprise" or "facility" (a named work: always a project, never a company)."""
     items: tuple[tuple[int, int, str], ...]
     amount: float | None
     head_start: int
@@ -77,7 +78,7 @@ def _cut_first(text: str) -> int:
     for match in _LEAD_RE.finditer(text):
         if match.end() < len(text):
             start = max(start, match.end())
-    for match in re.finditer(r"[\d.]+(?:亿元|万元)?(?:重特大|重大)?(?:项目)?", text):
+    for match in re.finditer(r"[\d.]+(?:亿元|万元)(?:重特大|重大)?(?:项目)?", text):
         if match.end() < len(text) and match.end() > start and match.group().strip("."):
             start = match.end()
     return start
@@ -158,6 +159,34 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
             return [ListHit(_kind(match), tuple(items), _amount(match), start + match.start(),
                             start + match.end(), start, end)]
     return []
+
+
+_FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥)"
+# Physical works named before a construction verb: "玉兰路、邻里中心建设加快推进".
+FACILITY_RE = re.compile(
+    rf"(?P<list>[{HAN}A-Za-z0-9#、“”]{{2,60}}?)(?=建设|施工|快建设|早开街|开街)"
+)
+_QUOTED_PROJECT = re.compile(rf"项目“(?P<name>[{HAN}A-Za-z0-9]{{2,12}})”")
+
+
+def find_facilities(sentence: str) -> list[ListHit]:
+    """Named works (roads, plots, hotels, parks) before a construction verb, and 项目“X”."""
+    hits = []
+    for clause in CLAUSE_RE.finditer(sentence):
+        text, offset = clause.group(), clause.start()
+        quoted = _QUOTED_PROJECT.search(text)
+        if quoted:
+            item = (offset + quoted.start("name"), offset + quoted.end("name"), quoted.group("name"))
+            hits.append(ListHit("facility", (item,), None, offset + quoted.start(), offset + quoted.end(),
+                                offset, clause.end()))
+            continue
+        for match in FACILITY_RE.finditer(text):
+            start = _cut_first(match.group("list").split("、")[0]) if "、" in match.group("list") else _cut_first(match.group("list"))
+            items = [i for i in split_items(match.group("list")[start:], offset + match.start() + start)]
+            if items and any(re.search(rf"{_FACILITY_END}$", name) for _, _, name in items):
+                hits.append(ListHit("facility", tuple(items), None, offset + match.start(), offset + match.end(),
+                                    offset, clause.end()))
+    return hits
 
 
 def looks_like_company(name: str) -> bool:
