@@ -324,8 +324,11 @@ _CHROME = re.compile(
 _MAIN_HINT = re.compile(r"article|content|detail|zoom|trs_editor|main|text|body|news|con\b|conn|wzy|info", re.I)
 # Whole lines that are page furniture rather than text.
 _FURNITURE_LINE = re.compile(
-    r"^\s*(上一篇|下一篇|上一条|下一条|【?\s*(打印|关闭|關閉|收藏|打印本页|关闭窗口|列印|分享到?)\s*】?)[:：]?.{0,60}$"
-    r"|^([【\[]?\s*(打印|列印|关闭|關閉|收藏|分享|字号|字體|字体|大|中|小|返回顶部|返回)\s*[】\]]?\s*)+$"
+    r"^(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)\s*[:：]"
+    r"|^(分享到|扫一扫|用手机扫)"
+    # A line made only of page tools: 【字体：大 中 小】【打印本页】【关闭窗口】
+    r"|^(?:[\s【】\[\]〖〗|｜:：]*(?:打印本页|打印|列印|关闭窗口|关闭|關閉|加入收藏|收藏|分享|字号|字體|字体|默认"
+    r"|返回顶部|返回|大|中|小))+[\s【】\[\]〖〗|｜:：]*$"
 )
 _KEEP_TAGS = ("html", "body", "article", "main")
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
@@ -355,7 +358,7 @@ def html_main_text(markup: str, filename: str = "document") -> str:
     if title and title not in text:
         text = f"{title}\n{text}"
     lines = (line.strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line and not _FURNITURE_LINE.match(line))
+    return "\n".join(line for line in lines if line and not (len(line) <= 120 and _FURNITURE_LINE.match(line)))
 
 
 def _drop_chrome(root: object) -> None:

@@ -188,6 +188,28 @@ def test_load_html_keeps_main_text_only(text: str, charset: str, codec: str, enc
         assert to_script(chrome) not in doc.raw
 
 
+TABLE_PAGE = """<html><head><meta charset="gbk"><title>{title}</title></head><body>
+<table width="1000"><tr><td class="logo"><img src="logo.png">管理委员会</td></tr>
+<tr><td><table><tr><td class="left_menu"><a>机构设置</a><br><a>领导信息</a><br><a>政策法规</a></td>
+<td><table><tr><td class="position">您现在的位置：首页 &gt; 园区动态</td></tr>
+<tr><td align="center"><b>{title}</b></td></tr>
+<tr><td>来源：管委会办公室 发布时间：2022-08-12</td></tr>
+<tr><td>【字体：大 中 小】【打印本页】【关闭窗口】</td></tr>
+<tr><td><div class="TRS_Editor">{paragraphs}</div></td></tr>
+<tr><td>扫一扫在手机打开当前页</td></tr></table></td></tr></table></td></tr>
+<tr><td class="copyright">主办单位：管理委员会 技术支持：网络公司</td></tr></table></body></html>"""
+
+
+def test_load_html_table_layout_page_keeps_the_article() -> None:
+    # The last line merely starts with 打印 and must stay.
+    sentences = [line for line in LONG_SIMPLIFIED.split("\n") if len(line) > 40][:3] + ["打印机外壳项目当日签约。"]
+    doc = load_bytes(_page(sentences, "gbk", TABLE_PAGE).encode("gbk"), "news.htm")
+    for sentence in sentences:
+        assert sentence in doc.raw
+    for chrome in ("机构设置", "您现在的位置", "字体", "打印本页", "扫一扫", "技术支持"):
+        assert chrome not in doc.raw
+
+
 def test_load_html_wrong_single_byte_declaration_is_overruled() -> None:
     sentence = SIMPLIFIED.split("\n")[3]
     markup = f'<html><head><meta charset="windows-1252"></head><body><p>{sentence}</p></body></html>'
