@@ -17,7 +17,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 from kg.errors import QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from kg.iri import doc_graph_iri, entity_iri
 from kg.model import EntityType
-from kg.namespaces import RDFS, ZONE
+from kg.namespaces import RDFS, XSD, ZONE
 from kg.settings import MEMORY, Settings
 from kg.store import GraphStore, open_store
 from kg.store.oxigraph import OxigraphStore
@@ -232,3 +232,18 @@ def test_store_contract_raw_query_serialises_results(store: GraphStore) -> None:
     )
     assert media_type == "application/n-triples"
     assert [q.triple for q in parse(body, format=RdfFormat.N_TRIPLES)] == [Triple(COMPANY, ZONE.locatedIn, ZONE_A)]
+
+
+def test_store_contract_typed_literals_come_back_unchanged(store: GraphStore) -> None:
+    investment = NamedNode("https://w3id.org/zonekg/resource/investment/i1")
+    values = [
+        Literal("2000000000", datatype=XSD.decimal),
+        Literal("12.5", datatype=XSD.decimal),
+        Literal("2021", datatype=XSD.gYear),
+        Literal("42", datatype=XSD.integer),
+        Literal("CNY"),
+        Literal("如皋高新区", language="zh"),
+    ]
+    store.replace_graph(doc_graph_iri("d1"), [Triple(investment, ZONE.value, v) for v in values])
+    rows = store.select("SELECT ?v WHERE { ?i zone:value ?v }")
+    assert {r["v"] for r in rows} == set(values)
