@@ -31,7 +31,7 @@ SUFFIXES = ["科技有限公司", "股份有限公司", "有限公司", "集团�
 ZONE_KINDS = [("高新技术产业开发区", ZONE.HighTechZone), ("经济技术开发区", ZONE.EconomicTechnologicalZone),
               ("经济开发区", ZONE.EconomicDevelopmentZone), ("工业园区", ZONE.IndustrialPark)]
 PROJECT_KINDS = ["生产基地项目", "研发中心项目", "产业园项目", "扩建项目"]
-HONOURS = ["专精特新小巨人企业", "高新技术企业", "省级企业技术中心", "瞪羚企业", "制造业单项冠军企业", "省级工程技术研究中心"]
+HONOURS = ["专精特新小巨人企业", "高新技术企业", "科技型中小企业", "瞪羚企业", "制造业单项冠军企业", "省级专精特新中小企业"]
 STATUS = {"签约": ZONE.signed, "开工建设": ZONE.started, "竣工投产": ZONE.in_production}
 YEARS = ["2021", "2022", "2023"]
 FILLER = ["坚持项目为王,持续优化营商环境。", "围绕主导产业开展精准招商,产业链条不断延伸。",
