@@ -248,6 +248,24 @@ def test_load_docx_paragraphs_and_table_cells_in_order() -> None:
     assert doc.raw.split("\n") == [lines[0], "指标 数值", "地区生产总值 428亿元", lines[1], lines[2]]
 
 
+def test_load_docx_external_entity_is_not_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密口令", encoding="utf-8")
+    source = zipfile.ZipFile(io.BytesIO(_docx(["开发区召开会议MARK"], [["a"]])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, body = data.decode("utf-8").split("?>", 1)
+                doctype = f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "file://{secret}">]>'
+                data = f"{head}?>{doctype}{body.replace('MARK', '&x;')}".encode()
+            archive.writestr(info.filename, data)
+    doc = load_bytes(buffer.getvalue(), "entity.docx")
+    assert "开发区召开会议" in doc.raw
+    assert "机密" not in doc.raw
+
+
 def _pdf(lines: list[str]) -> bytes:
     """A one-page PDF whose Type0 font maps glyph codes to the text through a ToUnicode CMap."""
     chars = sorted({c for line in lines for c in line})
