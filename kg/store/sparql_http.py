@@ -145,7 +145,7 @@ class SparqlHttpStore:
         return int(rows[0]["n"].value) if rows else 0
 
     def select(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
-        result = parse_query_results(self._query(query, bindings, _JSON)[0], format=QueryResultsFormat.JSON)
+        result = _results(*self._query(query, bindings, _JSON))
         if not isinstance(result, QuerySolutions):
             raise QuerySyntaxError("expected a SELECT query")
         names = [v.value for v in result.variables]
@@ -158,7 +158,7 @@ class SparqlHttpStore:
         return [q.triple for q in parse(body, format=RdfFormat.N_TRIPLES)]
 
     def ask(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> bool:
-        result = parse_query_results(self._query(query, bindings, _JSON)[0], format=QueryResultsFormat.JSON)
+        result = _results(*self._query(query, bindings, _JSON))
         if isinstance(result, QuerySolutions) and [v.value for v in result.variables] == [VIRTUOSO_ASK]:
             # Virtuoso 7 answers ASK with one row (?__ASK_RETVAL 1) for true and no row for false.
             return any(row[VIRTUOSO_ASK] is not None and row[VIRTUOSO_ASK].value != "0" for row in result)
@@ -313,6 +313,15 @@ def _insert_quads(quads: list[Quad]) -> str:
         by_graph.setdefault(str(q.graph_name), []).append(ntriples_block([q.triple]))
     blocks = " ".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
     return f"INSERT DATA {{ {blocks} }}"
+
+
+def _results(body: bytes, media_type: str) -> QuerySolutions | QueryBoolean:
+    """Parse a SELECT/ASK answer in whichever results format the server chose."""
+    fmt = QueryResultsFormat.from_media_type(media_type) or QueryResultsFormat.JSON
+    try:
+        return parse_query_results(body, format=fmt)
+    except SyntaxError as exc:
+        raise StoreError(f"unreadable {fmt.media_type} answer from the SPARQL server: {exc}") from exc
 
 
 def _server_message(response: httpx.Response) -> str:

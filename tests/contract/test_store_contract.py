@@ -247,3 +247,15 @@ def test_store_contract_typed_literals_come_back_unchanged(store: GraphStore) ->
     store.replace_graph(doc_graph_iri("d1"), [Triple(investment, ZONE.value, v) for v in values])
     rows = store.select("SELECT ?v WHERE { ?i zone:value ?v }")
     assert {r["v"] for r in rows} == set(values)
+
+
+def test_sparql_http_reads_the_results_format_the_server_chose() -> None:
+    xml = (
+        '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head><variable name="l"/>'
+        '</head><results><result><binding name="l"><literal xml:lang="zh">东旭科技</literal></binding></result>'
+        "</results></sparql>"
+    )
+    answer = httpx.Response(200, text=xml, headers={"Content-Type": "application/sparql-results+xml; charset=utf-8"})
+    client = httpx.Client(transport=httpx.MockTransport(lambda _: answer))
+    rows = SparqlHttpStore("http://sparql.invalid/q", client=client).select(LABELS)
+    assert rows == [{"l": Literal("东旭科技", language="zh")}]
