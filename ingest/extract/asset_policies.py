@@ -37,6 +37,8 @@ _POLICY_VERBS = _ISSUING_VERBS | _APPLYING_VERBS
 # A 工程 naming one of these is a construction project, not a programme.
 _CONSTRUCTION = ("路", "桥", "河", "管网", "污水", "安置", "绿化", "地块", "厂房", "水系", "整治",
                  "学校", "医院", "公园", "小区", "管廊", "场馆")
+# Party-building, enforcement and internal-assessment programmes are not development policies.
+_INTERNAL = ("党", "整治", "整改", "考核", "巡察", "巡视", "纪检", "监察", "换届")
 _OWNER_PREFIXES = ("全区", "全市", "全省", "区", "市")
 _STRONG_POLICY_ENDINGS = ("一件事一次办", "一件事", "三年行动计划", "三年行动方案", "三年计划",
                           "三年行动", "英才计划", "人才计划", "英才")
@@ -151,6 +153,8 @@ def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
 def _plausible(prefix: str, raw_ending: str, ending: str) -> bool:
     """Whether ``prefix`` can be the proper part of a policy name (not a kind, list or project)."""
     if "等" in prefix or is_generic(prefix) or _unbalanced(prefix + raw_ending) or re.search(PHASE, prefix):
+        return False
+    if any(word in prefix for word in _INTERNAL):
         return False
     return not (ending == "工程" and any(word in prefix for word in _CONSTRUCTION))
 

@@ -101,6 +101,12 @@ def full_forms(names: set[tuple[EntityType, str]]) -> dict[tuple[EntityType, str
         longest = {full for full in longer if not any(abbreviates(full, other) for other in longer)}
         if len(longest) == 1:
             mapping[(kind, name)] = longest.pop()
+    for key, full in mapping.items():  # follow chains: 道口一件事 → 道口开设一件事 → …一次办
+        seen = {full}
+        while (key[0], full) in mapping and mapping[(key[0], full)] not in seen:
+            full = mapping[(key[0], full)]
+            seen.add(full)
+        mapping[key] = full
     return mapping
 
 

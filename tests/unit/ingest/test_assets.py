@@ -304,3 +304,21 @@ def test_assets_long_sentence_offsets_point_at_the_name() -> None:
 )
 def test_assets_projects_and_generic_words_are_not_assets(sentence: str, kind: EntityType, expected: set[str]) -> None:
     assert _names(sentence_spans(sentence), kind) == expected
+
+
+def test_assets_full_forms_follow_chains() -> None:
+    names = {(EntityType.POLICY, n) for n in ("道口一件事", "道口开设一件事", "道口开设一件事一次办")}
+    assert set(full_forms(names).values()) == {"道口开设一件事一次办"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "高质量完成“高新红色先锋”基层党组织强基提质增效三年行动计划。",
+        "开展安全生产专项整治“雷霆行动”,对重点企业集中整治。",
+        "研究制定“一患一策”整改方案,通过整改提升。",
+        "制定重大项目考核实施细则,每半年进行一次日常动态考核。",
+    ],
+)
+def test_assets_internal_programmes_are_not_policies(sentence: str) -> None:
+    assert find_policies(sentence) == []
