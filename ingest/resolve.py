@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ingest.document import Document, Entity, Fact, Mention
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
+from ingest.normalise import normalise_name
 from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, home_aliases
 from kg.model import EntityType
 
@@ -140,12 +141,12 @@ def _canonical(keys: list[Key], counts: dict[Key, int], home: Key | None) -> Key
 def _raw_forms(doc: Document, mentions: list[Mention]) -> dict[Key, set[str]]:
     """Forms of each mention as the raw text writes them, when they differ (traditional script)."""
     forms: dict[Key, set[str]] = defaultdict(set)
-    if not doc.offsets:
+    if not doc.raw:
         return forms
     for mention in mentions:
         start, end = doc.raw_span(mention.start, mention.end)
         raw = re.sub(r"\s", "", doc.raw[start:end])
-        if raw != mention.name and len(raw) == len(mention.name):
+        if raw != mention.name and normalise_name(raw) == mention.name:
             forms[(mention.type, mention.name)].add(raw)
     return forms
 

@@ -1,0 +1,164 @@
+"""Entity rules on real corpus sentences: zones, enumerations, named projects, companies, people, honours."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.entities import find_legal_companies, find_named_projects, statuses_in
+from ingest.extract.honours import find_awards
+from ingest.extract.lists import company_of_project, find_facilities, find_lists, looks_like_company
+from ingest.extract.people import find_people
+from ingest.extract.zones import find_home_zone, find_zone_names, zone_class
+from ingest.normalise import normalise_text
+from kg.model import EntityType
+
+HOME = (EntityType.ZONE, "南通开发区")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "zones"),
+    [
+        ("其中,来自南通开发区的中天科技海缆股份有限公司参与的项目", ["南通开发区"]),
+        ("南通开发区党工委书记、南通创新区党工委常务副书记保德林说。", ["南通开发区", "南通创新区"]),
+        ("江阴高新技术开发区召开2019年度工作总结暨表彰大会", ["江阴高新技术开发区"]),
+        ("在2021年度省级以上高新区综合评价中排名17名", []),
+        ("企业兴则开发区兴,企业强则开发区强", []),
+        ("青阳园区累计签约项目超过30个", ["青阳园区"]),
+    ],
+)
+def test_entities_zone_names(sentence: str, zones: list[str]) -> None:
+    assert [z.name for _, _, z in find_zone_names(sentence)] == zones
+
+
+@pytest.mark.parametrize(
+    ("name", "cls"),
+    [("如皋高新技术产业开发区", "HighTechZone"), ("南通经济技术开发区", "EconomicTechnologicalZone"),
+     ("港闸经济开发区", "EconomicDevelopmentZone"), ("南通创新区", "InnovationZone"), ("南通开发区", None)],
+)
+def test_entities_zone_class(name: str, cls: str | None) -> None:
+    assert zone_class(name) == cls
+
+
+def test_entities_home_zone_from_bare_words_and_place() -> None:
+    text = "第四届中国·如皋第三代半导体论坛。2021年,高新区抢抓机遇。高新区经济社会各项工作取得了新成效。"
+    home = find_home_zone(text)
+    assert home is not None and home.name == "如皋高新区"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "items", "amount"),
+    [
+        ("2021年签约东旭科技20亿元项目1个", "project", ["东旭科技"], 2e9),
+        ("力瑞电子、宏景智能亿元项目2个", "project", ["力瑞电子", "宏景智能"], 1e8),
+        ("光益丰汇、高通新能源等总部经济项目12个", "project", ["光益丰汇", "高通新能源"], None),
+        ("组织卓远半导体、中科新源等企业申报国家级、省级科技计划项目7项", "enterprise", ["卓远半导体", "中科新源"], None),
+        ("以广联达移动智慧建筑、佩尔科技新材料、亚斯特国际等为代表,总投资370亿元的41个超亿元产业项目正式落地",
+         "project", ["广联达移动智慧建筑", "佩尔科技新材料", "亚斯特国际"], None),
+        ("50亿元重特大项目正海磁材、10亿元重特大项目如天光电开工建设", "project", ["正海磁材"], 5e9),
+        ("引导以中集特箱、中集罐箱、中集能源为代表的物流装备企业加快绿色化技改升级", "enterprise",
+         ["中集特箱", "中集罐箱", "中集能源"], None),
+    ],
+)
+def test_entities_enumerations(sentence: str, kind: str, items: list[str], amount: float | None) -> None:
+    hit = find_lists(sentence)[0]
+    assert (hit.kind, [i[2] for i in hit.items], hit.amount) == (kind, items, amount)
+
+
+def test_entities_enumeration_skips_industries() -> None:
+    assert find_lists("低空经济、氢能、合成生物等一批未来产业项目加快布局") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "company", "is_company"),
+    [("佩尔科技新材料", "佩尔科技", False), ("天江药业二期", "天江药业", False), ("中芯长电3D集成芯片", "中芯长电", False),
+     ("亚斯特国际", None, True), ("秦烯新材料", None, True), ("玉兰路", None, False), ("深冷储能装备", None, False)],
+)
+def test_entities_company_inside_project_name(name: str, company: str | None, is_company: bool) -> None:
+    assert looks_like_company(name) is is_company
+    if not is_company:
+        assert company_of_project(name) == company
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("正海磁材高性能稀土永磁体研发生产基地项目开工仪式", ["正海磁材高性能稀土永磁体研发生产基地项目"]),
+        ("加快推进高新区新城镇综合开发PPP项目,完成萧山路等7条道路的路面改造", ["高新区新城镇综合开发PPP项目"]),
+        ("一切围绕项目转、一切盯着项目干", []),
+        ("确保全年招引科创项目30个", []),
+    ],
+)
+def test_entities_named_projects(sentence: str, names: list[str]) -> None:
+    assert [h.name for h in find_named_projects(sentence)] == names
+
+
+def test_entities_facilities_before_construction_verbs() -> None:
+    hits = find_facilities("首批基础设施项目“三路四河”全部开工,玉兰路、邻里中心建设加快推进。")
+    assert [[i[2] for i in h.items] for h in hits] == [["三路四河"], ["玉兰路", "邻里中心"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("同样来自南通开发区的南通励成生物工程有限公司参与的项目获得奖励", ["南通励成生物工程有限公司"]),
+        ("南通超达装备股份有限公司成功上市", ["南通超达装备股份有限公司"]),
+        ("新增上市公司1家,跨国公司地区总部2家", []),
+    ],
+)
+def test_entities_legal_companies(sentence: str, names: list[str]) -> None:
+    assert [h.name for h in find_legal_companies(sentence)] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "roles"),
+    [
+        ("南通开发区行政审批局局长贾光辉表示,从2022年营商环境50条", "贾光辉",
+         [("行政审批局局长", "南通开发区")]),
+        ("江阴市委常委、高新区党工委副书记、管委会副主任陈兴华作工作报告。", "陈兴华",
+         [("党工委副书记", "南通开发区"), ("管委会副主任", "南通开发区")]),
+        ("励成生物首席运营官杨清浩表示,企业此次获奖", "杨清浩", [("首席运营官", "励成生物")]),
+        ("上半年,吴新明市长调研开发区时", "吴新明", []),
+    ],
+)
+def test_entities_people_and_roles(sentence: str, name: str, roles: list[tuple[str, str]]) -> None:
+    person = find_people(sentence, HOME)[0]
+    assert person.name == name
+    assert [(title, org[1]) for title, org in person.roles] == roles
+
+
+def test_entities_people_in_traditional_script() -> None:
+    text, _ = normalise_text("區黨工委副書記、管委會主任保德林出席會議并講話。")
+    person = find_people(text, HOME)[0]
+    assert person.name == "保德林"
+    assert [title for title, _ in person.roles] == ["党工委副书记", "管委会主任"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "awards"),
+    [
+        ("卓远半导体、世睿电力分别被省科技厅评为潜在独角兽企业、瞪羚企业",
+         [("潜在独角兽企业", "卓远半导体"), ("瞪羚企业", "世睿电力")]),
+        ("兴澄特钢、法尔胜获评国家制造业单项冠军",
+         [("国家制造业单项冠军", "兴澄特钢"), ("国家制造业单项冠军", "法尔胜")]),
+        ("获评国家特钢新材料大中小企业融通载体、省海外人才离岸创新创业示范基地等荣誉",
+         [("国家特钢新材料大中小企业融通载体", "南通开发区"), ("省海外人才离岸创新创业示范基地", "南通开发区")]),
+        ("其中,来自南通开发区的中天科技海缆股份有限公司参与的“海上风电”项目获得国家科学技术进步奖一等奖",
+         [("国家科学技术进步奖一等奖", "中天科技海缆股份有限公司")]),
+    ],
+)
+def test_entities_awards_and_recipients(sentence: str, awards: list[tuple[str, str]]) -> None:
+    found = [(a.honour, a.recipient[1]) for a in find_awards(sentence, HOME) if a.recipient]
+    assert found == awards
+
+
+@pytest.mark.parametrize(
+    ("clause", "statuses"),
+    [
+        ("深冷储能装备、中特棒材深加工等16个项目开工建设", ["started"]),
+        ("冉溪环保竣工投产", ["completed", "in_production"]),
+        ("推动塑之源等项目及早开工", []),
+        ("2021年签约东旭科技20亿元项目1个", ["signed"]),
+    ],
+)
+def test_entities_status_cues(clause: str, statuses: list[str]) -> None:
+    assert statuses_in(clause) == statuses

@@ -1,0 +1,67 @@
+"""Fact rules through the pipeline on short texts made of real corpus sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ingest.document import Document
+from ingest.emit import to_gold_json
+from ingest.extract.facts import document_year
+from ingest.pipeline import run
+
+REPORT = (
+    "2021年,高新区抢抓机遇、开拓创新、真抓实干,经济社会各项工作取得了新成效。\n"
+    "第四届中国·如皋第三代半导体晶体及装备论坛成功举办,高新区综合评价排名第4。\n"
+    "2021年签约东旭科技20亿元项目1个,际弘半导体、弘远晶体10亿元项目2个,力瑞电子、宏景智能亿元项目2个。\n"
+    "50亿元重特大项目正海磁材、10亿元重特大项目如天光电开工建设。\n"
+    "正海磁材高性能稀土永磁体研发生产基地项目开工仪式\n"
+    "卓远半导体、世睿电力分别被省科技厅评为潜在独角兽企业、瞪羚企业。\n"
+    "区党工委副书记、管委会主任保德林出席会议并讲话。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def facts() -> list[dict[str, Any]]:
+    return to_gold_json(run(Document("t", "t.txt", REPORT)))["facts"]
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        {"s": "东旭科技项目", "p": "investment", "amount": 2e9, "currency": "CNY"},
+        {"s": "力瑞电子项目", "p": "investment", "amount": 1e8, "currency": "CNY"},
+        {"s": "东旭科技项目", "p": "investor", "o": "东旭科技"},
+        {"s": "弘远晶体项目", "p": "status", "o": "signed", "year": 2021},
+        {"s": "正海磁材高性能稀土永磁体研发生产基地项目", "p": "status", "o": "started", "year": 2021},
+        {"s": "正海磁材高性能稀土永磁体研发生产基地项目", "p": "investment", "amount": 5e9, "currency": "CNY"},
+        {"s": "正海磁材高性能稀土永磁体研发生产基地项目", "p": "investor", "o": "正海磁材"},
+        {"s": "东旭科技", "p": "locatedIn", "o": "如皋高新区"},
+        {"s": "世睿电力", "p": "awarded", "o": "瞪羚企业", "year": 2021},
+        {"s": "保德林", "p": "role", "o": "如皋高新区", "title": "管委会主任"},
+    ],
+)
+def test_facts_extracted(facts: list[dict[str, Any]], fact: dict[str, Any]) -> None:
+    assert fact in facts
+
+
+def test_facts_signing_status_carries_along_the_sentence(facts: list[dict[str, Any]]) -> None:
+    signed = {f["s"] for f in facts if f["p"] == "status" and f["o"] == "signed"}
+    assert {"东旭科技项目", "际弘半导体项目", "弘远晶体项目", "力瑞电子项目", "宏景智能项目"} <= signed
+
+
+def test_facts_plans_are_not_statuses() -> None:
+    text = "港闸经济开发区2022年度工作计划\n推动塑之源、新帝克高性能单丝等项目及早开工。\n"
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    assert [f for f in facts if f["p"] == "status"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("2019年全区工作。2019年度表彰。到2022年,力争。到2022年,确保。", 2019),
+     ("从2022年营商环境50条。在2004年落户。顺利承办2024年南通马拉松赛。", 2024),
+     ("没有年份。", None)],
+)
+def test_facts_document_year(text: str, year: int | None) -> None:
+    assert document_year(text) == year

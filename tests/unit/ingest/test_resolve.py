@@ -1,0 +1,55 @@
+"""Alias resolution: short ↔ legal names, company projects, zone short forms, traditional forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.document import Document, Fact, Mention
+from ingest.resolve import company_core, is_short_form, resolve
+from kg.model import EntityType, Predicate
+
+E, P, Z = EntityType.ENTERPRISE, EntityType.PROJECT, EntityType.ZONE
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [("中天海缆", "中天科技海缆股份有限公司", True), ("励成生物", "南通励成生物工程有限公司", True),
+     ("超达装备", "南通超达装备股份有限公司", True), ("中天海缆", "南通励成生物工程有限公司", False),
+     ("海缆", "中天科技海缆股份有限公司", False)],
+)
+def test_resolve_short_forms(short: str, full: str, expected: bool) -> None:
+    assert is_short_form(short, full) is expected
+
+
+def test_resolve_company_core_strips_place_and_suffix() -> None:
+    assert company_core("南通励成生物工程有限公司") == "励成生物工程"
+
+
+def _doc(mentions: list[Mention], facts: list[Fact], raw: str = "x" * 40, home: str | None = None) -> Document:
+    return Document("d", "d.txt", raw, text=raw, mentions=tuple(mentions), facts=tuple(facts),
+                    home_zone=(Z, home) if home else None)
+
+
+def test_resolve_merges_aliases_and_rewrites_facts() -> None:
+    mentions = [Mention(E, "中天科技海缆股份有限公司", 0, 12, 0), Mention(E, "中天海缆", 20, 24, 0),
+                Mention(P, "正海磁材项目", 0, 6, 0), Mention(P, "正海磁材高性能稀土永磁体研发生产基地项目", 0, 20, 0),
+                Mention(Z, "开发区", 0, 3, 0), Mention(Z, "南通开发区", 0, 5, 0)]
+    facts = [Fact(Predicate.LOCATED_IN, (E, "中天海缆"), (Z, "开发区"), 0),
+             Fact(Predicate.LOCATED_IN, (E, "中天科技海缆股份有限公司"), (Z, "南通开发区"), 0)]
+    doc = resolve(_doc(mentions, facts, home="南通经济技术开发区"))
+    names = {(e.type, e.name): set(e.aliases) for e in doc.entities}
+    assert names[(E, "中天科技海缆股份有限公司")] == {"中天海缆"}
+    assert names[(P, "正海磁材高性能稀土永磁体研发生产基地项目")] == {"正海磁材项目"}
+    assert names[(Z, "南通经济技术开发区")] == {"开发区", "南通开发区"}
+    assert [(f.subject[1], f.obj[1]) for f in doc.facts if f.obj] == [("中天科技海缆股份有限公司", "南通经济技术开发区")]
+
+
+def test_resolve_keeps_traditional_forms_as_aliases() -> None:
+    from ingest.normalise import normalise
+
+    raw = "活動在南通開發區舉行"
+    doc = normalise(Document("d", "d.txt", raw))
+    start = doc.text.index("南通开发区")
+    doc = resolve(Document("d", "d.txt", raw, text=doc.text, offsets=doc.offsets,
+                           mentions=(Mention(Z, "南通开发区", start, start + 5, 0),)))
+    assert doc.entities[0].aliases == ("南通開發區",)
