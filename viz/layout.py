@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import networkx as nx
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-NODE_SPACING = 45.0
+NODE_SPACING = 80.0
 
 
 def _disc(count: int, cx: float, cy: float) -> list[tuple[float, float]]:
@@ -40,7 +40,7 @@ def _place_groups(groups: dict[str, list[str]]) -> dict[str, tuple[float, float]
     radius = NODE_SPACING * math.sqrt(max((len(m) for m in ordered), default=1))
     positions: dict[str, tuple[float, float]] = {}
     for i, members in enumerate(ordered):
-        r = 1.6 * radius * math.sqrt(i)
+        r = 2.2 * radius * math.sqrt(i)
         centre = (r * math.cos(i * GOLDEN_ANGLE), r * math.sin(i * GOLDEN_ANGLE))
         positions.update(zip(members, _disc(len(members), *centre), strict=True))
     return positions

@@ -42,6 +42,8 @@ TYPE_STYLES: dict[str, dict[str, str]] = {
     EntityType.PERSON.value: {"color": "#8c564b", "shape": "ellipse", "name": "人物"},
     EntityType.INDUSTRY.value: {"color": "#17becf", "shape": "hexagon", "name": "产业"},
 }
+PHYSICS_NODE_LIMIT = 1000
+TITLE_INDICATORS = 6  # indicator lines in a tooltip; the details panel lists them all
 CURRENCY_NAMES = {"CNY": "元", "USD": "美元", "EUR": "欧元", "HKD": "港元", "JPY": "日元"}
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -123,12 +125,14 @@ def _node_options(data: dict[str, Any]) -> dict[str, Any]:
         lines.append("投资额：" + amount_text(data["amount"], data.get("currency", "CNY")))
     if data.get("status"):
         lines.append(f"进展：{STATUS_LABELS.get(data['status'], data['status'])} {data.get('status_year', '')}".strip())
-    if data.get("indicators"):
-        lines.append(data["indicators"])
+    indicators = data.get("indicators", "").splitlines()
+    preview = indicators[:TITLE_INDICATORS]
+    if len(indicators) > TITLE_INDICATORS:
+        preview.append(f"……另有 {len(indicators) - TITLE_INDICATORS} 项指标")
     return {
-        "label": label, "title": "\n".join(lines), "color": style["color"], "shape": style["shape"],
+        "label": label, "title": "\n".join(lines + preview), "facts": "\n".join(lines), "color": style["color"], "shape": style["shape"],
         "etype": data["type"], "aliases": aliases,
-        "search": _search_key([data["label"], *aliases]), "zones": [],
+        "search": _search_key([data["label"], *aliases]), "zones": [], "indicators": indicators,
     }
 
 
@@ -144,12 +148,18 @@ def build_network(g: nx.MultiDiGraph) -> Network:
 
 
 def physics_options(node_count: int) -> dict[str, Any]:
-    """vis-network options: bounded stabilisation (fewer iterations on bigger graphs), then physics off."""
+    """vis-network options: bounded stabilisation (fewer iterations on bigger graphs), then physics off.
+
+    Above :data:`PHYSICS_NODE_LIMIT` nodes the seed layout is drawn as it is: stabilisation
+    costs tens of milliseconds per iteration there (bench/bench_graph_page.py).
+    """
     iterations = max(40, min(300, 40_000 // max(node_count, 1)))
     return {
         "physics": {
+            "enabled": node_count <= PHYSICS_NODE_LIMIT,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -4000, "springLength": 110, "damping": 0.35},
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 150, "springConstant": 0.01,
+                          "centralGravity": 0.1, "damping": 0.35, "avoidOverlap": 0.2},
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
             "minVelocity": 1.0,
         },

@@ -120,10 +120,16 @@
     state.selected = id;
     document.getElementById("focus-button").disabled = false;
     panel.appendChild(el("h2", node.label.split("\n")[0]));
-    panel.appendChild(el("pre", node.title, "facts"));
+    panel.appendChild(el("pre", node.facts, "facts"));
     const facts = el("ul", undefined, "relations");
     for (const line of factLines(id)) facts.appendChild(el("li", line));
     panel.appendChild(facts);
+    if (node.indicators.length) {
+      panel.appendChild(el("h3", "指标（" + node.indicators.length + "）"));
+      const list = el("ul", undefined, "indicators");
+      for (const line of node.indicators) list.appendChild(el("li", line));
+      panel.appendChild(list);
+    }
     showEvidence(panel, id);
   }
 
@@ -175,6 +181,7 @@
     window.__graphStable = performance.now();
   }
   if (data.nodes.length === 0) markStable();
+  else if (data.options.physics.enabled === false) network.once("afterDrawing", markStable);
   else network.once("stabilizationIterationsDone", markStable);
   network.on("click", (params) => { if (params.nodes.length) showDetails(params.nodes[0]); });
   buildLegend();

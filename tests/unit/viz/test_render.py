@@ -131,9 +131,11 @@ def test_render_zone_membership_and_seed_positions(sample_store: OxigraphStore) 
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
 
 
-@pytest.mark.parametrize(("nodes", "iterations"), [(10, 300), (500, 80), (2000, 40), (50_000, 40)])
-def test_render_stabilisation_is_bounded(nodes: int, iterations: int) -> None:
+@pytest.mark.parametrize(("nodes", "physics", "iterations"),
+                         [(10, True, 300), (500, True, 80), (1000, True, 40), (2000, False, 40), (50_000, False, 40)])
+def test_render_stabilisation_is_bounded(nodes: int, physics: bool, iterations: int) -> None:
     options = physics_options(nodes)
+    assert options["physics"]["enabled"] is physics
     assert options["physics"]["stabilization"]["iterations"] == iterations
     assert options["edges"]["smooth"] is False
 
@@ -149,3 +151,12 @@ def test_render_static_files_are_bundled() -> None:
         assert len(static_text(name)) > 500
     with pytest.raises(KeyError):
         static_text("../render.py")
+
+
+def test_render_tooltip_shows_few_indicators_and_details_get_all() -> None:
+    g = nx.MultiDiGraph()
+    lines = [f"指标{i} {i} count 2022" for i in range(10)]
+    g.add_node("z", label="某开发区", type="Zone", aliases="", subtype="", indicators="\n".join(lines))
+    (node,) = page_data(select_view(g))["nodes"]
+    assert node["title"].splitlines() == ["开发区 · 某开发区", *lines[:6], "……另有 4 项指标"]
+    assert node["indicators"] == lines and node["facts"] == "开发区 · 某开发区"
