@@ -48,7 +48,7 @@ _STRONG_POLICY_ENDINGS = ("一件事一次办", "一件事", "三年行动计划
 def _policy_re() -> re.Pattern[str]:
     """Any policy ending (or N条) that closes a word."""
     endings = alternation(load_lexicon("policies") + ("活动",))
-    return re.compile(rf"(?:[{QUOTES}]?\d+条|{endings})(?:[{CLOSING}]|(?![{CJK}])|(?=[为等的和与及]|要求|出台|实施))")
+    return re.compile(rf"(?:[{QUOTES}]?(?:\d+|[一二三四五六七八九十百]+)条|{endings})(?:[{CLOSING}]|(?![{CJK}])|(?=[为等的和与及]|要求|出台|实施))")
 
 
 _LIST_POLICY = re.compile(rf"([^，。；：,;:]*?)等([{CJK}]{{0,4}})(?:政策|措施)")
@@ -143,7 +143,7 @@ def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
     anchored = found.stop in _POLICY_VERBS or found.inherited is not None or means
     if not (strong or quoted or anchored) or (ending == "活动" and not means):
         return []
-    talent = ending.endswith(("英才", "英才计划", "人才计划"))
+    talent = clean_name(prefix + ending).endswith(("英才", "英才计划", "人才计划"))
     zone_fact = not (owned or talent or means) and found.stop not in _APPLYING_VERBS
     if found.inherited is not None:
         zone_fact = found.inherited
@@ -154,7 +154,7 @@ def _plausible(prefix: str, raw_ending: str, ending: str) -> bool:
     """Whether ``prefix`` can be the proper part of a policy name (not a kind, list or project)."""
     if "等" in prefix or is_generic(prefix) or _unbalanced(prefix + raw_ending) or re.search(PHASE, prefix):
         return False
-    if any(word in prefix for word in _INTERNAL):
+    if any(word in prefix for word in _INTERNAL) or prefix.endswith("第"):
         return False
     return not (ending == "工程" and any(word in prefix for word in _CONSTRUCTION))
 

@@ -322,3 +322,28 @@ def test_assets_full_forms_follow_chains() -> None:
 )
 def test_assets_internal_programmes_are_not_policies(sentence: str) -> None:
     assert find_policies(sentence) == []
+
+
+# A report from a zone in another province, written for these tests (no seed-document names).
+OTHER_ZONE_REPORT = """\
+合肥高新区2023年工作总结。今年以来,高新区坚持以科技创新为引领,聚焦集成电路、人工智能、量子信息、生物医药四大主导产业,加快构建“4+4+N”现代产业体系。全年实现地区生产总值1500亿元,同比增长8.5%。
+科创平台建设成效明显。中国科学技术大学先进技术研究院、合肥综合性国家科学中心人工智能研究院加快建设,新增省级以上孵化器3家、众创空间5家,中安创谷科技园二期建成投用,国家级科技企业孵化器达到12家。
+政策体系持续完善。出台《合肥高新区促进集成电路产业发展若干政策》《关于支持人才创新创业的实施办法》,全面落实省“科创十条”,深入实施“庐州英才”计划,兑现各类奖补资金8.6亿元。
+营商环境不断优化。深化“一网通办”改革,推行“拿地即开工”,实施企业开办“一件事一次办”,新登记市场主体1.2万户。
+招商引资再创新高。引进京东方第10.5代线、蔚来汽车中国总部等重大项目,签约项目总投资超过800亿元。新能源汽车、光伏及储能产业快速发展,形成了较为完整的产业链。
+2024年,高新区将重点发展新一代信息技术、高端装备制造、新材料、节能环保等战略性新兴产业,打造具有国际影响力的量子信息产业集群。
+"""
+
+
+def test_assets_report_from_another_province() -> None:
+    doc = segment(normalise(Document("other", "other.txt", OTHER_ZONE_REPORT)))
+    mentions, facts = extract_assets(replace(doc, home_zone=(EntityType.ZONE, "合肥高新区")))
+    found = {(m.type, m.name) for m in mentions}
+    linked = {(f.predicate, f.obj[1]) for f in facts}
+    assert {(EntityType.PLATFORM, "中安创谷科技园二期"), (EntityType.POLICY, "省科创十条"),
+            (EntityType.INDUSTRY, "量子信息"), (EntityType.INDUSTRY, "生物医药")} <= found
+    assert not any(name.endswith(("孵化器", "众创空间")) for kind, name in found if kind == EntityType.PLATFORM)
+    assert (Predicate.ISSUED_POLICY, "合肥高新区促进集成电路产业发展若干政策") in linked
+    assert (Predicate.ISSUED_POLICY, "省科创十条") not in linked
+    assert (Predicate.ISSUED_POLICY, "庐州英才计划") not in linked
+    assert (Predicate.HOSTS_PLATFORM, "中国科学技术大学先进技术研究院") in linked
