@@ -84,7 +84,7 @@ _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
 def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """The sector of an industry cluster (打造工程机械产业集群)."""
     for m in _CLUSTER.finditer(sentence):
-        rest, _ = cut_after_stop(m.group(1), _INDUSTRY_STOPS + _PLACES)
+        rest, _ = cut_after_stop(m.group(1), _INDUSTRY_LEFT)
         rest = re.sub(r"^(?:国家级|国家|省级|市级|世界级|千亿级|百亿级|全国|全省|全市)+", "", rest)
         name = _industry_name(rest)
         if name and not overlaps(m.start(1), m.end(1), taken):

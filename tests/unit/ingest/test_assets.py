@@ -347,3 +347,13 @@ def test_assets_report_from_another_province() -> None:
     assert (Predicate.ISSUED_POLICY, "省科创十条") not in linked
     assert (Predicate.ISSUED_POLICY, "庐州英才计划") not in linked
     assert (Predicate.HOSTS_PLATFORM, "中国科学技术大学先进技术研究院") in linked
+
+
+def test_assets_two_clusters_joined_by_and() -> None:
+    sentence = "推动电子信息产业集群和生物医药产业集群向万亿级迈进。"
+    assert _names(sentence_spans(sentence), EntityType.INDUSTRY) == {"电子信息", "生物医药"}
+
+
+def test_assets_company_named_like_an_institute_is_not_a_platform() -> None:
+    sentence = "成都新能源科技有限公司、四川智能制造研究院有限公司等企业入选省级专精特新企业。"
+    assert find_platforms(sentence) == []
