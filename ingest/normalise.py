@@ -54,15 +54,28 @@ def normalise_name(name: str) -> str:
 
 
 def _nfkc_with_offsets(raw: str) -> tuple[str, list[int]]:
-    """NFKC per character, recording for each output character its raw index."""
-    if unicodedata.is_normalized("NFKC", raw):
-        return raw, list(range(len(raw)))
+    """NFKC recording for each output character its raw index.
+
+    Lines whose length NFKC keeps (full-width punctuation, the common case) map
+    one to one; only the others are normalised character by character.
+    """
+    whole = unicodedata.normalize("NFKC", raw)
+    if len(whole) == len(raw):
+        return whole, list(range(len(raw)))
     parts: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(raw):
-        normal = unicodedata.normalize("NFKC", char) if ord(char) > 127 else char
-        parts.append(normal)
-        offsets.extend([index] * len(normal))
+    position = 0
+    for line in raw.splitlines(keepends=True):
+        normal = unicodedata.normalize("NFKC", line)
+        if len(normal) == len(line):
+            parts.append(normal)
+            offsets.extend(range(position, position + len(line)))
+        else:
+            for index, char in enumerate(line, start=position):
+                piece = unicodedata.normalize("NFKC", char)
+                parts.append(piece)
+                offsets.extend([index] * len(piece))
+        position += len(line)
     return "".join(parts), offsets
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.extract.patterns import HAN, STATUS_CUES
 
@@ -47,8 +48,11 @@ def _clean(name: str) -> str:
     return re.sub(r"[“”\"‘’「」《》\s]", "", name)
 
 
-def find_legal_companies(sentence: str) -> list[NameHit]:
+@lru_cache(maxsize=256)
+def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     """Legal company names (…有限公司, …集团公司) with a left edge at a function word."""
+    if "公司" not in sentence:
+        return ()
     hits = []
     for match in LEGAL_RE.finditer(sentence):
         text = match.group()
@@ -59,12 +63,14 @@ def find_legal_companies(sentence: str) -> list[NameHit]:
         core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name)
         if len(core) >= (3 if name == core + "公司" else 2) and not _GENERIC_COMPANY.search(name):
             hits.append(NameHit(name, match.start() + cut, match.end()))
-    return hits
+    return tuple(hits)
 
 
 def find_named_projects(sentence: str) -> list[NameHit]:
     """Named projects: a headline "…生产基地项目开工仪式" or "加快推进…PPP项目"."""
-    hits = []
+    hits: list[NameHit] = []
+    if "项目" not in sentence:
+        return hits
     for match in PROJECT_RE.finditer(sentence):
         text = match.group()
         lead = _PROJECT_LEAD.match(text[:-2])

@@ -29,6 +29,7 @@ _VERB_AFTER = re.compile(
 )
 _ENTERPRISE_TITLES = ("首席运营官", "首席执行官", "首席技术官", "董事长", "总经理", "副总经理", "总裁", "副总裁")
 _TITLE_ALT = "|".join(sorted(map(re.escape, PERSON_TITLES), key=len, reverse=True))
+_ANY_TITLE = re.compile(_TITLE_ALT)
 CHAIN_RE = re.compile(rf"((?:[{HAN}]{{0,16}}?(?:{_TITLE_ALT})、)*[{HAN}]{{0,16}}?(?:{_TITLE_ALT}))(?=[{HAN}])")
 NAME_TITLE_RE = re.compile(rf"(?<![{HAN}])([{SURNAMES}][{HAN}]{{1,2}}?)(?:市长|区长|县长|书记|主任|局长)(?:调研|在|出席|表示|指出)")
 CUE_NAME_RE = re.compile(rf"(?:负责人|居民|村民|职工|工程师|博士|教授|院士|专家)(?=[{SURNAMES}])")
@@ -99,6 +100,8 @@ def _roles(chain: str, home: Key | None) -> list[tuple[str, Key]]:
 def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
     """People of a sentence with roles from the title chain before their names."""
     hits: dict[int, PersonHit] = {}
+    if not _ANY_TITLE.search(sentence) and not CUE_NAME_RE.search(sentence):
+        return []
     for match in CHAIN_RE.finditer(sentence):
         name = person_name_at(sentence, match.end())
         if name:
