@@ -91,13 +91,21 @@ def abbreviates(short: str, full: str) -> bool:
     return True
 
 
+# Distinct names of one type per document above which short forms are not merged (bounds the work).
+MAX_NAMES = 400
+
+
 def full_forms(names: set[tuple[EntityType, str]]) -> dict[tuple[EntityType, str], str]:
     """Map each platform or policy name to the one longer name it abbreviates in the same document."""
     mapping = {}
+    by_kind: dict[EntityType, list[str]] = {}
     for kind, name in names:
-        if kind == EntityType.INDUSTRY:  # 半导体 and 第三代半导体 are different sectors
+        by_kind.setdefault(kind, []).append(name)
+    for kind, name in names:
+        # 半导体 and 第三代半导体 are different sectors; past MAX_NAMES the pairwise check is skipped.
+        if kind == EntityType.INDUSTRY or len(by_kind[kind]) > MAX_NAMES:
             continue
-        longer = {full for k, full in names if k == kind and abbreviates(name, full)}
+        longer = {full for full in by_kind[kind] if abbreviates(name, full)}
         longest = {full for full in longer if not any(abbreviates(full, other) for other in longer)}
         if len(longest) == 1:
             mapping[(kind, name)] = longest.pop()

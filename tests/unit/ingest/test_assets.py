@@ -357,3 +357,9 @@ def test_assets_two_clusters_joined_by_and() -> None:
 def test_assets_company_named_like_an_institute_is_not_a_platform() -> None:
     sentence = "成都新能源科技有限公司、四川智能制造研究院有限公司等企业入选省级专精特新企业。"
     assert find_platforms(sentence) == []
+
+
+def test_assets_full_forms_skip_merging_past_the_name_cap() -> None:
+    many = {(EntityType.PLATFORM, f"园区{i:04d}号科创园") for i in range(401)}
+    names = many | {(EntityType.PLATFORM, "金属材料创新研究院"), (EntityType.PLATFORM, "江阴金属材料创新研究院")}
+    assert full_forms(names) == {}
