@@ -100,7 +100,8 @@ def redraw_ms(browser, path: Path) -> float:  # type: ignore[no-untyped-def]
     page.goto(path.as_uri())
     page.wait_for_function("window.__graphStable !== undefined", timeout=60_000)
     samples = page.evaluate("""() => { const out = [];
-        for (let i = 0; i < 7; i++) { const t = performance.now(); __graph.network.redraw(); out.push(performance.now() - t); }
+        for (let i = 0; i < 7; i++) {
+            const t = performance.now(); __graph.network.redraw(); out.push(performance.now() - t); }
         return out; }""")
     page.close()
     return float(statistics.median(samples))
@@ -110,30 +111,44 @@ def _fmt(seconds: float | None, timeout_s: float) -> str:
     return f"{seconds:7.2f} s" if seconds is not None else f"> {timeout_s:.0f} s"
 
 
+def _ratio(ours: float | None, base: float | None, timeout_s: float) -> str:
+    if ours and base:
+        return f"ratio {base / ours:5.1f}x"
+    return f"ratio > {timeout_s / ours:5.1f}x" if ours else "ratio n/a"
+
+
+def best_of(repeats: int, fn: Callable[[], object]) -> float:
+    """Shortest wall time of ``repeats`` calls."""
+    return min(timed(fn) for _ in range(repeats))
+
+
+def measure(browser, folder: Path, size: int, baseline_timeout: float, repeats: int) -> None:  # type: ignore[no-untyped-def]
+    """Build both pages for one size, time them in the browser and print one block."""
+    store = synthetic_store(size)
+    ours, base = folder / f"ours-{size}.html", folder / f"pyvis-{size}.html"
+    view = build_ours(store, size, ours)
+    build_s = best_of(repeats, lambda: build_ours(store, size, ours))
+    pyvis_s = best_of(repeats, lambda: build_pyvis(view, base))
+    stable = [time_to_stable(browser, ours, 60) for _ in range(repeats)]
+    ours_stable = statistics.median(s for s in stable if s is not None) if all(stable) else None
+    base_stable = time_to_stable(browser, base, baseline_timeout)
+    g = view.graph
+    print(f"\n{g.number_of_nodes()} nodes, {g.number_of_edges()} edges (store graph {view.total_nodes} nodes; "
+          f"page {ours.stat().st_size:,} B, pyvis page {base.stat().st_size:,} B)")
+    print(f"  build (store→page)   ours {build_s:7.2f} s   pyvis build of same view {pyvis_s:7.2f} s")
+    print(f"  stable in Chromium   ours {_fmt(ours_stable, 60)}   pyvis defaults {_fmt(base_stable, baseline_timeout)}"
+          f"   {_ratio(ours_stable, base_stable, baseline_timeout)}")
+    print(f"  redraw at rest       ours {redraw_ms(browser, ours):7.1f} ms (median of 7)")
+    store.close()
+
+
 def run(sizes: list[int], baseline_timeout: float, repeats: int) -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for size in sizes:
-            store = synthetic_store(size)
-            ours, base = Path(tmp) / f"ours-{size}.html", Path(tmp) / f"pyvis-{size}.html"
-            view: list[View] = []
-            build_s = min(timed(lambda: view.append(build_ours(store, size, ours))) for _ in range(repeats))
-            pyvis_s = min(timed(lambda: build_pyvis(view[0], base)) for _ in range(repeats))
-            stable = [time_to_stable(browser, ours, 60) for _ in range(repeats)]
-            ours_stable = statistics.median(s for s in stable if s is not None) if all(stable) else None
-            base_stable = time_to_stable(browser, base, baseline_timeout)
-            g = view[0].graph
-            print(f"\n{g.number_of_nodes()} nodes, {g.number_of_edges()} edges "
-                  f"(store graph {view[0].total_nodes} nodes; page {ours.stat().st_size:,} B, "
-                  f"pyvis page {base.stat().st_size:,} B)")
-            print(f"  build (store→page)   ours {build_s:7.2f} s   pyvis build of same view {pyvis_s:7.2f} s")
-            print(f"  stable in Chromium   ours {_fmt(ours_stable, 60)}   pyvis defaults {_fmt(base_stable, baseline_timeout)}"
-                  + (f"   ratio {base_stable / ours_stable:5.1f}x" if ours_stable and base_stable else
-                     f"   ratio > {baseline_timeout / ours_stable:5.1f}x" if ours_stable else ""))
-            print(f"  redraw at rest       ours {redraw_ms(browser, ours):7.1f} ms (median of 7)")
-            store.close()
+            measure(browser, Path(tmp), size, baseline_timeout, repeats)
         browser.close()
 
 

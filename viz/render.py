@@ -130,7 +130,8 @@ def _node_options(data: dict[str, Any]) -> dict[str, Any]:
     if len(indicators) > TITLE_INDICATORS:
         preview.append(f"……另有 {len(indicators) - TITLE_INDICATORS} 项指标")
     return {
-        "label": label, "title": "\n".join(lines + preview), "facts": "\n".join(lines), "color": style["color"], "shape": style["shape"],
+        "label": label, "title": "\n".join(lines + preview), "facts": "\n".join(lines),
+        "color": style["color"], "shape": style["shape"],
         "etype": data["type"], "aliases": aliases,
         "search": _search_key([data["label"], *aliases]), "zones": [], "indicators": indicators,
     }

@@ -56,7 +56,8 @@ def entity_evidence(store: GraphStore, iri: str) -> list[EvidenceOut]:
         doc_id = _text(row.get("docId"))
         out.append(EvidenceOut(
             text=_text(row.get("text")), doc_id=doc_id, source=_text(row.get("source")) or doc_id,
-            url=f"/documents/{quote(doc_id, safe='')}" if doc_id else "", start=_int(row.get("start")), end=_int(row.get("end")),
+            url=f"/documents/{quote(doc_id, safe='')}" if doc_id else "",
+            start=_int(row.get("start")), end=_int(row.get("end")),
         ))
     return out
 

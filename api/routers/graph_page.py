@@ -16,7 +16,9 @@ from viz.views import MAX_DEPTH, InvalidView, View, select_view
 
 router = APIRouter(tags=["graph"])
 DETAILS_PATH = "/graph/details"
-SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+}
 
 ZoneParam = Annotated[str | None, Query(description="Only this zone (IRI, name or alias) and what links to it.")]
 TypeParam = Annotated[list[str] | None, Query(alias="type", description="Only these entity types, e.g. Enterprise.")]

@@ -35,7 +35,8 @@ def test_layout_members_sit_nearest_their_own_zone() -> None:
     g, zones_of = clustered_graph()
     positions = seed_positions(g, zones_of)
     for node, (zone,) in zones_of.items():
-        nearest = min((z for z in g.nodes if z.startswith("zone")), key=lambda z: math.dist(positions[node], positions[z]))
+        zones = [z for z in g.nodes if z.startswith("zone")]
+        nearest = min(zones, key=lambda z: math.dist(positions[node], positions[z]))
         assert nearest == zone, node
 
 
