@@ -182,10 +182,11 @@ def ingest_paths(
         bulk: write with bulk loads (None: for batches of ``BULK_MIN_DOCUMENTS`` or more).
 
     Raises:
-        KgError: with ``on_error="raise"``, the first document's error (earlier documents stay written).
+        KgError: an unknown ``on_error``; with ``on_error="raise"``, the first document's error
+            (earlier documents stay written).
     """
     if on_error not in ("skip", "raise"):
-        raise ValueError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
+        raise KgError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
     files = list(iter_document_paths(paths))
     started = time.perf_counter()
     report = IngestReport()

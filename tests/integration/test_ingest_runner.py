@@ -10,7 +10,7 @@ import pytest
 
 import ingest.emit
 from ingest.runner import IngestReport, ingest_bytes, ingest_paths
-from kg.errors import DocumentRejected
+from kg.errors import DocumentRejected, KgError
 from kg.iri import doc_graph_iri
 from kg.store.oxigraph import OxigraphStore
 
@@ -135,6 +135,12 @@ def test_ingest_runner_parallel_and_bulk_equal_serial(corpus_dir: Path, tmp_path
     assert dumps["serial"]
     assert dumps["parallel"] == dumps["serial"]
     assert dumps["parallel-bulk"] == dumps["serial"]
+
+
+def test_ingest_runner_unknown_on_error_is_refused(memory_store: OxigraphStore, corpus_dir: Path) -> None:
+    with pytest.raises(KgError, match="on_error"):
+        ingest_paths(memory_store, [corpus_dir], on_error="ignore", progress=False)  # type: ignore[arg-type]
+    assert memory_store.quad_count() == 0
 
 
 def test_ingest_runner_bytes_upload_and_rejection(disk_store: OxigraphStore, corpus_dir: Path) -> None:
