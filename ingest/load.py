@@ -208,7 +208,9 @@ def _declared(data: bytes, label: str) -> str | None:
 
 def _decode_legacy(data: bytes, filename: str) -> tuple[str, str]:
     candidates: list[tuple[float, str, str]] = []
-    for codec in ("gb18030", "big5hkscs"):
+    # UTF-16 without a BOM is tried too; its mojibake scores as low as any other.
+    codecs_ = ("gb18030", "big5hkscs") + (("utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ())
+    for codec in codecs_:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
@@ -217,7 +219,7 @@ def _decode_legacy(data: bytes, filename: str) -> tuple[str, str]:
     if not candidates:
         candidates.extend(_detected(data))
     if not candidates:
-        raise DocumentRejected(f"{filename}: cannot decode as UTF-8, GB18030 or Big5")
+        raise DocumentRejected(f"{filename}: cannot decode as UTF-8, UTF-16, GB18030 or Big5")
     score, codec, text = max(candidates, key=lambda c: c[0])
     if score < MIN_PLAUSIBILITY:
         raise DocumentRejected(

@@ -39,8 +39,11 @@ TRADITIONAL_SENTENCE = TRADITIONAL.split("\n")[0]
         (SIMPLIFIED, b"\xef\xbb\xbf" + SIMPLIFIED.encode("utf-8"), "utf-8"),
         (TRADITIONAL, TRADITIONAL.encode("utf-16"), "utf-16"),
         (SIMPLIFIED, b"\xfe\xff" + SIMPLIFIED.encode("utf-16-be"), "utf-16"),
+        (TRADITIONAL, TRADITIONAL.encode("utf-16-le"), "utf-16-le"),
+        (SIMPLIFIED, SIMPLIFIED.encode("utf-16-be"), "utf-16-be"),
     ],
-    ids=["utf-8", "gb18030", "gbk", "big5hkscs", "big5", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom"],
+    ids=["utf-8", "gb18030", "gbk", "big5hkscs", "big5", "utf-8-bom", "utf-16-le-bom", "utf-16-be-bom",
+         "utf-16-le-no-bom", "utf-16-be-no-bom"],
 )
 def test_load_decodes_corpus_text_in_each_encoding(text: str, data: bytes, encoding: str) -> None:
     doc = load_bytes(data, "report.txt")
