@@ -34,11 +34,17 @@ _NOT_AFTER = ("企业", "公司", "服务商", "项目", "园", "研究院", "�
               "基地", "加速器", "创新", "孵化", "大中小", "融通", "有限", "股份", "生产")
 # Lists are matched from a clause start only (the leading verb is cut off later), which keeps
 # the scan linear on long runs of 、-separated text.
-_LIST_CUE = (
+_LIST_CUE = re.compile(
     rf"(?:^|(?<=[，。；：,;:]))((?:[^、，。；：,;:]+、)++[^、，。；：,;:]+?)(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
     rf"(?:等[{CJK}]{{0,5}}?|[一二三四五六七八九十两0-9]+大|一批|细分|主导|未来|重点|新兴|特色|优势)*"
     rf"(?:领域|产业|板块|方面|新技术|行业|[{CJK}]{{0,3}}服务业)"
 )
+
+
+# Scope words before a cluster's sector (国家先进制造业集群), and characters of a word.
+_SCOPE = re.compile(r"^(?:国家级|国家|省级|市级|世界级|千亿级|百亿级|全国|全省|全市)+")
+_FIGURE = re.compile(r"[0-9%]")
+_WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9]")
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +70,7 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
 def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """Every item of a sector list ("围绕A、B、C等领域") mostly made of known terms."""
     lexicon = _industry_re()
-    for m in re.finditer(_LIST_CUE, sentence):
+    for m in _LIST_CUE.finditer(sentence):
         text = m.group(1)
         rest, _ = cut_after_stop(text, _INDUSTRY_STOPS)
         items = _split_items(rest)
@@ -85,7 +91,7 @@ def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator
     """The sector of an industry cluster (打造工程机械产业集群)."""
     for m in _CLUSTER.finditer(sentence):
         rest, _ = cut_after_stop(m.group(1), _INDUSTRY_LEFT)
-        rest = re.sub(r"^(?:国家级|国家|省级|市级|世界级|千亿级|百亿级|全国|全省|全市)+", "", rest)
+        rest = _SCOPE.sub("", rest)
         name = _industry_name(rest)
         if name and not overlaps(m.start(1), m.end(1), taken):
             yield Candidate(EntityType.INDUSTRY, name, m.end(1) - len(rest), m.end(1), True)
@@ -104,7 +110,7 @@ def _industry_name(item: str) -> str | None:
     name = clean_name(item)
     if name.endswith("产业") and len(name) > 4:
         name = name[:-2]
-    if not 2 <= len(name) <= 14 or re.search(r"[0-9%]", name) or is_generic(name) \
+    if not 2 <= len(name) <= 14 or _FIGURE.search(name) or is_generic(name) \
             or any(word in name for word in _NOT_SECTOR):
         return None
     return name
@@ -112,7 +118,7 @@ def _industry_name(item: str) -> str | None:
 
 def _left_bounded(sentence: str, start: int) -> bool:
     """Whether a term starting at ``start`` begins a word (not the tail of a longer name)."""
-    if start == 0 or not re.match(rf"[{CJK}A-Za-z0-9]", sentence[start - 1]):
+    if start == 0 or not _WORD_CHAR.match(sentence[start - 1]):
         return True
     before = sentence[max(0, start - 4):start]
     return before.endswith(_INDUSTRY_LEFT)

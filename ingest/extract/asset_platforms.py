@@ -30,6 +30,10 @@ _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合"))
 _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS), key=len))
 
 
+_LIST_SEPARATOR = re.compile("[、及]")
+_ENDS_IN_PHASE = re.compile(f"{PHASE}$")
+
+
 @lru_cache(maxsize=1)
 def _platform_re() -> re.Pattern[str]:
     """Any platform ending, with an optional phase (二期)."""
@@ -67,7 +71,7 @@ def _listed_platforms(sentence: str, found: list[Candidate]) -> Iterator[Candida
     """Names listed next to platforms, or listed as carriers (A、B等科创载体), without an ending."""
     for m in _CARRIER_LIST.finditer(sentence):
         rest, _ = cut_after_stop(m.group(1), tuple(w for w in _PLATFORM_STOPS if w != "及"))
-        items = re.split("[、及]", rest)
+        items = _LIST_SEPARATOR.split(rest)
         if len(items) >= 2 and not any(_is_kind(item) for item in items):
             offset = m.end(1) - len(rest)
             hosted = not m.group().endswith("资源")
@@ -84,7 +88,7 @@ def _is_kind(item: str) -> bool:
     """An item like 众创空间 or 科技企业孵化器: an ending after qualifiers only."""
     m = _platform_re().search(item)
     return m is not None and m.end() == len(item) and is_generic(item[:m.start()]) \
-        and not re.search(f"{PHASE}$", item) or is_generic(item)
+        and not _ENDS_IN_PHASE.search(item) or is_generic(item)
 
 
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
@@ -93,6 +97,6 @@ def _platform_prefix_ok(prefix: str, ending: str) -> bool:
         return False
     if ending.startswith("产业基地") and not prefix.startswith(("国家", "省")):
         return False
-    if re.search(f"{PHASE}$", ending):
+    if _ENDS_IN_PHASE.search(ending):
         return True
     return not is_generic(prefix)

@@ -29,9 +29,9 @@ _POLICY_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS), key=len))
 
 # Verbs by which a zone issues a policy, and verbs by which it applies someone else's.
 _ISSUING_VERBS = frozenset(
-    "出台 制定 印发 发布 推出 推行 实施 开展 开展好 推进 深化 启动 形成".split()
+    ["出台", "制定", "印发", "发布", "推出", "推行", "实施", "开展", "开展好", "推进", "深化", "启动", "形成"]
 )
-_APPLYING_VERBS = frozenset("落实 用好 用足 执行 按照 结合 依据 对照".split())
+_APPLYING_VERBS = frozenset(["落实", "用好", "用足", "执行", "按照", "结合", "依据", "对照"])
 _POLICY_VERBS = _ISSUING_VERBS | _APPLYING_VERBS
 
 # A 工程 naming one of these is a construction project, not a programme.
@@ -44,11 +44,19 @@ _STRONG_POLICY_ENDINGS = ("一件事一次办", "一件事", "三年行动计划
                           "三年行动", "英才计划", "人才计划", "英才")
 
 
+_CLAUSE_BREAK = re.compile(r"[，。；：,;:]")
+# A counted quantity (17人, 3个, 2022年) ends whatever came before a name.
+_COUNTED = re.compile(r"\d+[人个家项名件条年]")
+
+
 @lru_cache(maxsize=1)
 def _policy_re() -> re.Pattern[str]:
     """Any policy ending (or N条) that closes a word."""
     endings = alternation(load_lexicon("policies") + ("活动",))
-    return re.compile(rf"(?:[{QUOTES}]?(?:\d+|[一二三四五六七八九十百]+)条|{endings})(?:[{CLOSING}]|(?![{CJK}])|(?=[为等的和与及]|要求|出台|实施))")
+    return re.compile(
+        rf"(?:[{QUOTES}]?(?:\d+|[一二三四五六七八九十百]+)条|{endings})"
+        rf"(?:[{CLOSING}]|(?![{CJK}])|(?=[为等的和与及]|要求|出台|实施))"
+    )
 
 
 _LIST_POLICY = re.compile(rf"([^，。；：,;:]*?)等([{CJK}]{{0,4}})(?:政策|措施)")
@@ -85,7 +93,7 @@ def _titled_policies(sentence: str) -> Iterator[Candidate]:
 
 def _clause_verb(text: str) -> str | None:
     """The right-most policy verb in the clause ``text`` ends with."""
-    clause = re.split(r"[，。；：,;:]", text)[-1]
+    clause = _CLAUSE_BREAK.split(text)[-1]
     hits = [(clause.rfind(v) + len(v), len(v), v) for v in _POLICY_VERBS if v in clause]
     return max(hits)[2] if hits else None
 
@@ -126,7 +134,7 @@ def _ending_policies(sentence: str) -> Iterator[Candidate]:
 
 def _after_count(prefix: str) -> str:
     """The part of ``prefix`` after its last counted quantity (17人, 3个)."""
-    counts = list(re.finditer(r"\d+[人个家项名件条年]", prefix))
+    counts = list(_COUNTED.finditer(prefix))
     return (prefix[counts[-1].end():] if counts else prefix).lstrip("、")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.model import EntityType
@@ -27,7 +27,8 @@ MAX_PREFIX = 24
 # Words that end the proper-name part when scanning leftwards from an ending.
 FUNCTION_WORDS = (
     "以", "在", "于", "和", "与", "及", "等", "的", "了", "对", "把", "将", "向", "由",
-    "作为", "列为", "评为", "是", "个", "从", "以上", "以下", "此次", "今年", "去年", "明年", "全年", "以及", "包括", "其中",
+    "作为", "列为", "评为", "是", "个", "从", "以上", "以下", "此次", "今年", "去年", "明年", "全年",
+    "以及", "包括", "其中",
 )
 GENERIC_VERBS = (
     "依托", "推进", "加快", "启动", "完善", "用好", "用足", "支持", "借力", "加强",
@@ -41,14 +42,25 @@ GENERIC_VERBS = (
 )
 _GENERIC_QUALIFIERS = tuple(
     sorted(
-        """国家级 省级 市级 区级 国家 各类 各级 现有 异地 新型 一批 重大 重点 高端 公共
-        综合 专业 科技企业 企业 科技 技术 工程 工程技术 创新 研发 特色 主导 优质 知名
-        大型 国际 海外 区域 专业化 产业 一体化 世界级 千亿级 百亿级 现代 这些 相关 惠企 各项 优惠 扶持 支持 有关
-        上级 配套 人才 年度 工作 行动 新 该 其 省 市 区 园区 全区 全市 一流 高水平""".split(),
+        [
+            "国家级", "省级", "市级", "区级", "国家", "各类", "各级", "现有", "异地", "新型", "一批", "重大",
+            "重点", "高端", "公共", "综合", "专业", "科技企业", "企业", "科技", "技术", "工程", "工程技术", "创新",
+            "研发", "特色", "主导", "优质", "知名", "大型", "国际", "海外", "区域", "专业化", "产业", "一体化",
+            "世界级", "千亿级", "百亿级", "现代", "这些", "相关", "惠企", "各项", "优惠", "扶持", "支持", "有关",
+            "上级", "配套", "人才", "年度", "工作", "行动", "新", "该", "其", "省", "市", "区", "园区", "全区",
+            "全市", "一流", "高水平",
+        ],
         key=len,
         reverse=True,
     )
 )
+
+
+# Quotes, title marks and spaces are not part of a name.
+_DECORATION = re.compile(rf"[{QUOTES}《》\s]")
+_QUOTED = re.compile(r"“[^“”]*”|「[^「」]*」|‘[^‘’]*’")
+# A bare count (五大, 两套, 3类) qualifies a kind without naming anything.
+_COUNT_WORD = re.compile(r"[一二三四五六七八九十两]+[大套项类个条]?|[0-9]+[大套项类个]")
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,7 @@ class Candidate:
     zone_fact: bool = False
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> tuple[str, ...]:
     """The entries of ``ingest/resources/<name>.txt`` (comments and blanks skipped)."""
     lines = (RESOURCES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
@@ -80,7 +92,7 @@ def alternation(words: Iterable[str]) -> str:
 
 def clean_name(text: str) -> str:
     """Drop quotes, brackets and spaces from a surface form."""
-    return re.sub(rf"[{QUOTES}《》\s]", "", text)
+    return _DECORATION.sub("", text)
 
 
 @lru_cache(maxsize=32)
@@ -105,7 +117,7 @@ def cut_after_stop(prefix: str, stops: tuple[str, ...]) -> tuple[str, str | None
 def quoted_mask(text: str) -> list[bool]:
     """Which characters lie inside a closed pair of quotes."""
     mask = [False] * len(text)
-    for m in re.finditer(r"“[^“”]*”|「[^「」]*」|‘[^‘’]*’", text):
+    for m in _QUOTED.finditer(text):
         mask[m.start():m.end()] = [True] * (m.end() - m.start())
     return mask
 
@@ -115,9 +127,7 @@ def scan_left(sentence: str, end: int, allow_list_comma: bool, limit: int = MAX_
     i = end
     while i > 0 and end - i < limit:
         ch = sentence[i - 1]
-        if NAME_CHAR.match(ch):
-            i -= 1
-        elif allow_list_comma and ch == "、" and _beside_quote(sentence, i - 1):
+        if NAME_CHAR.match(ch) or allow_list_comma and ch == "、" and _beside_quote(sentence, i - 1):
             i -= 1
         else:
             break
@@ -141,7 +151,7 @@ def is_generic(prefix: str) -> bool:
             if rest.startswith(word):
                 rest, changed = rest[len(word):], True
                 break
-    return not rest or bool(re.fullmatch(r"[一二三四五六七八九十两]+[大套项类个条]?|[0-9]+[大套项类个]", rest))
+    return not rest or bool(_COUNT_WORD.fullmatch(rest))
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -11,12 +11,12 @@ from ingest.document import Document
 from ingest.extract.assets import (
     abbreviates,
     extract_assets,
-    full_forms,
-    pieces,
     find_platforms,
     find_policies,
+    full_forms,
     is_generic,
     load_lexicon,
+    pieces,
     sentence_spans,
 )
 from ingest.load import load_path
@@ -32,10 +32,12 @@ def _names(spans, kind: EntityType | None = None) -> set[str]:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("用好软件园二期、众创空间、科技企业孵化器等载体,上海创源及苏州三人行等科创资源", {"软件园二期", "上海创源", "苏州三人行"}),
+        ("用好软件园二期、众创空间、科技企业孵化器等载体,上海创源及苏州三人行等科创资源",
+         {"软件园二期", "上海创源", "苏州三人行"}),
         ("改造提升百桥生物孵化园,优化完善启星智造产业园,加快建设星河科创园,启动规划建设扬子江加速器、生物医药加速器二期",
          {"百桥生物孵化园", "启星智造产业园", "星河科创园", "扬子江加速器", "生物医药加速器二期"}),
-        ("重点推进天安数码城申报国家级孵化器,牛商E工场、乐创汇申报国家级众创空间", {"天安数码城", "牛商E工场", "乐创汇"}),
+        ("重点推进天安数码城申报国家级孵化器,牛商E工场、乐创汇申报国家级众创空间",
+         {"天安数码城", "牛商E工场", "乐创汇"}),
         ("加快提升博度科创产业园、盛大天地等科创平台运营水平", {"博度科创产业园", "盛大天地"}),
         ("控股集团公司、南通产业技术研究院、炜赋集团公司中层以上负责人", {"南通产业技术研究院"}),
         ("积极推进金属材料创新研究院、先进技术战略规划研究院、集成电路封测研究院等重大创新平台建设",
