@@ -30,12 +30,12 @@ _TIME_RE = re.compile(
 _LEAD_RE = re.compile(
     r"^(?:其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|力争|确保|争取|努力|全力|预计|计划|将|要|已|的"
     r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
-    r"|光|仅|紧扣|围绕|聚焦|保持|以[^,，;；]{1,10}?(?:标准|方式|模式))"
+    r"|光|仅|紧扣|围绕|聚焦|保持|共有|以[^,，;；]{1,10}?(?:标准|方式|模式))"
 )
 _GENERIC_SUBJECT = "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区"
 _GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
 _TRAIL_RE = re.compile(
-    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|累计达|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|近|以上|就|、|,"
+    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|累计达|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
     r"|(?:实现)?(?:倍增|翻番|翻一番)|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
 )
 _BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
@@ -53,6 +53,8 @@ _GENERIC_HEAD_RE = re.compile(r"活动|工作|赛事|会议|措施")
 _HOLDER_RE = re.compile(
     r"^(?P<head>[^\d,，、]{1,10}?)(?:全部|均|分别|已|都)?(?P<act>(?:获评|入围|入选|实行|获批|荣获|被评为|列入).+)$"
 )
+_ONE_BODY_SENTENCE_RE = re.compile(r"^(?:该|这家|此|这个|这一)(?:公司|企业|集团|项目)")
+_ONE_BODY_METRIC_RE = re.compile(r"^(?:项目)?(?:总投资|注册资本|计划总投资)|建成后|达产后|投产后|达产|满产")
 _STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量|累计$)")
 _TOPIC_LEAD_RE = re.compile(r"^(?:持续|深入|全力|加快|扎实|大力|积极)*(?:推进|突出|开展|抓好|做好|加强|实施)?")
 _TOPIC_TRAIL_RE = re.compile(r"(?:工作)?(?:稳步推进|有序推进|顺利推进|扎实推进)?$")
@@ -291,6 +293,17 @@ def rank_metric(segment: str, scope: str, previous: str, zone: str = "") -> list
         return []
     qualifiers = [q for q in re.split(r"和|、|及", core) if q] or [""]
     return [f"{_growth_base(previous) if q == '增幅' else previous}{q}{scope}排名" for q in qualifiers]
+
+
+def about_one_body(text: str, metric: str) -> bool:
+    """Figures of one company or project (该公司…注册资本, 项目总投资, 建成后年产值) are not zone indicators.
+
+    >>> about_one_body("该公司成立于2015年，年产值超10亿元", "年产值")
+    True
+    >>> about_one_body("项目总投资20亿元", "项目总投资")
+    True
+    """
+    return bool(_ONE_BODY_SENTENCE_RE.match(text) or _ONE_BODY_METRIC_RE.search(metric))
 
 
 def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, str]:

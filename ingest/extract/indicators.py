@@ -19,6 +19,7 @@ import cn2an
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, start_context
 from ingest.extract.indicator_phrases import (
+    about_one_body,
     after_noun,
     carried_prefix,
     clause_topic,
@@ -105,6 +106,7 @@ class _Reading:
     """What the figures read so far in a sentence pass on to the next one."""
 
     zone: str
+    text: str = ""
     base: str = ""
     """The last metric that names a quantity on its own (增长/rank metrics are built on it)."""
     last: str = ""
@@ -124,7 +126,7 @@ def _sentence_facts(
     text = sentence.text
     figures = _figures(text)
     subject = sentence_zone(text, home)
-    reading = _Reading(zone=subject[1])
+    reading = _Reading(zone=subject[1], text=text)
     facts: list[Fact] = []
     for index, figure in enumerate(figures):
         seg_start = _segment_start(text, figure.start, max(figures[index - 1].end if index else 0, reading.consumed))
@@ -162,7 +164,7 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
         reading.last = linked
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
-    if len(metric) < 2:
+    if len(metric) < 2 or about_one_body(reading.text, metric):
         return []
     reading.verb = carried_prefix(metric) or reading.verb
     reading.base = reading.last = metric

@@ -174,6 +174,9 @@ def test_indicators_corpus_sentences(sentences: list[str], expected: set[tuple[o
         "获第八届全国话剧优秀剧目奖。",
         "与科研院所合作建设2—3个异地孵化器。",
         "增幅居全市第十十，列全省第零。",
+        "该公司成立于2015年，注册资本5000万元，年产值超10亿元。",
+        "项目总投资20亿元，建成后可实现年产值30亿元。",
+        "发布时间：2023-05-12 10:30，联系电话：0513-85921234。",
     ],
 )
 def test_indicators_ignore_names_dates_and_ranges(sentence: str) -> None:
