@@ -27,6 +27,8 @@ _BUILDING = re.compile(r"(?:快)?建设(?!成)|施工")
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
 
+# How many sentences back a sentence without a year looks for one.
+_YEAR_LOOKBACK = 3
 _OTHER_YEAR = re.compile(r"(?:从|到|至|自|展望|在|截至)$")
 
 
@@ -61,8 +63,18 @@ class _Collector:
         self.facts.append(Fact(predicate, subject, obj, sentence.index, items))
 
     def sentence_year(self, sentence: Sentence) -> int | None:
-        found = YEAR_RE.search(sentence.text)
-        return int(found.group(1)) if found else self.year
+        """The sentence's own year, else the last year of the few sentences before, else the report year."""
+        index = sentence.index
+        while index >= 0:
+            current = self.doc.sentences[index]
+            years = [m for m in YEAR_RE.finditer(current.text)
+                     if not _OTHER_YEAR.search(current.text[max(0, m.start() - 2):m.start()])]
+            if years:
+                return int((years[0] if index == sentence.index else years[-1]).group(1))
+            if sentence.index - index >= _YEAR_LOOKBACK:
+                break
+            index -= 1
+        return self.year
 
 
 def _project_item(c: _Collector, sentence: Sentence, item: tuple[int, int, str],
@@ -121,6 +133,10 @@ def _next_clause_end(text: str, end: int) -> int:
 def _named_projects(c: _Collector, sentence: Sentence) -> None:
     for hit in find_named_projects(sentence.text):
         c.mention(P, hit.name, sentence, hit.start, hit.end)
+        company = company_of_project(hit.name.removesuffix("项目"))
+        if company:
+            c.mention(E, company, sentence, hit.start, hit.start + len(company))
+            c.fact(Predicate.INVESTOR, (P, hit.name), (E, company), sentence)
         rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
         before = re.split(r"[,，;；。]", sentence.text[:hit.start])[-1]
         for status in statuses_in(before + "|" + rest):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN
-from ingest.extract.zones import is_common_word
+from ingest.extract.zones import is_common_word, is_dictionary_word
 
 # Clause separators (a list never crosses them).
 CLAUSE_RE = re.compile(r"[^,，;；:：。!！?？]+")
@@ -169,18 +169,28 @@ FACILITY_RE = re.compile(
 _QUOTED_PROJECT = re.compile(rf"项目“(?P<name>[{HAN}A-Za-z0-9]{{2,12}})”")
 
 
+_STATUS_WORD = re.compile(r"^(?:全部|全面|顺利|正式|已经|已)?(?:开工|竣工|投产|签约|建成)")
+
+
+def statuses_after(text: str) -> bool:
+    """True when a status verb directly follows (项目“三路四河”全部开工)."""
+    return _STATUS_WORD.match(text) is not None
+
+
 def find_facilities(sentence: str) -> list[ListHit]:
     """Named works (roads, plots, hotels, parks) before a construction verb, and 项目“X”."""
     hits = []
     for clause in CLAUSE_RE.finditer(sentence):
         text, offset = clause.group(), clause.start()
         quoted = _QUOTED_PROJECT.search(text)
-        if quoted:
+        if quoted and not is_dictionary_word(quoted.group("name")) and statuses_after(text[quoted.end():]):
             item = (offset + quoted.start("name"), offset + quoted.end("name"), quoted.group("name"))
             hits.append(ListHit("facility", (item,), None, offset + quoted.start(), offset + quoted.end(),
                                 offset, clause.end()))
             continue
         for match in FACILITY_RE.finditer(text):
+            if re.search(r"等(?![\d一二三四五六七八九十]+[幅宗个])", match.group("list")):
+                continue
             start = _cut_first(match.group("list").split("、")[0]) if "、" in match.group("list") else _cut_first(match.group("list"))
             items = [i for i in split_items(match.group("list")[start:], offset + match.start() + start)]
             if items and any(re.search(rf"{_FACILITY_END}$", name) for _, _, name in items):
@@ -197,14 +207,17 @@ def looks_like_company(name: str) -> bool:
 
 
 def company_of_project(name: str) -> str | None:
-    """The company at the start of a project name (佩尔科技新材料 → 佩尔科技), if visible."""
-    latin = re.match(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]", name)
-    if latin:
-        return latin.group(1)
-    if len(name) > 6 and any(name[4:].startswith(end) for end in ENTERPRISE_ENDINGS):
-        return name[:4]
-    for size in range(4, len(name)):
+    """The company at the start of a project name (佩尔科技新材料 → 佩尔科技), if visible.
+
+    Tried in order: the shortest prefix of up to 6 characters ending in a business
+    word; a 4-character brand followed by a business word; a Han brand before Latin
+    letters or digits (中芯长电3D集成芯片).
+    """
+    for size in range(4, min(len(name), 7)):
         prefix = name[:size]
         if any(prefix.endswith(end) and len(prefix) > len(end) + 1 for end in ENTERPRISE_ENDINGS):
             return prefix
-    return None
+    if len(name) > 6 and any(name[4:].startswith(end) for end in ENTERPRISE_ENDINGS):
+        return name[:4]
+    latin = re.match(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]", name)
+    return latin.group(1) if latin else None

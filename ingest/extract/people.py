@@ -27,6 +27,7 @@ _VERB_AFTER = re.compile(
     r"^(?:表示|说|出席|作|主持|指出|强调|要求|介绍|调研|在|带队|参加|看到|一行|等|对|认为|讲话|致辞|会见|陪同|率队|"
     r"同志|先生|女士|分别|也|还|和|与|及|、|,|，|。|;|；|:|：|\s|$)"
 )
+_SPEECH_AFTER = re.compile(r"(?:表示|指出|强调|出席|主持|说|要求|介绍|讲话|致辞|调研)")
 _ENTERPRISE_TITLES = ("首席运营官", "首席执行官", "首席技术官", "董事长", "总经理", "副总经理", "总裁", "副总裁")
 _TITLE_ALT = "|".join(sorted(map(re.escape, PERSON_TITLES), key=len, reverse=True))
 _ANY_TITLE = re.compile(_TITLE_ALT)
@@ -104,7 +105,7 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
         return []
     for match in CHAIN_RE.finditer(sentence):
         name = person_name_at(sentence, match.end())
-        if name:
+        if name and (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence[match.end() + len(name):])):
             hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), tuple(_roles(match.group(1), home)))
     for regex in (NAME_TITLE_RE,):
         for match in regex.finditer(sentence):

@@ -99,6 +99,11 @@ def _common_words() -> dict[str, tuple[int, str]]:
     return words
 
 
+def is_dictionary_word(word: str, min_freq: int = 50) -> bool:
+    """True when ``word`` is an ordinary dictionary word (not a rare one)."""
+    return _common_words().get(word, (0, ""))[0] >= min_freq
+
+
 def is_common_word(word: str) -> bool:
     """A dictionary word that is not a name: verbs, adverbs, adjectives, time words."""
     _, tag = _common_words().get(word, (0, ""))
