@@ -45,6 +45,7 @@ class Quantity:
 
     @property
     def is_money(self) -> bool:
+        """Whether the unit is a currency code."""
         return self.unit in _CURRENCY_CODES
 
 
@@ -193,7 +194,8 @@ def _acceptable_unit(match: re.Match[str], text: str) -> bool:
 def _amount_matches(norm: str) -> list[tuple[re.Match[str], Amount]]:
     found = []
     for match in _AMOUNT_RE.finditer(norm):
-        if _preceded_by_ordinal(norm, match.start()):
+        # 一元化, 二元结构: a lone Chinese digit before 元 is a word, not money.
+        if _preceded_by_ordinal(norm, match.start()) or len(match.group("cn") or "xx") == 1:
             continue
         value = _numeral_value(match)
         if value is not None:

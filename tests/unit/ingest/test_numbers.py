@@ -80,6 +80,10 @@ def test_numbers_find_amounts_skips_years_and_ordinals() -> None:
     assert find_amounts("2021年，开发区位列第二，2022年度工作计划") == []
 
 
+def test_numbers_find_amounts_skips_words_with_yuan() -> None:
+    assert find_amounts("推进一元化管理，打破城乡二元结构") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
