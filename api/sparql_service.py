@@ -16,10 +16,10 @@ TRUNCATED_HEADER = "X-SPARQL-MaxRows"
 async def answer(request: Request, parsed: ProtocolRequest) -> Response:
     """The HTTP response to a query, an update or a bare GET (the service description)."""
     state = request.app.state
-    fmt = request.query_params.get("format") or request.query_params.get("output")
-    results_type, graph_type = negotiate(request.headers.get("accept"), fmt)
     if parsed.update is not None:
         return await update(request, parsed.update)
+    fmt = request.query_params.get("format") or request.query_params.get("output")
+    results_type, graph_type = negotiate(request.headers.get("accept"), fmt)
     if parsed.query is None:
         endpoint = str(request.url.replace(query=""))
         return Response(service_description(endpoint, graph_type), media_type=graph_type)
