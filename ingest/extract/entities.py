@@ -85,6 +85,30 @@ def find_named_projects(sentence: str) -> list[NameHit]:
     return hits
 
 
+_BRAND_ENDINGS = ("新材料", "半导体", "新能源", "科技", "电子", "机电", "环保", "电影", "智能", "医药", "药业", "装备",
+                  "电力", "通信", "精密", "重工", "特钢", "光电", "能源", "生物", "化工", "电气", "机械", "软件")
+# A short company name standing alone in a list or before a company verb.
+BRAND_RE = re.compile(
+    rf"(?:^|[,，、;；。:：“”]|延续|推动|支持|鼓励|引导|帮助|助推|签约|引进|组织|服务|打造)"
+    rf"(?P<name>(?P<brand>[{HAN}]{{2,3}}?)(?:{'|'.join(_BRAND_ENDINGS)}))"
+    rf"(?=[、,，;；。]|竣工|投产|开工|进入|获|被|等|和|与|在|\d|正式|成功|分别|进行|落户|入驻)"
+)
+_BRAND_STOP = re.compile(r"[的了和与及在对将把从为是等年月日个家项则而也就都又还再才更全各]")
+
+
+def find_brands(sentence: str) -> list[NameHit]:
+    """Short company names (向方机电, 冉溪环保): a rare brand word plus a business ending."""
+    from ingest.extract.zones import is_dictionary_word
+
+    hits = []
+    for match in BRAND_RE.finditer(sentence):
+        brand, name = match.group("brand"), match.group("name")
+        if _BRAND_STOP.search(brand) or is_dictionary_word(brand, 100) or is_dictionary_word(name, 1):
+            continue
+        hits.append(NameHit(name, match.start("name"), match.end("name")))
+    return hits
+
+
 # Words before a status cue that make it a plan, not a fact.
 _FUTURE = re.compile(r"(?:确保|争取|尽快|及早|力争|早日|计划|拟|将|推动|促进|要)[^,，;；。]*$")
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.document import Document, Fact, Mention, Sentence
-from ingest.extract.entities import find_legal_companies, find_named_projects, statuses_in
+from ingest.extract.entities import find_brands, find_legal_companies, find_named_projects, statuses_in
 from ingest.extract.honours import find_awards
 from ingest.extract.lists import ListHit, company_of_project, find_facilities, find_lists, looks_like_company
 from ingest.extract.people import find_people
@@ -143,9 +143,27 @@ def _named_projects(c: _Collector, sentence: Sentence) -> None:
             c.fact(Predicate.STATUS, (P, hit.name), None, sentence, status=status, year=c.sentence_year(sentence))
 
 
+_DONE_AFTER = re.compile(r"(?:正式|顺利|全面|已)?(?:竣工|投产|开工|签约)")
+
+
+def _brands(c: _Collector, sentence: Sentence) -> None:
+    """Short company names; one followed by 竣工/投产/开工 stands for its project."""
+    for hit in find_brands(sentence.text):
+        c.mention(E, hit.name, sentence, hit.start, hit.end)
+        if not _DONE_AFTER.match(sentence.text, hit.end):
+            continue
+        project = (P, hit.name + "项目")
+        c.mention(P, project[1], sentence, hit.start, hit.end)
+        c.fact(Predicate.INVESTOR, project, (E, hit.name), sentence)
+        clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        for status in statuses_in(clause):
+            c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
 def _sentence(c: _Collector, sentence: Sentence) -> None:
     for hit in find_legal_companies(sentence.text):
         c.mention(E, hit.name, sentence, hit.start, hit.end)
+    _brands(c, sentence)
     statuses: list[str] = []
     for list_hit in find_lists(sentence.text):
         statuses = _list_facts(c, sentence, list_hit, statuses)
@@ -176,13 +194,19 @@ def _investors(c: _Collector) -> None:
 
 
 def _located(c: _Collector) -> None:
-    """Enterprises and projects of a zone document are located in its home zone."""
-    if c.doc.home_zone is None:
-        return
+    """Enterprises and projects of a zone document are located in its home zone,
+    and also in a park that opens their sentence ("青阳园区累计签约…,冉溪环保竣工投产")."""
+    openers = {m.sentence_index: m.name for m in c.mentions
+               if m.type is EntityType.ZONE and m.start == c.doc.sentences[m.sentence_index].start}
     for mention in c.mentions:
-        if mention.type in (E, P):
-            c.fact(Predicate.LOCATED_IN, (mention.type, mention.name), c.doc.home_zone,
-                   c.doc.sentences[mention.sentence_index])
+        if mention.type not in (E, P):
+            continue
+        sentence = c.doc.sentences[mention.sentence_index]
+        if c.doc.home_zone is not None:
+            c.fact(Predicate.LOCATED_IN, (mention.type, mention.name), c.doc.home_zone, sentence)
+        if mention.sentence_index in openers:
+            c.fact(Predicate.LOCATED_IN, (mention.type, mention.name),
+                   (EntityType.ZONE, openers[mention.sentence_index]), sentence)
 
 
 def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
