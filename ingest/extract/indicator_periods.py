@@ -41,7 +41,7 @@ _PERIOD_MARKERS = re.compile(
 )
 # Periods named only as a comparison (环比1-6月, 在2019年基础上) are not the figure's own.
 _COMPARISON_RE = re.compile(r"(?:环比|同比|较|比)[^,，;；]{0,8}?月|在[^,，;；]{0,12}?基础上")
-_MID_YEAR_RE = re.compile(r"年中工作|半年工作|上半年")
+_MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -86,8 +86,12 @@ def start_context(text: str) -> PeriodContext:
 
 
 def _is_mid_year_report(text: str) -> bool:
-    """A report of the first half (年中工作会议, or 上半年 used more than once)."""
-    return "年中" in text or len(_MID_YEAR_RE.findall(text)) >= 2
+    """A report of the first half: a mid-year meeting or review (年中工作会议, 半年工作总结).
+
+    >>> _is_mid_year_report("8月初召开的全区年中工作会议上"), _is_mid_year_report("上半年，全年")
+    (True, False)
+    """
+    return bool(_MID_YEAR_RE.search(text))
 
 
 def period_for(before: str, context: PeriodContext, *, target: bool = False) -> str | None:
