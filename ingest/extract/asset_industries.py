@@ -44,6 +44,8 @@ _LIST_CUE = re.compile(
 # Scope words before a cluster's sector (国家先进制造业集群), and characters of a word.
 _SCOPE = re.compile(r"^(?:国家级|国家|省级|市级|世界级|千亿级|百亿级|全国|全省|全市)+")
 _FIGURE = re.compile(r"[0-9%]")
+# Up to ten more characters of the same name and then 项目: the term names part of a project.
+_PROJECT_TAIL = re.compile(rf"([{CJK}A-Za-z0-9]{{0,10}}?)项目")
 _WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9]")
 
 
@@ -62,9 +64,16 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
         if overlaps(m.start(), m.end(), covered) or _inside_long_quote(quoted, m, sentence):
             continue
         after = m.end() + (2 if sentence.startswith("产业", m.end()) else 0)
-        if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after):
+        if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
+                and not _inside_project_name(sentence, m.end()):
             spans.append(Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True))
     return spans
+
+
+def _inside_project_name(sentence: str, end: int) -> bool:
+    """Whether the term is part of a project's name (…新能源汽车器件生产项目)."""
+    m = _PROJECT_TAIL.match(sentence, end)
+    return m is not None and m.group(1) not in ("", "产业")
 
 
 def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:

@@ -91,6 +91,7 @@ def abbreviates(short: str, full: str) -> bool:
     return True
 
 
+_CONJUNCTION = re.compile("[与和及]")
 # Distinct names of one type per document above which short forms are not merged (bounds the work).
 MAX_NAMES = 400
 
@@ -101,7 +102,11 @@ def full_forms(names: set[tuple[EntityType, str]]) -> dict[tuple[EntityType, str
     by_kind: dict[EntityType, list[str]] = {}
     for kind, name in names:
         by_kind.setdefault(kind, []).append(name)
+    joined = {_CONJUNCTION.sub("", name): name for name in by_kind.get(EntityType.INDUSTRY, ())
+              if _CONJUNCTION.search(name)}
     for kind, name in names:
+        if kind == EntityType.INDUSTRY and joined.get(name, name) != name:  # 软件信息服务 = 软件与信息服务
+            mapping[(kind, name)] = joined[name]
         # 半导体 and 第三代半导体 are different sectors; past MAX_NAMES the pairwise check is skipped.
         if kind == EntityType.INDUSTRY or len(by_kind[kind]) > MAX_NAMES:
             continue

@@ -365,3 +365,19 @@ def test_assets_full_forms_skip_merging_past_the_name_cap() -> None:
     many = {(EntityType.PLATFORM, f"园区{i:04d}号科创园") for i in range(401)}
     names = many | {(EntityType.PLATFORM, "金属材料创新研究院"), (EntityType.PLATFORM, "江阴金属材料创新研究院")}
     assert full_forms(names) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("际弘第三代半导体材料、功率器件模块及新能源汽车器件生产项目加快建设", set()),
+        ("新能源汽车产业快速发展,项目加快建设", {"新能源汽车"}),
+    ],
+)
+def test_assets_industry_inside_a_project_name(sentence: str, expected: set[str]) -> None:
+    assert _names(sentence_spans(sentence), EntityType.INDUSTRY) == expected
+
+
+def test_assets_full_forms_join_industries_written_with_and() -> None:
+    names = {(EntityType.INDUSTRY, "软件信息服务"), (EntityType.INDUSTRY, "软件与信息服务")}
+    assert full_forms(names) == {(EntityType.INDUSTRY, "软件信息服务"): "软件与信息服务"}
