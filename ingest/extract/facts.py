@@ -53,6 +53,8 @@ class _Collector:
     year: int | None
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    external: set[str] = field(default_factory=set)
+    """Companies named only as outside partners: not located in the zone."""
 
     def mention(self, etype: EntityType, name: str, sentence: Sentence, start: int, end: int) -> None:
         self.mentions.append(Mention(etype, name, sentence.start + start, sentence.start + end, sentence.index))
@@ -104,6 +106,8 @@ def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit, inherited: list
     if hit.kind == "enterprise":
         for start, end, name in hit.items:
             c.mention(E, name, sentence, start, end)
+            if hit.external:
+                c.external.add(name)
         return inherited
     clause_end = hit.clause_end
     if hit.head_end >= hit.clause_end - 1 or sentence.text[hit.head_end:hit.clause_end].strip() == "":
@@ -199,7 +203,7 @@ def _located(c: _Collector) -> None:
     openers = {m.sentence_index: m.name for m in c.mentions
                if m.type is EntityType.ZONE and m.start == c.doc.sentences[m.sentence_index].start}
     for mention in c.mentions:
-        if mention.type not in (E, P):
+        if mention.type not in (E, P) or mention.name in c.external:
             continue
         sentence = c.doc.sentences[mention.sentence_index]
         if c.doc.home_zone is not None:

@@ -29,6 +29,7 @@ PREFIXED_RE = re.compile(
     rf"(?:(?P<amount>\d+(?:\.\d+)?亿元)(?:重特大|重大|产业|工业|外资)?|(?:重特大|重大|外资|内资|民营)|亿元)项目(?P<name>[{HAN}A-Za-z0-9]{{2,8}}?)"
     rf"(?=[、和,，;；。]|开工|竣工|投产|签约|落户|一季度|二季度|三季度|四季度|年内|尽快|及早)"
 )
+_PARTNER_BEFORE = re.compile(r"(?:与|同|和|跟)$")
 REPRESENT_RE = re.compile(r"以(?P<list>.+?)等?为代表")
 # Lead verbs and function words: the first list item starts after the last of them.
 LEAD_WORDS = (
@@ -70,6 +71,8 @@ class ListHit:
     head_end: int
     clause_start: int
     clause_end: int
+    external: bool = False
+    """Partners the zone deals with ("与X、Y等服务商对接"), not companies located in it."""
 
 
 def _cut_first(text: str) -> int:
@@ -156,15 +159,16 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
             continue
         items = _list_before(clause, match.start(), start)
         if items:
+            external = bool(_PARTNER_BEFORE.search(sentence[start:items[0][0]]))
             return [ListHit(_kind(match), tuple(items), _amount(match), start + match.start(),
-                            start + match.end(), start, end)]
+                            start + match.end(), start, end, external)]
     return []
 
 
 _FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥)"
 # Physical works named before a construction verb: "玉兰路、邻里中心建设加快推进".
 FACILITY_RE = re.compile(
-    rf"(?P<list>[{HAN}A-Za-z0-9#、“”]{{2,60}}?)(?=建设|施工|快建设|早开街|开街)"
+    rf"(?P<list>[{HAN}A-Za-z0-9#、“”]{{2,60}}?)(?=建设|施工|快建设|早开街|开街|顺利开工)"
 )
 _QUOTED_PROJECT = re.compile(rf"项目“(?P<name>[{HAN}A-Za-z0-9]{{2,12}})”")
 
