@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.entities import find_legal_companies, find_named_projects, statuses_in
+from ingest.extract.entities import find_brands, find_legal_companies, find_named_projects, statuses_in
 from ingest.extract.honours import find_awards
 from ingest.extract.lists import company_of_project, find_facilities, find_lists, looks_like_company
 from ingest.extract.people import find_people
@@ -162,3 +162,23 @@ def test_entities_awards_and_recipients(sentence: str, awards: list[tuple[str, s
 )
 def test_entities_status_cues(clause: str, statuses: list[str]) -> None:
     assert statuses_in(clause) == statuses
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("秦烯新材料、卓远半导体等4家企业进入市创业大赛决赛,向方机电、六一电子进入南通决赛阶段",
+         ["秦烯新材料", "卓远半导体", "向方机电", "六一电子"]),
+        ("青阳园区累计签约项目超过30个,3个项目完成土地摘牌,冉溪环保竣工投产", ["冉溪环保"]),
+        ("延续哲华电子28小时齐“五证”的成功经验", ["哲华电子"]),
+        ("引导企业加快智能制造、新能源发展", []),
+    ],
+)
+def test_entities_short_company_names(sentence: str, names: list[str]) -> None:
+    assert [h.name for h in find_brands(sentence)] == names
+
+
+def test_entities_partners_are_external() -> None:
+    hit = find_lists("引导企业与爱波瑞、新松机器人等智能制造服务商对接")[0]
+    assert hit.kind == "enterprise" and hit.external
+    assert not find_lists("组织卓远半导体、中科新源等企业申报")[0].external

@@ -65,3 +65,12 @@ def test_facts_plans_are_not_statuses() -> None:
 )
 def test_facts_document_year(text: str, year: int | None) -> None:
     assert document_year(text) == year
+
+
+def test_facts_park_opening_a_sentence_locates_its_companies() -> None:
+    text = ("江阴高新技术开发区召开2019年度工作总结大会。高新区全年工作取得新成效。\n"
+            "青阳园区累计签约项目超过30个,3个项目完成土地摘牌,冉溪环保竣工投产。\n")
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    assert {"s": "冉溪环保", "p": "locatedIn", "o": "青阳园区"} in facts
+    assert {"s": "冉溪环保项目", "p": "status", "o": "in_production", "year": 2019} in facts
+    assert {"s": "冉溪环保项目", "p": "investor", "o": "冉溪环保"} in facts
