@@ -65,8 +65,10 @@ _ABOVE_AVERAGE_RE = re.compile(
     r"^(?P<dir>高于|低于|快于|慢于)(?P<scope>全市|全省|全国)?(?P<avg>平均)?(?:增幅|增速|水平)?$"
 )
 _RANK_QUALIFIER_RE = re.compile(r"^(?:(?:增幅|总量|增速|规模|占比)(?:和|、|及)?)*$")
+_ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
+_MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
 # A sentence opening with another zone's name (青阳园区累计签约…); not 省级以上高新区, 编制园区规划.
-_ZONE_OPENING_RE = re.compile(r"(?![在对为各编规建])[\u4e00-\u9fff]{2,6}?(?<![级上各])(?:园区|开发区|高新区|经开区)")
+_ZONE_OPENING_RE = re.compile(rf"(?![在对为各编规建全我本该])[\u4e00-\u9fff]{{2,6}}?(?<![级上各]){_ZONE_WORD}")
 _QUOTE_RE = re.compile(r"[“”\"「」『』《》\s]")
 _AFTER_TRAIL_RE = re.compile(r"(?:的基础上|作用|任务|工作|等|的|和|及|、|以上|左右)$")
 _SHARE_RE = re.compile(r"占(?:全市|全省|全区|全国)$")
@@ -304,6 +306,15 @@ def about_one_body(text: str, metric: str) -> bool:
     True
     """
     return bool(_ONE_BODY_SENTENCE_RE.match(text) or _ONE_BODY_METRIC_RE.search(metric))
+
+
+def about_many_zones(text: str) -> bool:
+    """全省开发区…, 全市园区…: totals over many zones belong to none of them.
+
+    >>> about_many_zones("全省开发区完成进出口总额100亿元"), about_many_zones("全区完成进出口总额100亿元")
+    (True, False)
+    """
+    return bool(_MANY_ZONES_RE.match(_strip_repeatedly(text, _TIME_RE)))
 
 
 def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, str]:

@@ -19,6 +19,7 @@ import cn2an
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, start_context
 from ingest.extract.indicator_phrases import (
+    about_many_zones,
     about_one_body,
     after_noun,
     carried_prefix,
@@ -85,7 +86,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     facts: list[Fact] = []
     for sentence in doc.sentences:
         context = context.advance(sentence.text)
-        if _MAY_HOLD_FIGURE.search(sentence.text):
+        if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
             facts.extend(_sentence_facts(sentence, doc.home_zone, context))
     return [], _unique(facts)
 

@@ -177,6 +177,7 @@ def test_indicators_corpus_sentences(sentences: list[str], expected: set[tuple[o
         "该公司成立于2015年，注册资本5000万元，年产值超10亿元。",
         "项目总投资20亿元，建成后可实现年产值30亿元。",
         "发布时间：2023-05-12 10:30，联系电话：0513-85921234。",
+        "2023年，全省开发区完成进出口总额5000亿元，占全省比重达80%。",
     ],
 )
 def test_indicators_ignore_names_dates_and_ranges(sentence: str) -> None:
