@@ -189,7 +189,7 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
 
 def _investors(c: _Collector) -> None:
     """A project whose name starts with a known enterprise name has it as investor."""
-    enterprises = sorted({m.name for m in c.mentions if m.type is E}, key=len, reverse=True)
+    enterprises = sorted({m.name for m in c.mentions if m.type is E}, key=lambda n: (-len(n), n))
     for mention in [m for m in c.mentions if m.type is P]:
         owner = next((e for e in enterprises if mention.name.startswith(e) and mention.name != e), None)
         if owner:
