@@ -56,6 +56,8 @@ _RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
 _DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、)\d")
 # Cheap test that lets sentences without any numeral skip the full scan.
 _MAY_HOLD_FIGURE = re.compile(r"[\d０-９]|[零〇一二两三四五六七八九十百千][万亿億萬]|第|前[一二三四五六七八九十]|分之")
+# How far back a figure's period and mood cues are looked for (a sentence is rarely longer).
+_LOOKBACK = 300
 _RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
 _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
@@ -216,8 +218,9 @@ def _fact(
     context: PeriodContext,
 ) -> Fact:
     segment, clause_after = around
-    before = text[: figure.start]
-    clause = text[_segment_start(text, figure.start, 0) : figure.start]
+    window = max(0, figure.start - _LOOKBACK)
+    before = text[window : figure.start]
+    clause = text[_segment_start(text, figure.start, window) : figure.start]
     kind = kind_for(segment, before, context, clause=clause, after=clause_after)
     attrs = (
         ("metric", metric),
@@ -238,8 +241,9 @@ def _segment_start(text: str, start: int, previous_end: int) -> int:
 
 
 def _segment_end(text: str, end: int) -> int:
-    position = end
-    while position < len(text) and text[position] not in _BREAKS:
+    """End of the clause after a figure, looked for no further than ``_LOOKBACK`` characters."""
+    position, limit = end, min(len(text), end + _LOOKBACK)
+    while position < limit and text[position] not in _BREAKS:
         position += 1
     return position
 
@@ -262,19 +266,16 @@ def _figures(text: str) -> list[_Figure]:
 
 def _measures(text: str) -> list[tuple[int, int, Quantity]]:
     found = find_quantities(text)
-    spans = [(start, end) for start, end, _ in found]
-    return [*found, *(item for item in find_percent_words(text) if not _overlaps(item, spans))]
-
-
-def _overlaps(item: tuple[int, int, Quantity], spans: list[tuple[int, int]]) -> bool:
-    return any(item[0] < end and start < item[1] for start, end in spans)
+    covered = {index for start, end, _ in found for index in range(start, end)}
+    words = [item for item in find_percent_words(text) if covered.isdisjoint(range(item[0], item[1]))]
+    return [*found, *words]
 
 
 def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> _Figure | None:
     if not _plausible(start, end, quantity, text):
         return None
     unit = _UNIT_CODES.get(quantity.unit, quantity.unit)
-    if unit == "count" and (_RANK_STEP_RE.search(text[:start]) or text[end : end + 2] == "名次"):
+    if unit == "count" and (_RANK_STEP_RE.search(text[max(0, start - 4) : start]) or text[end : end + 2] == "名次"):
         unit = "rank"
     return _Figure(start, end, quantity.value, unit, word=text[end - 1])
 
@@ -289,13 +290,16 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
         return False
     if text[end - 1] == "条":
         noun_after = _QUOTES_AND_SPACE.sub("", text[end : _clause_end(text, end, len(text))])
-        return not _POLICY_COUNT_RE.search(_QUOTES_AND_SPACE.sub("", text[:start])) and len(noun_after) >= 2
+        policy = _POLICY_COUNT_RE.search(_QUOTES_AND_SPACE.sub("", text[max(0, start - 12) : start]))
+        return not policy and len(noun_after) >= 2
     return True
 
 
 def _inside_quotes(text: str, position: int) -> bool:
-    opened = text.rfind("“", 0, position)
-    return opened != -1 and text.rfind("”", 0, position) < opened and "”" in text[position : position + 12]
+    """Whether ``position`` sits inside a short quotation (“营商环境66条”)."""
+    window = max(0, position - 20)
+    opened = text.rfind("“", window, position)
+    return opened != -1 and text.rfind("”", window, position) < opened and "”" in text[position : position + 12]
 
 
 def _ordinal(numeral: str) -> int | None:

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -280,6 +281,19 @@ def _quantity_at(match: re.Match[str], text: str) -> Quantity | None:
     return Quantity(float(value), _unit_code(match.group("unit")), match.group("num"))
 
 
+class _Spans:
+    """Sorted, non-overlapping spans with a logarithmic overlap test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps any span."""
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.spans[index][1] > start
+
+
 def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
     """Every figure with a unit: money (unit = currency code), percentages, areas, counts...
 
@@ -296,9 +310,9 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         (match.start(), match.end(), Quantity(amount.value, amount.currency, match.group("num")))
         for match, amount in _amount_matches(norm)
     ]
-    taken = [(start, end) for start, end, _ in found]
+    taken = _Spans([(start, end) for start, end, _ in found])
     for match in _UNIT_RE.finditer(norm):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         quantity = _quantity_at(match, norm)
         if quantity is not None:
