@@ -270,7 +270,7 @@ def test_indicators_value_is_exact_in_base_units() -> None:
 
 
 def test_indicators_score_on_gold_corpus(corpus_dir: Path, gold_path: Path) -> None:
-    """Indicator facts of the five corpus reports against the gold (home zone taken from the gold)."""
+    """Indicator facts of the five corpus reports against the gold (home zone taken from the gold; 0.86/0.84 today)."""
     tp = predicted = expected = 0
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -281,7 +281,7 @@ def test_indicators_score_on_gold_corpus(corpus_dir: Path, gold_path: Path) -> N
         tp += _matched(facts, gold)
         predicted, expected = predicted + len(facts), expected + len(gold)
     precision, recall = tp / predicted, tp / expected
-    assert precision >= 0.78 and recall >= 0.76, (precision, recall)
+    assert precision >= 0.82 and recall >= 0.80, (precision, recall)
 
 
 def _matched(facts: list[Fact], gold: list[dict[str, object]]) -> int:
