@@ -21,11 +21,15 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ingest.document import Document
 from kg.errors import DocumentRejected
 from kg.iri import is_valid_doc_id
 from kg.settings import get_settings
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 
@@ -332,6 +336,8 @@ _FURNITURE_LINE = re.compile(
     r"|^(?:[\s【】\[\]〖〗|｜:：]*(?:打印本页|打印|列印|关闭窗口|关闭|關閉|加入收藏|收藏|分享|字号|字體|字体|默认"
     r"|返回顶部|返回|大|中|小))+[\s【】\[\]〖〗|｜:：]*$"
 )
+MAIN_SHARE = 0.6
+"""A content block must hold this share of the largest one's text to be preferred as tighter."""
 _KEEP_TAGS = ("html", "body", "article", "main")
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "main", "center"}
@@ -363,8 +369,8 @@ def html_main_text(markup: str, filename: str = "document") -> str:
     return "\n".join(line for line in lines if line and not (len(line) <= 120 and _FURNITURE_LINE.match(line)))
 
 
-def _drop_chrome(root: object) -> None:
-    for el in list(root.iter()):  # type: ignore[attr-defined]
+def _drop_chrome(root: HtmlElement) -> None:
+    for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
         marker = f"{el.get('class', '')} {el.get('id', '')}".strip()
@@ -372,40 +378,44 @@ def _drop_chrome(root: object) -> None:
             el.drop_tree()
 
 
-def _main_block(root: object) -> object:
-    """The ``<article>``/``<main>`` or content-like block with the most text, else ``<body>``."""
-    candidates = [el for el in root.iter() if isinstance(el.tag, str) and _is_main_like(el)]  # type: ignore[attr-defined]
-    body = root.find("body")  # type: ignore[attr-defined]
+def _main_block(root: HtmlElement) -> HtmlElement:
+    """The tightest ``<article>``/``<main>``/content-like block holding most of the text, else ``<body>``.
+
+    Wrappers named "main" or "content" often hold the article plus lists of
+    related links, so among candidates with at least ``MAIN_SHARE`` of the
+    largest one's text the smallest wins.
+    """
+    body = root.find("body")
     fallback = body if body is not None else root
-    total = len(fallback.text_content().strip())
-    best = max(candidates, key=lambda el: len(el.text_content().strip()), default=None)
+    sizes = {el: len(el.text_content().strip()) for el in root.iter() if isinstance(el.tag, str) and _is_main_like(el)}
+    largest = max(sizes.values(), default=0)
     # A "content" block holding a sliver of the page is a teaser, not the article.
-    if best is None or len(best.text_content().strip()) < 0.3 * total:
+    if not largest or largest < 0.3 * len(fallback.text_content().strip()):
         return fallback
-    return best
+    return min((el for el, size in sizes.items() if size >= MAIN_SHARE * largest), key=lambda el: sizes[el])
 
 
-def _is_main_like(el: object) -> bool:
-    if el.tag in ("article", "main"):  # type: ignore[attr-defined]
+def _is_main_like(el: HtmlElement) -> bool:
+    if el.tag in ("article", "main"):
         return True
-    marker = f"{el.get('class', '')} {el.get('id', '')}"  # type: ignore[attr-defined]
+    marker = f"{el.get('class', '')} {el.get('id', '')}"
     return bool(_MAIN_HINT.search(marker))
 
 
-def _block_text(el: object) -> str:
-    for child in el.iter():  # type: ignore[attr-defined]
+def _block_text(el: HtmlElement) -> str:
+    for child in el.iter():
         if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
             child.tail = "\n" + (child.tail or "")
             if child.tag != "br":
                 child.text = "\n" + (child.text or "")
         elif child.tag in ("td", "th"):
             child.tail = " " + (child.tail or "")
-    return el.text_content()  # type: ignore[attr-defined,no-any-return]
+    return str(el.text_content())
 
 
-def _title(root: object) -> str:
+def _title(root: HtmlElement) -> str:
     for xpath in ("//h1", "//title"):
-        found = root.xpath(xpath)  # type: ignore[attr-defined]
+        found = root.xpath(xpath)
         if found:
             text = " ".join(found[0].text_content().split())
             if text:

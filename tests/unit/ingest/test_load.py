@@ -213,6 +213,17 @@ def test_load_html_table_layout_page_keeps_the_article() -> None:
         assert chrome not in doc.raw
 
 
+def test_load_html_prefers_the_article_inside_a_content_wrapper() -> None:
+    sentences = [line for line in LONG_SIMPLIFIED.split("\n") if len(line) > 40][:3]
+    related = "".join(f"<li><a>园区新闻标题{i}：企业座谈会召开</a></li>" for i in range(6))
+    markup = (
+        f'<html><body><div class="main-content"><div class="article">{"".join(f"<p>{s}</p>" for s in sentences)}'
+        f'</div><div class="xgxw"><h3>相关新闻</h3><ul>{related}</ul></div></div></body></html>'
+    )
+    doc = load_bytes(markup.encode("utf-8"), "wrapped.html")
+    assert doc.raw.split("\n") == sentences
+
+
 def test_load_html_wrong_single_byte_declaration_is_overruled() -> None:
     sentence = SIMPLIFIED.split("\n")[3]
     markup = f'<html><head><meta charset="windows-1252"></head><body><p>{sentence}</p></body></html>'
