@@ -66,6 +66,36 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     return tuple(hits)
 
 
+# "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
+INVESTED_PROJECT_RE = re.compile(
+    rf"总?投资(?:额)?(?:约|超|近)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))(?:建设)?的"
+    rf"(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?(?:项目|工程|基地(?!项目)))"
+)
+
+
+@dataclass(frozen=True)
+class InvestedProject:
+    """A project named right after its investment amount (offsets relative to the sentence)."""
+
+    name: str
+    start: int
+    end: int
+    amount: str
+
+
+def find_invested_projects(sentence: str) -> list[InvestedProject]:
+    """Projects in "总投资N亿元的<name>项目" phrases."""
+    if "投资" not in sentence:
+        return []
+    hits = []
+    for match in INVESTED_PROJECT_RE.finditer(sentence):
+        name = _clean(match.group("name"))
+        if _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
+            continue
+        hits.append(InvestedProject(name, match.start("name"), match.end("name"), match.group("amount")))
+    return hits
+
+
 def find_named_projects(sentence: str) -> list[NameHit]:
     """Named projects: a headline "…生产基地项目开工仪式" or "加快推进…PPP项目"."""
     hits: list[NameHit] = []

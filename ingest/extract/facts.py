@@ -13,7 +13,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.document import Document, Fact, Mention, Sentence
-from ingest.extract.entities import find_brands, find_legal_companies, find_named_projects, statuses_in
+from ingest.extract.entities import (
+    find_brands,
+    find_invested_projects,
+    find_legal_companies,
+    find_named_projects,
+    statuses_in,
+)
+from ingest.extract.numbers import parse_amount
 from ingest.extract.honours import find_awards
 from ingest.extract.lists import ListHit, company_of_project, find_facilities, find_lists, looks_like_company
 from ingest.extract.people import find_people
@@ -164,10 +171,28 @@ def _brands(c: _Collector, sentence: Sentence) -> None:
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
 
 
+def _invested_projects(c: _Collector, sentence: Sentence) -> None:
+    """"X公司总投资N亿元的Y项目开工建设": amount, investor (the company before) and status."""
+    companies = list(find_legal_companies(sentence.text)) + find_brands(sentence.text)
+    for hit in find_invested_projects(sentence.text):
+        project = (P, hit.name)
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        amount = parse_amount(hit.amount)
+        if amount is not None:
+            c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
+        owner = max((h for h in companies if h.end <= hit.start), key=lambda h: h.end, default=None)
+        if owner is not None:
+            c.fact(Predicate.INVESTOR, project, (E, owner.name), sentence)
+        clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        for status in statuses_in(clause):
+            c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
 def _sentence(c: _Collector, sentence: Sentence) -> None:
     for hit in find_legal_companies(sentence.text):
         c.mention(E, hit.name, sentence, hit.start, hit.end)
     _brands(c, sentence)
+    _invested_projects(c, sentence)
     statuses: list[str] = []
     for list_hit in find_lists(sentence.text):
         statuses = _list_facts(c, sentence, list_hit, statuses)

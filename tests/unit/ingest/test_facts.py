@@ -74,3 +74,14 @@ def test_facts_park_opening_a_sentence_locates_its_companies() -> None:
     assert {"s": "冉溪环保", "p": "locatedIn", "o": "青阳园区"} in facts
     assert {"s": "冉溪环保项目", "p": "status", "o": "in_production", "year": 2019} in facts
     assert {"s": "冉溪环保项目", "p": "investor", "o": "冉溪环保"} in facts
+
+
+def test_facts_project_after_its_investment_amount() -> None:
+    text = ("嘉泰经济技术开发区2022年工作总结\n"
+            "远钧新能源科技有限公司落户嘉泰经济技术开发区。\n"
+            "2022年,远钧新能源科技有限公司总投资87亿元的远钧新能源生产基地项目开工建设。\n")
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    project = "远钧新能源生产基地项目"
+    assert {"s": project, "p": "investment", "amount": 8.7e9, "currency": "CNY"} in facts
+    assert {"s": project, "p": "investor", "o": "远钧新能源科技有限公司"} in facts
+    assert {"s": project, "p": "status", "o": "started", "year": 2022} in facts
