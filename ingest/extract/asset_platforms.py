@@ -30,6 +30,8 @@ _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合"))
 _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS), key=len))
 
 
+# Listed resources that are kinds of partner, not carriers (高校、科研院所等创新资源).
+_NOT_CARRIERS = ("高校", "院所", "大学", "机构", "企业", "团队", "人才", "资本", "基金", "专家")
 _LIST_SEPARATOR = re.compile("[、及]")
 _ENDS_IN_PHASE = re.compile(f"{PHASE}$")
 
@@ -85,7 +87,9 @@ def _listed_platforms(sentence: str, found: list[Candidate]) -> Iterator[Candida
 
 
 def _is_kind(item: str) -> bool:
-    """An item like 众创空间 or 科技企业孵化器: an ending after qualifiers only."""
+    """An item naming a kind (众创空间, 科技企业孵化器, 科研院所), not one carrier."""
+    if item.endswith(_NOT_CARRIERS):
+        return True
     m = _platform_re().search(item)
     return m is not None and m.end() == len(item) and is_generic(item[:m.start()]) \
         and not _ENDS_IN_PHASE.search(item) or is_generic(item)

@@ -235,6 +235,7 @@ def test_assets_industry_clusters(sentence: str, expected: set[str]) -> None:
         ("天府软件园、菁蓉汇等双创载体集聚企业3000余家", EntityType.PLATFORM, {"天府软件园", "菁蓉汇"}),
         ("建成投用腾讯云启创新中心。", EntityType.PLATFORM, {"腾讯云启创新中心"}),
         ("园区现有国家级科技企业孵化器4家、国家级众创空间6家", EntityType.PLATFORM, set()),
+        ("积极对接清华大学、科研院所等创新资源", EntityType.PLATFORM, set()),
         ("临港新片区聚焦集成电路、人工智能、生物医药、民用航空等前沿产业。", EntityType.INDUSTRY,
          {"集成电路", "人工智能", "生物医药", "民用航空"}),
         ("贵阳高新区大数据产业产值突破200亿元。", EntityType.INDUSTRY, {"大数据"}),
