@@ -108,6 +108,25 @@ def _link_projects(clusters: _Clusters, names: list[str]) -> None:
             clusters.union((EntityType.PROJECT, short), (EntityType.PROJECT, targets[0]))
 
 
+def _link_extensions(clusters: _Clusters, names: list[str]) -> None:
+    """A project named as another project plus a part (…服务中心门诊大楼) is that project."""
+    for short in names:
+        if len(short) < 5 or short.endswith("项目"):
+            continue
+        for full in names:
+            if full != short and full.startswith(short) and not re.search(r"[一二三四五六七八九十\d]+期", full[len(short):]):
+                clusters.union((EntityType.PROJECT, full), (EntityType.PROJECT, short))
+
+
+def _link_abbreviations(clusters: _Clusters, etype: EntityType, names: list[str]) -> None:
+    """Join an abbreviated title to the one full title it shortens (国家科技进步奖一等奖)."""
+    for short in names:
+        targets = [full for full in names if len(full) > len(short) >= 4 and full[:2] == short[:2]
+                   and full[-3:] == short[-3:] and _in_order(short, full)]
+        if len(targets) == 1:
+            clusters.union((etype, short), (etype, targets[0]))
+
+
 def _link_brands(clusters: _Clusters, names: list[str]) -> None:
     """Join a bare brand to the one name that is the brand plus a business word (海润 ↔ 海润科技)."""
     for short in names:
@@ -186,6 +205,9 @@ def resolve(doc: Document) -> Document:
     _link_brands(clusters, by_type[EntityType.ENTERPRISE])
     _link_company_projects(clusters, by_type[EntityType.PROJECT])
     _link_projects(clusters, by_type[EntityType.PROJECT])
+    _link_extensions(clusters, by_type[EntityType.PROJECT])
+    for etype in (EntityType.HONOUR, EntityType.POLICY):
+        _link_abbreviations(clusters, etype, by_type[etype])
     return _build(doc, clusters, counts, _raw_forms(doc, mentions))
 
 

@@ -109,7 +109,7 @@ def _strong_awards(sentence: str, home: Key | None, taken: list[tuple[int, int]]
         lead = _LEFT_WORDS.match(match.group()[:-2])
         start = match.start() + (lead.end() if lead else 0)
         name = _clean(sentence[start:match.end()])
-        if len(name) < 6:
+        if len(name) < 5:
             continue
         at_start = start == 0 or sentence[start - 1] in "“,，"
         success = _ZONE_SUCCESS.match(sentence[match.end():]) is not None

@@ -53,3 +53,25 @@ def test_resolve_keeps_traditional_forms_as_aliases() -> None:
     doc = resolve(Document("d", "d.txt", raw, text=doc.text, offsets=doc.offsets,
                            mentions=(Mention(Z, "南通开发区", start, start + 5, 0),)))
     assert doc.entities[0].aliases == ("南通開發區",)
+
+
+@pytest.mark.parametrize(
+    ("etype", "names", "canonical", "aliases"),
+    [
+        (EntityType.HONOUR, ["国家科学技术进步奖一等奖", "国家科技进步奖一等奖"], "国家科学技术进步奖一等奖",
+         {"国家科技进步奖一等奖"}),
+        (P, ["城东社区卫生服务中心", "城东社区卫生服务中心门诊大楼"], "城东社区卫生服务中心门诊大楼",
+         {"城东社区卫生服务中心"}),
+        (E, ["海润", "海润科技"], "海润科技", {"海润"}),
+    ],
+)
+def test_resolve_links_generic_short_forms(etype: EntityType, names: list[str], canonical: str,
+                                            aliases: set[str]) -> None:
+    doc = resolve(_doc([Mention(etype, n, 0, len(n), 0) for n in names], []))
+    assert [(e.name, set(e.aliases)) for e in doc.entities] == [(canonical, aliases)]
+
+
+def test_resolve_keeps_project_phases_apart() -> None:
+    names = ["高新区实验中学", "高新区实验中学二期"]
+    doc = resolve(_doc([Mention(P, n, 0, len(n), 0) for n in names], []))
+    assert len(doc.entities) == 2
