@@ -168,7 +168,8 @@ def physics_options(node_count: int) -> dict[str, Any]:
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
                   "font": {"size": 10, "align": "middle", "color": "#555"}, "color": {"inherit": False}},
         "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}, "size": 14},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": node_count > 500},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": node_count > 500,
+                        "hideEdgesOnZoom": node_count > 500},
     }
 
 
