@@ -12,6 +12,7 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -117,8 +118,8 @@ def score(predictions: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict
     for record in gold:
         pred = by_doc.get(record["doc"], {"entities": [], "facts": []})
         names = _Names(record["entities"])
-        _match(pred["entities"], record["entities"], lambda p, g: _entity_matches(p, g, names), "type", ents)
-        _match(pred["facts"], record["facts"], lambda p, g: fact_matches(p, g, names), "p", facts)
+        _match(pred["entities"], record["entities"], partial(_entity_matches, names=names), "type", ents)
+        _match(pred["facts"], record["facts"], partial(fact_matches, names=names), "p", facts)
     entities, fact_scores = _scores(ents), _scores(facts)
     return {
         "entities": {**{k: v for k, v in entities.items() if k != "by"}, "by_type": entities["by"]},

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from ingest.document import Document, Entity, Fact, Mention
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
-from ingest.normalise import normalise_name
 from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, home_aliases
+from ingest.normalise import normalise_name
 from kg.model import EntityType
 
 Key = tuple[EntityType, str]
@@ -108,13 +108,16 @@ def _link_projects(clusters: _Clusters, names: list[str]) -> None:
             clusters.union((EntityType.PROJECT, short), (EntityType.PROJECT, targets[0]))
 
 
+_PHASE = re.compile(r"[一二三四五六七八九十\d]+期")
+
+
 def _link_extensions(clusters: _Clusters, names: list[str]) -> None:
     """A project named as another project plus a part (…服务中心门诊大楼) is that project."""
     for short in names:
         if len(short) < 5 or short.endswith("项目"):
             continue
         for full in names:
-            if full != short and full.startswith(short) and not re.search(r"[一二三四五六七八九十\d]+期", full[len(short):]):
+            if full != short and full.startswith(short) and not _PHASE.search(full[len(short):]):
                 clusters.union((EntityType.PROJECT, full), (EntityType.PROJECT, short))
 
 

@@ -32,7 +32,9 @@ _GENERIC_PROJECT = re.compile(
 )
 _STRICT_LEAD = re.compile(r"(?:加快推进|率先完成|位于[^的]{2,12}的)$")
 _STATUS_AFTER = re.compile(r"(?:基地)?(?:开工|签约|竣工|投产|加快建设|正在|顺利|正式|建成)")
-_BAD_PROJECT = re.compile(r"等|\d+个|一切|要|把|靠|吸引|招引|解决|过问|梳理|展示|拟|以上|级项目|领导|宣传|情况|新项目|老项目|[是对为]项目")
+_BAD_PROJECT = re.compile(
+    r"等|\d+个|一切|要|把|靠|吸引|招引|解决|过问|梳理|展示|拟|以上|级项目|领导|宣传|情况|新项目|老项目|[是对为]项目"
+)
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,8 @@ def find_named_projects(sentence: str) -> list[NameHit]:
         name = _clean(text[cut:])
         if len(name) < 6 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
             continue
-        headline = match.start() == 0 and (len(sentence) - match.end() <= 8 or _STATUS_AFTER.match(sentence[match.end():]))
+        rest = sentence[match.end():]
+        headline = match.start() == 0 and (len(rest) <= 8 or _STATUS_AFTER.match(rest) is not None)
         led = lead is not None and _STRICT_LEAD.search(text[:cut])
         if (headline or led) and not ("、" in name and not headline):
             hits.append(NameHit(name, match.start() + cut, match.end()))

@@ -20,12 +20,12 @@ from ingest.extract.entities import (
     find_named_projects,
     statuses_in,
 )
-from ingest.extract.numbers import parse_amount
 from ingest.extract.honours import find_awards
 from ingest.extract.lists import ListHit, company_of_project, find_facilities, find_lists, looks_like_company
+from ingest.extract.numbers import parse_amount
+from ingest.extract.patterns import YEAR_RE
 from ingest.extract.people import find_people
 from ingest.extract.zones import find_zone_names, zone_mentions
-from ingest.extract.patterns import YEAR_RE
 from kg.model import EntityType, Predicate
 
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT

@@ -17,10 +17,14 @@ from kg.model import EntityType
 
 Key = tuple[EntityType, str]
 
-CUE_RE = re.compile(r"被[^,，。;；]{0,8}?评为|分别获评|获评|荣获|获得|入选|获批|认定为|评为|(?<![捕收])获(?![得批评取悉])")
-_ITEM_END = re.compile(r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个")
-_TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部"},
-                              key=len, reverse=True))
+CUE_RE = re.compile(
+    r"被[^,，。;；]{0,8}?评为|分别获评|获评|荣获|获得|入选|获批|认定为|评为|(?<![捕收])获(?![得批评取悉])"
+)
+_ITEM_END = re.compile(
+    r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个"
+)
+_GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部"}
+_TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
 _STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
 STRONG_RE = re.compile(rf"[{HAN}]{{2,16}}?(?:{'|'.join(_STRONG_ENDINGS)})")
 _LEFT_WORDS = re.compile(r"^.*(?:推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获)")
@@ -66,8 +70,9 @@ def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
 def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
     """Enterprise names before a cue ("卓远半导体、世睿电力分别被…")."""
     text = re.sub(r"(?:分别|先后|同时|均|也|还)$", "", before)
-    text = re.sub(r"^(?:其中|此外|同时|另外|目前)", "", text)
-    offset += len(before) - len(before.lstrip()) + (len(re.sub(r"(?:分别|先后|同时|均|也|还)$", "", before)) - len(text))
+    lead = re.match(r"(?:其中|此外|同时|另外|目前)", text)
+    if lead:
+        text, offset = text[lead.end():], offset + lead.end()
     parts, position, found = text.split("、"), 0, []
     for part in parts:
         name = _clean(part)

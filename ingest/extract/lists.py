@@ -147,7 +147,7 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
     if represent:
         items = split_items(represent.group("list"), start + represent.start("list"))
         rest = sentence[start + represent.end():]
-        kind = "enterprise" if re.match(rf"[^,，;；。]{{0,20}}?企业", rest) else "project"
+        kind = "enterprise" if re.match(r"[^,，;；。]{0,20}?企业", rest) else "project"
         return [ListHit(kind, tuple(items), None, start + represent.start(), start + represent.end(), start, end)]
     prefixed = [_prefixed(m, start, end) for m in PREFIXED_RE.finditer(clause)]
     if prefixed:
@@ -195,8 +195,9 @@ def find_facilities(sentence: str) -> list[ListHit]:
         for match in FACILITY_RE.finditer(text):
             if re.search(r"等(?![\d一二三四五六七八九十]+[幅宗个])", match.group("list")):
                 continue
-            start = _cut_first(match.group("list").split("、")[0]) if "、" in match.group("list") else _cut_first(match.group("list"))
-            items = [i for i in split_items(match.group("list")[start:], offset + match.start() + start)]
+            listed = match.group("list")
+            start = _cut_first(listed.split("、")[0])
+            items = split_items(listed[start:], offset + match.start() + start)
             if items and any(re.search(rf"{_FACILITY_END}$", name) for _, _, name in items):
                 hits.append(ListHit("facility", tuple(items), None, offset + match.start(), offset + match.end(),
                                     offset, clause.end()))

@@ -32,7 +32,9 @@ _ENTERPRISE_TITLES = ("首席运营官", "首席执行官", "首席技术官", "
 _TITLE_ALT = "|".join(sorted(map(re.escape, PERSON_TITLES), key=len, reverse=True))
 _ANY_TITLE = re.compile(_TITLE_ALT)
 CHAIN_RE = re.compile(rf"((?:[{HAN}]{{0,16}}?(?:{_TITLE_ALT})、)*[{HAN}]{{0,16}}?(?:{_TITLE_ALT}))(?=[{HAN}])")
-NAME_TITLE_RE = re.compile(rf"(?<![{HAN}])([{SURNAMES}][{HAN}]{{1,2}}?)(?:市长|区长|县长|书记|主任|局长)(?:调研|在|出席|表示|指出)")
+NAME_TITLE_RE = re.compile(
+    rf"(?<![{HAN}])([{SURNAMES}][{HAN}]{{1,2}}?)(?:市长|区长|县长|书记|主任|局长)(?:调研|在|出席|表示|指出)"
+)
 CUE_NAME_RE = re.compile(rf"(?:负责人|居民|村民|职工|工程师|博士|教授|院士|专家)(?=[{SURNAMES}])")
 _BAD_NAME = re.compile(r"[的了是在和与等年月日区市县省局委会书记主任长]")
 
@@ -51,9 +53,9 @@ def person_name_at(text: str, start: int) -> str | None:
     """The 2–3 character name starting at ``start``, or None."""
     for size in (3, 2):
         name = text[start:start + size]
-        if len(name) == size and re.fullmatch(rf"[{HAN}]+", name) and not _BAD_NAME.search(name[1:]):
-            if _VERB_AFTER.match(text[start + size:]):
-                return name
+        plausible = len(name) == size and re.fullmatch(rf"[{HAN}]+", name) and not _BAD_NAME.search(name[1:])
+        if plausible and _VERB_AFTER.match(text[start + size:]):
+            return name
     return None
 
 
@@ -106,7 +108,8 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
     for match in CHAIN_RE.finditer(sentence):
         name = person_name_at(sentence, match.end())
         if name and (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence[match.end() + len(name):])):
-            hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), tuple(_roles(match.group(1), home)))
+            roles = tuple(_roles(match.group(1), home))
+            hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), roles)
     for regex in (NAME_TITLE_RE,):
         for match in regex.finditer(sentence):
             hits.setdefault(match.start(1), PersonHit(match.group(1), match.start(1), match.end(1)))
