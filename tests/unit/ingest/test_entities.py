@@ -71,7 +71,8 @@ def test_entities_enumeration_skips_industries() -> None:
 @pytest.mark.parametrize(
     ("name", "company", "is_company"),
     [("佩尔科技新材料", "佩尔科技", False), ("天江药业二期", "天江药业", False),
-     ("中芯长电3D集成芯片", "中芯长电", False), ("亚斯特国际", None, True), ("秦烯新材料", None, True), ("玉兰路", None, False), ("深冷储能装备", None, False)],
+     ("中芯长电3D集成芯片", "中芯长电", False), ("亚斯特国际", None, True), ("秦烯新材料", None, True),
+     ("玉兰路", None, False), ("深冷储能装备", None, False)],
 )
 def test_entities_company_inside_project_name(name: str, company: str | None, is_company: bool) -> None:
     assert looks_like_company(name) is is_company
