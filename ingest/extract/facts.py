@@ -116,10 +116,10 @@ def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit, inherited: list
             if hit.external:
                 c.external.add(name)
         return inherited
-    clause_end = hit.clause_end
-    if hit.head_end >= hit.clause_end - 1 or sentence.text[hit.head_end:hit.clause_end].strip() == "":
-        clause_end = _next_clause_end(sentence.text, hit.clause_end)
-    statuses = statuses_in(sentence.text[hit.clause_start:clause_end]) or inherited
+    statuses = statuses_in(sentence.text[hit.clause_start:hit.clause_end])
+    if not statuses and sentence.text[hit.head_end:hit.clause_end].strip() == "":
+        statuses = statuses_in(sentence.text[hit.clause_end:_next_clause_end(sentence.text, hit.clause_end)])
+    statuses = statuses or inherited
     if hit.kind == "facility":
         building = _BUILDING.match(sentence.text[hit.head_end:])
         statuses = ["under_construction"] if building else statuses_in(sentence.text[hit.clause_start:hit.clause_end])

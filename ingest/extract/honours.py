@@ -27,10 +27,14 @@ _GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区
 _TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
 _STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
 STRONG_RE = re.compile(rf"[{HAN}]{{2,16}}?(?:{'|'.join(_STRONG_ENDINGS)})")
-_LEFT_WORDS = re.compile(r"^.*(?:推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获)")
+_LEFT_WORDS = re.compile(r"^.*(?:推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
 _RECIPIENT = re.compile(rf"^[{HAN}A-Za-z0-9]{{2,12}}$")
 _NOT_RECIPIENT = re.compile(r"\d|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日")
+
+
+# Clause openings that leave the subject implicit (the zone itself is the recipient).
+_ZONE_SUBJECTLESS = ("先后", "还", "并", "同时", "成功", "顺利", "全年", "今年", "此外", "另外")
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
         else:
             targets = [company] if company else []
         if not targets:
-            zone_ok = home is not None and not before.strip() or before.strip() in ("先后", "还", "并", "同时")
+            zone_ok = home is not None and (not before.strip() or before.strip() in _ZONE_SUBJECTLESS)
             awards.append(Award(name, start, end, home if zone_ok else None))
             continue
         for who in targets:

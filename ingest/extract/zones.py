@@ -54,7 +54,7 @@ _GENERIC_PREFIX = re.compile(
     r"推进|建设|打造|创建|争创|进入|跻身|发展|服务|优化|经营|到|把|为|在|与|和|的|了|是|对|向|以|从|于|即"
 )
 _PLACE_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "j"})
-_RARE_NOUN = 300
+_RARE_NOUN = 1000
 _ADMIN_CHARS = frozenset("市省县")
 _FUNCTION_CHARS = frozenset("则而也就都又还再才更的了着过")
 # Endings that are also common nouns: the place must be a known place word.
@@ -111,13 +111,16 @@ def is_common_word(word: str) -> bool:
 
 
 def is_place_word(word: str) -> bool:
-    """True unless ``word`` is a common non-place word (verb, adjective, frequent noun …)."""
+    """True unless ``word`` is a common non-place word (verb, adverb, frequent noun or adjective …).
+
+    Many city names are tagged as rare nouns or adjectives in the dictionary (合肥, 常熟),
+    so those count as places below a frequency threshold."""
     if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START or _FUNCTION_CHARS.intersection(word):
         return False
     freq, tag = _common_words().get(word, (0, "ns"))
     if tag in _PLACE_TAGS:
         return True
-    return tag == "n" and freq < _RARE_NOUN
+    return tag in ("n", "a") and freq < _RARE_NOUN
 
 
 def _place_before(text: str, end: int) -> str | None:

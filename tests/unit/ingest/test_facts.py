@@ -85,3 +85,33 @@ def test_facts_project_after_its_investment_amount() -> None:
     assert {"s": project, "p": "investment", "amount": 8.7e9, "currency": "CNY"} in facts
     assert {"s": project, "p": "investor", "o": "远钧新能源科技有限公司"} in facts
     assert {"s": project, "p": "status", "o": "started", "year": 2022} in facts
+
+
+OTHER_ZONE = (
+    "合肥高新区2023年工作回顾\n"
+    "2023年,合肥高新区坚持创新驱动,全年签约亿元以上项目86个。\n"
+    "新开工长鑫存储二期、晶合集成三期等项目32个,阳光电源储能基地等项目竣工投产。\n"
+    "高新区党工委书记、管委会主任张泉出席签约仪式并致辞。\n"
+    "成功获批国家知识产权示范园区。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        {"s": "长鑫存储二期", "p": "status", "o": "started", "year": 2023},
+        {"s": "长鑫存储二期", "p": "investor", "o": "长鑫存储"},
+        {"s": "阳光电源储能基地", "p": "status", "o": "in_production", "year": 2023},
+        {"s": "张泉", "p": "role", "o": "合肥高新区", "title": "管委会主任"},
+        {"s": "合肥高新区", "p": "awarded", "o": "国家知识产权示范园区", "year": 2023},
+        {"s": "晶合集成三期", "p": "locatedIn", "o": "合肥高新区"},
+    ],
+)
+def test_facts_report_of_another_zone(fact: dict[str, Any]) -> None:
+    facts = to_gold_json(run(Document("t", "t.txt", OTHER_ZONE)))["facts"]
+    assert fact in facts
+
+
+def test_facts_statuses_stay_in_their_clause() -> None:
+    facts = to_gold_json(run(Document("t", "t.txt", OTHER_ZONE)))["facts"]
+    assert {"s": "长鑫存储二期", "p": "status", "o": "completed", "year": 2023} not in facts
