@@ -9,6 +9,7 @@ company, and the traditional-script form of a name as the raw text has it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 
@@ -168,7 +169,8 @@ def _raw_forms(doc: Document, mentions: list[Mention]) -> dict[Key, set[str]]:
     for mention in mentions:
         start, end = doc.raw_span(mention.start, mention.end)
         raw = re.sub(r"\s", "", doc.raw[start:end])
-        if raw != mention.name and normalise_name(raw) == mention.name:
+        script_only = unicodedata.normalize("NFKC", raw) != mention.name
+        if script_only and normalise_name(raw) == mention.name:
             forms[(mention.type, mention.name)].add(raw)
     return forms
 

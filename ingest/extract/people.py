@@ -83,9 +83,10 @@ def _split_org(prefix: str, home: Key | None) -> tuple[Key | None | str, str]:
     return prefix, ""
 
 
-def _roles(chain: str, home: Key | None) -> list[tuple[str, Key]]:
+def _roles(chain: str, home: Key | None, previous: Key | None = None) -> list[tuple[str, Key]]:
+    """Roles of a title chain; ``previous`` is the organisation of the person named just before."""
     roles: list[tuple[str, Key]] = []
-    current: Key | None = None
+    current: Key | None = previous
     for part in chain.split("、"):
         title = re.search(rf"(?:{_TITLE_ALT})$", part)
         if title is None:
@@ -105,10 +106,13 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
     hits: dict[int, PersonHit] = {}
     if not _ANY_TITLE.search(sentence) and not CUE_NAME_RE.search(sentence):
         return []
+    previous: Key | None = None
     for match in CHAIN_RE.finditer(sentence):
         name = person_name_at(sentence, match.end())
         if name and (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence[match.end() + len(name):])):
-            roles = tuple(_roles(match.group(1), home))
+            inherit = previous if match.group(1).startswith(("党工委", "管委会", "副", "常务")) else None
+            roles = tuple(_roles(match.group(1), home, inherit))
+            previous = roles[-1][1] if roles else None
             hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), roles)
     for regex in (NAME_TITLE_RE,):
         for match in regex.finditer(sentence):

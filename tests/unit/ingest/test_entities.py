@@ -183,3 +183,15 @@ def test_entities_partners_are_external() -> None:
     hit = find_lists("引导企业与爱波瑞、新松机器人等智能制造服务商对接")[0]
     assert hit.kind == "enterprise" and hit.external
     assert not find_lists("组织卓远半导体、中科新源等企业申报")[0].external
+
+
+def test_entities_second_person_inherits_the_organisation() -> None:
+    sentence = "苏州工业园区党工委书记沈觅、管委会副主任孙仁出席活动。"
+    people = find_people(sentence, (EntityType.ZONE, "苏州工业园区"))
+    assert [(p.name, [(t, o[1]) for t, o in p.roles]) for p in people] == [
+        ("沈觅", [("党工委书记", "苏州工业园区")]), ("孙仁", [("管委会副主任", "苏州工业园区")])]
+
+
+def test_entities_short_company_name_before_investment() -> None:
+    sentence = "其中,信达生物投资50亿元建设的生物药生产基地项目落户园区"
+    assert [h.name for h in find_brands(sentence)] == ["信达生物"]
