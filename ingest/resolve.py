@@ -17,7 +17,7 @@ from ingest.document import Document, Entity, Fact, Mention
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
 from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, home_aliases
 from ingest.normalise import normalise_name
-from kg.model import EntityType
+from kg.model import EntityType, Predicate
 
 Key = tuple[EntityType, str]
 
@@ -180,10 +180,15 @@ def _rewrite(fact: Fact, canon: dict[Key, Key]) -> Fact:
     return replace(fact, subject=canon.get(fact.subject, fact.subject), obj=obj)
 
 
+_PROJECT_FACTS = frozenset({Predicate.STATUS, Predicate.INVESTMENT, Predicate.INVESTOR})
+
+
 def _platforms_win(doc: Document) -> Document:
-    """A name typed both Platform and Project is the platform: drop the project mentions and facts."""
+    """A name typed both Platform and Project is the platform, unless the text gives it project
+    facts (status, investment, investor): then it is both."""
     platforms = {m.name for m in doc.mentions if m.type is EntityType.PLATFORM}
-    gone = {(EntityType.PROJECT, name) for name in platforms}
+    busy = {f.subject for f in doc.facts if f.predicate in _PROJECT_FACTS}
+    gone = {(EntityType.PROJECT, name) for name in platforms} - busy
     mentions = tuple(m for m in doc.mentions if (m.type, m.name) not in gone)
     facts = tuple(f for f in doc.facts if f.subject not in gone and f.obj not in gone)
     return replace(doc, mentions=mentions, facts=facts)

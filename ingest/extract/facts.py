@@ -150,7 +150,10 @@ def _named_projects(c: _Collector, sentence: Sentence) -> None:
             c.fact(Predicate.INVESTOR, (P, hit.name), (E, company), sentence)
         rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
         before = re.split(r"[,，;；。]", sentence.text[:hit.start])[-1]
-        for status in statuses_in(before + "|" + rest):
+        statuses = statuses_in(before + "|" + rest)
+        if before.endswith("完成") and "completed" not in statuses:
+            statuses.append("completed")
+        for status in statuses:
             c.fact(Predicate.STATUS, (P, hit.name), None, sentence, status=status, year=c.sentence_year(sentence))
 
 

@@ -41,6 +41,8 @@ LEAD_WORDS = (
     "保障", "全力", "加快", "促进", "确保", "首批", "按照", "时序", "节点", "新开工", "开工",
 )
 _LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS), key=len, reverse=True)))
+_MAX_ITEM = 20
+_MAX_FACILITY = 12
 _ITEM_SPLIT = re.compile(r"[、]|(?<=[^\d])和(?=[^\d])")
 _NAME_OK = re.compile(rf"[{HAN}A-Za-z0-9#+·]{{2,30}}")
 # Words that make an item a generic phrase, not a name.
@@ -96,7 +98,8 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
         position += len(part) + 1
         name = re.sub(r"[“”\"‘’「」《》]", "", part).strip()
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
-        if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name) and not is_common_word(name):
+        if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name) and not is_common_word(name) \
+                and len(name) <= _MAX_ITEM:
             items.append((begin, begin + len(part), name))
     return items
 
@@ -197,7 +200,8 @@ def find_facilities(sentence: str) -> list[ListHit]:
                 continue
             listed = match.group("list")
             start = _cut_first(listed.split("、")[0])
-            items = split_items(listed[start:], offset + match.start() + start)
+            items = [i for i in split_items(listed[start:], offset + match.start() + start)
+                     if len(i[2]) <= _MAX_FACILITY]
             if items and any(re.search(rf"{_FACILITY_END}$", name) for _, _, name in items):
                 hits.append(ListHit("facility", tuple(items), None, offset + match.start(), offset + match.end(),
                                     offset, clause.end()))

@@ -76,3 +76,12 @@ def test_resolve_keeps_project_phases_apart() -> None:
     names = ["高新区实验中学", "高新区实验中学二期"]
     doc = resolve(_doc([Mention(P, n, 0, len(n), 0) for n in names], []))
     assert len(doc.entities) == 2
+
+
+def test_resolve_platform_with_project_facts_stays_a_project() -> None:
+    mentions = [Mention(EntityType.PLATFORM, "星河科创园", 0, 5, 0), Mention(P, "星河科创园", 0, 5, 0),
+                Mention(EntityType.PLATFORM, "扬子江加速器", 6, 12, 0), Mention(P, "扬子江加速器", 6, 12, 0)]
+    facts = [Fact(Predicate.STATUS, (P, "星河科创园"), None, 0, (("status", "under_construction"),))]
+    types = {(e.type, e.name) for e in resolve(_doc(mentions, facts)).entities}
+    assert (P, "星河科创园") in types and (P, "扬子江加速器") not in types
+    assert (EntityType.PLATFORM, "扬子江加速器") in types
