@@ -43,8 +43,13 @@ BULK_CHUNK_BYTES = 32 * 1024 * 1024
 """N-Quads gathered before each bulk load."""
 IN_FLIGHT_PER_WORKER = 4
 """Documents submitted ahead per worker process."""
-PARALLEL_MIN_BYTES = 512 * 1024
-"""Below this many input bytes, and unless ``workers`` is given, a batch runs in this process."""
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+"""Below this many input bytes, and unless ``workers`` is given, a batch runs in this process.
+
+Each spawned worker pays about 1.5 CPU-seconds of imports and dictionary loading
+(bench/bench_ingest.py: 2 workers cost ~1.2x the CPU per character of a serial
+run on 1.5M characters), so only batches of several seconds' work gain from them.
+"""
 
 
 @dataclass(frozen=True)
