@@ -13,7 +13,7 @@ import pytest
 from opencc import OpenCC
 from pypdf import PdfWriter
 
-from ingest import load
+from ingest import formats
 from ingest.load import check_zip, decode_text, load_bytes, load_path, plausibility
 from kg.errors import DocumentRejected
 
@@ -342,13 +342,13 @@ def test_load_pdf_over_the_page_limit_is_refused(monkeypatch: pytest.MonkeyPatch
         writer.add_blank_page(width=200, height=200)
     buffer = io.BytesIO()
     writer.write(buffer)
-    monkeypatch.setattr(load, "MAX_PDF_PAGES", 2)
+    monkeypatch.setattr(formats, "MAX_PDF_PAGES", 2)
     with pytest.raises(DocumentRejected, match="3 pages"):
         load_bytes(buffer.getvalue(), "long.pdf")
 
 
 def test_load_pdf_past_the_wall_clock_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(load, "PDF_WALL_SECONDS", 0.01)
+    monkeypatch.setattr(formats, "PDF_WALL_SECONDS", 0.01)
     with pytest.raises(DocumentRejected, match="took over"):
         load_bytes(_pdf(["开发区"]), "slow.pdf")
 
@@ -384,7 +384,7 @@ def test_load_docx_with_a_high_compression_ratio_is_refused() -> None:
 
 
 def test_load_zip_with_too_many_entries_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(load, "MAX_ZIP_ENTRIES", 5)
+    monkeypatch.setattr(formats, "MAX_ZIP_ENTRIES", 5)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for i in range(6):
