@@ -16,6 +16,7 @@ from pypdf import PdfWriter
 from ingest import formats
 from ingest.load import check_zip, decode_text, load_bytes, load_path, plausibility
 from kg.errors import DocumentRejected
+from kg.settings import get_settings
 
 CORPUS = Path(__file__).resolve().parents[3] / "data" / "corpus"
 SIMPLIFIED = (CORPUS / "000_d6b4aef8aad70cf9.txt").read_text(encoding="utf-8")
@@ -420,14 +421,14 @@ def test_load_path_over_the_settings_limit_is_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ZONEKG_MAX_DOCUMENT_BYTES", "1024")
-    load.get_settings.cache_clear()
+    get_settings.cache_clear()
     try:
         path = tmp_path / "big.txt"
         path.write_bytes(LONG_SIMPLIFIED.encode("utf-8"))
         with pytest.raises(DocumentRejected, match="document limit"):
             load_path(path)
     finally:
-        load.get_settings.cache_clear()
+        get_settings.cache_clear()
 
 
 def test_load_path_missing_file_is_refused(tmp_path: Path) -> None:
