@@ -29,9 +29,42 @@ def digest(*parts: str) -> str:
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+# Long zone-kind words and the short form reports use for them: 南通经济技术开发区 is
+# written 南通开发区, 如皋高新技术产业开发区 is written 如皋高新区.
+_ZONE_KIND_SHORT_FORMS = (
+    ("高新技术产业开发区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("高新技术产业园区", "高新区"),
+    ("经济技术开发区", "开发区"),
+    ("经济开发区", "开发区"),
+)
+
+
+def identity_name(entity_type: EntityType, canonical_name: str) -> str:
+    """The form of a name that decides identity: zones fold their kind word to the usual short form.
+
+    >>> identity_name(EntityType.ZONE, "南通经济技术开发区") == identity_name(EntityType.ZONE, "南通开发区")
+    True
+    >>> identity_name(EntityType.ZONE, "如皋高新技术产业开发区")
+    '如皋高新区'
+    >>> identity_name(EntityType.ENTERPRISE, "南通经济技术开发区")
+    '南通经济技术开发区'
+    """
+    if entity_type is not EntityType.ZONE:
+        return canonical_name
+    for long_form, short_form in _ZONE_KIND_SHORT_FORMS:
+        if canonical_name.endswith(long_form) and len(canonical_name) > len(long_form):
+            return canonical_name[: -len(long_form)] + short_form
+    return canonical_name
+
+
 def entity_iri(entity_type: EntityType, canonical_name: str) -> NamedNode:
-    """IRI of an entity from its type and canonical (simplified, normalised) name."""
-    return ZR[f"{entity_type.value.lower()}/{digest(entity_type.value, canonical_name)}"]
+    """IRI of an entity from its type and canonical (simplified, normalised) name.
+
+    Zones named by their full and their short form share one IRI across documents.
+    """
+    name = identity_name(entity_type, canonical_name)
+    return ZR[f"{entity_type.value.lower()}/{digest(entity_type.value, name)}"]
 
 
 def is_valid_doc_id(doc_id: str) -> bool:

@@ -13,7 +13,7 @@ def test_iri_same_name_and_type_give_the_same_iri() -> None:
 def test_iri_is_stable_across_runs() -> None:
     # A fixed value: changing the minting scheme would orphan every stored graph.
     iri = entity_iri(EntityType.ZONE, "南通经济技术开发区")
-    assert iri.value == "https://w3id.org/zonekg/resource/zone/08b7844a760bb8b6"
+    assert iri.value == "https://w3id.org/zonekg/resource/zone/4224fe5333c756e1"
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,21 @@ def test_iri_doc_graph_refuses_unsafe_ids(bad: str) -> None:
 def test_iri_node_iri_depends_on_every_part() -> None:
     assert node_iri("investment", "p", "1") != node_iri("investment", "p", "2")
     assert node_iri("investment", "p", "1") == node_iri("investment", "p", "1")
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("南通经济技术开发区", "南通开发区"),
+        ("如皋高新技术产业开发区", "如皋高新区"),
+        ("江阴高新技术开发区", "江阴高新区"),
+        ("港闸经济开发区", "港闸开发区"),
+    ],
+)
+def test_iri_zone_full_and_short_forms_share_an_iri(full: str, short: str) -> None:
+    assert entity_iri(EntityType.ZONE, full) == entity_iri(EntityType.ZONE, short)
+
+
+def test_iri_zone_folding_keeps_different_places_apart() -> None:
+    assert entity_iri(EntityType.ZONE, "南通开发区") != entity_iri(EntityType.ZONE, "如皋开发区")
+    assert entity_iri(EntityType.ZONE, "南通高新区") != entity_iri(EntityType.ZONE, "南通开发区")
