@@ -158,3 +158,60 @@ def statuses_in(text: str) -> list[str]:
             if status not in found:
                 found.append(status)
     return found
+
+
+# "X公司(计划|拟)投资N亿元(,在Y)建设Z项目": the investor opens the clause, the project follows the amount.
+BUILDS_PROJECT_RE = re.compile(
+    rf"(?P<lead>[^,，;；。:：]{{2,30}}?)(?:计划|拟|将)?(?:总?投资|投入)(?:约|超|近)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))"
+    rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
+)
+_CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日)")
+# A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
+CLAUSE_PROJECT_RE = re.compile(
+    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利)"
+)
+CLAUSE_AMOUNT_RE = re.compile(r"总投资(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))")
+
+
+@dataclass(frozen=True)
+class BuiltProject:
+    """A project with the company that invests in it (offsets relative to the sentence)."""
+
+    name: str
+    start: int
+    end: int
+    amount: str
+    investor: str
+    investor_start: int
+
+
+def find_built_projects(sentence: str) -> list[BuiltProject]:
+    """Projects in "X公司投资N亿元建设Y项目" phrases, with their investor."""
+    if "投" not in sentence or "项目" not in sentence:
+        return []
+    hits = []
+    for match in BUILDS_PROJECT_RE.finditer(sentence):
+        lead = match.group("lead")
+        cut = _CLAUSE_LEAD.match(lead)
+        investor = _clean(lead[cut.end():] if cut else lead)
+        name = _clean(match.group("name"))
+        if len(investor) < 2 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
+            continue
+        start = match.start("lead") + (cut.end() if cut else 0)
+        hits.append(BuiltProject(name, match.start("name"), match.end("name"), match.group("amount"), investor, start))
+    return hits
+
+
+def find_clause_projects(sentence: str) -> list[NameHit]:
+    """Projects that open a clause and are described by it ("Y项目总投资N亿元,已开工")."""
+    if "项目" not in sentence:
+        return []
+    hits = []
+    for match in CLAUSE_PROJECT_RE.finditer(sentence):
+        text = match.group("name")
+        cut = _CLAUSE_LEAD.match(text)
+        name = _clean(text[cut.end():] if cut else text)
+        if len(name) < 6 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or "、" in name:
+            continue
+        hits.append(NameHit(name, match.start("name") + (cut.end() if cut else 0), match.end("name")))
+    return hits

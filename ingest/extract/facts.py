@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.entities import (
+    CLAUSE_AMOUNT_RE,
     find_brands,
+    find_built_projects,
+    find_clause_projects,
     find_invested_projects,
     find_legal_companies,
     find_named_projects,
@@ -23,7 +26,7 @@ from ingest.extract.entities import (
 from ingest.extract.honours import find_awards
 from ingest.extract.lists import ListHit, company_of_project, find_facilities, find_lists, looks_like_company
 from ingest.extract.numbers import parse_amount
-from ingest.extract.patterns import YEAR_RE
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, YEAR_RE
 from ingest.extract.people import find_people
 from ingest.extract.zones import find_zone_names, zone_mentions
 from kg.model import EntityType, Predicate
@@ -191,11 +194,65 @@ def _invested_projects(c: _Collector, sentence: Sentence) -> None:
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
 
 
+def _is_company(name: str) -> bool:
+    return bool(COMPANY_SUFFIX_RE.search(name)) or looks_like_company(name) or (
+        len(name) <= 8 and name.endswith(ENTERPRISE_ENDINGS))
+
+
+def _add_project(c: _Collector, sentence: Sentence, project: tuple[EntityType, str], amount_text: str | None,
+                 statuses: list[str]) -> None:
+    """Amount and status facts of one project."""
+    amount = parse_amount(amount_text) if amount_text else None
+    if amount is not None:
+        c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
+    for status in statuses:
+        c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+def _built_projects(c: _Collector, sentence: Sentence) -> None:
+    """"X公司投资N亿元建设Y项目": investor, amount, and the statuses of the sentence's opening or clause.
+
+    A sentence opening with 其中 details the one before, so it takes that sentence's statuses.
+    """
+    for hit in find_built_projects(sentence.text):
+        if not _is_company(hit.investor):
+            continue
+        project = (P, hit.name)
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        c.mention(E, hit.investor, sentence, hit.investor_start, hit.investor_start + len(hit.investor))
+        c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
+        opening = sentence.text[:hit.investor_start]
+        rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        statuses = statuses_in(opening + "|" + rest)
+        if not statuses and sentence.text.startswith("其中") and sentence.index > 0:
+            statuses = statuses_in(c.doc.sentences[sentence.index - 1].text)
+        _add_project(c, sentence, project, hit.amount, statuses)
+
+
+def _clause_projects(c: _Collector, sentence: Sentence) -> None:
+    """"Y项目总投资N亿元,于4月开工建设": amount and statuses from the rest of the clause group."""
+    for hit in find_clause_projects(sentence.text):
+        project = (P, hit.name)
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        company = company_of_project(hit.name.removesuffix("项目"))
+        if company:
+            c.mention(E, company, sentence, hit.start, hit.start + len(company))
+            c.fact(Predicate.INVESTOR, project, (E, company), sentence)
+        rest = re.split(r"[;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        amount = CLAUSE_AMOUNT_RE.search(rest)
+        statuses = statuses_in(rest)
+        if re.search(r"(?:开工|动工)建设", rest) and "under_construction" not in statuses:
+            statuses.append("under_construction")
+        _add_project(c, sentence, project, amount.group("amount") if amount else None, statuses)
+
+
 def _sentence(c: _Collector, sentence: Sentence) -> None:
     for hit in find_legal_companies(sentence.text):
         c.mention(E, hit.name, sentence, hit.start, hit.end)
     _brands(c, sentence)
     _invested_projects(c, sentence)
+    _built_projects(c, sentence)
+    _clause_projects(c, sentence)
     statuses: list[str] = []
     for list_hit in find_lists(sentence.text):
         statuses = _list_facts(c, sentence, list_hit, statuses)

@@ -33,7 +33,7 @@ ENTERPRISE_ENDINGS = (
     "信息", "网络", "软件", "数据", "光伏", "纺织", "食品", "物流", "置业", "控股", "国际",
     "磁材", "电影", "传媒", "家居", "建设", "工程", "钢铁", "医疗", "健康", "器械", "动力",
     "芯片", "微电子", "技术", "仪器", "自动化", "塑业", "包装", "模具", "航空", "船舶",
-    "存储", "集成", "电源", "量子", "显示", "光学", "激光",
+    "存储", "集成", "电源", "量子", "显示", "光学", "激光", "氢能", "基因", "智算", "智控", "智造",
 )
 
 # Honour titles (generic kinds of award), longest first when compiled.
@@ -58,7 +58,7 @@ PERSON_TITLES = (
 
 # Status verbs → ProjectStatus values (checked in this order, longest cue first).
 STATUS_CUES = (
-    ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("签约", "signed"), ("正式落地", "signed"),
+    ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"), ("签约", "signed"), ("正式落地", "signed"),
     ("在建", "under_construction"), ("加快推进", "under_construction"), ("加快建设", "under_construction"),
     ("施工", "under_construction"), ("建设进度", "under_construction"),
     ("竣工", "completed"), ("建成", "completed"), ("投产", "in_production"), ("达产", "in_production"),
