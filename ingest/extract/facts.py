@@ -55,6 +55,22 @@ def document_year(text: str) -> int | None:
     return max(y for y, n in years.items() if n == top)
 
 
+def _zone_prefix(name: str) -> int:
+    """Length of a zone name opening ``name`` (成都高新区天府微芯 → 5), else 0."""
+    zones = find_zone_names(name)
+    return zones[0][1] if zones and zones[0][0] == 0 else 0
+
+
+def _as_organisation(key: tuple[EntityType, str]) -> tuple[EntityType, str]:
+    """An enterprise key that is a zone name becomes the zone; a zone prefix is dropped."""
+    if key[0] is not E:
+        return key
+    cut = _zone_prefix(key[1])
+    if cut == len(key[1]):
+        return (EntityType.ZONE, key[1])
+    return (E, key[1][cut:])
+
+
 @dataclass
 class _Collector:
     """Mentions and facts found so far in one document."""
@@ -67,12 +83,18 @@ class _Collector:
     """Companies named only as outside partners: not located in the zone."""
 
     def mention(self, etype: EntityType, name: str, sentence: Sentence, start: int, end: int) -> None:
+        if etype is E:
+            cut = _zone_prefix(name)
+            if cut == len(name):
+                return
+            name, start = name[cut:], start + cut
         self.mentions.append(Mention(etype, name, sentence.start + start, sentence.start + end, sentence.index))
 
     def fact(self, predicate: Predicate, subject: tuple[EntityType, str], obj: tuple[EntityType, str] | None,
              sentence: Sentence, **attrs: object) -> None:
         items = tuple((k, v) for k, v in attrs.items() if v is not None)
-        self.facts.append(Fact(predicate, subject, obj, sentence.index, items))
+        self.facts.append(Fact(predicate, _as_organisation(subject), obj and _as_organisation(obj),
+                               sentence.index, items))
 
     def sentence_year(self, sentence: Sentence) -> int | None:
         """The sentence's own year, else the last year of the few sentences before, else the report year."""

@@ -18,12 +18,13 @@ from kg.model import EntityType
 Key = tuple[EntityType, str]
 
 CUE_RE = re.compile(
-    r"被[^,，。;；]{0,8}?评为|分别获评|获评|荣获|获得|入选|获批|认定为|评为|(?<![捕收])获(?![得批评取悉])"
+    r"被[^,，。;；]{0,8}?(?:评为|认定为)|分别获评|获评|荣获|获得|入选|获批|认定为|评为|(?<![捕收])获(?![得批评取悉])"
 )
 _ITEM_END = re.compile(
     r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个"
 )
-_GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部"}
+_GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部", "榜",
+                          "试验区", "核心区"}
 _TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
 _STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
 STRONG_RE = re.compile(rf"[{HAN}]{{2,16}}?(?:{'|'.join(_STRONG_ENDINGS)})")
@@ -32,6 +33,14 @@ _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功�
 _RECIPIENT = re.compile(rf"^[{HAN}A-Za-z0-9]{{2,12}}$")
 _NOT_RECIPIENT = re.compile(r"\d|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日")
 
+
+# "…等18家企业" after a recipient list: the count, not a name.
+_COUNTED_TAIL = re.compile(
+    r"(?:等(?:[\d一二三四五六七八九十百]+(?:家|个|名))?|[\d一二三四五六七八九十百]+(?:家|个|名))(?:企业|单位|公司)?$")
+# A batch number before a title (第五批, 首批): not part of the honour.
+_BATCH = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批)")
+# "第五批专精特新“小巨人”企业名单…,A、B入选": the honour is the list the recipients enter.
+_ROLL_RE = re.compile(r"(?:第[一二三四五六七八九十\d]+批|公布的|发布的|公布|发布)?(?P<honour>[^,，。;；的]{3,24}?)(?:名单|榜单)")
 
 # Clause openings that leave the subject implicit (the zone itself is the recipient).
 _ZONE_SUBJECTLESS = ("先后", "还", "并", "同时", "成功", "顺利", "全年", "今年", "此外", "另外")
@@ -64,7 +73,7 @@ def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
     text = clause[:stop.start()] if stop else clause
     items, position = [], 0
     for part in re.split(r"、|和", text):
-        name = _clean(part)
+        name = _BATCH.sub("", _clean(part))
         if is_honour(name):
             items.append((offset + position, offset + position + len(part), name))
         position += len(part) + 1
@@ -74,9 +83,12 @@ def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
 def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
     """Enterprise names before a cue ("卓远半导体、世睿电力分别被…")."""
     text = re.sub(r"(?:分别|先后|同时|均|也|还)$", "", before)
+    text = _COUNTED_TAIL.sub("", text)
     lead = re.match(r"(?:其中|此外|同时|另外|目前)", text)
     if lead:
         text, offset = text[lead.end():], offset + lead.end()
+    zone = _zone_prefix(text)
+    text, offset = text[zone:], offset + zone
     parts, position, found = text.split("、"), 0, []
     for part in parts:
         name = _clean(part)
@@ -86,11 +98,25 @@ def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
     return found if len(found) == len(parts) else []
 
 
-def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, int, str] | None) -> list[Award]:
+def _roll(sentence: str, end: int) -> tuple[int, int, str] | None:
+    """The honour roll named before ``end`` ("第五批专精特新“小巨人”企业名单"), if any."""
+    found = None
+    for match in _ROLL_RE.finditer(sentence[:end]):
+        name = _clean(match.group("honour"))
+        name = _BATCH.sub("", re.sub(r"^.*(?:公布|发布|在|中)", "", name))
+        if is_honour(name):
+            found = (match.start("honour"), match.end("honour"), name)
+    return found
+
+
+def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, int, str] | None,
+                roll: tuple[int, int, str] | None = None) -> list[Award]:
     cue = CUE_RE.search(clause)
     if cue is None:
         return []
     honours = _honours_after(clause[cue.end():], offset + cue.end())
+    if not honours and roll is not None and cue.group() == "入选":
+        honours = [roll]
     before = clause[:cue.start()]
     people = _recipients(before, offset)
     awards = []
@@ -131,7 +157,13 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
     awards: list[Award] = []
     company = _legal_company(sentence)
     for clause in re.finditer(r"[^,，;；。]+", sentence):
-        awards.extend(_cue_awards(clause.group(), clause.start(), home, company))
+        # A clause opening with its cue ("被评为…") continues the enterprise of the clause before.
+        carried = [a for a in awards if a.recipient and a.recipient[0] is EntityType.ENTERPRISE]
+        subject = company
+        if carried and CUE_RE.match(clause.group()):
+            last = carried[-1]
+            subject = (last.recipient_start, last.recipient_end, last.recipient[1])
+        awards.extend(_cue_awards(clause.group(), clause.start(), home, subject, _roll(sentence, clause.start())))
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
     return awards
 
@@ -141,3 +173,11 @@ def _legal_company(sentence: str) -> tuple[int, int, str] | None:
 
     hits = find_legal_companies(sentence)
     return (hits[0].start, hits[0].end, hits[0].name) if hits else None
+
+
+def _zone_prefix(text: str) -> int:
+    """Length of a zone name opening a recipient list (成都高新区天府微芯、…), else 0."""
+    from ingest.extract.zones import find_zone_names
+
+    zones = find_zone_names(text[:16])
+    return zones[0][1] if zones and zones[0][0] == 0 and zones[0][1] < len(text) else 0

@@ -115,9 +115,12 @@ def is_place_word(word: str) -> bool:
 
     Many city names are tagged as rare nouns or adjectives in the dictionary (合肥, 常熟),
     so those count as places below a frequency threshold."""
-    if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START or _FUNCTION_CHARS.intersection(word):
+    if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START:
         return False
     freq, tag = _common_words().get(word, (0, "ns"))
+    # A function character rules a word out unless the dictionary knows it as a place (成都, 都江堰).
+    if _FUNCTION_CHARS.intersection(word) and (word not in _common_words() or tag not in _PLACE_TAGS):
+        return False
     if tag in _PLACE_TAGS:
         return True
     return tag in ("n", "a") and freq < _RARE_NOUN
