@@ -65,9 +65,18 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
             continue
         after = m.end() + (2 if sentence.startswith("产业", m.end()) else 0)
         if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
-                and not _inside_project_name(sentence, m.end()):
+                and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
             spans.append(Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True))
     return spans
+
+
+# A company's products and their markets (主要生产…用轴承, 应用于新能源汽车领域) are no zone sector.
+_PRODUCT_USE = re.compile(r"(?:生产|应用于|用于|适用于|配套)[^,，;；。]*$")
+
+
+def _product_use(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the term names what one company's products serve, not a sector the zone targets."""
+    return sentence.startswith("用", m.end()) or _PRODUCT_USE.search(sentence, 0, m.start()) is not None
 
 
 def _inside_project_name(sentence: str, end: int) -> bool:

@@ -40,6 +40,8 @@ _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教�
 # How many sentences back a sentence without a year looks for one.
 _YEAR_LOOKBACK = 3
 _OTHER_YEAR = re.compile(r"(?:从|到|至|自|展望|在|截至)$")
+# "去年12月动工" dates an event a year before the report; "较去年增长" only compares.
+_LAST_YEAR = re.compile(r"(?<![较比于超])去年(?!同期|全年|水平)")
 
 
 def document_year(text: str) -> int | None:
@@ -105,6 +107,8 @@ class _Collector:
                      if not _OTHER_YEAR.search(current.text[max(0, m.start() - 2):m.start()])]
             if years:
                 return int((years[0] if index == sentence.index else years[-1]).group(1))
+            if index == sentence.index and self.year is not None and _LAST_YEAR.search(current.text):
+                return self.year - 1
             if sentence.index - index >= _YEAR_LOOKBACK:
                 break
             index -= 1
