@@ -138,9 +138,15 @@ def _after_count(prefix: str) -> str:
     return (prefix[counts[-1].end():] if counts else prefix).lstrip("、")
 
 
+# Things counted in 条 that are no measure lists (生产线12条, 道路5条).
+_COUNTED_THINGS = ("线", "路", "河", "道", "管网", "航线", "渠")
+
+
 def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
     """The policies ``found`` names, if its context makes it one (a verb, a list, 以…为抓手)."""
     ending = clean_name(found.ending)
+    if ending.endswith("条") and found.prefix.endswith(_COUNTED_THINGS):
+        return []
     prefix, owned = _strip_owner(found.prefix)
     if not _plausible(prefix, found.ending, ending):
         return []

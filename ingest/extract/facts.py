@@ -41,7 +41,7 @@ _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教�
 _YEAR_LOOKBACK = 3
 _OTHER_YEAR = re.compile(r"(?:从|到|至|自|展望|在|截至)$")
 # "去年12月动工" dates an event a year before the report; "较去年增长" only compares.
-_LAST_YEAR = re.compile(r"(?<![较比于超])去年(?!同期|全年|水平)")
+_LAST_YEAR = re.compile(r"(?<![较比超])去年(?!同期|全年|水平)")
 
 
 def document_year(text: str) -> int | None:
@@ -203,6 +203,18 @@ def _brands(c: _Collector, sentence: Sentence) -> None:
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
 
 
+# "在开工项目中,…" opens a sentence about projects of one status; "…,均正式开工" closes one.
+_SET_OPENING = re.compile(r"^(?:在|其中)?(?P<set>[^,，;；。]{0,12}?)(?:的)?项目中")
+_SHARED_CLOSE = re.compile(r"[,，](?:均|都|全部|同时|同日)(?P<verb>[^,，;；。]*)")
+
+
+def _shared_statuses(text: str, end: int) -> list[str]:
+    """Statuses a sentence gives all its projects: its opening set or a closing 均…clause."""
+    opening = _SET_OPENING.match(text)
+    closing = _SHARED_CLOSE.search(text, end)
+    return statuses_in((opening.group("set") if opening else "") + "|" + (closing.group("verb") if closing else ""))
+
+
 def _invested_projects(c: _Collector, sentence: Sentence) -> None:
     """"X公司总投资N亿元的Y项目开工建设": amount, investor (the company before) and status."""
     companies = list(find_legal_companies(sentence.text)) + find_brands(sentence.text)
@@ -216,7 +228,7 @@ def _invested_projects(c: _Collector, sentence: Sentence) -> None:
         if owner is not None:
             c.fact(Predicate.INVESTOR, project, (E, owner.name), sentence)
         clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
-        for status in statuses_in(clause):
+        for status in statuses_in(clause) or _shared_statuses(sentence.text, hit.end):
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
 
 
@@ -249,7 +261,7 @@ def _built_projects(c: _Collector, sentence: Sentence) -> None:
         c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
         opening = sentence.text[:hit.investor_start]
         rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
-        statuses = statuses_in(opening + "|" + rest)
+        statuses = statuses_in(opening + "|" + rest) or _shared_statuses(sentence.text, hit.end)
         if not statuses and sentence.text.startswith("其中") and sentence.index > 0:
             statuses = statuses_in(c.doc.sentences[sentence.index - 1].text)
         _add_project(c, sentence, project, hit.amount, statuses)

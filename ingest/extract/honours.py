@@ -24,14 +24,14 @@ _ITEM_END = re.compile(
     r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个"
 )
 _GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部", "榜",
-                          "试验区", "核心区"}
+                          "试验区", "核心区", "企业技术中心", "集群"}
 _TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
 _STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
 STRONG_RE = re.compile(rf"[{HAN}]{{2,16}}?(?:{'|'.join(_STRONG_ENDINGS)})")
 _LEFT_WORDS = re.compile(r"^.*(?:推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
 _RECIPIENT = re.compile(rf"^[{HAN}A-Za-z0-9]{{2,12}}$")
-_NOT_RECIPIENT = re.compile(r"\d|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日")
+_NOT_RECIPIENT = re.compile(r"\d|集群|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日")
 
 
 # "…等18家企业" after a recipient list: the count, not a name.
@@ -84,7 +84,7 @@ def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
     """Enterprise names before a cue ("卓远半导体、世睿电力分别被…")."""
     text = re.sub(r"(?:分别|先后|同时|均|也|还)$", "", before)
     text = _COUNTED_TAIL.sub("", text)
-    lead = re.match(r"(?:其中|此外|同时|另外|目前)", text)
+    lead = re.match(r"(?:其中|此外|同时|另外|目前|今年|区内|园区内)+", text)
     if lead:
         text, offset = text[lead.end():], offset + lead.end()
     zone = _zone_prefix(text)
@@ -128,7 +128,9 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
         else:
             targets = [company] if company else []
         if not targets:
-            zone_ok = home is not None and (not before.strip() or before.strip() in _ZONE_SUBJECTLESS)
+            # A zone's industry cluster (…产业集群入选…) stands for the zone.
+            zone_ok = home is not None and (not before.strip() or before.strip() in _ZONE_SUBJECTLESS
+                                            or before.strip().endswith("集群"))
             awards.append(Award(name, start, end, home if zone_ok else None))
             continue
         for who in targets:
