@@ -104,13 +104,10 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
                 yield Candidate(EntityType.INDUSTRY, name, position, position + len(item), True)
 
 
-_AWARDED = ("入选", "获评", "获批", "评为", "认定为", "列入")
 _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
 def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """The sector of an industry cluster (打造工程机械产业集群)."""
     for m in _CLUSTER.finditer(sentence):
-        if sentence[max(0, m.start() - 4):m.start()].endswith(_AWARDED):
-            continue  # 入选国家先进制造业集群: a title, not the zone's sector
         rest, _ = cut_after_stop(m.group(1), _INDUSTRY_LEFT)
         rest = _SCOPE.sub("", rest)
         name = _industry_name(rest)

@@ -26,7 +26,7 @@ _PLATFORM_VERBS = (
     "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "投用", "开园",
 )
 # A zone that borrows or docks with a carrier does not host it.
-_BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合"))
+_BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与"))
 _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS), key=len))
 
 
@@ -82,8 +82,9 @@ def _listed_platforms(sentence: str, found: list[Candidate]) -> Iterator[Candida
                 offset += len(item) + 1
     for span in found:
         m = _NEIGHBOUR.match(sentence, span.end)
-        if m and not is_generic(m.group(1)) and not _platform_re().search(m.group(1)):
-            yield Candidate(EntityType.PLATFORM, m.group(1), m.start(1), m.end(1), True)
+        if m and not is_generic(m.group(1)) and not _platform_re().search(m.group(1)) \
+                and not m.group(1).endswith(_NOT_CARRIERS):
+            yield Candidate(EntityType.PLATFORM, m.group(1), m.start(1), m.end(1), span.zone_fact)
 
 
 def _is_kind(item: str) -> bool:
