@@ -58,7 +58,7 @@ def document_year(text: str) -> int | None:
 
 
 def _zone_prefix(name: str) -> int:
-    """Length of a zone name opening ``name`` (成都高新区天府微芯 → 5), else 0."""
+    """Length of a zone name opening ``name`` (西安高新区远景电子 → 5), else 0."""
     zones = find_zone_names(name)
     return zones[0][1] if zones and zones[0][0] == 0 else 0
 

@@ -178,7 +178,7 @@ def _legal_company(sentence: str) -> tuple[int, int, str] | None:
 
 
 def _zone_prefix(text: str) -> int:
-    """Length of a zone name opening a recipient list (成都高新区天府微芯、…), else 0."""
+    """Length of a zone name opening a recipient list (西安高新区远景电子、…), else 0."""
     from ingest.extract.zones import find_zone_names
 
     zones = find_zone_names(text[:16])
