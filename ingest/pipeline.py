@@ -13,7 +13,7 @@ from ingest.extract.zones import find_home_zone
 from ingest.normalise import normalise
 from ingest.resolve import resolve
 from ingest.segment import segment
-from kg.model import EntityType
+from kg.model import EntityType, Predicate
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,18 @@ def extract(doc: Document) -> Document:
         found_mentions, found_facts = extractor(doc)
         mentions.extend(found_mentions)
         facts.extend(found_facts)
-    return replace(doc, mentions=tuple(mentions), facts=tuple(facts))
+    return replace(doc, mentions=tuple(mentions), facts=tuple(without_project_figures(facts)))
+
+
+def without_project_figures(facts: list[Fact]) -> list[Fact]:
+    """Drop zone indicators that restate one project's investment from the same sentence.
+
+    "X公司投资18亿元建设Y项目" and "Y项目总投资30亿元" are the project's amount, not a figure of the zone.
+    """
+    own = {(f.sentence_index, f.attr("currency"), round(float(f.attr("amount")), 2))
+           for f in facts if f.predicate is Predicate.INVESTMENT and f.attr("amount") is not None}
+    return [f for f in facts if f.predicate is not Predicate.INDICATOR
+            or (f.sentence_index, f.attr("unit"), round(float(f.attr("value", 0)), 2)) not in own]
 
 
 def run(doc: Document) -> Document:
