@@ -118,7 +118,7 @@ def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator
 def _split_items(text: str) -> list[str]:
     """List items split on 、; the last one also on 和 (医药健康和新能源)."""
     items = [item for item in text.split("、") if item]
-    if items and "和" in items[-1]:
+    if items and "和" in items[-1] and not _industry_re().fullmatch(clean_name(items[-1])):
         items[-1:] = [part for part in items[-1].split("和") if part]
     return items
 

@@ -166,10 +166,15 @@ BUILDS_PROJECT_RE = re.compile(
     rf"(?P<lead>[^,，;；。:：]{{2,30}}?)(?:计划|拟|将)?(?:总?投资|投入)(?:约|超|近)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))"
     rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
+# "由X公司投资建设的Y项目": the investor after 由, the project after 的.
+BY_INVESTOR_RE = re.compile(
+    rf"由(?P<lead>[^,，;；。由的]{{2,30}}?)(?:投资)?(?:建设|兴建|打造|实施)的(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
+)
 _CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日)")
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利)"
+    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?:[一二三四五六七八九十]期)?"
+    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|签约|开工|竣工|投产|落户)"
 )
 CLAUSE_AMOUNT_RE = re.compile(r"总投资(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))")
 
@@ -203,6 +208,20 @@ def find_built_projects(sentence: str) -> list[BuiltProject]:
     return hits
 
 
+def find_projects_by(sentence: str) -> list[BuiltProject]:
+    """Projects in "由X公司投资建设的Y项目" phrases, with their investor (amount found later in the clause)."""
+    if "由" not in sentence or "项目" not in sentence:
+        return []
+    hits = []
+    for match in BY_INVESTOR_RE.finditer(sentence):
+        name = _clean(match.group("name"))
+        if _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
+            continue
+        investor = _clean(match.group("lead"))
+        hits.append(BuiltProject(name, match.start("name"), match.end("name"), "", investor, match.start("lead")))
+    return hits
+
+
 def find_clause_projects(sentence: str) -> list[NameHit]:
     """Projects that open a clause and are described by it ("Y项目总投资N亿元,已开工")."""
     if "项目" not in sentence:
@@ -212,7 +231,7 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
         text = match.group("name")
         cut = _CLAUSE_LEAD.match(text)
         name = _clean(text[cut.end():] if cut else text)
-        if len(name) < 6 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or "、" in name:
+        if len(name) < 6 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、的由]", name):
             continue
         hits.append(NameHit(name, match.start("name") + (cut.end() if cut else 0), match.end("name")))
     return hits

@@ -17,6 +17,7 @@ from ingest.extract.entities import (
     CLAUSE_AMOUNT_RE,
     find_brands,
     find_built_projects,
+    find_projects_by,
     find_clause_projects,
     find_invested_projects,
     find_legal_companies,
@@ -40,6 +41,8 @@ _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教�
 # How many sentences back a sentence without a year looks for one.
 _YEAR_LOOKBACK = 3
 _OTHER_YEAR = re.compile(r"(?:从|到|至|自|展望|在|截至)$")
+# A year whose sentence plans ahead ("2024年工作安排", "2024年,高新区将力争…"): not the report's year.
+_PLAN_AFTER = re.compile(r"[^。;；\n]{0,12}?(?:工作安排|将|力争|计划|目标|展望)")
 # "去年12月动工" dates an event a year before the report; "较去年增长" only compares.
 _LAST_YEAR = re.compile(r"(?<![较比超])去年(?!同期|全年|水平)")
 
@@ -47,10 +50,12 @@ _LAST_YEAR = re.compile(r"(?<![较比超])去年(?!同期|全年|水平)")
 def document_year(text: str) -> int | None:
     """The year the document reports on: the most mentioned year, the latest on ties.
 
-    Years of targets and history (到2022年, 从2022年, 展望2020年, 在2004年) do not count.
+    Years of targets and history (到2022年, 从2022年, 展望2020年, 在2004年) do not count; plan
+    years (2024年工作安排, 2024年将…) count only when the text gives no other year.
     """
-    years = Counter(int(m.group(1)) for m in YEAR_RE.finditer(text)
-                    if not _OTHER_YEAR.search(text[max(0, m.start() - 2):m.start()]))
+    found = [m for m in YEAR_RE.finditer(text) if not _OTHER_YEAR.search(text[max(0, m.start() - 2):m.start()])]
+    reported = [m for m in found if not _PLAN_AFTER.match(text, m.end())]
+    years = Counter(int(m.group(1)) for m in reported or found)
     if not years:
         return None
     top = max(years.values())
@@ -267,6 +272,20 @@ def _built_projects(c: _Collector, sentence: Sentence) -> None:
         _add_project(c, sentence, project, hit.amount, statuses)
 
 
+def _projects_by(c: _Collector, sentence: Sentence) -> None:
+    """"由X公司投资建设的Y项目于3月开工,总投资86亿元": investor, then amount and statuses of the clause group."""
+    for hit in find_projects_by(sentence.text):
+        if not _is_company(hit.investor):
+            continue
+        project = (P, hit.name)
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        c.mention(E, hit.investor, sentence, hit.investor_start, hit.investor_start + len(hit.investor))
+        c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
+        rest = re.split(r"[;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        amount = CLAUSE_AMOUNT_RE.search(rest)
+        _add_project(c, sentence, project, amount.group("amount") if amount else None, statuses_in(rest))
+
+
 def _clause_projects(c: _Collector, sentence: Sentence) -> None:
     """"Y项目总投资N亿元,于4月开工建设": amount and statuses from the rest of the clause group."""
     for hit in find_clause_projects(sentence.text):
@@ -290,6 +309,7 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
     _brands(c, sentence)
     _invested_projects(c, sentence)
     _built_projects(c, sentence)
+    _projects_by(c, sentence)
     _clause_projects(c, sentence)
     statuses: list[str] = []
     for list_hit in find_lists(sentence.text):

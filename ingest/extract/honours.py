@@ -73,7 +73,7 @@ def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
     text = clause[:stop.start()] if stop else clause
     items, position = [], 0
     for part in re.split(r"、|和", text):
-        name = _BATCH.sub("", _clean(part))
+        name = re.sub(r"(?:名单|榜单)$", "", _BATCH.sub("", _clean(part)))
         if is_honour(name):
             items.append((offset + position, offset + position + len(part), name))
         position += len(part) + 1

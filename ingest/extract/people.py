@@ -61,6 +61,7 @@ def person_name_at(text: str, start: int) -> str | None:
 
 
 _DEPARTMENT = re.compile(r"(?:党工委|管委会|委员会|办公室|[\u4e00-\u9fff]{2,8}?局)$")
+_ZONE_BODIES = ("党工委", "管委会")
 _BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区)")
 
 
@@ -97,6 +98,8 @@ def _roles(chain: str, home: Key | None, previous: Key | None = None) -> list[tu
             current = (EntityType.ENTERPRISE, org) if title.group() in _ENTERPRISE_TITLES else None
         elif org != "":
             current = org  # type: ignore[assignment]
+        elif current is None and (department + title.group()).startswith(_ZONE_BODIES):
+            current = home  # 党工委/管委会 are a development zone's own bodies
         if current is not None:
             roles.append((department + title.group(), current))
     return roles
