@@ -35,6 +35,7 @@ from kg.model import EntityType, Predicate
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 # Works being built: "…建设加快推进", "…施工", "…快建设", "…建设进度".
 _BUILDING = re.compile(r"(?:快)?建设(?!成)|施工")
+_CARRIER_ENDINGS = ("园", "大厦", "大楼", "中心", "基地", "孵化器", "空间", "城")
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
 
@@ -146,6 +147,8 @@ def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit, inherited: list
     """Mentions and facts of one list; returns the statuses it used (carried to the next list)."""
     if hit.kind == "enterprise":
         for start, end, name in hit.items:
+            if name.endswith(_CARRIER_ENDINGS):
+                continue  # "A产业园、B大厦等载体承载企业…": places, not companies
             c.mention(E, name, sentence, start, end)
             if hit.external:
                 c.external.add(name)

@@ -1,7 +1,7 @@
 """The pipeline on held-out documents of other zones and provinces: F1 floors and lexicon hygiene.
 
 The documents in tests/data/heldout (武汉东湖, 苏州工业园区, 成都高新区, 广州开发区 in
-traditional script, 合肥经开区) are hand-annotated in the gold format. The floors sit a
+traditional script, 合肥经开区, 西安高新区, 青岛高新区) are hand-annotated in the gold format. The floors sit a
 little under what the pipeline reaches, so that a regression in the generic rules fails.
 """
 
@@ -22,12 +22,12 @@ HELDOUT = ROOT / "tests" / "data" / "heldout"
 GOLD = HELDOUT / "gold.jsonl"
 SEED_GOLD = ROOT.parent / "shared" / "gold" / "seeds.jsonl"
 
-ENTITY_F1_FLOOR = 0.95
-FACT_F1_FLOOR = 0.85
+ENTITY_F1_FLOOR = 0.97
+FACT_F1_FLOOR = 0.87
 # Predicates whose rules are generic enough to be near exact on unseen zones.
 PREDICATE_F1_FLOORS = {
     "locatedIn": 0.95, "investor": 0.95, "investment": 0.95, "awarded": 0.95, "role": 0.95,
-    "focusIndustry": 0.95, "hostsPlatform": 0.95, "issuedPolicy": 0.9, "status": 0.7, "indicator": 0.6,
+    "focusIndustry": 0.95, "hostsPlatform": 0.95, "issuedPolicy": 0.85, "status": 0.75, "indicator": 0.65,
 }
 
 
