@@ -102,10 +102,10 @@ def _roll(sentence: str, end: int) -> tuple[int, int, str] | None:
     """The honour roll named before ``end`` ("第五批专精特新“小巨人”企业名单"), if any."""
     found = None
     for match in _ROLL_RE.finditer(sentence[:end]):
-        name = _clean(match.group("honour"))
-        name = _BATCH.sub("", re.sub(r"^.*(?:公布|发布|在|中)", "", name))
+        raw = _BATCH.sub("", re.sub(r"^.*(?:公布|发布|在|中)", "", match.group("honour")))
+        name = _clean(raw)
         if is_honour(name):
-            found = (match.start("honour"), match.end("honour"), name)
+            found = (match.end("honour") - len(raw), match.end("honour"), name)
     return found
 
 

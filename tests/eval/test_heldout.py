@@ -87,3 +87,56 @@ def test_heldout_seed_names_absent_from_rules() -> None:
     names = _gold_names({"Enterprise", "Project", "Person"}, SEED_GOLD)
     text = "\n".join(_rule_strings())
     assert sorted(n for n in names if len(n) >= 3 and n in text) == []
+
+
+# Sentences of the held-out documents and what the generic rules must take from them.
+BUILT_PROJECTS = [
+    ("其中,穗港智能装备有限公司投资18亿元建设华南智能装备总部项目;康瑞基因投资10亿元建设基因治疗药物研发生产基地项目",
+     [("华南智能装备总部项目", "穗港智能装备有限公司", "18亿元"), ("基因治疗药物研发生产基地项目", "康瑞基因", "10亿元")]),
+    ("恒瑞达生物科技有限公司计划投资40亿元,在苏州生物医药产业园建设创新药产业化基地项目,建设抗体药物研发中心",
+     [("创新药产业化基地项目", "恒瑞达生物科技有限公司", "40亿元")]),
+    ("星河智算科技有限公司投资8000万美元建设人工智能算力中心项目", [("人工智能算力中心项目", "星河智算科技有限公司", "8000万美元")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BUILT_PROJECTS)
+def test_heldout_built_projects(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    from ingest.extract.entities import find_built_projects
+
+    assert [(h.name, h.investor, h.amount) for h in find_built_projects(sentence)] == expected
+
+
+CLAUSE_PROJECTS = [
+    ("芯源微电子12英寸特色工艺晶圆制造项目总投资120亿元,于4月正式开工建设;楚光激光智能装备产业园项目总投资30亿元",
+     ["芯源微电子12英寸特色工艺晶圆制造项目", "楚光激光智能装备产业园项目"]),
+    ("丝路数智大数据产业园项目已主体完工;汉唐生物疫苗产业化基地项目一期于9月竣工投产",
+     ["丝路数智大数据产业园项目", "汉唐生物疫苗产业化基地项目"]),
+    ("由秦岭光电科技有限公司投资建设的化合物半导体外延片项目于3月开工,总投资86亿元", []),
+    ("今年以来,园区坚持项目为王,新签约亿元以上项目186个,计划总投资1280亿元", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CLAUSE_PROJECTS)
+def test_heldout_clause_projects(sentence: str, expected: list[str]) -> None:
+    from ingest.extract.entities import find_clause_projects
+
+    assert [h.name for h in find_clause_projects(sentence)] == expected
+
+
+AWARDS = [
+    ("近日,工业和信息化部公布第五批专精特新“小巨人”企业名单,成都高新技术产业开发区天府微芯、蓉电科技等32家企业入选",
+     [("天府微芯", "专精特新小巨人企业"), ("蓉电科技", "专精特新小巨人企业")]),
+    ("川云数据、极光医疗等64家企业被认定为瞪羚企业;云图智能入选《2023全球独角兽榜》,被评为独角兽企业",
+     [("川云数据", "瞪羚企业"), ("极光医疗", "瞪羚企业"), ("云图智能", "2023全球独角兽榜"), ("云图智能", "独角兽企业")]),
+    ("今年,区内皖芯存储获评国家级专精特新“小巨人”企业,安驰汽车零部件被认定为国家级企业技术中心",
+     [("皖芯存储", "国家级专精特新小巨人企业"), ("安驰汽车零部件", "国家级企业技术中心")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), AWARDS)
+def test_heldout_award_recipients(sentence: str, expected: list[tuple[str, str]]) -> None:
+    from ingest.extract.honours import find_awards
+    from kg.model import EntityType
+
+    awards = find_awards(sentence, (EntityType.ZONE, "某某高新技术产业开发区"))
+    assert [(a.recipient[1], a.honour) for a in awards if a.recipient] == expected
