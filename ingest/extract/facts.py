@@ -17,11 +17,11 @@ from ingest.extract.entities import (
     CLAUSE_AMOUNT_RE,
     find_brands,
     find_built_projects,
-    find_projects_by,
     find_clause_projects,
     find_invested_projects,
     find_legal_companies,
     find_named_projects,
+    find_projects_by,
     statuses_in,
 )
 from ingest.extract.honours import find_awards
@@ -89,6 +89,13 @@ class _Collector:
     facts: list[Fact] = field(default_factory=list)
     external: set[str] = field(default_factory=set)
     """Companies named only as outside partners: not located in the zone."""
+    project_set: tuple[int, list[str]] = (-1, [])
+    """Paragraph and statuses of the last "在签约的项目中," opening: its paragraph's projects share them."""
+
+    def paragraph_statuses(self, sentence: Sentence) -> list[str]:
+        """Statuses of the project set the sentence's paragraph opened, if any."""
+        paragraph = self.doc.text.count("\n", 0, sentence.start)
+        return list(self.project_set[1]) if self.project_set[0] == paragraph else []
 
     def mention(self, etype: EntityType, name: str, sentence: Sentence, start: int, end: int) -> None:
         if etype is E:
@@ -236,7 +243,7 @@ def _invested_projects(c: _Collector, sentence: Sentence) -> None:
         if owner is not None:
             c.fact(Predicate.INVESTOR, project, (E, owner.name), sentence)
         clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
-        for status in statuses_in(clause) or _shared_statuses(sentence.text, hit.end):
+        for status in statuses_in(clause) or _shared_statuses(sentence.text, hit.end) or c.paragraph_statuses(sentence):
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
 
 
@@ -269,7 +276,8 @@ def _built_projects(c: _Collector, sentence: Sentence) -> None:
         c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
         opening = sentence.text[:hit.investor_start]
         rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
-        statuses = statuses_in(opening + "|" + rest) or _shared_statuses(sentence.text, hit.end)
+        statuses = statuses_in(opening + "|" + rest) or _shared_statuses(sentence.text, hit.end) \
+            or c.paragraph_statuses(sentence)
         if not statuses and sentence.text.startswith("其中") and sentence.index > 0:
             statuses = statuses_in(c.doc.sentences[sentence.index - 1].text)
         _add_project(c, sentence, project, hit.amount, statuses)
@@ -307,6 +315,9 @@ def _clause_projects(c: _Collector, sentence: Sentence) -> None:
 
 
 def _sentence(c: _Collector, sentence: Sentence) -> None:
+    opening = _SET_OPENING.match(sentence.text)
+    if opening and statuses_in(opening.group("set")):
+        c.project_set = (c.doc.text.count("\n", 0, sentence.start), statuses_in(opening.group("set")))
     for hit in find_legal_companies(sentence.text):
         c.mention(E, hit.name, sentence, hit.start, hit.end)
     _brands(c, sentence)

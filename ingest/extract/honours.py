@@ -31,7 +31,9 @@ STRONG_RE = re.compile(rf"[{HAN}]{{2,16}}?(?:{'|'.join(_STRONG_ENDINGS)})")
 _LEFT_WORDS = re.compile(r"^.*(?:推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
 _RECIPIENT = re.compile(rf"^[{HAN}A-Za-z0-9]{{2,12}}$")
-_NOT_RECIPIENT = re.compile(r"\d|集群|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日")
+_NOT_RECIPIENT = re.compile(
+    r"\d|集群|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日"
+)
 
 
 # "…等18家企业" after a recipient list: the count, not a name.
@@ -40,7 +42,9 @@ _COUNTED_TAIL = re.compile(
 # A batch number before a title (第五批, 首批): not part of the honour.
 _BATCH = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批)")
 # "第五批专精特新“小巨人”企业名单…,A、B入选": the honour is the list the recipients enter.
-_ROLL_RE = re.compile(r"(?:第[一二三四五六七八九十\d]+批|公布的|发布的|公布|发布)?(?P<honour>[^,，。;；的]{3,24}?)(?:名单|榜单)")
+_ROLL_RE = re.compile(
+    r"(?:第[一二三四五六七八九十\d]+批|公布的|发布的|公布|发布)?(?P<honour>[^,，。;；的]{3,24}?)(?:名单|榜单)"
+)
 
 # Clause openings that leave the subject implicit (the zone itself is the recipient).
 _ZONE_SUBJECTLESS = ("先后", "还", "并", "同时", "成功", "顺利", "全年", "今年", "此外", "另外")
