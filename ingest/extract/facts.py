@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.entities import (
@@ -63,6 +64,7 @@ def document_year(text: str) -> int | None:
     return max(y for y, n in years.items() if n == top)
 
 
+@lru_cache(maxsize=4096)
 def _zone_prefix(name: str) -> int:
     """Length of a zone name opening ``name`` (西安高新区远景电子 → 5), else 0."""
     zones = find_zone_names(name)

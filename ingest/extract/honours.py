@@ -169,7 +169,8 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
         if carried and CUE_RE.match(clause.group()):
             last = carried[-1]
             subject = (last.recipient_start, last.recipient_end, last.recipient[1])
-        awards.extend(_cue_awards(clause.group(), clause.start(), home, subject, _roll(sentence, clause.start())))
+        roll = _roll(sentence, clause.start()) if "单" in sentence[:clause.start()] else None  # 名单, 榜单
+        awards.extend(_cue_awards(clause.group(), clause.start(), home, subject, roll))
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
     return awards
 
