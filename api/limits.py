@@ -24,9 +24,10 @@ class BodyLimitMiddleware:
         if declared.isdigit() and int(declared) > self.max_bytes:
             await self._refuse(send)
             return
-        await self.app(scope, self._counting(receive), send)
+        overflow: list[bool] = []
+        await self.app(scope, self._counting(receive, overflow), self._guarded(send, overflow))
 
-    def _counting(self, receive: Receive) -> Receive:
+    def _counting(self, receive: Receive, overflow: list[bool]) -> Receive:
         seen = 0
 
         async def counted() -> Message:
@@ -34,10 +35,25 @@ class BodyLimitMiddleware:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
+                overflow.append(True)
                 raise PayloadTooLarge(f"request body over {self.max_bytes} bytes")
             return message
 
         return counted
+
+    def _guarded(self, send: Send, overflow: list[bool]) -> Send:
+        """Answer 413 once the body overflowed, whatever the body parser made of the error (multipart: 400)."""
+        replaced = False
+
+        async def guarded(message: Message) -> None:
+            nonlocal replaced
+            if overflow and message["type"] == "http.response.start" and not replaced:
+                replaced = True
+                await self._refuse(send)
+            elif not replaced:
+                await send(message)
+
+        return guarded
 
     async def _refuse(self, send: Send) -> None:
         body = json.dumps({"error": "payload_too_large", "detail": f"request body over {self.max_bytes} bytes"})

@@ -239,3 +239,27 @@ def test_api_rest_same_answers_over_a_remote_store(api_client: Any, tmp_path: Pa
             assert client.get(url).json() == api_client.get(url).json(), url
         passthrough = client.get("/sparql", params={"query": "SELECT ?l { ?z a zone:Zone ; rdfs:label ?l }"})
         assert passthrough.json()["results"]["bindings"][0]["l"]["value"] == "如皋高新技术产业开发区"
+
+
+def test_api_rest_streamed_multipart_upload_over_limit_is_413(tmp_path: Path, sample_store: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from kg.settings import MEMORY, Settings
+
+    settings = Settings(
+        store=MEMORY, corpus=tmp_path / "none", api_token=API_TOKEN, max_document_bytes=1000, _env_file=None
+    )  # type: ignore[call-arg]
+    boundary = "zonekgboundary"
+    head = f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'.encode()
+
+    def chunks() -> Any:
+        yield head
+        for _ in range(50):
+            yield "园区".encode() * 1000
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    headers = {**AUTH, "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    with TestClient(create_app(settings, store=sample_store)) as client:
+        response = client.post("/documents", content=chunks(), headers=headers)
+    assert (response.status_code, response.json()["error"]) == (413, "payload_too_large")
+    assert sample_store.quad_count() == 54
