@@ -87,7 +87,8 @@ async def handle_kg_error(request: Request, exc: Exception) -> JSONResponse:
     status, code = status_and_code(exc)
     if status >= 500:
         log.warning("%s %s -> %s: %s", request.method, request.url.path, code, exc)
-    headers = {"Retry-After": "5"} if status == 503 else {}
+    retry_after = getattr(exc, "retry_after", 5 if status == 503 else None)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
     return JSONResponse({"error": code, "detail": str(exc)}, status_code=status, headers=headers)

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
+from api.client_limits import ClientLimiter, ClientLimits
 from api.limits import BodyLimitMiddleware
 from api.query_pool import make_runner
 from api.routers import documents, entities, search, sparql, stats
@@ -64,6 +65,11 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
         lifespan=_lifespan(settings, store),
     )
     app.state.settings = settings
+    app.state.client_limiter = ClientLimiter(
+        ClientLimits(
+            settings.client_concurrency, settings.client_query_seconds_per_minute, settings.client_errors_per_minute
+        )
+    )
     errors.install(app)
     # Uploads are the largest bodies (plus multipart framing); /sparql enforces its own 64 KiB.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_document_bytes + MULTIPART_SLACK_BYTES)

@@ -32,7 +32,9 @@ async def answer(request: Request, parsed: ProtocolRequest) -> Response:
         parsed.named_graph_uris,
         state.settings.max_rows,
     )
-    result = await run_in_threadpool(state.runner.run, query)
+    client = request.client.host if request.client else "unknown"
+    with state.client_limiter.evaluation(client):
+        result = await run_in_threadpool(state.runner.run, query)
     headers = {TRUNCATED_HEADER: str(query.max_rows)} if result.truncated else {}
     return Response(result.body, media_type=result.media_type, headers=headers)
 

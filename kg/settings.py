@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     query_timeout_s: float = 10.0
     max_rows: int = 10_000
     query_workers: int = 2
+    client_concurrency: int = 1
+    """Queries one client IP may have running on /sparql at once (0: no bound)."""
+    client_query_seconds_per_minute: float = 60.0
+    """Query time one client IP may use per sliding minute before 429 (0: no bound)."""
+    client_errors_per_minute: int = 30
+    """Failed queries one client IP may send per sliding minute before 429 (0: no bound)."""
     max_document_bytes: int = 20 * 1024 * 1024
 
     @property

@@ -125,6 +125,7 @@ def disk_api(tmp_path: Path) -> Iterator[str]:
         for i in range(1000)
     )
     store.close()
+    # Both workers are driven from one test client IP, so that IP may run two queries at once.
     settings = Settings(store=str(path), corpus=tmp_path / "no-corpus", query_timeout_s=1.5, query_workers=2,
-                        api_token=API_TOKEN, _env_file=None)  # type: ignore[call-arg]
+                        client_concurrency=2, api_token=API_TOKEN, _env_file=None)  # type: ignore[call-arg]
     yield from serve_app(create_app(settings))

@@ -288,3 +288,15 @@ def test_api_sparql_workers_see_writes(disk_api: str) -> None:
     with httpx.Client(base_url=disk_api, timeout=30) as client:
         assert client.post("/sparql/update", data={"update": insert}, headers=AUTH).status_code == 204
         assert _count(client.get("/sparql", params={"query": COUNT_ENTERPRISES})) == 2
+
+
+def test_api_sparql_client_over_its_error_budget_gets_429(tmp_path: Path, sample_store: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    settings = Settings(store=MEMORY, corpus=tmp_path / "none", client_errors_per_minute=2, _env_file=None)  # type: ignore[call-arg]
+    with TestClient(create_app(settings, store=sample_store)) as client:
+        bad = [client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s"}).status_code for _ in range(2)]
+        refused = client.get("/sparql", params={"query": COUNT_ENTERPRISES})
+    assert bad == [400, 400]
+    assert (refused.status_code, refused.json()["error"]) == (429, "rate_limited")
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60

@@ -1,0 +1,98 @@
+"""Per-client /sparql limits, driven by an injected clock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from api.client_limits import ClientBusy, ClientLimiter, ClientLimits, ClientThrottled
+from kg.errors import QuerySyntaxError, QueryTimeout, StoreUnavailable
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make(**limits: Any) -> tuple[ClientLimiter, Clock]:
+    clock = Clock()
+    return ClientLimiter(ClientLimits(**limits), clock=clock), clock
+
+
+def fail(limiter: ClientLimiter, client: str, error: Exception) -> None:
+    with pytest.raises(type(error)), limiter.evaluation(client):
+        raise error
+
+
+def test_client_limits_second_concurrent_query_of_one_ip_is_busy() -> None:
+    limiter, _ = make(concurrency=1)
+    with limiter.evaluation("10.0.0.1"):
+        with pytest.raises(ClientBusy) as busy, limiter.evaluation("10.0.0.1"):
+            pass
+        with limiter.evaluation("10.0.0.2"):
+            pass
+    assert busy.value.retry_after == 5
+    with limiter.evaluation("10.0.0.1"):
+        pass
+
+
+def test_client_limits_thirty_first_error_in_a_minute_is_429_until_the_first_expires() -> None:
+    limiter, clock = make(errors_per_minute=30)
+    for _ in range(30):
+        fail(limiter, "10.0.0.1", QuerySyntaxError("bad query"))
+        clock.now += 1.0
+    with pytest.raises(ClientThrottled) as throttled, limiter.evaluation("10.0.0.1"):
+        pass
+    assert (throttled.value.status, throttled.value.retry_after) == (429, 30)
+    with limiter.evaluation("10.0.0.2"):
+        pass
+    clock.now += 30.0
+    with limiter.evaluation("10.0.0.1"):
+        pass
+
+
+def test_client_limits_query_time_budget_per_minute() -> None:
+    limiter, clock = make(seconds_per_minute=60.0)
+    for _ in range(6):
+        with limiter.evaluation("10.0.0.1"):
+            clock.now += 9.5
+    with limiter.evaluation("10.0.0.1"):
+        clock.now += 3.0  # 60 s spent: the next one is refused
+    with pytest.raises(ClientThrottled) as throttled, limiter.evaluation("10.0.0.1"):
+        pass
+    assert throttled.value.retry_after == 10  # the first 9.5 s leave the window at 1069.5
+    clock.now += 9.0
+    with pytest.raises(ClientThrottled), limiter.evaluation("10.0.0.1"):
+        pass
+    clock.now += 1.0
+    with limiter.evaluation("10.0.0.1"):
+        pass
+
+
+@pytest.mark.parametrize(
+    ("error", "counted"),
+    [(QuerySyntaxError("x"), True), (QueryTimeout("x"), True), (StoreUnavailable("x"), False)],
+)
+def test_client_limits_which_failures_count_as_client_errors(error: Exception, counted: bool) -> None:
+    limiter, _ = make(errors_per_minute=1)
+    fail(limiter, "10.0.0.1", error)
+    if counted:
+        with pytest.raises(ClientThrottled), limiter.evaluation("10.0.0.1"):
+            pass
+    else:
+        with limiter.evaluation("10.0.0.1"):
+            pass
+
+
+def test_client_limits_zero_switches_a_bound_off() -> None:
+    limiter, _ = make(concurrency=0, errors_per_minute=0, seconds_per_minute=0)
+    for _ in range(50):
+        fail(limiter, "10.0.0.1", QuerySyntaxError("bad"))
+    with limiter.evaluation("10.0.0.1"), limiter.evaluation("10.0.0.1"):
+        pass
