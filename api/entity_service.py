@@ -98,8 +98,8 @@ def get_entity(store: GraphStore, entity_type: EntityType, ident: str) -> Entity
     evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for row in store.select(load_query("api_entity_evidence"), bindings={"item": item}):
         evidence[(row["s"].value, row["p"].value, row["o"].value)].append(_evidence(row))
-    links, facts = _outgoing(store, item, out, evidence)
-    more_links, more_facts = _incoming(store, item, incoming, evidence)
+    links, facts = _adjacent(store, item, out, evidence, "out")
+    more_links, more_facts = _adjacent(store, item, incoming, evidence, "in")
     return EntityDetail(
         id=ident,
         iri=item.value,
@@ -113,37 +113,24 @@ def get_entity(store: GraphStore, entity_type: EntityType, ident: str) -> Entity
     )
 
 
-def _outgoing(
+def _adjacent(
     store: GraphStore,
     item: NamedNode,
     rows: list[dict[str, Term]],
     evidence: dict[tuple[str, str, str], list[Evidence]],
+    direction: str,
 ) -> tuple[list[Link], list[FactNode]]:
+    """Links and n-ary facts on one side of ``item``: ``out`` (it is the subject) or ``in`` (the object)."""
+    var = "o" if direction == "out" else "s"
     links, facts = [], []
-    for (p, o), n in sorted(_neighbours(rows, "o", "oLabel", "oType").items()):
-        if p in _NAMES or not n.types:
+    for (p, other), n in sorted(_neighbours(rows, var, f"{var}Label", f"{var}Type").items()):
+        if direction == "out" and p in _NAMES:
             continue
         if n.types & NARY:
-            facts.append(_fact_node(store, NamedNode(o), local_name(p), "out", n.types))
+            facts.append(_fact_node(store, NamedNode(other), local_name(p), direction, n.types))
         elif n.types & BASE_TYPES.keys():
-            ev = evidence.get((item.value, p, o), [])
-            links.append(_link(store, p, "out", make_ref(o, n.label, n.types), ev))
-    return links, facts
-
-
-def _incoming(
-    store: GraphStore,
-    item: NamedNode,
-    rows: list[dict[str, Term]],
-    evidence: dict[tuple[str, str, str], list[Evidence]],
-) -> tuple[list[Link], list[FactNode]]:
-    links, facts = [], []
-    for (p, s), n in sorted(_neighbours(rows, "s", "sLabel", "sType").items()):
-        if n.types & NARY:
-            facts.append(_fact_node(store, NamedNode(s), local_name(p), "in", n.types))
-        elif n.types & BASE_TYPES.keys():
-            ev = evidence.get((s, p, item.value), [])
-            links.append(_link(store, p, "in", make_ref(s, n.label, n.types), ev))
+            key = (item.value, p, other) if direction == "out" else (other, p, item.value)
+            links.append(_link(store, p, direction, make_ref(other, n.label, n.types), evidence.get(key, [])))
     return links, facts
 
 
