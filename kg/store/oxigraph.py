@@ -21,7 +21,7 @@ from pyoxigraph import (
 
 from kg.errors import QuerySyntaxError, StoreError, StoreUnavailable
 from kg.namespaces import PREFIXES
-from kg.store.terms import Term, ntriples_block
+from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
 
 
 class OxigraphStore:
@@ -84,11 +84,7 @@ class OxigraphStore:
         self._store.dump(out, format=RdfFormat.N_QUADS)
 
     def select(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
-        result = self._query(query, bindings)
-        if not isinstance(result, QuerySolutions):
-            raise QuerySyntaxError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+        return solution_rows(self._query(query, bindings))
 
     def construct(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
         result = self._query(query, bindings)
@@ -98,9 +94,7 @@ class OxigraphStore:
 
     def ask(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> bool:
         result = self._query(query, bindings)
-        if not isinstance(result, QueryBoolean):
-            raise QuerySyntaxError("expected an ASK query")
-        return bool(result)
+        return boolean_answer(result)
 
     def raw_query(
         self,

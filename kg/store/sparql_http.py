@@ -33,7 +33,7 @@ from pyoxigraph import (
 from kg.errors import QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from kg.namespaces import PREFIXES, ZR
 from kg.settings import Settings
-from kg.store.terms import Term, ntriples_block
+from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
 
 CHUNK_TRIPLES = 1000
 """Triples per INSERT DATA request: Virtuoso refuses updates that compile to > 10,000 SQL lines (~4k triples)."""
@@ -145,11 +145,7 @@ class SparqlHttpStore:
         return int(rows[0]["n"].value) if rows else 0
 
     def select(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
-        result = _results(*self._query(query, bindings, _JSON))
-        if not isinstance(result, QuerySolutions):
-            raise QuerySyntaxError("expected a SELECT query")
-        names = [v.value for v in result.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in result]
+        return solution_rows(_results(*self._query(query, bindings, _JSON)))
 
     def construct(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
         body, media_type = self._query(query, bindings, RdfFormat.N_TRIPLES.media_type)
@@ -162,9 +158,7 @@ class SparqlHttpStore:
         if isinstance(result, QuerySolutions) and [v.value for v in result.variables] == [VIRTUOSO_ASK]:
             # Virtuoso 7 answers ASK with one row (?__ASK_RETVAL 1) for true and no row for false.
             return any(row[VIRTUOSO_ASK] is not None and row[VIRTUOSO_ASK].value != "0" for row in result)
-        if not isinstance(result, QueryBoolean):
-            raise QuerySyntaxError("expected an ASK query")
-        return bool(result)
+        return boolean_answer(result)
 
     def raw_query(
         self,
