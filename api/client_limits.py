@@ -54,6 +54,7 @@ class ClientLimiter:
         self._running: dict[str, int] = defaultdict(int)
         self._spent: dict[str, deque[tuple[float, float]]] = defaultdict(deque)
         self._errors: dict[str, deque[tuple[float, float]]] = defaultdict(deque)
+        self._last_sweep = clock()
 
     @contextmanager
     def evaluation(self, client: str) -> Iterator[None]:
@@ -71,6 +72,7 @@ class ClientLimiter:
         finally:
             self._running[client] -= 1
             self._record(self._spent, client, self.clock() - started)
+            self._forget_idle()
 
     def check(self, client: str) -> None:
         """Raise :class:`ClientBusy` or :class:`ClientThrottled` when ``client`` may not start a query now."""
@@ -94,6 +96,22 @@ class ClientLimiter:
         while entries and entries[0][0] <= horizon:
             entries.popleft()
         return entries
+
+    def _forget_idle(self) -> None:
+        """Once a window, drop clients with nothing running or recorded, so memory follows active clients only."""
+        if self.clock() - self._last_sweep < WINDOW_S:
+            return
+        self._last_sweep = self.clock()
+        for client in [c for c, n in self._running.items() if n == 0]:
+            if not self._window(self._spent, client) and not self._window(self._errors, client):
+                del self._running[client]
+                self._spent.pop(client, None)
+                self._errors.pop(client, None)
+
+    @property
+    def tracked_clients(self) -> int:
+        """How many client keys the limiter holds state for."""
+        return len(self._running.keys() | self._spent.keys() | self._errors.keys())
 
     def _record(self, log: dict[str, deque[tuple[float, float]]], client: str, amount: float) -> None:
         self._window(log, client).append((self.clock(), amount))

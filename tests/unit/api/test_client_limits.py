@@ -96,3 +96,19 @@ def test_client_limits_zero_switches_a_bound_off() -> None:
         fail(limiter, "10.0.0.1", QuerySyntaxError("bad"))
     with limiter.evaluation("10.0.0.1"), limiter.evaluation("10.0.0.1"):
         pass
+
+
+def test_client_limits_forget_clients_idle_for_a_window_but_keep_their_limits_meanwhile() -> None:
+    limiter, clock = make(errors_per_minute=1)
+    for n in range(500):
+        with limiter.evaluation(f"10.0.{n // 256}.{n % 256}"):
+            clock.now += 0.01
+    fail(limiter, "10.9.9.9", QuerySyntaxError("bad"))
+    assert limiter.tracked_clients == 501
+    with pytest.raises(ClientThrottled):
+        limiter.check("10.9.9.9")
+    clock.now += 61
+    with limiter.evaluation("10.1.1.1"):
+        pass
+    assert limiter.tracked_clients == 1
+    limiter.check("10.9.9.9")
