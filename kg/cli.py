@@ -59,7 +59,9 @@ def opened(settings: Settings) -> Iterator[GraphStore]:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .html .pdf .docx).", exists=True)],
     workers: Annotated[int, typer.Option(help="Worker processes (default: number of cores).")] = 0,
-    on_error: Annotated[str, typer.Option(help="raise: stop at the first bad document; skip: report and go on.")] = "skip",
+    on_error: Annotated[
+        str, typer.Option(help="raise: stop at the first bad document; skip: report and go on.")
+    ] = "skip",
     progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
     store: StoreOption = None,
 ) -> None:
@@ -85,7 +87,10 @@ def serve(
     from api.main import create_app
 
     settings = make_settings(store, host=host, port=port)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    uvicorn.run(
+        create_app(settings), host=settings.host, port=settings.port,
+        proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
+    )
 
 
 @app.command()

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     """Documents ingested when the service starts on an empty store."""
     host: str = "127.0.0.1"
     port: int = 8000
+    forwarded_allow_ips: str = "127.0.0.1"
+    """Proxies whose X-Forwarded-For names the client (comma-separated IPs, or ``*``); per-client limits key on it."""
     api_token: SecretStr | None = None
     """Bearer token for updates and document uploads; without one they are refused."""
     query_timeout_s: float = 10.0

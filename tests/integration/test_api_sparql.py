@@ -300,3 +300,20 @@ def test_api_sparql_client_over_its_error_budget_gets_429(tmp_path: Path, sample
     assert bad == [400, 400]
     assert (refused.status_code, refused.json()["error"]) == (429, "rate_limited")
     assert 1 <= int(refused.headers["Retry-After"]) <= 60
+
+
+def test_api_sparql_limits_key_on_the_client_a_trusted_proxy_names(tmp_path: Path, sample_store: Any) -> None:
+    from tests.conftest import serve_app
+
+    settings = Settings(store=MEMORY, corpus=tmp_path / "none", client_errors_per_minute=1, _env_file=None)  # type: ignore[call-arg]
+    served = serve_app(create_app(settings, store=sample_store))
+    base = next(served)
+    bad, good = {"query": "SELECT ?s WHERE { ?s"}, {"query": COUNT_ENTERPRISES}
+    try:
+        with httpx.Client(base_url=base, timeout=30) as client:
+            first = client.get("/sparql", params=bad, headers={"X-Forwarded-For": "203.0.113.7"}).status_code
+            again = client.get("/sparql", params=good, headers={"X-Forwarded-For": "203.0.113.7"}).status_code
+            other = client.get("/sparql", params=good, headers={"X-Forwarded-For": "198.51.100.9"}).status_code
+    finally:
+        next(served, None)
+    assert (first, again, other) == (400, 429, 200)
