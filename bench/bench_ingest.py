@@ -117,7 +117,8 @@ def main() -> None:
         serial_wall, serial_cpu = runs["batch serial (replace per doc)"]
         print(f"\n{'batch':34} {'chars/s':>12} {'vs serial':>10} {'chars/cpu-s':>12} {'vs serial':>10}")
         for name, (wall, cpu) in runs.items():
-            print(f"{name:34} {chars / wall:12,.0f} {serial_wall / wall:10.2f} {chars / cpu:12,.0f} {serial_cpu / cpu:10.2f}")
+            speed, cpu_speed = f"{chars / wall:12,.0f} {serial_wall / wall:10.2f}", f"{chars / cpu:12,.0f}"
+            print(f"{name:34} {speed} {cpu_speed} {serial_cpu / cpu:10.2f}")
 
 
 if __name__ == "__main__":

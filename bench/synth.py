@@ -26,12 +26,16 @@ from kg.namespaces import RDF, RDFS, XSD, ZONE
 
 PLACE_SYLLABLES = "安宁江海河山泉阳平华兴丰林湖城源德庆昌溪桥岭川峰台云泰嘉临永清宜瑞盛崇洪长浦"
 BRAND_SYLLABLES = "瑞恒博达鑫汇创辰宇泰钧铭睿晟凯卓禾朗峻耀启航拓智联芯微诺欣蓝翔远弘景"
-INDUSTRIES = ["半导体", "新能源", "智能装备", "生物医药", "新材料", "光电", "电子", "精密机械", "环保科技", "汽车零部件"]
+INDUSTRIES = [
+    "半导体", "新能源", "智能装备", "生物医药", "新材料", "光电", "电子", "精密机械", "环保科技", "汽车零部件",
+]
 SUFFIXES = ["科技有限公司", "股份有限公司", "有限公司", "集团有限公司", "科技股份有限公司"]
 ZONE_KINDS = [("高新技术产业开发区", ZONE.HighTechZone), ("经济技术开发区", ZONE.EconomicTechnologicalZone),
               ("经济开发区", ZONE.EconomicDevelopmentZone), ("工业园区", ZONE.IndustrialPark)]
 PROJECT_KINDS = ["生产基地项目", "研发中心项目", "产业园项目", "扩建项目"]
-HONOURS = ["专精特新小巨人企业", "高新技术企业", "科技型中小企业", "瞪羚企业", "制造业单项冠军企业", "省级专精特新中小企业"]
+HONOURS = [
+    "专精特新小巨人企业", "高新技术企业", "科技型中小企业", "瞪羚企业", "制造业单项冠军企业", "省级专精特新中小企业",
+]
 STATUS = {"签约": ZONE.signed, "开工建设": ZONE.started, "竣工投产": ZONE.in_production}
 YEARS = ["2021", "2022", "2023"]
 FILLER = ["坚持项目为王,持续优化营商环境。", "围绕主导产业开展精准招商,产业链条不断延伸。",

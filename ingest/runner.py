@@ -15,9 +15,9 @@ import sys
 import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
-from contextlib import closing
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
