@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ingest.document import Document, Fact, Mention
+from ingest.extract.short_names import short_name_mentions
 from ingest.extract.zones import find_home_zone
 from ingest.normalise import normalise
 from ingest.resolve import resolve
@@ -57,6 +58,7 @@ def extract(doc: Document) -> Document:
         found_mentions, found_facts = extractor(doc)
         mentions.extend(found_mentions)
         facts.extend(found_facts)
+    mentions.extend(short_name_mentions(doc, mentions))
     return replace(doc, mentions=tuple(mentions), facts=tuple(without_project_figures(facts)))
 
 

@@ -30,16 +30,17 @@ def company_core(name: str) -> str:
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """True when ``short`` abbreviates ``full``: same first character, characters in order."""
-    core = company_core(full)
-    if short == full or len(short) < 2 or len(short) >= len(full) or short[0] != core[:1]:
+    """True when ``short`` abbreviates ``full``: same first character, characters in order.
+
+    Tried on the core without and with its place prefix, since a brand can look like a place (东方电气).
+
+    >>> is_short_form("中天海缆", "中天科技海缆股份有限公司"), is_short_form("励成生物", "南通励成生物工程有限公司")
+    (True, True)
+    """
+    if short == full or len(short) < 2 or len(short) >= len(full):
         return False
-    position = 0
-    for char in short:
-        position = core.find(char, position) + 1
-        if position == 0:
-            return False
-    return True
+    core = company_core(full)
+    return any(short[0] == body[:1] and in_order(short, body) for body in (core, COMPANY_SUFFIX_RE.sub("", full)))
 
 
 class _Clusters:
@@ -87,7 +88,7 @@ def _link_companies(clusters: _Clusters, names: list[str]) -> None:
             clusters.union((EntityType.ENTERPRISE, short), (EntityType.ENTERPRISE, targets[0]))
 
 
-def _in_order(short: str, full: str) -> bool:
+def in_order(short: str, full: str) -> bool:
     """Every character of ``short`` occurs in ``full`` in the same order."""
     position = 0
     for char in short:
@@ -104,7 +105,7 @@ def _link_projects(clusters: _Clusters, names: list[str]) -> None:
             continue
         stem = short[:-2]
         targets = [n for n in names if n != short and len(n) > len(short) and n[:2] == stem[:2]
-                   and _in_order(stem, n)]
+                   and in_order(stem, n)]
         if len(targets) == 1:
             clusters.union((EntityType.PROJECT, short), (EntityType.PROJECT, targets[0]))
 
@@ -126,7 +127,7 @@ def _link_abbreviations(clusters: _Clusters, etype: EntityType, names: list[str]
     """Join an abbreviated title to the one full title it shortens (国家科技进步奖一等奖)."""
     for short in names:
         targets = [full for full in names if len(full) > len(short) >= 4 and full[:2] == short[:2]
-                   and full[-3:] == short[-3:] and _in_order(short, full)]
+                   and full[-3:] == short[-3:] and in_order(short, full)]
         if len(targets) == 1:
             clusters.union((etype, short), (etype, targets[0]))
 

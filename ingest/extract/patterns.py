@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.asset_text import load_lexicon
+
 HAN = "\u4e00-\u9fff"
+
 
 # Legal-form suffixes of company names, longest first.
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团有限公司", "集团", "公司")
 COMPANY_SUFFIX_RE = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司)$")
 # Province/city names that prefix legal company names (stripped when matching short names).
-PLACE_PREFIX_RE = re.compile(
-    r"^(?:中国|江苏省?|浙江省?|上海市?|北京市?|广东省?|山东省?|安徽省?|南通市?|无锡市?|苏州市?|"
-    r"南京市?|常州市?|扬州市?|泰州市?|盐城市?|徐州市?|杭州市?|宁波市?|深圳市?|广州市?|天津市?|"
-    r"重庆市?|武汉市?|成都市?|西安市?|江阴市?|如皋市?)"
-)
+PLACE_PREFIX_RE = re.compile(f"^(?:{'|'.join(map(re.escape, load_lexicon('places')))}){{1,3}}")
 
 # A legal company name: Han/Latin body then a legal suffix.
 LEGAL_COMPANY_RE = re.compile(

@@ -36,3 +36,12 @@ def test_cross_document_person_is_one_node(memory_store: OxigraphStore, corpus_d
         load_query("api_entities"), bindings={"type": EntityType.PERSON.iri, "q": Literal("保德林")}
     )
     assert len(rows) == 1
+
+
+def test_cross_document_short_company_name_finds_the_legal_name(memory_store: OxigraphStore, corpus_dir: Path) -> None:
+    # 002 names 中天科技海缆股份有限公司 once and then says 中天海缆.
+    ingest_paths(memory_store, [corpus_dir / "002_09bcb48ebf27bf9d.txt"], workers=1, progress=False)
+    rows = memory_store.select(
+        load_query("api_entities"), bindings={"type": EntityType.ENTERPRISE.iri, "q": Literal("中天海缆")}
+    )
+    assert [r["label"].value for r in rows] == ["中天科技海缆股份有限公司"]

@@ -1,0 +1,72 @@
+"""Short company names a document uses after naming the company in full.
+
+Chinese reports name a company once in full (中天科技海缆股份有限公司) and then by its
+brand plus business word (中天海缆). Such a short form starts with the first two
+characters of the company's core name, ends like the core (or like the core without a
+generic tail such as 科技: 楚天电驱 for 长沙楚天电驱科技有限公司) and keeps the core's
+characters in order; it is found only where no other mention covers the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ingest.document import Document, Mention
+from ingest.extract.patterns import COMPANY_SUFFIX_RE
+from ingest.resolve import company_core, in_order
+from kg.model import EntityType
+
+MIN_SHORT = 4
+MAX_SHORT = 8
+# Words that end a core name but are often left out of the short form.
+GENERIC_TAILS = re.compile(r"(?:科技|技术|实业|发展|控股|股份|国际|工程|有限)$")
+
+
+def short_name_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions of short forms of the legal company names among ``mentions``."""
+    cores = _cores_by_head(mentions)
+    if not cores:
+        return []
+    covered = bytearray(len(doc.text))
+    for mention in mentions:
+        covered[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    starts = [s.start for s in doc.sentences]
+    found = []
+    for head, entries in cores.items():
+        for match in re.finditer(re.escape(head), doc.text):
+            form = _short_form_at(doc.text, match.start(), entries)
+            if form and not any(covered[match.start() : match.start() + len(form)]):
+                sentence = doc.sentences[bisect.bisect_right(starts, match.start()) - 1].index if starts else 0
+                found.append(Mention(EntityType.ENTERPRISE, form, match.start(), match.start() + len(form), sentence))
+    return found
+
+
+def _cores_by_head(mentions: Sequence[Mention]) -> dict[str, set[str]]:
+    """Core names of the legal company names mentioned, keyed by their first two characters."""
+    cores: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.type is EntityType.ENTERPRISE and COMPANY_SUFFIX_RE.search(mention.name):
+            core = company_core(mention.name)
+            if len(core) > MIN_SHORT:
+                cores[core[:2]].add(core)
+    return cores
+
+
+def _short_form_at(text: str, start: int, cores: set[str]) -> str | None:
+    """The longest text at ``start`` that abbreviates exactly one of ``cores``."""
+    for length in range(MAX_SHORT, MIN_SHORT - 1, -1):
+        form = text[start : start + length]
+        if len(form) < length:
+            continue
+        matches = {c for c in cores if len(form) < len(c) and _ends_like(form, c) and in_order(form, c)}
+        if len(matches) == 1:
+            return form
+    return None
+
+
+def _ends_like(form: str, core: str) -> bool:
+    """Whether ``form`` ends as ``core`` does, with or without the core's generic tail."""
+    return form[-2:] in (core[-2:], GENERIC_TAILS.sub("", core)[-2:])
