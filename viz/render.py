@@ -23,7 +23,7 @@ from pyvis.network import Network
 from kg.model import EntityType
 from viz.graph import STATUS_LABELS, format_number
 from viz.layout import seed_positions
-from viz.views import View
+from viz.views import View, zone_members
 
 STATIC_FILES: dict[str, str] = {
     "vis-network.min.js": "text/javascript",
@@ -173,28 +173,30 @@ def physics_options(node_count: int) -> dict[str, Any]:
     }
 
 
-def _zone_index(g: nx.MultiDiGraph) -> list[dict[str, str]]:
+def zone_index(g: nx.MultiDiGraph) -> list[dict[str, str]]:
+    """The zones of ``g`` as ``{"id", "label"}``, by label (viz.source.zone_index reads them from a store)."""
     zones = [(n, d["label"]) for n, d in g.nodes(data=True) if d.get("type") == EntityType.ZONE.value]
     return [{"id": n, "label": label} for n, label in sorted(zones, key=lambda z: z[1])]
 
 
-def page_data(view: View, *, full: nx.MultiDiGraph | None = None, details_url: str = "") -> dict[str, Any]:
-    """Everything the page script needs, as one JSON-ready dict."""
-    from viz.views import zone_members
+def page_data(view: View, *, zones: list[dict[str, str]] | None = None, details_url: str = "") -> dict[str, Any]:
+    """Everything the page script needs, as one JSON-ready dict.
 
+    ``zones`` fills the zone list (default: the zones in the view). A node's own zone list, which
+    the zone filter reads, holds the zones of the view it is a member of, cut from the view itself.
+    """
     net = build_network(view.graph)
     nodes = {n["id"]: n for n in net.nodes}
-    source = full if full is not None else view.graph
-    for zone in _zone_index(source):
-        for member in zone_members(source, zone["id"]) & nodes.keys():
+    for zone in zone_index(view.graph):
+        for member in zone_members(view.graph, zone["id"]):
             nodes[member]["zones"].append(zone["id"])
     positions = seed_positions(view.graph, {n: node["zones"] for n, node in nodes.items()})
     for node_id, (x, y) in positions.items():
         nodes[node_id].update(x=x, y=y)
     return {
         "nodes": net.nodes, "edges": net.edges, "options": physics_options(len(net.nodes)),
-        "types": TYPE_STYLES, "zones": _zone_index(source), "note": view.note, "truncated": view.truncated,
-        "focus": view.focus, "zone": view.zone, "detailsUrl": details_url,
+        "types": TYPE_STYLES, "zones": zone_index(view.graph) if zones is None else zones, "note": view.note,
+        "truncated": view.truncated, "focus": view.focus, "zone": view.zone, "detailsUrl": details_url,
     }
 
 
@@ -224,7 +226,7 @@ def render_page(data: dict[str, Any], assets: Assets = Assets()) -> str:
     return PAGE.substitute(styles=styles, scripts=scripts, data=json_island(data))
 
 
-def render_html(view: View, *, assets: Assets = Assets(), full: nx.MultiDiGraph | None = None,
+def render_html(view: View, *, assets: Assets = Assets(), zones: list[dict[str, str]] | None = None,
                 details_url: str = "") -> str:
     """Page data and page in one call."""
-    return render_page(page_data(view, full=full, details_url=details_url), assets)
+    return render_page(page_data(view, zones=zones, details_url=details_url), assets)

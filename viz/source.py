@@ -1,18 +1,44 @@
-"""Reading the graph page's data from the store, through the named ``viz_*`` query templates."""
+"""Reading the graph page's data from the store, through the named ``viz_*`` query templates.
+
+A view is cut in SPARQL, so no request loads the whole graph: a ``viz_members_*`` pattern names the
+candidates of a zone or focus view (a superset of the exact view), ``viz_view_count`` counts them,
+and ``viz_view_graph`` brings back just their part of the graph. When there are more candidates
+than the page shows, ``viz_view_rank`` finds the degree of the N-th most connected one and
+``viz_view_top`` brings back those at or above it. The exact zone/type/focus cut
+(:func:`viz.views.cut_view`) then runs in NetworkX on that small graph, so a view that is not
+truncated equals the one cut from the whole graph.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
 import networkx as nx
 from pyoxigraph import Literal, NamedNode
 
+from kg.errors import NotFound
+from kg.model import EntityType
 from kg.sparql import load_query
 from kg.store import GraphStore
-from viz.graph import to_networkx
-from viz.views import InvalidView
+from viz.graph import ZONE_SUBTYPES, to_networkx
+from viz.views import DEFAULT_NODE_LIMIT, InvalidView, View, cap, check_depth, check_types, cut_view, fold_name
+
+MEMBERS_MARK = "#MEMBERS"
+QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
+"""Most nodes one view query brings back (the LIMIT of viz_view_rank.rq)."""
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The part of the graph a view is cut from, and how many entities the store holds for it."""
+
+    graph: nx.MultiDiGraph
+    total: int
+    truncated: bool
 
 
 @dataclass(frozen=True)
@@ -27,9 +53,86 @@ class EvidenceOut:
     end: int | None
 
 
-def load_graph(store: GraphStore) -> nx.MultiDiGraph:
-    """The whole entity graph over the union of all document graphs."""
-    return to_networkx(store.construct(load_query("viz_graph")))
+@cache
+def view_query(shape: str, members: str) -> str:
+    """The ``viz_view_<shape>`` template over the ``viz_members_<members>`` pattern."""
+    template = load_query(f"viz_view_{shape}")
+    pattern = load_query(f"viz_members_{members}")
+    return "\n".join(pattern if line.strip() == MEMBERS_MARK else line for line in template.splitlines())
+
+
+def type_key(types: Iterable[str] | None) -> Literal:
+    """The ``?types`` key of the view templates: "|Enterprise|Project|"; all entity types when None."""
+    wanted = check_types(types) if types else {t.value for t in EntityType}
+    if EntityType.ZONE.value in wanted:
+        wanted |= ZONE_SUBTYPES
+    return Literal("|" + "|".join(sorted(wanted)) + "|")
+
+
+def _count(rows: list[dict[str, Any]], name: str) -> int:
+    return int(rows[0][name].value) if rows and name in rows[0] else 0
+
+
+def candidates(store: GraphStore, members: str, anchor: str | None = None,
+               types: Iterable[str] | None = None, limit: int = QUERY_NODE_LIMIT) -> Candidates:
+    """Members of a view, capped in SPARQL to about ``limit`` of the most connected (and the anchor)."""
+    bindings: dict[str, Any] = {"types": type_key(types)}
+    if anchor:
+        bindings["anchor"] = NamedNode(anchor)
+    total = _count(store.select(view_query("count", members), bindings=bindings), "total")
+    if total <= limit:
+        triples = store.construct(view_query("graph", members), bindings=bindings)
+        return Candidates(to_networkx(triples), total, truncated=False)
+    ranked = store.select(view_query("rank", members), bindings=bindings)
+    bindings["mindegree"] = ranked[min(limit, len(ranked)) - 1]["degree"]
+    triples = store.construct(view_query("top", members), bindings=bindings)
+    return Candidates(to_networkx(triples), total, truncated=True)
+
+
+def resolve_entity(store: GraphStore, ref: str) -> str:
+    """IRI of the entity ``ref`` names: its IRI, a label or an alias (either script); raises NotFound."""
+    try:
+        iri = NamedNode(ref)
+    except ValueError:
+        iri = None
+    if iri is not None and store.select(load_query("viz_entity"), bindings={"item": iri}):
+        return iri.value
+    rows = store.select(load_query("viz_resolve"), bindings={"key": Literal(fold_name(ref))})
+    if not rows:
+        raise NotFound(f"no entity named {ref!r} in the graph")
+    return str(rows[0]["item"].value)
+
+
+def store_view(
+    store: GraphStore,
+    *,
+    zone: str | None = None,
+    types: Iterable[str] | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    limit: int = DEFAULT_NODE_LIMIT,
+) -> View:
+    """The view :func:`viz.views.select_view` would cut from the whole graph, read from the store."""
+    wanted = check_types(types) if types else None
+    check_depth(depth)
+    zone_node = resolve_entity(store, zone) if zone else None
+    focus_node = resolve_entity(store, focus) if focus else None
+    if zone_node:
+        found = candidates(store, "zone", zone_node)
+    elif focus_node:
+        found = candidates(store, f"focus{depth}", focus_node)
+    else:
+        found = candidates(store, "all", types=wanted)
+    view = cut_view(found.graph, zone=zone_node, types=wanted, focus=focus_node, depth=depth)
+    total = found.total if found.truncated else view.number_of_nodes()
+    shown = cap(view, limit)
+    return View(shown, total, shown.number_of_nodes() < total, focus=focus_node, zone=zone_node)
+
+
+def zone_index(store: GraphStore) -> list[dict[str, str]]:
+    """Every zone as ``{"id", "label"}``, by label (the page's zone list)."""
+    rows = store.select(load_query("viz_zones"))
+    return [{"id": row["zone"].value, "label": row["name"].value} for row in rows]
 
 
 def entity_node(iri: str) -> NamedNode:

@@ -65,10 +65,25 @@ def find_node(g: nx.MultiDiGraph, ref: str) -> str:
     raise NotFound(f"no entity named {ref!r} in the graph")
 
 
-def ego_view(g: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
-    """Entities within ``depth`` hops of ``node``, whatever the edge direction."""
+def check_depth(depth: int) -> int:
+    """``depth`` if it is a focus depth the page offers; raises InvalidView."""
     if not 1 <= depth <= MAX_DEPTH:
         raise InvalidView(f"depth must be between 1 and {MAX_DEPTH}, not {depth}")
+    return depth
+
+
+def check_types(types: Iterable[str]) -> set[str]:
+    """The set of EntityType values asked for; raises InvalidView on any other name."""
+    wanted = set(types)
+    unknown = wanted - {t.value for t in EntityType}
+    if unknown:
+        raise InvalidView(f"unknown entity type(s): {', '.join(sorted(unknown))}")
+    return wanted
+
+
+def ego_view(g: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
+    """Entities within ``depth`` hops of ``node``, whatever the edge direction."""
+    check_depth(depth)
     return g.subgraph(nx.ego_graph(g.to_undirected(as_view=True), node, radius=depth)).copy()
 
 
@@ -86,10 +101,7 @@ def zone_members(g: nx.MultiDiGraph, zone: str) -> set[str]:
 
 def by_types(g: nx.MultiDiGraph, types: Iterable[str]) -> nx.MultiDiGraph:
     """Only entities of the given types (EntityType values)."""
-    wanted = set(types)
-    unknown = wanted - {t.value for t in EntityType}
-    if unknown:
-        raise InvalidView(f"unknown entity type(s): {', '.join(sorted(unknown))}")
+    wanted = check_types(types)
     return g.subgraph(n for n, t in g.nodes(data="type") if t in wanted).copy()
 
 
@@ -105,6 +117,27 @@ def cap(g: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
     return g.subgraph(keep).copy()
 
 
+def cut_view(
+    g: nx.MultiDiGraph,
+    *,
+    zone: str | None = None,
+    types: Iterable[str] | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+) -> nx.MultiDiGraph:
+    """Zone, type and focus filters in that order, on nodes already found in ``g``."""
+    view = g
+    if zone:
+        view = g.subgraph(zone_members(g, zone)).copy()
+    if types:
+        view = by_types(view, types)
+    if focus:
+        if focus not in view:
+            raise NotFound(f"{focus!r} is not in the selected view")
+        view = ego_view(view, focus, depth)
+    return view
+
+
 def select_view(
     g: nx.MultiDiGraph,
     *,
@@ -117,15 +150,7 @@ def select_view(
     """Apply zone, type and focus filters in that order, then the size cap."""
     zone_node = find_node(g, zone) if zone else None
     focus_node = find_node(g, focus) if focus else None
-    view = g
-    if zone_node:
-        view = g.subgraph(zone_members(g, zone_node)).copy()
-    if types:
-        view = by_types(view, types)
-    if focus_node:
-        if focus_node not in view:
-            raise NotFound(f"{focus!r} is not in the selected view")
-        view = ego_view(view, focus_node, depth)
+    view = cut_view(g, zone=zone_node, types=types, focus=focus_node, depth=depth)
     total = view.number_of_nodes()
     shown = cap(view, limit)
     return View(shown, total, shown.number_of_nodes() < total, focus=focus_node, zone=zone_node)

@@ -11,8 +11,8 @@ from fastapi.responses import HTMLResponse, Response
 from kg.errors import NotFound
 from kg.store import GraphStore
 from viz.render import CSP, STATIC_FILES, render_html, static_text
-from viz.source import evidence_json, load_graph
-from viz.views import MAX_DEPTH, InvalidView, View, select_view
+from viz.source import evidence_json, store_view, zone_index
+from viz.views import MAX_DEPTH, InvalidView, View
 
 router = APIRouter(tags=["graph"])
 DETAILS_PATH = "/graph/details"
@@ -31,9 +31,9 @@ def _store(request: Request) -> GraphStore:
     return store
 
 
-def _view(graph: nx.MultiDiGraph, zone: str | None, types: list[str] | None, focus: str | None, depth: int) -> View:
+def _view(store: GraphStore, zone: str | None, types: list[str] | None, focus: str | None, depth: int) -> View:
     try:
-        return select_view(graph, zone=zone, types=types, focus=focus, depth=depth)
+        return store_view(store, zone=zone, types=types, focus=focus, depth=depth)
     except NotFound as err:
         raise HTTPException(status_code=404, detail=str(err)) from err
     except InvalidView as err:
@@ -46,9 +46,9 @@ def graph_page(
     request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
 ) -> HTMLResponse:
     """The explorer page for the whole graph or a zone/type/focus view of it."""
-    graph = load_graph(_store(request))
-    view = _view(graph, zone, types, focus, depth)
-    html = render_html(view, full=graph, details_url=DETAILS_PATH)
+    store = _store(request)
+    view = _view(store, zone, types, focus, depth)
+    html = render_html(view, zones=zone_index(store), details_url=DETAILS_PATH)
     return HTMLResponse(html, headers=SECURITY_HEADERS)
 
 
@@ -57,7 +57,7 @@ def graph_json(
     request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
 ) -> dict[str, Any]:
     """Node-link data of the same views the page shows, plus whether the size cap cut it."""
-    view = _view(load_graph(_store(request)), zone, types, focus, depth)
+    view = _view(_store(request), zone, types, focus, depth)
     data: dict[str, Any] = nx.node_link_data(view.graph, edges="links")
     data.update(total_nodes=view.total_nodes, truncated=view.truncated, note=view.note)
     return data

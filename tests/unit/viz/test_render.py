@@ -13,7 +13,7 @@ from pyoxigraph import RdfFormat
 
 from kg.store.oxigraph import OxigraphStore
 from viz.render import STATIC_FILES, Assets, amount_text, page_data, physics_options, render_html, static_text
-from viz.source import load_graph
+from viz.source import store_view
 from viz.views import select_view
 
 XSS_TRIG = Path(__file__).resolve().parent / "xss.trig"
@@ -91,13 +91,13 @@ def test_render_payloads_round_trip_through_json_island() -> None:
 
 
 def test_render_served_page_loads_only_local_assets(xss_store: OxigraphStore) -> None:
-    page = parse(render_html(select_view(load_graph(xss_store)), details_url="/graph/details"))
+    page = parse(render_html(store_view(xss_store), details_url="/graph/details"))
     sources = [v for k, v in page.attrs if k in ("src", "href")]
     assert sources and all(s and (s.startswith("/static/viz/") or s == "data:,") for s in sources)
 
 
 def test_render_inline_page_has_no_external_urls(xss_store: OxigraphStore) -> None:
-    html = render_html(select_view(load_graph(xss_store)), assets=Assets(inline=True))
+    html = render_html(store_view(xss_store), assets=Assets(inline=True))
     page = parse(html)
     assert not [v for k, v in page.attrs if k in ("src", "href") and v != "data:,"]
     assert all("src" not in s for s in page.scripts)
@@ -105,13 +105,13 @@ def test_render_inline_page_has_no_external_urls(xss_store: OxigraphStore) -> No
 
 
 def test_render_declares_utf8_and_keeps_chinese_text(xss_store: OxigraphStore) -> None:
-    html = render_html(select_view(load_graph(xss_store)))
+    html = render_html(store_view(xss_store))
     assert '<meta charset="utf-8">' in html
     assert "如皋高新技术产业开发区" in html and "东旭科技项目\\n20亿元" in html
 
 
 def test_render_nodes_styled_by_type_with_text_titles(sample_store: OxigraphStore) -> None:
-    data = page_data(select_view(load_graph(sample_store)))
+    data = page_data(store_view(sample_store))
     by_type = {n["etype"]: n for n in data["nodes"]}
     assert by_type["Zone"]["shape"] == "star" and by_type["Project"]["shape"] == "diamond"
     assert by_type["Project"]["title"].splitlines()[:3] == ["项目 · 东旭科技项目", "投资额：20亿元", "进展：签约 2021"]
@@ -119,13 +119,13 @@ def test_render_nodes_styled_by_type_with_text_titles(sample_store: OxigraphStor
 
 
 def test_render_search_key_holds_both_scripts(sample_store: OxigraphStore) -> None:
-    nodes = {n["label"]: n for n in page_data(select_view(load_graph(sample_store)))["nodes"]}
+    nodes = {n["label"]: n for n in page_data(store_view(sample_store))["nodes"]}
     assert "如皋高新區" in nodes["如皋高新技术产业开发区"]["search"]
     assert "东旭科技" in nodes["东旭科技"]["search"] and "東旭科技" in nodes["东旭科技"]["search"]
 
 
 def test_render_zone_membership_and_seed_positions(sample_store: OxigraphStore) -> None:
-    data = page_data(select_view(load_graph(sample_store)))
+    data = page_data(store_view(sample_store))
     zone = data["zones"][0]["id"]
     assert all(n["zones"] == [zone] for n in data["nodes"])
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
