@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from kg.model import IndicatorKind
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_YEAR_WORD_RE = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})(?:年|年度)")
+# A year that ends a range (2023—2025年) or a target (到2025年) is no year the report covers.
+_YEAR_WORD_RE = re.compile(rf"(?<![\d\-—~～至到])(?P<year>{_YEAR})(?:年|年度)")
 # A sentence that opens with a year sets the topic year for what follows.
 _TOPIC_YEAR_RE = re.compile(rf"^\s*(?:回顾|展望|到|至|进入|迈入|在)?(?P<year>{_YEAR})(?:年|年度)?(?!\d)")
 _PLAN_TITLE_RE = re.compile(rf"(?P<year>{_YEAR})年度?(?:工作计划|工作要点|工作目标|目标任务|计划)")
-_FUTURE_CUES = re.compile(r"展望|将|计划|开启|目标|力争|确保|争取|拟|预期|要")
+# 计划总投资 is the planned sum of projects already signed, not a plan of the zone.
+_FUTURE_CUES = re.compile(r"展望|将|计划(?!总?投资)|开启|目标|力争|确保|争取|拟|预期|要")
 _TARGET_CUES = re.compile(
     rf"力争|确保|争取|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
     rf"|(?<![主重需必纲])要|将|到{_YEAR}年|不少于|不低于"
@@ -39,8 +41,11 @@ _PERIOD_MARKERS = re.compile(
     r"|(?P<every>每年|近年来|近年)"
     r"|(?P<whole>全年|全年度)"
 )
-# Periods named only as a comparison (环比1-6月, 在2019年基础上) are not the figure's own.
-_COMPARISON_RE = re.compile(r"(?:环比|同比|较|比)[^,，;；]{0,8}?月|在[^,，;；]{0,12}?基础上")
+# Periods named only as a comparison (环比1-6月, 在2019年基础上) or in a title (《…(2023—2025年)》)
+# are not the figure's own.
+_COMPARISON_RE = re.compile(r"(?:环比|同比|较|比)[^,，;；]{0,8}?月|在[^,，;；]{0,12}?基础上|《[^《》]*》")
+# A part of the year naming an event (二季度重大项目集中开工活动) dates the event, not the figures it reports.
+_EVENT_AFTER_RE = re.compile(r"[^,，;；:：。]{0,16}?(?:活动|仪式|大会|会议|调度会|推进会|观摩会)")
 _MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -68,8 +73,8 @@ class PeriodContext:
 def document_year(text: str) -> int | None:
     """The latest year the text reports on, or the year of a party congress it anticipates.
 
-    >>> document_year("2021年，高新区……到2035年基本实现")
-    2035
+    >>> document_year("2021年，高新区……到2035年基本实现"), document_year("2022年度工作计划……展望2023年")
+    (2021, 2023)
     >>> document_year("以实际行动迎接党的二十大胜利召开")
     2022
     """
@@ -101,10 +106,13 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
     '2022-H1'
     >>> period_for("同时，1-7月，外贸进出口总额", PeriodContext(2022))
     '2022-01/07'
+    >>> period_for("4月，举行二季度重大项目集中开工活动，集中开工项目", PeriodContext(2023))
+    '2023'
     >>> period_for("力争“十四五”期间，每年新培养技能人才", PeriodContext(2020))
     '2021-2025'
     """
-    markers = list(_PERIOD_MARKERS.finditer(_COMPARISON_RE.sub("", before)))
+    scanned = _COMPARISON_RE.sub("", before)
+    markers = [m for m in _PERIOD_MARKERS.finditer(scanned) if not _names_event(m, scanned)]
     year = _explicit_year(markers) or context.year
     for marker in reversed(markers):
         period = _marker_period(marker, year, markers)
@@ -113,6 +121,11 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
     if year and context.mid_year and not target:
         return f"{year}-H1"
     return str(year) if year else None
+
+
+def _names_event(marker: re.Match[str], text: str) -> bool:
+    quarterly = marker.group("quarter") or marker.group("first")
+    return bool(quarterly) and bool(_EVENT_AFTER_RE.match(text, marker.end()))
 
 
 def _explicit_year(markers: list[re.Match[str]]) -> int | None:

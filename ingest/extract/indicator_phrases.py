@@ -14,9 +14,9 @@ from kg.model import EntityType
 # following items of an enumeration (签约A项目1个，B项目2个).
 _VERBS = (
     "新签约注册", "新签约", "签约", "签订", "新开工", "开工建设", "开工", "竣工投产", "竣工", "投产", "新增",
-    "新建", "新认定", "认定", "获批", "入选", "入围", "获评", "创成", "新引进", "引进", "招引", "新引育",
-    "引育", "成功申报", "申报", "关停", "拆除", "减排", "安置", "打掉", "侦破", "抓获", "建成", "调处", "化解",
-    "开展", "设置", "排查", "下发", "立案查处", "立案", "查处", "选派", "公开遴选", "遴选", "调整", "受理",
+    "新建", "新竣工", "新投产", "新认定", "认定", "获批", "入选", "入围", "获评", "创成", "新引进", "引进", "招引",
+    "新引育", "引育", "成功申报", "申报", "关停", "拆除", "减排", "安置", "打掉", "侦破", "抓获", "建成", "调处",
+    "化解", "开展", "设置", "排查", "下发", "立案查处", "立案", "查处", "选派", "公开遴选", "遴选", "调整", "受理",
     "收到", "出让", "腾退", "实施", "打造", "新培育", "培育", "组建", "推进", "盘活", "落地", "在建", "新落户",
     "落户", "举办", "承办", "帮助", "新培养", "培养", "入库", "兴办", "提交", "获得", "进入", "投运", "完成",
     "实现", "新开", "招商", "拥有", "集聚", "引育",
@@ -24,25 +24,27 @@ _VERBS = (
 _VERB_RE = re.compile("^(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + ")")
 _YEAR = r"(?:19|20)\d\d"
 _TIME_RE = re.compile(
-    rf"^(?:{_YEAR}(?:年度|年)?|今年|全年|上半年|下半年|当年|目前|截至目前|截至|前三季度|第?[一二三四]季度"
+    rf"^(?:(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}(?:年度|年)?|今年|全年|上半年|下半年|当年|目前|截至目前|截至|前三季度|第?[一二三四]季度"
     r"|\d{1,2}[-—~至到]\d{1,2}月|十[三四五]五期间|期间|年内|年底前?|以来)"
 )
+# Deictic and hedging words (本次, 共有, 已有) open a phrase but name nothing.
 _LEAD_RE = re.compile(
-    r"^(?:其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|力争|确保|争取|努力|全力|预计|计划|将|要|已|的"
+    r"^(?:其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|力争|确保|争取|努力|全力|预计|计划(?!总投资)|将|要|已|的"
+    r"|本次|此次|本批|有(?![效序力机关所利望助])|为(?:企业|群众)(?=[\u4e00-\u9fff]{2})"
     r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
-    r"|光|仅|紧扣|围绕|聚焦|保持|共有|兴办|以[^,，;；]{1,10}?(?:标准|方式|模式))"
+    r"|光(?![电伏学子谷纤])|仅|紧扣|围绕|聚焦|保持|共有|兴办|以[^,，;；]{1,10}?(?:标准|方式|模式))"
 )
 _GENERIC_SUBJECT = "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区"
 _GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
 _TRAIL_RE = re.compile(
-    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|累计达|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
+    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
     r"|(?:实现)?(?:倍增|翻番|翻一番)|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
 )
 _BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
 _COMPLETION_RE = re.compile(r"^(?:完成|实现|达到)")
 # A class of projects named by size (20亿元项目, 5亿元及3000万美元以上项目): part of a metric.
 _DESCRIPTOR_RE = re.compile(
-    r"(?:(?:超|近|约)?(?:\d+(?:\.\d+)?)?[亿万]+(?:元|美元)?(?:及|和|、)?)+(?:以上|级)?(?:重特大|重大|产业)?项目"
+    r"(?:(?:超|近|约)?(?:\d+(?:\.\d+)?)?[十百千]?[亿万]+(?:元|美元)?(?:及|和|、)?)+(?:以上|级)?(?:重特大|重大|产业)?项目"
 )
 # After 等 a list of names ends; a class noun before a verb goes with it (…等企业申报 → 申报).
 _PLACE_QUALIFIER_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:自创区|示范区|开发区|高新区|省|市)(?=[\u4e00-\u9fff]{2})")
@@ -54,13 +56,21 @@ _HOLDER_RE = re.compile(
     r"^(?P<head>[^\d,，、]{1,10}?)(?:全部|均|分别|已|都)?(?P<act>(?:获评|入围|入选|实行|获批|荣获|被评为|列入).+)$"
 )
 _ONE_BODY_SENTENCE_RE = re.compile(r"^(?:该|这家|此|这个|这一)(?:公司|企业|集团|项目)")
-_ONE_BODY_METRIC_RE = re.compile(r"^(?:项目)?(?:总投资|注册资本|计划总投资)|建成后|达产后|投产后|达产|满产")
+_ONE_BODY_METRIC_RE = re.compile(
+    r"^(?:项目)?(?:总投资|注册资本|计划总投资)|^项目(?:将|拟|计划|建成|投产)|建成后|达产后|投产后|达产|满产"
+)
 _STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量|累计$)")
+# 总数达到1420家 after 新增高新技术企业186家 restates the noun itself: 高新技术企业.
+_BARE_STOCK = ("总数", "累计")
+# 工程机械产业实现产值: the industry's figure, named without the reporting verb.
+_INNER_VERB_RE = re.compile(r"(?<=[产行企]业)(?:实现|完成)(?=[\u4e00-\u9fff]{2})")
 _TOPIC_LEAD_RE = re.compile(r"^(?:持续|深入|全力|加快|扎实|大力|积极)*(?:推进|突出|开展|抓好|做好|加强|实施)?")
 _TOPIC_TRAIL_RE = re.compile(r"(?:工作)?(?:稳步推进|有序推进|顺利推进|扎实推进)?$")
 _CLASS_NOUN_RE = re.compile(r"^(?:企业|项目|单位|板块|领域|产业|地块)")
 _HEDGE_RE = re.compile(r"确保|力争|争取")
-_LINK_RE = re.compile(r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|环比|其中|年均增|占全|占比)")
+_LINK_RE = re.compile(
+    r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|计划总投资|协议总投资|合同引资|协议引资|环比|其中|年均增|占全|占比)"
+)
 _ABOVE_AVERAGE_RE = re.compile(
     r"^(?P<dir>高于|低于|快于|慢于)(?P<scope>全市|全省|全国)?(?P<avg>平均)?(?:增幅|增速|水平)?$"
 )
@@ -69,8 +79,16 @@ _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
 # A sentence opening with another zone's name (青阳园区累计签约…); not 省级以上高新区, 编制园区规划.
 _ZONE_OPENING_RE = re.compile(rf"(?![在对为各编规建全我本该])[\u4e00-\u9fff]{{2,6}}?(?<![级上各]){_ZONE_WORD}")
+# A verb inside an opening "zone name" (印发西安高新区…) shows it is the object of an act, not the subject.
+_ACT_IN_NAME_RE = re.compile(r"印发|出台|发布|制定|实施|落实|召开|举行|启动|推出|修订|审议|通过|会议|会上")
 _QUOTE_RE = re.compile(r"[“”\"「」『』《》\s]")
 _AFTER_TRAIL_RE = re.compile(r"(?:的基础上|作用|任务|工作|等|的|和|及|、|以上|左右)$")
+# 在全国169家国家高新区综合评价中: the frame of a ranking around the name of the ranking.
+_RANK_FRAME_RE = re.compile(r"^在(?:全国|全省|全市)?(?:\d+家)?|中$")
+# 64家企业被认定为瞪羚企业: a count named by the title the companies received.
+_NAMED_AS_RE = re.compile(r"^(?:企业|单位)被?(?P<verb>认定|评)为?(?P<title>[\u4e00-\u9fff]{2,16}(?:企业|单位))$")
+# A published list of an honour (第五批…企业名单, 公布的…名单).
+_HONOUR_LIST_RE = re.compile(r"(?:公布的?|发布的?|公示的?)?第[^批,，;；]{1,3}批(?P<name>[^,，;；、的]{2,20}?)名单")
 _SHARE_RE = re.compile(r"占(?:全市|全省|全区|全国)$")
 
 
@@ -107,7 +125,7 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
     """
     text = _BASELINE_RE.sub("", _QUOTE_RE.sub("", segment))
     text = re.sub(r"^[、,]?\([^)]*\)", "", text)
-    text = _strip_repeatedly(text, _TIME_RE, _LEAD_RE, _subject_pattern(zone))
+    text = _INNER_VERB_RE.sub("", _strip_repeatedly(text, _TIME_RE, _LEAD_RE, _subject_pattern(zone)), count=1)
     if money:
         text = _COMPLETION_RE.sub("", text)
     verb = leading_verb(text)
@@ -172,13 +190,35 @@ def number_first_metric(metric: str, after: str, previous: str = "") -> str:
     text = _strip_trailing_after(text).replace("的", "")
     if not text and previous:
         return metric + (previous[-2:] if leading_verb(previous) else previous)
-    if not metric and text[:2] in ("项目", "企业") and len(text) > 3:
-        text = text[2:] + text[:2]
-    elif not metric:
-        text = _recognised_holders(text)
+    if not metric:
+        text = _verb_first(text)
     if "、" in metric and leading_verb(metric):
         metric = leading_verb(metric)
     return metric + text
+
+
+def _verb_first(text: str) -> str:
+    """项目正式投产 → 正式投产项目, 企业被认定为瞪羚企业 → 认定瞪羚企业: the act names a bare class.
+
+    >>> _verb_first("企业被认定为瞪羚企业"), _verb_first("市级重大项目全部开工")
+    ('认定瞪羚企业', '市级重大项目全部开工')
+    """
+    named = _NAMED_AS_RE.match(text)
+    if named:
+        return named.group("verb") + named.group("title")
+    if text[:2] in ("项目", "企业") and len(text) > 3:
+        return text[2:] + text[:2]
+    return _recognised_holders(text)
+
+
+def listed_honour(text: str) -> str:
+    """The honour a published list names (公布第五批专精特新“小巨人”企业名单 → 专精特新小巨人企业), or ``""``.
+
+    >>> listed_honour("工业和信息化部公布第五批专精特新“小巨人”企业名单，A、B等32家企业入选")
+    '专精特新小巨人企业'
+    """
+    match = _HONOUR_LIST_RE.search(_QUOTE_RE.sub("", text))
+    return match.group("name") if match else ""
 
 
 def _recognised_holders(text: str) -> str:
@@ -245,10 +285,14 @@ def after_noun(after: str) -> str:
 
 
 def stock_metric(metric: str, previous: str) -> str:
-    """新增高企25家、保有量突破80家 → 高企保有量: a stock word takes the noun of the item before."""
+    """新增高企25家、保有量突破80家 → 高企保有量: a stock word takes the noun of the item before.
+
+    总数 and 累计 restate the noun itself (新增上市企业6家，累计达到63家 → 上市企业).
+    """
     if not _STOCK_RE.match(metric) or not previous:
         return ""
-    return previous[len(leading_verb(previous)) :] + metric
+    noun = previous[len(leading_verb(previous)) :]
+    return noun if metric in _BARE_STOCK else noun + metric
 
 
 def clause_topic(clause: str) -> str:
@@ -287,7 +331,7 @@ def rank_metric(segment: str, scope: str, previous: str, zone: str = "") -> list
     >>> rank_metric("在省级高新区中", "", "")
     ['省级高新区排名']
     """
-    core = clean_metric(re.sub(r"^在|中$", "", segment), money=False, zone=zone).removesuffix("排名")
+    core = _RANK_FRAME_RE.sub("", clean_metric(_RANK_FRAME_RE.sub("", segment), money=False, zone=zone))
     core = core.removesuffix("排名")
     if not _RANK_QUALIFIER_RE.match(core):
         return [f"{core}{scope}排名"]
@@ -322,9 +366,13 @@ def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, 
 
     >>> sentence_zone("青阳园区累计签约项目超过30个", (EntityType.ZONE, "江阴高新技术开发区"))[1]
     '青阳园区'
+    >>> sentence_zone("印发《岳麓高新区人才新政》，兑现资金3亿元", (EntityType.ZONE, "江阴高新技术开发区"))[1]
+    '江阴高新技术开发区'
     """
     opening = _strip_repeatedly(_QUOTE_RE.sub("", text), _TIME_RE, _LEAD_RE)
     match = _ZONE_OPENING_RE.match(opening)
-    if match is None or leading_verb(match.group(0)) or match.group(0)[:2] in (home[1][:2], "全区", "开发", "高新"):
+    name = match.group(0) if match else ""
+    own = name[:2] in (home[1][:2], "全区", "开发", "高新")
+    if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name):
         return home
-    return (EntityType.ZONE, match.group(0))
+    return (EntityType.ZONE, name)

@@ -27,6 +27,7 @@ from ingest.extract.indicator_phrases import (
     clean_metric,
     leading_verb,
     linked_metric,
+    listed_honour,
     names_dropped,
     number_first_metric,
     rank_metric,
@@ -41,9 +42,11 @@ _BREAKS = frozenset(",;:。!?，；：！？\n")
 _MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "percentage_point"})
 # Units folded into the indicator vocabulary: people and households are counted.
 _UNIT_CODES = {"person": "count", "household": "count", "person_time": "count"}
+# Where a rank is taken: a region, or the zones of a region (全省开发区).
+_SCOPE = r"(?:(?:全市|全省|全国)(?:开发区|高新区|经开区|园区)?|全区|全县|全州|省内|市内|区内)"
 _RANK_RE = re.compile(
-    r"(?:(?P<verb>位居|位列|名列|排名|列|居|排|保持|稳居)(?P<scope>全市|全省|全国|全区|全县|全州|省内|市内|区内)?"
-    r"|(?P<scope_only>全市|全省|全国|全区|全县|全州|省内|市内|区内|开发园区|高新区|经开区|园区))"
+    rf"(?:(?P<verb>位居|位列|名列|排名|列|居|排|保持|稳居)(?P<scope>{_SCOPE})?"
+    rf"|(?P<scope_only>{_SCOPE}|开发园区|高新区|经开区|园区))"
     r"第(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位)?(?![批届次期个家条季轮阶方章部款项号层类步线年大])"
     r"|排名(?P<n2>\d+)名"
 )
@@ -59,6 +62,10 @@ _MAY_HOLD_FIGURE = re.compile(r"[\d０-９]|[零〇一二两三四五六七八�
 # How far back a figure's period and mood cues are looked for (a sentence is rarely longer).
 _LOOKBACK = 300
 _RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
+# 给予最高100万元奖励: the terms of a policy, not a figure of the zone.
+_POLICY_TERMS_RE = re.compile(r"(?:给予|最高|奖励|补贴|补助|资助)$")
+# 在全国169家国家高新区…中位列第4: the size of the group a rank is taken in.
+_RANK_GROUP_RE = re.compile(r"在(?:全国|全省|全市)?$")
 _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
 
@@ -86,11 +93,20 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         return [], []
     context = start_context(doc.text)
     facts: list[Fact] = []
+    carried = ""
     for sentence in doc.sentences:
         context = context.advance(sentence.text)
         if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
-            facts.extend(_sentence_facts(sentence, doc.home_zone, context))
+            facts.extend(_sentence_facts(sentence, doc.home_zone, context, carried))
+        carried = _carried_text(carried, sentence.text)
     return [], _unique(facts)
+
+
+def _carried_text(carried: str, text: str) -> str:
+    """What a piece cut off a long sentence after ；passes on: the sentence so far (its period, its mood)."""
+    if not text.endswith((";", "；")):
+        return ""
+    return (carried + text)[-_LOOKBACK:]
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
@@ -110,6 +126,8 @@ class _Reading:
 
     zone: str
     text: str = ""
+    carried: str = ""
+    """The pieces of the same sentence before this one (it was cut after ；)."""
     base: str = ""
     """The last metric that names a quantity on its own (增长/rank metrics are built on it)."""
     last: str = ""
@@ -124,12 +142,12 @@ class _Reading:
 
 
 def _sentence_facts(
-    sentence: Sentence, home: tuple[EntityType, str], context: PeriodContext
+    sentence: Sentence, home: tuple[EntityType, str], context: PeriodContext, carried: str = ""
 ) -> list[Fact]:
     text = sentence.text
     figures = _figures(text)
     subject = sentence_zone(text, home)
-    reading = _Reading(zone=subject[1], text=text)
+    reading = _Reading(zone=subject[1], text=text, carried=carried)
     facts: list[Fact] = []
     for index, figure in enumerate(figures):
         seg_start = _segment_start(text, figure.start, max(figures[index - 1].end if index else 0, reading.consumed))
@@ -142,7 +160,7 @@ def _sentence_facts(
             reading.consumed, reading.took_after = after_end, False
         clause_after = text[figure.end : _segment_end(text, figure.end)]
         for metric in metrics:
-            facts.append(_fact(sentence.index, subject, metric, figure, (segment, clause_after), text, context))
+            facts.append(_fact(sentence.index, subject, metric, figure, (segment, clause_after), reading, context))
         if figure.ordinal and metrics and not reading.base:
             reading.base = reading.last = metrics[-1]
     return facts
@@ -187,7 +205,10 @@ def _own_metric(figure: _Figure, metric: str, segment: str, after: str, reading:
         metric = carried_prefix(reading.last)
     if not metric or metric == leading_verb(metric) or (len(noun_after) >= 2 and figure.unit == "count"):
         reading.took_after = True
-        return share_metric(number_first_metric(metric, after, reading.last))
+        metric = number_first_metric(metric, after, reading.last)
+        if metric == "入选企业":
+            metric = "入选" + (listed_honour(reading.carried + reading.text) or "企业")
+        return share_metric(metric)
     if figure.unit not in _MONEY_LIKE and not leading_verb(metric):
         metric = _carry(metric, segment, reading)
     distributive = _DISTRIBUTIVE_RE.match(reading.last)
@@ -214,12 +235,13 @@ def _fact(
     metric: str,
     figure: _Figure,
     around: tuple[str, str],
-    text: str,
+    reading: _Reading,
     context: PeriodContext,
 ) -> Fact:
     segment, clause_after = around
+    text = reading.text
     window = max(0, figure.start - _LOOKBACK)
-    before = text[window : figure.start]
+    before = (reading.carried if window == 0 else "") + text[window : figure.start]
     clause = text[_segment_start(text, figure.start, window) : figure.start]
     kind = kind_for(segment, before, context, clause=clause, after=clause_after)
     attrs = (
@@ -285,7 +307,10 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
     if _inside_quotes(text, start) or text[max(0, start - 2) : start] == "排名":
         return False
     if quantity.is_money:
-        return not _DESCRIPTOR_TAIL_RE.match(text[end:])
+        terms = _POLICY_TERMS_RE.search(text[max(0, start - 4) : start])
+        return not terms and not _DESCRIPTOR_TAIL_RE.match(text[end:])
+    if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]):
+        return False
     if not any(ch.isdigit() for ch in quantity.text) or _RANGE_RE.search(quantity.text):
         return False
     if text[end - 1] == "条":
