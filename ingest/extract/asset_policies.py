@@ -33,6 +33,12 @@ _ISSUING_VERBS = frozenset(
 )
 _APPLYING_VERBS = frozenset(["落实", "用好", "用足", "执行", "按照", "结合", "依据", "对照"])
 _POLICY_VERBS = _ISSUING_VERBS | _APPLYING_VERBS
+# Verbs that bring a policy into being, as against carrying one on (实施, 推进, 深化).
+_ENACTING_VERBS = frozenset(["出台", "制定", "印发", "发布", "推出", "推行", "启动"])
+# Programmes that select or train people and firms on ladders set above the zone (人才计划, 引才行动,
+# 小巨人培育计划): the zone's own only when it enacts them.
+_LADDER_WORDS = ("人才计划", "引才", "英才", "企业家", "小巨人", "隐形冠军", "单项冠军", "瞪羚", "独角兽",
+                 "小升高", "小升规", "高升规")
 
 # A 工程 naming one of these is a construction project, not a programme.
 _CONSTRUCTION = ("路", "桥", "河", "管网", "污水", "安置", "绿化", "地块", "厂房", "水系", "整治",
@@ -54,7 +60,7 @@ def _policy_re() -> re.Pattern[str]:
     """Any policy ending (or N条) that closes a word."""
     endings = alternation(load_lexicon("policies") + ("活动",))
     return re.compile(
-        rf"(?:[{QUOTES}]?(?:\d+|[一二三四五六七八九十百]+)条|{endings})"
+        rf"(?:[{QUOTES}]?(?:\d+|[一二三四五六七八九十百]+)条|[{CLOSING}]制度|{endings})"
         rf"(?:[{CLOSING}]|(?![{CJK}])|(?=[为等的和与及]|要求|出台|实施))"
     )
 
@@ -77,6 +83,8 @@ def find_policies(sentence: str) -> list[Candidate]:
 # The zone itself as the owner of a titled policy (结合开发区《…》).
 _ZONE_OWNERS = ("开发区", "高新区", "经开区", "园区", "本区", "我区", "该区", "管委会")
 _TITLE = re.compile(r"《([^《》]{2,40})》")
+# A title opening with a zone's short name (X高新区支持…若干政策), not a province's or city's.
+_ZONE_TITLE = re.compile(rf"^[{CJK}]{{2,6}}?(?<![省市])(?:高新区|经开区|开发区|园区|新区)(?!条例)")
 _COUNTED_MEASURES = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)条$")
 
 
@@ -86,7 +94,7 @@ def _titled_policies(sentence: str) -> Iterator[Candidate]:
         title = m.group(1)
         if title.endswith(load_lexicon("policies")) or _COUNTED_MEASURES.search(title) \
                 or title.endswith(("规定", "规划", "纲要", "通知", "条例")):
-            own = sentence[:m.start()].endswith(_ZONE_OWNERS)
+            own = sentence[:m.start()].endswith(_ZONE_OWNERS) or bool(_ZONE_TITLE.match(title))
             zone_fact = own or _clause_verb(sentence[:m.start()]) not in _APPLYING_VERBS
             yield Candidate(EntityType.POLICY, clean_name(title), m.start(), m.end(), zone_fact)
 
@@ -151,14 +159,14 @@ def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
     if not _plausible(prefix, found.ending, ending):
         return []
     strong = ending.endswith(_STRONG_POLICY_ENDINGS) or ending.endswith("条")
-    quoted = any(q in prefix for q in "“「") and ending.endswith("计划")
+    quoted = any(q in prefix for q in "“「") and ending.endswith(("计划", "制度"))
     means = sentence[max(0, found.begin - 1):found.begin] == "以" \
         and bool(_MEANS_PHRASE.match(sentence, found.end))
     anchored = found.stop in _POLICY_VERBS or found.inherited is not None or means
     if not (strong or quoted or anchored) or (ending == "活动" and not means):
         return []
-    talent = clean_name(prefix + ending).endswith(("英才", "英才计划", "人才计划"))
-    zone_fact = not (owned or talent or means) and found.stop not in _APPLYING_VERBS
+    ladder = any(word in prefix + ending for word in _LADDER_WORDS) and found.stop not in _ENACTING_VERBS
+    zone_fact = not (owned or ladder or means) and found.stop not in _APPLYING_VERBS
     if found.inherited is not None:
         zone_fact = found.inherited
     return _distribute(prefix, ending, found.begin, found.end, zone_fact)
