@@ -13,17 +13,19 @@ from dataclasses import dataclass
 
 from kg.model import IndicatorKind
 
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+HEDGES = "力争|确保|争取"
+"""The hedges of a plan: a figure after them is a target, and they are no part of its metric."""
 # A year that ends a range (2023—2025年) or a target (到2025年) is no year the report covers.
-_YEAR_WORD_RE = re.compile(rf"(?<![\d\-—~～至到])(?P<year>{_YEAR})(?:年|年度)")
+_YEAR_WORD_RE = re.compile(rf"(?<![\d\-—~～至到])(?P<year>{YEAR})(?:年|年度)")
 # A sentence that opens with a year sets the topic year for what follows.
-_TOPIC_YEAR_RE = re.compile(rf"^\s*(?:回顾|展望|到|至|进入|迈入|在)?(?P<year>{_YEAR})(?:年|年度)?(?!\d)")
-_PLAN_TITLE_RE = re.compile(rf"(?P<year>{_YEAR})年度?(?:工作计划|工作要点|工作目标|目标任务|计划)")
+_TOPIC_YEAR_RE = re.compile(rf"^\s*(?:回顾|展望|到|至|进入|迈入|在)?(?P<year>{YEAR})(?:年|年度)?(?!\d)")
+_PLAN_TITLE_RE = re.compile(rf"(?P<year>{YEAR})年度?(?:工作计划|工作要点|工作目标|目标任务|计划)")
 # 计划总投资 is the planned sum of projects already signed, not a plan of the zone.
-_FUTURE_CUES = re.compile(r"展望|将|计划(?!总?投资)|开启|目标|力争|确保|争取|拟|预期|要")
+_FUTURE_CUES = re.compile(rf"展望|将|计划(?!总?投资)|开启|目标|{HEDGES}|拟|预期|要")
 _TARGET_CUES = re.compile(
-    rf"力争|确保|争取|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
-    rf"|(?<![主重需必纲])要|将|到{_YEAR}年|不少于|不低于"
+    rf"{HEDGES}|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
+    rf"|(?<![主重需必纲])要|将|到{YEAR}年|不少于|不低于"
 )
 _AS_OF_RE = re.compile(r"截至|截止")
 _ACTUAL_CUES = re.compile(r"近年来|已经|已|累计|现有|以来|发挥")
@@ -32,7 +34,7 @@ _CONGRESS_RE = re.compile(r"党的(?P<n>十八|十九|二十一|二十)大(?:胜
 _FIVE_YEAR_PLANS = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
 
 _PERIOD_MARKERS = re.compile(
-    rf"(?P<year>{_YEAR})(?:年|年度)"
+    rf"(?P<year>{YEAR})(?:年|年度)"
     r"|(?P<half>上半年|下半年)"
     r"|(?:第?(?P<quarter>[一二三四1-4])季度)"
     r"|(?P<first>前三季度)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.indicator_periods import HEDGES, YEAR
 from kg.model import EntityType
 
 # Verbs that open a counted metric (新增…, 签约…) and carry over to the
@@ -22,14 +23,13 @@ _VERBS = (
     "实现", "新开", "招商", "拥有", "集聚", "引育",
 )
 _VERB_RE = re.compile("^(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + ")")
-_YEAR = r"(?:19|20)\d\d"
 _TIME_RE = re.compile(
-    rf"^(?:(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}(?:年度|年)?|今年|全年|上半年|下半年|当年|目前|截至目前|截至|前三季度|第?[一二三四]季度"
+    rf"^(?:(?:到|至){YEAR}年(?:底|末)?|{YEAR}(?:年度|年)?|今年|全年|上半年|下半年|当年|目前|截至目前|截至|前三季度|第?[一二三四]季度"
     r"|\d{1,2}[-—~至到]\d{1,2}月|十[三四五]五期间|期间|年内|年底前?|以来)"
 )
 # Deictic and hedging words (本次, 共有, 已有) open a phrase but name nothing.
 _LEAD_RE = re.compile(
-    r"^(?:其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|力争|确保|争取|努力|全力|预计|计划(?!总投资)|将|要|已|的"
+    rf"^(?:其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|{HEDGES}|努力|全力|预计|计划(?!总投资)|将|要|已|的"
     r"|本次|此次|本批|有(?![效序力机关所利望助])|为(?:企业|群众)(?=[\u4e00-\u9fff]{2})"
     r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
     r"|光(?![电伏学子谷纤])|仅|紧扣|围绕|聚焦|保持|共有|兴办|以[^,，;；]{1,10}?(?:标准|方式|模式))"
@@ -67,7 +67,7 @@ _INNER_VERB_RE = re.compile(r"(?<=[产行企]业)(?:实现|完成)(?=[\u4e00-\u9
 _TOPIC_LEAD_RE = re.compile(r"^(?:持续|深入|全力|加快|扎实|大力|积极)*(?:推进|突出|开展|抓好|做好|加强|实施)?")
 _TOPIC_TRAIL_RE = re.compile(r"(?:工作)?(?:稳步推进|有序推进|顺利推进|扎实推进)?$")
 _CLASS_NOUN_RE = re.compile(r"^(?:企业|项目|单位|板块|领域|产业|地块)")
-_HEDGE_RE = re.compile(r"确保|力争|争取")
+_HEDGE_RE = re.compile(HEDGES)
 _LINK_RE = re.compile(
     r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|计划总投资|协议总投资|合同引资|协议引资|环比|其中|年均增|占全|占比)"
 )
