@@ -43,9 +43,9 @@ _PERIOD_MARKERS = re.compile(
     r"|(?P<every>每年|近年来|近年)"
     r"|(?P<whole>全年|全年度)"
 )
-# Periods named only as a comparison (环比1-6月, 在2019年基础上) or in a title (《…(2023—2025年)》)
+# Periods named only as a comparison (环比1-6月, 环比一季度, 在2019年基础上) or in a title (《…(2023—2025年)》)
 # are not the figure's own.
-_COMPARISON_RE = re.compile(r"(?:环比|同比|较|比)[^,，;；]{0,8}?月|在[^,，;；]{0,12}?基础上|《[^《》]*》")
+_COMPARISON_RE = re.compile(r"(?:环比|同比|较|比)[^,，;；]{0,8}?(?:月|季度|半年)|在[^,，;；]{0,12}?基础上|《[^《》]*》")
 # A part of the year naming an event (二季度重大项目集中开工活动) dates the event, not the figures it reports.
 _EVENT_AFTER_RE = re.compile(r"[^,，;；:：。]{0,16}?(?:活动|仪式|大会|会议|调度会|推进会|观摩会)")
 _MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")

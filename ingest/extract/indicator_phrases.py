@@ -268,7 +268,7 @@ def linked_metric(metric: str, base: str) -> str:
         scope, mean = average.group("scope") or "", average.group("avg") or ""
         return f"{_growth_base(base)}增幅{average.group('dir')}{scope}{mean}"
     if _LINK_RE.match(metric):
-        return (_growth_base(base) if metric.startswith("增幅") else base) + metric
+        return (_growth_base(base) if metric.startswith(("增幅", "增速")) else base) + metric
     return ""
 
 
