@@ -173,8 +173,13 @@ def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
 
 
 def _plausible(prefix: str, raw_ending: str, ending: str) -> bool:
-    """Whether ``prefix`` can be the proper part of a policy name (not a kind, list or project)."""
-    if "等" in prefix or is_generic(prefix) or _unbalanced(prefix + raw_ending) or re.search(PHASE, prefix):
+    """Whether ``prefix`` can be the proper part of a policy name (not a kind, list or project).
+
+    A quoted measure list (“惠企十条”) is named by its count even when its words are generic.
+    """
+    quoted_list = prefix.startswith(("“", "「")) and len(clean_name(prefix)) >= 2 and ending.endswith("条")
+    generic = is_generic(prefix) and not quoted_list
+    if "等" in prefix or generic or _unbalanced(prefix + raw_ending) or re.search(PHASE, prefix):
         return False
     if any(word in prefix for word in _INTERNAL) or prefix.endswith("第"):
         return False

@@ -41,7 +41,8 @@ _TRAIL_RE = re.compile(
     r"|(?:实现)?(?:倍增|翻番|翻一番)|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
 )
 _BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
-_COMPLETION_RE = re.compile(r"^(?:完成|实现|达到)")
+# 完成投资 after a count of projects is their spending (实施重点项目126个，完成投资486亿元), kept whole to link.
+_COMPLETION_RE = re.compile(r"^(?:完成|实现|达到)(?!投资$)")
 # A class of projects named by size (20亿元项目, 5亿元及3000万美元以上项目): part of a metric.
 _DESCRIPTOR_RE = re.compile(
     r"(?:(?:超|近|约)?(?:\d+(?:\.\d+)?)?[十百千]?[亿万]+(?:元|美元)?(?:及|和|、)?)+(?:以上|级)?(?:重特大|重大|产业)?项目"
@@ -69,7 +70,8 @@ _TOPIC_TRAIL_RE = re.compile(r"(?:工作)?(?:稳步推进|有序推进|顺利推
 _CLASS_NOUN_RE = re.compile(r"^(?:企业|项目|单位|板块|领域|产业|地块)")
 _HEDGE_RE = re.compile(HEDGES)
 _LINK_RE = re.compile(
-    r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|计划总投资|协议总投资|合同引资|协议引资|环比|其中|年均增|占全|占比)"
+    r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|计划总投资|协议总投资|合同引资|协议引资|完成投资|合同总金额|合同金额"
+    r"|协议金额|环比|其中|年均增|占全|占比)"
 )
 _ABOVE_AVERAGE_RE = re.compile(
     r"^(?P<dir>高于|低于|快于|慢于)(?P<scope>全市|全省|全国)?(?P<avg>平均)?(?:增幅|增速|水平)?$"
@@ -89,6 +91,7 @@ _RANK_FRAME_RE = re.compile(r"^在(?:全国|全省|全市)?(?:\d+家)?|中$")
 _NAMED_AS_RE = re.compile(r"^(?:企业|单位)被?(?P<verb>认定|评)为?(?P<title>[\u4e00-\u9fff]{2,16}(?:企业|单位))$")
 # A published list of an honour (第五批…企业名单, 公布的…名单).
 _HONOUR_LIST_RE = re.compile(r"(?:公布的?|发布的?|公示的?)?第[^批,，;；]{1,3}批(?P<name>[^,，;；、的]{2,20}?)名单")
+_RESPECTIVE_ACT_RE = re.compile(r"比上年增长|同比增长|增长|下降|提高|增加|减少")
 _SHARE_RE = re.compile(r"占(?:全市|全省|全区|全国)$")
 
 
@@ -270,6 +273,21 @@ def linked_metric(metric: str, base: str) -> str:
     if _LINK_RE.match(metric):
         return (_growth_base(base) if metric.startswith(("增幅", "增速")) else base) + metric
     return ""
+
+
+def respective_metrics(segment: str, *, money: bool, zone: str = "") -> list[str]:
+    """A、B分别增长8.8%和11.5%: one metric per name, in order, each with the shared act.
+
+    >>> respective_metrics("规模以上工业增加值、固定资产投资分别增长", money=True)
+    ['规模以上工业增加值增长', '固定资产投资增长']
+    """
+    head, found, act = segment.rpartition("分别")
+    if not found:
+        return []
+    names_text = clean_metric(head, money=money, zone=zone)
+    names = [n for n in re.split("、" if "、" in names_text else "和|及", names_text) if n]
+    shared = _RESPECTIVE_ACT_RE.match(act)
+    return [name + (shared.group(0) if shared else "") for name in names] if len(names) > 1 else []
 
 
 def after_noun(after: str) -> str:

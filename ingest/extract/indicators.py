@@ -12,7 +12,7 @@ first (``新建28个“两新”党组织`` → 新建两新党组织).  A claus
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cn2an
 
@@ -31,6 +31,7 @@ from ingest.extract.indicator_phrases import (
     names_dropped,
     number_first_metric,
     rank_metric,
+    respective_metrics,
     sentence_zone,
     share_metric,
     stock_metric,
@@ -136,6 +137,8 @@ class _Reading:
     """The verb of the sentence's first counted metric (签约…) for items that list names."""
     topic: str = ""
     """A short lead-in clause (拆迁工作稳步推进，…) that names the figures of the next clause."""
+    respective: list[str] = field(default_factory=list)
+    """Names still owed a figure after A、B分别增长8.8%和11.5%."""
     consumed: int = 0
     """End of the words after a number-first figure (they are not the next figure's name)."""
     took_after: bool = False
@@ -172,6 +175,7 @@ def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
         return
     if text[seg_start - 1] in ";；":
         reading.verb = ""
+    reading.respective = []
     reading.topic = clause_topic(text[_segment_start(text, seg_start - 1, 0) : seg_start - 1])
 
 
@@ -179,7 +183,14 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
     """The metric names for one figure (a rank such as 总量和增幅均居第一 names two)."""
     if figure.ordinal:
         return rank_metric(figure.core or segment, figure.rank_scope, reading.base, reading.zone)
-    metric = clean_metric(segment, money=figure.unit not in ("count", "rank"), zone=reading.zone)
+    money = figure.unit not in ("count", "rank")
+    metric = clean_metric(segment, money=money, zone=reading.zone)
+    if reading.respective and not metric:
+        return [reading.respective.pop(0)]
+    respective = respective_metrics(segment, money=money, zone=reading.zone)
+    if respective:
+        reading.respective = respective[1:]
+        return respective[:1]
     linked = linked_metric(metric, reading.base)
     if linked:
         reading.last = linked
