@@ -10,22 +10,18 @@ Virtuoso's system graphs are left alone by ``graphs``, ``dump_nquads`` and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
 import httpx
 from pyoxigraph import (
-    BlankNode,
     NamedNode,
     Quad,
     QueryBoolean,
     QueryResultsFormat,
     QuerySolutions,
     RdfFormat,
-    Store,
     Triple,
-    Variable,
     parse,
     parse_query_results,
 )
@@ -33,6 +29,7 @@ from pyoxigraph import (
 from kg.errors import QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from kg.namespaces import PREFIXES, ZR
 from kg.settings import Settings
+from kg.store.binding import bind_values, query_form
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
 
 CHUNK_TRIPLES = 1000
@@ -42,10 +39,6 @@ PAGE_ROWS = 5000
 WRITE_TIMEOUT_S = 300.0
 OURS = f'FILTER(STRSTARTS(STR(?g), "{ZR[""].value}"))'
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-_SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                   r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
-_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b(?!:)", re.IGNORECASE)
-_TOKEN = re.compile(r"\bWHERE\b|\bCONSTRUCT\b|\{", re.IGNORECASE)
 _JSON = QueryResultsFormat.JSON.media_type
 VIRTUOSO_ASK = "__ASK_RETVAL"
 
@@ -236,62 +229,6 @@ class SparqlHttpStore:
         if response.status_code >= 300:
             raise StoreError(f"SPARQL server answered HTTP {response.status_code}: {_server_message(response)}")
         return response
-
-
-def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
-    """Bind variables with a ``VALUES`` block at the start of the query's WHERE group.
-
-    The values are RDF terms serialised by pyoxigraph, so nothing a caller
-    passes can change the query's structure.
-
-    >>> from pyoxigraph import Literal
-    >>> bind_values('SELECT ?s ?l WHERE { ?s rdfs:label ?l }', {"l": Literal('"} ; DROP ALL ; #')})
-    'SELECT ?s ?l WHERE { VALUES (?l) { ("\\\\"} ; DROP ALL ; #") }  ?s rdfs:label ?l }'
-    """
-    for name, term in bindings.items():
-        if isinstance(term, BlankNode) or (isinstance(term, Triple) and "_:" in str(term)):
-            raise QuerySyntaxError(f"?{name} is bound to a blank node, which a remote server cannot match")
-    _check_bindable(query, bindings)
-    position = _where_brace(query)
-    names = " ".join(f"?{n}" for n in bindings)
-    values = " ".join(str(t) for t in bindings.values())
-    return f"{query[: position + 1]} VALUES ({names}) {{ ({values}) }} {query[position + 1 :]}"
-
-
-def query_form(query: str) -> str:
-    """SELECT, CONSTRUCT, DESCRIBE or ASK (upper case), read past the prologue and comments.
-
-    >>> query_form('PREFIX ask: <http://e/ask#> construct { ?s ask:p "SELECT" } WHERE { ?s ?p ?o }')
-    'CONSTRUCT'
-    """
-    found = _FORM.search(_SKIP.sub(lambda m: " " * len(m.group()), query))
-    if found is None:
-        raise QuerySyntaxError("not a SPARQL query: no SELECT, CONSTRUCT, DESCRIBE or ASK")
-    return found.group(1).upper()
-
-
-def _check_bindable(query: str, bindings: Mapping[str, Term]) -> None:
-    """Fail exactly as the embedded store does (syntax, unprojected bound variables)."""
-    substitutions = {Variable(n): t for n, t in bindings.items()}
-    try:
-        Store().query(query, prefixes=PREFIXES, substitutions=substitutions)  # type: ignore[arg-type]
-    except (SyntaxError, RuntimeError) as exc:
-        raise QuerySyntaxError(str(exc)) from exc
-
-
-def _where_brace(query: str) -> int:
-    """Index of the ``{`` opening the query's WHERE group (strings, IRIs and comments skipped)."""
-    masked = _SKIP.sub(lambda m: " " * len(m.group()), query)
-    after_where = construct = False
-    for token in _TOKEN.finditer(masked):
-        word = token.group().upper()
-        if word == "WHERE":
-            after_where = True
-        elif word == "CONSTRUCT":
-            construct = True
-        elif after_where or not construct:
-            return token.start()
-    raise QuerySyntaxError("the query has no WHERE group to bind variables in")
 
 
 def _insert(graph: NamedNode, lines: list[str]) -> str:
