@@ -63,8 +63,8 @@ _MAY_HOLD_FIGURE = re.compile(r"[\d０-９]|[零〇一二两三四五六七八�
 # How far back a figure's period and mood cues are looked for (a sentence is rarely longer).
 _LOOKBACK = 300
 _RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
-# 给予最高100万元奖励: the terms of a policy, not a figure of the zone.
-_POLICY_TERMS_RE = re.compile(r"(?:给予|最高|奖励|补贴|补助|资助)$")
+# 给予最高100万元奖励, 最高奖励50万元: the terms of a grant, not a figure of the zone (兑现奖励3亿元 is one).
+_POLICY_TERMS_RE = re.compile(r"(?:给予|最高)[\u4e00-\u9fff]{0,5}$")
 # 在全国169家国家高新区…中位列第4: the size of the group a rank is taken in.
 _RANK_GROUP_RE = re.compile(r"在(?:全国|全省|全市)?$")
 _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
@@ -318,7 +318,7 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
     if _inside_quotes(text, start) or text[max(0, start - 2) : start] == "排名":
         return False
     if quantity.is_money:
-        terms = _POLICY_TERMS_RE.search(text[max(0, start - 4) : start])
+        terms = _POLICY_TERMS_RE.search(text[max(0, start - 8) : start])
         return not terms and not _DESCRIPTOR_TAIL_RE.match(text[end:])
     if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]):
         return False
