@@ -22,7 +22,9 @@ from ingest.extract.asset_text import (
 )
 from kg.model import EntityType
 
-_INDUSTRY_CUES = ("锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖")
+_INDUSTRY_CUES = (
+    "锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖", "力争", "确保", "争取",
+)
 # Zone and place words: a term right after one starts a new word (高新区大数据产业).
 _PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
 _INDUSTRY_LEFT = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _INDUSTRY_CUES + _PLACES), key=len))
@@ -31,11 +33,13 @@ _INDUSTRY_STOPS = tuple(w for w in _INDUSTRY_LEFT if w not in {"和", "与", "�
 _NOT_SECTOR = ("论坛", "大赛", "会", "举办", "企业", "公司", "项目", "活动")
 # A term followed by one of these is part of a longer name (company, park, event).
 _NOT_AFTER = ("企业", "公司", "服务商", "项目", "园", "研究院", "论坛", "大赛", "载体", "集团",
-              "基地", "加速器", "创新", "孵化", "大中小", "融通", "有限", "股份", "生产")
+              "基地", "加速器", "创新", "孵化", "大中小", "融通", "有限", "股份", "生产",
+              # a product and its output (汽车产量, 金融服务产品) rather than a sector the zone targets
+              "产品", "产量", "销量", "出口量", "装机量", "保有量")
 # Lists are matched from a clause start only (the leading verb is cut off later), which keeps
 # the scan linear on long runs of 、-separated text.
 _LIST_CUE = re.compile(
-    rf"(?:^|(?<=[，。；：,;:]))((?:[^、，。；：,;:]+、)++[^、，。；：,;:]+?)(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
+    rf"(?:^|(?<=[，。；：,;:]))((?:[^、，。；：,;:]+、)++[^、，。；：,;:]+?)(?:为|作为)?(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
     rf"(?:等[{CJK}]{{0,5}}?|[一二三四五六七八九十两0-9]+大|一批|细分|主导|未来|重点|新兴|特色|优势)*"
     rf"(?:领域|产业|板块|方面|新技术|行业|[{CJK}]{{0,3}}服务业)"
 )

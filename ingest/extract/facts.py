@@ -42,7 +42,7 @@ _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教�
 
 # How many sentences back a sentence without a year looks for one.
 _YEAR_LOOKBACK = 3
-_OTHER_YEAR = re.compile(r"(?:从|到|至|自|展望|在|截至)$")
+_OTHER_YEAR = re.compile(r"(?:从|到|至|自|展望|在|截至|\d[—–~～-])$")
 # A year whose sentence plans ahead ("2024年工作安排", "2024年,高新区将力争…"): not the report's year.
 _PLAN_AFTER = re.compile(r"[^。;；\n]{0,12}?(?:工作安排|将|力争|计划|目标|展望)")
 # "去年12月动工" dates an event a year before the report; "较去年增长" only compares.

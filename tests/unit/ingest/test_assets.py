@@ -132,6 +132,11 @@ def test_assets_policies_from_report_sentences(sentence: str, expected: set[str]
         ("成功举办创新创业大赛、金属新材料产业创新论坛、全国轴承行业2019年专题研讨会", set()),
         ("健全非公经济、民族宗教、港澳台侨等领域协调机制", set()),
         ("引导企业与爱波瑞、新松机器人等智能制造服务商对接", set()),
+        # 为 before 主导产业 belongs to the frame, not the last item.
+        ("经开区坚持以汽车及零部件、装备制造、现代物流为主导产业", {"汽车及零部件", "装备制造", "现代物流"}),
+        # Output of a product and a financial product are no targeted sectors.
+        ("全年汽车产量突破65万辆,其中新能源汽车产量18.2万辆", set()),
+        ("推出“高新惠企贷”金融服务产品,兑现各类产业扶持资金3.2亿元", set()),
     ],
 )
 def test_assets_industries_from_report_sentences(sentence: str, expected: set[str]) -> None:
@@ -237,6 +242,7 @@ def test_assets_title_that_is_not_a_policy() -> None:
         ("加快形成特色鲜明、技术高新、规模可观的先进制造业集群。", {"先进制造业"}),
         ("加快打造龙头强劲、产业链完整的现代产业集群", set()),
         ("力争再打造1—2个行业领先、全国闻名的特色产业集群", set()),
+        ("到2025年,力争工程机械产业集群产值突破3000亿元。", {"工程机械"}),
     ],
 )
 def test_assets_industry_clusters(sentence: str, expected: set[str]) -> None:

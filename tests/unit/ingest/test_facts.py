@@ -61,7 +61,9 @@ def test_facts_plans_are_not_statuses() -> None:
     ("text", "year"),
     [("2019年全区工作。2019年度表彰。到2022年,力争。到2022年,确保。", 2019),
      ("从2022年营商环境50条。在2004年落户。顺利承办2024年南通马拉松赛。", 2024),
-     ("没有年份。", None)],
+     ("没有年份。", None),
+     # The end of a title's range is no reported year.
+     ("2023年前三季度经济运行。落实《经开区产业升级行动方案(2023—2025年)》和《人才新政(2024-2026年)》。", 2023)],
 )
 def test_facts_document_year(text: str, year: int | None) -> None:
     assert document_year(text) == year
@@ -115,3 +117,24 @@ def test_facts_report_of_another_zone(fact: dict[str, Any]) -> None:
 def test_facts_statuses_stay_in_their_clause() -> None:
     facts = to_gold_json(run(Document("t", "t.txt", OTHER_ZONE)))["facts"]
     assert {"s": "长鑫存储二期", "p": "status", "o": "completed", "year": 2023} not in facts
+
+
+NEW_TITLES = (
+    "2024年上半年，昆明高新区召开经济形势分析会。"
+    "党工委委员、管委会副主任李春梅通报了上半年经济运行情况。\n"
+    "滇云动力获评国家级绿色工厂，云岭电子入选省级数字化车间。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        {"s": "李春梅", "p": "role", "o": "昆明高新区", "title": "党工委委员"},
+        {"s": "李春梅", "p": "role", "o": "昆明高新区", "title": "管委会副主任"},
+        {"s": "滇云动力", "p": "awarded", "o": "国家级绿色工厂", "year": 2024},
+        {"s": "云岭电子", "p": "awarded", "o": "省级数字化车间", "year": 2024},
+    ],
+)
+def test_facts_member_titles_and_factory_honours(fact: dict[str, Any]) -> None:
+    facts = to_gold_json(run(Document("t", "t.txt", NEW_TITLES)))["facts"]
+    assert fact in facts
