@@ -188,7 +188,8 @@ def test_load_html_keeps_main_text_only(text: str, charset: str, codec: str, enc
     assert doc.encoding == encoding
     for sentence in sentences:
         assert sentence.strip() in doc.raw
-    chrome_words = ("新闻中心", "招商引资", "当前位置", "分享到", "打印", "上一篇", "下一篇", "版权所有", "var menu", ".x{")
+    chrome_words = ("新闻中心", "招商引资", "当前位置", "分享到", "打印", "上一篇", "下一篇", "版权所有",
+                    "var menu", ".x{")
     for chrome in chrome_words:
         assert to_script(chrome) not in doc.raw
 
