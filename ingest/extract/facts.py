@@ -244,9 +244,19 @@ def _invested_projects(c: _Collector, sentence: Sentence) -> None:
         owner = max((h for h in companies if h.end <= hit.start), key=lambda h: h.end, default=None)
         if owner is not None:
             c.fact(Predicate.INVESTOR, project, (E, owner.name), sentence)
-        clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0] + _follow_up(sentence.text, hit.end)
         for status in statuses_in(clause) or _shared_statuses(sentence.text, hit.end) or c.paragraph_statuses(sentence):
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+# "…建设Y项目,已于8月竣工投产": a clause after the project that only says what has become of it.
+_FOLLOW_UP = re.compile(r"[,，](?P<clause>(?:目前|现)?[已于并][^,，;；。]*)")
+
+
+def _follow_up(text: str, end: int) -> str:
+    """The clause after a project when it opens with 已/于/并 (its status), else ''."""
+    m = _FOLLOW_UP.match(text, end)
+    return "|" + m.group("clause") if m else ""
 
 
 def _is_company(name: str) -> bool:
@@ -277,7 +287,7 @@ def _built_projects(c: _Collector, sentence: Sentence) -> None:
         c.mention(E, hit.investor, sentence, hit.investor_start, hit.investor_start + len(hit.investor))
         c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
         opening = sentence.text[:hit.investor_start]
-        rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0] + _follow_up(sentence.text, hit.end)
         statuses = statuses_in(opening + "|" + rest) or _shared_statuses(sentence.text, hit.end) \
             or c.paragraph_statuses(sentence)
         if not statuses and sentence.text.startswith("其中") and sentence.index > 0:

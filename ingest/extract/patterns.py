@@ -63,7 +63,7 @@ STATUS_CUES = (
     ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"),
     ("签约", "signed"), ("正式落地", "signed"),
     ("在建", "under_construction"), ("加快推进", "under_construction"), ("加快建设", "under_construction"),
-    ("施工", "under_construction"), ("建设进度", "under_construction"),
+    ("施工", "under_construction"), ("建设进度", "under_construction"), ("封顶", "under_construction"),
     ("竣工", "completed"), ("建成", "completed"), ("投产", "in_production"), ("达产", "in_production"),
 )
 

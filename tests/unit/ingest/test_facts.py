@@ -138,3 +138,25 @@ NEW_TITLES = (
 def test_facts_member_titles_and_factory_honours(fact: dict[str, Any]) -> None:
     facts = to_gold_json(run(Document("t", "t.txt", NEW_TITLES)))["facts"]
     assert fact in facts
+
+
+FOLLOW_UPS = (
+    "2023年，经开区重点项目加快建设。\n"
+    "湘潭恒达装备有限公司投资26亿元建设液压件智能制造基地项目，已于8月竣工投产；"
+    "总投资30亿元的岳麓微电子传感器产业园项目已完成主体结构封顶，预计年底投产。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("fact", "present"),
+    [
+        ({"s": "液压件智能制造基地项目", "p": "status", "o": "completed", "year": 2023}, True),
+        ({"s": "液压件智能制造基地项目", "p": "status", "o": "in_production", "year": 2023}, True),
+        ({"s": "岳麓微电子传感器产业园项目", "p": "status", "o": "under_construction", "year": 2023}, True),
+        # 预计年底投产 is a plan.
+        ({"s": "岳麓微电子传感器产业园项目", "p": "status", "o": "in_production", "year": 2023}, False),
+    ],
+)
+def test_facts_status_in_the_clause_after_the_project(fact: dict[str, Any], present: bool) -> None:
+    facts = to_gold_json(run(Document("t", "t.txt", FOLLOW_UPS)))["facts"]
+    assert (fact in facts) is present
