@@ -22,11 +22,17 @@ from kg.store.terms import Term
 _SKIP = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
                    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
 _FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b(?!:)", re.IGNORECASE)
+_SELECT = re.compile(r"(?<![\w?$:-])SELECT(?![\w:-])", re.IGNORECASE)
 _TOKEN = re.compile(r"\bWHERE\b|\bCONSTRUCT\b|\{", re.IGNORECASE)
 
 
 def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
-    """Bind variables with a ``VALUES`` block at the start of the query's WHERE group.
+    """Bind variables with a ``VALUES`` row at the start of the query's WHERE group and of every sub-select's.
+
+    Repeating the row inside sub-selects gives the bound value the reach
+    pyoxigraph's substitutions had: Oxigraph evaluates a sub-select on its own
+    before joining, so a row only in the outer group would leave a
+    ``{ SELECT DISTINCT ?item WHERE { ?item a ?type } }`` scanning every type.
 
     Raises:
         QuerySyntaxError: the query does not parse, does not project a bound
@@ -39,9 +45,10 @@ def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
     """
     values = " ".join(term_text(name, term) for name, term in bindings.items())
     check_bindable(query, tuple(bindings))
-    position = where_brace(query)
-    names = " ".join(f"?{n}" for n in bindings)
-    return f"{query[: position + 1]} VALUES ({names}) {{ ({values}) }} {query[position + 1 :]}"
+    row = f" VALUES ({' '.join(f'?{n}' for n in bindings)}) {{ ({values}) }} "
+    for position in reversed(group_braces(query)):
+        query = f"{query[: position + 1]}{row}{query[position + 1 :]}"
+    return query
 
 
 def term_text(name: str, term: Term) -> str:
@@ -78,6 +85,13 @@ def check_bindable(query: str, names: tuple[str, ...]) -> None:
         Store().query(query, prefixes=PREFIXES, substitutions=placeholders)  # type: ignore[arg-type]
     except (SyntaxError, RuntimeError) as exc:
         raise QuerySyntaxError(str(exc)) from exc
+
+
+def group_braces(query: str) -> list[int]:
+    """Indexes of the ``{`` opening the query's WHERE group and each sub-select's WHERE group."""
+    masked = _masked(query)
+    first = where_brace(query)
+    return [first, *(masked.index("{", m.end()) for m in _SELECT.finditer(masked, first))]
 
 
 def where_brace(query: str) -> int:

@@ -16,11 +16,11 @@ from pyoxigraph import (
     RdfFormat,
     Store,
     Triple,
-    Variable,
 )
 
 from kg.errors import QuerySyntaxError, StoreError, StoreUnavailable
 from kg.namespaces import PREFIXES
+from kg.store.binding import bind_values
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
 
 
@@ -127,11 +127,10 @@ class OxigraphStore:
         if named_graph_uris:
             kwargs["named_graphs"] = [NamedNode(u) for u in named_graph_uris]
         if bindings:
-            kwargs["substitutions"] = {Variable(k): v for k, v in bindings.items()}
+            query = bind_values(query, bindings)
         try:
             return self._store.query(query, **kwargs)  # type: ignore[arg-type]
         except (SyntaxError, RuntimeError) as exc:
-            # RuntimeError: a bound variable that the query does not project.
             raise QuerySyntaxError(str(exc)) from exc
         except OSError as exc:
             raise StoreError(str(exc)) from exc

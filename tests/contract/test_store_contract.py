@@ -131,6 +131,16 @@ def test_store_contract_bindings_are_substituted_not_spliced(store: GraphStore, 
     assert store.quad_count() == 2
 
 
+def test_store_contract_bound_value_reaches_sub_selects_and_repeats_count_once(store: GraphStore) -> None:
+    for doc in ("d1", "d2", "d3"):
+        store.replace_graph(doc_graph_iri(doc), located(ZONE_A))
+    store.replace_graph(doc_graph_iri("d4"), located(ZONE_B))
+    query = ("SELECT ?z (COUNT(*) AS ?n) WHERE { { SELECT DISTINCT ?c ?z WHERE { ?c zone:locatedIn ?z } } } "
+             "GROUP BY ?z")
+    rows = store.select(query, bindings={"z": ZONE_A})
+    assert [(r["z"], int(r["n"].value)) for r in rows] == [(ZONE_A, 1)]
+
+
 def test_store_contract_bound_variable_must_be_projected(store: GraphStore) -> None:
     with pytest.raises(QuerySyntaxError):
         store.select("SELECT ?s WHERE { ?s rdfs:label ?l }", bindings={"l": Literal("x")})

@@ -263,3 +263,32 @@ def test_api_rest_streamed_multipart_upload_over_limit_is_413(tmp_path: Path, sa
         response = client.post("/documents", content=chunks(), headers=headers)
     assert (response.status_code, response.json()["error"]) == (413, "payload_too_large")
     assert sample_store.quad_count() == 54
+
+
+
+def test_api_rest_facts_repeated_in_three_documents_are_counted_once(
+    api_client: Any, sample_store: Any, tmp_path: Path
+) -> None:
+    from fastapi.testclient import TestClient
+    from pyoxigraph import NamedNode, Quad
+
+    from kg.settings import MEMORY, Settings
+    from kg.store.oxigraph import OxigraphStore
+
+    tripled = OxigraphStore(None)
+    quads = list(sample_store.raw)
+    tripled.raw.extend(quads)
+    for copy in ("copy1", "copy2"):
+        graph = NamedNode(f"https://w3id.org/zonekg/resource/doc/{copy}")
+        tripled.raw.extend(Quad(q.subject, q.predicate, q.object, graph) for q in quads)
+    settings = Settings(store=MEMORY, corpus=tmp_path / "none", _env_file=None)  # type: ignore[call-arg]
+    urls = ["/enterprises/dx", "/projects/dxp", "/honours/gazelle", "/zones/rugao", "/projects?zone=rugao",
+            "/enterprises?zone=rugao", "/honours?zone=rugao", "/search?q=东旭", "/documents", "/documents/sample"]
+    with TestClient(create_app(settings, store=tripled)) as client:
+        for url in urls:
+            assert client.get(url).json() == api_client.get(url).json(), url
+        investment = next(f for f in client.get("/projects/dxp").json()["facts"] if f["kind"] == "Investment")
+        stats = client.get("/stats").json()
+    assert investment["properties"]["amount"] == [2000000000] and len(investment["evidence"]) == 1
+    assert (stats["quads"], stats["documents"]) == (3 * 54, 3)
+    assert stats["classes"] == api_client.get("/stats").json()["classes"]

@@ -114,3 +114,10 @@ def test_binding_construct_without_where_group_is_refused() -> None:
 )
 def test_binding_query_form_reads_past_prologue_and_comments(query: str, form: str) -> None:
     assert query_form(query) == form
+
+
+def test_binding_row_is_repeated_in_each_sub_select_only() -> None:
+    query = ("PREFIX ex: <http://e/> SELECT ?select ?t WHERE { ?select ex:select ?t . "
+             "{ SELECT DISTINCT ?i ?t WHERE { ?i a ?t } } }")
+    bound = bind_values(query, {"t": A})
+    assert bound.count(f"WHERE {{ VALUES (?t) {{ ({A}) }}") == 2 and bound.count("VALUES") == 2
