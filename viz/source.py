@@ -2,9 +2,10 @@
 
 A view is cut in SPARQL, so no request loads the whole graph: a ``viz_members_*`` pattern names the
 candidates of a zone or focus view (a superset of the exact view), ``viz_view_count`` counts them,
-and ``viz_view_graph`` brings back just their part of the graph. When there are more candidates
-than the page shows, ``viz_view_rank`` finds the degree of the N-th most connected one and
-``viz_view_top`` brings back those at or above it. The exact zone/type/focus cut
+and ``viz_view_triples`` and ``viz_view_facts`` bring back just their part of the graph. When there
+are more candidates than the page shows, ``viz_view_rank`` finds the degree of the N-th most
+connected one and ``viz_degree_at_least`` keeps those at or above it (the unfiltered view finds
+that threshold inside ``viz_degree_top``, with nothing bound). The exact zone/type/focus cut
 (:func:`viz.views.cut_view`) then runs in NetworkX on that small graph, so a view that is not
 truncated equals the one cut from the whole graph.
 """
@@ -18,16 +19,17 @@ from typing import Any
 from urllib.parse import quote
 
 import networkx as nx
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.errors import NotFound
 from kg.model import EntityType
 from kg.sparql import load_query
 from kg.store import GraphStore
-from viz.graph import ZONE_SUBTYPES, to_networkx
+from viz.graph import to_networkx
 from viz.views import DEFAULT_NODE_LIMIT, InvalidView, View, cap, check_depth, check_types, cut_view, fold_name
 
 MEMBERS_MARK = "#MEMBERS"
+DEGREE_MARK = "#DEGREE"
 QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
 """Most nodes one view query brings back (the LIMIT of viz_view_rank.rq)."""
 
@@ -54,39 +56,44 @@ class EvidenceOut:
 
 
 @cache
-def view_query(shape: str, members: str) -> str:
-    """The ``viz_view_<shape>`` template over the ``viz_members_<members>`` pattern."""
-    template = load_query(f"viz_view_{shape}")
-    pattern = load_query(f"viz_members_{members}")
-    return "\n".join(pattern if line.strip() == MEMBERS_MARK else line for line in template.splitlines())
+def view_query(shape: str, members: str, degree: str | None = None) -> str:
+    """The ``viz_view_<shape>`` template with the ``viz_members_<members>`` pattern (and ``viz_degree_<degree>`` cut).
+
+    The parts are fixed texts at marked lines; values are always bound, never written into the query.
+    """
+    parts = {MEMBERS_MARK: load_query(f"viz_members_{members}")}
+    if degree:
+        parts[DEGREE_MARK] = load_query(f"viz_degree_{degree}")
+    lines = load_query(f"viz_view_{shape}").splitlines()
+    return "\n".join(parts.get(line.strip(), line) for line in lines)
 
 
-def type_key(types: Iterable[str] | None) -> Literal:
-    """The ``?types`` key of the view templates: "|Enterprise|Project|"; all entity types when None."""
-    wanted = check_types(types) if types else {t.value for t in EntityType}
-    if EntityType.ZONE.value in wanted:
-        wanted |= ZONE_SUBTYPES
-    return Literal("|" + "|".join(sorted(wanted)) + "|")
+def _select(
+    store: GraphStore, query: str, anchors: list[NamedNode | None], extra: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Rows of ``query`` for each anchor (None: nothing bound but ``extra``)."""
+    rows: list[dict[str, Any]] = []
+    for anchor in anchors:
+        rows += store.select(query, bindings={**extra, **({"anchor": anchor} if anchor else {})})
+    return rows
 
 
-def _count(rows: list[dict[str, Any]], name: str) -> int:
-    return int(rows[0][name].value) if rows and name in rows[0] else 0
-
-
-def candidates(store: GraphStore, members: str, anchor: str | None = None,
-               types: Iterable[str] | None = None, limit: int = QUERY_NODE_LIMIT) -> Candidates:
-    """Members of a view, capped in SPARQL to about ``limit`` of the most connected (and the anchor)."""
-    bindings: dict[str, Any] = {"types": type_key(types)}
-    if anchor:
-        bindings["anchor"] = NamedNode(anchor)
-    total = _count(store.select(view_query("count", members), bindings=bindings), "total")
-    if total <= limit:
-        triples = store.construct(view_query("graph", members), bindings=bindings)
-        return Candidates(to_networkx(triples), total, truncated=False)
-    ranked = store.select(view_query("rank", members), bindings=bindings)
-    bindings["mindegree"] = ranked[min(limit, len(ranked)) - 1]["degree"]
-    triples = store.construct(view_query("top", members), bindings=bindings)
-    return Candidates(to_networkx(triples), total, truncated=True)
+def candidates(store: GraphStore, members: str, anchors: list[NamedNode | None],
+               limit: int = QUERY_NODE_LIMIT) -> Candidates:
+    """Members of a view (one query per anchor), cut in SPARQL to about ``limit`` of the most connected."""
+    total = sum(int(r["total"].value) for r in _select(store, view_query("count", members), anchors, {}))
+    degree, extra = None, {}
+    if total > limit and anchors != [None]:
+        ranked = _select(store, view_query("rank", members), anchors, {})
+        degrees = sorted((int(r["degree"].value) for r in ranked), reverse=True)
+        extra = {"mindegree": Literal(degrees[min(limit, len(degrees)) - 1] if degrees else 0)}
+        degree = "at_least"
+    elif total > limit:
+        degree = "top"  # the unfiltered view finds its own threshold, with nothing bound
+    own = _select(store, view_query("triples", members, degree), anchors, extra)
+    facts = _select(store, view_query("facts", members, degree), anchors, extra)
+    triples = [Triple(r["e"], r["p"], r["o"]) for r in own] + [Triple(r["fact"], r["fp"], r["fo"]) for r in facts]
+    return Candidates(to_networkx(triples), total, truncated=total > limit)
 
 
 def resolve_entity(store: GraphStore, ref: str) -> str:
@@ -118,11 +125,13 @@ def store_view(
     zone_node = resolve_entity(store, zone) if zone else None
     focus_node = resolve_entity(store, focus) if focus else None
     if zone_node:
-        found = candidates(store, "zone", zone_node)
+        found = candidates(store, "zone", [NamedNode(zone_node)])
     elif focus_node:
-        found = candidates(store, f"focus{depth}", focus_node)
+        found = candidates(store, f"focus{depth}", [NamedNode(focus_node)])
+    elif wanted:
+        found = candidates(store, "type", [EntityType(t).iri for t in sorted(wanted)])
     else:
-        found = candidates(store, "all", types=wanted)
+        found = candidates(store, "all", [None])
     view = cut_view(found.graph, zone=zone_node, types=wanted, focus=focus_node, depth=depth)
     total = found.total if found.truncated else view.number_of_nodes()
     shown = cap(view, limit)
