@@ -1,0 +1,151 @@
+"""Views cut in SPARQL equal the views cut from the whole graph in NetworkX, and big views are capped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
+
+from kg.errors import NotFound
+from kg.namespaces import RDF, RDFS, ZONE, ZR
+from kg.sparql import load_query
+from kg.store.oxigraph import OxigraphStore
+from viz.graph import to_networkx
+from viz.source import QUERY_NODE_LIMIT, resolve_entity, store_view, view_query, zone_index
+from viz.views import InvalidView, View, select_view
+
+ROOT = Path(__file__).resolve().parents[3]
+XSS_TRIG = Path(__file__).resolve().parent / "xss.trig"
+
+
+@pytest.fixture(scope="module")
+def corpus_store() -> Iterator[OxigraphStore]:
+    """The seed corpus ingested, plus the sample and XSS graphs."""
+    from ingest.runner import ingest_paths
+
+    store = OxigraphStore(None)
+    store.raw.load(path=str(ROOT / "tests" / "data" / "sample.trig"), format=RdfFormat.TRIG)
+    store.raw.load(path=str(XSS_TRIG), format=RdfFormat.TRIG)
+    ingest_paths(store, [ROOT / "data" / "corpus"], workers=1, on_error="raise", progress=False)
+    yield store
+    store.close()
+
+
+def whole_graph(store: OxigraphStore) -> nx.MultiDiGraph:
+    return to_networkx(store.construct(load_query("viz_graph")))
+
+
+def signature(view: View) -> tuple[Any, ...]:
+    nodes = sorted((str(n), sorted(d.items())) for n, d in view.graph.nodes(data=True))
+    edges = sorted((str(u), str(v), sorted(d.items())) for u, v, d in view.graph.edges(data=True))
+    return nodes, edges, view.total_nodes, view.truncated, view.focus, view.zone
+
+
+def view_cases(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Every zone (alone, with types, with a focus); every entity (every fifth in a big graph) as a focus."""
+    zones = sorted(n for n, t in g.nodes(data="type") if t == "Zone")
+    cases: list[dict[str, Any]] = [{}, {"types": ["Enterprise"]}, {"types": ["Zone", "Project", "Honour"]}]
+    for zone in zones:
+        cases += [{"zone": zone}, {"zone": zone, "types": ["Enterprise", "Zone"]}]
+    for node in sorted(g.nodes)[:: 1 if len(g) < 50 else 5]:
+        cases += [{"focus": node, "depth": d} for d in (1, 2, 3)]
+        cases += [{"focus": node, "depth": 2, "types": ["Enterprise", "Project", "Zone"]},
+                  {"focus": node, "depth": 2, "zone": zones[0]}]
+    return cases
+
+
+def outcome(cut: Any) -> tuple[Any, ...] | str:
+    try:
+        return signature(cut())
+    except (NotFound, InvalidView) as err:
+        return type(err).__name__
+
+
+@pytest.mark.parametrize("source", ["sample", "corpus"])
+def test_store_views_equal_networkx_views(source: str, sample_store: OxigraphStore,
+                                          corpus_store: OxigraphStore) -> None:
+    store = sample_store if source == "sample" else corpus_store
+    g = whole_graph(store)
+    cases = view_cases(g)
+    assert len(cases) > (20 if source == "sample" else 200)
+    for params in cases:
+        expected = outcome(lambda p=params: select_view(g, **p))  # type: ignore[misc]
+        assert outcome(lambda p=params: store_view(store, **p)) == expected, params  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("ref", "local"),
+    [("如皋高新技术产业开发区", "zone/rugao"), ("如皋高新区", "zone/rugao"), ("如皋高新區", "zone/rugao"),
+     ("東旭科技", "enterprise/dx"), (" 东旭 科技 ", "enterprise/dx"), (ZR["enterprise/dx"].value, "enterprise/dx")],
+)
+def test_store_views_resolve_name_alias_or_iri(sample_store: OxigraphStore, ref: str, local: str) -> None:
+    assert resolve_entity(sample_store, ref) == ZR[local].value
+
+
+@pytest.mark.parametrize("ref", ["不存在的公司", "https://w3id.org/zonekg/resource/enterprise/none", "瞪羚"])
+def test_store_views_unknown_reference_is_not_found(sample_store: OxigraphStore, ref: str) -> None:
+    with pytest.raises(NotFound):
+        resolve_entity(sample_store, ref)
+
+
+def test_store_views_zone_index_lists_zones_by_label(corpus_store: OxigraphStore) -> None:
+    g = whole_graph(corpus_store)
+    expected = sorted((d["label"], n) for n, d in g.nodes(data=True) if d["type"] == "Zone")
+    assert [(z["label"], z["id"]) for z in zone_index(corpus_store)] == expected
+
+
+def big_store(enterprises: int) -> OxigraphStore:
+    """Two zones; enterprise i is in zone a, and also in zone b when i is even (so it has degree 2)."""
+    store = OxigraphStore(None)
+    graph = ZR["doc/big"]
+    zones = [ZR["zone/a"], ZR["zone/b"]]
+    quads = [q for i, z in enumerate(zones) for q in (Quad(z, RDF.type, ZONE.Zone, graph),
+                                                      Quad(z, RDFS.label, Literal(f"区{i}", language="zh"), graph))]
+    for i in range(enterprises):
+        e = NamedNode(f"{ZR['enterprise/'].value}{i}")
+        quads += [Quad(e, RDF.type, ZONE.Enterprise, graph), Quad(e, RDFS.label, Literal(f"企业{i}"), graph),
+                  Quad(e, ZONE.locatedIn, zones[0], graph)]
+        if i % 2 == 0:
+            quads.append(Quad(e, ZONE.locatedIn, zones[1], graph))
+    store.raw.extend(quads)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("params", "total"),
+    [({}, 3002), ({"types": ["Enterprise"]}, 3000), ({"zone": "区0"}, 3001), ({"focus": "区0", "depth": 1}, 3001),
+     ({"focus": "区1", "depth": 3}, 3002)],
+)
+def test_store_views_cap_big_view_and_say_so(params: dict[str, Any], total: int) -> None:
+    store = big_store(3000)
+    view = store_view(store, **params)
+    assert view.graph.number_of_nodes() <= QUERY_NODE_LIMIT < total
+    assert view.truncated and view.total_nodes == total
+    assert view.note == f"显示连接最多的 {view.graph.number_of_nodes()} 个节点（共 {total} 个）"
+    store.close()
+
+
+def test_store_views_cap_keeps_most_connected() -> None:
+    store = big_store(3000)
+    view = store_view(store)
+    degrees = sorted((d for _, d in view.graph.degree()), reverse=True)
+    # Both zones and the 1,500 enterprises in both zones outrank those in one zone.
+    assert {ZR["zone/a"].value, ZR["zone/b"].value} <= set(view.graph.nodes)
+    assert sum(1 for d in degrees if d == 2) >= 1500
+    store.close()
+
+
+def test_store_views_queries_keep_bound_variables_out_of_subqueries() -> None:
+    """A bound ?anchor or ?mindegree inside a subquery would mean something else under a VALUES join."""
+    for shape in ("count", "rank", "triples", "facts"):
+        for members in ("all", "type", "zone", "focus1", "focus2", "focus3"):
+            for degree in (None, "at_least", "top"):
+                text = "\n".join(line for line in view_query(shape, members, degree).splitlines()
+                                  if not line.lstrip().startswith("#"))
+                for sub in text.split("SELECT")[2:]:
+                    body = sub.split("}")[0]
+                    assert "?anchor" not in body and "?mindegree" not in body, (shape, members, degree)
