@@ -34,7 +34,7 @@ class GraphStore(Protocol):
         """Write every quad of every named graph as N-Quads."""
 
     def select(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
-        """Run a SELECT over the union graph; ``bindings`` are substituted, never spliced."""
+        """Run a SELECT over the union graph; ``bindings`` become a VALUES row of RDF terms (kg.store.binding)."""
 
     def construct(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
         """Run a CONSTRUCT or DESCRIBE over the union graph."""

@@ -87,11 +87,12 @@ def check_bindable(query: str, names: tuple[str, ...]) -> None:
         raise QuerySyntaxError(str(exc)) from exc
 
 
-def group_braces(query: str) -> list[int]:
-    """Indexes of the ``{`` opening the query's WHERE group and each sub-select's WHERE group."""
+@lru_cache(maxsize=512)
+def group_braces(query: str) -> tuple[int, ...]:
+    """Indexes of the ``{`` opening the query's WHERE group and each sub-select's WHERE group (remembered)."""
     masked = _masked(query)
     first = where_brace(query)
-    return [first, *(masked.index("{", m.end()) for m in _SELECT.finditer(masked, first))]
+    return (first, *(masked.index("{", m.end()) for m in _SELECT.finditer(masked, first)))
 
 
 def where_brace(query: str) -> int:
