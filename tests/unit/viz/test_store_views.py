@@ -149,3 +149,48 @@ def test_store_views_queries_keep_bound_variables_out_of_subqueries() -> None:
                 for sub in text.split("SELECT")[2:]:
                     body = sub.split("}")[0]
                     assert "?anchor" not in body and "?mindegree" not in body, (shape, members, degree)
+
+
+@pytest.fixture(scope="module")
+def remote_store(corpus_store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """The corpus store's quads behind ``oxigraph serve``, read through SparqlHttpStore."""
+    import io
+
+    from kg.store.sparql_http import SparqlHttpStore
+    from tests.contract.servers import oxigraph_binary, oxigraph_server
+
+    if oxigraph_binary() is None:
+        pytest.skip("oxigraph CLI not installed (pip package 'oxigraph')")
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-serve")) as endpoint:
+        store = SparqlHttpStore(endpoint.query, update_url=endpoint.update, gsp_url=endpoint.gsp, timeout_s=60)
+        dump = io.BytesIO()
+        corpus_store.dump_nquads(dump)
+        store.bulk_load_nquads(dump.getvalue())
+        yield store
+        store.close()
+
+
+def test_store_views_same_on_remote_sparql_server(corpus_store: OxigraphStore, remote_store: Any) -> None:
+    g = whole_graph(corpus_store)
+    cases = view_cases(g)[::4] + [{"zone": "如皋高新區"}, {"focus": "東旭科技", "depth": 2}]
+    for params in cases:
+        expected = outcome(lambda p=params: store_view(corpus_store, **p))  # type: ignore[misc]
+        assert outcome(lambda p=params: store_view(remote_store, **p)) == expected, params  # type: ignore[misc]
+    assert zone_index(remote_store) == zone_index(corpus_store)
+
+
+def test_store_views_cap_on_remote_sparql_server(corpus_store: OxigraphStore, remote_store: Any) -> None:
+    import io
+
+    big, dump = big_store(2500), io.BytesIO()
+    big.dump_nquads(dump)
+    big.close()
+    remote_store.bulk_load_nquads(dump.getvalue())
+    try:
+        corpus_total = whole_graph(corpus_store).number_of_nodes()
+        for params, total in (({}, corpus_total + 2502), ({"zone": "区0"}, 2501)):
+            view = store_view(remote_store, **params)
+            assert view.truncated and view.graph.number_of_nodes() <= QUERY_NODE_LIMIT
+            assert view.total_nodes == total
+    finally:
+        remote_store.delete_graph(ZR["doc/big"])
