@@ -29,8 +29,8 @@ from pyvis.network import Network
 from bench.synth import document_quads, plans
 from kg.store.oxigraph import OxigraphStore
 from viz.render import Assets, render_html
-from viz.source import load_graph
-from viz.views import View, select_view
+from viz.source import store_view, zone_index
+from viz.views import View
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -54,10 +54,9 @@ def synthetic_store(nodes: int) -> OxigraphStore:
 
 
 def build_ours(store: OxigraphStore, nodes: int, out: Path) -> View:
-    """Our page: store → NetworkX → view capped at ``nodes`` → HTML with inline assets."""
-    graph = load_graph(store)
-    view = select_view(graph, limit=nodes)
-    out.write_text(render_html(view, assets=Assets(inline=True), full=graph), encoding="utf-8")
+    """Our page: view cut in SPARQL and capped at ``nodes`` → HTML with inline assets."""
+    view = store_view(store, limit=nodes)
+    out.write_text(render_html(view, assets=Assets(inline=True), zones=zone_index(store)), encoding="utf-8")
     return view
 
 
