@@ -1,13 +1,13 @@
 """Reading the graph page's data from the store, through the named ``viz_*`` query templates.
 
 A view is cut in SPARQL, so no request loads the whole graph: a ``viz_members_*`` pattern names the
-candidates of a zone or focus view (a superset of the exact view), ``viz_view_count`` counts them,
-and ``viz_view_triples`` and ``viz_view_facts`` bring back just their part of the graph. When there
-are more candidates than the page shows, ``viz_view_rank`` finds the degree of the N-th most
-connected one and ``viz_degree_at_least`` keeps those at or above it (the unfiltered view finds
-that threshold inside ``viz_degree_top``, with nothing bound). The exact zone/type/focus cut
-(:func:`viz.views.cut_view`) then runs in NetworkX on that small graph, so a view that is not
-truncated equals the one cut from the whole graph.
+candidates of a view (every entity, one type, or a superset of a zone or focus view),
+``viz_view_count`` counts them and ``viz_view_triples`` brings back just their part of the graph.
+When there are more candidates than the page shows, only the most connected come back:
+``viz_view_rank`` finds the degree of the N-th and ``viz_degree_at_least`` keeps those at or above
+it; the unfiltered view ranks inside ``viz_degree_top``, with nothing bound. The exact
+zone/type/focus cut (:func:`viz.views.cut_view`) then runs in NetworkX on that small graph, so a
+view that is not truncated equals the one cut from the whole graph.
 """
 
 from __future__ import annotations
@@ -90,9 +90,8 @@ def candidates(store: GraphStore, members: str, anchors: list[NamedNode | None],
         degree = "at_least"
     elif total > limit:
         degree = "top"  # the unfiltered view finds its own threshold, with nothing bound
-    own = _select(store, view_query("triples", members, degree), anchors, extra)
-    facts = _select(store, view_query("facts", members, degree), anchors, extra)
-    triples = [Triple(r["e"], r["p"], r["o"]) for r in own] + [Triple(r["fact"], r["fp"], r["fo"]) for r in facts]
+    rows = _select(store, view_query("triples", members, degree), anchors, extra)
+    triples = [Triple(r["s"], r["p"], r["o"]) for r in rows]
     return Candidates(to_networkx(triples), total, truncated=total > limit)
 
 

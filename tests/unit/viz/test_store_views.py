@@ -141,7 +141,7 @@ def test_store_views_cap_keeps_most_connected() -> None:
 
 def test_store_views_queries_keep_bound_variables_out_of_subqueries() -> None:
     """A bound ?anchor or ?mindegree inside a subquery would mean something else under a VALUES join."""
-    for shape in ("count", "rank", "triples", "facts"):
+    for shape in ("count", "rank", "triples"):
         for members in ("all", "type", "zone", "focus1", "focus2", "focus3"):
             for degree in (None, "at_least", "top"):
                 text = "\n".join(line for line in view_query(shape, members, degree).splitlines()
