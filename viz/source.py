@@ -138,9 +138,12 @@ def store_view(
 
 
 def zone_index(store: GraphStore) -> list[dict[str, str]]:
-    """Every zone as ``{"id", "label"}``, by label (the page's zone list)."""
-    rows = store.select(load_query("viz_zones"))
-    return [{"id": row["zone"].value, "label": row["name"].value} for row in rows]
+    """Every zone as ``{"id", "label"}`` with its shortest label (as viz.graph names nodes), by label."""
+    labels: dict[str, str] = {}
+    for row in store.select(load_query("viz_zones")):
+        zone, label = row["zone"].value, row["label"].value
+        labels[zone] = min(labels.get(zone, label), label, key=lambda text: (len(text), text))
+    return [{"id": zone, "label": label} for zone, label in sorted(labels.items(), key=lambda z: (z[1], z[0]))]
 
 
 def entity_node(iri: str) -> NamedNode:
