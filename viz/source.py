@@ -103,7 +103,8 @@ def resolve_entity(store: GraphStore, ref: str) -> str:
         iri = None
     if iri is not None and store.select(load_query("viz_entity"), bindings={"item": iri}):
         return iri.value
-    rows = store.select(load_query("viz_resolve"), bindings={"key": Literal(fold_name(ref))})
+    rows = store.select(load_query("viz_resolve_exact"), bindings={"name": Literal(ref.strip(), language="zh")})
+    rows = rows or store.select(load_query("viz_resolve"), bindings={"key": Literal(fold_name(ref))})
     if not rows:
         raise NotFound(f"no entity named {ref!r} in the graph")
     return str(rows[0]["item"].value)
