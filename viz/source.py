@@ -31,7 +31,7 @@ from viz.views import DEFAULT_NODE_LIMIT, InvalidView, View, cap, check_depth, c
 MEMBERS_MARK = "#MEMBERS"
 DEGREE_MARK = "#DEGREE"
 QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
-"""Most nodes one view query brings back (the LIMIT of viz_view_rank.rq)."""
+"""Most nodes one view query brings back (the LIMIT of viz_view_rank.rq and viz_degree_top.rq)."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def candidates(store: GraphStore, members: str, anchors: list[NamedNode | None],
         extra = {"mindegree": Literal(degrees[min(limit, len(degrees)) - 1] if degrees else 0)}
         degree = "at_least"
     elif total > limit:
-        degree = "top"  # the unfiltered view finds its own threshold, with nothing bound
+        degree = "top"  # the unfiltered view ranks its own top N inside the query, with nothing bound
     rows = _select(store, view_query("triples", members, degree), anchors, extra)
     triples = [Triple(r["s"], r["p"], r["o"]) for r in rows]
     return Candidates(to_networkx(triples), total, truncated=total > limit)

@@ -194,3 +194,8 @@ def test_store_views_cap_on_remote_sparql_server(corpus_store: OxigraphStore, re
             assert view.total_nodes == total
     finally:
         remote_store.delete_graph(ZR["doc/big"])
+
+
+@pytest.mark.parametrize("name", ["viz_view_rank", "viz_degree_top"])
+def test_store_views_query_limit_is_the_page_cap(name: str) -> None:
+    assert f"LIMIT {QUERY_NODE_LIMIT}" in load_query(name)
