@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from pyoxigraph import RdfFormat
@@ -196,3 +197,18 @@ def test_graph_page_screenshot_of_corpus_graph(graph_page: PageRecorder) -> None
     page.locator("#details .sentences li").first.wait_for(timeout=5_000)
     graph_page.page.screenshot(path=str(ARTIFACTS / "graph.png"))
     assert (ARTIFACTS / "graph.png").stat().st_size > 10_000
+
+
+def test_graph_page_zone_view_asks_the_server_for_another_zone(graph_page: PageRecorder, server_url: str) -> None:
+    zones = graph_page.page.evaluate("[...document.querySelectorAll('#zone-filter option')].map(o => o.value)")
+    first, second = [z for z in zones if z][:2]
+    page = graph_page.page
+    page.goto(f"{server_url}/graph?zone={quote(first, safe='')}")
+    page.wait_for_function("window.__graphStable !== undefined", timeout=20_000)
+    assert page.evaluate("document.getElementById('zone-filter').value") == first
+    with page.expect_navigation():
+        page.select_option("#zone-filter", second)
+    page.wait_for_function("window.__graphStable !== undefined", timeout=20_000)
+    assert page.evaluate("document.getElementById('zone-filter').value") == second
+    assert page.url.endswith("?zone=" + quote(second, safe=""))
+    assert graph_page.errors == []

@@ -73,7 +73,16 @@
       option.value = zone.id;
       select.appendChild(option);
     }
-    select.addEventListener("change", () => { state.zone = select.value; applyFilters(); });
+    if (data.zone) select.value = data.zone;
+    select.addEventListener("change", () => {
+      // A truncated page holds only part of each zone: ask the server for the zone's own view.
+      if (data.truncated || data.zone) {
+        window.location.search = select.value ? "?zone=" + encodeURIComponent(select.value) : "";
+        return;
+      }
+      state.zone = select.value;
+      applyFilters();
+    });
   }
 
   function factLines(id) {
