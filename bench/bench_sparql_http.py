@@ -143,7 +143,10 @@ def zonekg_server(nquads: Path, work: Path, port: int):  # type: ignore[no-untyp
         s = OxigraphStore(Path({str(store)!r}))
         s.raw.bulk_load(path={str(nquads)!r}, format=RdfFormat.N_QUADS); s.close()
         from api.main import create_app
-        app = create_app(Settings(store={str(store)!r}, corpus='/nonexistent', _env_file=None))
+        # One load generator is one client IP: the per-client limits (a public-deployment policy the
+        # other engines lack) are switched off so the run measures the engine, not the limiter.
+        app = create_app(Settings(store={str(store)!r}, corpus='/nonexistent', client_concurrency=0,
+                                  client_query_seconds_per_minute=0, client_errors_per_minute=0, _env_file=None))
         uvicorn.run(app, host='127.0.0.1', port={port}, log_level='warning', access_log=False)
     """)
     return process([PYTHON, "-c", code], f"http://127.0.0.1:{port}/stats"), f"http://127.0.0.1:{port}/sparql"
