@@ -6,6 +6,7 @@ Every query is a named template from ``kg/queries`` run with bound terms.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
@@ -60,10 +61,19 @@ def _neighbours(rows: list[dict[str, Term]], key: str, label: str, cls: str) -> 
     found: dict[tuple[str, str], _Neighbour] = defaultdict(_Neighbour)
     for row in rows:
         entry = found[(row["p"].value, _key(row[key]))]
-        entry.label = entry.label or text(row, label)
+        entry.label = fullest([entry.label, text(row, label)])
         if cls in row:
             entry.types.add(row[cls].value)
     return found
+
+
+def fullest(names: Iterable[str | None]) -> str | None:
+    """The name to show for an entity several documents label differently: the longest, then the first in order.
+
+    >>> fullest(["南通开发区", None, "南通经济技术开发区"])
+    '南通经济技术开发区'
+    """
+    return max((n for n in names if n), key=lambda n: (len(n), [-ord(c) for c in n]), default=None)
 
 
 def _key(term: Term) -> str:
@@ -98,6 +108,7 @@ def get_entity(store: GraphStore, entity_type: EntityType, ident: str) -> Entity
     evidence: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for row in store.select(load_query("api_entity_evidence"), bindings={"item": item}):
         evidence[(row["s"].value, row["p"].value, row["o"].value)].append(_evidence(row))
+    name = fullest(t.value for t in values[RDFS.label.value])
     links, facts = _adjacent(store, item, out, evidence, "out")
     more_links, more_facts = _adjacent(store, item, incoming, evidence, "in")
     return EntityDetail(
@@ -105,8 +116,8 @@ def get_entity(store: GraphStore, entity_type: EntityType, ident: str) -> Entity
         iri=item.value,
         type=entity_type.value,
         types=sorted(local_name(t.value) for t in values[RDF.type.value]),
-        label=next((t.value for t in values[RDFS.label.value]), None),
-        aliases=sorted({t.value for t in values[SKOS.altLabel.value]}),
+        label=name,
+        aliases=sorted({t.value for t in values[SKOS.altLabel.value] + values[RDFS.label.value]} - {name}),
         documents=sorted(entity_id(t.value) for t in values[ZONE.mentionedIn.value]),
         links=links + more_links,
         facts=facts + more_facts,

@@ -45,3 +45,20 @@ def test_cross_document_short_company_name_finds_the_legal_name(memory_store: Ox
         load_query("api_entities"), bindings={"type": EntityType.ENTERPRISE.iri, "q": Literal("中天海缆")}
     )
     assert [r["label"].value for r in rows] == ["中天科技海缆股份有限公司"]
+
+
+def test_cross_document_entity_shows_its_fullest_name_and_keeps_the_others(
+    memory_store: OxigraphStore, corpus_dir: Path
+) -> None:
+    from api.entity_service import get_entity
+    from kg.iri import entity_iri
+
+    paths = [corpus_dir / "002_09bcb48ebf27bf9d.txt", corpus_dir / "004_f1fd57fe3eb58d42.txt"]
+    ingest_paths(memory_store, paths, workers=1, progress=False)
+    company = entity_iri(EntityType.ENTERPRISE, "中天科技海缆股份有限公司").value.rsplit("/", 1)[1]
+    detail = get_entity(memory_store, EntityType.ENTERPRISE, company)
+    assert {link.target.label for link in detail.links if link.predicate == "locatedIn"} == {"南通经济技术开发区"}
+    zone = next(link.target for link in detail.links if link.predicate == "locatedIn")
+    zone_detail = get_entity(memory_store, EntityType.ZONE, zone.id)
+    assert zone_detail.label == "南通经济技术开发区"
+    assert "南通开发区" in zone_detail.aliases
