@@ -160,3 +160,10 @@ FOLLOW_UPS = (
 def test_facts_status_in_the_clause_after_the_project(fact: dict[str, Any], present: bool) -> None:
     facts = to_gold_json(run(Document("t", "t.txt", FOLLOW_UPS)))["facts"]
     assert (fact in facts) is present
+
+
+def test_facts_list_items_lose_their_leading_verb() -> None:
+    from ingest.extract.lists import find_lists
+
+    hits = find_lists("兴办水环境整治、污水管网建设等10个为民办实事项目")
+    assert [name for hit in hits for _, _, name in hit.items] == ["水环境整治"]
