@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -27,6 +28,8 @@ class Settings(BaseSettings):
     """Graph Store Protocol endpoint of the remote server, if it has one."""
     sparql_user: str | None = None
     sparql_password: SecretStr | None = None
+    sparql_auth: Literal["basic", "digest"] = "basic"
+    """How the credentials are sent: HTTP Basic, or Digest (Virtuoso's ``/sparql-auth``)."""
 
     corpus: Path = Path("./data/corpus")
     """Documents ingested when the service starts on an empty store."""

@@ -73,7 +73,8 @@ class SparqlHttpStore:
         auth = None
         if settings.sparql_user:
             secret = settings.sparql_password.get_secret_value() if settings.sparql_password else ""
-            auth = httpx.BasicAuth(settings.sparql_user, secret)
+            scheme = httpx.DigestAuth if settings.sparql_auth == "digest" else httpx.BasicAuth
+            auth = scheme(settings.sparql_user, secret)
         return cls(
             settings.sparql_url,
             update_url=settings.sparql_update_url,

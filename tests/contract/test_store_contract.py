@@ -269,3 +269,22 @@ def test_sparql_http_reads_the_results_format_the_server_chose() -> None:
     client = httpx.Client(transport=httpx.MockTransport(lambda _: answer))
     rows = SparqlHttpStore("http://sparql.invalid/q", client=client).select(LABELS)
     assert rows == [{"l": Literal("东旭科技", language="zh")}]
+
+
+def test_store_contract_virtuoso_digest_endpoint_with_credentials(virtuoso_endpoint: Endpoint) -> None:
+    auth_url = virtuoso_endpoint.query.removesuffix("/sparql") + "/sparql-auth"
+    settings = Settings(store=MEMORY, sparql_url=auth_url, sparql_user="dba", sparql_password="dba",  # type: ignore[arg-type]
+                        sparql_auth="digest", _env_file=None)  # type: ignore[call-arg]
+    store = open_store(settings)
+    graph = doc_graph_iri("digest")
+    try:
+        store.replace_graph(graph, located(ZONE_A))
+        assert [r["z"] for r in store.select("SELECT ?z WHERE { ?c zone:locatedIn ?z }")] == [ZONE_A]
+        assert store.delete_graph(graph) is True
+    finally:
+        store.delete_graph(graph)
+        store.close()
+    anonymous = SparqlHttpStore(auth_url, timeout_s=30)
+    with pytest.raises((StoreError, StoreUnavailable)):
+        anonymous.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+    anonymous.close()
