@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
 
+from api.facets import Facets, allowed_items
 from api.schemas import EntityDetail, EntityPage, Evidence, FactNode, Link, Ref
 from api.terms import BASE_TYPES, entity_id, literal_value, local_name, make_ref, plain_value, text
 from kg.errors import NotFound
@@ -38,15 +39,19 @@ def entity_iri_for(entity_type: EntityType, ident: str) -> NamedNode:
 
 
 def list_entities(
-    store: GraphStore, entity_type: EntityType, *, q: str, zone: str | None, limit: int, offset: int
+    store: GraphStore, entity_type: EntityType, *, q: str, zone: str | None, limit: int, offset: int,
+    facets: Facets | None = None,
 ) -> EntityPage:
-    """A page of one type's entities, filtered by a name fragment and a zone id."""
+    """A page of one type's entities, filtered by a name fragment, a zone id and facets."""
     bindings: dict[str, Term] = {"type": entity_type.iri, "q": Literal(q)}
     name = "api_entities"
     if zone is not None:
         bindings["zone"] = entity_iri_for(EntityType.ZONE, zone)
         name = "api_entities_in_zone"
     rows = store.select(load_query(name), bindings=bindings)
+    allowed = allowed_items(store, facets) if facets else None
+    if allowed is not None:
+        rows = [r for r in rows if r["item"].value in allowed]
     items = [make_ref(r["item"].value, text(r, "label"), [entity_type.iri.value]) for r in rows]
     return EntityPage(total=len(items), limit=limit, offset=offset, items=items[offset : offset + limit])
 

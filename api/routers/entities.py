@@ -10,10 +10,11 @@ from fastapi.responses import JSONResponse
 
 from api.deps import StoreDep
 from api.entity_service import get_entity, list_entities
+from api.facets import Facets
 from api.jsonld import respond
 from api.schemas import EntityDetail, EntityPage, ErrorOut
 from api.text import to_simplified
-from kg.model import COLLECTIONS, EntityType
+from kg.model import COLLECTIONS, EntityType, ProjectStatus
 
 router = APIRouter(tags=["entities"])
 
@@ -25,19 +26,44 @@ ZoneFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="Zone i
 EntityId = Annotated[str, Path(pattern=ID_PATTERN, description="Last segment of the entity IRI.")]
 
 
+StatusFilter = Annotated[ProjectStatus | None, Query(description="Only projects with a status event of this value.")]
+YEAR_HELP = "Only projects with a status event in this year (given a status: that same event)."
+YearFilter = Annotated[int | None, Query(ge=1900, le=2100, description=YEAR_HELP)]
+MinAmount = Annotated[float | None, Query(ge=0, le=1e15, description="Only projects investing at least this much.")]
+Currency = Annotated[str, Query(pattern=r"^[A-Z]{3}$", description="Currency of min_amount (ISO 4217).")]
+HonourFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="Honour id: only holders of this honour.")]
+
+
+def _page(request: Request, store: StoreDep, entity_type: EntityType, q: str, zone: str | None, limit: int,
+          offset: int, facets: Facets | None = None) -> JSONResponse:
+    page = list_entities(store, entity_type, q=to_simplified(q), zone=zone, limit=limit, offset=offset, facets=facets)
+    return respond(request, page)
+
+
 def _list_route(entity_type: EntityType) -> Callable[..., JSONResponse]:
     def route(
-        request: Request,
-        store: StoreDep,
-        limit: Limit = 50,
-        offset: Offset = 0,
-        q: NameFilter = "",
+        request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0, q: NameFilter = "",
         zone: ZoneFilter = None,
     ) -> JSONResponse:
-        page = list_entities(store, entity_type, q=to_simplified(q), zone=zone, limit=limit, offset=offset)
-        return respond(request, page)
+        return _page(request, store, entity_type, q, zone, limit, offset)
 
-    return route
+    def project_route(
+        request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0, q: NameFilter = "",
+        zone: ZoneFilter = None, status: StatusFilter = None, year: YearFilter = None, min_amount: MinAmount = None,
+        currency: Currency = "CNY",
+    ) -> JSONResponse:
+        facets = Facets(status=status, year=year, min_amount=min_amount, currency=currency)
+        return _page(request, store, entity_type, q, zone, limit, offset, facets)
+
+    def holder_route(
+        request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0, q: NameFilter = "",
+        zone: ZoneFilter = None, honour: HonourFilter = None,
+    ) -> JSONResponse:
+        return _page(request, store, entity_type, q, zone, limit, offset, Facets(honour=honour))
+
+    if entity_type is EntityType.PROJECT:
+        return project_route
+    return holder_route if entity_type in (EntityType.ENTERPRISE, EntityType.ZONE) else route
 
 
 def _item_route(entity_type: EntityType) -> Callable[..., JSONResponse]:

@@ -85,6 +85,19 @@ def test_api_rest_zone_aliases_and_indicator(api_client: Any) -> None:
         ("/enterprises?q=東旭", ["dx"]),
         ("/enterprises?q=无此企业", []),
         ("/zones?limit=1&offset=1", []),
+        # Facets: the sample project was signed in 2021 with 2e9 CNY; its company holds the gazelle honour.
+        ("/projects?status=signed", ["dxp"]),
+        ("/projects?status=started", []),
+        ("/projects?status=signed&year=2021", ["dxp"]),
+        ("/projects?status=signed&year=2022", []),
+        ("/projects?year=2021", ["dxp"]),
+        ("/projects?min_amount=2000000000", ["dxp"]),
+        ("/projects?min_amount=2000000001", []),
+        ("/projects?min_amount=1&currency=USD", []),
+        ("/projects?zone=rugao&status=signed&min_amount=1e9", ["dxp"]),
+        ("/enterprises?honour=gazelle", ["dx"]),
+        ("/enterprises?honour=unicorn", []),
+        ("/zones?honour=gazelle", []),
     ],
 )
 def test_api_rest_filters(api_client: Any, url: str, ids: list[str]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode
 
-from kg.namespaces import ZONE, ZR
+from kg.namespaces import XSD, ZONE, ZR
 from kg.sparql import load_query, query_names
 from kg.store.oxigraph import OxigraphStore
 
@@ -26,6 +26,11 @@ BINDINGS = {
     "api_node_evidence": {"node": ZR["status/st1"]},
     "api_documents": {},
     "api_document": {"doc": ZR["doc/sample"]},
+    "api_filter_status": {"status": ZONE.signed},
+    "api_filter_status_year": {"status": ZONE.signed, "year": Literal("2021", datatype=XSD.gYear)},
+    "api_filter_year": {"year": Literal("2021", datatype=XSD.gYear)},
+    "api_filter_amount": {"min": Literal("1000000000", datatype=XSD.decimal), "currency": Literal("CNY")},
+    "api_filter_honour": {"honour": ZR["honour/gazelle"]},
 }
 
 
