@@ -165,7 +165,8 @@ def _subject_pattern(zone: str) -> re.Pattern[str]:
     if len(zone) < 2:
         return _GENERIC_SUBJECT_RE
     head = re.escape(zone[:2])
-    return re.compile(rf"^(?:{_GENERIC_SUBJECT}|{head}[\u4e00-\u9fff]{{0,8}}?(?:开发区|高新区|园区|经开区)(?=.))")
+    endings = "开发区|高新区|园区|经开区|保税区|综保区|投资区"
+    return re.compile(rf"^(?:{_GENERIC_SUBJECT}|{head}[\u4e00-\u9fff]{{0,8}}?(?:{endings})(?=.))")
 
 
 def _strip_trailing(text: str) -> str:

@@ -88,6 +88,9 @@ class _Figure:
     """A rank written as an ordinal (居全市第二), named after the figure before it."""
 
 
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
+
+
 def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Indicator facts of the document's own zone (or of another zone a sentence opens with)."""
     if doc.home_zone is None:
@@ -97,10 +100,18 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     carried = ""
     for sentence in doc.sentences:
         context = context.advance(sentence.text)
+        if _is_headline(sentence, doc.text):
+            continue
         if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
             facts.extend(_sentence_facts(sentence, doc.home_zone, context, carried))
         carried = _carried_text(carried, sentence.text)
     return [], _unique(facts)
+
+
+def _is_headline(sentence: Sentence, text: str) -> bool:
+    """A news headline (the first line, no closing 。) restates figures of the body in other words."""
+    return (sentence.index == 0 and not sentence.text.endswith(_SENTENCE_ENDS)
+            and text[sentence.end:sentence.end + 1] == "\n")
 
 
 def _carried_text(carried: str, text: str) -> str:

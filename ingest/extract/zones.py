@@ -26,6 +26,8 @@ ZONE_KINDS: tuple[tuple[str, str | None], ...] = (
     ("综合保税区", "BondedZone"),
     ("自由贸易试验区", "BondedZone"),
     ("经济开发区", "EconomicDevelopmentZone"),
+    # National Taiwanese-investment zones (漳州台商投资区, 厦门杏林台商投资区); no ontology subclass of their own.
+    ("台商投资区", None),
     ("工业园区", "IndustrialPark"),
     ("产业园区", "IndustrialPark"),
     ("保税区", "BondedZone"),
@@ -51,7 +53,7 @@ BARE_SELF = {"HighTechZone": ("高新区",), "EconomicTechnologicalZone": ("开�
 # Prefixes that make the match a generic phrase rather than a named zone.
 _GENERIC_PREFIX = re.compile(
     r"级|国家|全国|各|全区|全市|全省|我市|本市|该|苏中|苏北|苏南|一批|多个|示范|省|市$|入|好|驻|"
-    r"推进|建设|打造|创建|争创|进入|跻身|发展|服务|优化|经营|到|把|为|在|与|和|的|了|是|对|向|以|从|于|即"
+    r"推进|建设|打造|创建|争创|进入|跻身|发展|服务|优化|经营|落户|位于|到|把|为|在|与|和|的|了|是|对|向|以|从|于|即"
 )
 _PLACE_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "j"})
 _RARE_NOUN = 1000
