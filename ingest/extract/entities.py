@@ -128,6 +128,8 @@ BRAND_RE = re.compile(
     rf"(?=[、,，;；。]|竣工|投产|开工|进入|获|被|等|和|与|在|\d|正式|成功|分别|进行|落户|入驻|投资|总投资|追加)"
 )
 _BRAND_STOP = re.compile(r"[的了和与及在对将把从为是等年月日个家项则而也就都又还再才更全各]")
+# A preposition the brand pattern swallows before a three-character brand (由东岳光电投资…).
+_BRAND_LEAD = re.compile(r"^[由被经]")
 
 
 def find_brands(sentence: str) -> list[NameHit]:
@@ -136,10 +138,12 @@ def find_brands(sentence: str) -> list[NameHit]:
 
     hits = []
     for match in BRAND_RE.finditer(sentence):
-        brand, name = match.group("brand"), match.group("name")
+        brand, name, start = match.group("brand"), match.group("name"), match.start("name")
+        if _BRAND_LEAD.match(brand) and len(brand) == 3:
+            brand, name, start = brand[1:], name[1:], start + 1
         if _BRAND_STOP.search(brand) or is_dictionary_word(brand, 100) or is_dictionary_word(name, 1):
             continue
-        hits.append(NameHit(name, match.start("name"), match.end("name")))
+        hits.append(NameHit(name, start, match.end("name")))
     return hits
 
 
@@ -166,9 +170,11 @@ BUILDS_PROJECT_RE = re.compile(
     rf"(?P<lead>[^,，;；。:：]{{2,30}}?)(?:计划|拟|将)?(?:总?投资|投入)(?:约|超|近)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))"
     rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
-# "由X公司投资建设的Y项目": the investor after 由, the project after 的.
+# "由X公司投资建设的Y项目": the investor after 由, the project after 的; without 由 the investor opens
+# the clause and 投资 is required ("；X投资建设的Y项目已竣工投产").
 BY_INVESTOR_RE = re.compile(
-    rf"由(?P<lead>[^,，;；。由的]{{2,30}}?)(?:投资)?(?:建设|兴建|打造|实施)的(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
+    rf"(?:由(?P<lead>[^,，;；。由的]{{2,30}}?)(?:投资)?|(?:^|(?<=[,，;；。]))(?P<opening>[^,，;；。由的]{{2,30}}?)投资)"
+    rf"(?:建设|兴建|打造|实施)的(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
 _CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日)")
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
@@ -210,15 +216,16 @@ def find_built_projects(sentence: str) -> list[BuiltProject]:
 
 def find_projects_by(sentence: str) -> list[BuiltProject]:
     """Projects in "由X公司投资建设的Y项目" phrases, with their investor (amount found later in the clause)."""
-    if "由" not in sentence or "项目" not in sentence:
+    if "的" not in sentence or "项目" not in sentence:
         return []
     hits = []
     for match in BY_INVESTOR_RE.finditer(sentence):
         name = _clean(match.group("name"))
         if _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
             continue
-        investor = _clean(match.group("lead"))
-        hits.append(BuiltProject(name, match.start("name"), match.end("name"), "", investor, match.start("lead")))
+        group = "lead" if match.group("lead") else "opening"
+        investor = _clean(match.group(group))
+        hits.append(BuiltProject(name, match.start("name"), match.end("name"), "", investor, match.start(group)))
     return hits
 
 

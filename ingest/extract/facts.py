@@ -30,6 +30,7 @@ from ingest.extract.lists import ListHit, company_of_project, find_facilities, f
 from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, YEAR_RE
 from ingest.extract.people import find_people
+from ingest.extract.short_names import abbreviates_named_company
 from ingest.extract.zones import find_zone_names, zone_mentions
 from kg.model import EntityType, Predicate
 
@@ -188,9 +189,11 @@ def _next_clause_end(text: str, end: int) -> int:
 
 
 def _named_projects(c: _Collector, sentence: Sentence) -> None:
+    # A project the sentence names its investor for ("X公司投资…建设Y项目") needs no guess from its name.
+    stated = {built.name for built in find_built_projects(sentence.text)}
     for hit in find_named_projects(sentence.text):
         c.mention(P, hit.name, sentence, hit.start, hit.end)
-        company = company_of_project(hit.name.removesuffix("项目"))
+        company = company_of_project(hit.name.removesuffix("项目")) if hit.name not in stated else None
         if company:
             c.mention(E, company, sentence, hit.start, hit.start + len(company))
             c.fact(Predicate.INVESTOR, (P, hit.name), (E, company), sentence)
@@ -298,7 +301,7 @@ def _built_projects(c: _Collector, sentence: Sentence) -> None:
 def _projects_by(c: _Collector, sentence: Sentence) -> None:
     """"由X公司投资建设的Y项目于3月开工,总投资86亿元": investor, then amount and statuses of the clause group."""
     for hit in find_projects_by(sentence.text):
-        if not _is_company(hit.investor):
+        if not (_is_company(hit.investor) or abbreviates_named_company(hit.investor, c.doc.text)):
             continue
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
@@ -306,7 +309,7 @@ def _projects_by(c: _Collector, sentence: Sentence) -> None:
         c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
         rest = re.split(r"[;；。]", sentence.text[hit.end:], maxsplit=1)[0]
         amount = CLAUSE_AMOUNT_RE.search(rest)
-        _add_project(c, sentence, project, amount.group("amount") if amount else None, statuses_in(rest))
+        _add_project(c, sentence, project, amount.group("amount") if amount else None, _clause_statuses(rest))
 
 
 def _clause_projects(c: _Collector, sentence: Sentence) -> None:
@@ -320,10 +323,15 @@ def _clause_projects(c: _Collector, sentence: Sentence) -> None:
             c.fact(Predicate.INVESTOR, project, (E, company), sentence)
         rest = re.split(r"[;；。]", sentence.text[hit.end:], maxsplit=1)[0]
         amount = CLAUSE_AMOUNT_RE.search(rest)
-        statuses = statuses_in(rest)
-        if re.search(r"(?:开工|动工)建设", rest) and "under_construction" not in statuses:
-            statuses.append("under_construction")
-        _add_project(c, sentence, project, amount.group("amount") if amount else None, statuses)
+        _add_project(c, sentence, project, amount.group("amount") if amount else None, _clause_statuses(rest))
+
+
+def _clause_statuses(clause: str) -> list[str]:
+    """Statuses a project's own clause states; 开工建设 also says the project is now being built."""
+    statuses = statuses_in(clause)
+    if re.search(r"(?:开工|动工)建设", clause) and "under_construction" not in statuses:
+        statuses.append("under_construction")
+    return statuses
 
 
 def _sentence(c: _Collector, sentence: Sentence) -> None:

@@ -15,8 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ingest.document import Document, Mention
-from ingest.extract.patterns import COMPANY_SUFFIX_RE
-from ingest.resolve import company_core, in_order
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, LEGAL_COMPANY_RE
+from ingest.resolve import company_core, in_order, is_short_form
 from kg.model import EntityType
 
 MIN_SHORT = 4
@@ -70,3 +70,16 @@ def _short_form_at(text: str, start: int, cores: set[str]) -> str | None:
 def _ends_like(form: str, core: str) -> bool:
     """Whether ``form`` ends as ``core`` does, with or without the core's generic tail."""
     return form[-2:] in (core[-2:], GENERIC_TAILS.sub("", core)[-2:])
+
+
+def abbreviates_named_company(short: str, text: str) -> bool:
+    """Whether ``short`` (云杉供应链) is a short form of a legal company name written in ``text``.
+
+    >>> text = "云杉跨境物流供应链有限公司投资5亿元建设分拨中心项目"
+    >>> abbreviates_named_company("云杉供应链", text), abbreviates_named_company("供应链", text)
+    (True, False)
+    """
+    if len(short) < MIN_SHORT:
+        return False
+    return any(company_core(full)[:2] == short[:2] and is_short_form(short, full)
+               for full in LEGAL_COMPANY_RE.findall(text))
