@@ -1,8 +1,10 @@
 """The pipeline on held-out documents of other zones and provinces: F1 floors and lexicon hygiene.
 
 The documents in tests/data/heldout (武汉东湖, 苏州工业园区, 成都高新区, 广州开发区 in
-traditional script, 合肥经开区, 西安高新区, 青岛高新区, 长沙经开区, 昆明高新区, 郑州经开区) are hand-annotated
-in the gold format.
+traditional script, 合肥经开区, 西安高新区, 青岛高新区, 长沙经开区, 昆明高新区, 郑州经开区, 南宁综合保税区,
+漳州台商投资区 in traditional script saved as Big5) are hand-annotated in the gold format.
+h11 and h12 were written and scored before any rule was changed for them: 0.963/0.929 and 0.905/0.613
+(entity/fact F1) unseen, 1.000/1.000 after the generic fixes.
 The floors sit a little under what the pipeline reaches, so that a regression in the generic rules fails.
 """
 
