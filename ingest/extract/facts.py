@@ -9,7 +9,6 @@ investor; amounts and status verbs in a list's clause go to every list item.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -28,9 +27,10 @@ from ingest.extract.entities import (
 from ingest.extract.honours import find_awards
 from ingest.extract.lists import ListHit, company_of_project, find_facilities, find_lists, looks_like_company
 from ingest.extract.numbers import parse_amount
-from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, YEAR_RE
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS
 from ingest.extract.people import find_people
 from ingest.extract.short_names import abbreviates_named_company
+from ingest.extract.years import document_year, sentence_year
 from ingest.extract.zones import find_zone_names, zone_mentions
 from kg.model import EntityType, Predicate
 
@@ -39,30 +39,6 @@ E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 _BUILDING = re.compile(r"(?:快)?建设(?!成)|施工")
 _CARRIER_ENDINGS = ("园", "大厦", "大楼", "中心", "基地", "孵化器", "空间", "城")
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
-
-
-# How many sentences back a sentence without a year looks for one.
-_YEAR_LOOKBACK = 3
-_OTHER_YEAR = re.compile(r"(?:从|到|至|自|展望|在|截至|\d[—–~～-])$")
-# A year whose sentence plans ahead ("2024年工作安排", "2024年,高新区将力争…"): not the report's year.
-_PLAN_AFTER = re.compile(r"[^。;；\n]{0,12}?(?:工作安排|将|力争|计划|目标|展望)")
-# "去年12月动工" dates an event a year before the report; "较去年增长" only compares.
-_LAST_YEAR = re.compile(r"(?<![较比超])去年(?!同期|全年|水平)")
-
-
-def document_year(text: str) -> int | None:
-    """The year the document reports on: the most mentioned year, the latest on ties.
-
-    Years of targets and history (到2022年, 从2022年, 展望2020年, 在2004年) do not count; plan
-    years (2024年工作安排, 2024年将…) count only when the text gives no other year.
-    """
-    found = [m for m in YEAR_RE.finditer(text) if not _OTHER_YEAR.search(text[max(0, m.start() - 2):m.start()])]
-    reported = [m for m in found if not _PLAN_AFTER.match(text, m.end())]
-    years = Counter(int(m.group(1)) for m in reported or found)
-    if not years:
-        return None
-    top = max(years.values())
-    return max(y for y, n in years.items() if n == top)
 
 
 @lru_cache(maxsize=4096)
@@ -116,19 +92,7 @@ class _Collector:
 
     def sentence_year(self, sentence: Sentence) -> int | None:
         """The sentence's own year, else the last year of the few sentences before, else the report year."""
-        index = sentence.index
-        while index >= 0:
-            current = self.doc.sentences[index]
-            years = [m for m in YEAR_RE.finditer(current.text)
-                     if not _OTHER_YEAR.search(current.text[max(0, m.start() - 2):m.start()])]
-            if years:
-                return int((years[0] if index == sentence.index else years[-1]).group(1))
-            if index == sentence.index and self.year is not None and _LAST_YEAR.search(current.text):
-                return self.year - 1
-            if sentence.index - index >= _YEAR_LOOKBACK:
-                break
-            index -= 1
-        return self.year
+        return sentence_year(self.doc, sentence, self.year)
 
 
 def _project_item(c: _Collector, sentence: Sentence, item: tuple[int, int, str],

@@ -8,7 +8,7 @@ import pytest
 
 from ingest.document import Document
 from ingest.emit import to_gold_json
-from ingest.extract.facts import document_year
+from ingest.extract.years import document_year
 from ingest.pipeline import run
 
 REPORT = (
