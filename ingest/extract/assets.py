@@ -17,6 +17,7 @@ from ingest.extract.asset_industries import find_industries
 from ingest.extract.asset_platforms import find_platforms
 from ingest.extract.asset_policies import find_policies
 from ingest.extract.asset_text import Candidate, drop_nested, is_generic, load_lexicon
+from ingest.resolve import in_order
 from kg.model import EntityType, Predicate
 
 __all__ = [
@@ -81,14 +82,7 @@ def abbreviates(short: str, full: str) -> bool:
         return False
     if full.startswith(short) or full.endswith(short):
         return True
-    if short[0] != full[0] or short[-2:] != full[-2:]:
-        return False
-    position = 0
-    for char in short:
-        position = full.find(char, position) + 1
-        if position == 0:
-            return False
-    return True
+    return short[0] == full[0] and short[-2:] == full[-2:] and in_order(short, full)
 
 
 _CONJUNCTION = re.compile("[与和及]")
