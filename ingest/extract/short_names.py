@@ -13,6 +13,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ingest.document import Document, Mention
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, LEGAL_COMPANY_RE
@@ -81,5 +82,10 @@ def abbreviates_named_company(short: str, text: str) -> bool:
     """
     if len(short) < MIN_SHORT:
         return False
-    return any(company_core(full)[:2] == short[:2] and is_short_form(short, full)
-               for full in LEGAL_COMPANY_RE.findall(text))
+    return any(company_core(full)[:2] == short[:2] and is_short_form(short, full) for full in _legal_names(text))
+
+
+@lru_cache(maxsize=8)
+def _legal_names(text: str) -> tuple[str, ...]:
+    """Legal company names written in ``text``, found once per document however many clauses ask."""
+    return tuple(LEGAL_COMPANY_RE.findall(text))
