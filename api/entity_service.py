@@ -49,7 +49,7 @@ def list_entities(
         bindings["zone"] = entity_iri_for(EntityType.ZONE, zone)
         name = "api_entities_in_zone"
     rows = store.select(load_query(name), bindings=bindings)
-    allowed = allowed_items(store, facets) if facets else None
+    allowed = allowed_items(store, facets)
     if allowed is not None:
         rows = [r for r in rows if r["item"].value in allowed]
     items = [make_ref(r["item"].value, text(r, "label"), [entity_type.iri.value]) for r in rows]
@@ -78,7 +78,7 @@ def fullest(names: Iterable[str | None]) -> str | None:
     >>> fullest(["南通开发区", None, "南通经济技术开发区"])
     '南通经济技术开发区'
     """
-    return max((n for n in names if n), key=lambda n: (len(n), [-ord(c) for c in n]), default=None)
+    return min((n for n in names if n), key=lambda n: (-len(n), n), default=None)
 
 
 def _key(term: Term) -> str:

@@ -24,17 +24,13 @@ class Facets:
     honour: str | None = None
     """Honour id (last segment of its IRI)."""
 
-    @property
-    def open(self) -> bool:
-        return self.status is None and self.year is None and self.min_amount is None and self.honour is None
 
-
-def allowed_items(store: GraphStore, facets: Facets) -> set[str] | None:
+def allowed_items(store: GraphStore, facets: Facets | None) -> set[str] | None:
     """IRIs of the entities that satisfy every given facet; None when no facet is given."""
-    if facets.open:
+    queries = _facet_queries(facets) if facets else []
+    if not queries:
         return None
-    found = [_items(store, name, bindings) for name, bindings in _facet_queries(facets)]
-    return set.intersection(*found)
+    return set.intersection(*(_items(store, name, bindings) for name, bindings in queries))
 
 
 def _facet_queries(facets: Facets) -> list[tuple[str, dict[str, Term]]]:
