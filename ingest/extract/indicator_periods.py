@@ -72,12 +72,15 @@ class PeriodContext:
         return PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(sentence)), self.mid_year)
 
 
-def document_year(text: str) -> int | None:
+def latest_report_year(text: str) -> int | None:
     """The latest year the text reports on, or the year of a party congress it anticipates.
 
-    >>> document_year("2021年，高新区……到2035年基本实现"), document_year("2022年度工作计划……展望2023年")
+    Figures take the newest period a report speaks of; events take the report's main year
+    (:func:`ingest.extract.years.document_year`, the most mentioned one) instead.
+
+    >>> latest_report_year("2021年，高新区……到2035年基本实现"), latest_report_year("2022年度工作计划……展望2023年")
     (2021, 2023)
-    >>> document_year("以实际行动迎接党的二十大胜利召开")
+    >>> latest_report_year("以实际行动迎接党的二十大胜利召开")
     2022
     """
     years = [int(m.group("year")) for m in _YEAR_WORD_RE.finditer(text)]
@@ -89,7 +92,7 @@ def document_year(text: str) -> int | None:
 
 def start_context(text: str) -> PeriodContext:
     """The context before the first sentence of a document."""
-    return PeriodContext(document_year(text), mid_year=_is_mid_year_report(text))
+    return PeriodContext(latest_report_year(text), mid_year=_is_mid_year_report(text))
 
 
 def _is_mid_year_report(text: str) -> bool:

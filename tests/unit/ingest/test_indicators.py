@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ingest.document import Document, Fact, Sentence
-from ingest.extract.indicator_periods import PeriodContext, document_year, kind_for, period_for
+from ingest.extract.indicator_periods import PeriodContext, kind_for, latest_report_year, period_for
 from ingest.extract.indicators import extract_indicators
 from ingest.load import load_path
 from ingest.normalise import normalise, normalise_name
@@ -320,8 +320,8 @@ def test_indicators_kind_for(segment: str, before: str, target: bool, kind: Indi
         ("发布《数字化转型三年行动方案(2023—2025年)》", None),
     ],
 )
-def test_indicators_document_year(text: str, year: int | None) -> None:
-    assert document_year(text) == year
+def test_indicators_latest_report_year(text: str, year: int | None) -> None:
+    assert latest_report_year(text) == year
 
 
 def test_indicators_value_is_exact_in_base_units() -> None:
