@@ -1,7 +1,7 @@
 """Merge mentions into entities (canonical name + aliases) and rewrite fact keys.
 
 Aliases are found by generic rules: zone short forms of the home zone, company
-short names inside legal names (中天海缆 ↔ 中天科技海缆股份有限公司), a project
+short names inside legal names (云帆海缆 ↔ 云帆科技海缆股份有限公司), a project
 known as "<company>项目" inside the full project name that starts with the
 company, and the traditional-script form of a name as the raw text has it.
 """
@@ -34,7 +34,7 @@ def is_short_form(short: str, full: str) -> bool:
 
     Tried on the core without and with its place prefix, since a brand can look like a place (东方电气).
 
-    >>> is_short_form("中天海缆", "中天科技海缆股份有限公司"), is_short_form("励成生物", "南通励成生物工程有限公司")
+    >>> is_short_form("云帆海缆", "云帆科技海缆股份有限公司"), is_short_form("禾泰生物", "南通禾泰生物工程有限公司")
     (True, True)
     """
     if short == full or len(short) < 2 or len(short) >= len(full):
@@ -133,7 +133,7 @@ def _link_abbreviations(clusters: _Clusters, etype: EntityType, names: list[str]
 
 
 def _link_brands(clusters: _Clusters, names: list[str]) -> None:
-    """Join a bare brand to the one name that is the brand plus a business word (海润 ↔ 海润科技)."""
+    """Join a bare brand to the one name that is the brand plus a business word (海辰 ↔ 海辰科技)."""
     for short in names:
         targets = [n for n in names if n != short and n.startswith(short) and n[len(short):] in ENTERPRISE_ENDINGS]
         if len(targets) == 1:

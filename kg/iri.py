@@ -4,8 +4,8 @@ Entity IRIs are opaque and stable: the same type and canonical name give the
 same IRI in every document and every run.
 
 >>> from kg.model import EntityType
->>> a = entity_iri(EntityType.ENTERPRISE, "中天海缆")
->>> a == entity_iri(EntityType.ENTERPRISE, "中天海缆")
+>>> a = entity_iri(EntityType.ENTERPRISE, "云帆海缆")
+>>> a == entity_iri(EntityType.ENTERPRISE, "云帆海缆")
 True
 >>> a.value.startswith("https://w3id.org/zonekg/resource/enterprise/")
 True

@@ -47,8 +47,8 @@ def _t2s() -> opencc.OpenCC:
 def fold_name(text: str) -> str:
     """Comparison key for names: simplified script, no spaces, lower case.
 
-    >>> fold_name("東旭 科技")
-    '东旭科技'
+    >>> fold_name("東辰 科技")
+    '东辰科技'
     """
     return _t2s().convert("".join(text.split())).lower()
 

@@ -133,7 +133,7 @@ _BRAND_LEAD = re.compile(r"^[由被经]")
 
 
 def find_brands(sentence: str) -> list[NameHit]:
-    """Short company names (向方机电, 冉溪环保): a rare brand word plus a business ending."""
+    """Short company names (向阳机电, 清溪环保): a rare brand word plus a business ending."""
     from ingest.extract.zones import is_dictionary_word
 
     hits = []

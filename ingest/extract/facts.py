@@ -340,7 +340,7 @@ def _investors(c: _Collector) -> None:
 
 def _located(c: _Collector) -> None:
     """Enterprises and projects of a zone document are located in its home zone,
-    and also in a park that opens their sentence ("青阳园区累计签约…,冉溪环保竣工投产")."""
+    and also in a park that opens their sentence ("北湖园区累计签约…,清溪环保竣工投产")."""
     openers = {m.sentence_index: m.name for m in c.mentions
                if m.type is EntityType.ZONE and m.start == c.doc.sentences[m.sentence_index].start}
     for mention in c.mentions:

@@ -85,7 +85,7 @@ def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
-    """Enterprise names before a cue ("卓远半导体、世睿电力分别被…")."""
+    """Enterprise names before a cue ("远航半导体、恒睿电力分别被…")."""
     text = re.sub(r"(?:分别|先后|同时|均|也|还)$", "", before)
     text = _COUNTED_TAIL.sub("", text)
     lead = re.match(r"(?:其中|此外|同时|另外|目前|今年|区内|园区内)+", text)

@@ -121,9 +121,9 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
 
     >>> clean_metric("开发区完成地区生产总值", money=True)
     '地区生产总值'
-    >>> clean_metric("2021年签约东旭科技20亿元项目", money=False)
+    >>> clean_metric("2021年签约东辰科技20亿元项目", money=False)
     '签约20亿元项目'
-    >>> clean_metric("沈桂英博士等人才创业类项目", money=False)
+    >>> clean_metric("林佩华博士等人才创业类项目", money=False)
     '人才创业类项目'
     """
     text = _BASELINE_RE.sub("", _QUOTE_RE.sub("", segment))

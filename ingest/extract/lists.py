@@ -24,7 +24,7 @@ HEAD_RE = re.compile(
     rf"(?P<count>(?:\d+|[一二三四五六七八九十两]+)(?:个|家|项|幅|宗)|一批)?"
     rf"(?P<qual>(?:[^\W\d_的]|、){{0,10}}?)(?P<kind>项目|工程|企业|服务商)(?P<after>\d+(?:个|家|项))?"
 )
-# An amount before a single name: "50亿元重特大项目正海磁材".
+# An amount before a single name: "50亿元重特大项目恒海磁材".
 PREFIXED_RE = re.compile(
     rf"(?:(?P<amount>\d+(?:\.\d+)?亿元)(?:重特大|重大|产业|工业|外资)?|(?:重特大|重大|外资|内资|民营)|亿元)项目(?P<name>[{HAN}A-Za-z0-9]{{2,8}}?)"
     rf"(?=[、和,，;；。]|开工|竣工|投产|签约|落户|一季度|二季度|三季度|四季度|年内|尽快|及早)"
@@ -170,7 +170,7 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
 
 
 _FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥)"
-# Physical works named before a construction verb: "玉兰路、邻里中心建设加快推进".
+# Physical works named before a construction verb: "紫荆路、文体中心建设加快推进".
 FACILITY_RE = re.compile(
     rf"(?P<list>[{HAN}A-Za-z0-9#、“”]{{2,60}}?)(?=建设|施工|快建设|早开街|开街|顺利开工)"
 )
@@ -181,7 +181,7 @@ _STATUS_WORD = re.compile(r"^(?:全部|全面|顺利|正式|已经|已)?(?:开�
 
 
 def statuses_after(text: str) -> bool:
-    """True when a status verb directly follows (项目“三路四河”全部开工)."""
+    """True when a status verb directly follows (项目“两路三桥”全部开工)."""
     return _STATUS_WORD.match(text) is not None
 
 
@@ -217,11 +217,11 @@ def looks_like_company(name: str) -> bool:
 
 
 def company_of_project(name: str) -> str | None:
-    """The company at the start of a project name (佩尔科技新材料 → 佩尔科技), if visible.
+    """The company at the start of a project name (瑞尔科技新材料 → 瑞尔科技), if visible.
 
     Tried in order: the shortest prefix of up to 6 characters ending in a business
     word; a 4-character brand followed by a business word; a Han brand before Latin
-    letters or digits (中芯长电3D集成芯片).
+    letters or digits (华芯微电3D封装芯片).
     """
     for size in range(4, min(len(name), 7)):
         prefix = name[:size]

@@ -1,4 +1,4 @@
-"""People and their roles: "区党工委副书记、管委会主任保德林", "励成生物首席运营官杨清浩".
+"""People and their roles: "区党工委副书记、管委会主任陈立峰", "禾泰生物首席运营官周文斌".
 
 A person name is 2–3 Han characters starting with a common surname, next to
 a job title of the lexicon. Each title in a 、-chain before the name gives a

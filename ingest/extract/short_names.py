@@ -1,7 +1,7 @@
 """Short company names a document uses after naming the company in full.
 
-Chinese reports name a company once in full (中天科技海缆股份有限公司) and then by its
-brand plus business word (中天海缆). Such a short form starts with the first two
+Chinese reports name a company once in full (云帆科技海缆股份有限公司) and then by its
+brand plus business word (云帆海缆). Such a short form starts with the first two
 characters of the company's core name, ends like the core (or like the core without a
 generic tail such as 科技: 楚天电驱 for 长沙楚天电驱科技有限公司) and keeps the core's
 characters in order; it is found only where no other mention covers the text.
