@@ -87,10 +87,13 @@ def serve(
     from api.main import create_app
 
     settings = make_settings(store, host=host, port=port)
-    uvicorn.run(
-        create_app(settings), host=settings.host, port=settings.port,
-        proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
-    )
+    uvicorn.run(create_app(settings), **server_options(settings))
+
+
+def server_options(settings: Settings) -> dict[str, object]:
+    """uvicorn's listening and proxy options from the settings (X-Forwarded-For only from trusted proxies)."""
+    return {"host": settings.host, "port": settings.port, "proxy_headers": True,
+            "forwarded_allow_ips": settings.forwarded_allow_ips}
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from pyoxigraph import Literal, Triple
 from typer.testing import CliRunner
 
@@ -53,3 +54,13 @@ def test_cli_every_command_is_in_the_readme() -> None:
     for command in app.registered_commands:
         name = command.name or command.callback.__name__  # type: ignore[union-attr]
         assert f"`zonekg {name}" in readme, name
+
+
+def test_cli_serve_trusts_forwarded_for_only_from_the_configured_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.cli import make_settings, server_options
+
+    monkeypatch.setenv("ZONEKG_FORWARDED_ALLOW_IPS", "10.0.0.5")
+    options = server_options(make_settings(None, port=8123))
+    assert options == {"host": "127.0.0.1", "port": 8123, "proxy_headers": True, "forwarded_allow_ips": "10.0.0.5"}
+    monkeypatch.delenv("ZONEKG_FORWARDED_ALLOW_IPS")
+    assert server_options(make_settings(None))["forwarded_allow_ips"] == "127.0.0.1"
