@@ -1,9 +1,10 @@
 """Score extraction against gold annotations exactly as shared/gold/FORMAT.md says.
 
 Entities match on type and normalised name (gold name or alias); facts match on
-predicate, subject and object (same name rule), numbers within 0.5 % and the
-remaining keys (year, title, currency, unit, period, kind) equal. Each gold item
-is matched at most once.
+predicate, subject and object (same name rule, restricted to gold entities of a
+type the predicate allows in that slot), numbers within 0.5 %, an indicator's
+metric by containment or bigram Dice, and the remaining keys (year, title,
+currency, unit, period, kind) equal. Each gold item is matched at most once.
 """
 
 from __future__ import annotations
@@ -24,7 +25,23 @@ log = logging.getLogger(__name__)
 TOLERANCE = 0.005
 _NUMBER_KEYS = ("amount", "value")
 _EXACT_KEYS = ("year", "currency", "unit", "period", "kind")
-_NAME_KEYS = ("title", "metric")
+_NAME_KEYS = ("title",)
+_DICE_THRESHOLD = 0.6
+
+_ZONE, _ENT, _PROJ, _PLAT, _PERSON = "Zone", "Enterprise", "Project", "Platform", "Person"
+# Entity types a predicate allows in its subject and object slots (FORMAT.md, Scoring).
+SLOT_TYPES: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {
+    "locatedIn": (frozenset({_ENT, _PROJ, _PLAT}), frozenset({_ZONE})),
+    "investor": (frozenset({_PROJ}), frozenset({_ENT})),
+    "investment": (frozenset({_PROJ}), None),
+    "status": (frozenset({_PROJ}), None),
+    "awarded": (frozenset({_ENT, _ZONE, _PERSON, _PLAT, _PROJ}), frozenset({"Honour"})),
+    "issuedPolicy": (frozenset({_ZONE}), frozenset({"Policy"})),
+    "focusIndustry": (frozenset({_ZONE}), frozenset({"Industry"})),
+    "hostsPlatform": (frozenset({_ZONE}), frozenset({_PLAT})),
+    "role": (frozenset({_PERSON}), frozenset({_ZONE, _ENT})),
+    "indicator": (frozenset({_ZONE, _ENT, _PROJ, _PLAT}), None),
+}
 
 
 class GoldFileError(KgError):
@@ -41,19 +58,53 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
 
 
 class _Names:
-    """Normalised names of one document's gold entities, each with its aliases."""
+    """Normalised names of one document's gold entities, each with its aliases, per type."""
 
     def __init__(self, entities: Iterable[dict[str, Any]]) -> None:
-        self.forms: dict[str, set[str]] = {}
+        self.forms: dict[tuple[str, str], set[str]] = {}
         for entity in entities:
-            forms = {normalise_name(entity["name"])} | {normalise_name(a) for a in entity.get("aliases", ())}
-            self.forms.setdefault(normalise_name(entity["name"]), set()).update(forms)
+            name = normalise_name(entity["name"])
+            forms = {name} | {normalise_name(a) for a in entity.get("aliases", ())}
+            self.forms.setdefault((entity["type"], name), set()).update(forms)
 
-    def matches(self, predicted: str, gold: str) -> bool:
-        """True when the predicted name is the gold name or one of its aliases."""
+    def matches(self, predicted: str, gold: str, types: frozenset[str] | None = None) -> bool:
+        """True when the predicted name is the gold name or an alias of a gold entity so named.
+
+        With ``types``, only gold entities of those types lend their aliases.
+        """
         norm = normalise_name(str(predicted))
         gold_norm = normalise_name(str(gold))
-        return norm == gold_norm or norm in self.forms.get(gold_norm, ())
+        if norm == gold_norm:
+            return True
+        return any(norm in forms for (kind, name), forms in self.forms.items()
+                   if name == gold_norm and (types is None or kind in types))
+
+
+def _bigrams(text: str) -> list[str]:
+    return [text[i:i + 2] for i in range(len(text) - 1)] or [text]
+
+
+def dice(a: str, b: str) -> float:
+    """Character-bigram Dice coefficient (multiset) of two strings."""
+    left, right = _bigrams(a), _bigrams(b)
+    pool = list(right)
+    common = 0
+    for gram in left:
+        if gram in pool:
+            pool.remove(gram)
+            common += 1
+    return 2 * common / (len(left) + len(right))
+
+
+def metric_matches(predicted: str, gold: str) -> bool:
+    """Equal, the shorter inside the longer and at least half its length, or bigram Dice >= 0.6."""
+    pred, want = normalise_name(str(predicted)), normalise_name(str(gold))
+    if pred == want:
+        return True
+    short, long_ = sorted((pred, want), key=len)
+    if short and short in long_ and 2 * len(short) >= len(long_):
+        return True
+    return dice(pred, want) >= _DICE_THRESHOLD
 
 
 def _entity_matches(pred: dict[str, Any], gold: dict[str, Any], names: _Names) -> bool:
@@ -70,13 +121,18 @@ def _close(a: Any, b: Any) -> bool:
 
 def fact_matches(pred: dict[str, Any], gold: dict[str, Any], names: _Names) -> bool:
     """True when a predicted fact matches a gold fact under the FORMAT.md rules."""
-    if pred.get("p") != gold["p"] or not names.matches(pred.get("s", ""), gold["s"]):
+    if pred.get("p") != gold["p"]:
         return False
-    if "o" in gold and not names.matches(pred.get("o", ""), gold["o"]):
+    subject_types, object_types = SLOT_TYPES.get(gold["p"], (None, None))
+    if not names.matches(pred.get("s", ""), gold["s"], subject_types):
+        return False
+    if "o" in gold and not names.matches(pred.get("o", ""), gold["o"], object_types):
         return False
     if any(k in gold and not _close(pred.get(k), gold[k]) for k in _NUMBER_KEYS):
         return False
     if any(k in gold and str(pred.get(k)) != str(gold[k]) for k in _EXACT_KEYS):
+        return False
+    if "metric" in gold and not metric_matches(pred.get("metric", ""), gold["metric"]):
         return False
     return not any(k in gold and normalise_name(str(pred.get(k, ""))) != normalise_name(str(gold[k]))
                    for k in _NAME_KEYS)
@@ -127,6 +183,16 @@ def score(predictions: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict
     }
 
 
+def score_by_document(predictions: list[dict[str, Any]], gold: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Entity and fact F1 of each gold document on its own."""
+    by_doc = {p["doc"]: p for p in predictions}
+    out = {}
+    for record in gold:
+        one = score([by_doc.get(record["doc"], {"doc": record["doc"], "entities": [], "facts": []})], [record])
+        out[record["doc"]] = {"entities_f1": one["entities"]["f1"], "facts_f1": one["facts"]["f1"]}
+    return out
+
+
 def predict(path: Path) -> dict[str, Any]:
     """Load one document, run the pipeline and return its predictions in gold form."""
     from ingest.emit import to_gold_json
@@ -136,19 +202,33 @@ def predict(path: Path) -> dict[str, Any]:
     return to_gold_json(run(load_path(path)))
 
 
+def _predict_or_empty(path: Path, doc: str, unreadable: list[dict[str, str]]) -> dict[str, Any]:
+    """The document's predictions, or an empty prediction (noted in ``unreadable``) when it cannot be read."""
+    if not path.is_file():
+        unreadable.append({"doc": doc, "error": f"{path} does not exist"})
+        return {"doc": doc, "entities": [], "facts": []}
+    try:
+        return {**predict(path), "doc": doc}
+    except KgError as exc:
+        log.warning("%s: scored as empty: %s", doc, exc)
+        unreadable.append({"doc": doc, "error": str(exc)})
+        return {"doc": doc, "entities": [], "facts": []}
+
+
 def evaluate_documents(gold: Path, docs: Path, predictions_out: Path | None = None) -> dict[str, Any]:
-    """Run the pipeline over every document the gold file names and score it."""
+    """Run the pipeline over every document the gold file names and score it.
+
+    A document that is missing or cannot be read is scored as an empty prediction
+    and listed under ``unreadable``; the others are still scored.
+    """
     records = read_gold(gold)
-    predictions = []
-    for record in records:
-        path = docs / record["doc"]
-        if not path.is_file():
-            raise GoldFileError(f"gold names {record['doc']} but {path} does not exist")
-        predictions.append(predict(path))
+    unreadable: list[dict[str, str]] = []
+    predictions = [_predict_or_empty(docs / r["doc"], r["doc"], unreadable) for r in records]
     if predictions_out is not None:
         lines = (json.dumps(p, ensure_ascii=False) for p in predictions)
         predictions_out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return score(predictions, records)
+    return {**score(predictions, records), "by_document": score_by_document(predictions, records),
+            "unreadable": unreadable}
 
 
 def _rows(section: dict[str, Any], label: str) -> list[str]:
@@ -159,12 +239,19 @@ def _rows(section: dict[str, Any], label: str) -> list[str]:
     return rows
 
 
-def format_report(report: dict[str, Any]) -> str:
-    """A plain-text table of the report."""
+def format_report(report: dict[str, Any], per_document: bool = False) -> str:
+    """A plain-text table of the report, optionally with each document's F1."""
     lines: list[str] = []
+    if per_document:
+        lines.append(f"{'document':<24}{'ent F1':>8}{'fact F1':>8}")
+        for doc, f1 in report.get("by_document", {}).items():
+            lines.append(f"  {doc:<22}{f1['entities_f1']:>8.3f}{f1['facts_f1']:>8.3f}")
+        lines.append("")
     for name, by in (("entities", "by_type"), ("facts", "by_predicate")):
         part = report[name]
         lines += _rows(part[by], name)
         lines.append(f"  {'overall':<14}{part['precision']:>7.3f}{part['recall']:>7.3f}{part['f1']:>7.3f}")
         lines.append("")
+    for item in report.get("unreadable", ()):
+        lines.append(f"unreadable, scored as empty: {item['doc']}: {item['error']}")
     return "\n".join(lines).rstrip() + "\n"

@@ -139,6 +139,7 @@ def evaluate(
     ),
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
     out: Annotated[Path | None, typer.Option(help="Also write the predictions in the gold format.")] = None,
+    per_doc: Annotated[bool, typer.Option("--per-doc", help="Also print each document's entity and fact F1.")] = False,
 ) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per type and predicate."""
     from ingest.evaluate import evaluate_documents, format_report
@@ -148,7 +149,7 @@ def evaluate(
     except KgError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
-    typer.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
+    typer.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report, per_document=per_doc))
 
 
 @app.command()

@@ -62,3 +62,55 @@ def test_evaluate_report_totals_and_table() -> None:
     assert report["entities"]["precision"] == 1.0
     assert report["entities"]["recall"] == pytest.approx(1 / 3, abs=1e-3)
     assert "Zone" in format_report(report) and "overall" in format_report(report)
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "matches"),
+    [
+        ("地区生产总值", "地区生产总值", True),
+        ("规上工业总产值", "规上工业产值", True),  # bigram Dice >= 0.6
+        ("工业总产值", "规上工业总产值", True),  # inside, at least half as long
+        ("产值", "规上工业总产值", False),  # inside but under half
+        ("固定资产投资", "进出口总额", False),
+    ],
+)
+def test_evaluate_metric_rule(predicted: str, gold: str, matches: bool) -> None:
+    from ingest.evaluate import metric_matches
+
+    assert metric_matches(predicted, gold) is matches
+
+
+def test_evaluate_slot_types_keep_a_company_alias_from_standing_in_for_a_project() -> None:
+    gold = [{
+        "doc": "d.txt",
+        "entities": [
+            {"type": "Enterprise", "name": "青松科技", "aliases": ["青松"]},
+            {"type": "Project", "name": "青松科技", "aliases": ["青松科技项目"]},
+        ],
+        "facts": [{"s": "青松科技", "p": "investor", "o": "青松科技"}],
+    }]
+
+    def tp(fact: dict[str, Any]) -> int:
+        report = score([{"doc": "d.txt", "entities": [], "facts": [fact]}], gold)
+        return report["facts"]["by_predicate"]["investor"]["tp"]
+
+    assert tp({"s": "青松科技项目", "p": "investor", "o": "青松"}) == 1
+    assert tp({"s": "青松", "p": "investor", "o": "青松科技"}) == 0  # the company's alias is no project
+
+
+def test_evaluate_scores_an_unreadable_document_as_empty_and_goes_on(tmp_path) -> None:
+    import json
+
+    from ingest.evaluate import evaluate_documents
+
+    (tmp_path / "ok.txt").write_text("青松机器人有限公司落户南通开发区。", encoding="utf-8")
+    (tmp_path / "bad.html").write_bytes(b"<html><body><script>x</script></body></html>")
+    gold = tmp_path / "gold.jsonl"
+    records = [{"doc": d, "entities": [{"type": "Zone", "name": "南通开发区", "aliases": []}], "facts": []}
+               for d in ("bad.html", "missing.txt", "ok.txt")]
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    report = evaluate_documents(gold, tmp_path)
+    assert [u["doc"] for u in report["unreadable"]] == ["bad.html", "missing.txt"]
+    assert report["by_document"]["ok.txt"]["entities_f1"] > 0
+    assert report["entities"]["by_type"]["Zone"]["fn"] == 2
+    assert "unreadable, scored as empty: bad.html" in format_report(report)
