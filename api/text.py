@@ -15,7 +15,7 @@ def _converter() -> opencc.OpenCC:
 def to_simplified(text: str) -> str:
     """Fold traditional characters to simplified and trim spaces.
 
-    >>> to_simplified(" 蘇州工業園區 ")
-    '苏州工业园区'
+    >>> to_simplified(" 青嵐經濟開發區 ")
+    '青岚经济开发区'
     """
     return _converter().convert(text.strip())
