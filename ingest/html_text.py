@@ -1,0 +1,186 @@
+"""The article text of a web page, as lines of the page's own visible text.
+
+trafilatura decides which paragraphs are the article (it scores text density,
+link density and structure, not class names). Its output is re-normalised
+text, so each of its paragraphs is found again among the page's visible text
+lines and the article is made of those lines, verbatim: every evidence span
+can be quoted from what the page shows. Template tags left in saved pages
+(``<%@ include … %>``, ``<?php … ?>``, ``<jsp:include/>``) are removed first.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from kg.errors import DocumentRejected
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+# Server-side template code that a saved page still carries: JSP/ASP and PHP blocks.
+_TEMPLATE_CODE = re.compile(r"<%.*?(?:%>|\Z)|<\?.*?(?:\?>|\Z)", re.DOTALL)
+_NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "button", "select",
+               "textarea", "head", "title", "meta", "link")
+_CHROME_ELEMENTS = ("nav", "header", "footer", "aside", "form")
+"""HTML elements (not class names) that hold page chrome; only used when no article is found."""
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+               "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "main", "center", "header", "footer", "nav",
+               "aside", "form", "figure", "figcaption", "caption", "hr", "address"}
+_CELL_TAGS = {"td", "th"}
+_ROW_MARK = "\ue000"
+"""Marks the lines of a data table (one without nested tables) in the page text."""
+_KEY_JUNK = re.compile(r"[\s|\ue000]+")
+"""Whitespace and table-cell bars, which the extractor re-writes, are ignored when matching."""
+MAX_TREE_ELEMENTS = 200_000
+"""Pages with more elements are read without the extractor (its cost grows with the tree)."""
+# Whole lines that are page furniture rather than text.
+_FURNITURE_LINE = re.compile(
+    r"^(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)\s*[:：]"
+    r"|^(分享到|扫一扫|用手机扫)"
+    # A line made only of page tools: 【字体：大 中 小】【打印本页】【关闭窗口】
+    r"|^(?:[\s【】\[\]〖〗|｜:：]*(?:打印本页|打印|列印|关闭窗口|关闭|關閉|加入收藏|收藏|分享|字号|字體|字体|默认"
+    r"|返回顶部|返回|大|中|小))+[\s【】\[\]〖〗|｜:：]*$"
+)
+
+
+def strip_template_code(markup: str) -> str:
+    """Remove ``<% … %>`` and ``<? … ?>`` blocks (an unclosed one runs to the end).
+
+    >>> strip_template_code('<%@ page pageEncoding="UTF-8"%><p>园区<?php echo $x; ?>新闻</p>')
+    '<p>园区新闻</p>'
+    """
+    return _TEMPLATE_CODE.sub("", markup)
+
+
+def html_main_text(markup: str, filename: str = "document") -> str:
+    """The article text of a web page: no scripts, menus, breadcrumbs, share or print links.
+
+    Raises:
+        DocumentRejected: the markup cannot be parsed.
+    """
+    markup = strip_template_code(markup)
+    root = _parse(markup, filename)
+    lines = page_lines(root)
+    kept = _article_lines(root, lines)
+    if not kept:
+        fallback = page_lines(root, drop=_CHROME_ELEMENTS)
+        return _finish(fallback, _title(root))
+    return _finish([lines[i] for i in sorted(kept)], _title(root))
+
+
+def _parse(markup: str, filename: str) -> HtmlElement:
+    import lxml.html
+    from lxml.etree import ParserError
+
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        return lxml.html.document_fromstring(markup, parser=parser)
+    except (ParserError, ValueError) as exc:
+        raise DocumentRejected(f"{filename}: unreadable HTML: {exc}") from exc
+
+
+def page_lines(root: HtmlElement, drop: tuple[str, ...] = ()) -> list[str]:
+    """The visible text of the page body, one stripped, non-empty line per block."""
+    from copy import deepcopy
+
+    body = root.find("body")
+    tree = deepcopy(body if body is not None else root)
+    for el in list(tree.iter()):
+        if el.getparent() is None:
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        # Namespaced tags (jsp:include, c:import) are server-side template code.
+        if not tag or tag in _NEVER_TEXT or tag in drop or ":" in tag:
+            el.drop_tree()
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+            if el.tag != "br":
+                el.text = "\n" + (el.text or "")
+        elif el.tag in _CELL_TAGS:
+            el.tail = " " + (el.tail or "")
+    for table in tree.iter("table"):
+        if not any(True for _ in table.iterdescendants("table")):
+            for row in table.iter("tr"):
+                row.text = row.text.replace("\n", "\n" + _ROW_MARK, 1)
+    text = str(tree.text_content())
+    return [line.strip() for line in text.split("\n") if line.strip(_ROW_MARK + " \t\r\f\v\xa0\u3000")]
+
+
+def _article_lines(root: HtmlElement, lines: list[str]) -> set[int]:
+    """Indices of the page lines that hold the extractor's article paragraphs."""
+    paragraphs = _extracted_paragraphs(root)
+    if not paragraphs:
+        return set()
+    keys = [_key(line) for line in lines]
+    joined = "".join(keys)
+    owner = [i for i, key in enumerate(keys) for _ in key]
+    kept: set[int] = set()
+    cursor = 0
+    for paragraph in paragraphs:
+        span = _find(joined, _key(paragraph), cursor)
+        if span is None:
+            continue
+        start, end = span
+        kept.update(owner[start:end])
+        cursor = end
+    if kept:
+        # Data tables inside the article are part of it (the extractor is run without tables,
+        # since it takes layout tables, menus and all, for content).
+        first, last = min(kept), max(kept)
+        kept.update(i for i in range(first, last) if lines[i].startswith(_ROW_MARK))
+    return kept
+
+
+def _find(joined: str, key: str, cursor: int) -> tuple[int, int] | None:
+    """Where a paragraph's key sits in the page, searching on from the last match first."""
+    if not key:
+        return None
+    for candidate in (key, key.removeprefix("-")):
+        at = joined.find(candidate, cursor)
+        if at < 0:
+            at = joined.find(candidate)
+        if at >= 0 and candidate:
+            return at, at + len(candidate)
+    return None
+
+
+def _key(text: str) -> str:
+    return _KEY_JUNK.sub("", text)
+
+
+def _extracted_paragraphs(root: HtmlElement) -> list[str]:
+    from copy import deepcopy
+
+    import trafilatura
+
+    if sum(1 for _ in root.iter()) > MAX_TREE_ELEMENTS:
+        return []
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    text = trafilatura.extract(
+        deepcopy(root), output_format="txt", include_tables=False, include_comments=False,
+        include_images=False, include_links=False, deduplicate=False,
+    )
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def _title(root: HtmlElement) -> str:
+    for xpath in ("//h1", "//title"):
+        found = root.xpath(xpath)
+        if found:
+            text = " ".join(found[0].text_content().split())
+            if text:
+                return text
+    return ""
+
+
+def _finish(lines: list[str], title: str) -> str:
+    """Headline first (when the article lines miss it), and no furniture lines."""
+    lines = [line.removeprefix(_ROW_MARK).strip() for line in lines]
+    if title and not any(title in line for line in lines):
+        lines = [title, *lines]
+    return "\n".join(line for line in lines if not (len(line) <= 120 and _FURNITURE_LINE.match(line)))
