@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 _TEMPLATE_CODE = re.compile(r"<%.*?(?:%>|\Z)|<\?.*?(?:\?>|\Z)", re.DOTALL)
 _NEVER_TEXT = ("script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "button", "select",
                "textarea", "head", "title", "meta", "link")
-_CHROME_ELEMENTS = ("nav", "header", "footer", "aside", "form")
-"""HTML elements (not class names) that hold page chrome; only used when no article is found."""
+_CHROME_ELEMENTS = ("nav", "footer", "aside")
+"""HTML elements (their names, not class names) that hold page chrome: never given to the extractor."""
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
                "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "main", "center", "header", "footer", "nav",
                "aside", "form", "figure", "figcaption", "caption", "hr", "address"}
@@ -33,6 +33,10 @@ _ROW_MARK = "\ue000"
 """Marks the lines of a data table (one without nested tables) in the page text."""
 _KEY_JUNK = re.compile(r"[\s|\ue000]+")
 """Whitespace and table-cell bars, which the extractor re-writes, are ignored when matching."""
+LONG_TEXT = 25
+"""Text nodes at least this long (stripped) are prose rather than menu items or labels."""
+ARTICLE_SHARE = 0.6
+"""The article container is the deepest element holding this share of the page's prose."""
 MAX_TREE_ELEMENTS = 200_000
 """Pages with more elements are read without the extractor (its cost grows with the tree)."""
 # Whole lines that are page furniture rather than text.
@@ -161,11 +165,44 @@ def _extracted_paragraphs(root: HtmlElement) -> list[str]:
     if sum(1 for _ in root.iter()) > MAX_TREE_ELEMENTS:
         return []
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    tree = deepcopy(root)
+    for el in tree.xpath("|".join(f"//{tag}" for tag in _CHROME_ELEMENTS)):
+        el.drop_tree()
+    _unname_article_path(tree)
     text = trafilatura.extract(
-        deepcopy(root), output_format="txt", include_tables=False, include_comments=False,
+        tree, output_format="txt", include_tables=False, include_comments=False,
         include_images=False, include_links=False, deduplicate=False,
     )
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def _unname_article_path(root: HtmlElement) -> None:
+    """Remove class and id from the element that holds most of the prose, and from its ancestors.
+
+    The extractor also discards blocks by class or id words (footer, side, nav...), and sites put such
+    words on the article's own wrapper (``<div class="news_content mb-footer">``): names must not outweigh
+    where the text is.
+    """
+    weight: dict[HtmlElement, int] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _NEVER_TEXT:
+            continue
+        own = sum(len(t.strip()) for t in (el.text, *(c.tail for c in el)) if t and len(t.strip()) >= LONG_TEXT)
+        if own:
+            for holder in (el, *el.iterancestors()):
+                weight[holder] = weight.get(holder, 0) + own
+    total = weight.get(root, 0)
+    node = root
+    while total:
+        heaviest = max((c for c in node if c in weight), key=weight.__getitem__, default=None)
+        if heaviest is None or weight[heaviest] < ARTICLE_SHARE * total:
+            break
+        node = heaviest
+    for el in (node, *node.iterancestors()):
+        for attribute in ("class", "id"):
+            el.attrib.pop(attribute, None)
+    if node.tag in ("div", "section"):
+        node.tag = "article"  # what the extractor looks for first
 
 
 def _title(root: HtmlElement) -> str:
