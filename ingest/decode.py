@@ -88,7 +88,7 @@ def _declared(data: bytes, label: str) -> str | None:
     codec = _canonical_codec(label)
     try:
         text = data.decode(codec)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError, ValueError):  # "undefined" and other labels that name no text codec
         return None
     if codec.startswith("utf"):
         return text
@@ -127,7 +127,7 @@ def _detected(data: bytes) -> list[tuple[float, str, str]]:
     codec = _canonical_codec(best.encoding)
     try:
         text = data.decode(codec)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError, ValueError):
         return []
     return [(plausibility(text), codec, text)]
 

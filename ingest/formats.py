@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 
 from ingest.decode import decode_text, strict_decode
 from ingest.html_text import html_main_text
@@ -22,6 +24,13 @@ MAX_ZIP_TOTAL_BYTES = 100 * 1024 * 1024
 MAX_ZIP_RATIO = 100
 ZIP_RATIO_FLOOR = 1024 * 1024
 """Entries smaller than this when inflated are never refused for their ratio."""
+MALFORMED_INPUT_ERRORS: tuple[type[BaseException], ...] = (
+    ValueError, KeyError, IndexError, TypeError, AttributeError, LookupError, EOFError, OSError, RecursionError,
+    NotImplementedError, zipfile.BadZipFile, zlib.error, struct.error, SyntaxError,
+)
+"""What parsers raise on damaged bytes: corrupt deflate streams (zlib.error), unknown zip compression
+(NotImplementedError), broken XML (lxml's XMLSyntaxError is a SyntaxError), bad charsets (UnicodeError is a
+ValueError). Raised while reading a document, each is a refusal of that document, not a server fault."""
 
 
 # -- HTML ----------------------------------------------------------------------
@@ -102,8 +111,13 @@ def read_docx(data: bytes, filename: str) -> tuple[str, str]:
     try:
         document = docx.Document(io.BytesIO(data))
         return "\n".join(_docx_blocks(document)), "docx"
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentRejected(f"{filename}: unreadable DOCX: {exc}") from exc
+    except (PackageNotFoundError, *MALFORMED_INPUT_ERRORS) as exc:
+        raise DocumentRejected(f"{filename}: unreadable DOCX: {one_line(exc)}") from exc
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one short line (parser messages carry line feeds and positions)."""
+    return " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
 
 
 def check_zip(data: bytes, filename: str) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
+from configparser import ConfigParser
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.errors import DocumentRejected
@@ -37,6 +39,9 @@ LONG_TEXT = 25
 """Text nodes at least this long (stripped) are prose rather than menu items or labels."""
 ARTICLE_SHARE = 0.6
 """The article container is the deepest element holding this share of the page's prose."""
+MIN_ARTICLE_CHARS = 50
+"""Below this the extractor falls back to taking whole-page text; its default (250) suits alphabetic
+languages, while a 100-character Chinese news item is a whole article."""
 MAX_TREE_ELEMENTS = 200_000
 """Pages with more elements are read without the extractor (its cost grows with the tree)."""
 # Whole lines that are page furniture rather than text.
@@ -171,9 +176,18 @@ def _extracted_paragraphs(root: HtmlElement) -> list[str]:
     _unname_article_path(tree)
     text = trafilatura.extract(
         tree, output_format="txt", include_tables=False, include_comments=False,
-        include_images=False, include_links=False, deduplicate=False,
+        include_images=False, include_links=False, deduplicate=False, config=_config(),
     )
     return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def _config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config["DEFAULT"]["MIN_EXTRACTED_SIZE"] = str(MIN_ARTICLE_CHARS)
+    return config
 
 
 def _unname_article_path(root: HtmlElement) -> None:

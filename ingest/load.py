@@ -24,12 +24,14 @@ if TYPE_CHECKING:
     pass
 
 from ingest.decode import decode_text, plausibility, read_txt
-from ingest.formats import check_zip, read_docx, read_html, read_pdf
+from ingest.formats import MALFORMED_INPUT_ERRORS, check_zip, one_line, read_docx, read_html, read_pdf
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 
 # C0/C1 control characters except tab and newline, plus U+FEFF anywhere.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ud800-\udfff]")
+"""In file names also tab, line ends and lone surrogates (undecodable bytes of a file system name)."""
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 """Direction overrides, which can make a file name read differently from what it is."""
 
@@ -61,18 +63,23 @@ def load_bytes(data: bytes, filename: str, *, max_bytes: int | None = None) -> D
         DocumentRejected: too large, unknown type, undecodable or unreadable.
     """
     limit = _limit(max_bytes)
+    name = safe_name(filename)  # also in messages: a client's name may carry line feeds or terminal escapes
     if len(data) > limit:
-        raise DocumentRejected(_too_large(filename, len(data), limit))
-    suffix = Path(filename).suffix.lower()
+        raise DocumentRejected(_too_large(name, len(data), limit))
+    suffix = Path(name).suffix.lower()
     reader = _READERS.get(suffix)
     if reader is None:
         supported = ", ".join(SUPPORTED_SUFFIXES)
-        raise DocumentRejected(f"{filename}: unsupported file type {suffix or '(none)'!r}; supported: {supported}")
-    raw, encoding = reader(data, filename)
+        raise DocumentRejected(f"{name}: unsupported file type {suffix or '(none)'!r}; supported: {supported}")
+    try:
+        raw, encoding = reader(data, name)
+    except DocumentRejected:
+        raise
+    except MALFORMED_INPUT_ERRORS as exc:
+        raise DocumentRejected(f"{name}: unreadable {suffix[1:].upper()} file: {one_line(exc)}") from exc
     raw = clean_text(raw)
     if not raw.strip():
-        raise DocumentRejected(f"{filename}: no text found")
-    name = safe_name(filename)
+        raise DocumentRejected(f"{name}: no text found")
     return Document(doc_id=make_doc_id(name, raw), source_name=name, raw=raw, encoding=encoding)
 
 
@@ -83,7 +90,7 @@ def safe_name(filename: str) -> str:
     '报告.txt'
     """
     base = re.split(r"[/\\]", filename)[-1]
-    name = unicodedata.normalize("NFC", _BIDI.sub("", _CONTROL.sub("", base)))
+    name = unicodedata.normalize("NFC", _BIDI.sub("", _NAME_CONTROL.sub("", base))).strip()
     stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
     while stem and len(f"{stem}{dot}{suffix}".encode()) > 255:
         stem = stem[:-1]

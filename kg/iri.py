@@ -21,7 +21,8 @@ from pyoxigraph import NamedNode
 from kg.model import EntityType
 from kg.namespaces import ZR
 
-_DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+_DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+"""Matched whole (``fullmatch``): with ``$`` a trailing line feed would pass."""
 
 
 def digest(*parts: str) -> str:
@@ -68,8 +69,12 @@ def entity_iri(entity_type: EntityType, canonical_name: str) -> NamedNode:
 
 
 def is_valid_doc_id(doc_id: str) -> bool:
-    """A document id is a short ASCII slug, safe in an IRI and a URL path."""
-    return bool(_DOC_ID.match(doc_id))
+    """A document id is a short ASCII slug, safe in an IRI and a URL path.
+
+    >>> is_valid_doc_id("report-2021"), is_valid_doc_id("report\\n"), is_valid_doc_id("")
+    (True, False, False)
+    """
+    return bool(_DOC_ID.fullmatch(doc_id))
 
 
 def doc_graph_iri(doc_id: str) -> NamedNode:
