@@ -147,7 +147,23 @@ def run_cli(inputs: list[tuple[str, str, bytes]], folder: Path) -> tuple[Outcome
     outcome.accepted = len(inputs) - failed
     outcome.tracebacks = done.stderr.count("Traceback") + done.stdout.count("Traceback")
     outcome.server_errors = [line for line in done.stdout.splitlines() if "internal error" in line]
+    # Refusals write nothing: the store holds one graph per document the run reports as ingested.
+    ingested = re.search(r"ingested (\d+) document", done.stdout)
+    stored = _graph_count(folder / "store")
+    if ingested is None or int(ingested.group(1)) != stored:
+        outcome.changed_on_refusal.append(f"store holds {stored} graphs; the run reports {done.stdout[:200]!r}")
     return outcome, done.returncode, failed
+
+
+def _graph_count(path: Path) -> int:
+    from kg.settings import Settings
+    from kg.store import open_store
+
+    store = open_store(Settings(store=str(path), _env_file=None))  # type: ignore[call-arg]
+    try:
+        return len(store.graphs())
+    finally:
+        store.close()
 
 
 def main() -> None:

@@ -41,7 +41,7 @@ def test_generated_inputs_through_upload_give_no_5xx_and_leave_the_store_unchang
 def test_generated_inputs_through_the_cli_print_one_line_each(tmp_path: Path) -> None:
     inputs = malformed_inputs(40, seed=5)
     outcome, code, failed = run_cli(inputs, tmp_path)
-    assert (code, outcome.tracebacks, outcome.server_errors) == (2, 0, [])
+    assert (code, outcome.tracebacks, outcome.server_errors, outcome.changed_on_refusal) == (2, 0, [], [])
     assert 10 < failed < len(inputs)
 
 
