@@ -18,11 +18,17 @@ HEDGES = "力争|确保|争取"
 """The hedges of a plan: a figure after them is a target, and they are no part of its metric."""
 # A year that ends a range (2023—2025年) or a target (到2025年) is no year the report covers.
 _YEAR_WORD_RE = re.compile(rf"(?<![\d\-—~～至到])(?P<year>{YEAR})(?:年|年度)")
-# A sentence that opens with a year sets the topic year for what follows.
-_TOPIC_YEAR_RE = re.compile(rf"^\s*(?:回顾|展望|到|至|进入|迈入|在)?(?P<year>{YEAR})(?:年|年度)?(?!\d)")
+# A sentence that opens with a year sets the topic year for what follows; a section number
+# (一、 (二) 3.) may come first.
+_TOPIC_YEAR_RE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|PART\d+)?\s*"
+    rf"(?:回顾|展望|到|至|进入|迈入|在)?(?P<year>{YEAR})(?:年|年度)?(?!\d)"
+)
+# The mood of a topic sentence is read close to its year (2025年，该区将…), not in its later clauses.
+_FUTURE_WINDOW = 24
 _PLAN_TITLE_RE = re.compile(rf"(?P<year>{YEAR})年度?(?:工作计划|工作要点|工作目标|目标任务|计划)")
 # 计划总投资 is the planned sum of projects already signed, not a plan of the zone.
-_FUTURE_CUES = re.compile(rf"展望|将|计划(?!总?投资)|开启|目标|{HEDGES}|拟|预期|要")
+_FUTURE_CUES = re.compile(rf"展望|将(?!近)|计划(?!总?投资)|开启|目标|{HEDGES}|拟|预期|(?<![主重需必纲])要(?![求素点])")
 _TARGET_CUES = re.compile(
     rf"{HEDGES}|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
     rf"|(?<![主重需必纲])要|将|到{YEAR}年|不少于|不低于"
@@ -41,7 +47,10 @@ _PERIOD_MARKERS = re.compile(
     r"|(?P<m1>\d{1,2})\s*[-—~至到]\s*(?P<m2>\d{1,2})月"
     r"|(?P<plan>十三五|十四五|十五五)"
     r"|(?P<every>每年|近年来|近年)"
-    r"|(?P<whole>全年|全年度)"
+    r"|(?P<whole>全年|全年度|今年|本年度?|当年)"
+    r"|(?P<last>(?<![较比超])去年(?!同期))"
+    r"|(?P<congress>(?:党的)?十八大以来)"
+    r"|(?P<decade>(?:十|10)年来|近十年)"
 )
 # Periods named only as a comparison (环比1-6月, 环比一季度, 在2019年基础上) or in a title (《…(2023—2025年)》)
 # are not the figure's own.
@@ -49,6 +58,8 @@ _COMPARISON_RE = re.compile(r"(?:环比|同比|较|比)[^,，;；]{0,8}?(?:月|�
 # A part of the year naming an event (二季度重大项目集中开工活动) dates the event, not the figures it reports.
 _EVENT_AFTER_RE = re.compile(r"[^,，;；:：。]{0,16}?(?:活动|仪式|大会|会议|调度会|推进会|观摩会)")
 _MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")
+_DATELINE_RE = re.compile(rf"(?<!\d)(?P<year>{YEAR})(?:[-/.]|年)[01]?\d(?:[-/.]|月)[0-3]?\d(?!\d)")
+_DATELINE_REACH = 800
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -60,16 +71,20 @@ class PeriodContext:
     target: bool = False
     mid_year: bool = False
     """A mid-year report: figures without a period of their own are first-half figures."""
+    report_year: int | None = None
+    """The year relative words (今年, 去年, 上半年, 25日) are read against: the dateline's, else the latest."""
 
     def advance(self, sentence: str) -> PeriodContext:
         """The context after reading ``sentence``: a year at its start becomes the topic year."""
         title = _PLAN_TITLE_RE.search(sentence)
         if title:
-            return PeriodContext(int(title.group("year")), target=True)
+            return PeriodContext(int(title.group("year")), target=True, report_year=self.report_year)
         topic = _TOPIC_YEAR_RE.match(sentence)
         if topic is None:
             return self
-        return PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(sentence)), self.mid_year)
+        window = sentence[topic.start("year") : topic.end() + _FUTURE_WINDOW]
+        return PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(window)), self.mid_year,
+                             self.report_year)
 
 
 def latest_report_year(text: str) -> int | None:
@@ -91,8 +106,19 @@ def latest_report_year(text: str) -> int | None:
 
 
 def start_context(text: str) -> PeriodContext:
-    """The context before the first sentence of a document."""
-    return PeriodContext(latest_report_year(text), mid_year=_is_mid_year_report(text))
+    """The context before the first sentence: no topic year yet, relative words read against the dateline."""
+    report = dateline_year(text) or latest_report_year(text)
+    return PeriodContext(None, mid_year=_is_mid_year_report(text), report_year=report)
+
+
+def dateline_year(text: str) -> int | None:
+    """The year of the page's date line (2022-09-29, 2013年03月26日 07:50), looked for near the top.
+
+    >>> dateline_year("来源:新华社 2022-07-18 10:00"), dateline_year("2021年,高新区……")
+    (2022, None)
+    """
+    match = _DATELINE_RE.search(text, 0, _DATELINE_REACH)
+    return int(match.group("year")) if match else None
 
 
 def _is_mid_year_report(text: str) -> bool:
@@ -118,14 +144,14 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
     """
     scanned = _COMPARISON_RE.sub("", before)
     markers = [m for m in _PERIOD_MARKERS.finditer(scanned) if not _names_event(m, scanned)]
-    year = _explicit_year(markers) or context.year
+    year = _explicit_year(markers) or context.year or context.report_year
     for marker in reversed(markers):
-        period = _marker_period(marker, year, markers)
+        period = _marker_period(marker, year, markers, context.report_year)
         if period != "":
             return period
     if year and context.mid_year and not target:
         return f"{year}-H1"
-    return str(year) if year else None
+    return str(context.year) if context.year else None
 
 
 def _names_event(marker: re.Match[str], text: str) -> bool:
@@ -138,7 +164,9 @@ def _explicit_year(markers: list[re.Match[str]]) -> int | None:
     return years[-1] if years else None
 
 
-def _marker_period(marker: re.Match[str], year: int | None, markers: list[re.Match[str]]) -> str | None:
+def _marker_period(
+    marker: re.Match[str], year: int | None, markers: list[re.Match[str]], report: int | None = None
+) -> str | None:
     """The period one marker denotes; ``""`` when the marker says nothing on its own."""
     if marker.group("plan"):
         return _FIVE_YEAR_PLANS[marker.group("plan")]
@@ -150,6 +178,12 @@ def _marker_period(marker: re.Match[str], year: int | None, markers: list[re.Mat
         return str(year) if year else None
     if year is None:
         return ""
+    if marker.group("last"):
+        return str((report or year) - 1)
+    if marker.group("congress"):
+        return f"2012-{report or year}"
+    if marker.group("decade"):
+        return f"{(report or year) - 10}-{report or year}"
     if marker.group("half"):
         return f"{year}-H1" if marker.group("half") == "上半年" else f"{year}-H2"
     if marker.group("quarter"):
