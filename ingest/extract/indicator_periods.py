@@ -9,7 +9,7 @@ actual, looking ahead → target) are carried from sentence to sentence by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import IndicatorKind
 
@@ -55,8 +55,18 @@ _PERIOD_MARKERS = re.compile(
 # Periods named only as a comparison (环比1-6月, 环比一季度, 在2019年基础上) or in a title (《…(2023—2025年)》)
 # are not the figure's own.
 _COMPARISON_RE = re.compile(r"(?:环比|同比|较|比)[^,，;；]{0,8}?(?:月|季度|半年)|在[^,，;；]{0,12}?基础上|《[^《》]*》")
-# A part of the year naming an event (二季度重大项目集中开工活动) dates the event, not the figures it reports.
-_EVENT_AFTER_RE = re.compile(r"[^,，;；:：。]{0,16}?(?:活动|仪式|大会|会议|调度会|推进会|观摩会)")
+# An event held for a period (举行2022年第三季度集中签约活动): what follows reports its figures.
+_EVENT_RE = re.compile(
+    r"(?:举行|举办|召开)[^,，;；:：。]{0,30}?(?:签约|开工|投产|竣工|动工|招商)[^,，;；:：。]{0,12}?(?:活动|仪式|大会)"
+    r"|(?:签约|开工|投产|竣工|动工)[^,，;；:：。]{0,6}?(?:活动|仪式)(?:在[^,，;；。]{1,12})?(?:举行|举办|启动)"
+)
+_PLAN_AFTER_TITLE_RE = re.compile(r"计划|目标|展望|思路|安排|要点")
+# Words of a later paragraph that refer back to the event (此次签约的项目, 开工的22个项目中).
+_EVENT_REFERENCE_RE = re.compile(
+    r"此次|本次|当天|当日|会上|现场|活动上|集中(?:签约|开工|竣工|投产)|(?:签约|开工|投产)的"
+)
+# A plan stated later in the same sentence (……3月4日，会议传来消息，2025年，该区将……).
+_PLAN_LATER_RE = re.compile(rf"(?<![\d到至])(?P<year>{YEAR})年[,，]?[^。,，]{{0,12}}?(?:将|力争|计划|目标)")
 _MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")
 _DATELINE_RE = re.compile(rf"(?<!\d)(?P<year>{YEAR})(?:[-/.]|年)[01]?\d(?:[-/.]|月)[0-3]?\d(?!\d)")
 _DATELINE_REACH = 800
@@ -73,6 +83,27 @@ class PeriodContext:
     """A mid-year report: figures without a period of their own are first-half figures."""
     report_year: int | None = None
     """The year relative words (今年, 去年, 上半年, 25日) are read against: the dateline's, else the latest."""
+    event: str | None = None
+    """The period of the last event held (举行2022年第三季度签约活动): the figures after it are its own."""
+    event_near: bool = False
+    """Whether the event was held in the current paragraph; later ones must refer to it (此次, 当天…)."""
+
+    def _event_period(self, opening: str) -> str | None:
+        """The period an event is held for: its own marker, else the report's year (an event of the day)."""
+        if not _PERIOD_MARKERS.search(opening):
+            return str(self.report_year) if self.report_year else None
+        return period_for(opening, replace(self, event=None, mid_year=False, year=self.year or self.report_year))
+
+    def next_paragraph(self) -> PeriodContext:
+        """The context at a paragraph break: the last event is only in force where a sentence refers to it."""
+        return replace(self, event_near=False) if self.event_near else self
+
+    def titled(self, title: str) -> PeriodContext:
+        """The context after a title line: its one year (成都高新区2023年企业荣誉情况) is the topic if none is yet."""
+        years = {m.group("year") for m in _YEAR_WORD_RE.finditer(title)}
+        if self.year is not None or len(years) != 1 or _PLAN_AFTER_TITLE_RE.search(title):
+            return self
+        return replace(self, year=int(years.pop()))
 
     def advance(self, sentence: str) -> PeriodContext:
         """The context after reading ``sentence``: a year at its start becomes the topic year."""
@@ -80,11 +111,17 @@ class PeriodContext:
         if title:
             return PeriodContext(int(title.group("year")), target=True, report_year=self.report_year)
         topic = _TOPIC_YEAR_RE.match(sentence)
-        if topic is None:
-            return self
-        window = sentence[topic.start("year") : topic.end() + _FUTURE_WINDOW]
-        return PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(window)), self.mid_year,
-                             self.report_year)
+        context = self
+        if topic is not None:
+            window = sentence[topic.start("year") : topic.end() + _FUTURE_WINDOW]
+            context = PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(window)), self.mid_year,
+                                    self.report_year)
+        event = _EVENT_RE.search(sentence)
+        if event:
+            return replace(context, event=context._event_period(sentence[: event.end()]), event_near=True)
+        if context.event and not context.event_near and _EVENT_REFERENCE_RE.search(sentence):
+            return replace(context, event_near=True)
+        return context
 
 
 def latest_report_year(text: str) -> int | None:
@@ -138,25 +175,32 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
     >>> period_for("同时，1-7月，外贸进出口总额", PeriodContext(2022))
     '2022-01/07'
     >>> period_for("4月，举行二季度重大项目集中开工活动，集中开工项目", PeriodContext(2023))
-    '2023'
+    '2023-Q2'
     >>> period_for("力争“十四五”期间，每年新培养技能人才", PeriodContext(2020))
     '2021-2025'
     """
     scanned = _COMPARISON_RE.sub("", before)
-    markers = [m for m in _PERIOD_MARKERS.finditer(scanned) if not _names_event(m, scanned)]
+    markers = list(_PERIOD_MARKERS.finditer(scanned))
     year = _explicit_year(markers) or context.year or context.report_year
     for marker in reversed(markers):
         period = _marker_period(marker, year, markers, context.report_year)
         if period != "":
             return period
+    if context.event and (context.event_near or _EVENT_REFERENCE_RE.search(scanned)):
+        return context.event
     if year and context.mid_year and not target:
         return f"{year}-H1"
     return str(context.year) if context.year else None
 
 
-def _names_event(marker: re.Match[str], text: str) -> bool:
-    quarterly = marker.group("quarter") or marker.group("first")
-    return bool(quarterly) and bool(_EVENT_AFTER_RE.match(text, marker.end()))
+def planned_year(sentence: str) -> int | None:
+    """The year a sentence announces plans for, wherever it says so (2025年，该区将…), or None.
+
+    >>> planned_year("新增产值110亿元以上……会上传来消息，2025年，该区将紧扣目标"), planned_year("到2025年，实现")
+    (2025, None)
+    """
+    match = _PLAN_LATER_RE.search(sentence)
+    return int(match.group("year")) if match else None
 
 
 def _explicit_year(markers: list[re.Match[str]]) -> int | None:

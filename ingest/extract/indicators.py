@@ -12,12 +12,12 @@ first (``新建28个“两新”党组织`` → 新建两新党组织).  A claus
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import cn2an
 
 from ingest.document import Document, Fact, Mention, Sentence
-from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, start_context
+from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, planned_year, start_context
 from ingest.extract.indicator_phrases import (
     about_many_zones,
     about_one_body,
@@ -68,6 +68,7 @@ _POLICY_TERMS_RE = re.compile(r"(?:给予|最高)[\u4e00-\u9fff]{0,5}$")
 # 在全国169家国家高新区…中位列第4: the size of the group a rank is taken in.
 _RANK_GROUP_RE = re.compile(r"在(?:全国|全省|全市)?$")
 _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
+_LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
 
 
@@ -88,6 +89,7 @@ class _Figure:
     """A rank written as an ordinal (居全市第二), named after the figure before it."""
 
 
+_TITLE_LENGTH = 60
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
 
 
@@ -98,8 +100,14 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     context = start_context(doc.text)
     facts: list[Fact] = []
     carried = ""
+    previous_end = 0
     for sentence in doc.sentences:
+        if "\n" in doc.text[previous_end : sentence.start]:
+            context = context.next_paragraph()
+        previous_end = sentence.end
         context = context.advance(sentence.text)
+        if _is_title(sentence, doc.text):
+            context = context.titled(sentence.text)
         if _is_headline(sentence, doc.text):
             continue
         if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
@@ -112,6 +120,12 @@ def _is_headline(sentence: Sentence, text: str) -> bool:
     """A news headline (the first line, no closing 。) restates figures of the body in other words."""
     return (sentence.index == 0 and not sentence.text.endswith(_SENTENCE_ENDS)
             and text[sentence.end:sentence.end + 1] == "\n")
+
+
+def _is_title(sentence: Sentence, text: str) -> bool:
+    """A short line without closing punctuation: a page or section title."""
+    return (len(sentence.text) <= _TITLE_LENGTH and not sentence.text.endswith(_SENTENCE_ENDS)
+            and text[sentence.end : sentence.end + 1] in ("\n", ""))
 
 
 def _carried_text(carried: str, text: str) -> str:
@@ -263,14 +277,22 @@ def _fact(
     segment, clause_after = around
     text = reading.text
     window = max(0, figure.start - _LOOKBACK)
-    before = (reading.carried if window == 0 else "") + text[window : figure.start]
+    carried = reading.carried if window == 0 else ""
+    before = carried + text[window : figure.start]
     clause = text[_segment_start(text, figure.start, window) : figure.start]
-    kind = kind_for(segment, before, context, clause=clause, after=clause_after)
+    # A hedge in an earlier piece of the sentence (…都将位列第二；工业增加值…) governs it only from the lead.
+    mood = _LEAD_CLAUSE_RE.match(carried).group(0) + text[window : figure.start]
+    kind = kind_for(segment, mood, context, clause=clause, after=clause_after)
+    period = period_for(before, context, target=kind is IndicatorKind.TARGET)
+    planned = planned_year(carried + text) if period is None else None
+    if planned:
+        kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after)
+        period = str(planned) if kind is IndicatorKind.TARGET else None
     attrs = (
         ("metric", metric),
         ("value", figure.value),
         ("unit", figure.unit),
-        ("period", period_for(before, context, target=kind is IndicatorKind.TARGET)),
+        ("period", period),
         ("kind", kind.value),
     )
     return Fact(Predicate.INDICATOR, subject, None, index, attrs)

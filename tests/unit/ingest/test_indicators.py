@@ -120,7 +120,8 @@ def _rows(doc: Document) -> set[tuple[str, float, str, str | None, str]]:
             ("每年新增高技能人才", 1000.0, "count"),
         ]),
         # Held-out reports of other zones: deictic and hedging leads, stocks, honour lists, linked totals.
-        (["2023年第四季度重大项目集中开工活动举行。", "本次集中开工项目22个,总投资186亿元。"], "2023", "actual", [
+        # An event held for a quarter reports that quarter's figures (real pages are annotated so).
+        (["2023年第四季度重大项目集中开工活动举行。", "本次集中开工项目22个,总投资186亿元。"], "2023-Q4", "actual", [
             ("集中开工项目", 22.0, "count"),
             ("集中开工项目总投资", 18_600_000_000.0, "CNY"),
         ]),
@@ -129,7 +130,7 @@ def _rows(doc: Document) -> set[tuple[str, float, str, str | None, str]]:
             ("新开工项目", 19.0, "count"),
         ]),
         (["2023年重点工作。", "4月,东湖高新区举行二季度重大项目集中开工活动,集中开工项目36个,总投资520亿元。"],
-         "2023", "actual", [
+         "2023-Q2", "actual", [
             ("集中开工项目", 36.0, "count"),
             ("集中开工项目总投资", 52_000_000_000.0, "CNY"),
         ]),
@@ -284,7 +285,7 @@ def test_indicators_year_and_mood_carry_across_sentences() -> None:
         ("每年，光开发区道口开设申请就超过", 2024, None),
         ("全年确保招引", 2022, "2022"),
         ("到2022年，全区高新技术企业数量在2019年基础上实现倍增、突破", 2020, "2022"),
-        ("4月,举行二季度重大项目集中开工活动,集中开工项目", 2023, "2023"),
+        ("4月,举行二季度重大项目集中开工活动,集中开工项目", 2023, "2023-Q2"),
         ("二季度,全区举行重大项目集中签约活动,本次签约项目", 2023, "2023-Q2"),
         ("发布《数字化转型三年行动方案(2023—2025年)》,新认定数字化转型示范企业", 2023, "2023"),
     ],
