@@ -38,10 +38,13 @@ _LEAD_RE = re.compile(
 _GENERIC_SUBJECT = "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区"
 _GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
 _TRAIL_RE = re.compile(
-    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
+    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
     r"|(?:实现)?(?:倍增|翻番|翻一番)|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
 )
 _BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
+# 本报讯(记者…), 株洲日报讯(全媒体记者/…): the byline of a news lead.
+_NEWS_SOURCE_RE = re.compile(r"^[^,，。;；()]{0,12}讯(?:\([^)]*\))?")
+_ALIAS_NOTE_RE = re.compile(r"\((?:简称|以下简称)[^)]*\)")
 # 完成投资 after a count of projects is their spending (实施重点项目126个，完成投资486亿元), kept whole to link.
 _COMPLETION_RE = re.compile(r"^(?:完成|实现|达到)(?!投资$)")
 # A class of projects named by size (20亿元项目, 5亿元及3000万美元以上项目): part of a metric.
@@ -57,10 +60,22 @@ _GENERIC_HEAD_RE = re.compile(r"活动|工作|赛事|会议|措施")
 _HOLDER_RE = re.compile(
     r"^(?P<head>[^\d,，、]{1,10}?)(?:全部|均|分别|已|都)?(?P<act>(?:获评|入围|入选|实行|获批|荣获|被评为|列入).+)$"
 )
-_ONE_BODY_SENTENCE_RE = re.compile(r"^(?:该|这家|此|这个|这一)(?:公司|企业|集团|项目)")
-_ONE_BODY_METRIC_RE = re.compile(
-    r"^(?:项目)?(?:总投资|注册资本|计划总投资)|^项目(?:将|拟|计划|建成|投产)|建成后|达产后|投产后|达产|满产"
+_ONE_BODY_SENTENCE_RE = re.compile(
+    r"^(?:该|这家|此|这个|这一)(?:公司|企业|集团|项目)"
+    # 新型材料产业园项目主要建设…, 智造基地项目分三期实施: a sentence describing one named project.
+    r"|^(?!(?:重点|重大|集中|签约|开工|新|在建|续建|亿元|全部|其中|此次|本次))[^,，。、\d]{2,30}?项目"
+    r"(?:主要建设|建设内容|分[一二三四两]期|占地|总占地|规划用地|建成后|达产后|投产后)"
 )
+_ONE_BODY_METRIC_RE = re.compile(
+    r"^(?:项目)?(?:总投资|注册资本|计划总投资)|^项目(?:将|拟|计划|建成|投产)|建成后|达产后|投产后|建设后|达产|满产"
+    r"|占地|建筑面积|^(?:一期|二期|三期|首期|一、二期)|^(?:新增)?年产(?!值)|^年加工|^拟投资|^我们"
+    # a visit to one company (走进…, 察看…), a threshold of a policy (上年度营业收入在…), page furniture (>>)
+    r"|^(?:走进|察看|考察|调研|参观|来到|走访)|上年度|近[一二两三]年|[<>«»|]"
+    # a count of zones (有国家级经济开发区27家): the zones of a region, not a figure of one zone
+    r"|(?:开发区|高新区|经开区|园区)$"
+)
+# A figure of the city, province or country the zone is in (全市本次共签约项目86个), not of the zone.
+_REGION_SUBJECT_RE = re.compile(r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均)")
 _STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量|累计$)")
 # 总数达到1420家 after 新增高新技术企业186家 restates the noun itself: 高新技术企业.
 _BARE_STOCK = ("总数", "累计")
@@ -86,6 +101,10 @@ _ZONE_OPENING_RE = re.compile(rf"(?![在对为各编规建全我本该])[\u4e00-
 # A verb inside an opening "zone name" (印发西安高新区…) shows it is the object of an act, not the subject.
 _ACT_IN_NAME_RE = re.compile(r"印发|出台|发布|制定|实施|落实|召开|举行|启动|推出|修订|审议|通过|会议|会上")
 _QUOTE_RE = re.compile(r"[“”\"「」『』《》\s]")
+# 高科技园区, 工业园区: a kind of park, not a zone's name.
+_GENERIC_ZONE_NAME_RE = re.compile(
+    r"^(?:高科技|高新技术|科技|工业|产业|创业|物流|化工|经济|生态|现代|综合|特色)+(?:园区|开发区)$"
+)
 _AFTER_TRAIL_RE = re.compile(r"(?:的基础上|作用|任务|工作|等|的|和|及|、|以上|左右)$")
 # 在全国169家国家高新区综合评价中: the frame of a ranking around the name of the ranking.
 _RANK_FRAME_RE = re.compile(r"^在(?:全国|全省|全市)?(?:\d+家)?|中$")
@@ -129,6 +148,7 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
     '人才创业类项目'
     """
     text = _BASELINE_RE.sub("", _QUOTE_RE.sub("", segment))
+    text = _NEWS_SOURCE_RE.sub("", _ALIAS_NOTE_RE.sub("", text))
     text = re.sub(r"^[、,]?\([^)]*\)", "", text)
     text = _INNER_VERB_RE.sub("", _strip_repeatedly(text, _TIME_RE, _LEAD_RE, _subject_pattern(zone)), count=1)
     if money:
@@ -168,7 +188,7 @@ def _subject_pattern(zone: str) -> re.Pattern[str]:
         return _GENERIC_SUBJECT_RE
     head = re.escape(zone[:2])
     endings = "开发区|高新区|园区|经开区|保税区|综保区|投资区"
-    return re.compile(rf"^(?:{_GENERIC_SUBJECT}|{head}[\u4e00-\u9fff]{{0,8}}?(?:{endings})(?=.))")
+    return re.compile(rf"^(?:{_GENERIC_SUBJECT}|(?:国家级|省级)?{head}[\u4e00-\u9fff]{{0,8}}?(?:{endings})(?=.))")
 
 
 def _strip_trailing(text: str) -> str:
@@ -373,6 +393,15 @@ def about_one_body(text: str, metric: str) -> bool:
     return bool(_ONE_BODY_SENTENCE_RE.match(text) or _ONE_BODY_METRIC_RE.search(metric))
 
 
+def about_region(clause: str) -> bool:
+    """Whether the clause naming a figure opens with the city or province as its subject.
+
+    >>> about_region("全市本次共签约项目"), about_region("占全市")
+    (True, False)
+    """
+    return bool(_REGION_SUBJECT_RE.match(_strip_repeatedly(_QUOTE_RE.sub("", clause), _TIME_RE)))
+
+
 def about_many_zones(text: str) -> bool:
     """全省开发区…, 全市园区…: totals over many zones belong to none of them.
 
@@ -393,7 +422,7 @@ def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, 
     opening = _strip_repeatedly(_QUOTE_RE.sub("", text), _TIME_RE, _LEAD_RE)
     match = _ZONE_OPENING_RE.match(opening)
     name = match.group(0) if match else ""
-    own = name[:2] in (home[1][:2], "全区", "开发", "高新")
+    own = name[:2] in (home[1][:2], "全区", "开发", "高新") or _GENERIC_ZONE_NAME_RE.match(name)
     if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name):
         return home
     return (EntityType.ZONE, name)

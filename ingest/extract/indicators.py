@@ -21,6 +21,7 @@ from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for
 from ingest.extract.indicator_phrases import (
     about_many_zones,
     about_one_body,
+    about_region,
     after_noun,
     carried_prefix,
     clause_topic,
@@ -90,6 +91,7 @@ class _Figure:
 
 
 _TITLE_LENGTH = 60
+_HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
 
 
@@ -117,9 +119,14 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
 
 
 def _is_headline(sentence: Sentence, text: str) -> bool:
-    """A news headline (the first line, no closing 。) restates figures of the body in other words."""
-    return (sentence.index == 0 and not sentence.text.endswith(_SENTENCE_ENDS)
-            and text[sentence.end:sentence.end + 1] == "\n")
+    """A news headline restates figures of the body in other words: the first line without a closing 。,
+    or a short line of its own before the body (宝鸡高新区一季度重点项目开工——涉及22个项目,总投资124亿元)."""
+    if (sentence.index == 0 and not sentence.text.endswith(_SENTENCE_ENDS)
+            and text[sentence.end:sentence.end + 1] == "\n"):
+        return True
+    whole_line = text[sentence.start - 1 : sentence.start] in ("\n", "") and text[sentence.end : sentence.end + 1] in (
+        "\n", "")
+    return whole_line and len(sentence.text) <= _HEADLINE_LENGTH and not sentence.text.endswith(("。", "；", ";"))
 
 
 def _is_title(sentence: Sentence, text: str) -> bool:
@@ -208,6 +215,9 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
     """The metric names for one figure (a rank such as 总量和增幅均居第一 names two)."""
     if figure.ordinal:
         return rank_metric(figure.core or segment, figure.rank_scope, reading.base, reading.zone)
+    if about_region(segment):
+        reading.base = reading.last = ""
+        return []
     money = figure.unit not in ("count", "rank")
     metric = clean_metric(segment, money=money, zone=reading.zone)
     if reading.respective and not metric:
