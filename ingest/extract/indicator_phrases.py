@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.asset_text import alternation, load_lexicon
 from ingest.extract.indicator_periods import HEDGES, YEAR
 from kg.model import EntityType
 
@@ -74,6 +75,7 @@ _ONE_BODY_METRIC_RE = re.compile(
     # a count of zones (有国家级经济开发区27家): the zones of a region, not a figure of one zone
     r"|(?:开发区|高新区|经开区|园区)$"
 )
+_OPENING_PUNCTUATION_RE = re.compile(r"^[,，、:：\s]")
 # A figure of the city, province or country the zone is in (全市本次共签约项目86个), not of the zone.
 _REGION_SUBJECT_RE = re.compile(r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均)")
 _STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量|累计$)")
@@ -113,6 +115,9 @@ _NAMED_AS_RE = re.compile(r"^(?:企业|单位)被?(?P<verb>认定|评)为?(?P<ti
 # A published list of an honour (第五批…企业名单, 公布的…名单).
 _HONOUR_LIST_RE = re.compile(r"(?:公布的?|发布的?|公示的?)?第[^批,，;；]{1,3}批(?P<name>[^,，;；、的]{2,20}?)名单")
 _RESPECTIVE_ACT_RE = re.compile(r"比上年增长|同比增长|增长|下降|提高|增加|减少")
+_SHARED_GROWTH_RE = re.compile(r"^(?P<names>[^,，;；]+?)(?P<act>同比增长|增长|提高|下降|增速)$")
+# The heads an economic quantity ends with (税收, 总产值, 进出口…), as opposed to a class of firms.
+_QUANTITY_HEAD_RE = re.compile(f"(?:{alternation(load_lexicon('metric_heads'))})$")
 _SHARE_RE = re.compile(r"占(?:全市|全省|全区|全国)$")
 
 
@@ -313,6 +318,25 @@ def respective_metrics(segment: str, *, money: bool, zone: str = "") -> list[str
     return [name + (shared.group(0) if shared else "") for name in names] if len(names) > 1 else []
 
 
+def shared_growth_metrics(metric: str) -> list[str]:
+    """A、B和C增长20%: the same growth for each named quantity, one metric each.
+
+    >>> shared_growth_metrics("亩均税收、人均税收和亩均营业收入增长")
+    ['亩均税收增长', '人均税收增长', '亩均营业收入增长']
+    >>> shared_growth_metrics("专精特新、小巨人企业增长"), shared_growth_metrics("工业投资增长")
+    ([], [])
+    """
+    match = _SHARED_GROWTH_RE.match(metric)
+    if not match:
+        return []
+    names = re.split("、|和|及", match.group("names"))
+    if len(names) < 2 or any(len(n) < 2 or leading_verb(n) for n in names):
+        return []
+    if not all(_QUANTITY_HEAD_RE.search(n) for n in names):
+        return []
+    return [name + match.group("act") for name in names]
+
+
 def after_noun(after: str) -> str:
     """The noun phrase after a figure's unit, without quotes, a note in brackets or 以上/的.
 
@@ -390,7 +414,8 @@ def about_one_body(text: str, metric: str) -> bool:
     >>> about_one_body("项目总投资20亿元", "项目总投资")
     True
     """
-    return bool(_ONE_BODY_SENTENCE_RE.match(text) or _ONE_BODY_METRIC_RE.search(metric))
+    opening = _strip_repeatedly(text, _TIME_RE, _OPENING_PUNCTUATION_RE)
+    return bool(_ONE_BODY_SENTENCE_RE.match(opening) or _ONE_BODY_METRIC_RE.search(metric))
 
 
 def about_region(clause: str) -> bool:

@@ -35,6 +35,7 @@ from ingest.extract.indicator_phrases import (
     respective_metrics,
     sentence_zone,
     share_metric,
+    shared_growth_metrics,
     stock_metric,
 )
 from ingest.extract.numbers import Quantity, find_percent_words, find_quantities
@@ -69,6 +70,9 @@ _POLICY_TERMS_RE = re.compile(r"(?:给予|最高)[\u4e00-\u9fff]{0,5}$")
 # 在全国169家国家高新区…中位列第4: the size of the group a rank is taken in.
 _RANK_GROUP_RE = re.compile(r"在(?:全国|全省|全市)?$")
 _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
+_FULL_STOP_RE = re.compile(r"[。！？!?\n]")
+# A lead that sets the mood of a whole sentence is short: 全年力争, 2025年, 下一步.
+_LEAD_LENGTH = 10
 _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
 
@@ -113,7 +117,8 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         if _is_headline(sentence, doc.text):
             continue
         if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
-            facts.extend(_sentence_facts(sentence, doc.home_zone, context, carried))
+            plan = planned_year(carried + _whole_sentence(doc.text, sentence.start))
+            facts.extend(_sentence_facts(sentence, doc.home_zone, context, carried, plan))
         carried = _carried_text(carried, sentence.text)
     return [], _unique(facts)
 
@@ -174,15 +179,24 @@ class _Reading:
     consumed: int = 0
     """End of the words after a number-first figure (they are not the next figure's name)."""
     took_after: bool = False
+    plan: int | None = None
+    """The year the whole sentence announces plans for (…，2025年，该区将…), if it does."""
+
+
+def _whole_sentence(text: str, start: int) -> str:
+    """The text from ``start`` to the end of its full sentence (pieces cut at ；run on to the 。)."""
+    stop = _FULL_STOP_RE.search(text, start, start + _LOOKBACK)
+    return text[start : stop.end() if stop else start + _LOOKBACK]
 
 
 def _sentence_facts(
-    sentence: Sentence, home: tuple[EntityType, str], context: PeriodContext, carried: str = ""
+    sentence: Sentence, home: tuple[EntityType, str], context: PeriodContext, carried: str = "",
+    plan: int | None = None,
 ) -> list[Fact]:
     text = sentence.text
     figures = _figures(text)
     subject = sentence_zone(text, home)
-    reading = _Reading(zone=subject[1], text=text, carried=carried)
+    reading = _Reading(zone=subject[1], text=text, carried=carried, plan=plan)
     facts: list[Fact] = []
     for index, figure in enumerate(figures):
         seg_start = _segment_start(text, figure.start, max(figures[index - 1].end if index else 0, reading.consumed))
@@ -226,6 +240,10 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
     if respective:
         reading.respective = respective[1:]
         return respective[:1]
+    shared = shared_growth_metrics(metric) if figure.unit == "percent" else []
+    if shared:
+        reading.base = reading.last = shared[-1]
+        return shared
     linked = linked_metric(metric, reading.base)
     if linked:
         reading.last = linked
@@ -291,10 +309,13 @@ def _fact(
     before = carried + text[window : figure.start]
     clause = text[_segment_start(text, figure.start, window) : figure.start]
     # A hedge in an earlier piece of the sentence (…都将位列第二；工业增加值…) governs it only from the lead.
-    mood = _LEAD_CLAUSE_RE.match(carried).group(0) + text[window : figure.start]
+    piece = max(text.rfind(";", 0, figure.start), text.rfind("；", 0, figure.start)) + 1
+    lead = _LEAD_CLAUSE_RE.match(carried + text[:piece]).group(0) if carried or piece else ""
+    lead = lead if len(lead) <= _LEAD_LENGTH else ""
+    mood = lead + text[max(window, piece) : figure.start]
     kind = kind_for(segment, mood, context, clause=clause, after=clause_after)
     period = period_for(before, context, target=kind is IndicatorKind.TARGET)
-    planned = planned_year(carried + text) if period is None else None
+    planned = reading.plan if period is None else None
     if planned:
         kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after)
         period = str(planned) if kind is IndicatorKind.TARGET else None

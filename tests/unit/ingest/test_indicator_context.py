@@ -1,0 +1,138 @@
+"""Indicator periods, moods and subjects on invented pages shaped like real ones (datelines,
+numbered headings, events held for a quarter, city and project figures)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from ingest.document import Document
+from ingest.extract.indicator_periods import PeriodContext, dateline_year, period_for, planned_year
+from ingest.extract.indicator_phrases import about_region, shared_growth_metrics
+from ingest.extract.indicators import extract_indicators
+from ingest.normalise import normalise
+from ingest.segment import segment
+from kg.model import EntityType
+
+ZONE = (EntityType.ZONE, "青松高新技术产业开发区")
+
+
+def _rows(text: str) -> set[tuple[str, float, str, str | None, str]]:
+    doc = segment(normalise(Document(doc_id="d", source_name="d.txt", raw=text, text=text)))
+    _, facts = extract_indicators(replace(doc, home_zone=ZONE))
+    return {(f.attr("metric"), f.attr("value"), f.attr("unit"), f.attr("period"), f.attr("kind")) for f in facts}
+
+
+def _periods(text: str) -> dict[str, str | None]:
+    return {metric: period for metric, _, _, period, _ in _rows(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("发布时间:2022-09-28 来源:青松发布\n正文", 2022),
+        ("2013年03月26日 07:50 来源:新闻网\n正文", 2013),
+        ("2021年,高新区完成产值100亿元。", None),
+    ],
+)
+def test_dateline_year(text: str, year: int | None) -> None:
+    assert dateline_year(text) == year
+
+
+def test_a_numbered_heading_sets_the_topic_year() -> None:
+    text = ("青松高新区2024年工作总结和2025年工作思路\n"
+            "一、2024年工作总结 2024年,在市委的领导下,各项事业平稳发展。全年完成规上工业总产值728.6亿元;"
+            "新引进项目41个。\n")
+    assert _periods(text) == {"规上工业总产值": "2024", "新引进项目": "2024"}
+
+
+def test_an_undated_page_gives_no_period_to_stock_figures() -> None:
+    text = "青松高新区累计引进工业项目200多个,协议投资超550亿元,已投产企业110多家。\n"
+    assert set(_periods(text).values()) == {None}
+
+
+def test_relative_words_are_read_against_the_dateline() -> None:
+    text = "蓝湾新闻 2022-09-29\n今年上半年,全区共签约项目79个、签约资金85亿元。\n"
+    assert _periods(text) == {"签约项目": "2022-H1", "签约资金": "2022-H1"}
+
+
+@pytest.mark.parametrize(
+    ("before", "period"),
+    [
+        ("党的十八大以来,开发区地区生产总值年均增长", "2012-2022"),
+        ("10年来,成功签约项目", "2012-2022"),
+        ("去年,开发区新增企业", "2021"),
+        ("较去年同期增长", None),
+    ],
+)
+def test_spans_and_last_year(before: str, period: str | None) -> None:
+    assert period_for(before, PeriodContext(None, report_year=2022)) == period
+
+
+def test_an_event_held_for_a_quarter_dates_the_figures_that_report_it() -> None:
+    text = ("发布时间:2022-09-28\n"
+            "9月23日,青松区举行2022年第三季度招商项目集中签约、开工活动。参加此次集中签约、开工项目共30个,总投资104亿元。\n"
+            "集中开工项目18个,总投资61亿元。\n"
+            "另外,园区新增孵化器3家。\n")
+    periods = _periods(text)
+    assert periods["集中签约、开工项目"] == "2022-Q3"
+    assert periods["集中开工项目总投资"] == "2022-Q3"
+    assert periods["新增孵化器"] is None
+
+
+def test_a_plan_announced_later_in_the_sentence_makes_its_figures_targets() -> None:
+    text = ("青松日报讯(记者 王一) 新增工业产值110亿元以上,完成固定资产投资120亿元以上;进出口总额增长20%以上……"
+            "3月4日,开发区工作会议传来消息,2025年,该区将紧扣目标,全力推动高质量发展。\n")
+    assert _rows(text) == {
+        ("新增工业产值", 11_000_000_000.0, "CNY", "2025", "target"),
+        ("固定资产投资", 12_000_000_000.0, "CNY", "2025", "target"),
+        ("进出口总额增长", 20.0, "percent", "2025", "target"),
+    }
+    assert planned_year("到2025年,实现产值") is None
+
+
+def test_a_hedge_before_a_semicolon_does_not_govern_the_next_piece() -> None:
+    text = "今年全区地区生产总值总量和增速都将位列全省前列;工业增加值250.5亿元,增长29.1%。\n"
+    kinds = {metric: kind for metric, _, _, _, kind in _rows(text)}
+    assert kinds["工业增加值"] == "actual"
+
+
+def test_a_short_headline_line_is_not_read_twice() -> None:
+    text = ("青松高新区一季度重点项目开工——涉及22个项目,总投资124亿元\n"
+            "1月25日,高新区2021年第一季度重点项目集中开工。此次共开工项目22个,总投资124亿元。\n")
+    assert _rows(text) == {
+        ("开工项目", 22.0, "count", "2021-Q1", "actual"),
+        ("开工项目总投资", 12_400_000_000.0, "CNY", "2021-Q1", "actual"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2023年,全市本次共签约项目86个。",
+        "2023年,蓝湾智造产业园项目主要建设3个生产厂区。",
+        "2023年,项目占地115亩,一期投资20亿元。",
+        "2023年,考察组走进青松机器人,察看新增年产7万吨生产线。",
+        "2023年,对上年度营业收入在1亿元以上的企业给予奖励。",
+        "2023年,全省共有国家级经济开发区27家。",
+    ],
+)
+def test_figures_of_the_city_a_project_a_company_or_a_threshold_are_not_zone_indicators(sentence: str) -> None:
+    assert _rows(sentence + "\n") == set()
+
+
+def test_a_figure_of_the_zone_is_still_read_beside_them() -> None:
+    assert ("新签约亿元以上项目投资总额", 50_000_000_000.0, "CNY", "2023", "actual") in _rows(
+        "2023年,全区新签约亿元以上项目107个,投资总额500亿元。\n")
+
+
+def test_about_region() -> None:
+    assert about_region("全市本次共签约项目")
+    assert not about_region("占全市")
+
+
+def test_shared_growth_is_split_per_quantity() -> None:
+    assert shared_growth_metrics("亩均税收、人均税收和亩均营业收入增长") == [
+        "亩均税收增长", "人均税收增长", "亩均营业收入增长"]
+    assert shared_growth_metrics("专精特新、小巨人企业增长") == []
