@@ -48,7 +48,8 @@ _UNIT_CODES = {"person": "count", "household": "count", "person_time": "count"}
 # Where a rank is taken: a region, or the zones of a region (全省开发区).
 _SCOPE = r"(?:(?:全市|全省|全国)(?:开发区|高新区|经开区|园区)?|全区|全县|全州|省内|市内|区内)"
 _RANK_RE = re.compile(
-    rf"(?:(?P<verb>位居|位列|名列|排名|列|居|排|保持|稳居)(?P<scope>{_SCOPE})?"
+    rf"(?:(?P<verb>位居|位列|名列|排名|列|居|排|保持|稳居|上升至|升至|跃居|跃升至|提升至)(?P<scope>{_SCOPE})?"
+    r"(?:“(?P<list>[^”]{2,24})”)?"
     rf"|(?P<scope_only>{_SCOPE}|开发园区|高新区|经开区|园区))"
     r"第(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位)?(?![批届次期个家条季轮阶方章部款项号层类步线年大])"
     r"|排名(?P<n2>\d+)名"
@@ -73,6 +74,9 @@ _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条
 _FULL_STOP_RE = re.compile(r"[。！？!?\n]")
 # A lead that sets the mood of a whole sentence is short: 全年力争, 2025年, 下一步.
 _LEAD_LENGTH = 10
+# 总投资718亿元的103个项目, 总投资897亿元的重点建设项目86个: an amount that describes the projects counted next.
+_AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
+_TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
 _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
 
@@ -92,6 +96,8 @@ class _Figure:
     """For 挺进省级高新区前十五: the words naming the ranking."""
     ordinal: bool = False
     """A rank written as an ordinal (居全市第二), named after the figure before it."""
+    of_count: bool = False
+    """总投资718亿元的103个项目: the total of the projects counted next, named after them."""
 
 
 _TITLE_LENGTH = 60
@@ -179,6 +185,8 @@ class _Reading:
     consumed: int = 0
     """End of the words after a number-first figure (they are not the next figure's name)."""
     took_after: bool = False
+    owed_total: _Figure | None = None
+    """A total written before the count it belongs to (总投资718亿元的103个项目)."""
     plan: int | None = None
     """The year the whole sentence announces plans for (…，2025年，该区将…), if it does."""
 
@@ -204,12 +212,19 @@ def _sentence_facts(
         after_end = _clause_end(text, figure.end, next_start)
         segment, after = text[seg_start : figure.start], text[figure.end : after_end]
         _enter_clause(reading, text, seg_start)
+        if figure.of_count:
+            reading.owed_total = figure
+            continue
         metrics = _metrics(figure, segment, after, reading)
         if reading.took_after:
             reading.consumed, reading.took_after = after_end, False
         clause_after = text[figure.end : _segment_end(text, figure.end)]
         for metric in metrics:
             facts.append(_fact(sentence.index, subject, metric, figure, (segment, clause_after), reading, context))
+        owed, reading.owed_total = reading.owed_total, None
+        if owed is not None and figure.unit == "count" and len(metrics) == 1:
+            total = metrics[0] + "总投资"
+            facts.append(_fact(sentence.index, subject, total, owed, (segment, clause_after), reading, context))
         if figure.ordinal and metrics and not reading.base:
             reading.base = reading.last = metrics[-1]
     return facts
@@ -369,6 +384,8 @@ def _measures(text: str) -> list[tuple[int, int, Quantity]]:
 
 
 def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> _Figure | None:
+    if quantity.is_money and _AMOUNT_OF_COUNT_RE.match(text, end) and _TOTAL_BEFORE_RE.search(text, 0, start):
+        return _Figure(start, end, quantity.value, quantity.unit, of_count=True)
     if not _plausible(start, end, quantity, text):
         return None
     unit = _UNIT_CODES.get(quantity.unit, quantity.unit)
@@ -425,5 +442,7 @@ def _ranks(text: str) -> list[_Figure]:
         value = _ordinal(match.group("n") or match.group("n2"))
         if value is not None:
             scope = match.group("scope") or match.group("scope_only") or ""
-            ranks.append(_Figure(match.start(), match.end(), float(value), "rank", rank_scope=scope, ordinal=True))
+            listed = match.group("list") or ""
+            ranks.append(_Figure(match.start(), match.end(), float(value), "rank", rank_scope="" if listed else scope,
+                                 core=listed, ordinal=True))
     return ranks
