@@ -33,6 +33,7 @@ _TARGET_CUES = re.compile(
     rf"{HEDGES}|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
     rf"|(?<![主重需必纲])要|将|到{YEAR}年|不少于|不低于"
 )
+_PLAN_WORDS_RE = re.compile(rf"{HEDGES}|目标|计划(?!总?投资)|到{YEAR}年|力求")
 _AS_OF_RE = re.compile(r"截至|截止")
 _ACTUAL_CUES = re.compile(r"近年来|已经|已|累计|现有|以来|发挥")
 _CONGRESS_YEARS = {"十八": 2012, "十九": 2017, "二十": 2022, "二十一": 2027}
@@ -252,6 +253,9 @@ def kind_for(phrase: str, before: str, context: PeriodContext, *, clause: str = 
     'actual'
     """
     if _ACTUAL_CUES.search(clause or phrase) or _AS_OF_RE.search(before):
+        return IndicatorKind.ACTUAL
+    # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise.
+    if "预计" in before and not _PLAN_WORDS_RE.search(before):
         return IndicatorKind.ACTUAL
     if context.target or _TARGET_CUES.search(before) or "任务" in phrase or "目标" in after:
         return IndicatorKind.TARGET

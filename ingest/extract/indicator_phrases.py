@@ -40,7 +40,7 @@ _GENERIC_SUBJECT = "全区|该区|我区|本区|全市|开发区|高新区|园�
 _GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
 _TRAIL_RE = re.compile(
     r"(?:达到|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
-    r"|(?:实现)?(?:倍增|翻番|翻一番)|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
+    r"|(?:实现)?(?:倍增|翻番|翻一番)|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
 )
 _BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
 # 本报讯(记者…), 株洲日报讯(全媒体记者/…): the byline of a news lead.
@@ -95,6 +95,8 @@ _LINK_RE = re.compile(
 _ABOVE_AVERAGE_RE = re.compile(
     r"^(?P<dir>高于|低于|快于|慢于)(?P<scope>全市|全省|全国)?(?P<avg>平均)?(?:增幅|增速|水平)?$"
 )
+# 总量和增速两项指标都将位列…: words between the qualifiers and the rank that name nothing.
+_RANK_NOISE_RE = re.compile(r"(?:[两三四]项)?指标|[都均]将|[都均]$")
 _RANK_QUALIFIER_RE = re.compile(r"^(?:(?:增幅|总量|增速|规模|占比)(?:和|、|及)?)*$")
 _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
@@ -399,7 +401,7 @@ def rank_metric(segment: str, scope: str, previous: str, zone: str = "") -> list
     ['省级高新区排名']
     """
     core = _RANK_FRAME_RE.sub("", clean_metric(_RANK_FRAME_RE.sub("", segment), money=False, zone=zone))
-    core = core.removesuffix("排名")
+    core = _RANK_NOISE_RE.sub("", core.removesuffix("排名"))
     if not _RANK_QUALIFIER_RE.match(core):
         return [f"{core}{scope}排名"]
     if not previous:

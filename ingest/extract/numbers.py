@@ -135,6 +135,7 @@ _NUMERAL = (
 _APPROX_TAIL = r"(?:余|多)?"
 _AMOUNT_RE = re.compile(rf"{_NUMERAL}{_APPROX_TAIL}(?P<cur>{_alternation(_CURRENCIES)})")
 _UNIT_RE = re.compile(rf"{_NUMERAL}{_APPROX_TAIL}(?P<unit>{_alternation(_UNITS)}|[{_COUNT_WORDS}])")
+_BARE_AMOUNT_RE = re.compile(r"(?:突破|超过|超|过|达到|迈上|迈过|跨越|逾)(?P<num>十亿|百亿|千亿|万亿)元(?!级)")
 _PERCENT_WORDS_RE = re.compile(rf"百分之(?P<cn>{_CHINESE}(?:点[零〇一二三四五六七八九]+)?|{_ARABIC})")
 _FRACTION_RE = re.compile(r"(?<![百千万])(?P<den>[二三四五六七八九十]|\d+)分之(?P<part>[一二三四五六七八九]|\d+)")
 _APPROX_PREFIX = re.compile(
@@ -202,6 +203,16 @@ def _amount_matches(norm: str) -> list[tuple[re.Match[str], Amount]]:
         if value is not None:
             found.append((match, Amount(float(value), _CURRENCIES[match.group("cur")])))
     return found
+
+
+def _bare_amount_matches(norm: str) -> list[tuple[int, int, Amount]]:
+    """千亿元 after 突破/过/超: a round amount written by its order of magnitude alone.
+
+    >>> _bare_amount_matches("地区生产总值首次突破千亿元大关")
+    [(10, 13, Amount(value=100000000000.0, currency='CNY'))]
+    """
+    return [(m.start("num"), m.end(), Amount(float(_MULTIPLIERS[m.group("num")]), "CNY"))
+            for m in _BARE_AMOUNT_RE.finditer(norm)]
 
 
 def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
@@ -310,6 +321,8 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
         (match.start(), match.end(), Quantity(amount.value, amount.currency, match.group("num")))
         for match, amount in _amount_matches(norm)
     ]
+    found += [(start, end, Quantity(amount.value, amount.currency, norm[start:end]))
+              for start, end, amount in _bare_amount_matches(norm)]
     taken = _Spans([(start, end) for start, end, _ in found])
     for match in _UNIT_RE.finditer(norm):
         if taken.overlaps(match.start(), match.end()):

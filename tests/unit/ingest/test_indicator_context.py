@@ -136,3 +136,22 @@ def test_shared_growth_is_split_per_quantity() -> None:
     assert shared_growth_metrics("亩均税收、人均税收和亩均营业收入增长") == [
         "亩均税收增长", "人均税收增长", "亩均营业收入增长"]
     assert shared_growth_metrics("专精特新、小巨人企业增长") == []
+
+
+def test_an_estimate_of_the_year_under_way_is_actual_and_a_bare_magnitude_is_an_amount() -> None:
+    rows = _rows("蓝湾日报 2023-12-28\n"
+                 "今年全区预计地区生产总值首次突破千亿元大关,总量和增速两项指标都将位列全省第二。\n")
+    assert ("地区生产总值", 100_000_000_000.0, "CNY", "2023", "actual") in rows
+    assert ("地区生产总值增速全省排名", 2.0, "rank", "2023", "actual") in rows
+
+
+def test_an_amount_before_the_projects_it_totals_is_named_after_them() -> None:
+    assert _rows("2021年,青松高新区举行秋季重大项目集中签约开工活动,总投资718亿元的103个项目集中签约开工。\n") == {
+        ("集中签约开工项目", 103.0, "count", "2021", "actual"),
+        ("集中签约开工项目总投资", 71_800_000_000.0, "CNY", "2021", "actual"),
+    }
+
+
+def test_a_rank_in_a_quoted_list() -> None:
+    rows = _rows("2024年,青松经济开发区位列全国“省级开发区升级潜力百强”第12位。\n")
+    assert rows == {("省级开发区升级潜力百强排名", 12.0, "rank", "2024", "actual")}
