@@ -33,6 +33,8 @@ _TARGET_CUES = re.compile(
     rf"{HEDGES}|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
     rf"|(?<![主重需必纲])要|将|到{YEAR}年|不少于|不低于"
 )
+_TITLE_RE = re.compile(r"《[^《》]*》")
+_OPEN_TITLE_RE = re.compile(r"《[^《》]*(?:》|$)")
 _PLAN_WORDS_RE = re.compile(rf"{HEDGES}|目标|计划(?!总?投资)|到{YEAR}年|力求")
 _AS_OF_RE = re.compile(r"截至|截止")
 _ACTUAL_CUES = re.compile(r"近年来|已经|已|累计|现有|以来|发挥")
@@ -49,7 +51,7 @@ _PERIOD_MARKERS = re.compile(
     r"|(?P<plan>十三五|十四五|十五五)"
     r"|(?P<every>每年|近年来|近年)"
     r"|(?P<whole>全年|全年度|今年|本年度?|当年)"
-    r"|(?P<last>(?<![较比超])去年(?!同期))"
+    r"|(?P<last>(?<![较比超])去年(?:全年|全年度)?(?!同期))"
     r"|(?P<congress>(?:党的)?十八大以来)"
     r"|(?P<decade>(?:十|10)年来|近十年)"
 )
@@ -115,7 +117,7 @@ class PeriodContext:
         topic = _TOPIC_YEAR_RE.match(sentence)
         context = self
         if topic is not None:
-            window = sentence[topic.start("year") : topic.end() + _FUTURE_WINDOW]
+            window = _OPEN_TITLE_RE.sub("", sentence[topic.start("year") : topic.end() + _FUTURE_WINDOW])
             context = PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(window)), self.mid_year,
                                     self.report_year)
         event = _EVENT_RE.search(sentence)
@@ -221,7 +223,8 @@ def _marker_period(
     if marker.group("year"):
         return marker.group("year")
     if marker.group("whole"):
-        return str(year) if year else None
+        this_year = report if marker.group("whole") == "今年" and not _explicit_year(markers) else None
+        return str(this_year or year) if (this_year or year) else None
     if year is None:
         return ""
     if marker.group("last"):
@@ -252,6 +255,7 @@ def kind_for(phrase: str, before: str, context: PeriodContext, *, clause: str = 
     >>> kind_for("完成地区生产总值", "上半年，开发区完成地区生产总值", PeriodContext(2022)).value
     'actual'
     """
+    before = _TITLE_RE.sub("", before)
     if _ACTUAL_CUES.search(clause or phrase) or _AS_OF_RE.search(before):
         return IndicatorKind.ACTUAL
     # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise.

@@ -36,11 +36,17 @@ _LEAD_RE = re.compile(
     r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点(?!(?:建设|推进|产业|工业|招商|储备)?项目)|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
     r"|光(?![电伏学子谷纤])|仅|紧扣|围绕|聚焦|保持|兴办|以[^,，;；]{1,10}?(?:标准|方式|模式))"
 )
-_GENERIC_SUBJECT = "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区"
+_GENERIC_SUBJECT = (
+    "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区|合作区|示范区|新区|片区|科学城|自贸区|综保区|保税区"
+)
 _GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
+# Two-character words every zone name may hold; they do not identify a zone's short form.
+_GENERIC_BIGRAMS = frozenset(
+    "经济 济技 技术 术开 开发 发区 高新 新技 术产 产业 业开 工业 业园 园区 科技 新区 经开 开区 国家 家级 省级".split()
+)
 _TRAIL_RE = re.compile(
     r"(?:达到|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
-    r"|(?:实现)?(?:倍增|翻番|翻一番)|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
+    r"|(?:实现)?(?:倍增|翻番|翻一番)|在内|其中|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
 )
 _BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
 # 本报讯(记者…), 株洲日报讯(全媒体记者/…): the byline of a news lead.
@@ -110,15 +116,20 @@ _GENERIC_ZONE_NAME_RE = re.compile(
     r"^(?:高科技|高新技术|科技|工业|产业|创业|物流|化工|经济|生态|现代|综合|特色)+(?:园区|开发区)$"
 )
 _AFTER_TRAIL_RE = re.compile(
-    r"(?:的基础上|作用|任务|工作|等|的|和|及|、|以上|左右|(?:和|及|、)(?:总投资|计划总投资|投资总额|总投资额))$"
+    r"(?:的基础上|作用|任务|工作|等|的|和|及|、|以上|左右|其中|(?:和|及|、)(?:总投资|计划总投资|投资总额|总投资额))$"
 )
 # 在全国169家国家高新区综合评价中: the frame of a ranking around the name of the ranking.
 _RANK_FRAME_RE = re.compile(r"^在(?:全国|全省|全市)?(?:\d+家)?|中$")
 # 64家企业被认定为瞪羚企业: a count named by the title the companies received.
 _NAMED_AS_RE = re.compile(r"^(?:企业|单位)被?(?P<verb>认定|评)为?(?P<title>[\u4e00-\u9fff]{2,16}(?:企业|单位))$")
 # A published list of an honour (第五批…企业名单, 公布的…名单).
-_HONOUR_LIST_RE = re.compile(r"(?:公布的?|发布的?|公示的?)?第[^批,，;；]{1,3}批(?P<name>[^,，;；、的]{2,20}?)名单")
+_HONOUR_LIST_RE = re.compile(
+    r"(?:(?:公布的?|发布的?|公示的?)?第[^批,，;；]{1,3}批|(?:公布的?|发布的?|公示的?)(?:\d{4}年度?)?)"
+    r"(?P<name>[^,，;；、的]{2,20}?)名单"
+)
 _RESPECTIVE_ACT_RE = re.compile(r"比上年增长|同比增长|增长|下降|提高|增加|减少")
+_RATE_LEAD_RE = re.compile(r"^(?:以上|以下|左右)?[、,，]?")
+_BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率$|占比$")
 _SHARED_GROWTH_RE = re.compile(r"^(?P<names>[^,，;；]+?)(?P<act>同比增长|增长|提高|下降|增速)$")
 # The heads an economic quantity ends with (税收, 总产值, 进出口…), as opposed to a class of firms.
 _QUANTITY_HEAD_RE = re.compile(f"(?:{alternation(load_lexicon('metric_heads'))})$")
@@ -167,6 +178,8 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
     if verb in ("完成", "实现") and leading_verb(rest):
         verb, rest = "", rest
     rest = _drop_names(rest)
+    if len(zone) >= 4:
+        rest = re.sub(rf"{re.escape(zone)}(?:\([^)]*\))?", "", rest)
     return _strip_trailing(_HEDGE_RE.sub("", verb + rest))
 
 
@@ -192,12 +205,20 @@ def names_dropped(segment: str) -> bool:
 
 
 def _subject_pattern(zone: str) -> re.Pattern[str]:
-    """Generic zone words, plus names sharing the first two characters of ``zone`` (its short forms)."""
-    if len(zone) < 2:
+    """Generic zone words, plus names sharing two characters of ``zone``'s own part (its short forms:
+    漕河泾开发区 for 上海漕河泾新兴技术开发区), with a bracketed note (头屯河区) after them."""
+    heads = sorted({zone[i : i + 2] for i in range(len(zone) - 1)} - _GENERIC_BIGRAMS)
+    if not heads:
         return _GENERIC_SUBJECT_RE
-    head = re.escape(zone[:2])
-    endings = "开发区|高新区|园区|经开区|保税区|综保区|投资区"
-    return re.compile(rf"^(?:{_GENERIC_SUBJECT}|(?:国家级|省级)?{head}[\u4e00-\u9fff]{{0,8}}?(?:{endings})(?=.))")
+    names = "|".join(map(re.escape, heads))
+    endings = "开发区|高新区|园区|经开区|保税区|综保区|投资区|合作区|示范区|新区|片区|科学城"
+    return re.compile(rf"^(?:(?:国家级|省级)?(?:{names})[\u4e00-\u9fff]{{0,8}}?(?:{endings})(?:\([^)]*\))?(?=.)"
+                      rf"|{_GENERIC_SUBJECT}|\([^)]*\))")
+
+
+def without_zone(text: str, zone: str) -> str:
+    """``text`` without the zone's name (or a short form of it) at its start: 青松高新区企业 → 企业."""
+    return _subject_pattern(zone).sub("", text, count=1) if zone else text
 
 
 def _strip_trailing(text: str) -> str:
@@ -286,6 +307,18 @@ def carried_prefix(metric: str) -> str:
         return ""
     qualifier = _PLACE_QUALIFIER_RE.match(metric[len(verb) :])
     return verb + qualifier.group(0) if qualifier else verb
+
+
+def rate_metric(metric: str, base: str) -> str:
+    """履约率 after 引进重点项目40个: a bare rate names the quantity before it (引进重点项目履约率), or ``""``.
+
+    >>> rate_metric("以上、履约率", "引进重点项目"), rate_metric("研发投入占比", "营业收入")
+    ('引进重点项目履约率', '')
+    """
+    bare = _RATE_LEAD_RE.sub("", metric)
+    if not base or _BARE_RATE_RE.search(base) or not _BARE_RATE_RE.fullmatch(bare):
+        return ""
+    return base + bare
 
 
 def linked_metric(metric: str, base: str) -> str:

@@ -32,11 +32,13 @@ from ingest.extract.indicator_phrases import (
     names_dropped,
     number_first_metric,
     rank_metric,
+    rate_metric,
     respective_metrics,
     sentence_zone,
     share_metric,
     shared_growth_metrics,
     stock_metric,
+    without_zone,
 )
 from ingest.extract.numbers import Quantity, find_percent_words, find_quantities
 from kg.model import EntityType, IndicatorKind, Predicate
@@ -259,7 +261,7 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
     if shared:
         reading.base = reading.last = shared[-1]
         return shared
-    linked = linked_metric(metric, reading.base)
+    linked = linked_metric(metric, reading.base) or rate_metric(metric, reading.base)
     if linked:
         reading.last = linked
         return [linked + ("名次" if after.startswith("名次") else "")]
@@ -284,7 +286,7 @@ def _own_metric(figure: _Figure, metric: str, segment: str, after: str, reading:
         metric = carried_prefix(reading.last)
     if not metric or metric == leading_verb(metric) or (len(noun_after) >= 2 and figure.unit == "count"):
         reading.took_after = True
-        metric = number_first_metric(metric, after, reading.last)
+        metric = number_first_metric(metric, without_zone(after, reading.zone), reading.last)
         if metric == "入选企业":
             metric = "入选" + (listed_honour(reading.carried + reading.text) or "企业")
         return share_metric(metric)

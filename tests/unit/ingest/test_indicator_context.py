@@ -155,3 +155,20 @@ def test_an_amount_before_the_projects_it_totals_is_named_after_them() -> None:
 def test_a_rank_in_a_quoted_list() -> None:
     rows = _rows("2024年,青松经济开发区位列全国“省级开发区升级潜力百强”第12位。\n")
     assert rows == {("省级开发区升级潜力百强排名", 12.0, "rank", "2024", "actual")}
+
+
+def test_last_year_as_a_whole_and_rates_and_short_zone_names() -> None:
+    rows = _rows("发稿时间:2023-01-13\n"
+                 "去年全年,青松高新区申报高企认定企业85家,同比增长6.2%;获评高企认定企业62家,通过率72.94%。\n")
+    assert rows == {
+        ("申报高企认定企业", 85.0, "count", "2022", "actual"),
+        ("申报高企认定企业同比增长", 6.2, "percent", "2022", "actual"),
+        ("获评高企认定企业", 62.0, "count", "2022", "actual"),
+        ("获评高企认定企业通过率", 72.94, "percent", "2022", "actual"),
+    }
+
+
+def test_a_listed_honour_names_the_count_of_its_holders() -> None:
+    rows = _rows("2023年1月,市科技局发布《2022年度瞪羚计划拟入库企业名单》,包括青松机器人、蓝湾冷链等在内的"
+                 "8家青松高新区企业入选其中。\n")
+    assert rows == {("入选瞪羚计划拟入库企业", 8.0, "count", "2023", "actual")}
