@@ -76,6 +76,8 @@ _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条
 _FULL_STOP_RE = re.compile(r"[。！？!?\n]")
 # A lead that sets the mood of a whole sentence is short: 全年力争, 2025年, 下一步.
 _LEAD_LENGTH = 10
+# A metric is a noun phrase; a longer "metric" is a clause or a list of names the rules failed to cut.
+_METRIC_LENGTH = 24
 # 总投资718亿元的103个项目, 总投资897亿元的重点建设项目86个: an amount that describes the projects counted next.
 _AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
 _TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
@@ -266,7 +268,7 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
         reading.last = linked
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
-    if len(metric) < 2 or about_one_body(reading.text, metric):
+    if not 2 <= len(metric) <= _METRIC_LENGTH or about_one_body(reading.text, metric):
         return []
     reading.verb = carried_prefix(metric) or reading.verb
     reading.base = reading.last = metric
