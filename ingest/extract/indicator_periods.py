@@ -36,6 +36,8 @@ _TARGET_CUES = re.compile(
 _TITLE_RE = re.compile(r"《[^《》]*》")
 _OPEN_TITLE_RE = re.compile(r"《[^《》]*(?:》|$)")
 _PLAN_WORDS_RE = re.compile(rf"{HEDGES}|目标|计划(?!总?投资)|到{YEAR}年|力求")
+# 今年以来, 十年来: a sentence looking back reports what was done.
+_SINCE_RE = re.compile(r"以来|年来")
 _AS_OF_RE = re.compile(r"截至|截止")
 _ACTUAL_CUES = re.compile(r"近年来|已经|已|累计|现有|以来|发挥")
 _CONGRESS_YEARS = {"十八": 2012, "十九": 2017, "二十": 2022, "二十一": 2027}
@@ -256,7 +258,7 @@ def kind_for(phrase: str, before: str, context: PeriodContext, *, clause: str = 
     'actual'
     """
     before = _TITLE_RE.sub("", before)
-    if _ACTUAL_CUES.search(clause or phrase) or _AS_OF_RE.search(before):
+    if _ACTUAL_CUES.search(clause or phrase) or _AS_OF_RE.search(before) or _SINCE_RE.search(before):
         return IndicatorKind.ACTUAL
     # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise.
     if "预计" in before and not _PLAN_WORDS_RE.search(before):

@@ -31,7 +31,7 @@ _TIME_RE = re.compile(
 # Deictic and hedging words (本次, 共有, 已有) open a phrase but name nothing.
 _LEAD_RE = re.compile(
     rf"^(?:共有|已有|其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|{HEDGES}|努力|全力|预计|计划(?!总投资)|将|要|已|的"
-    r"|参加|参与"
+    r"|参加|参与|当天|当日"
     r"|本次|此次|本批|为(?:企业|群众)(?=[\u4e00-\u9fff]{2})"
     r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点(?!(?:建设|推进|产业|工业|招商|储备)?项目)|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
     r"|光(?![电伏学子谷纤])|仅|紧扣|围绕|聚焦|保持|兴办|以[^,，;；]{1,10}?(?:标准|方式|模式))"
@@ -48,6 +48,8 @@ _TRAIL_RE = re.compile(
     r"(?:达到|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
     r"|(?:实现)?(?:倍增|翻番|翻一番)|在内|其中|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
 )
+# 开工的项目 → 开工项目: the 的 between an act and the class it qualifies.
+_CLASS_OF_RE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=项目|企业)")
 _BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
 # 本报讯(记者…), 株洲日报讯(全媒体记者/…): the byline of a news lead.
 _NEWS_SOURCE_RE = re.compile(r"^[^,，。;；()]{0,12}讯(?:\([^)]*\))?")
@@ -71,7 +73,9 @@ _ONE_BODY_SENTENCE_RE = re.compile(
     r"^(?:该|这家|此|这个|这一)(?:公司|企业|集团|项目)"
     # 新型材料产业园项目主要建设…, 智造基地项目分三期实施: a sentence describing one named project.
     r"|^(?!(?:重点|重大|集中|签约|开工|新|在建|续建|亿元|全部|其中|此次|本次))[^,，。、\d]{2,30}?项目"
-    r"(?:主要建设|建设内容|分[一二三四两]期|占地|总占地|规划用地|建成后|达产后|投产后)"
+    r"(?:主要建设|建设内容|分[一二三四两]期|占地|总占地|规划用地|建成后|达产后|投产后|总投资|计划总投资|年产|预计年|建成投产后)"
+    # 青松机器人有限公司今年营收…: a sentence whose subject is one company
+    r"|^[^,，。、\d]{2,20}?(?:有限公司|股份公司|集团公司|有限责任公司)(?![、和与及])"
 )
 _ONE_BODY_METRIC_RE = re.compile(
     r"^(?:项目)?(?:总投资|注册资本|计划总投资)|^项目(?:将|拟|计划|建成|投产)|建成后|达产后|投产后|建设后|达产|满产"
@@ -118,7 +122,7 @@ _GENERIC_ZONE_NAME_RE = re.compile(
     r"^(?:高科技|高新技术|科技|工业|产业|创业|物流|化工|经济|生态|现代|综合|特色)+(?:园区|开发区)$"
 )
 _AFTER_TRAIL_RE = re.compile(
-    r"(?:的基础上|作用|任务|工作|等|的|和|及|、|以上|左右|其中|(?:和|及|、)(?:总投资|计划总投资|投资总额|总投资额))$"
+    r"(?:的基础上|作用|任务|工作|等|的|和|及|、|以上|左右|其中|(?<=[目业])中|(?:和|及|、)?(?:总投资|计划总投资|投资总额|总投资额))$"
 )
 # 在全国169家国家高新区综合评价中: the frame of a ranking around the name of the ranking.
 _RANK_FRAME_RE = re.compile(r"^在(?:全国|全省|全市)?(?:\d+家)?|中$")
@@ -182,7 +186,7 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
     rest = _drop_names(rest)
     if len(zone) >= 4:
         rest = re.sub(rf"{re.escape(zone)}(?:\([^)]*\))?", "", rest)
-    return _strip_trailing(_HEDGE_RE.sub("", verb + rest))
+    return _strip_trailing(_HEDGE_RE.sub("", _CLASS_OF_RE.sub("", verb + rest)))
 
 
 def _drop_names(rest: str) -> str:

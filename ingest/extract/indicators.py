@@ -80,6 +80,7 @@ _LEAD_LENGTH = 10
 _METRIC_LENGTH = 24
 # 总投资718亿元的103个项目, 总投资897亿元的重点建设项目86个: an amount that describes the projects counted next.
 _AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
+_TOTAL_AFTER_RE = re.compile(r"(?:总投资|计划总投资|投资总额|总投资额)(?:达|约|超|近|逾)?$")
 _TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
 _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
@@ -221,7 +222,9 @@ def _sentence_facts(
             continue
         metrics = _metrics(figure, segment, after, reading)
         if reading.took_after:
-            reading.consumed, reading.took_after = after_end, False
+            # 9个工业项目总投资81.6亿元: the total word after the count names the next figure.
+            total = _TOTAL_AFTER_RE.search(after)
+            reading.consumed, reading.took_after = after_end - (len(total.group(0)) if total else 0), False
         clause_after = text[figure.end : _segment_end(text, figure.end)]
         for metric in metrics:
             facts.append(_fact(sentence.index, subject, metric, figure, (segment, clause_after), reading, context))

@@ -172,3 +172,27 @@ def test_a_listed_honour_names_the_count_of_its_holders() -> None:
     rows = _rows("2023年1月,市科技局发布《2022年度瞪羚计划拟入库企业名单》,包括青松机器人、蓝湾冷链等在内的"
                  "8家青松高新区企业入选其中。\n")
     assert rows == {("入选瞪羚计划拟入库企业", 8.0, "count", "2023", "actual")}
+
+
+def test_repeated_event_figures_collapse_and_a_total_after_a_count_is_its_own() -> None:
+    rows = _rows("2021年第一季度重点项目集中开工。此次共开工项目22个,总投资124亿元。\n"
+                 "据了解,当天开工的项目总投资124亿元。\n"
+                 "开工的22个项目中,9个工业项目总投资81.6亿元。\n")
+    assert rows == {
+        ("开工项目", 22.0, "count", "2021-Q1", "actual"),
+        ("开工项目总投资", 12_400_000_000.0, "CNY", "2021-Q1", "actual"),
+        ("工业项目", 9.0, "count", "2021-Q1", "actual"),
+        ("工业项目总投资", 8_160_000_000.0, "CNY", "2021-Q1", "actual"),
+    }
+
+
+def test_a_look_back_is_actual_even_after_a_target_year() -> None:
+    rows = _rows("到2025年,全区要实现规模以上工业总产值超过4000亿元。\n"
+                 "据了解,今年以来,全区已新引进亿元以上项目27个,总投资336亿元。\n")
+    kinds = {metric: kind for metric, _, _, _, kind in rows}
+    assert kinds["规模以上工业总产值"] == "target"
+    assert kinds["新引进亿元以上项目"] == kinds["新引进亿元以上项目总投资"] == "actual"
+
+
+def test_a_sentence_about_one_company_gives_no_zone_figure() -> None:
+    assert _rows("2023年,青松机器人有限公司实现营业收入12亿元。\n") == set()
