@@ -72,7 +72,7 @@ _EVENT_REFERENCE_RE = re.compile(
     r"此次|本次|当天|当日|会上|现场|活动上|集中(?:签约|开工|竣工|投产)|(?:签约|开工|投产)的"
 )
 # A plan stated later in the same sentence (……3月4日，会议传来消息，2025年，该区将……).
-_PLAN_LATER_RE = re.compile(rf"(?<![\d到至])(?P<year>{YEAR})年[,，]?[^。,，]{{0,12}}?(?:将|力争|计划|目标)")
+_PLAN_LATER_RE = re.compile(rf"(?<![\d到至])(?P<year>{YEAR})年[,，][^。,，]{{0,12}}?(?:将|力争|计划|目标)")
 _MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")
 _DATELINE_RE = re.compile(rf"(?<!\d)(?P<year>{YEAR})(?:[-/.]|年)[01]?\d(?:[-/.]|月)[0-3]?\d(?!\d)")
 _DATELINE_REACH = 800
@@ -205,7 +205,7 @@ def planned_year(sentence: str) -> int | None:
     >>> planned_year("新增产值110亿元以上……会上传来消息，2025年，该区将紧扣目标"), planned_year("到2025年，实现")
     (2025, None)
     """
-    match = _PLAN_LATER_RE.search(sentence)
+    match = _PLAN_LATER_RE.search(_TITLE_RE.sub("", sentence))
     return int(match.group("year")) if match else None
 
 

@@ -184,8 +184,7 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
     if verb in ("完成", "实现") and leading_verb(rest):
         verb, rest = "", rest
     rest = _drop_names(rest)
-    if len(zone) >= 4:
-        rest = re.sub(rf"{re.escape(zone)}(?:\([^)]*\))?", "", rest)
+    rest = without_zone_name(rest, zone)
     return _strip_trailing(_HEDGE_RE.sub("", _CLASS_OF_RE.sub("", verb + rest)))
 
 
@@ -220,6 +219,15 @@ def _subject_pattern(zone: str) -> re.Pattern[str]:
     endings = "开发区|高新区|园区|经开区|保税区|综保区|投资区|合作区|示范区|新区|片区|科学城"
     return re.compile(rf"^(?:(?:国家级|省级)?(?:{names})[\u4e00-\u9fff]{{0,8}}?(?:{endings})(?:\([^)]*\))?(?=.)"
                       rf"|{_GENERIC_SUBJECT}|\([^)]*\))")
+
+
+def without_zone_name(text: str, zone: str) -> str:
+    """``text`` without the zone's full name (and a bracketed note after it) wherever it stands.
+
+    >>> without_zone_name("集中落户青松经济开发区(国际商务区)项目", "青松经济开发区")
+    '集中落户项目'
+    """
+    return re.sub(rf"{re.escape(zone)}(?:\([^)]*\))?", "", text) if len(zone) >= 4 else text
 
 
 def without_zone(text: str, zone: str) -> str:

@@ -39,6 +39,7 @@ from ingest.extract.indicator_phrases import (
     shared_growth_metrics,
     stock_metric,
     without_zone,
+    without_zone_name,
 )
 from ingest.extract.numbers import Quantity, find_percent_words, find_quantities
 from kg.model import EntityType, IndicatorKind, Predicate
@@ -271,6 +272,7 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
         reading.last = linked
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
+    metric = without_zone_name(metric, reading.zone)
     if not 2 <= len(metric) <= _METRIC_LENGTH or about_one_body(reading.text, metric):
         return []
     reading.verb = carried_prefix(metric) or reading.verb
