@@ -53,7 +53,7 @@ _PERIOD_MARKERS = re.compile(
     r"|(?P<plan>十三五|十四五|十五五)"
     r"|(?P<every>每年|近年来|近年)"
     r"|(?P<whole>全年|全年度|今年|本年度?|当年)"
-    r"|(?P<last>(?<![较比超])去年(?:全年|全年度)?(?!同期))"
+    r"|(?P<last>(?<![较比超])(?:去年|过去一年|上一年)(?:全年|全年度)?(?!同期))"
     r"|(?P<congress>(?:党的)?十八大以来)"
     r"|(?P<decade>(?:十|10)年来|近十年)"
 )
@@ -71,6 +71,7 @@ _PLAN_AFTER_TITLE_RE = re.compile(r"计划|目标|展望|思路|安排|要点")
 _EVENT_REFERENCE_RE = re.compile(
     r"此次|本次|当天|当日|会上|现场|活动上|集中(?:签约|开工|竣工|投产)|(?:签约|开工|投产)的"
 )
+_THIS_EVENT_RE = re.compile(r"此次|本次")
 # A plan stated later in the same sentence (……3月4日，会议传来消息，2025年，该区将……).
 _PLAN_LATER_RE = re.compile(rf"(?<![\d到至])(?P<year>{YEAR})年[,，][^。,，]{{0,12}}?(?:将|力争|计划|目标)")
 _MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")
@@ -188,6 +189,10 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
     scanned = _COMPARISON_RE.sub("", before)
     markers = list(_PERIOD_MARKERS.finditer(scanned))
     year = _explicit_year(markers) or context.year or context.report_year
+    # 今年以来……本次共签约项目19个: the figures are the event's, whatever year word came first.
+    if (context.event and markers and _THIS_EVENT_RE.search(scanned, markers[-1].end())
+            and (markers[-1].group("whole") or markers[-1].group("year"))):
+        return context.event
     for marker in reversed(markers):
         period = _marker_period(marker, year, markers, context.report_year)
         if period != "":

@@ -100,7 +100,7 @@ _TOPIC_TRAIL_RE = re.compile(r"(?:工作)?(?:稳步推进|有序推进|顺利推
 _CLASS_NOUN_RE = re.compile(r"^(?:企业|项目|单位|板块|领域|产业|地块)")
 _HEDGE_RE = re.compile(HEDGES)
 _LINK_RE = re.compile(
-    r"^(?:增长|增幅|增速|同比|较|比上年|比去年|总投资|计划总投资|协议总投资|合同引资|协议引资|完成投资|合同总金额|合同金额"
+    r"^(?:(?:[两三五十]年)?(?:平均|年均)增长|增长|增幅|增速|同比|较|比上年|比去年|总投资|计划总投资|协议总投资|合同引资|协议引资|完成投资|合同总金额|合同金额"
     r"|投资总额|总投资额|投资额|投资$|总金额$"
     r"|协议金额|环比|其中|年均增|占全|占比)"
 )
@@ -108,7 +108,9 @@ _ABOVE_AVERAGE_RE = re.compile(
     r"^(?P<dir>高于|低于|快于|慢于)(?P<scope>全市|全省|全国)?(?P<avg>平均)?(?:增幅|增速|水平)?$"
 )
 # 总量和增速两项指标都将位列…: words between the qualifiers and the rank that name nothing.
-_RANK_NOISE_RE = re.compile(r"(?:[两三四]项)?指标|[都均]将|[都均]$")
+_RANK_NOISE_RE = re.compile(r"(?:[两三四]项)?指标|[都均]将|[都均]$|(?:持续|连续)?\d+个?(?:月|年)")
+_RATE_OF_GROWTH_RE = re.compile(r"增幅|增速|(?:[两三五十]年)?(?:平均|年均)增长")
+_GROWTH_TAIL_RE = re.compile(r"(?:同比|比上年|较上年)?增长$")
 _RANK_QUALIFIER_RE = re.compile(r"^(?:(?:增幅|总量|增速|规模|占比)(?:和|、|及)?)*$")
 _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
@@ -350,7 +352,7 @@ def linked_metric(metric: str, base: str) -> str:
         scope, mean = average.group("scope") or "", average.group("avg") or ""
         return f"{_growth_base(base)}增幅{average.group('dir')}{scope}{mean}"
     if _LINK_RE.match(metric):
-        return (_growth_base(base) if metric.startswith(("增幅", "增速")) else base) + metric
+        return (_growth_base(base) if _RATE_OF_GROWTH_RE.match(metric) else base) + metric
     return ""
 
 
@@ -436,7 +438,7 @@ def share_metric(metric: str) -> str:
 
 
 def _growth_base(metric: str) -> str:
-    return metric[:-2] if metric.endswith("增长") else metric
+    return _GROWTH_TAIL_RE.sub("", metric) or metric
 
 
 def rank_metric(segment: str, scope: str, previous: str, zone: str = "") -> list[str]:

@@ -81,6 +81,8 @@ _LEAD_LENGTH = 10
 _METRIC_LENGTH = 24
 # 总投资718亿元的103个项目, 总投资897亿元的重点建设项目86个: an amount that describes the projects counted next.
 _AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
+# 某某商业综合体总投资60亿元: the total of one named project (a class of projects ends in 项目).
+_NAMED_TOTAL_RE = re.compile(r"^(?![^项]*项目)[\u4e00-\u9fff]{4,}(?<!项目)(?<!年度)总投资(?:额)?$")
 _TOTAL_AFTER_RE = re.compile(r"(?:总投资|计划总投资|投资总额|总投资额)(?:达|约|超|近|逾)?$")
 _TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
 _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
@@ -273,7 +275,8 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
     metric = without_zone_name(metric, reading.zone)
-    if not 2 <= len(metric) <= _METRIC_LENGTH or about_one_body(reading.text, metric):
+    if not 2 <= len(metric) <= _METRIC_LENGTH or about_one_body(reading.text, metric) or _NAMED_TOTAL_RE.search(
+            metric):
         return []
     reading.verb = carried_prefix(metric) or reading.verb
     reading.base = reading.last = metric
@@ -413,6 +416,8 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
     if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]):
         return False
     if not any(ch.isdigit() for ch in quantity.text) or _RANGE_RE.search(quantity.text):
+        return False
+    if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":
         return False
     if text[end - 1] == "条":
         noun_after = _QUOTES_AND_SPACE.sub("", text[end : _clause_end(text, end, len(text))])

@@ -196,3 +196,26 @@ def test_a_look_back_is_actual_even_after_a_target_year() -> None:
 
 def test_a_sentence_about_one_company_gives_no_zone_figure() -> None:
     assert _rows("2023年,青松机器人有限公司实现营业收入12亿元。\n") == set()
+
+
+def test_figures_of_this_event_past_year_and_a_named_project_total() -> None:
+    rows = _rows("发布时间:2023-02-20\n"
+                 "2月17日上午,青松经开区迎来2023年一季度产业项目集中签约暨重大项目集中开工。\n"
+                 "过去一年,经开区共签约项目52个,合同投资额357亿元。\n"
+                 "今年以来,经开区本次共签约项目19个,总投资额163.6亿元。\n"
+                 "其中蓝湾商业综合体总投资60亿元。\n")
+    assert rows == {
+        ("签约项目", 52.0, "count", "2022", "actual"),
+        ("合同投资额", 35_700_000_000.0, "CNY", "2022", "actual"),
+        ("签约项目", 19.0, "count", "2023-Q1", "actual"),
+        ("签约项目总投资额", 16_360_000_000.0, "CNY", "2023-Q1", "actual"),
+    }
+
+
+def test_average_growth_and_months_are_no_counts() -> None:
+    rows = _rows("上半年,青松经开区规上工业增加值同比增长23.5%,两年平均增长14.8%,持续6个月稳居全市第一。\n")
+    assert rows == {
+        ("规上工业增加值同比增长", 23.5, "percent", None, "actual"),
+        ("规上工业增加值两年平均增长", 14.8, "percent", None, "actual"),
+        ("规上工业增加值同比增长全市排名", 1.0, "rank", None, "actual"),
+    }
