@@ -138,7 +138,7 @@ _HONOUR_LIST_RE = re.compile(
 _RESPECTIVE_ACT_RE = re.compile(r"比上年增长|同比增长|增长|下降|提高|增加|减少")
 _RATE_LEAD_RE = re.compile(r"^(?:以上|以下|左右)?[、,，]?")
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率$|占比$")
-_SHARED_GROWTH_RE = re.compile(r"^(?P<names>[^,，;；]+?)(?P<act>同比增长|增长|提高|下降|增速)$")
+_SHARED_GROWTH_RE = re.compile(r"^(?P<names>[^,，;；]+?)(?:均|都|分别)?(?P<act>同比增长|增长|提高|下降|增速)$")
 # The heads an economic quantity ends with (税收, 总产值, 进出口…), as opposed to a class of firms.
 _QUANTITY_HEAD_RE = re.compile(f"(?:{alternation(load_lexicon('metric_heads'))})$")
 _SHARE_RE = re.compile(r"占(?:全市|全省|全区|全国)$")

@@ -219,3 +219,8 @@ def test_average_growth_and_months_are_no_counts() -> None:
         ("规上工业增加值两年平均增长", 14.8, "percent", None, "actual"),
         ("规上工业增加值同比增长全市排名", 1.0, "rank", None, "actual"),
     }
+
+
+def test_shared_growth_with_jun() -> None:
+    assert shared_growth_metrics("固定资产投资、工业投资、服务业投资均增长") == [
+        "固定资产投资增长", "工业投资增长", "服务业投资增长"]
