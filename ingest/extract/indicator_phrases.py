@@ -124,7 +124,7 @@ _GENERIC_ZONE_NAME_RE = re.compile(
     r"^(?:高科技|高新技术|科技|工业|产业|创业|物流|化工|经济|生态|现代|综合|特色)+(?:园区|开发区)$"
 )
 _AFTER_TRAIL_RE = re.compile(
-    r"(?:的基础上|作用|任务|工作|等|的|和|及|、|以上|左右|其中|(?<=[目业])中|(?:和|及|、)?(?:总投资|计划总投资|投资总额|总投资额))$"
+    r"(?:的基础上|作用|任务|工作|等|的|以及|和|及|、|以上|左右|其中|(?<=[目业])中|(?:和|及|、)?(?:总投资|计划总投资|投资总额|总投资额))$"
 )
 # 在全国169家国家高新区综合评价中: the frame of a ranking around the name of the ranking.
 _RANK_FRAME_RE = re.compile(r"^在(?:全国|全省|全市)?(?:\d+家)?|中$")
@@ -141,6 +141,8 @@ _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率$|占比$")
 _SHARED_GROWTH_RE = re.compile(r"^(?P<names>[^,，;；]+?)(?:均|都|分别)?(?P<act>同比增长|增长|提高|下降|增速)$")
 # The heads an economic quantity ends with (税收, 总产值, 进出口…), as opposed to a class of firms.
 _QUANTITY_HEAD_RE = re.compile(f"(?:{alternation(load_lexicon('metric_heads'))})$")
+_REGION_SHARE_RE = re.compile(r"^(?:拥有|集聚|聚集)?(?:占)?(?P<scope>全市|全省|全国|全区)$")
+_REGION_SHARE_TAIL_RE = re.compile(r"占(?P<scope>全市|全省|全国|全区)比重$")
 _SHARE_RE = re.compile(r"占(?:全市|全省|全区|全国)$")
 
 
@@ -430,6 +432,32 @@ def clause_topic(clause: str) -> str:
         return ""
     text = _TOPIC_TRAIL_RE.sub("", _TOPIC_LEAD_RE.sub("", clause))
     return text if 2 <= len(text) <= 4 and text != clause else ""
+
+
+def share_of(metric: str, after: str, counted: list[str], *, shared: bool = False, previous: str = "") -> str:
+    """A share of the region: 拥有全市1/5的独角兽企业 → 独角兽企业占全市比重 (and the items after it in the
+    same form); 均占全市的四分之一 after a list of counts (``shared``) → those counts' names 占全市比重.
+
+    >>> share_of("拥有全市", "的独角兽企业", [])
+    '独角兽企业占全市比重'
+    >>> share_of("", "的数字文创企业", [], previous="独角兽企业占全市比重")
+    '数字文创企业占全市比重'
+    >>> share_of("占全市", "", ["新认定高新技术企业", "新认定科技型中小企业"], shared=True)
+    '新认定高新技术企业、科技型中小企业占全市比重'
+    """
+    noun = after_noun(after[1:]) if after.startswith("的") else ""
+    chained = _REGION_SHARE_TAIL_RE.search(previous)
+    if not metric and noun and chained:
+        return f"{noun}占{chained.group('scope')}比重"
+    match = _REGION_SHARE_RE.match(metric)
+    if not match:
+        return ""
+    scope = match.group("scope")
+    if shared and len(counted) >= 2:
+        verb = leading_verb(counted[0])
+        names = [counted[0], *(n[len(verb):] if verb and n.startswith(verb) else n for n in counted[1:])]
+        return f"{'、'.join(names)}占{scope}比重"
+    return f"{noun}占{scope}比重" if noun and not shared else ""
 
 
 def share_metric(metric: str) -> str:

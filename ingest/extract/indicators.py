@@ -36,6 +36,7 @@ from ingest.extract.indicator_phrases import (
     respective_metrics,
     sentence_zone,
     share_metric,
+    share_of,
     shared_growth_metrics,
     stock_metric,
     without_zone,
@@ -83,6 +84,8 @@ _METRIC_LENGTH = 24
 _AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
 # 某某商业综合体总投资60亿元: the total of one named project (a class of projects ends in 项目).
 _NAMED_TOTAL_RE = re.compile(r"^(?![^项]*项目)[\u4e00-\u9fff]{4,}(?<!项目)(?<!年度)总投资(?:额)?$")
+_SHARED_SHARE_RE = re.compile(r"[均都共]占")
+_DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")
 _TOTAL_AFTER_RE = re.compile(r"(?:总投资|计划总投资|投资总额|总投资额)(?:达|约|超|近|逾)?$")
 _TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
 _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
@@ -193,6 +196,8 @@ class _Reading:
     consumed: int = 0
     """End of the words after a number-first figure (they are not the next figure's name)."""
     took_after: bool = False
+    emitted: list[str] = field(default_factory=list)
+    """The counted metrics read so far in the sentence (均占全市的四分之一 shares them all)."""
     owed_total: _Figure | None = None
     """A total written before the count it belongs to (总投资718亿元的103个项目)."""
     plan: int | None = None
@@ -229,6 +234,8 @@ def _sentence_facts(
             total = _TOTAL_AFTER_RE.search(after)
             reading.consumed, reading.took_after = after_end - (len(total.group(0)) if total else 0), False
         clause_after = text[figure.end : _segment_end(text, figure.end)]
+        if figure.unit == "count":
+            reading.emitted.extend(metrics)
         for metric in metrics:
             facts.append(_fact(sentence.index, subject, metric, figure, (segment, clause_after), reading, context))
         owed, reading.owed_total = reading.owed_total, None
@@ -259,6 +266,15 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
         return []
     money = figure.unit not in ("count", "rank")
     metric = clean_metric(segment, money=money, zone=reading.zone)
+    shared = bool(_SHARED_SHARE_RE.search(segment))
+    share = share_of(metric, after, reading.emitted, shared=shared, previous=reading.last) if (
+        figure.unit == "percent") else ""
+    if share:
+        reading.last, reading.took_after = share, after.startswith("的")
+        return [share]
+    if figure.word == "番" and metric:
+        # 外贸进出口总量实现翻番 → 外贸进出口总量增长 100 %
+        metric = _DOUBLING_VERB_RE.sub("", metric) + "增长"
     if reading.respective and not metric:
         return [reading.respective.pop(0)]
     respective = respective_metrics(segment, money=money, zone=reading.zone)
@@ -415,7 +431,8 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
         return not terms and not _DESCRIPTOR_TAIL_RE.match(text[end:])
     if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]):
         return False
-    if not any(ch.isdigit() for ch in quantity.text) or _RANGE_RE.search(quantity.text):
+    words = quantity.unit == "percent" and not quantity.text[:1].isdigit()
+    if not (words or any(ch.isdigit() for ch in quantity.text)) or _RANGE_RE.search(quantity.text):
         return False
     if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":
         return False

@@ -224,3 +224,16 @@ def test_average_growth_and_months_are_no_counts() -> None:
 def test_shared_growth_with_jun() -> None:
     assert shared_growth_metrics("固定资产投资、工业投资、服务业投资均增长") == [
         "固定资产投资增长", "工业投资增长", "服务业投资增长"]
+
+
+def test_shares_of_the_city_fractions_and_doubling() -> None:
+    assert _rows("2023年,全区拥有全市1/5的独角兽企业、超1/4的大模型备案企业以及60%的数字文创企业。\n") == {
+        ("独角兽企业占全市比重", 20.0, "percent", "2023", "actual"),
+        ("大模型备案企业占全市比重", 25.0, "percent", "2023", "actual"),
+        ("数字文创企业占全市比重", 60.0, "percent", "2023", "actual"),
+    }
+    rows = _rows("2019年,新认定高新技术企业49家、科技型中小企业153家,均占全市的四分之一。\n")
+    assert ("新认定高新技术企业、科技型中小企业占全市比重", 25.0, "percent", "2019", "actual") in rows
+    assert ("外贸进出口总量增长", 100.0, "percent", "2022", "actual") in _rows(
+        "2022年,全区外贸进出口总量实现翻番,固定资产投资增长20%。\n")
+    assert _rows("2023年是通过三年时间实现工业有效投入翻番的关键之年。\n") == set()
