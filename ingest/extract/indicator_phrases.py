@@ -136,6 +136,8 @@ _HONOUR_LIST_RE = re.compile(
     r"(?P<name>[^,，;；、的]{2,20}?)名单"
 )
 _RESPECTIVE_ACT_RE = re.compile(r"比上年增长|同比增长|增长|下降|提高|增加|减少")
+_BARE_TOTAL_RE = re.compile(r"总投资|投资总额|投资金额|总投资额|签约金额|签约总额|合同金额|签约资金")
+_HELD_EVENT_RE = re.compile(r"(?:举行|举办)(?:了)?(?P<phrase>[^,，。;；]{2,30}?)(?:仪式|活动)[,，]?$")
 _RATE_LEAD_RE = re.compile(r"^(?:以上|以下|左右)?[、,，]?")
 _BARE_RATE_RE = re.compile(r"[\u4e00-\u9fff]{1,3}率$|占比$")
 _SHARED_GROWTH_RE = re.compile(r"^(?P<names>[^,，;；]+?)(?:均|都|分别)?(?P<act>同比增长|增长|提高|下降|增速)$")
@@ -337,6 +339,23 @@ def rate_metric(metric: str, base: str) -> str:
     if not base or _BARE_RATE_RE.search(base) or not _BARE_RATE_RE.fullmatch(bare):
         return ""
     return base + bare
+
+
+def event_total(metric: str, before: str) -> str:
+    """投资金额达768亿元 right after 举行重点项目集中开工、签约仪式: the total of the event's projects.
+
+    >>> event_total("投资金额", "科学城举行重点项目集中开工、入驻、签约仪式,")
+    '集中开工、入驻、签约项目投资金额'
+    >>> event_total("投资总额", "投资区举行百余项重大招商、建设项目签约暨开竣工仪式,")
+    '签约暨开竣工项目投资总额'
+    """
+    if not _BARE_TOTAL_RE.fullmatch(metric):
+        return ""
+    held = _HELD_EVENT_RE.search(before)
+    if not held:
+        return ""
+    acts = held.group("phrase").rpartition("项目")[2]
+    return f"{acts}项目{metric}" if 2 <= len(acts) <= 12 else ""
 
 
 def linked_metric(metric: str, base: str) -> str:

@@ -26,6 +26,7 @@ from ingest.extract.indicator_phrases import (
     carried_prefix,
     clause_topic,
     clean_metric,
+    event_total,
     leading_verb,
     linked_metric,
     listed_honour,
@@ -196,6 +197,8 @@ class _Reading:
     consumed: int = 0
     """End of the words after a number-first figure (they are not the next figure's name)."""
     took_after: bool = False
+    segment_start: int = 0
+    """Where the phrase naming the current figure begins in ``text``."""
     emitted: list[str] = field(default_factory=list)
     """The counted metrics read so far in the sentence (均占全市的四分之一 shares them all)."""
     owed_total: _Figure | None = None
@@ -225,6 +228,7 @@ def _sentence_facts(
         after_end = _clause_end(text, figure.end, next_start)
         segment, after = text[seg_start : figure.start], text[figure.end : after_end]
         _enter_clause(reading, text, seg_start)
+        reading.segment_start = seg_start
         if figure.of_count:
             reading.owed_total = figure
             continue
@@ -285,6 +289,10 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
     if shared:
         reading.base = reading.last = shared[-1]
         return shared
+    held = "" if reading.base else event_total(metric, reading.text[: reading.segment_start])
+    if held:
+        reading.base = reading.last = held
+        return [held]
     linked = linked_metric(metric, reading.base) or rate_metric(metric, reading.base)
     if linked:
         reading.last = linked

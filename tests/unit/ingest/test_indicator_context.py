@@ -237,3 +237,8 @@ def test_shares_of_the_city_fractions_and_doubling() -> None:
     assert ("外贸进出口总量增长", 100.0, "percent", "2022", "actual") in _rows(
         "2022年,全区外贸进出口总量实现翻番,固定资产投资增长20%。\n")
     assert _rows("2023年是通过三年时间实现工业有效投入翻番的关键之年。\n") == set()
+
+
+def test_a_total_right_after_an_event_is_named_after_its_projects() -> None:
+    assert _rows("2019年12月24日,青松科学城举行重点项目集中开工、入驻、签约仪式,投资金额达768亿元。\n") == {
+        ("集中开工、入驻、签约项目投资金额", 76_800_000_000.0, "CNY", "2019", "actual")}
