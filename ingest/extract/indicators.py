@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-import cn2an
-
 from ingest.document import Document, Fact, Mention, Sentence
+from ingest.extract.indicator_figures import BREAKS, Figure, clause_end, figures
 from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, planned_year, start_context
 from ingest.extract.indicator_phrases import (
     about_many_zones,
@@ -43,75 +42,25 @@ from ingest.extract.indicator_phrases import (
     without_zone,
     without_zone_name,
 )
-from ingest.extract.numbers import Quantity, find_percent_words, find_quantities
 from kg.model import EntityType, IndicatorKind, Predicate
 
-_BREAKS = frozenset(",;:。!?，；：！？\n")
 _MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "percentage_point"})
-# Units folded into the indicator vocabulary: people and households are counted.
-_UNIT_CODES = {"person": "count", "household": "count", "person_time": "count"}
-# Where a rank is taken: a region, or the zones of a region (全省开发区).
-_SCOPE = r"(?:(?:全市|全省|全国)(?:开发区|高新区|经开区|园区)?|全区|全县|全州|省内|市内|区内)"
-_RANK_RE = re.compile(
-    rf"(?:(?P<verb>位居|位列|名列|排名|列|居|排|保持|稳居|上升至|升至|跃居|跃升至|提升至)(?P<scope>{_SCOPE})?"
-    r"(?:“(?P<list>[^”]{2,24})”)?"
-    rf"|(?P<scope_only>{_SCOPE}|开发园区|高新区|经开区|园区))"
-    r"第(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位)?(?![批届次期个家条季轮阶方章部款项号层类步线年大])"
-    r"|排名(?P<n2>\d+)名"
-)
-# 挺进省级高新区前十五: a rank to reach, named by the words between the verb and 前.
-_TOP_RE = re.compile(
-    r"(?:进入|挺进|跻身|迈入|稳居|保持)(?P<core>[^,，;；、]{2,12}?)前(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位|强)?"
-)
 _DISTRIBUTIVE_RE = re.compile(r"每年|年均|每季度|每月")
-_RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
-_DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、)\d")
 # Cheap test that lets sentences without any numeral skip the full scan.
 _MAY_HOLD_FIGURE = re.compile(r"[\d０-９]|[零〇一二两三四五六七八九十百千][万亿億萬]|第|前[一二三四五六七八九十]|分之")
 # How far back a figure's period and mood cues are looked for (a sentence is rarely longer).
 _LOOKBACK = 300
-_RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
-# 给予最高100万元奖励, 最高奖励50万元: the terms of a grant, not a figure of the zone (兑现奖励3亿元 is one).
-_POLICY_TERMS_RE = re.compile(r"(?:给予|最高)[\u4e00-\u9fff]{0,5}$")
-# 在全国169家国家高新区…中位列第4: the size of the group a rank is taken in.
-_RANK_GROUP_RE = re.compile(r"在(?:全国|全省|全市)?$")
-_POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
 _FULL_STOP_RE = re.compile(r"[。！？!?\n]")
 # A lead that sets the mood of a whole sentence is short: 全年力争, 2025年, 下一步.
 _LEAD_LENGTH = 10
 # A metric is a noun phrase; a longer "metric" is a clause or a list of names the rules failed to cut.
 _METRIC_LENGTH = 24
-# 总投资718亿元的103个项目, 总投资897亿元的重点建设项目86个: an amount that describes the projects counted next.
-_AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
 # 某某商业综合体总投资60亿元: the total of one named project (a class of projects ends in 项目).
 _NAMED_TOTAL_RE = re.compile(r"^(?![^项]*项目)[\u4e00-\u9fff]{4,}(?<!项目)(?<!年度)总投资(?:额)?$")
 _SHARED_SHARE_RE = re.compile(r"[均都共]占")
 _DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")
 _TOTAL_AFTER_RE = re.compile(r"(?:总投资|计划总投资|投资总额|总投资额)(?:达|约|超|近|逾)?$")
-_TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
 _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
-_QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
-
-
-@dataclass(frozen=True)
-class _Figure:
-    """One figure of a sentence before its metric is known."""
-
-    start: int
-    end: int
-    value: float
-    unit: str
-    word: str = ""
-    """The counting word as written (个, 家, 套…): a bare second figure only repeats a metric in the same word."""
-    rank_scope: str = ""
-    core: str = ""
-    """For 挺进省级高新区前十五: the words naming the ranking."""
-    ordinal: bool = False
-    """A rank written as an ordinal (居全市第二), named after the figure before it."""
-    of_count: bool = False
-    """总投资718亿元的103个项目: the total of the projects counted next, named after them."""
-
-
 _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
@@ -201,7 +150,7 @@ class _Reading:
     """Where the phrase naming the current figure begins in ``text``."""
     emitted: list[str] = field(default_factory=list)
     """The counted metrics read so far in the sentence (均占全市的四分之一 shares them all)."""
-    owed_total: _Figure | None = None
+    owed_total: Figure | None = None
     """A total written before the count it belongs to (总投资718亿元的103个项目)."""
     plan: int | None = None
     """The year the whole sentence announces plans for (…，2025年，该区将…), if it does."""
@@ -218,14 +167,14 @@ def _sentence_facts(
     plan: int | None = None,
 ) -> list[Fact]:
     text = sentence.text
-    figures = _figures(text)
+    found = figures(text)
     subject = sentence_zone(text, home)
     reading = _Reading(zone=subject[1], text=text, carried=carried, plan=plan)
     facts: list[Fact] = []
-    for index, figure in enumerate(figures):
-        seg_start = _segment_start(text, figure.start, max(figures[index - 1].end if index else 0, reading.consumed))
-        next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
-        after_end = _clause_end(text, figure.end, next_start)
+    for index, figure in enumerate(found):
+        seg_start = _segment_start(text, figure.start, max(found[index - 1].end if index else 0, reading.consumed))
+        next_start = found[index + 1].start if index + 1 < len(found) else len(text)
+        after_end = clause_end(text, figure.end, next_start)
         segment, after = text[seg_start : figure.start], text[figure.end : after_end]
         _enter_clause(reading, text, seg_start)
         reading.segment_start = seg_start
@@ -253,7 +202,7 @@ def _sentence_facts(
 
 def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
     """Reset what does not cross a clause: the topic (one clause), the verb (not past ；)."""
-    if seg_start == 0 or text[seg_start - 1] not in _BREAKS:
+    if seg_start == 0 or text[seg_start - 1] not in BREAKS:
         return
     if text[seg_start - 1] in ";；":
         reading.verb = ""
@@ -261,7 +210,7 @@ def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
     reading.topic = clause_topic(text[_segment_start(text, seg_start - 1, 0) : seg_start - 1])
 
 
-def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> list[str]:
+def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> list[str]:
     """The metric names for one figure (a rank such as 总量和增幅均居第一 names two)."""
     if figure.ordinal:
         return rank_metric(figure.core or segment, figure.rank_scope, reading.base, reading.zone)
@@ -310,7 +259,7 @@ def _metrics(figure: _Figure, segment: str, after: str, reading: _Reading) -> li
     return [metric]
 
 
-def _own_metric(figure: _Figure, metric: str, segment: str, after: str, reading: _Reading) -> str:
+def _own_metric(figure: Figure, metric: str, segment: str, after: str, reading: _Reading) -> str:
     """A metric read from the figure's own phrase, completed with words carried from before."""
     noun_after = after_noun(after)
     chained = segment.startswith("、")
@@ -348,7 +297,7 @@ def _fact(
     index: int,
     subject: tuple[EntityType, str],
     metric: str,
-    figure: _Figure,
+    figure: Figure,
     around: tuple[str, str],
     reading: _Reading,
     context: PeriodContext,
@@ -383,7 +332,7 @@ def _fact(
 def _segment_start(text: str, start: int, previous_end: int) -> int:
     """Where the phrase naming the figure at ``start`` begins: its clause or the previous figure."""
     position = start
-    while position > previous_end and text[position - 1] not in _BREAKS:
+    while position > previous_end and text[position - 1] not in BREAKS:
         position -= 1
     return position
 
@@ -391,97 +340,7 @@ def _segment_start(text: str, start: int, previous_end: int) -> int:
 def _segment_end(text: str, end: int) -> int:
     """End of the clause after a figure, looked for no further than ``_LOOKBACK`` characters."""
     position, limit = end, min(len(text), end + _LOOKBACK)
-    while position < limit and text[position] not in _BREAKS:
+    while position < limit and text[position] not in BREAKS:
         position += 1
     return position
 
-
-def _clause_end(text: str, end: int, limit: int) -> int:
-    """Where the words after a figure stop: a clause break, an enumeration comma or the next figure."""
-    position = end
-    while position < limit and text[position] not in _BREAKS and text[position] != "、":
-        position += 1
-    return position
-
-
-def _figures(text: str) -> list[_Figure]:
-    """Every figure of the sentence that can be an indicator value, in text order."""
-    figures = [_as_figure(start, end, q, text) for start, end, q in _measures(text)]
-    figures.extend(_ranks(text))
-    kept = [f for f in figures if f is not None]
-    return sorted(kept, key=lambda figure: figure.start)
-
-
-def _measures(text: str) -> list[tuple[int, int, Quantity]]:
-    found = find_quantities(text)
-    covered = {index for start, end, _ in found for index in range(start, end)}
-    words = [item for item in find_percent_words(text) if covered.isdisjoint(range(item[0], item[1]))]
-    return [*found, *words]
-
-
-def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> _Figure | None:
-    if quantity.is_money and _AMOUNT_OF_COUNT_RE.match(text, end) and _TOTAL_BEFORE_RE.search(text, 0, start):
-        return _Figure(start, end, quantity.value, quantity.unit, of_count=True)
-    if not _plausible(start, end, quantity, text):
-        return None
-    unit = _UNIT_CODES.get(quantity.unit, quantity.unit)
-    if unit == "count" and (_RANK_STEP_RE.search(text[max(0, start - 4) : start]) or text[end : end + 2] == "名次"):
-        unit = "rank"
-    return _Figure(start, end, quantity.value, unit, word=text[end - 1])
-
-
-def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
-    """Reject figures that are parts of names: 20亿元项目, “营商环境66条”, 一个, 排名17名."""
-    if _inside_quotes(text, start) or text[max(0, start - 2) : start] == "排名":
-        return False
-    if quantity.is_money:
-        terms = _POLICY_TERMS_RE.search(text[max(0, start - 8) : start])
-        return not terms and not _DESCRIPTOR_TAIL_RE.match(text[end:])
-    if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]):
-        return False
-    words = quantity.unit == "percent" and not quantity.text[:1].isdigit()
-    if not (words or any(ch.isdigit() for ch in quantity.text)) or _RANGE_RE.search(quantity.text):
-        return False
-    if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":
-        return False
-    if text[end - 1] == "条":
-        noun_after = _QUOTES_AND_SPACE.sub("", text[end : _clause_end(text, end, len(text))])
-        policy = _POLICY_COUNT_RE.search(_QUOTES_AND_SPACE.sub("", text[max(0, start - 12) : start]))
-        return not policy and len(noun_after) >= 2
-    return True
-
-
-def _inside_quotes(text: str, position: int) -> bool:
-    """Whether ``position`` sits inside a short quotation (“营商环境66条”)."""
-    window = max(0, position - 20)
-    opened = text.rfind("“", window, position)
-    return opened != -1 and text.rfind("”", window, position) < opened and "”" in text[position : position + 12]
-
-
-def _ordinal(numeral: str) -> int | None:
-    """The rank an ordinal numeral gives (3, 十五), or None when it is not a well-formed number."""
-    if numeral.isdigit():
-        value = int(numeral)
-    else:
-        try:
-            value = int(cn2an.cn2an(numeral, "normal"))
-        except ValueError:
-            return None
-    return value if value > 0 else None
-
-
-def _ranks(text: str) -> list[_Figure]:
-    ranks = []
-    for match in _TOP_RE.finditer(text):
-        value = _ordinal(match.group("n"))
-        if value is not None:
-            core = match.group("core")
-            ranks.append(_Figure(match.start(), match.end(), float(value), "rank", core=core, ordinal=True))
-    for match in _RANK_RE.finditer(text):
-        value = _ordinal(match.group("n") or match.group("n2"))
-        if value is not None:
-            scope = match.group("scope") or match.group("scope_only") or ""
-            listed = match.group("list") or ""
-            ranks.append(_Figure(match.start(), match.end(), float(value), "rank", rank_scope="" if listed else scope,
-                                 core=listed, ordinal=True))
-    return ranks
