@@ -7,6 +7,12 @@ written: the words before the number in its clause (``新认定高新技术企�
 first (``新建28个“两新”党组织`` → 新建两新党组织).  A clause that only says
 增长/增幅/总量 borrows the metric of the figure before it (``规模工业产值874.2亿元，
 增长15%`` → 规模工业产值增长), and a rank (居全市第二) is named after it too.
+
+The stages live in their own modules: :mod:`indicator_figures` finds the figures,
+:mod:`indicator_phrases` trims the phrase naming one, :mod:`indicator_links` builds metrics from
+other figures (growth, totals, rates, shares, coordinated figures, ranks), :mod:`indicator_subjects`
+decides whose figure it is (zone, city, one project or company) and :mod:`indicator_periods` its
+period and kind (topic year, date line, events, plans).
 """
 
 from __future__ import annotations
@@ -16,31 +22,35 @@ from dataclasses import dataclass, field, replace
 
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.indicator_figures import BREAKS, Figure, clause_end, figures
-from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, planned_year, start_context
-from ingest.extract.indicator_phrases import (
-    about_many_zones,
-    about_one_body,
-    about_region,
-    after_noun,
-    carried_prefix,
-    clause_topic,
-    clean_metric,
+from ingest.extract.indicator_links import (
     event_total,
-    leading_verb,
     linked_metric,
-    listed_honour,
-    names_dropped,
-    number_first_metric,
     rank_metric,
     rate_metric,
     respective_metrics,
-    sentence_zone,
     share_metric,
     share_of,
     shared_growth_metrics,
     stock_metric,
+)
+from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, planned_year, start_context
+from ingest.extract.indicator_phrases import (
+    after_noun,
+    carried_prefix,
+    clause_topic,
+    clean_metric,
+    leading_verb,
+    listed_honour,
+    names_dropped,
+    number_first_metric,
     without_zone,
     without_zone_name,
+)
+from ingest.extract.indicator_subjects import (
+    about_many_zones,
+    about_one_body,
+    about_region,
+    sentence_zone,
 )
 from kg.model import EntityType, IndicatorKind, Predicate
 

@@ -8,8 +8,9 @@ from dataclasses import replace
 import pytest
 
 from ingest.document import Document
+from ingest.extract.indicator_links import shared_growth_metrics
 from ingest.extract.indicator_periods import PeriodContext, dateline_year, period_for, planned_year
-from ingest.extract.indicator_phrases import about_region, shared_growth_metrics
+from ingest.extract.indicator_subjects import about_region
 from ingest.extract.indicators import extract_indicators
 from ingest.normalise import normalise
 from ingest.segment import segment

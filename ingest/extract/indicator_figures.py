@@ -1,0 +1,155 @@
+"""Figures of a sentence that can be indicator values: amounts, counts, shares and ranks.
+
+:func:`figures` finds them in text order and rejects numbers that are parts of names
+(20亿元项目, “营商环境66条”), terms of a grant (给予最高100万元), durations (6个月) and the size of
+the group a rank is taken in; an amount written before the projects it totals
+(总投资718亿元的103个项目) is kept and marked ``of_count``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from ingest.extract.numbers import Quantity, find_percent_words, find_quantities
+
+BREAKS = frozenset(",;:。!?，；：！？\n")
+# Units folded into the indicator vocabulary: people and households are counted.
+_UNIT_CODES = {"person": "count", "household": "count", "person_time": "count"}
+# Where a rank is taken: a region, or the zones of a region (全省开发区).
+_SCOPE = r"(?:(?:全市|全省|全国)(?:开发区|高新区|经开区|园区)?|全区|全县|全州|省内|市内|区内)"
+_RANK_RE = re.compile(
+    rf"(?:(?P<verb>位居|位列|名列|排名|列|居|排|保持|稳居|上升至|升至|跃居|跃升至|提升至)(?P<scope>{_SCOPE})?"
+    r"(?:“(?P<list>[^”]{2,24})”)?"
+    rf"|(?P<scope_only>{_SCOPE}|开发园区|高新区|经开区|园区))"
+    r"第(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位)?(?![批届次期个家条季轮阶方章部款项号层类步线年大])"
+    r"|排名(?P<n2>\d+)名"
+)
+# 挺进省级高新区前十五: a rank to reach, named by the words between the verb and 前.
+_TOP_RE = re.compile(
+    r"(?:进入|挺进|跻身|迈入|稳居|保持)(?P<core>[^,，;；、]{2,12}?)前(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位|强)?"
+)
+_RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
+_DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、)\d")
+_RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
+# 给予最高100万元奖励, 最高奖励50万元: the terms of a grant, not a figure of the zone (兑现奖励3亿元 is one).
+_POLICY_TERMS_RE = re.compile(r"(?:给予|最高)[\u4e00-\u9fff]{0,5}$")
+# 在全国169家国家高新区…中位列第4: the size of the group a rank is taken in.
+_RANK_GROUP_RE = re.compile(r"在(?:全国|全省|全市)?$")
+_POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
+# 总投资718亿元的103个项目, 总投资897亿元的重点建设项目86个: an amount that describes the projects counted next.
+_AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
+_TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
+_QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a sentence before its metric is known."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    word: str = ""
+    """The counting word as written (个, 家, 套…): a bare second figure only repeats a metric in the same word."""
+    rank_scope: str = ""
+    core: str = ""
+    """For 挺进省级高新区前十五: the words naming the ranking."""
+    ordinal: bool = False
+    """A rank written as an ordinal (居全市第二), named after the figure before it."""
+    of_count: bool = False
+    """总投资718亿元的103个项目: the total of the projects counted next, named after them."""
+
+
+def figures(text: str) -> list[Figure]:
+    """Every figure of the sentence that can be an indicator value, in text order."""
+    figures = [_as_figure(start, end, q, text) for start, end, q in _measures(text)]
+    figures.extend(_ranks(text))
+    kept = [f for f in figures if f is not None]
+    return sorted(kept, key=lambda figure: figure.start)
+
+
+def _measures(text: str) -> list[tuple[int, int, Quantity]]:
+    found = find_quantities(text)
+    covered = {index for start, end, _ in found for index in range(start, end)}
+    words = [item for item in find_percent_words(text) if covered.isdisjoint(range(item[0], item[1]))]
+    return [*found, *words]
+
+
+def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> Figure | None:
+    if quantity.is_money and _AMOUNT_OF_COUNT_RE.match(text, end) and _TOTAL_BEFORE_RE.search(text, 0, start):
+        return Figure(start, end, quantity.value, quantity.unit, of_count=True)
+    if not _plausible(start, end, quantity, text):
+        return None
+    unit = _UNIT_CODES.get(quantity.unit, quantity.unit)
+    if unit == "count" and (_RANK_STEP_RE.search(text[max(0, start - 4) : start]) or text[end : end + 2] == "名次"):
+        unit = "rank"
+    return Figure(start, end, quantity.value, unit, word=text[end - 1])
+
+
+def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
+    """Reject figures that are parts of names: 20亿元项目, “营商环境66条”, 一个, 排名17名."""
+    if _inside_quotes(text, start) or text[max(0, start - 2) : start] == "排名":
+        return False
+    if quantity.is_money:
+        terms = _POLICY_TERMS_RE.search(text[max(0, start - 8) : start])
+        return not terms and not _DESCRIPTOR_TAIL_RE.match(text[end:])
+    if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]):
+        return False
+    words = quantity.unit == "percent" and not quantity.text[:1].isdigit()
+    if not (words or any(ch.isdigit() for ch in quantity.text)) or _RANGE_RE.search(quantity.text):
+        return False
+    if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":
+        return False
+    if text[end - 1] == "条":
+        noun_after = _QUOTES_AND_SPACE.sub("", text[end : clause_end(text, end, len(text))])
+        policy = _POLICY_COUNT_RE.search(_QUOTES_AND_SPACE.sub("", text[max(0, start - 12) : start]))
+        return not policy and len(noun_after) >= 2
+    return True
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    """Whether ``position`` sits inside a short quotation (“营商环境66条”)."""
+    window = max(0, position - 20)
+    opened = text.rfind("“", window, position)
+    return opened != -1 and text.rfind("”", window, position) < opened and "”" in text[position : position + 12]
+
+
+def _ordinal(numeral: str) -> int | None:
+    """The rank an ordinal numeral gives (3, 十五), or None when it is not a well-formed number."""
+    if numeral.isdigit():
+        value = int(numeral)
+    else:
+        try:
+            value = int(cn2an.cn2an(numeral, "normal"))
+        except ValueError:
+            return None
+    return value if value > 0 else None
+
+
+def _ranks(text: str) -> list[Figure]:
+    ranks = []
+    for match in _TOP_RE.finditer(text):
+        value = _ordinal(match.group("n"))
+        if value is not None:
+            core = match.group("core")
+            ranks.append(Figure(match.start(), match.end(), float(value), "rank", core=core, ordinal=True))
+    for match in _RANK_RE.finditer(text):
+        value = _ordinal(match.group("n") or match.group("n2"))
+        if value is not None:
+            scope = match.group("scope") or match.group("scope_only") or ""
+            listed = match.group("list") or ""
+            ranks.append(Figure(match.start(), match.end(), float(value), "rank", rank_scope="" if listed else scope,
+                                 core=listed, ordinal=True))
+    return ranks
+
+
+def clause_end(text: str, end: int, limit: int) -> int:
+    """Where the words after a figure stop: a clause break, an enumeration comma or the next figure."""
+    position = end
+    while position < limit and text[position] not in BREAKS and text[position] != "、":
+        position += 1
+    return position

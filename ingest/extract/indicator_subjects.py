@@ -1,0 +1,91 @@
+"""Whose figure a sentence gives: the zone's, or the city's, another zone's, one project's or
+one company's (which are no zone indicators).
+
+Generic report vocabulary only; names of places or companies never appear here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.indicator_phrases import LEAD_RE, QUOTE_RE, TIME_RE, leading_verb, strip_repeatedly
+from kg.model import EntityType
+
+_ONE_BODY_SENTENCE_RE = re.compile(
+    r"^(?:该|这家|此|这个|这一)(?:公司|企业|集团|项目)"
+    # 新型材料产业园项目主要建设…, 智造基地项目分三期实施: a sentence describing one named project.
+    r"|^(?!(?:重点|重大|集中|签约|开工|新|在建|续建|亿元|全部|其中|此次|本次))[^,，。、\d]{2,30}?项目"
+    r"(?:主要建设|建设内容|分[一二三四两]期|占地|总占地|规划用地|建成后|达产后|投产后|总投资|计划总投资|年产|预计年|建成投产后)"
+    # 青松机器人有限公司今年营收…: a sentence whose subject is one company
+    r"|^[^,，。、\d]{2,20}?(?:有限公司|股份公司|集团公司|有限责任公司)(?![、和与及])"
+)
+_ONE_BODY_METRIC_RE = re.compile(
+    r"^(?:项目)?(?:总投资|注册资本|计划总投资)|^项目(?:将|拟|计划|建成|投产)|建成后|达产后|投产后|建设后|达产|满产"
+    r"|占地|建筑面积|^(?:一期|二期|三期|首期|一、二期)|^(?:新增)?年产(?!值)|^年加工|^拟投资|^我们"
+    # a visit to one company (走进…, 察看…), a threshold of a policy (上年度营业收入在…), page furniture (>>)
+    r"|^(?:走进|察看|考察|调研|参观|来到|走访)|上年度|近[一二两三]年|[<>«»|]"
+    # a count of zones (有国家级经济开发区27家): the zones of a region, not a figure of one zone
+    r"|(?:开发区|高新区|经开区|园区)$"
+    # the investment of a named investor (甲公司将和乙公司共同投资, 某某团队投资) or a list of names (包括…)
+    r"|(?<![资产业务际成议同计划总])(?:共同|追加|计划|拟|将)?投资$|包括"
+)
+_OPENING_PUNCTUATION_RE = re.compile(r"^[,，、:：\s]")
+# A figure of the city, province or country the zone is in (全市本次共签约项目86个), not of the zone.
+_REGION_SUBJECT_RE = re.compile(r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均)")
+_ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
+_MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
+# A sentence opening with another zone's name (青阳园区累计签约…); not 省级以上高新区, 编制园区规划.
+_ZONE_OPENING_RE = re.compile(rf"(?![在对为各编规建全我本该])[\u4e00-\u9fff]{{2,6}}?(?<![级上各]){_ZONE_WORD}")
+# A verb inside an opening "zone name" (印发西安高新区…) shows it is the object of an act, not the subject.
+_ACT_IN_NAME_RE = re.compile(r"印发|出台|发布|制定|实施|落实|召开|举行|启动|推出|修订|审议|通过|会议|会上")
+# 高科技园区, 工业园区: a kind of park, not a zone's name.
+_GENERIC_ZONE_NAME_RE = re.compile(
+    r"^(?:高科技|高新技术|科技|工业|产业|创业|物流|化工|经济|生态|现代|综合|特色)+(?:园区|开发区)$"
+)
+
+
+def about_one_body(text: str, metric: str) -> bool:
+    """Figures of one company or project (该公司…注册资本, 项目总投资, 建成后年产值) are not zone indicators.
+
+    >>> about_one_body("该公司成立于2015年，年产值超10亿元", "年产值")
+    True
+    >>> about_one_body("项目总投资20亿元", "项目总投资")
+    True
+    """
+    opening = strip_repeatedly(text, TIME_RE, _OPENING_PUNCTUATION_RE)
+    return bool(_ONE_BODY_SENTENCE_RE.match(opening) or _ONE_BODY_METRIC_RE.search(metric))
+
+
+def about_region(clause: str) -> bool:
+    """Whether the clause naming a figure opens with the city or province as its subject.
+
+    >>> about_region("全市本次共签约项目"), about_region("占全市")
+    (True, False)
+    """
+    return bool(_REGION_SUBJECT_RE.match(strip_repeatedly(QUOTE_RE.sub("", clause), TIME_RE)))
+
+
+def about_many_zones(text: str) -> bool:
+    """全省开发区…, 全市园区…: totals over many zones belong to none of them.
+
+    >>> about_many_zones("全省开发区完成进出口总额100亿元"), about_many_zones("全区完成进出口总额100亿元")
+    (True, False)
+    """
+    return bool(_MANY_ZONES_RE.match(strip_repeatedly(text, TIME_RE)))
+
+
+def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, str]:
+    """The zone a sentence reports on: another zone it opens with, else the home zone.
+
+    >>> sentence_zone("青阳园区累计签约项目超过30个", (EntityType.ZONE, "江阴高新技术开发区"))[1]
+    '青阳园区'
+    >>> sentence_zone("印发《岳麓高新区人才新政》，兑现资金3亿元", (EntityType.ZONE, "江阴高新技术开发区"))[1]
+    '江阴高新技术开发区'
+    """
+    opening = strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE, LEAD_RE)
+    match = _ZONE_OPENING_RE.match(opening)
+    name = match.group(0) if match else ""
+    own = name[:2] in (home[1][:2], "全区", "开发", "高新") or _GENERIC_ZONE_NAME_RE.match(name)
+    if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name):
+        return home
+    return (EntityType.ZONE, name)
