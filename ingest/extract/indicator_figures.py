@@ -1,7 +1,7 @@
 """Figures of a sentence that can be indicator values: amounts, counts, shares and ranks.
 
 :func:`figures` finds them in text order and rejects numbers that are parts of names
-(20亿元项目, “营商环境66条”), terms of a grant (给予最高100万元), durations (6个月) and the size of
+(20亿元项目, “营商环境88条”), terms of a grant (给予最高100万元), durations (6个月) and the size of
 the group a rank is taken in; an amount written before the projects it totals
 (总投资718亿元的103个项目) is kept and marked ``of_count``.
 """
@@ -91,7 +91,7 @@ def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> Figure | 
 
 
 def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
-    """Reject figures that are parts of names: 20亿元项目, “营商环境66条”, 一个, 排名17名."""
+    """Reject figures that are parts of names: 20亿元项目, “营商环境88条”, 一个, 排名17名."""
     if _inside_quotes(text, start) or text[max(0, start - 2) : start] == "排名":
         return False
     if quantity.is_money:
@@ -112,7 +112,7 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
 
 
 def _inside_quotes(text: str, position: int) -> bool:
-    """Whether ``position`` sits inside a short quotation (“营商环境66条”)."""
+    """Whether ``position`` sits inside a short quotation (“营商环境88条”)."""
     window = max(0, position - 20)
     opened = text.rfind("“", window, position)
     return opened != -1 and text.rfind("”", window, position) < opened and "”" in text[position : position + 12]

@@ -106,7 +106,7 @@ class PeriodContext:
         return replace(self, event_near=False) if self.event_near else self
 
     def titled(self, title: str) -> PeriodContext:
-        """The context after a title line: its one year (成都高新区2023年企业荣誉情况) is the topic if none is yet."""
+        """The context after a title line: its one year (青松高新区2023年企业荣誉情况) is the topic if none is yet."""
         years = {m.group("year") for m in _YEAR_WORD_RE.finditer(title)}
         if self.year is not None or len(years) != 1 or _PLAN_AFTER_TITLE_RE.search(title):
             return self

@@ -153,7 +153,7 @@ def names_dropped(segment: str) -> bool:
 
 def _subject_pattern(zone: str) -> re.Pattern[str]:
     """Generic zone words, plus names sharing two characters of ``zone``'s own part (its short forms:
-    漕河泾开发区 for 上海漕河泾新兴技术开发区), with a bracketed note (头屯河区) after them."""
+    青松港开发区 for 上海青松港新兴技术开发区), with a bracketed note (蓝湾区) after them."""
     heads = sorted({zone[i : i + 2] for i in range(len(zone) - 1)} - _GENERIC_BIGRAMS)
     if not heads:
         return _GENERIC_SUBJECT_RE
@@ -166,7 +166,7 @@ def _subject_pattern(zone: str) -> re.Pattern[str]:
 def without_zone_name(text: str, zone: str) -> str:
     """``text`` without the zone's full name (and a bracketed note after it) wherever it stands.
 
-    >>> without_zone_name("集中落户青松经济开发区(国际商务区)项目", "青松经济开发区")
+    >>> without_zone_name("集中落户青松经济开发区(北湖商务区)项目", "青松经济开发区")
     '集中落户项目'
     """
     return re.sub(rf"{re.escape(zone)}(?:\([^)]*\))?", "", text) if len(zone) >= 4 else text

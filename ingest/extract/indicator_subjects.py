@@ -34,9 +34,9 @@ _OPENING_PUNCTUATION_RE = re.compile(r"^[,，、:：\s]")
 _REGION_SUBJECT_RE = re.compile(r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均)")
 _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
-# A sentence opening with another zone's name (青阳园区累计签约…); not 省级以上高新区, 编制园区规划.
+# A sentence opening with another zone's name (白鹭园区累计签约…); not 省级以上高新区, 编制园区规划.
 _ZONE_OPENING_RE = re.compile(rf"(?![在对为各编规建全我本该])[\u4e00-\u9fff]{{2,6}}?(?<![级上各]){_ZONE_WORD}")
-# A verb inside an opening "zone name" (印发西安高新区…) shows it is the object of an act, not the subject.
+# A verb inside an opening "zone name" (印发北岭高新区…) shows it is the object of an act, not the subject.
 _ACT_IN_NAME_RE = re.compile(r"印发|出台|发布|制定|实施|落实|召开|举行|启动|推出|修订|审议|通过|会议|会上")
 # 高科技园区, 工业园区: a kind of park, not a zone's name.
 _GENERIC_ZONE_NAME_RE = re.compile(
@@ -77,10 +77,10 @@ def about_many_zones(text: str) -> bool:
 def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, str]:
     """The zone a sentence reports on: another zone it opens with, else the home zone.
 
-    >>> sentence_zone("青阳园区累计签约项目超过30个", (EntityType.ZONE, "江阴高新技术开发区"))[1]
-    '青阳园区'
-    >>> sentence_zone("印发《岳麓高新区人才新政》，兑现资金3亿元", (EntityType.ZONE, "江阴高新技术开发区"))[1]
-    '江阴高新技术开发区'
+    >>> sentence_zone("白鹭园区累计签约项目超过30个", (EntityType.ZONE, "青松高新技术开发区"))[1]
+    '白鹭园区'
+    >>> sentence_zone("印发《岳麓高新区人才新政》，兑现资金3亿元", (EntityType.ZONE, "青松高新技术开发区"))[1]
+    '青松高新技术开发区'
     """
     opening = strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE, LEAD_RE)
     match = _ZONE_OPENING_RE.match(opening)

@@ -170,9 +170,9 @@ def test_last_year_as_a_whole_and_rates_and_short_zone_names() -> None:
 
 
 def test_a_listed_honour_names_the_count_of_its_holders() -> None:
-    rows = _rows("2023年1月,市科技局发布《2022年度瞪羚计划拟入库企业名单》,包括青松机器人、蓝湾冷链等在内的"
+    rows = _rows("2023年1月,市科技局发布《2022年度雏鹰计划拟入库企业名单》,包括青松机器人、蓝湾冷链等在内的"
                  "8家青松高新区企业入选其中。\n")
-    assert rows == {("入选瞪羚计划拟入库企业", 8.0, "count", "2023", "actual")}
+    assert rows == {("入选雏鹰计划拟入库企业", 8.0, "count", "2023", "actual")}
 
 
 def test_repeated_event_figures_collapse_and_a_total_after_a_count_is_its_own() -> None:
