@@ -32,8 +32,8 @@ def _periods(text: str) -> dict[str, str | None]:
 @pytest.mark.parametrize(
     ("text", "year"),
     [
-        ("发布时间:2022-09-28 来源:青松发布\n正文", 2022),
-        ("2013年03月26日 07:50 来源:新闻网\n正文", 2013),
+        ("发布时间:2022-10-14 来源:青松发布\n正文", 2022),
+        ("2014年05月12日 08:30 来源:新闻网\n正文", 2014),
         ("2021年,高新区完成产值100亿元。", None),
     ],
 )
@@ -43,18 +43,18 @@ def test_dateline_year(text: str, year: int | None) -> None:
 
 def test_a_numbered_heading_sets_the_topic_year() -> None:
     text = ("青松高新区2024年工作总结和2025年工作思路\n"
-            "一、2024年工作总结 2024年,在市委的领导下,各项事业平稳发展。全年完成规上工业总产值728.6亿元;"
-            "新引进项目41个。\n")
+            "一、2024年工作总结 2024年,在市委的领导下,各项事业平稳发展。全年完成规上工业总产值512.3亿元;"
+            "新引进项目37个。\n")
     assert _periods(text) == {"规上工业总产值": "2024", "新引进项目": "2024"}
 
 
 def test_an_undated_page_gives_no_period_to_stock_figures() -> None:
-    text = "青松高新区累计引进工业项目200多个,协议投资超550亿元,已投产企业110多家。\n"
+    text = "青松高新区累计引进制造业项目180多个,协议投资超420亿元,已投产企业95家。\n"
     assert set(_periods(text).values()) == {None}
 
 
 def test_relative_words_are_read_against_the_dateline() -> None:
-    text = "蓝湾新闻 2022-09-29\n今年上半年,全区共签约项目79个、签约资金85亿元。\n"
+    text = "蓝湾新闻 2022-09-29\n今年上半年,全区共签约项目64个、签约资金72亿元。\n"
     assert _periods(text) == {"签约项目": "2022-H1", "签约资金": "2022-H1"}
 
 
@@ -72,9 +72,9 @@ def test_spans_and_last_year(before: str, period: str | None) -> None:
 
 
 def test_an_event_held_for_a_quarter_dates_the_figures_that_report_it() -> None:
-    text = ("发布时间:2022-09-28\n"
-            "9月23日,青松区举行2022年第三季度招商项目集中签约、开工活动。参加此次集中签约、开工项目共30个,总投资104亿元。\n"
-            "集中开工项目18个,总投资61亿元。\n"
+    text = ("发布时间:2022-10-14\n"
+            "9月16日,青松区举行2022年第三季度招商项目集中签约、开工活动。参加此次集中签约、开工项目共26个,总投资93亿元。\n"
+            "集中开工项目15个,总投资48亿元。\n"
             "另外,园区新增孵化器3家。\n")
     periods = _periods(text)
     assert periods["集中签约、开工项目"] == "2022-Q3"
@@ -83,40 +83,40 @@ def test_an_event_held_for_a_quarter_dates_the_figures_that_report_it() -> None:
 
 
 def test_a_plan_announced_later_in_the_sentence_makes_its_figures_targets() -> None:
-    text = ("青松日报讯(记者 王一) 新增工业产值110亿元以上,完成固定资产投资120亿元以上;进出口总额增长20%以上……"
-            "3月4日,开发区工作会议传来消息,2025年,该区将紧扣目标,全力推动高质量发展。\n")
+    text = ("青松日报讯(记者 王一) 新增工业产值90亿元以上,完成固定资产投资135亿元以上;进出口总额增长15%以上……"
+            "2月26日,开发区工作会议传来消息,2025年,该区将紧扣目标,全力推动高质量发展。\n")
     assert _rows(text) == {
-        ("新增工业产值", 11_000_000_000.0, "CNY", "2025", "target"),
-        ("固定资产投资", 12_000_000_000.0, "CNY", "2025", "target"),
-        ("进出口总额增长", 20.0, "percent", "2025", "target"),
+        ("新增工业产值", 9_000_000_000.0, "CNY", "2025", "target"),
+        ("固定资产投资", 13_500_000_000.0, "CNY", "2025", "target"),
+        ("进出口总额增长", 15.0, "percent", "2025", "target"),
     }
     assert planned_year("到2025年,实现产值") is None
 
 
 def test_a_hedge_before_a_semicolon_does_not_govern_the_next_piece() -> None:
-    text = "今年全区地区生产总值总量和增速都将位列全省前列;工业增加值250.5亿元,增长29.1%。\n"
+    text = "今年全区地区生产总值总量和增速都将位列全省前列;工业增加值186.4亿元,增长17.3%。\n"
     kinds = {metric: kind for metric, _, _, _, kind in _rows(text)}
     assert kinds["工业增加值"] == "actual"
 
 
 def test_a_short_headline_line_is_not_read_twice() -> None:
-    text = ("青松高新区一季度重点项目开工——涉及22个项目,总投资124亿元\n"
-            "1月25日,高新区2021年第一季度重点项目集中开工。此次共开工项目22个,总投资124亿元。\n")
+    text = ("青松高新区一季度重点项目开工——涉及17个项目,总投资96亿元\n"
+            "1月20日,高新区2021年第一季度重点项目集中开工。此次共开工项目17个,总投资96亿元。\n")
     assert _rows(text) == {
-        ("开工项目", 22.0, "count", "2021-Q1", "actual"),
-        ("开工项目总投资", 12_400_000_000.0, "CNY", "2021-Q1", "actual"),
+        ("开工项目", 17.0, "count", "2021-Q1", "actual"),
+        ("开工项目总投资", 9_600_000_000.0, "CNY", "2021-Q1", "actual"),
     }
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "2023年,全市本次共签约项目86个。",
+        "2023年,全市本次共签约项目71个。",
         "2023年,蓝湾智造产业园项目主要建设3个生产厂区。",
-        "2023年,项目占地115亩,一期投资20亿元。",
-        "2023年,考察组走进青松机器人,察看新增年产7万吨生产线。",
+        "2023年,项目占地160亩,一期投资12亿元。",
+        "2023年,考察组走进青松机器人,察看新增年产5万吨生产线。",
         "2023年,对上年度营业收入在1亿元以上的企业给予奖励。",
-        "2023年,全省共有国家级经济开发区27家。",
+        "2023年,全省共有国家级经济开发区19家。",
     ],
 )
 def test_figures_of_the_city_a_project_a_company_or_a_threshold_are_not_zone_indicators(sentence: str) -> None:
@@ -124,8 +124,8 @@ def test_figures_of_the_city_a_project_a_company_or_a_threshold_are_not_zone_ind
 
 
 def test_a_figure_of_the_zone_is_still_read_beside_them() -> None:
-    assert ("新签约亿元以上项目投资总额", 50_000_000_000.0, "CNY", "2023", "actual") in _rows(
-        "2023年,全区新签约亿元以上项目107个,投资总额500亿元。\n")
+    assert ("新签约亿元以上项目投资总额", 42_000_000_000.0, "CNY", "2023", "actual") in _rows(
+        "2023年,全区新签约亿元以上项目88个,投资总额420亿元。\n")
 
 
 def test_about_region() -> None:
@@ -140,84 +140,84 @@ def test_shared_growth_is_split_per_quantity() -> None:
 
 
 def test_an_estimate_of_the_year_under_way_is_actual_and_a_bare_magnitude_is_an_amount() -> None:
-    rows = _rows("蓝湾日报 2023-12-28\n"
-                 "今年全区预计地区生产总值首次突破千亿元大关,总量和增速两项指标都将位列全省第二。\n")
+    rows = _rows("蓝湾日报 2023-12-19\n"
+                 "今年全区预计地区生产总值首次突破千亿元大关,总量和增速两项指标都将位列全省第三。\n")
     assert ("地区生产总值", 100_000_000_000.0, "CNY", "2023", "actual") in rows
-    assert ("地区生产总值增速全省排名", 2.0, "rank", "2023", "actual") in rows
+    assert ("地区生产总值增速全省排名", 3.0, "rank", "2023", "actual") in rows
 
 
 def test_an_amount_before_the_projects_it_totals_is_named_after_them() -> None:
-    assert _rows("2021年,青松高新区举行秋季重大项目集中签约开工活动,总投资718亿元的103个项目集中签约开工。\n") == {
-        ("集中签约开工项目", 103.0, "count", "2021", "actual"),
-        ("集中签约开工项目总投资", 71_800_000_000.0, "CNY", "2021", "actual"),
+    assert _rows("2021年,青松高新区举行秋季重大项目集中签约开工活动,总投资564亿元的91个项目集中签约开工。\n") == {
+        ("集中签约开工项目", 91.0, "count", "2021", "actual"),
+        ("集中签约开工项目总投资", 56_400_000_000.0, "CNY", "2021", "actual"),
     }
 
 
 def test_a_rank_in_a_quoted_list() -> None:
-    rows = _rows("2024年,青松经济开发区位列全国“省级开发区升级潜力百强”第12位。\n")
-    assert rows == {("省级开发区升级潜力百强排名", 12.0, "rank", "2024", "actual")}
+    rows = _rows("2024年,青松经济开发区位列全国“省级开发区成长潜力百强”第9位。\n")
+    assert rows == {("省级开发区成长潜力百强排名", 9.0, "rank", "2024", "actual")}
 
 
 def test_last_year_as_a_whole_and_rates_and_short_zone_names() -> None:
-    rows = _rows("发稿时间:2023-01-13\n"
-                 "去年全年,青松高新区申报高企认定企业85家,同比增长6.2%;获评高企认定企业62家,通过率72.94%。\n")
+    rows = _rows("发稿时间:2023-02-06\n"
+                 "去年全年,青松高新区申报高企认定企业74家,同比增长5.1%;获评高企认定企业51家,通过率68.92%。\n")
     assert rows == {
-        ("申报高企认定企业", 85.0, "count", "2022", "actual"),
-        ("申报高企认定企业同比增长", 6.2, "percent", "2022", "actual"),
-        ("获评高企认定企业", 62.0, "count", "2022", "actual"),
-        ("获评高企认定企业通过率", 72.94, "percent", "2022", "actual"),
+        ("申报高企认定企业", 74.0, "count", "2022", "actual"),
+        ("申报高企认定企业同比增长", 5.1, "percent", "2022", "actual"),
+        ("获评高企认定企业", 51.0, "count", "2022", "actual"),
+        ("获评高企认定企业通过率", 68.92, "percent", "2022", "actual"),
     }
 
 
 def test_a_listed_honour_names_the_count_of_its_holders() -> None:
     rows = _rows("2023年1月,市科技局发布《2022年度雏鹰计划拟入库企业名单》,包括青松机器人、蓝湾冷链等在内的"
-                 "8家青松高新区企业入选其中。\n")
-    assert rows == {("入选雏鹰计划拟入库企业", 8.0, "count", "2023", "actual")}
+                 "6家青松高新区企业入选其中。\n")
+    assert rows == {("入选雏鹰计划拟入库企业", 6.0, "count", "2023", "actual")}
 
 
 def test_repeated_event_figures_collapse_and_a_total_after_a_count_is_its_own() -> None:
-    rows = _rows("2021年第一季度重点项目集中开工。此次共开工项目22个,总投资124亿元。\n"
-                 "据了解,当天开工的项目总投资124亿元。\n"
-                 "开工的22个项目中,9个工业项目总投资81.6亿元。\n")
+    rows = _rows("2021年第一季度重点项目集中开工。此次共开工项目14个,总投资73亿元。\n"
+                 "据了解,当天开工的项目总投资73亿元。\n"
+                 "开工的14个项目中,6个工业项目总投资52.5亿元。\n")
     assert rows == {
-        ("开工项目", 22.0, "count", "2021-Q1", "actual"),
-        ("开工项目总投资", 12_400_000_000.0, "CNY", "2021-Q1", "actual"),
-        ("工业项目", 9.0, "count", "2021-Q1", "actual"),
-        ("工业项目总投资", 8_160_000_000.0, "CNY", "2021-Q1", "actual"),
+        ("开工项目", 14.0, "count", "2021-Q1", "actual"),
+        ("开工项目总投资", 7_300_000_000.0, "CNY", "2021-Q1", "actual"),
+        ("工业项目", 6.0, "count", "2021-Q1", "actual"),
+        ("工业项目总投资", 5_250_000_000.0, "CNY", "2021-Q1", "actual"),
     }
 
 
 def test_a_look_back_is_actual_even_after_a_target_year() -> None:
-    rows = _rows("到2025年,全区要实现规模以上工业总产值超过4000亿元。\n"
-                 "据了解,今年以来,全区已新引进亿元以上项目27个,总投资336亿元。\n")
+    rows = _rows("到2025年,全区要实现规模以上工业总产值超过2500亿元。\n"
+                 "据了解,今年以来,全区已新引进亿元以上项目23个,总投资281亿元。\n")
     kinds = {metric: kind for metric, _, _, _, kind in rows}
     assert kinds["规模以上工业总产值"] == "target"
     assert kinds["新引进亿元以上项目"] == kinds["新引进亿元以上项目总投资"] == "actual"
 
 
 def test_a_sentence_about_one_company_gives_no_zone_figure() -> None:
-    assert _rows("2023年,青松机器人有限公司实现营业收入12亿元。\n") == set()
+    assert _rows("2023年,青松机器人有限公司实现营业收入9亿元。\n") == set()
 
 
 def test_figures_of_this_event_past_year_and_a_named_project_total() -> None:
-    rows = _rows("发布时间:2023-02-20\n"
-                 "2月17日上午,青松经开区迎来2023年一季度产业项目集中签约暨重大项目集中开工。\n"
-                 "过去一年,经开区共签约项目52个,合同投资额357亿元。\n"
-                 "今年以来,经开区本次共签约项目19个,总投资额163.6亿元。\n"
-                 "其中蓝湾商业综合体总投资60亿元。\n")
+    rows = _rows("发布时间:2023-02-13\n"
+                 "2月10日上午,青松经开区迎来2023年一季度产业项目集中签约暨重大项目集中开工。\n"
+                 "过去一年,经开区共签约项目41个,合同投资额268亿元。\n"
+                 "今年以来,经开区本次共签约项目16个,总投资额118.2亿元。\n"
+                 "其中蓝湾商业综合体总投资35亿元。\n")
     assert rows == {
-        ("签约项目", 52.0, "count", "2022", "actual"),
-        ("合同投资额", 35_700_000_000.0, "CNY", "2022", "actual"),
-        ("签约项目", 19.0, "count", "2023-Q1", "actual"),
-        ("签约项目总投资额", 16_360_000_000.0, "CNY", "2023-Q1", "actual"),
+        ("签约项目", 41.0, "count", "2022", "actual"),
+        ("合同投资额", 26_800_000_000.0, "CNY", "2022", "actual"),
+        ("签约项目", 16.0, "count", "2023-Q1", "actual"),
+        ("签约项目总投资额", 11_820_000_000.0, "CNY", "2023-Q1", "actual"),
     }
 
 
 def test_average_growth_and_months_are_no_counts() -> None:
-    rows = _rows("上半年,青松经开区规上工业增加值同比增长23.5%,两年平均增长14.8%,持续6个月稳居全市第一。\n")
+    rows = _rows("上半年,青松经开区规上工业增加值同比增长19.2%,两年平均增长11.6%,持续5个月稳居全市第一。\n")
     assert rows == {
-        ("规上工业增加值同比增长", 23.5, "percent", None, "actual"),
-        ("规上工业增加值两年平均增长", 14.8, "percent", None, "actual"),
+        ("规上工业增加值同比增长", 19.2, "percent", None, "actual"),
+        ("规上工业增加值两年平均增长", 11.6, "percent", None, "actual"),
         ("规上工业增加值同比增长全市排名", 1.0, "rank", None, "actual"),
     }
 
@@ -228,18 +228,18 @@ def test_shared_growth_with_jun() -> None:
 
 
 def test_shares_of_the_city_fractions_and_doubling() -> None:
-    assert _rows("2023年,全区拥有全市1/5的独角兽企业、超1/4的大模型备案企业以及60%的数字文创企业。\n") == {
-        ("独角兽企业占全市比重", 20.0, "percent", "2023", "actual"),
-        ("大模型备案企业占全市比重", 25.0, "percent", "2023", "actual"),
-        ("数字文创企业占全市比重", 60.0, "percent", "2023", "actual"),
+    assert _rows("2023年,全区拥有全市1/4的独角兽企业、超1/5的工业软件企业以及40%的动漫游戏企业。\n") == {
+        ("独角兽企业占全市比重", 25.0, "percent", "2023", "actual"),
+        ("工业软件企业占全市比重", 20.0, "percent", "2023", "actual"),
+        ("动漫游戏企业占全市比重", 40.0, "percent", "2023", "actual"),
     }
-    rows = _rows("2019年,新认定高新技术企业49家、科技型中小企业153家,均占全市的四分之一。\n")
-    assert ("新认定高新技术企业、科技型中小企业占全市比重", 25.0, "percent", "2019", "actual") in rows
-    assert ("外贸进出口总量增长", 100.0, "percent", "2022", "actual") in _rows(
-        "2022年,全区外贸进出口总量实现翻番,固定资产投资增长20%。\n")
-    assert _rows("2023年是通过三年时间实现工业有效投入翻番的关键之年。\n") == set()
+    rows = _rows("2019年,新认定高新技术企业38家、科技型中小企业126家,均占全市的三分之一。\n")
+    assert ("新认定高新技术企业、科技型中小企业占全市比重", 33.33, "percent", "2019", "actual") in rows
+    assert ("跨境电商交易额增长", 100.0, "percent", "2022", "actual") in _rows(
+        "2022年,全区跨境电商交易额实现翻番,固定资产投资增长12%。\n")
+    assert _rows("2023年是用三年时间实现工业投资翻番的起步之年。\n") == set()
 
 
 def test_a_total_right_after_an_event_is_named_after_its_projects() -> None:
-    assert _rows("2019年12月24日,青松科学城举行重点项目集中开工、入驻、签约仪式,投资金额达768亿元。\n") == {
-        ("集中开工、入驻、签约项目投资金额", 76_800_000_000.0, "CNY", "2019", "actual")}
+    assert _rows("2019年12月24日,青松科学城举行重点项目集中开工、入驻、签约仪式,投资金额达615亿元。\n") == {
+        ("集中开工、入驻、签约项目投资金额", 61_500_000_000.0, "CNY", "2019", "actual")}
