@@ -3,7 +3,7 @@
 :func:`figures` finds them in text order and rejects numbers that are parts of names
 (20亿元项目, “营商环境88条”), terms of a grant (给予最高100万元), durations (6个月) and the size of
 the group a rank is taken in; an amount written before the projects it totals
-(总投资718亿元的103个项目) is kept and marked ``of_count``.
+(总投资560亿元的90个项目) is kept and marked ``of_count``.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _POLICY_TERMS_RE = re.compile(r"(?:给予|最高)[\u4e00-\u9fff]{0,5}$")
 # 在全国169家国家高新区…中位列第4: the size of the group a rank is taken in.
 _RANK_GROUP_RE = re.compile(r"在(?:全国|全省|全市)?$")
 _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
-# 总投资718亿元的103个项目, 总投资897亿元的重点建设项目86个: an amount that describes the projects counted next.
+# 总投资560亿元的90个项目, 总投资640亿元的重点建设项目72个: an amount that describes the projects counted next.
 _AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
 _TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
@@ -61,7 +61,7 @@ class Figure:
     ordinal: bool = False
     """A rank written as an ordinal (居全市第二), named after the figure before it."""
     of_count: bool = False
-    """总投资718亿元的103个项目: the total of the projects counted next, named after them."""
+    """总投资560亿元的90个项目: the total of the projects counted next, named after them."""
 
 
 def figures(text: str) -> list[Figure]:

@@ -54,11 +54,11 @@ def rate_metric(metric: str, base: str) -> str:
 
 
 def event_total(metric: str, before: str) -> str:
-    """投资金额达768亿元 right after 举行重点项目集中开工、签约仪式: the total of the event's projects.
+    """投资金额达600亿元 right after 举行重点项目集中开工、签约仪式: the total of the event's projects.
 
-    >>> event_total("投资金额", "科学城举行重点项目集中开工、入驻、签约仪式,")
-    '集中开工、入驻、签约项目投资金额'
-    >>> event_total("投资总额", "投资区举行百余项重大招商、建设项目签约暨开竣工仪式,")
+    >>> event_total("投资金额", "科技城举行重点项目集中开工、落户、签约仪式,")
+    '集中开工、落户、签约项目投资金额'
+    >>> event_total("投资总额", "园区举行一批重大招商、产业项目签约暨开竣工仪式,")
     '签约暨开竣工项目投资总额'
     """
     if not _BARE_TOTAL_RE.fullmatch(metric):
@@ -107,8 +107,8 @@ def respective_metrics(segment: str, *, money: bool, zone: str = "") -> list[str
 def shared_growth_metrics(metric: str) -> list[str]:
     """A、B和C增长20%: the same growth for each named quantity, one metric each.
 
-    >>> shared_growth_metrics("亩均税收、人均税收和亩均营业收入增长")
-    ['亩均税收增长', '人均税收增长', '亩均营业收入增长']
+    >>> shared_growth_metrics("亩均税收、人均税收和亩均产值增长")
+    ['亩均税收增长', '人均税收增长', '亩均产值增长']
     >>> shared_growth_metrics("专精特新、小巨人企业增长"), shared_growth_metrics("工业投资增长")
     ([], [])
     """
@@ -135,7 +135,7 @@ def stock_metric(metric: str, previous: str) -> str:
 
 
 def share_of(metric: str, after: str, counted: list[str], *, shared: bool = False, previous: str = "") -> str:
-    """A share of the region: 拥有全市1/5的独角兽企业 → 独角兽企业占全市比重 (and the items after it in the
+    """A share of the region: 拥有全市1/3的独角兽企业 → 独角兽企业占全市比重 (and the items after it in the
     same form); 均占全市的四分之一 after a list of counts (``shared``) → those counts' names 占全市比重.
 
     >>> share_of("拥有全市", "的独角兽企业", [])

@@ -158,7 +158,7 @@ def start_context(text: str) -> PeriodContext:
 def dateline_year(text: str) -> int | None:
     """The year of the page's date line (2022-09-29, 2013年03月26日 07:50), looked for near the top.
 
-    >>> dateline_year("来源:新华社 2022-07-18 10:00"), dateline_year("2021年,高新区……")
+    >>> dateline_year("来源:新闻中心 2022-08-03 09:15"), dateline_year("2021年,高新区……")
     (2022, None)
     """
     match = _DATELINE_RE.search(text, 0, _DATELINE_REACH)
@@ -207,7 +207,7 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
 def planned_year(sentence: str) -> int | None:
     """The year a sentence announces plans for, wherever it says so (2025年，该区将…), or None.
 
-    >>> planned_year("新增产值110亿元以上……会上传来消息，2025年，该区将紧扣目标"), planned_year("到2025年，实现")
+    >>> planned_year("新增产值90亿元以上……会上传来消息，2025年，该区将紧扣目标"), planned_year("到2025年，实现")
     (2025, None)
     """
     match = _PLAN_LATER_RE.search(_TITLE_RE.sub("", sentence))

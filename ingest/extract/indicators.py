@@ -102,7 +102,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
 
 def _is_headline(sentence: Sentence, text: str) -> bool:
     """A news headline restates figures of the body in other words: the first line without a closing 。,
-    or a short line of its own before the body (青松高新区一季度重点项目开工——涉及22个项目,总投资124亿元)."""
+    or a short line of its own before the body (青松高新区一季度重点项目开工——涉及17个项目,总投资96亿元)."""
     if (sentence.index == 0 and not sentence.text.endswith(_SENTENCE_ENDS)
             and text[sentence.end:sentence.end + 1] == "\n"):
         return True
@@ -161,7 +161,7 @@ class _Reading:
     emitted: list[str] = field(default_factory=list)
     """The counted metrics read so far in the sentence (均占全市的四分之一 shares them all)."""
     owed_total: Figure | None = None
-    """A total written before the count it belongs to (总投资718亿元的103个项目)."""
+    """A total written before the count it belongs to (总投资560亿元的90个项目)."""
     plan: int | None = None
     """The year the whole sentence announces plans for (…，2025年，该区将…), if it does."""
 

@@ -212,8 +212,8 @@ def _amount_matches(norm: str) -> list[tuple[re.Match[str], Amount]]:
 def _bare_amount_matches(norm: str) -> list[tuple[int, int, Amount]]:
     """千亿元 after 突破/过/超: a round amount written by its order of magnitude alone.
 
-    >>> _bare_amount_matches("地区生产总值首次突破千亿元大关")
-    [(10, 13, Amount(value=100000000000.0, currency='CNY'))]
+    >>> _bare_amount_matches("营业收入迈上千亿元台阶")
+    [(6, 9, Amount(value=100000000000.0, currency='CNY'))]
     """
     return [(m.start("num"), m.end(), Amount(float(_MULTIPLIERS[m.group("num")]), "CNY"))
             for m in _BARE_AMOUNT_RE.finditer(norm)]
