@@ -104,6 +104,15 @@ def respective_metrics(segment: str, *, money: bool, zone: str = "") -> list[str
     return [name + (shared.group(0) if shared else "") for name in names] if len(names) > 1 else []
 
 
+def names_a_quantity(metric: str) -> bool:
+    """Whether the metric ends in the head of an economic quantity (产值, 税收, 固定资产投资…).
+
+    >>> names_a_quantity("产值"), names_a_quantity("领域")
+    (True, False)
+    """
+    return bool(_QUANTITY_HEAD_RE.search(metric))
+
+
 def shared_growth_metrics(metric: str) -> list[str]:
     """A、B和C增长20%: the same growth for each named quantity, one metric each.
 

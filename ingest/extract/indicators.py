@@ -25,6 +25,7 @@ from ingest.extract.indicator_figures import BREAKS, Figure, clause_end, figures
 from ingest.extract.indicator_links import (
     event_total,
     linked_metric,
+    names_a_quantity,
     rank_metric,
     rate_metric,
     respective_metrics,
@@ -258,6 +259,10 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
     metric = without_zone_name(metric, reading.zone)
+    if len(metric) <= 2 and not names_a_quantity(metric):
+        # 领域, 培育, 授权: a bare word names no figure of its own, though a growth after it may link to it
+        reading.base = reading.last = metric
+        return []
     if not 2 <= len(metric) <= _METRIC_LENGTH or about_one_body(reading.text, metric) or _NAMED_TOTAL_RE.search(
             metric):
         return []
