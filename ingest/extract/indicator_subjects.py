@@ -31,7 +31,11 @@ _ONE_BODY_METRIC_RE = re.compile(
 )
 _OPENING_PUNCTUATION_RE = re.compile(r"^[,，、:：\s]")
 # A figure of the city, province or country the zone is in (全市本次共签约项目86个), not of the zone.
-_REGION_SUBJECT_RE = re.compile(r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均)")
+_REGION_SUBJECT_RE = re.compile(
+    r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均)"
+    # 南京市有…: what a city has (its zones, its firms), counted
+    r"|^(?!全区|本区|该区|我区|园区|区内|在)[\u4e00-\u9fff]{2,3}(?:市|省)?(?<![现已共拥还所没具均都只])有$"
+)
 _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
 # A sentence opening with another zone's name (白鹭园区累计签约…); not 省级以上高新区, 编制园区规划.

@@ -243,3 +243,9 @@ def test_shares_of_the_city_fractions_and_doubling() -> None:
 def test_a_total_right_after_an_event_is_named_after_its_projects() -> None:
     assert _rows("2019年12月24日,青松科学城举行重点项目集中开工、入驻、签约仪式,投资金额达615亿元。\n") == {
         ("集中开工、入驻、签约项目投资金额", 61_500_000_000.0, "CNY", "2019", "actual")}
+
+
+def test_what_a_city_has_is_no_zone_figure_but_what_the_zone_has_is() -> None:
+    assert _rows("2018年,蓝湾市有3家开发区位列前十。\n") == set()
+    assert ("省级以上专精特新企业", 5.0, "count", "2022", "actual") in _rows(
+        "2022年,全区在现有5家省级以上专精特新企业的基础上,力争再新增3家。\n")
