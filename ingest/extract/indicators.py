@@ -69,6 +69,7 @@ _METRIC_LENGTH = 24
 # 某某商业综合体总投资60亿元: the total of one named project (a class of projects ends in 项目).
 _NAMED_TOTAL_RE = re.compile(r"^(?![^项]*项目)[\u4e00-\u9fff]{4,}(?<!项目)(?<!年度)总投资(?:额)?$")
 _SHARED_SHARE_RE = re.compile(r"[均都共]占")
+_FRONTED_OBJECT_RE = re.compile(r"(?:的|^)(?P<noun>[\u4e00-\u9fff]{2,10}?(?:企业|项目|人才|平台|机构|团队))[,，]$")
 _DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")
 _TOTAL_AFTER_RE = re.compile(r"(?:总投资|计划总投资|投资总额|总投资额)(?:达|约|超|近|逾)?$")
 _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
@@ -280,6 +281,10 @@ def _own_metric(figure: Figure, metric: str, segment: str, after: str, reading: 
     chained = segment.startswith("、")
     if not metric and not noun_after:
         return reading.last if figure.word == reading.last_word else ""
+    fronted = _FRONTED_OBJECT_RE.search(reading.text, 0, reading.segment_start)
+    if metric and metric == leading_verb(metric) and not noun_after and fronted:
+        # 像…一样的独角兽类企业，高新区已培育8家: the object stands before the clause that counts it
+        return metric + fronted.group("noun")
     if not metric and chained:
         metric = carried_prefix(reading.last)
     if not metric or metric == leading_verb(metric) or (len(noun_after) >= 2 and figure.unit == "count"):

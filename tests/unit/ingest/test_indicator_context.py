@@ -249,3 +249,8 @@ def test_what_a_city_has_is_no_zone_figure_but_what_the_zone_has_is() -> None:
     assert _rows("2018年,蓝湾市有3家开发区位列前十。\n") == set()
     assert ("省级以上专精特新企业", 5.0, "count", "2022", "actual") in _rows(
         "2022年,全区在现有5家省级以上专精特新企业的基础上,力争再新增3家。\n")
+
+
+def test_an_object_fronted_before_the_clause_that_counts_it() -> None:
+    assert ("培育独角兽类企业", 6.0, "count", "2023", "actual") in _rows(
+        "2023年,像青松公司一样的独角兽类企业,高新区已培育6家。\n")
