@@ -22,7 +22,7 @@ _ABOVE_AVERAGE_RE = re.compile(
 _RANK_NOISE_RE = re.compile(r"(?:[两三四]项)?指标|[都均]将|[都均]$|(?:持续|连续)?\d+个?(?:月|年)")
 _RATE_OF_GROWTH_RE = re.compile(r"增幅|增速|(?:[两三五十]年)?(?:平均|年均)增长")
 _GROWTH_TAIL_RE = re.compile(r"(?:同比|比上年|较上年)?增长$")
-_RANK_QUALIFIER_RE = re.compile(r"^(?:(?:增幅|总量|增速|规模|占比)(?:和|、|及)?)*$")
+_RANK_QUALIFIER_RE = re.compile(r"^(?:(?:增幅|总量|增速|规模|占比|总数|数量)(?:和|、|及)?)*$")
 # 在全国169家国家高新区综合评价中: the frame of a ranking around the name of the ranking.
 _RANK_FRAME_RE = re.compile(r"^在(?:全国|全省|全市)?(?:\d+家)?|中$")
 _RESPECTIVE_ACT_RE = re.compile(r"比上年增长|同比增长|增长|下降|提高|增加|减少")

@@ -24,7 +24,7 @@ _VERBS = (
 _VERB_RE = re.compile("^(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + ")")
 TIME_RE = re.compile(
     rf"^(?:(?:到|至){YEAR}年(?:底|末)?|{YEAR}(?:年度|年)?|今年|全年|上半年|下半年|当年|目前|截至目前|截至|前三季度|第?[一二三四]季度"
-    r"|\d{1,2}[-—~至到]\d{1,2}月|十[三四五]五期间|期间|年内|年底前?|以来)"
+    r"|\d{1,2}[-—~至到]\d{1,2}月|十[三四五]五期间|期间|年内|年底前?|以来|去年|过去一年|上年)"
 )
 # Deictic and hedging words (本次, 共有, 已有) open a phrase but name nothing.
 LEAD_RE = re.compile(

@@ -67,7 +67,12 @@ _LEAD_LENGTH = 10
 # A metric is a noun phrase; a longer "metric" is a clause or a list of names the rules failed to cut.
 _METRIC_LENGTH = 24
 # 某某商业综合体总投资60亿元: the total of one named project (a class of projects ends in 项目).
-_NAMED_TOTAL_RE = re.compile(r"^(?![^项]*项目)[\u4e00-\u9fff]{4,}(?<!项目)(?<!年度)总投资(?:额)?$")
+_NAMED_TOTAL_RE = re.compile(
+    r"^(?![^项]*项目)[\u4e00-\u9fff]{4,}(?<!项目)(?<!年度)总投资(?:额)?$"
+    # 甲医疗机器人项目签约额: one named project's amount; a class of projects names a kind (集中签约, 重点, 亿元以上)
+    r"|^(?![^项]*(?:签约|开工|集中|重点|重大|引进|在建|续建|竣工|投产|亿元|以上|产业|工业|招商|外资|内资|台资|入园|落户"
+    r"|新建|实施|储备|谋划))[\u4e00-\u9fff]{3,}项目(?:签约额|投资额|签约金额|合同额)$"
+)
 _SHARED_SHARE_RE = re.compile(r"[均都共]占")
 _FRONTED_OBJECT_RE = re.compile(r"(?:的|^)(?P<noun>[\u4e00-\u9fff]{2,10}?(?:企业|项目|人才|平台|机构|团队))[,，]$")
 _DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")

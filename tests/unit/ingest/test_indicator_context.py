@@ -254,3 +254,9 @@ def test_what_a_city_has_is_no_zone_figure_but_what_the_zone_has_is() -> None:
 def test_an_object_fronted_before_the_clause_that_counts_it() -> None:
     assert ("培育独角兽类企业", 6.0, "count", "2023", "actual") in _rows(
         "2023年,像青松公司一样的独角兽类企业,高新区已培育6家。\n")
+
+
+def test_named_project_amounts_and_a_rank_of_a_total() -> None:
+    assert _rows("2023年,青松医疗机器人项目签约额3亿元。\n") == set()
+    rows = _rows("2021年,全区省级企业技术中心中小企业达24家,总数居全市第一。\n")
+    assert ("省级企业技术中心中小企业总数全市排名", 1.0, "rank", "2021", "actual") in rows
