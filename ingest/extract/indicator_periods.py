@@ -28,10 +28,12 @@ _TOPIC_YEAR_RE = re.compile(
 _FUTURE_WINDOW = 24
 _PLAN_TITLE_RE = re.compile(rf"(?P<year>{YEAR})年度?(?:工作计划|工作要点|工作目标|目标任务|计划)")
 # 计划总投资 is the planned sum of projects already signed, not a plan of the zone.
-_FUTURE_CUES = re.compile(rf"展望|将(?!近)|计划(?!总?投资)|开启|目标|{HEDGES}|拟|预期|(?<![主重需必纲])要(?![求素点])")
+_FUTURE_CUES = re.compile(
+    rf"展望|(?<!即)将(?!近)|计划(?!总?投资)|开启|目标|{HEDGES}|拟|预期|(?<![主重需必纲])要(?![求素点])"
+)
 _TARGET_CUES = re.compile(
     rf"{HEDGES}|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
-    rf"|(?<![主重需必纲])要|将|到{YEAR}年|不少于|不低于"
+    rf"|(?<![主重需必纲])要|(?<!即)将(?!近)|到{YEAR}年|不少于|不低于"
 )
 _TITLE_RE = re.compile(r"《[^《》]*》")
 _OPEN_TITLE_RE = re.compile(r"《[^《》]*(?:》|$)")
