@@ -7,6 +7,7 @@ reporting); names of places or companies never do.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.extract.indicator_periods import HEDGES, YEAR
 
@@ -151,6 +152,7 @@ def names_dropped(segment: str) -> bool:
     return listed or bool(descriptor and descriptor.start() > 2)
 
 
+@lru_cache(maxsize=64)
 def _subject_pattern(zone: str) -> re.Pattern[str]:
     """Generic zone words, plus names sharing two characters of ``zone``'s own part (its short forms:
     青松港开发区 for 上海青松港新兴技术开发区), with a bracketed note (蓝湾区) after them."""
