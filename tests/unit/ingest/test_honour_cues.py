@@ -1,0 +1,65 @@
+"""Honour cues, title clean-up and recipients (invented sentences)."""
+
+from __future__ import annotations
+
+from ingest.extract.honours import find_awards, is_honour, title_name
+from kg.model import EntityType
+
+HOME = (EntityType.ZONE, "星河高新区")
+
+
+def awards(sentence: str) -> list[tuple[str, str | None]]:
+    return [(a.honour, a.recipient[1] if a.recipient else None) for a in find_awards(sentence, HOME)]
+
+
+def test_year_and_batch_leave_the_title() -> None:
+    assert title_name("“2023年度专精特新企业”") == "专精特新企业"
+    assert title_name("2021年第30批省级企业技术中心") == "省级企业技术中心"
+    assert title_name("潜在独角兽企业名单以来") == "潜在独角兽企业"
+
+
+def test_first_batch_stays_in_the_title() -> None:
+    assert title_name("首批科技企业孵化链条试点") == "首批科技企业孵化链条试点"
+
+
+def test_ranked_lists_and_levelled_zones_are_honours() -> None:
+    assert is_honour("智能制造服务商TOP20") and is_honour("数字服务商30强")
+    assert is_honour("国家级经济技术开发区")
+    assert not is_honour("6项大奖")
+
+
+def test_recipient_list_joined_by_he() -> None:
+    found = awards("青松机器人和蓝湾冷链成功入选省级专精特新企业。")
+    assert found == [("省级专精特新企业", "青松机器人"), ("省级专精特新企业", "蓝湾冷链")]
+
+
+def test_counted_projects_after_named_ones() -> None:
+    found = awards("恒拓新材料、远帆材料等4个项目成功申报省重大产业项目。")
+    assert found == [("省重大产业项目", "恒拓新材料"), ("省重大产业项目", "远帆材料")]
+
+
+def test_unnamed_firms_of_the_zone_receive_nothing() -> None:
+    assert awards("星河高新区3家企业荣获“2022年省级企业技术中心”荣誉称号。") == [("省级企业技术中心", None)]
+
+
+def test_zone_is_the_recipient_of_a_subjectless_clause() -> None:
+    assert awards("园区规模持续扩大,成功创成国家级绿色工业园区。") == [("国家级绿色工业园区", "星河高新区")]
+    assert awards("自2015年升级为国家级经济开发区以来,发展迅速。") == [("国家级经济开发区", "星河高新区")]
+
+
+def test_a_cluster_honour_goes_to_the_zone() -> None:
+    assert awards("智能传感产业集群成功入选全省先进制造业集群培育对象。") == [
+        ("全省先进制造业集群培育对象", "星河高新区")]
+
+
+def test_goal_is_not_an_honour_held() -> None:
+    assert awards("项目建成后将成为中西部企业发展示范园区。") == []
+
+
+def test_title_held_as_named_zone() -> None:
+    found = awards("作为中国-中亚产能合作示范园区,中泰岳阳产业园区发展迅速。")
+    assert found == [("中国-中亚产能合作示范园区", "中泰岳阳产业园区")]
+
+
+def test_harvesting_prizes_is_not_an_award_cue() -> None:
+    assert awards("在省科学技术奖评选中,园区共斩获6项大奖。") == []
