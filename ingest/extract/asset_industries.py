@@ -131,17 +131,18 @@ _SECTOR_NOUN = re.compile(r"[^\d]{2,}(?:产业|制造业|服务业)$")
 _DEFINITION = re.compile(r"认定范围|是指|指的是|定义为|即[^,，。]{0,6}型")
 # What a cluster is, not its sector: scale, reach and kind words (百亿, 全球知名高端, 未来, 先进制造业).
 _CLUSTER_QUALIFIER = re.compile(
-    r"^(?:全球|世界|知名|高端|未来|百亿|千亿|万亿|上下游|先进制造业|战略性新兴|新兴|优势|特色|现代|创新型)+$"
+    r"^(?:全球|世界|知名|高端|未来|百亿|千亿|万亿|上下游|战略性新兴|新兴|优势|特色|现代|创新型)+$"
     r"|(?:高端|型|级|知名)$")
 _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
 def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """The sector of an industry cluster (打造工程机械产业集群)."""
     for m in _CLUSTER.finditer(sentence):
         rest, _ = cut_after_stop(m.group(1), _INDUSTRY_LEFT)
+        scoped = rest.startswith("级") or _SCOPE.match(rest) is not None
         rest = _SCOPE.sub("", rest.lstrip("级"))
         name = _industry_name(rest)
-        if name and _CLUSTER_QUALIFIER.search(name):
-            continue
+        if name and (_CLUSTER_QUALIFIER.search(name) or scoped and name == "先进制造业"):
+            continue  # 国家先进制造业集群 is a designation (an honour), not a sector
         if name and not overlaps(m.start(1), m.end(1), taken):
             yield Candidate(EntityType.INDUSTRY, name, m.end(1) - len(rest), m.end(1), True)
 

@@ -48,7 +48,8 @@ def find_platforms(sentence: str) -> list[Candidate]:
     spans = []
     for m in _platform_re().finditer(sentence):
         follow = sentence[m.end():m.end() + 2]
-        park_project = follow == "项目" and m.group().endswith(_PARK_ENDINGS)  # both Project and Platform
+        # A park listed among projects (A产业园项目、B项目) is both a Project and a Platform.
+        park_project = follow == "项目" and m.group().endswith(_PARK_ENDINGS) and _in_project_list(sentence, m.end())
         if follow.startswith(("区", "有限", "公司", "集团", "股份")) or follow == "项目" and not park_project:
             continue
         start = scan_left(sentence, m.start(), allow_list_comma=False)
@@ -56,8 +57,7 @@ def find_platforms(sentence: str) -> list[Candidate]:
         if prefix.count("“") > prefix.count("”"):
             prefix = prefix[prefix.rindex("“") + 1:]
         ending = m.group()
-        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, start, m.end()) \
-                or _is_zone(clean_name(prefix + ending)):
+        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, start, m.end()):
             continue
         spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending),
                            m.end() - len(prefix) - len(ending), m.end(), stop not in _BORROWING))
@@ -122,11 +122,9 @@ def _held_as_honour(sentence: str, start: int, end: int) -> bool:
     return bool(_HONOUR_BEFORE.search(sentence, 0, start) or _HONOUR_AFTER.match(sentence[end:end + 4]))
 
 
-def _is_zone(name: str) -> bool:
-    """A carrier ending that is a zone's own kind (张江科学城): the zone, not a platform."""
-    from ingest.extract.zones import find_zone_names
-
-    return any(end == len(name) for _, end, _ in find_zone_names(name))
+def _in_project_list(sentence: str, end: int) -> bool:
+    after = sentence[end + 2:end + 3]
+    return after in ("、", "和", "及") or "项目、" in sentence[max(0, end - 40):end]
 
 
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:

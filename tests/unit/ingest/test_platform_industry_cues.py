@@ -19,10 +19,6 @@ def test_a_designation_held_is_no_platform() -> None:
     assert platforms("3家企业荣获“2022年第5批省级企业技术中心”称号") == []
 
 
-def test_a_zone_kind_is_no_platform() -> None:
-    assert platforms("园区位于岳阳科学城核心区") == []
-
-
 def test_aspirations_are_no_platforms() -> None:
     assert platforms("努力建成具有全球影响力科技创新中心") == []
     assert platforms("计划总投资50亿元科技园") == []
