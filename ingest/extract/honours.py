@@ -114,7 +114,10 @@ def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
 def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
     """Enterprise names before a cue ("远航半导体、恒睿电力分别被…")."""
     text = re.sub(r"(?:分别|先后|同时|均|也|还|成功|凭借.*)$", "", before)
+    counted = _COUNTED_TAIL.search(text) is not None
     text = _COUNTED_TAIL.sub("", text)
+    if counted and _is_zone_word(_clean(text)):
+        return []  # "高新区3家企业荣获…": unnamed firms, no recipient
     located = re.match(r"^.*位于[^、，,]{2,20}?的", text)
     if located:
         text, offset = text[located.end():], offset + located.end()
@@ -126,8 +129,7 @@ def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
     parts, position, found = re.split(r"、|和|及", text), 0, []
     for part in parts:
         name = _clean(part)
-        if (_RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name) and not _is_zone_word(name)
-                and not is_common_word(name)):
+        if _RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name) and not is_common_word(name):
             found.append((offset + position, offset + position + len(part), name))
         position += len(part) + 1
     return found if len(found) == len(parts) else []
