@@ -99,7 +99,7 @@ def _is_kind(item: str) -> bool:
 
 
 def _joined(prefix: str, stop: str | None, text: str) -> tuple[str, str | None]:
-    """"钛及钛合金技术研究院": a name joined by 及/与 before the ending is one name."""
+    """"钨及钨合金材料研究院": a name joined by 及/与 before the ending is one name."""
     if stop not in ("及", "与"):
         return prefix, stop
     head = text[:len(text) - len(prefix) - 1]

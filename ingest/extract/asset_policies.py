@@ -26,7 +26,7 @@ from ingest.extract.asset_text import (
 from kg.model import EntityType
 
 _POLICY_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + ("提出",)), key=len))
-# Verbs that open a measure list's own name (支持数字经济发展“26条”).
+# Verbs that open a measure list's own name (支持智能终端发展“18条”).
 _NAME_VERBS = ("支持", "促进", "加快", "推动")
 
 # Verbs by which a zone issues a policy, and verbs by which it applies someone else's.
@@ -87,8 +87,7 @@ def find_policies(sentence: str) -> list[Candidate]:
     return drop_nested(spans + years)
 
 
-# A campaign year of the zone's own work (“项目建设推进年”, 招商引资突破年): 2–8 characters, a verb, 年.
-# A campaign year of the zone's own work (“项目建设推进年”, 招商引资突破年): a verb, then 年.
+# A campaign year (“营商服务提质年”, 园区建设攻坚年): a verb, then 年.
 
 
 _YEAR_VERB = re.compile(
@@ -246,7 +245,7 @@ def _plausible(prefix: str, raw_ending: str, ending: str) -> bool:
 
 def _distribute(prefix: str, ending: str, begin: int, end: int, zone_fact: bool) -> list[Candidate]:
     """Split "“A”、“B”、“C”培育计划" into one policy per item; two items stay one name."""
-    prefix = re.sub(r"([”」])的$", r"\1", prefix)  # “1656”的工作思路
+    prefix = re.sub(r"([”」])的$", r"\1", prefix)  # “3377”的工作思路
     items = prefix.split("、")
     if len(items) < 3:
         return [Candidate(EntityType.POLICY, clean_name(prefix + ending), begin, end, zone_fact)]

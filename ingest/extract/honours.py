@@ -29,7 +29,7 @@ _GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区
                           "试验区", "核心区", "企业技术中心", "集群", "试点", "培育对象", "案例", "称号"}
 # Ranked lists a company enters (…服务商TOP30, …50强) are honours too.
 _RANKED_LIST = re.compile(r"(?:TOP|Top|top)\d+$|\d+强$")
-# A zone's rank as a designation: 国家级台商投资区, 省级经济开发区.
+# A zone's rank as a designation: 国家级经济技术开发区, 省级高新区.
 _LEVELLED_ZONE = re.compile(
     r"^(?:国家级|省级)(?:高新技术产业开发区|经济技术开发区|经济开发区|台商投资区|高新区|经开区|开发区)$")
 # Aspirations ("将成为…示范园区", "努力建设…"): the title is a goal, not an honour held.

@@ -112,7 +112,7 @@ def is_common_word(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def known_places() -> frozenset[str]:
-    """Provinces and cities of ``resources/places.txt`` (大连 is an adverb to jieba)."""
+    """Provinces and cities of ``resources/places.txt`` (开封 is a verb to jieba)."""
     from ingest.extract.asset_text import load_lexicon
 
     return frozenset(load_lexicon("places"))
@@ -140,13 +140,13 @@ def _is_known_place(word: str) -> bool:
     return word in known_places() or _common_words().get(word, (0, ""))[1] in _PLACE_TAGS
 
 
-# Last characters of a place made of a place or new word and a landform (东营港, 白鹭湖).
+# Last characters of a place made of a place or new word and a landform (岳阳港, 翠鹭湖).
 _LANDFORM = frozenset("港湖湾岛山江河海洲")
 # Two-country prefixes of cooperation parks (中X / X中): 中德, 中新, 马中 …
 _PARTNER = "新马德韩日意以法美俄欧瑞澳英泰印巴白阿沙埃"
 _COOPERATION = re.compile(rf"(?:中[{_PARTNER}]|[{_PARTNER}]中)$")
 _OPENS_WITH_PARTNER = re.compile(rf"中[{_PARTNER}]|[{_PARTNER}]中")
-# Endings after which a one-character city abbreviation can stand alone at a clause start (哈新区).
+# Endings after which a one-character city abbreviation can stand alone at a clause start (渝新区).
 _ONE_CHAR_ENDINGS = frozenset({"新区", "经开区", "高新区"})
 _NOT_ABBREVIATION = frozenset("全本我各新老该此其原现省市县区")
 
@@ -167,7 +167,7 @@ def _core_place(text: str, end: int) -> str | None:
 
 
 def _landform_place(word: str) -> bool:
-    """A place word plus a landform (东营港), or a new name of a lake or hill (白鹭湖), not 津+滨海."""
+    """A place word plus a landform (岳阳港), or a new name of a lake or hill (翠鹭湖), not 京+滨湖."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{3}", word) or word[-1] not in _LANDFORM:
         return False
     if _is_known_place(word[1:]) or word[1:] in _common_words():
@@ -177,7 +177,7 @@ def _landform_place(word: str) -> bool:
 
 
 def _place_before(text: str, end: int, ending: str = "") -> str | None:
-    """The place prefix that ends at ``end``, with a city (天津滨海) or partner prefix (中德) before it."""
+    """The place prefix that ends at ``end``, with a city (常德鼎城) or partner prefix (中德) before it."""
     place = _core_place(text, end)
     if place is None:
         return _abbreviation(text, end, ending)
@@ -193,7 +193,7 @@ def _place_before(text: str, end: int, ending: str = "") -> str | None:
 
 
 def _abbreviation(text: str, end: int, ending: str) -> str | None:
-    """A one-character city abbreviation opening a clause (哈新区, 哈经开区)."""
+    """A one-character city abbreviation opening a clause (渝新区, 渝经开区)."""
     if ending not in _ONE_CHAR_ENDINGS or end < 1:
         return None
     char, before = text[end - 1], text[end - 2:end - 1] if end >= 2 else ""
@@ -217,7 +217,7 @@ def _plausible(text: str, match: re.Match[str], place: str) -> bool:
 
 
 def _after_zone(text: str, start: int, ending: str) -> bool:
-    """A 片区 right after a zone name (哈新区 + 平房片区) is a part of that zone."""
+    """A 片区 right after a zone name (渝新区 + 北碚片区) is a part of that zone."""
     return ending == "片区" and any(text[:start].endswith(kind) for kind, _ in ZONE_KINDS)
 
 
@@ -233,7 +233,7 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
             continue
         start = match.start() - len(place)
         if found and found[-1][1] == start and match.group() == "片区":
-            # A part of a zone named after it: 哈新区 + 平房片区 is one zone.
+            # A part of a zone named after it: 渝新区 + 北碚片区 is one zone.
             outer_start, _, outer = found.pop()
             start, place = outer_start, outer.name + place
         found.append((start, match.end(), ZoneName(place, match.group())))
@@ -251,7 +251,7 @@ def _self_words(home: ZoneName) -> tuple[str, ...]:
 
 
 def same_place(a: str, b: str) -> bool:
-    """Places that name the same zone: equal, or one the other with a city before it (惠州仲恺 / 仲恺)."""
+    """Places that name the same zone: equal, or one the other with a city before it (常德鼎城 / 鼎城)."""
     return a == b or (len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a)))
 
 

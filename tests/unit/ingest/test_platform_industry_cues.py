@@ -15,8 +15,8 @@ def industries(sentence: str) -> list[str]:
 
 
 def test_a_designation_held_is_no_platform() -> None:
-    assert platforms("青松机器人获批省级工业设计中心和省级企业技术中心") == []
-    assert platforms("3家企业荣获“2022年第5批省级企业技术中心”称号") == []
+    assert platforms("青松机器人获批省级工业设计中心和省级工程研究中心") == []
+    assert platforms("3家企业荣获“2022年第5批省级工程研究中心”称号") == []
 
 
 def test_aspirations_are_no_platforms() -> None:

@@ -10,8 +10,8 @@ def policies(sentence: str) -> list[tuple[str, bool]]:
 
 
 def test_programmes_listed_with_their_own_endings() -> None:
-    found = policies("分类实施青苗企业壮大计划、专精企业培育计划和企业上市扶持计划,构建服务体系")
-    assert found == [("青苗企业壮大计划", True), ("专精企业培育计划", True), ("企业上市扶持计划", True)]
+    found = policies("分类实施青苗企业壮大计划、专精企业培育计划和企业挂牌扶持计划,构建服务体系")
+    assert found == [("青苗企业壮大计划", True), ("专精企业培育计划", True), ("企业挂牌扶持计划", True)]
 
 
 def test_verb_before_le_bounds_the_name() -> None:
