@@ -29,9 +29,6 @@ _GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区
                           "试验区", "核心区", "企业技术中心", "集群", "试点", "培育对象", "案例", "称号"}
 # Ranked lists a company enters (…服务商TOP30, …50强) are honours too.
 _RANKED_LIST = re.compile(r"(?:TOP|Top|top)\d+$|\d+强$")
-# A zone's rank as a designation: 国家级经济技术开发区, 省级高新区.
-_LEVELLED_ZONE = re.compile(
-    r"^(?:国家级|省级)(?:高新技术产业开发区|经济技术开发区|经济开发区|台商投资区|高新区|经开区|开发区)$")
 # Aspirations ("将成为…示范园区", "努力建设…"): the title is a goal, not an honour held.
 _GOAL = re.compile(r"将|力争|努力|致力|建设成|目标")
 # A year or period opening a title ("2023年度专精特新企业"): the year belongs to the fact.
@@ -41,7 +38,8 @@ _TITLE_TAIL = re.compile(r"(?:名单|榜单)(?:以来|之后|后|中|内)?$|(?:�
 _TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
 _STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
 STRONG_RE = re.compile(rf"[{HAN}](?:[{HAN}]|[-—－](?=[{HAN}])){{1,20}}?(?:{'|'.join(_STRONG_ENDINGS)})")
-_LEFT_WORDS = re.compile(r"^.*(?:作为|成为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
+_LEFT_WORDS = re.compile(
+    r"^.*(?:作为|成为|升级为|评为|列为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
 _RECIPIENT = re.compile(rf"^[{HAN}A-Za-z0-9]{{2,12}}$")
 _NOT_RECIPIENT = re.compile(
@@ -87,8 +85,7 @@ def is_honour(name: str) -> bool:
     """A title-like name: a lexicon title or a name with a title ending."""
     if len(name) < 4 or re.match(r"[\d一二三四五六七八九十]+[项个家]", name):
         return False
-    return (name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS) or _RANKED_LIST.search(name) is not None
-            or _LEVELLED_ZONE.match(name) is not None)
+    return name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS) or _RANKED_LIST.search(name) is not None
 
 
 def title_name(part: str) -> str:
@@ -121,7 +118,8 @@ def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
     located = re.match(r"^.*位于[^、，,]{2,20}?的", text)
     if located:
         text, offset = text[located.end():], offset + located.end()
-    lead = re.match(r"(?:其中|此外|同时|另外|目前|今年|区内|园区内)+", text)
+    text = re.sub(r"等在内的.*$", "", text)  # 包括A、B等在内的8家企业
+    lead = re.match(r"(?:其中|此外|同时|另外|目前|今年|区内|园区内|包括)+", text)
     if lead:
         text, offset = text[lead.end():], offset + lead.end()
     zone = _zone_prefix(text)
@@ -179,10 +177,10 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
 def _strong_awards(sentence: str, home: Key | None, taken: list[tuple[int, int]]) -> list[Award]:
     awards = []
     for match in STRONG_RE.finditer(sentence):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
         lead = _LEFT_WORDS.match(match.group()[:-2])
         start = match.start() + (lead.end() if lead else 0)
+        if any(s <= start < e or s <= match.start() < e for s, e in taken):
+            continue
         name = _clean(sentence[start:match.end()])
         if len(name) < 5:
             continue
@@ -207,6 +205,32 @@ def _zone_after_as(sentence: str, start: int, end: int) -> Key | None:
     return (EntityType.ZONE, zones[0][2].name) if zones and zones[0][0] == 0 else None
 
 
+# "A、B、C3家潜在独角兽": the N listed firms hold the title named after the count.
+_COUNTED_HOLDERS = re.compile(
+    r"((?:[^、，。；,;:：]{2,14}、)+[^、，。；,;:：]{2,14}?)(\d+|[两二三四五六七八九十]+)家([^、，。；,;和及]{2,12}?)(?=和|及|[，。；,;、]|$)")
+_CHINESE_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def _counted_holders(sentence: str) -> list[Award]:
+    awards = []
+    for m in _COUNTED_HOLDERS.finditer(sentence):
+        honour = title_name(m.group(3))
+        count = m.group(2)
+        number = int(count) if count.isdigit() else _CHINESE_COUNT.get(count, 0)
+        items = m.group(1).split("、")
+        items[0] = re.sub(r"^.*(?:包括|其中|如|有|和)", "", items[0])
+        if number != len(items) or not (is_honour(honour) or honour.endswith(("独角兽", "瞪羚", "小巨人"))):
+            continue
+        start = m.end(1) - sum(len(item) + 1 for item in items) + 1
+        for item in items:
+            name = _clean(item)
+            if _RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name):
+                who = (EntityType.ENTERPRISE, name)
+                awards.append(Award(honour, m.start(3), m.end(3), who, start, start + len(item)))
+            start += len(item) + 1
+    return awards
+
+
 def find_awards(sentence: str, home: Key | None) -> list[Award]:
     """Every honour mention of a sentence with its recipient, if any."""
     awards: list[Award] = []
@@ -219,9 +243,11 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
             last = carried[-1]
             subject = (last.recipient_start, last.recipient_end, last.recipient[1])
         roll = _roll(sentence, clause.start()) if "单" in sentence[:clause.start()] else None  # 名单, 榜单
-        awards.extend(_cue_awards(clause.group(), clause.start(), home, subject, roll))
+        # A clause after one about a company ("企业迎来…,先后入选…") continues that company, not the zone.
+        zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else home
+        awards.extend(_cue_awards(clause.group(), clause.start(), zone, subject, roll))
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
-    return awards
+    return awards + _counted_holders(sentence)
 
 
 def _legal_company(sentence: str) -> tuple[int, int, str] | None:

@@ -24,7 +24,7 @@ def test_first_batch_stays_in_the_title() -> None:
 
 def test_ranked_lists_and_levelled_zones_are_honours() -> None:
     assert is_honour("智能制造服务商TOP20") and is_honour("数字服务商30强")
-    assert is_honour("国家级经济技术开发区")
+    assert not is_honour("国家级经济技术开发区"), "a zone's level is its kind (real set), not an honour"
     assert not is_honour("6项大奖")
 
 
@@ -44,7 +44,7 @@ def test_unnamed_firms_of_the_zone_receive_nothing() -> None:
 
 def test_zone_is_the_recipient_of_a_subjectless_clause() -> None:
     assert awards("园区规模持续扩大,成功创成国家级生态工业园区。") == [("国家级生态工业园区", "星河高新区")]
-    assert awards("自2015年升级为国家级经济开发区以来,发展迅速。") == [("国家级经济开发区", "星河高新区")]
+    assert awards("自2015年升级为国家生态工业示范园区以来,发展迅速。") == [("国家生态工业示范园区", "星河高新区")]
 
 
 def test_a_cluster_honour_goes_to_the_zone() -> None:
@@ -63,3 +63,23 @@ def test_title_held_as_named_zone() -> None:
 
 def test_harvesting_prizes_is_not_an_award_cue() -> None:
     assert awards("在省科学技术奖评选中,园区共斩获6项大奖。") == []
+
+
+def test_counted_holders_of_a_title() -> None:
+    sentence = "园区已培育5家,包括青松电子、蓝湾冷链、恒拓新材料3家潜在独角兽和远帆材料、启明光电2家种子独角兽。"
+    assert awards(sentence) == [("潜在独角兽", "青松电子"), ("潜在独角兽", "蓝湾冷链"), ("潜在独角兽", "恒拓新材料"),
+                                ("种子独角兽", "远帆材料"), ("种子独角兽", "启明光电")]
+
+
+def test_count_must_match_the_list() -> None:
+    assert awards("园区有青松电子、蓝湾冷链等5家瞪羚企业。") == []
+
+
+def test_after_a_company_clause_the_zone_is_not_the_recipient() -> None:
+    found = awards("企业迎来快速发展,先后入选“数字服务商TOP20”等榜单。")
+    assert found == [("数字服务商TOP20", None)]
+
+
+def test_included_firms_before_a_count() -> None:
+    found = awards("包括青松电子、蓝湾冷链等在内的8家园区企业入选省级专精特新企业。")
+    assert found == [("省级专精特新企业", "青松电子"), ("省级专精特新企业", "蓝湾冷链")]
