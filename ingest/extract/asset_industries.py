@@ -71,12 +71,16 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
         if overlaps(m.start(), m.end(), covered) or _inside_long_quote(quoted, m, sentence):
             continue
         after = m.end() + (2 if sentence.startswith("产业", m.end()) else 0)
-        if _city_subject(sentence, m.start()):
+        if _city_subject(sentence, m.start()) or not _TARGETING.search(sentence):
             continue
         if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
             spans.append(Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True))
     return spans
+
+
+# A lexicon term alone counts only in a sentence about sectors a zone targets, not a company's line.
+_TARGETING = re.compile(r"产业|行业|领域|赛道|集群|主导|支柱|首位|链|板块|业态|经济")
 
 
 # The city or province as the subject of the sectors (全市重点发展…, 我省布局…): not the zone's.
