@@ -71,7 +71,7 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
         if overlaps(m.start(), m.end(), covered) or _inside_long_quote(quoted, m, sentence):
             continue
         after = m.end() + (2 if sentence.startswith("产业", m.end()) else 0)
-        if _city_subject(sentence, m.start()) or not _TARGETING.search(sentence):
+        if _city_subject(sentence, m.start()) or not (m.group().endswith("业") or _TARGETING.search(sentence)):
             continue
         if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
