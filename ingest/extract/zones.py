@@ -217,16 +217,28 @@ def _plausible(text: str, match: re.Match[str], place: str) -> bool:
 
 
 def _after_zone(text: str, start: int, ending: str) -> bool:
-    """A 片区 right after a zone name (渝新区 + 北碚片区) is a part of that zone."""
-    return ending == "片区" and any(text[:start].endswith(kind) for kind, _ in ZONE_KINDS)
+    """A 片区 right after a zone name (渝新区 + 北碚片区, 经开区(X区)高铁片区) is a part of that zone."""
+    before = re.sub(r"\([\u4e00-\u9fff]{2,8}\)$", "", text[:start])
+    return ending == "片区" and (any(before.endswith(kind) for kind, _ in ZONE_KINDS)
+                               or _FREE_TRADE.search(before) is not None)
+
+
+# A pilot free-trade zone named by its province in brackets: 中国(湖南)自由贸易试验区, and its 片区.
+_FREE_TRADE = re.compile(r"中国\([\u4e00-\u9fff]{2,4}\)(?:自由贸易试验区|自由贸易区|自贸试验区|自由贸易示范区)$")
+_FREE_TRADE_NAME = re.compile(
+    r"中国\([\u4e00-\u9fff]{2,4}\)(?:自由贸易试验区|自由贸易区|自贸试验区|自由贸易示范区)(?:[\u4e00-\u9fff]{2,3}片区)?")
 
 
 def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
     """Named zones in ``text`` (place + ending), with spans."""
-    found = []
+    found: list[tuple[int, int, ZoneName]] = []
     last_end = -1
+    if "中国(" in text:
+        for match in _FREE_TRADE_NAME.finditer(text):
+            ending = "片区" if match.group().endswith("片区") else match.group()[match.group().index(")") + 1:]
+            found.append((match.start(), match.end(), ZoneName(match.group()[:-len(ending)], ending)))
     for match in ENDING_RE.finditer(text):
-        if match.start() < last_end:
+        if match.start() < last_end or any(s <= match.start() < e for s, e, _ in found):
             continue
         place = _place_before(text, match.start(), match.group())
         if place is None or not _plausible(text, match, place):
@@ -238,7 +250,7 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
             start, place = outer_start, outer.name + place
         found.append((start, match.end(), ZoneName(place, match.group())))
         last_end = match.end()
-    return found
+    return sorted(found, key=lambda item: item[0])
 
 
 def _self_words(home: ZoneName) -> tuple[str, ...]:
@@ -337,6 +349,8 @@ def _standalone(text: str, match: re.Match[str]) -> bool:
 def home_aliases(home: ZoneName, mentions: list[Mention]) -> set[str]:
     """Every mentioned form that refers to the home zone."""
     endings = {home.ending, *SHORT_FORMS.get(home.ending, ())}
+    if home.ending.endswith("开发区"):
+        endings.add("开发区")  # 上海X新兴技术开发区 / X开发区
     allowed = set(_self_words(home)) | {home.name}
     aliases = set()
     for mention in mentions:

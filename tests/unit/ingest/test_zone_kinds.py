@@ -62,3 +62,12 @@ def test_city_prefixed_form_is_an_alias_of_the_home_zone() -> None:
     assert home == ZoneName("鼎城", "高新区")
     doc = Document("d", "d.txt", text, text=text, sentences=(Sentence(0, 0, len(text), text),))
     assert home_aliases(home, zone_mentions(doc, home)) >= {"岳阳鼎城高新区", "鼎城高新区"}
+
+
+def test_pilot_free_trade_zone_named_by_its_province() -> None:
+    assert names("获批中国(湖南)自由贸易试验区岳阳片区,园区") == ["中国(湖南)自由贸易试验区岳阳片区"]
+    assert names("中国(湖南)自由贸易试验区揭牌") == ["中国(湖南)自由贸易试验区"]
+
+
+def test_part_after_a_zone_with_its_district_in_brackets() -> None:
+    assert names("常德经济技术开发区(鼎城区)高铁片区、翠鹭湖新区") == ["常德经济技术开发区", "高铁片区", "翠鹭湖新区"]
