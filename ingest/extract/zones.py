@@ -357,7 +357,9 @@ def home_aliases(home: ZoneName, mentions: list[Mention]) -> set[str]:
         if mention.type is not EntityType.ZONE:
             continue
         zone = ZoneName(mention.name[:-len(e)], e) if (e := _ending_of(mention.name)) else None
-        if mention.name in allowed or (zone and zone.ending in endings and same_place(zone.place, home.place)):
+        same = zone is not None and same_place(zone.place, home.place)
+        part = zone is not None and zone.place == home.place and zone.ending == "片区"  # 廊坊X区 / 廊坊片区
+        if mention.name in allowed or same and zone.ending in endings or part:
             aliases.add(mention.name)
     return aliases
 
