@@ -283,19 +283,25 @@ def canonical_zone(forms: list[ZoneName]) -> ZoneName:
 
 
 def find_home_zone(text: str) -> ZoneName | None:
-    """The zone a document is about, or None when it names no zone."""
+    """The zone a document is about, or None when it names no zone.
+
+    The most mentioned zone, bare self words (高新区) counting towards it; on a tie the one named first.
+    """
     names = [zone for _, _, zone in find_zone_names(text)]
     if not names:
         return _bare_home(text)
     groups = _clusters(names)
 
-    def weight(place: str) -> int:
+    def weight(place: str) -> tuple[int, int]:
         canonical = canonical_zone(groups[place])
-        bare = sum(text.count(word) for word in _self_words(canonical) if len(word) >= 3)
-        return len(groups[place]) * 3 + bare
+        words = [word for word in _self_words(canonical) if len(word) >= 3]
+        # A named mention ending in the bare word (X经开区) is counted once, as a name.
+        bare = sum(text.count(word) for word in words) - sum(1 for n in names for w in words if n.name.endswith(w))
+        first = min(names.index(zone) for zone in groups[place])
+        return len(groups[place]) * 3 + bare, -first
 
     best = max(groups, key=weight)
-    if weight(best) <= 3 and (bare := _bare_home(text)) is not None:
+    if weight(best)[0] <= 3 and (bare := _bare_home(text)) is not None:
         return bare
     return canonical_zone(groups[best])
 
