@@ -83,3 +83,8 @@ def test_after_a_company_clause_the_zone_is_not_the_recipient() -> None:
 def test_included_firms_before_a_count() -> None:
     found = awards("包括青松电子、蓝湾冷链等在内的8家园区企业入选省级专精特新企业。")
     assert found == [("省级专精特新企业", "青松电子"), ("省级专精特新企业", "蓝湾冷链")]
+
+
+def test_taiwan_award_verbs() -> None:
+    assert awards("青松电子获颁国家品质奖。") == [("国家品质奖", "青松电子")]
+    assert awards("蓝湾冷链获选年度卓越中坚企业。") == [("年度卓越中坚企业", "蓝湾冷链")]
