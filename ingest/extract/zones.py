@@ -140,7 +140,7 @@ def _is_known_place(word: str) -> bool:
     return word in known_places() or _common_words().get(word, (0, ""))[1] in _PLACE_TAGS
 
 
-# Last characters of a place made of a place or new word and a landform (岳阳港, 翠鹭湖).
+# Last characters of a place made of a place or new word and a landform (岳阳港, 青龙湖).
 _LANDFORM = frozenset("港湖湾岛山江河海洲")
 # Two-country prefixes of cooperation parks (中X / X中): 中德, 中新, 马中 …
 _PARTNER = "新马德韩日意以法美俄欧瑞澳英泰印巴白阿沙埃"
@@ -167,12 +167,13 @@ def _core_place(text: str, end: int) -> str | None:
 
 
 def _landform_place(word: str) -> bool:
-    """A place word plus a landform (岳阳港), or a new name of a lake or hill (翠鹭湖), not 京+滨湖."""
+    """A place word plus a landform (岳阳港), or a new name of a lake or hill (青龙湖), not 京+滨湖."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{3}", word) or word[-1] not in _LANDFORM:
         return False
     if _is_known_place(word[1:]) or word[1:] in _common_words():
         return False
-    head_tag = _common_words().get(word[:2], (0, "ns"))[1]
+    # The head must be a known place or a dictionary noun (白鹭), never an unknown pair (落户X → 户X).
+    head_tag = _common_words().get(word[:2], (0, ""))[1]
     return (word[:2] in known_places() or head_tag[:1] == "n") and is_place_word(word[:2])
 
 

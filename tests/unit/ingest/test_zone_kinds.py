@@ -40,7 +40,7 @@ def test_city_with_shi_before_a_district_zone_is_dropped() -> None:
 
 def test_place_with_a_landform() -> None:
     assert names("落户岳阳港经济开发区。") == ["岳阳港经济开发区"]
-    assert names("项目落户翠鹭湖新区。") == ["翠鹭湖新区"]
+    assert names("项目落户青龙湖新区。") == ["青龙湖新区"]
 
 
 def test_cooperation_park_keeps_its_partner_prefix() -> None:
@@ -70,4 +70,8 @@ def test_pilot_free_trade_zone_named_by_its_province() -> None:
 
 
 def test_part_after_a_zone_with_its_district_in_brackets() -> None:
-    assert names("常德经济技术开发区(鼎城区)高铁片区、翠鹭湖新区") == ["常德经济技术开发区", "高铁片区", "翠鹭湖新区"]
+    assert names("常德经济技术开发区(鼎城区)高铁片区、青龙湖新区") == ["常德经济技术开发区", "高铁片区", "青龙湖新区"]
+
+
+def test_a_verb_before_a_landform_place_is_not_part_of_it() -> None:
+    assert names("蓝湾冷链落户嘉海经济技术开发区。") == ["嘉海经济技术开发区"]
