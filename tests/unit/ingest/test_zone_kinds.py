@@ -75,3 +75,8 @@ def test_part_after_a_zone_with_its_district_in_brackets() -> None:
 
 def test_a_verb_before_a_landform_place_is_not_part_of_it() -> None:
     assert names("蓝湾冷链落户嘉海经济技术开发区。") == ["嘉海经济技术开发区"]
+
+
+def test_taiwan_places_and_kinds() -> None:
+    assert names("青松电子进驻台中科学园区。") == ["台中科学园区"]
+    assert names("彰化工业区新增厂商") == ["彰化工业区"]
