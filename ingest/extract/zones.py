@@ -148,7 +148,7 @@ _COOPERATION = re.compile(rf"(?:中[{_PARTNER}]|[{_PARTNER}]中)$")
 _OPENS_WITH_PARTNER = re.compile(rf"中[{_PARTNER}]|[{_PARTNER}]中")
 # Endings after which a one-character city abbreviation can stand alone at a clause start (渝新区).
 _ONE_CHAR_ENDINGS = frozenset({"新区", "经开区", "高新区"})
-_NOT_ABBREVIATION = frozenset("全本我各新老该此其原现省市县区")
+_NOT_CITY_INITIAL = frozenset("全本我各新老该此其原现省市县区")
 
 
 def _core_place(text: str, end: int) -> str | None:
@@ -200,7 +200,7 @@ def _abbreviation(text: str, end: int, ending: str) -> str | None:
     char, before = text[end - 1], text[end - 2:end - 1] if end >= 2 else ""
     if not re.fullmatch(r"[\u4e00-\u9fff]", char) or re.fullmatch(r"[\u4e00-\u9fff]", before or "x"):
         return None
-    if char in _NOT_ABBREVIATION or char in _BAD_START or char in _FUNCTION_CHARS:
+    if char in _NOT_CITY_INITIAL or char in _BAD_START or char in _FUNCTION_CHARS:
         return None
     return char
 
