@@ -1,9 +1,15 @@
-"""Normalise a document's text: NFKC, traditional → simplified, boilerplate blanked.
+"""Normalise a document's text: NFKC, pinyin glosses dropped, traditional → simplified, boilerplate blanked.
 
 ``Document.offsets`` maps every index of the normalised text back into ``raw``
 so evidence spans can always be quoted from the original. Boilerplate lines
 (contact details, breadcrumbs, page chrome, metadata) are replaced by spaces
-rather than removed, which keeps the mapping trivial.
+rather than removed. Pinyin glosses (``區(qū)``) are removed, so the text is
+then shorter than ``raw`` and ``offsets`` carries the mapping.
+
+Lines in traditional script may use Taiwan or Hong Kong wording (專案, 晶片, 動土)
+that survives t2s; those words are replaced by the mainland word of the same length
+(``resources/regional_words.tsv``) so that cues are recognised, and
+:func:`restore_names` gives names that cover such a word back their t2s form.
 """
 
 from __future__ import annotations
@@ -12,8 +18,11 @@ import re
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
-from ingest.document import Document
+from ingest.document import Document, Fact, Mention
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
 
 # Characters stripped from names before comparison (quotes, brackets, spaces).
 _NAME_JUNK = re.compile(r"[\s“”\"'‘’「」『』《》〈〉【】]")
@@ -35,6 +44,11 @@ _BOILERPLATE = re.compile(
 )
 # An association/member list line: many short items separated by spaces or 、.
 _LIST_LINE = re.compile(r"^(?:\s*[\u4e00-\u9fff]{2,12}(?:协会|商会|学会|联合会|研究会)\s*[、，,]?){3,}\s*$")
+
+
+# A pinyin gloss after a Han character: a parenthesised syllable with a tone mark (區(qū), 個(gè)).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)")
 
 
 @lru_cache(maxsize=1)
@@ -116,16 +130,109 @@ def blank_boilerplate(text: str) -> str:
     return "".join(out)
 
 
+def _drop_glosses(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Remove pinyin glosses, keeping the raw index of every remaining character."""
+    if "(" not in text or not _GLOSS.search(text):
+        return text, offsets
+    parts: list[str] = []
+    kept: list[int] = []
+    position = 0
+    for match in _GLOSS.finditer(text):
+        parts.append(text[position:match.start()])
+        kept.extend(offsets[position:match.start()])
+        position = match.end()
+    parts.append(text[position:])
+    kept.extend(offsets[position:])
+    return "".join(parts), kept
+
+
+@lru_cache(maxsize=1)
+def regional_words() -> dict[str, str]:
+    """Taiwan/Hong Kong word (t2s form) → mainland word of the same length."""
+    words = {}
+    for line in (RESOURCES / "regional_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            regional, mainland = line.split("\t")
+            if len(regional) == len(mainland):
+                words[regional] = mainland
+    return words
+
+
+@lru_cache(maxsize=1)
+def _regional_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(regional_words(), key=len, reverse=True))))
+
+
+Replacement = tuple[int, int, str]
+"""(start, end, t2s form) of a regional word replaced in the normalised text."""
+
+
+def mainland_wording(text: str, traditional: list[bool]) -> tuple[str, tuple[Replacement, ...]]:
+    """Replace regional words on the lines flagged traditional; same length, so offsets hold."""
+    words, pattern = regional_words(), _regional_re()
+    parts: list[str] = []
+    replaced: list[Replacement] = []
+    position = 0
+    for line, flagged in zip(text.splitlines(keepends=True), traditional, strict=False):
+        if flagged:
+            for match in pattern.finditer(line):
+                replaced.append((position + match.start(), position + match.end(), match.group()))
+            line = pattern.sub(lambda m: words[m.group()], line)
+        parts.append(line)
+        position += len(line)
+    parts.append(text[position:])
+    return "".join(parts), tuple(replaced)
+
+
+def _traditional_lines(before: str, after: str) -> list[bool]:
+    """Per line, whether t2s changed it (the line is written in traditional script)."""
+    return [a != b for a, b in zip(before.splitlines(), after.splitlines(), strict=False)]
+
+
 def normalise_text(raw: str) -> tuple[str, tuple[int, ...]]:
     """Normalised text and its offsets (empty when the mapping is the identity)."""
+    text, offsets, _ = _normalise(raw)
+    return text, offsets
+
+
+def _normalise(raw: str) -> tuple[str, tuple[int, ...], tuple[Replacement, ...]]:
     text, offsets = _nfkc_with_offsets(raw)
-    text, offsets = _simplify_with_offsets(text, offsets)
-    text = blank_boilerplate(text)
-    identity = len(text) == len(raw) and offsets == list(range(len(raw)))
-    return text, () if identity else tuple(offsets)
+    text, offsets = _drop_glosses(text, offsets)
+    simple, offsets = _simplify_with_offsets(text, offsets)
+    simple, replaced = mainland_wording(simple, _traditional_lines(text, simple))
+    simple = blank_boilerplate(simple)
+    identity = len(simple) == len(raw) and offsets == list(range(len(raw)))
+    return simple, () if identity else tuple(offsets), replaced
 
 
 def normalise(doc: Document) -> Document:
-    """Fill ``text`` and ``offsets`` of a loaded document."""
-    text, offsets = normalise_text(doc.raw)
-    return replace(doc, text=text, offsets=offsets)
+    """Fill ``text`` and ``offsets`` of a loaded document (and the regional words replaced)."""
+    text, offsets, replaced = _normalise(doc.raw)
+    meta = {**doc.meta, "regional_words": replaced} if replaced else doc.meta
+    return replace(doc, text=text, offsets=offsets, meta=meta)
+
+
+def restore_names(doc: Document, mentions: list[Mention], facts: list[Fact]) -> tuple[list[Mention], list[Fact]]:
+    """Give names that cover a replaced regional word their t2s form back (晶片项目 stays 晶片专案)."""
+    replaced = doc.meta.get("regional_words", ())
+    if not replaced:
+        return mentions, facts
+    words = regional_words()
+    renamed: dict[tuple[object, str], str] = {}
+    for mention in mentions:
+        name = mention.name
+        for start, end, regional in replaced:
+            if mention.start < end and start < mention.end:
+                name = name.replace(words[regional], regional)
+        if name != mention.name:
+            renamed[(mention.type, mention.name)] = name
+    if not renamed:
+        return mentions, facts
+    mentions = [replace(m, name=renamed.get((m.type, m.name), m.name)) for m in mentions]
+    return mentions, [_renamed_fact(fact, renamed) for fact in facts]
+
+
+def _renamed_fact(fact: Fact, renamed: dict[tuple[object, str], str]) -> Fact:
+    subject = (fact.subject[0], renamed.get(fact.subject, fact.subject[1]))
+    obj = fact.obj if fact.obj is None else (fact.obj[0], renamed.get(fact.obj, fact.obj[1]))
+    return replace(fact, subject=subject, obj=obj)

@@ -23,7 +23,7 @@ from ingest.extract.asset_text import (
 from kg.model import EntityType
 
 _INDUSTRY_CUES = (
-    "锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖", "力争", "确保", "争取",
+    "锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖", "力争", "确保", "争取", "涉及",
 )
 # Zone and place words: a term right after one starts a new word (高新区大数据产业).
 _PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
@@ -40,7 +40,7 @@ _NOT_AFTER = ("企业", "公司", "服务商", "项目", "园", "研究院", "�
 # the scan linear on long runs of 、-separated text.
 _LIST_CUE = re.compile(
     rf"(?:^|(?<=[，。；：,;:]))((?:[^、，。；：,;:]+、)++[^、，。；：,;:]+?)(?:为|作为)?(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
-    rf"(?:等[{CJK}]{{0,5}}?|[一二三四五六七八九十两0-9]+大|一批|细分|主导|未来|重点|新兴|特色|优势)*"
+    rf"(?:等[{CJK}]{{0,5}}?|[一二三四五六七八九十两0-9]+(?:大|个[{CJK}]{{0,4}}?)|一批|细分|主导|未来|重点|新兴|特色|优势)*"
     rf"(?:领域|产业|板块|方面|新技术|行业|[{CJK}]{{0,3}}服务业)"
 )
 
@@ -61,17 +61,36 @@ def _industry_re() -> re.Pattern[str]:
 
 def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Industry names in one sentence; ``taken`` spans (platform/policy names) are skipped."""
+    if _DEFINITION.search(sentence):
+        return []
     spans = list(_listed_industries(sentence, taken)) + list(_cluster_industries(sentence, taken))
+    spans = [span for span in spans if not _city_subject(sentence, span.start)]
     covered = taken + [(s.start, s.end) for s in spans]
     quoted = quoted_mask(sentence)
     for m in _industry_re().finditer(sentence):
         if overlaps(m.start(), m.end(), covered) or _inside_long_quote(quoted, m, sentence):
             continue
         after = m.end() + (2 if sentence.startswith("产业", m.end()) else 0)
+        if _city_subject(sentence, m.start()) or not (m.group().endswith("业") or _TARGETING.search(sentence)):
+            continue
         if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
             spans.append(Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True))
     return spans
+
+
+# A lexicon term alone counts only in a sentence about sectors a zone targets, not a company's line.
+_TARGETING = re.compile(r"产业|行业|领域|赛道|集群|主导|支柱|首位|链|板块|业态|经济")
+
+
+# The city or province as the subject of the sectors (全市重点发展…, 我省布局…): not the zone's.
+_CITY_SUBJECT = re.compile(
+    r"(?:^|[，。；,;])(?:全市|我市|本市|该市|全省|我省|本省|市委|市政府|省委|省政府)[^，。；,;]*$")
+
+
+def _city_subject(sentence: str, start: int) -> bool:
+    """Whether the clause holding ``start`` has the city or province as its subject."""
+    return _CITY_SUBJECT.search(sentence, 0, start) is not None
 
 
 # A company's products and their markets (主要生产…用轴承, 应用于新能源汽车领域) are no zone sector.
@@ -96,8 +115,10 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
         text = m.group(1)
         rest, _ = cut_after_stop(text, _INDUSTRY_STOPS)
         items = _split_items(rest)
-        known = sum(1 for item in items if lexicon.search(item))
+        known = sum(1 for item in items if lexicon.search(item) or _SECTOR_NOUN.search(clean_name(item)))
         events = any(word in item for item in items for word in _NOT_SECTOR)
+        if _DEFINITION.search(sentence[:m.start(1)]):
+            continue
         if len(items) < 2 or 2 * known < len(items) or events or overlaps(m.start(1), m.end(), taken):
             continue
         offset = m.start(1) + len(text) - len(rest)
@@ -108,13 +129,24 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
                 yield Candidate(EntityType.INDUSTRY, name, position, position + len(item), True)
 
 
+# An item that declares itself a sector (移动通信产业, 重型机械制造业): the generic industry noun.
+_SECTOR_NOUN = re.compile(r"[^\d]{2,}(?:产业|制造业|服务业)$")
+# A definition of a title or term ("认定范围主要是…", "是指…"): its sectors are not the zone's.
+_DEFINITION = re.compile(r"认定范围|是指|指的是|定义为|即[^,，。]{0,6}型")
+# What a cluster is, not its sector: scale, reach and kind words (百亿, 全球知名高端, 未来, 先进制造业).
+_CLUSTER_QUALIFIER = re.compile(
+    r"^(?:全球|世界|知名|高端|未来|百亿|千亿|万亿|上下游|战略性新兴|新兴|优势|特色|现代|创新型)+$"
+    r"|(?:高端|型|级|知名)$")
 _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
 def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """The sector of an industry cluster (打造工程机械产业集群)."""
     for m in _CLUSTER.finditer(sentence):
         rest, _ = cut_after_stop(m.group(1), _INDUSTRY_LEFT)
-        rest = _SCOPE.sub("", rest)
+        scoped = rest.startswith("级") or _SCOPE.match(rest) is not None
+        rest = _SCOPE.sub("", rest.lstrip("级"))
         name = _industry_name(rest)
+        if name and (_CLUSTER_QUALIFIER.search(name) or scoped and name == "先进制造业"):
+            continue  # 国家先进制造业集群 is a designation (an honour), not a sector
         if name and not overlaps(m.start(1), m.end(1), taken):
             yield Candidate(EntityType.INDUSTRY, name, m.end(1) - len(rest), m.end(1), True)
 
@@ -132,7 +164,7 @@ def _industry_name(item: str) -> str | None:
     name = clean_name(item)
     if name.endswith("产业") and len(name) > 4:
         name = name[:-2]
-    if not 2 <= len(name) <= 14 or _FIGURE.search(name) or is_generic(name) \
+    if not 2 <= len(name) <= 14 or _FIGURE.search(name) or is_generic(name) or "基础设施" in name \
             or any(word in name for word in _NOT_SECTOR):
         return None
     return name

@@ -23,7 +23,7 @@ from ingest.extract.asset_text import (
 from kg.model import EntityType
 
 _PLATFORM_VERBS = (
-    "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "投用", "开园",
+    "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "投用", "开园", "签约",
 )
 # A zone that borrows or docks with a carrier does not host it.
 _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与"))
@@ -48,14 +48,16 @@ def find_platforms(sentence: str) -> list[Candidate]:
     spans = []
     for m in _platform_re().finditer(sentence):
         follow = sentence[m.end():m.end() + 2]
-        if follow.startswith(("区", "有限", "公司", "集团", "股份", "项目")):
+        # A park listed among projects (A产业园项目、B项目) is both a Project and a Platform.
+        park_project = follow == "项目" and m.group().endswith(_PARK_ENDINGS) and _in_project_list(sentence, m.end())
+        if follow.startswith(("区", "有限", "公司", "集团", "股份")) or follow == "项目" and not park_project:
             continue
         start = scan_left(sentence, m.start(), allow_list_comma=False)
-        prefix, stop = cut_after_stop(sentence[start:m.start()], _PLATFORM_STOPS)
+        prefix, stop = _joined(*cut_after_stop(sentence[start:m.start()], _PLATFORM_STOPS), sentence[start:m.start()])
         if prefix.count("“") > prefix.count("”"):
             prefix = prefix[prefix.rindex("“") + 1:]
         ending = m.group()
-        if not _platform_prefix_ok(prefix, ending):
+        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, start, m.end()):
             continue
         spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending),
                            m.end() - len(prefix) - len(ending), m.end(), stop not in _BORROWING))
@@ -96,9 +98,38 @@ def _is_kind(item: str) -> bool:
         and not _ENDS_IN_PHASE.search(item) or is_generic(item)
 
 
+def _joined(prefix: str, stop: str | None, text: str) -> tuple[str, str | None]:
+    """"钨及钨合金材料研究院": a name joined by 及/与 before the ending is one name."""
+    if stop not in ("及", "与"):
+        return prefix, stop
+    head = text[:len(text) - len(prefix) - 1]
+    rest, outer = cut_after_stop(head, _PLATFORM_STOPS)
+    if 1 <= len(rest) <= 8 and not _platform_re().search(rest) and not is_generic(rest):
+        return rest + stop + prefix, outer
+    return prefix, stop
+
+
+# A designation held (获批…企业技术中心, “2021年第30批…中心”称号): an honour, not a carrier.
+_HONOUR_BEFORE = re.compile(r"(?:获批|认定为|获评|入选|荣获|获得|通过)[^，。；,;]*$")
+_HONOUR_AFTER = re.compile(r"^[”\"]?(?:认定|称号|荣誉)")
+# Aspirations and descriptions (具有全球影响力…, 世界一流科学城), not names.
+_DESCRIPTIVE = re.compile(
+    r"一流|影响力|充满|具有|领先|知名|首家|总投资|亿元|万元|第[\d一二三四五六七八九十]+批|\d+家|\d{4}年|公司$")
+_PARK_ENDINGS = ("产业园", "科技园", "科创园", "创业园", "创新园")
+
+
+def _held_as_honour(sentence: str, start: int, end: int) -> bool:
+    return bool(_HONOUR_BEFORE.search(sentence, 0, start) or _HONOUR_AFTER.match(sentence[end:end + 4]))
+
+
+def _in_project_list(sentence: str, end: int) -> bool:
+    after = sentence[end + 2:end + 3]
+    return after in ("、", "和", "及") or "项目、" in sentence[max(0, end - 40):end]
+
+
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
-    if "政策" in prefix or "“" in prefix and "”" not in prefix:
+    if "政策" in prefix or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):
         return False
     if ending.startswith("产业基地") and not prefix.startswith(("国家", "省")):
         return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ingest.extract.asset_text import (
@@ -25,11 +25,13 @@ from ingest.extract.asset_text import (
 )
 from kg.model import EntityType
 
-_POLICY_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS), key=len))
+_POLICY_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + ("提出",)), key=len))
+# Verbs that open a measure list's own name (支持智能终端发展“18条”).
+_NAME_VERBS = ("支持", "促进", "加快", "推动")
 
 # Verbs by which a zone issues a policy, and verbs by which it applies someone else's.
 _ISSUING_VERBS = frozenset(
-    ["出台", "制定", "印发", "发布", "推出", "推行", "实施", "开展", "开展好", "推进", "深化", "启动", "形成"]
+    ["出台", "制定", "印发", "发布", "推出", "推行", "实施", "开展", "开展好", "推进", "深化", "启动", "形成", "提出"]
 )
 _APPLYING_VERBS = frozenset(["落实", "用好", "用足", "执行", "按照", "结合", "依据", "对照"])
 _POLICY_VERBS = _ISSUING_VERBS | _APPLYING_VERBS
@@ -45,11 +47,13 @@ _CONSTRUCTION = ("路", "桥", "河", "管网", "污水", "安置", "绿化", "�
                  "学校", "医院", "公园", "小区", "管廊", "场馆")
 # Party-building, enforcement and internal-assessment programmes are not development policies.
 _INTERNAL = ("党", "整治", "整改", "考核", "巡察", "巡视", "纪检", "监察", "换届")
-_OWNER_PREFIXES = ("全区", "全市", "全省", "区", "市")
+_OWNER_PREFIXES = ("全区", "全市", "全县", "全省", "区", "市", "县")
 _STRONG_POLICY_ENDINGS = ("一件事一次办", "一件事", "三年行动计划", "三年行动方案", "三年计划",
                           "三年行动", "英才计划", "人才计划", "英才")
 
 
+# Endings that name a policy when the part before them is quoted (“四个一”招商机制).
+_QUOTED_ENDINGS = ("计划", "制度", "工作法", "行动", "战略", "思路", "规划")
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:]")
 # A counted quantity (17人, 3个, 2022年) ends whatever came before a name.
 _COUNTED = re.compile(r"\d+[人个家项名件条年]")
@@ -61,7 +65,7 @@ def _policy_re() -> re.Pattern[str]:
     endings = alternation(load_lexicon("policies") + ("活动",))
     return re.compile(
         rf"(?:[{QUOTES}]?(?:\d+|[一二三四五六七八九十百]+)条|[{CLOSING}]制度|{endings})"
-        rf"(?:[{CLOSING}]|(?![{CJK}])|(?=[为等的和与及]|要求|出台|实施))"
+        rf"(?:[{CLOSING}]|(?![{CJK}])|(?=[为等的和与及并]|要求|出台|实施))"
     )
 
 
@@ -77,7 +81,32 @@ def find_policies(sentence: str) -> list[Candidate]:
     spans.extend(_titled_policies(sentence))
     for m in _CODE_MECHANISM.finditer(sentence):
         spans.append(Candidate(EntityType.POLICY, clean_name(m.group()), m.start(), m.end(), True))
-    return drop_nested(spans)
+    years = list(_campaign_years(sentence))
+    # "以“A年”“B年”活动为抓手": the campaigns are named one by one, not as one 活动.
+    spans = [s for s in spans if not (s.name.endswith("活动") and any(s.start <= y.start < s.end for y in years))]
+    return drop_nested(spans + years)
+
+
+# A campaign year (“营商服务提质年”, 园区建设攻坚年): a verb, then 年.
+
+
+_YEAR_VERB = re.compile(
+    r"(?:推进|突破|强化|提质|提效|转化|攻坚|提升|落实|优化|深化|争先|创优|奋进)年(?![度底初中末前后内以])")
+
+
+def _campaign_years(sentence: str) -> Iterator[Candidate]:
+    for m in _YEAR_VERB.finditer(sentence):
+        start = m.start()
+        while start > 0 and m.end() - start < 12 and re.match(rf"[{CJK}]", sentence[start - 1]):
+            start -= 1
+        run = sentence[start:m.end()]
+        text = re.split(r"暨|和|及|与", run)[-1]
+        quoted = start > 0 and sentence[start - 1] in "“「" and text == run
+        name, _ = _strip_owner(text if quoted else _cut(text)[0])
+        if len(name) < 5 or is_generic(name[:-3]):
+            continue
+        # Whose campaign it is (county, city or zone) is seldom clear: no issuedPolicy.
+        yield Candidate(EntityType.POLICY, name, m.end() - len(name), m.end(), False)
 
 
 # The zone itself as the owner of a titled policy (结合开发区《…》).
@@ -88,14 +117,24 @@ _ZONE_TITLE = re.compile(rf"^[{CJK}]{{2,6}}?(?<![省市])(?:高新区|经开区|
 _COUNTED_MEASURES = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)条$")
 
 
+# Bodies above the zone that issue documents (国务院, 科技部, 中共…市委, 省政府).
+_HIGHER_ISSUER = re.compile(r"国务院|中共|中央|[部厅]|[省市县]委|[省市县]人民政府|[省市县]政府|办公厅|国家")
+_HIGHER_TITLE = re.compile(
+    rf"^(?:国务院|中共|中央|国家|[{CJK}]{{2,4}}[省市](?![{CJK}]{{0,4}}(?:高新区|经开区|开发区)))")
+
+
 def _titled_policies(sentence: str) -> Iterator[Candidate]:
     """A title in 《》 that ends like a policy (办法, 意见, 十条...) names one."""
     for m in _TITLE.finditer(sentence):
         title = m.group(1)
+        if title.endswith("总体规划"):
+            continue
         if title.endswith(load_lexicon("policies")) or _COUNTED_MEASURES.search(title) \
                 or title.endswith(("规定", "规划", "纲要", "通知", "条例")):
-            own = sentence[:m.start()].endswith(_ZONE_OWNERS) or bool(_ZONE_TITLE.match(title))
-            zone_fact = own or _clause_verb(sentence[:m.start()]) not in _APPLYING_VERBS
+            before = _CLAUSE_BREAK.split(sentence[:m.start()])[-1]
+            own = before.endswith(_ZONE_OWNERS) or bool(_ZONE_TITLE.match(title))
+            higher = bool(_HIGHER_TITLE.match(title) or _HIGHER_ISSUER.search(before)) or title.endswith("规划")
+            zone_fact = own or (not higher and _clause_verb(sentence[:m.start()]) not in _APPLYING_VERBS)
             yield Candidate(EntityType.POLICY, clean_name(title), m.start(), m.end(), zone_fact)
 
 
@@ -130,14 +169,28 @@ def _ending_policies(sentence: str) -> Iterator[Candidate]:
         if m.start() != floor:  # an ending right after another one extends it (措施66条)
             start = max(floor, start)
         floor = m.end()
-        prefix, stop = cut_after_stop(_after_count(sentence[start:ending_start]), _POLICY_STOPS)
+        prefix, stop = _cut(_after_count(sentence[start:ending_start]))
         begin = ending_start - len(prefix)
-        continued = previous is not None and sentence[previous.end:begin] == "、"
+        continued = previous is not None and sentence[previous.end:begin] in ("、", "和", "及", "以及")
         found = _Ending(prefix, sentence[ending_start:m.end()], begin, m.end(), stop,
                         previous.zone_fact if continued and previous else None)
         for span in _policy_from(sentence, found):
             previous = span
             yield span
+
+
+def _cut(text: str) -> tuple[str, str | None]:
+    """The name part of ``text`` after its bounding word; a verb glued to the ending stays (壮大计划)."""
+    prefix, stop = cut_after_stop(text, _POLICY_STOPS)
+    if stop is not None and len(clean_name(prefix)) < 2:
+        head = text[:len(text) - len(prefix) - len(stop)]
+        outer, outer_stop = cut_after_stop(head, _POLICY_STOPS)
+        if len(clean_name(outer)) >= 2:
+            return outer + stop + prefix, outer_stop
+    if stop == "了":  # 制定了…规划: the verb before 了 bounds the name
+        head = text[:len(text) - len(prefix) - 1]
+        stop = next((verb for verb in _POLICY_VERBS if head.endswith(verb)), stop)
+    return prefix, stop
 
 
 def _after_count(prefix: str) -> str:
@@ -155,11 +208,15 @@ def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
     ending = clean_name(found.ending)
     if ending.endswith("条") and found.prefix.endswith(_COUNTED_THINGS):
         return []
+    if found.prefix.startswith(("本", "该", "此", "一系列")) or found.prefix in ("上", "下", "上一", "下一", ""):
+        return []
     prefix, owned = _strip_owner(found.prefix)
+    if ending.endswith("条") and found.stop in _NAME_VERBS:
+        prefix, found = found.stop + prefix, replace(found, begin=found.begin - len(found.stop), stop=None)
     if not _plausible(prefix, found.ending, ending):
         return []
     strong = ending.endswith(_STRONG_POLICY_ENDINGS) or ending.endswith("条")
-    quoted = any(q in prefix for q in "“「") and ending.endswith(("计划", "制度"))
+    quoted = any(q in prefix for q in "“「") and ending.endswith(_QUOTED_ENDINGS)
     means = sentence[max(0, found.begin - 1):found.begin] == "以" \
         and bool(_MEANS_PHRASE.match(sentence, found.end))
     anchored = found.stop in _POLICY_VERBS or found.inherited is not None or means
@@ -188,6 +245,7 @@ def _plausible(prefix: str, raw_ending: str, ending: str) -> bool:
 
 def _distribute(prefix: str, ending: str, begin: int, end: int, zone_fact: bool) -> list[Candidate]:
     """Split "“A”、“B”、“C”培育计划" into one policy per item; two items stay one name."""
+    prefix = re.sub(r"([”」])的$", r"\1", prefix)  # “3377”的工作思路
     items = prefix.split("、")
     if len(items) < 3:
         return [Candidate(EntityType.POLICY, clean_name(prefix + ending), begin, end, zone_fact)]

@@ -20,7 +20,7 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 CJK = "\u4e00-\u9fff"
 QUOTES = "“”\"‘’「」"
 CLOSING = "”’」\""
-NAME_CHAR = re.compile(rf"[{CJK}A-Za-z0-9+·{QUOTES}]")
+NAME_CHAR = re.compile(rf"[{CJK}A-Za-z0-9+/·{QUOTES}]")
 PHASE = "[一二三四五六七八九十0-9]期"
 MAX_PREFIX = 24
 

@@ -17,6 +17,7 @@ from ingest.extract.asset_industries import find_industries
 from ingest.extract.asset_platforms import find_platforms
 from ingest.extract.asset_policies import find_policies
 from ingest.extract.asset_text import Candidate, drop_nested, is_generic, load_lexicon
+from ingest.extract.zones import find_zone_names, same_place
 from ingest.resolve import in_order
 from kg.model import EntityType, Predicate
 
@@ -117,6 +118,16 @@ def full_forms(names: set[tuple[EntityType, str]]) -> dict[tuple[EntityType, str
     return mapping
 
 
+def _names_home(name: str, home: tuple[EntityType, str] | None) -> bool:
+    """A carrier name that is the home zone itself (上海X科学城 in a document about X科学城)."""
+    if home is None:
+        return False
+    zones = find_zone_names(name)
+    homes = find_zone_names(home[1])
+    return bool(zones and homes and zones[-1][1] == len(name) and zones[-1][2].ending == homes[0][2].ending
+                and same_place(zones[-1][2].place, homes[0][2].place))
+
+
 def extract_assets(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Platform, policy and industry mentions, and the zone's hostsPlatform/issuedPolicy/focusIndustry facts."""
     found = [(sentence, span) for sentence in doc.sentences for span in sentence_spans(sentence.text)]
@@ -125,6 +136,8 @@ def extract_assets(doc: Document) -> tuple[list[Mention], list[Fact]]:
     facts: dict[tuple[Predicate, str], Fact] = {}
     for sentence, span in found:
         name = canonical.get((span.type, span.name), span.name)
+        if span.type is EntityType.PLATFORM and _names_home(name, doc.home_zone):
+            continue
         mentions.append(Mention(span.type, name, sentence.start + span.start,
                                 sentence.start + span.end, sentence.index))
         if doc.home_zone is not None and span.zone_fact:

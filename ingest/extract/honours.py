@@ -13,22 +13,33 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.patterns import HAN, HONOUR_ENDINGS, HONOUR_TITLES
+from ingest.extract.zones import is_common_word
 from kg.model import EntityType
 
 Key = tuple[EntityType, str]
 
 CUE_RE = re.compile(
-    r"被[^,，。;；]{0,8}?(?:评为|认定为)|分别获评|获评|荣获|获得|入选|获批|认定为|评为|(?<![捕收])获(?![得批评取悉])"
+    r"被[^,，。;；]{0,8}?(?:评为|认定为|授予|列为)|分别获评|获评|荣获|荣膺|获得|入选|上榜|获批|认定为|评为|"
+    r"授予|成功创建|创成|升级为|成功申报|获颁|获选|荣登|摘得|夺得|斩获|(?<![捕收斩])获(?![得批评取悉颁选])"
 )
 _ITEM_END = re.compile(
     r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个"
 )
 _GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部", "榜",
-                          "试验区", "核心区", "企业技术中心", "集群"}
+                          "试验区", "核心区", "企业技术中心", "集群", "试点", "培育对象", "案例", "称号"}
+# Ranked lists a company enters (…服务商TOP30, …50强) are honours too.
+_RANKED_LIST = re.compile(r"(?:TOP|Top|top)\d+$|\d+强$")
+# Aspirations ("将成为…示范园区", "努力建设…"): the title is a goal, not an honour held.
+_GOAL = re.compile(r"将|力争|努力|致力|建设成|目标")
+# A year or period opening a title ("2023年度专精特新企业"): the year belongs to the fact.
+_TITLE_YEAR = re.compile(r"^(?:20\d\d|19\d\d)年(?:度)?")
+# Words after a title that are not part of it (…企业名单以来).
+_TITLE_TAIL = re.compile(r"(?:名单|榜单)(?:以来|之后|后|中|内)?$|(?:以来|之后)$")
 _TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
 _STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
-STRONG_RE = re.compile(rf"[{HAN}]{{2,16}}?(?:{'|'.join(_STRONG_ENDINGS)})")
-_LEFT_WORDS = re.compile(r"^.*(?:推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
+STRONG_RE = re.compile(rf"[{HAN}](?:[{HAN}]|[-—－](?=[{HAN}])){{1,20}}?(?:{'|'.join(_STRONG_ENDINGS)})")
+_LEFT_WORDS = re.compile(
+    r"^.*(?:作为|成为|升级为|评为|列为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
 _RECIPIENT = re.compile(rf"^[{HAN}A-Za-z0-9]{{2,12}}$")
 _NOT_RECIPIENT = re.compile(
@@ -38,9 +49,9 @@ _NOT_RECIPIENT = re.compile(
 
 # "…等18家企业" after a recipient list: the count, not a name.
 _COUNTED_TAIL = re.compile(
-    r"(?:等(?:[\d一二三四五六七八九十百]+(?:家|个|名))?|[\d一二三四五六七八九十百]+(?:家|个|名))(?:企业|单位|公司)?$")
-# A batch number before a title (第五批, 首批): not part of the honour.
-_BATCH = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批)")
+    r"(?:等(?:[\d一二三四五六七八九十百]+(?:家|个|名))?|[\d一二三四五六七八九十百]+(?:家|个|名))(?:企业|单位|公司|项目)?$")
+# A batch number before a title (第五批): not part of the honour; 首批 is (首批…试点).
+_BATCH = re.compile(r"^(?:关于)?(?:第[一二三四五六七八九十\d]+批)?")
 # "第五批专精特新“小巨人”企业名单…,A、B入选": the honour is the list the recipients enter.
 _ROLL_RE = re.compile(
     r"(?:第[一二三四五六七八九十\d]+批|公布的|发布的|公布|发布)?(?P<honour>[^,，。;；的]{3,24}?)(?:名单|榜单)"
@@ -48,6 +59,10 @@ _ROLL_RE = re.compile(
 
 # Clause openings that leave the subject implicit (the zone itself is the recipient).
 _ZONE_SUBJECTLESS = ("先后", "还", "并", "同时", "成功", "顺利", "全年", "今年", "此外", "另外")
+# Openings of a clause that carry no subject: adverbs and times (又先后, 自2012年, 近日).
+_SUBJECTLESS_LEAD = re.compile(
+    r"^(?:又|还|并|也|已|逐步|先后|同时|成功|顺利|全年|今年|去年|此外|另外|近日|近年来|日前|"
+    r"自?(?:20\d\d|19\d\d)年(?:以来)?|[\d一二三四五六七八九十]+月)*$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +83,16 @@ def _clean(text: str) -> str:
 
 def is_honour(name: str) -> bool:
     """A title-like name: a lexicon title or a name with a title ending."""
-    return len(name) >= 4 and (name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS))
+    if len(name) < 4 or re.match(r"[\d一二三四五六七八九十]+[项个家]", name):
+        return False
+    return name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS) or _RANKED_LIST.search(name) is not None
+
+
+def title_name(part: str) -> str:
+    """The title as named: no quotes, no leading year or batch, no trailing 名单/称号."""
+    name = _TITLE_TAIL.sub("", _clean(part).rstrip("(（"))
+    name = re.sub(r"(?:荣誉称号|称号|荣誉)$", "", name)
+    return _BATCH.sub("", _TITLE_YEAR.sub("", name))
 
 
 def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
@@ -77,7 +101,7 @@ def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
     text = clause[:stop.start()] if stop else clause
     items, position = [], 0
     for part in re.split(r"、|和", text):
-        name = re.sub(r"(?:名单|榜单)$", "", _BATCH.sub("", _clean(part)))
+        name = title_name(part)
         if is_honour(name):
             items.append((offset + position, offset + position + len(part), name))
         position += len(part) + 1
@@ -86,17 +110,24 @@ def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
 
 def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
     """Enterprise names before a cue ("远航半导体、恒睿电力分别被…")."""
-    text = re.sub(r"(?:分别|先后|同时|均|也|还)$", "", before)
+    text = re.sub(r"(?:分别|先后|同时|均|也|还|成功|凭借.*)$", "", before)
+    counted = _COUNTED_TAIL.search(text) is not None
     text = _COUNTED_TAIL.sub("", text)
-    lead = re.match(r"(?:其中|此外|同时|另外|目前|今年|区内|园区内)+", text)
+    if counted and _is_zone_word(_clean(text)):
+        return []  # "高新区3家企业荣获…": unnamed firms, no recipient
+    located = re.match(r"^.*位于[^、，,]{2,20}?的", text)
+    if located:
+        text, offset = text[located.end():], offset + located.end()
+    text = re.sub(r"等在内的.*$", "", text)  # 包括A、B等在内的8家企业
+    lead = re.match(r"(?:其中|此外|同时|另外|目前|今年|区内|园区内|包括)+", text)
     if lead:
         text, offset = text[lead.end():], offset + lead.end()
     zone = _zone_prefix(text)
     text, offset = text[zone:], offset + zone
-    parts, position, found = text.split("、"), 0, []
+    parts, position, found = re.split(r"、|和|及", text), 0, []
     for part in parts:
         name = _clean(part)
-        if _RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name):
+        if _RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name) and not is_common_word(name):
             found.append((offset + position, offset + position + len(part), name))
         position += len(part) + 1
     return found if len(found) == len(parts) else []
@@ -107,7 +138,7 @@ def _roll(sentence: str, end: int) -> tuple[int, int, str] | None:
     found = None
     for match in _ROLL_RE.finditer(sentence[:end]):
         raw = _BATCH.sub("", re.sub(r"^.*(?:公布|发布|在|中)", "", match.group("honour")))
-        name = _clean(raw)
+        name = title_name(raw)
         if is_honour(name):
             found = (match.end("honour") - len(raw), match.end("honour"), name)
     return found
@@ -133,8 +164,9 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
             targets = [company] if company else []
         if not targets:
             # A zone's industry cluster (…产业集群入选…) stands for the zone.
-            zone_ok = home is not None and (not before.strip() or before.strip() in _ZONE_SUBJECTLESS
-                                            or before.strip().endswith("集群"))
+            lead = before.strip()
+            zone_ok = home is not None and (_SUBJECTLESS_LEAD.match(lead) is not None
+                                            or re.sub(r"(?:成功|顺利|先后)$", "", lead).endswith("集群"))
             awards.append(Award(name, start, end, home if zone_ok else None))
             continue
         for who in targets:
@@ -145,16 +177,57 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
 def _strong_awards(sentence: str, home: Key | None, taken: list[tuple[int, int]]) -> list[Award]:
     awards = []
     for match in STRONG_RE.finditer(sentence):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
         lead = _LEFT_WORDS.match(match.group()[:-2])
         start = match.start() + (lead.end() if lead else 0)
+        if any(s <= start < e or s <= match.start() < e for s, e in taken):
+            continue
         name = _clean(sentence[start:match.end()])
         if len(name) < 5:
             continue
+        clause_start = max(sentence.rfind(mark, 0, start) for mark in ",，;；。") + 1
+        if _GOAL.search(sentence[clause_start:start]):
+            continue
         at_start = start == 0 or sentence[start - 1] in "“,，"
         success = _ZONE_SUCCESS.match(sentence[match.end():]) is not None
-        awards.append(Award(name, start, match.end(), home if success and (at_start or lead) else None))
+        recipient = home if success and (at_start or lead) else _zone_after_as(sentence, start, match.end())
+        awards.append(Award(name, start, match.end(), recipient))
+    return awards
+
+
+def _zone_after_as(sentence: str, start: int, end: int) -> Key | None:
+    """"作为<title>，<zone>…": the zone named right after holds the title."""
+    if not sentence[:start].endswith("作为"):
+        return None
+    from ingest.extract.zones import find_zone_names
+
+    after = sentence[end:end + 24].lstrip("”\",，")
+    zones = find_zone_names(after)
+    return (EntityType.ZONE, zones[0][2].name) if zones and zones[0][0] == 0 else None
+
+
+# "A、B、C3家潜在独角兽": the N listed firms hold the title named after the count.
+_COUNTED_HOLDERS = re.compile(
+    r"((?:[^、，。；,;:：]{2,14}、)+[^、，。；,;:：]{2,14}?)(\d+|[两二三四五六七八九十]+)家([^、，。；,;和及]{2,12}?)(?=和|及|[，。；,;、]|$)")
+_CHINESE_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def _counted_holders(sentence: str) -> list[Award]:
+    awards = []
+    for m in _COUNTED_HOLDERS.finditer(sentence):
+        honour = title_name(m.group(3))
+        count = m.group(2)
+        number = int(count) if count.isdigit() else _CHINESE_COUNT.get(count, 0)
+        items = m.group(1).split("、")
+        items[0] = re.sub(r"^.*(?:包括|其中|如|有|和)", "", items[0])
+        if number != len(items) or not (is_honour(honour) or honour.endswith(("独角兽", "瞪羚", "小巨人"))):
+            continue
+        start = m.end(1) - sum(len(item) + 1 for item in items) + 1
+        for item in items:
+            name = _clean(item)
+            if _RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name):
+                who = (EntityType.ENTERPRISE, name)
+                awards.append(Award(honour, m.start(3), m.end(3), who, start, start + len(item)))
+            start += len(item) + 1
     return awards
 
 
@@ -170,9 +243,11 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
             last = carried[-1]
             subject = (last.recipient_start, last.recipient_end, last.recipient[1])
         roll = _roll(sentence, clause.start()) if "单" in sentence[:clause.start()] else None  # 名单, 榜单
-        awards.extend(_cue_awards(clause.group(), clause.start(), home, subject, roll))
+        # A clause after one about a company ("企业迎来…,先后入选…") continues that company, not the zone.
+        zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else home
+        awards.extend(_cue_awards(clause.group(), clause.start(), zone, subject, roll))
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
-    return awards
+    return awards + _counted_holders(sentence)
 
 
 def _legal_company(sentence: str) -> tuple[int, int, str] | None:
@@ -180,6 +255,14 @@ def _legal_company(sentence: str) -> tuple[int, int, str] | None:
 
     hits = find_legal_companies(sentence)
     return (hits[0].start, hits[0].end, hits[0].name) if hits else None
+
+
+def _is_zone_word(name: str) -> bool:
+    """A zone standing before "3家企业获…": the firms are unnamed, the zone is no recipient."""
+    from ingest.extract.zones import find_zone_names
+
+    return name in ("高新区", "开发区", "经开区", "园区", "全区") or any(
+        start == 0 and end == len(name) for start, end, _ in find_zone_names(name))
 
 
 def _zone_prefix(text: str) -> int:

@@ -17,26 +17,22 @@ from pathlib import Path
 from ingest.document import Document, Mention
 from kg.model import EntityType
 
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def _load_kinds() -> tuple[tuple[str, str | None, bool], ...]:
+    """(ending, ontology subclass, weak) rows of ``resources/zone_kinds.tsv``, longest ending first."""
+    rows = []
+    for line in (RESOURCES / "zone_kinds.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            ending, cls, strength = line.split("\t")
+            rows.append((ending, None if cls == "-" else cls, strength == "weak"))
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+_KINDS = _load_kinds()
 # Zone-kind endings, longest first, with the ontology subclass they imply.
-ZONE_KINDS: tuple[tuple[str, str | None], ...] = (
-    ("高新技术产业开发区", "HighTechZone"),
-    ("高新技术开发区", "HighTechZone"),
-    ("高新技术产业园区", "HighTechZone"),
-    ("经济技术开发区", "EconomicTechnologicalZone"),
-    ("综合保税区", "BondedZone"),
-    ("自由贸易试验区", "BondedZone"),
-    ("经济开发区", "EconomicDevelopmentZone"),
-    # National Taiwanese-investment zones (漳州台商投资区, 厦门杏林台商投资区); no ontology subclass of their own.
-    ("台商投资区", None),
-    ("工业园区", "IndustrialPark"),
-    ("产业园区", "IndustrialPark"),
-    ("保税区", "BondedZone"),
-    ("高新区", "HighTechZone"),
-    ("经开区", "EconomicTechnologicalZone"),
-    ("开发区", None),
-    ("创新区", "InnovationZone"),
-    ("园区", "IndustrialPark"),
-)
+ZONE_KINDS: tuple[tuple[str, str | None], ...] = tuple((ending, cls) for ending, cls, _ in _KINDS)
 _ENDINGS = "|".join(kind for kind, _ in ZONE_KINDS)
 ENDING_RE = re.compile(_ENDINGS)
 # Short forms of each ending: the ending a text may use for the same zone.
@@ -57,10 +53,12 @@ _GENERIC_PREFIX = re.compile(
 )
 _PLACE_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "j"})
 _RARE_NOUN = 1000
+# Last characters of organisations, never of a place (人民医院新区 is no zone).
+_BODY_ENDINGS = frozenset("院局委会馆所校厂司行部处站")
 _ADMIN_CHARS = frozenset("市省县")
 _FUNCTION_CHARS = frozenset("则而也就都又还再才更的了着过")
 # Endings that are also common nouns: the place must be a known place word.
-_WEAK_ENDINGS = frozenset({"园区", "创新区", "产业园区"})
+_WEAK_ENDINGS = frozenset(ending for ending, _, weak in _KINDS if weak)
 # Characters that cannot start a place name.
 _BAD_START = set("的和与及在对将把从向为是了等年月日个家项则而也就都又还再才更")
 
@@ -112,13 +110,23 @@ def is_common_word(word: str) -> bool:
     return tag[:1] in ("v", "d", "a", "t", "c", "p", "r", "m", "q", "u", "f", "l", "i")
 
 
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Provinces and cities of ``resources/places.txt`` (开封 is a verb to jieba)."""
+    from ingest.extract.asset_text import load_lexicon
+
+    return frozenset(load_lexicon("places"))
+
+
 def is_place_word(word: str) -> bool:
     """True unless ``word`` is a common non-place word (verb, adverb, frequent noun or adjective …).
 
     Many city names are tagged as rare nouns or adjectives in the dictionary (合肥, 常熟),
     so those count as places below a frequency threshold."""
-    if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START:
+    if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START or word[-1] in _BODY_ENDINGS:
         return False
+    if word in known_places():
+        return True
     freq, tag = _common_words().get(word, (0, "ns"))
     # A function character rules a word out unless the dictionary knows it as a place (成都, 都江堰).
     if _FUNCTION_CHARS.intersection(word) and (word not in _common_words() or tag not in _PLACE_TAGS):
@@ -128,41 +136,122 @@ def is_place_word(word: str) -> bool:
     return tag in ("n", "a") and freq < _RARE_NOUN
 
 
-def _place_before(text: str, end: int) -> str | None:
-    """The place prefix that ends at ``end``: two characters, longer when a known place word."""
+def _is_known_place(word: str) -> bool:
+    return word in known_places() or _common_words().get(word, (0, ""))[1] in _PLACE_TAGS
+
+
+# Last characters of a place made of a place or new word and a landform (岳阳港, 青龙湖).
+_LANDFORM = frozenset("港湖湾岛山江河海洲")
+# Two-country prefixes of cooperation parks (中X / X中): 中德, 中新, 马中 …
+_PARTNER = "新马德韩日意以法美俄欧瑞澳英泰印巴白阿沙埃"
+_COOPERATION = re.compile(rf"(?:中[{_PARTNER}]|[{_PARTNER}]中)$")
+_OPENS_WITH_PARTNER = re.compile(rf"中[{_PARTNER}]|[{_PARTNER}]中")
+# Endings after which a one-character city abbreviation can stand alone at a clause start (渝新区).
+_ONE_CHAR_ENDINGS = frozenset({"新区", "经开区", "高新区"})
+_NOT_CITY_INITIAL = frozenset("全本我各新老该此其原现省市县区")
+
+
+def _core_place(text: str, end: int) -> str | None:
+    """The place word that ends at ``end``: 4 or 3 characters when known, else 2."""
     for size in (4, 3):
         word = text[max(0, end - size):end]
-        if len(word) == size and _common_words().get(word, (0, ""))[1] in _PLACE_TAGS and is_place_word(word):
+        if len(word) == size and _is_known_place(word) and is_place_word(word):
             return word
+    word = text[max(0, end - 3):end]
+    if len(word) == 3 and _landform_place(word):
+        return word
     word = text[max(0, end - 2):end]
     if len(word) == 2 and re.fullmatch(r"[\u4e00-\u9fff]{2}", word) and is_place_word(word):
         return word
     return None
 
 
+def _landform_place(word: str) -> bool:
+    """A place word plus a landform (岳阳港), or a new name of a lake or hill (青龙湖), not 京+滨湖."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3}", word) or word[-1] not in _LANDFORM:
+        return False
+    if _is_known_place(word[1:]) or word[1:] in _common_words():
+        return False
+    # The head must be a known place or a dictionary noun (白鹭), never an unknown pair (落户X → 户X).
+    head_tag = _common_words().get(word[:2], (0, ""))[1]
+    return (word[:2] in known_places() or head_tag[:1] == "n") and is_place_word(word[:2])
+
+
+def _place_before(text: str, end: int, ending: str = "") -> str | None:
+    """The place prefix that ends at ``end``, with a city (常德鼎城) or partner prefix (中德) before it."""
+    place = _core_place(text, end)
+    if place is None:
+        return _abbreviation(text, end, ending)
+    start = end - len(place)
+    if place not in known_places():
+        for size in (3, 2):
+            city = text[max(0, start - size):start]
+            if len(city) == size and city in known_places() and city[-1] not in _ADMIN_CHARS:
+                place, start = city + place, start - size
+                break
+    partner = _COOPERATION.search(text[max(0, start - 2):start])
+    return text[start - 2:start] + place if partner else place
+
+
+def _abbreviation(text: str, end: int, ending: str) -> str | None:
+    """A one-character city abbreviation opening a clause (渝新区, 渝经开区)."""
+    if ending not in _ONE_CHAR_ENDINGS or end < 1:
+        return None
+    char, before = text[end - 1], text[end - 2:end - 1] if end >= 2 else ""
+    if not re.fullmatch(r"[\u4e00-\u9fff]", char) or re.fullmatch(r"[\u4e00-\u9fff]", before or "x"):
+        return None
+    if char in _NOT_CITY_INITIAL or char in _BAD_START or char in _FUNCTION_CHARS:
+        return None
+    return char
+
+
 def _plausible(text: str, match: re.Match[str], place: str) -> bool:
     """Reject organisations (市侨联高新区) and, for weak endings, unknown place words."""
-    before = text[match.start() - len(place) - 1:match.start() - len(place)] if match.start() > len(place) else ""
-    if before in _ADMIN_CHARS:
+    start = match.start() - len(place)
+    before = text[start - 1:start] if start > 0 else ""
+    if before in _ADMIN_CHARS and not any(text[max(0, start - size):start] in known_places() for size in (4, 3)):
         return False
     if match.group() in _WEAK_ENDINGS:
-        return _common_words().get(place, (0, ""))[1] in _PLACE_TAGS
+        return (_is_known_place(place) or _is_known_place(place[-2:]) or _landform_place(place[-3:])
+                or len(place) == 1 or bool(_OPENS_WITH_PARTNER.match(place)) or _after_zone(text, start, match.group()))
     return True
+
+
+def _after_zone(text: str, start: int, ending: str) -> bool:
+    """A 片区 right after a zone name (渝新区 + 北碚片区, 经开区(X区)高铁片区) is a part of that zone."""
+    before = re.sub(r"\([\u4e00-\u9fff]{2,8}\)$", "", text[:start])
+    return ending == "片区" and (any(before.endswith(kind) for kind, _ in ZONE_KINDS)
+                               or _FREE_TRADE.search(before) is not None)
+
+
+# A pilot free-trade zone named by its province in brackets: 中国(湖南)自由贸易试验区, and its 片区.
+_FREE_TRADE = re.compile(r"中国\([\u4e00-\u9fff]{2,4}\)(?:自由贸易试验区|自由贸易区|自贸试验区|自由贸易示范区)$")
+_FREE_TRADE_NAME = re.compile(
+    r"中国\([\u4e00-\u9fff]{2,4}\)(?:自由贸易试验区|自由贸易区|自贸试验区|自由贸易示范区)(?:[\u4e00-\u9fff]{2,3}片区)?")
 
 
 def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
     """Named zones in ``text`` (place + ending), with spans."""
-    found = []
+    found: list[tuple[int, int, ZoneName]] = []
     last_end = -1
+    if "中国(" in text:
+        for match in _FREE_TRADE_NAME.finditer(text):
+            ending = "片区" if match.group().endswith("片区") else match.group()[match.group().index(")") + 1:]
+            found.append((match.start(), match.end(), ZoneName(match.group()[:-len(ending)], ending)))
     for match in ENDING_RE.finditer(text):
-        if match.start() < last_end:
+        if match.start() < last_end or any(s <= match.start() < e for s, e, _ in found):
             continue
-        place = _place_before(text, match.start())
+        place = _place_before(text, match.start(), match.group())
         if place is None or not _plausible(text, match, place):
             continue
-        found.append((match.start() - len(place), match.end(), ZoneName(place, match.group())))
+        start = match.start() - len(place)
+        if found and found[-1][1] == start and match.group() == "片区":
+            # A part of a zone named after it: 渝新区 + 北碚片区 is one zone.
+            outer_start, _, outer = found.pop()
+            start, place = outer_start, outer.name + place
+        found.append((start, match.end(), ZoneName(place, match.group())))
         last_end = match.end()
-    return found
+    return sorted(found, key=lambda item: item[0])
 
 
 def _self_words(home: ZoneName) -> tuple[str, ...]:
@@ -174,11 +263,17 @@ def _self_words(home: ZoneName) -> tuple[str, ...]:
     return tuple(words)
 
 
+def same_place(a: str, b: str) -> bool:
+    """Places that name the same zone: equal, or one the other with a city before it (常德鼎城 / 鼎城)."""
+    return a == b or (len(a) >= 2 and len(b) >= 2 and (a.endswith(b) or b.endswith(a)))
+
+
 def _clusters(names: list[ZoneName]) -> dict[str, list[ZoneName]]:
-    """Group zone names by place prefix."""
+    """Group zone names by place prefix; a city-prefixed place joins its shorter form."""
     groups: dict[str, list[ZoneName]] = {}
-    for zone in names:
-        groups.setdefault(zone.place, []).append(zone)
+    for zone in sorted(names, key=lambda z: len(z.place)):
+        key = next((place for place in groups if zone.place.endswith(place)), zone.place)
+        groups.setdefault(key, []).append(zone)
     return groups
 
 
@@ -189,18 +284,27 @@ def canonical_zone(forms: list[ZoneName]) -> ZoneName:
 
 
 def find_home_zone(text: str) -> ZoneName | None:
-    """The zone a document is about, or None when it names no zone."""
+    """The zone a document is about, or None when it names no zone.
+
+    The most mentioned zone, bare self words (高新区) counting towards it; on a tie the one named first.
+    """
     names = [zone for _, _, zone in find_zone_names(text)]
     if not names:
         return _bare_home(text)
     groups = _clusters(names)
 
-    def weight(place: str) -> int:
+    def weight(place: str) -> tuple[int, int]:
         canonical = canonical_zone(groups[place])
-        bare = sum(text.count(word) for word in _self_words(canonical) if len(word) >= 3)
-        return len(groups[place]) * 3 + bare
+        words = [word for word in _self_words(canonical) if len(word) >= 3]
+        # A named mention ending in the bare word (X经开区) is counted once, as a name.
+        bare = sum(text.count(word) for word in words) - sum(1 for n in names for w in words if n.name.endswith(w))
+        first = min(names.index(zone) for zone in groups[place])
+        return len(groups[place]) * 3 + bare, -first
 
-    return canonical_zone(groups[max(groups, key=weight)])
+    best = max(groups, key=weight)
+    if weight(best)[0] <= 3 and (bare := _bare_home(text)) is not None:
+        return bare
+    return canonical_zone(groups[best])
 
 
 _PLACE_HINT = re.compile(r"中国[·・]([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})[市县](?![场民委政长])")
@@ -251,6 +355,21 @@ def _standalone(text: str, match: re.Match[str]) -> bool:
 
 def home_aliases(home: ZoneName, mentions: list[Mention]) -> set[str]:
     """Every mentioned form that refers to the home zone."""
-    allowed = {home.place + ending for ending in SHORT_FORMS.get(home.ending, ())}
-    allowed |= set(_self_words(home)) | {home.name}
-    return {m.name for m in mentions if m.type is EntityType.ZONE and m.name in allowed}
+    endings = {home.ending, *SHORT_FORMS.get(home.ending, ())}
+    if home.ending.endswith("开发区"):
+        endings.add("开发区")  # 上海X新兴技术开发区 / X开发区
+    allowed = set(_self_words(home)) | {home.name}
+    aliases = set()
+    for mention in mentions:
+        if mention.type is not EntityType.ZONE:
+            continue
+        zone = ZoneName(mention.name[:-len(e)], e) if (e := _ending_of(mention.name)) else None
+        same = zone is not None and same_place(zone.place, home.place)
+        part = zone is not None and zone.place == home.place and zone.ending == "片区"  # 廊坊X区 / 廊坊片区
+        if mention.name in allowed or same and zone.ending in endings or part:
+            aliases.add(mention.name)
+    return aliases
+
+
+def _ending_of(name: str) -> str | None:
+    return next((ending for ending, _ in ZONE_KINDS if name.endswith(ending) and len(name) > len(ending)), None)

@@ -238,7 +238,8 @@ def test_assets_title_that_is_not_a_policy() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("长沙经开区工程机械产业集群入选国家先进制造业集群", {"工程机械", "先进制造业"}),
+        # a scoped 先进制造业集群 is a designation the cluster receives, not a sector (real set, FORMAT.md Honours)
+        ("长沙经开区工程机械产业集群入选国家先进制造业集群", {"工程机械"}),
         ("加快形成特色鲜明、技术高新、规模可观的先进制造业集群。", {"先进制造业"}),
         ("加快打造龙头强劲、产业链完整的现代产业集群", set()),
         ("力争再打造1—2个行业领先、全国闻名的特色产业集群", set()),

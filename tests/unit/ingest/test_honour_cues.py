@@ -1,0 +1,90 @@
+"""Honour cues, title clean-up and recipients (invented sentences)."""
+
+from __future__ import annotations
+
+from ingest.extract.honours import find_awards, is_honour, title_name
+from kg.model import EntityType
+
+HOME = (EntityType.ZONE, "星河高新区")
+
+
+def awards(sentence: str) -> list[tuple[str, str | None]]:
+    return [(a.honour, a.recipient[1] if a.recipient else None) for a in find_awards(sentence, HOME)]
+
+
+def test_year_and_batch_leave_the_title() -> None:
+    assert title_name("“2023年度专精特新企业”") == "专精特新企业"
+    assert title_name("2021年第12批省级工业设计中心") == "省级工业设计中心"
+    assert title_name("雏鹰企业名单以来") == "雏鹰企业"
+
+
+def test_first_batch_stays_in_the_title() -> None:
+    assert title_name("首批科技企业孵化链条试点") == "首批科技企业孵化链条试点"
+
+
+def test_ranked_lists_and_levelled_zones_are_honours() -> None:
+    assert is_honour("智能制造服务商TOP20") and is_honour("数字服务商30强")
+    assert not is_honour("国家级经济技术开发区"), "a zone's level is its kind (real set), not an honour"
+    assert not is_honour("6项大奖")
+
+
+def test_recipient_list_joined_by_he() -> None:
+    found = awards("青松机器人和蓝湾冷链成功入选省级专精特新企业。")
+    assert found == [("省级专精特新企业", "青松机器人"), ("省级专精特新企业", "蓝湾冷链")]
+
+
+def test_counted_projects_after_named_ones() -> None:
+    found = awards("恒拓新材料、远帆材料等4个项目成功申报省重点技改项目。")
+    assert found == [("省重点技改项目", "恒拓新材料"), ("省重点技改项目", "远帆材料")]
+
+
+def test_unnamed_firms_of_the_zone_receive_nothing() -> None:
+    assert awards("星河高新区3家企业荣获“2022年省级专精特新企业”荣誉称号。") == [("省级专精特新企业", None)]
+
+
+def test_zone_is_the_recipient_of_a_subjectless_clause() -> None:
+    assert awards("园区规模持续扩大,成功创成国家级生态工业园区。") == [("国家级生态工业园区", "星河高新区")]
+    assert awards("自2015年升级为国家生态工业示范园区以来,发展迅速。") == [("国家生态工业示范园区", "星河高新区")]
+
+
+def test_a_cluster_honour_goes_to_the_zone() -> None:
+    assert awards("智能传感产业集群成功入选全省战略性新兴产业集群培育对象。") == [
+        ("全省战略性新兴产业集群培育对象", "星河高新区")]
+
+
+def test_goal_is_not_an_honour_held() -> None:
+    assert awards("项目建成后将成为中西部企业发展示范园区。") == []
+
+
+def test_title_held_as_named_zone() -> None:
+    found = awards("作为中国-中亚产能合作示范园区,中泰岳阳产业园区发展迅速。")
+    assert found == [("中国-中亚产能合作示范园区", "中泰岳阳产业园区")]
+
+
+def test_harvesting_prizes_is_not_an_award_cue() -> None:
+    assert awards("在省科学技术奖评选中,园区共斩获6项大奖。") == []
+
+
+def test_counted_holders_of_a_title() -> None:
+    sentence = "园区已培育5家,包括青松电子、蓝湾冷链、恒拓新材料3家潜在独角兽和远帆材料、启明光电2家种子独角兽。"
+    assert awards(sentence) == [("潜在独角兽", "青松电子"), ("潜在独角兽", "蓝湾冷链"), ("潜在独角兽", "恒拓新材料"),
+                                ("种子独角兽", "远帆材料"), ("种子独角兽", "启明光电")]
+
+
+def test_count_must_match_the_list() -> None:
+    assert awards("园区有青松电子、蓝湾冷链等5家瞪羚企业。") == []
+
+
+def test_after_a_company_clause_the_zone_is_not_the_recipient() -> None:
+    found = awards("企业迎来快速发展,先后入选“数字服务商TOP20”等榜单。")
+    assert found == [("数字服务商TOP20", None)]
+
+
+def test_included_firms_before_a_count() -> None:
+    found = awards("包括青松电子、蓝湾冷链等在内的8家园区企业入选省级专精特新企业。")
+    assert found == [("省级专精特新企业", "青松电子"), ("省级专精特新企业", "蓝湾冷链")]
+
+
+def test_taiwan_award_verbs() -> None:
+    assert awards("青松电子获颁国家品质奖。") == [("国家品质奖", "青松电子")]
+    assert awards("蓝湾冷链获选年度卓越中坚企业。") == [("年度卓越中坚企业", "蓝湾冷链")]

@@ -1,0 +1,50 @@
+"""Platforms and industries: honours, zones, aspirations, city sectors (invented sentences)."""
+
+from __future__ import annotations
+
+from ingest.extract.asset_industries import find_industries
+from ingest.extract.asset_platforms import find_platforms
+
+
+def platforms(sentence: str) -> list[tuple[str, bool]]:
+    return [(c.name, c.zone_fact) for c in find_platforms(sentence)]
+
+
+def industries(sentence: str) -> list[str]:
+    return [c.name for c in find_industries(sentence, [])]
+
+
+def test_a_designation_held_is_no_platform() -> None:
+    assert platforms("青松机器人获批省级工业设计中心和省级工程研究中心") == []
+    assert platforms("3家企业荣获“2022年第5批省级工程研究中心”称号") == []
+
+
+def test_aspirations_are_no_platforms() -> None:
+    assert platforms("努力建成具有全球影响力科技创新中心") == []
+    assert platforms("计划总投资50亿元科技园") == []
+
+
+def test_name_joined_by_ji_before_the_ending() -> None:
+    assert platforms("组建钨及钨合金技术研究院,推动成果转化") == [("钨及钨合金技术研究院", True)]
+
+
+def test_park_listed_as_a_project_is_also_a_platform() -> None:
+    assert platforms("签约智能传感产业园项目、冷链物流项目") == [("智能传感产业园", True)]
+
+
+def test_self_declared_sectors_in_a_list() -> None:
+    found = industries("项目涉及光纤传感产业、微波组件产业、海洋装备产业等多个领域。")
+    assert found == ["光纤传感", "微波组件", "海洋装备"]
+
+
+def test_quoted_sectors_before_a_counted_kind() -> None:
+    assert industries("重点打造“光纤传感、海洋装备”两个百亿级产业,不断优化") == ["光纤传感", "海洋装备"]
+
+
+def test_cluster_qualifiers_are_no_sector() -> None:
+    assert industries("形成全球知名高端产业集群,打造领跑全球的未来产业集群") == []
+
+
+def test_sectors_of_a_definition_or_of_the_city_are_not_the_zone_s() -> None:
+    assert industries("瞪羚企业认定范围涵盖新一代信息技术、人工智能等领域。") == []
+    assert industries("全市重点发展集成电路、生物医药等产业。") == []

@@ -1,0 +1,50 @@
+"""Policy names, campaigns and who issued them (invented sentences)."""
+
+from __future__ import annotations
+
+from ingest.extract.asset_policies import find_policies
+
+
+def policies(sentence: str) -> list[tuple[str, bool]]:
+    return [(c.name, c.zone_fact) for c in find_policies(sentence)]
+
+
+def test_programmes_listed_with_their_own_endings() -> None:
+    found = policies("分类实施青苗企业壮大计划、专精企业培育计划和企业挂牌扶持计划,构建服务体系")
+    assert found == [("青苗企业壮大计划", True), ("专精企业培育计划", True), ("企业挂牌扶持计划", True)]
+
+
+def test_verb_before_le_bounds_the_name() -> None:
+    assert policies("园区研究制定了星河人才发展五年规划,着手筹建基金") == [("星河人才发展五年规划", True)]
+
+
+def test_quoted_plan_before_bing() -> None:
+    assert policies("提出“星河合伙人”行动计划并出台实施方案") == [("星河合伙人行动计划", True)]
+
+
+def test_measure_list_keeps_its_opening_verb() -> None:
+    assert policies("出台了支持智能终端发展“18条”。") == [("支持智能终端发展18条", True)]
+
+
+def test_quoted_method_and_de_before_the_ending() -> None:
+    assert policies("探索推行“2/5工作法”,效果明显") == [("2/5工作法", True)]
+    assert ("3377工作思路", True) in policies("会议提出了“3377”的工作思路,明确任务")
+
+
+def test_campaign_years_are_named_one_by_one() -> None:
+    found = policies("以“招商引资提质年”“营商环境优化年”活动为抓手")
+    assert found == [("招商引资提质年", False), ("营商环境优化年", False)]
+    assert policies("在全县项目建设突破年动员大会之后") == [("项目建设突破年", False)]
+    assert policies("2023年是关键之年,产值增长") == []
+
+
+def test_documents_of_higher_bodies_are_not_the_zone_s() -> None:
+    found = policies("结合科技部《高新区数字化转型专项行动实施方案》和《中共星城市委关于推动创新的十条意见》")
+    assert found == [("高新区数字化转型专项行动实施方案", False), ("中共星城市委关于推动创新的十条意见", False)]
+    notice = policies("2020年,工信部发布《关于开展青苗企业培育工作的通知》")
+    assert notice == [("关于开展青苗企业培育工作的通知", False)]
+
+
+def test_page_furniture_and_self_references_are_no_policies() -> None:
+    assert policies("上一条:园区新闻") == []
+    assert policies("本措施自发布之日起施行") == []

@@ -1,0 +1,82 @@
+"""Zone kinds and place prefixes on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.document import Document, Sentence
+from ingest.extract.zones import ZoneName, find_home_zone, find_zone_names, home_aliases, zone_mentions
+
+
+def names(text: str) -> list[str]:
+    return [zone.name for _, _, zone in find_zone_names(text)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("蓝湾冷链落户岳阳综合保税区。", ["岳阳综合保税区"]),
+    ("项目位于钦州保税港区。", ["钦州保税港区"]),
+    ("近日，宜宾自贸片区新增企业12家。", ["宜宾自贸片区"]),
+    ("常德合作区新添科技型中小企业。", ["常德合作区"]),
+    ("青松机器人入驻西宁科学城。", ["西宁科学城"]),
+    ("绵阳高科技园区举行签约仪式。", ["绵阳高科技园区"]),
+    ("岳阳化学工业园区新上项目3个。", ["岳阳化学工业园区"]),
+    ("泸州临空经济区集中签约。", ["泸州临空经济区"]),
+])
+def test_zone_kinds(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
+
+
+def test_city_named_with_an_adverb_reading_is_a_place() -> None:
+    assert names("开封高新区持续扩容。") == ["开封高新区"]
+
+
+def test_city_before_a_district_place_is_kept() -> None:
+    assert names("在常德鼎城经济开发区举行。") == ["常德鼎城经济开发区"]
+
+
+def test_city_with_shi_before_a_district_zone_is_dropped() -> None:
+    assert names("常德市鼎城经济开发区和常德经济开发区") == ["鼎城经济开发区", "常德经济开发区"]
+
+
+def test_place_with_a_landform() -> None:
+    assert names("落户岳阳港经济开发区。") == ["岳阳港经济开发区"]
+    assert names("项目落户青龙湖新区。") == ["青龙湖新区"]
+
+
+def test_cooperation_park_keeps_its_partner_prefix() -> None:
+    assert names("中德常州产业园区与德中汉堡产业园区结对。") == ["中德常州产业园区", "德中汉堡产业园区"]
+
+
+def test_part_of_a_zone_is_one_name() -> None:
+    assert names("。渝新区北碚片区设置了分会场") == ["渝新区北碚片区"]
+
+
+def test_common_nouns_and_bodies_are_not_places() -> None:
+    assert names("水体片区和人民医院新区") == []
+    assert names("建设城市新区") == []
+
+
+def test_city_prefixed_form_is_an_alias_of_the_home_zone() -> None:
+    text = "岳阳鼎城高新区签约。鼎城高新区新增项目。鼎城高新区投产。"
+    home = find_home_zone(text)
+    assert home == ZoneName("鼎城", "高新区")
+    doc = Document("d", "d.txt", text, text=text, sentences=(Sentence(0, 0, len(text), text),))
+    assert home_aliases(home, zone_mentions(doc, home)) >= {"岳阳鼎城高新区", "鼎城高新区"}
+
+
+def test_pilot_free_trade_zone_named_by_its_province() -> None:
+    assert names("获批中国(湖南)自由贸易试验区岳阳片区,园区") == ["中国(湖南)自由贸易试验区岳阳片区"]
+    assert names("中国(湖南)自由贸易试验区揭牌") == ["中国(湖南)自由贸易试验区"]
+
+
+def test_part_after_a_zone_with_its_district_in_brackets() -> None:
+    assert names("常德经济技术开发区(鼎城区)高铁片区、青龙湖新区") == ["常德经济技术开发区", "高铁片区", "青龙湖新区"]
+
+
+def test_a_verb_before_a_landform_place_is_not_part_of_it() -> None:
+    assert names("蓝湾冷链落户嘉海经济技术开发区。") == ["嘉海经济技术开发区"]
+
+
+def test_taiwan_places_and_kinds() -> None:
+    assert names("青松电子进驻台中科学园区。") == ["台中科学园区"]
+    assert names("彰化工业区新增厂商") == ["彰化工业区"]
