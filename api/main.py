@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.client_limits import ClientLimiter, ClientLimits
@@ -58,7 +59,8 @@ def _lifespan(settings: Settings, injected: GraphStore | None):  # type: ignore[
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
     """Build the app; ``store`` injects an already open store (tests), otherwise the settings' store is opened."""
     settings = settings or get_settings()
-    app = FastAPI(
+    # Swagger UI and ReDoc from the fastapi-offline package's own copies, not a CDN.
+    app = FastAPIOffline(
         title="zonekg",
         description="Knowledge graph of Chinese development zones: SPARQL 1.1 endpoint and REST resources.",
         version="0.1.0",
