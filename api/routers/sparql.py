@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request, Response
 
 from api.errors import ApiError
+from api.routers.workbench import wants_workbench, workbench_page
 from api.sparql_protocol import read_request
 from api.sparql_service import answer, update
 
@@ -16,7 +17,11 @@ QUERY_DOC = "SPARQL 1.1 query (without it, GET returns the service description).
 @router.get("/sparql", response_class=Response, operation_id="sparql_get")
 @router.post("/sparql", response_class=Response, operation_id="sparql_post")
 async def sparql(request: Request, query: str | None = Query(None, description=QUERY_DOC)) -> Response:
-    """SPARQL 1.1 Protocol: GET ?query=, form POST, POST application/sparql-query; updates need the token."""
+    """SPARQL 1.1 Protocol: GET ?query=, form POST, POST application/sparql-query; updates need the token.
+
+    A browser's GET without a query (Accept preferring text/html) gets the query page instead."""
+    if wants_workbench(request):
+        return workbench_page(request)
     return await answer(request, await read_request(request))
 
 
