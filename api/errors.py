@@ -91,6 +91,8 @@ async def handle_kg_error(request: Request, exc: Exception) -> JSONResponse:
     headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
+    if status == 406:
+        headers["Vary"] = "Accept"
     return JSONResponse({"error": code, "detail": str(exc)}, status_code=status, headers=headers)
 
 

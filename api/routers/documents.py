@@ -35,7 +35,7 @@ def documents(
 @router.get("/documents/{doc_id}", response_model=DocumentOut, responses={404: {"model": ErrorOut}})
 def document(request: Request, store: StoreDep, doc_id: DocId) -> JSONResponse:
     """One stored document."""
-    return respond(request, get_document(store, doc_id))
+    return respond(request, get_document(store, doc_id), ld_type="zone:Document")
 
 
 @router.post("/documents", response_model=IngestOut, status_code=201, responses=ERRORS)

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from api.deps import StoreDep
-from api.entity_service import get_entity, list_entities
+from api.entity_service import entity_iri_for, get_entity, list_entities
 from api.facets import Facets
-from api.jsonld import respond
+from api.jsonld import ITEM_TYPES, JSON, entity_triples, linked_data, negotiate, respond
+from api.negotiation import VARY
 from api.schemas import EntityDetail, EntityPage, ErrorOut
 from api.text import to_simplified
 from kg.model import COLLECTIONS, EntityType, ProjectStatus
@@ -66,9 +67,12 @@ def _list_route(entity_type: EntityType) -> Callable[..., JSONResponse]:
     return holder_route if entity_type in (EntityType.ENTERPRISE, EntityType.ZONE) else route
 
 
-def _item_route(entity_type: EntityType) -> Callable[..., JSONResponse]:
-    def route(request: Request, store: StoreDep, ident: EntityId) -> JSONResponse:
-        return respond(request, get_entity(store, entity_type, ident))
+def _item_route(entity_type: EntityType) -> Callable[..., Response]:
+    def route(request: Request, store: StoreDep, ident: EntityId) -> Response:
+        media_type = negotiate(request, ITEM_TYPES)
+        if media_type == JSON:
+            return JSONResponse(get_entity(store, entity_type, ident).model_dump(mode="json"), headers=VARY)
+        return linked_data(entity_triples(store, entity_type, entity_iri_for(entity_type, ident)), media_type)
 
     return route
 

@@ -22,7 +22,10 @@ async def sparql(request: Request, query: str | None = Query(None, description=Q
     A browser's GET without a query (Accept preferring text/html) gets the query page instead."""
     if wants_workbench(request):
         return workbench_page(request)
-    return await answer(request, await read_request(request))
+    response = await answer(request, await read_request(request))
+    if response.status_code != 204:  # results and the service description are chosen by Accept
+        response.headers["Vary"] = "Accept"
+    return response
 
 
 @router.post("/sparql/update", response_class=Response, status_code=204)
