@@ -14,7 +14,7 @@ from api import errors
 from api.client_limits import ClientLimiter, ClientLimits
 from api.limits import BodyLimitMiddleware
 from api.query_pool import make_runner
-from api.routers import documents, entities, search, sparql, stats, workbench
+from api.routers import documents, entities, resources, search, sparql, stats, workbench
 from api.writes import Writer
 from kg.iri import doc_id_from_graph
 from kg.settings import Settings, get_settings
@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     errors.install(app)
     # Uploads are the largest bodies (plus multipart framing); /sparql enforces its own 64 KiB.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_document_bytes + MULTIPART_SLACK_BYTES)
-    for module in (sparql, workbench, entities, documents, search, stats):
+    for module in (sparql, workbench, entities, resources, documents, search, stats):
         app.include_router(module.router)
     if importlib.util.find_spec("api.routers.graph_page") is not None:
         from api.routers import graph_page

@@ -126,3 +126,24 @@ class ErrorOut(BaseModel):
 
     error: str
     detail: str
+
+
+ERROR_DESCRIPTIONS = {
+    400: "Bad request: a parameter or the query is malformed, or the query uses a refused feature",
+    401: "The bearer token is missing or wrong",
+    403: "Updates are disabled (no API token configured)",
+    404: "No such entity, document or path",
+    406: "Nothing the Accept header allows can be produced",
+    409: "A name matches several entities: the body lists them, pass an id or an IRI instead",
+    413: "The request body is over the size limit",
+    414: "The request URL is over the size limit",
+    415: "Unsupported request content type",
+    422: "A parameter failed validation",
+    429: "This client used up its query time or error budget for the minute (see Retry-After)",
+    503: "Query timed out, the store is unavailable, or the client has too many queries running (see Retry-After)",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
+    """OpenAPI ``responses`` entries for these error statuses, all with the one error body."""
+    return {status: {"model": ErrorOut, "description": ERROR_DESCRIPTIONS[status]} for status in statuses}
