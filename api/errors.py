@@ -31,6 +31,10 @@ class ApiError(KgError):
     status = 400
     code = "bad_request"
 
+    def extra(self) -> dict[str, object]:
+        """More fields of the error body (besides ``error`` and ``detail``)."""
+        return {}
+
 
 class TokenRequired(ApiError):
     status, code = 401, "token_required"
@@ -93,7 +97,10 @@ async def handle_kg_error(request: Request, exc: Exception) -> JSONResponse:
         headers["WWW-Authenticate"] = "Bearer"
     if status == 406:
         headers["Vary"] = "Accept"
-    return JSONResponse({"error": code, "detail": str(exc)}, status_code=status, headers=headers)
+    body: dict[str, object] = {"error": code, "detail": str(exc)}
+    if isinstance(exc, ApiError):
+        body.update(exc.extra())
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 async def handle_validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -128,6 +128,12 @@ class ErrorOut(BaseModel):
     detail: str
 
 
+class AmbiguousOut(ErrorOut):
+    """409: a name several entities carry, with each of them (pass its id or IRI instead)."""
+
+    candidates: list[Ref]
+
+
 ERROR_DESCRIPTIONS = {
     400: "Bad request: a parameter or the query is malformed, or the query uses a refused feature",
     401: "The bearer token is missing or wrong",
@@ -146,4 +152,7 @@ ERROR_DESCRIPTIONS = {
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     """OpenAPI ``responses`` entries for these error statuses, all with the one error body."""
-    return {status: {"model": ErrorOut, "description": ERROR_DESCRIPTIONS[status]} for status in statuses}
+    return {
+        status: {"model": AmbiguousOut if status == 409 else ErrorOut, "description": ERROR_DESCRIPTIONS[status]}
+        for status in statuses
+    }

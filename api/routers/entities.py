@@ -12,6 +12,7 @@ from api.deps import StoreDep
 from api.entity_service import entity_iri_for, get_entity, list_entities
 from api.facets import Facets
 from api.jsonld import ITEM_TYPES, JSON, entity_triples, linked_data, negotiate, respond
+from api.names import resolve
 from api.negotiation import VARY
 from api.schemas import EntityDetail, EntityPage, ErrorOut
 from api.text import to_simplified
@@ -23,7 +24,9 @@ ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
 NameFilter = Annotated[str, Query(max_length=100, description="Part of a name or alias, either script.")]
-ZoneFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="Zone id: only entities tied to it.")]
+NAMED_BY = "id, IRI, or name or alias in either script (a name several carry answers 409 with them)"
+ZoneFilter = Annotated[str | None, Query(min_length=1, max_length=300, description=f"Only entities tied to this zone: "
+                                         f"its {NAMED_BY}.", examples=["rugao"])]
 EntityId = Annotated[str, Path(pattern=ID_PATTERN, description="Last segment of the entity IRI.")]
 
 
@@ -32,12 +35,15 @@ YEAR_HELP = "Only projects with a status event in this year (given a status: tha
 YearFilter = Annotated[int | None, Query(ge=1900, le=2100, description=YEAR_HELP)]
 MinAmount = Annotated[float | None, Query(ge=0, le=1e15, description="Only projects investing at least this much.")]
 Currency = Annotated[str, Query(pattern=r"^[A-Z]{3}$", description="Currency of min_amount (ISO 4217).")]
-HonourFilter = Annotated[str | None, Query(pattern=ID_PATTERN, description="Honour id: only holders of this honour.")]
+HonourFilter = Annotated[str | None, Query(min_length=1, max_length=300,
+                                           description=f"Only holders of this honour: its {NAMED_BY}.")]
 
 
 def _page(request: Request, store: StoreDep, entity_type: EntityType, q: str, zone: str | None, limit: int,
           offset: int, facets: Facets | None = None) -> JSONResponse:
-    page = list_entities(store, entity_type, q=to_simplified(q), zone=zone, limit=limit, offset=offset, facets=facets)
+    zone_iri = resolve(store, EntityType.ZONE, zone) if zone is not None else None
+    page = list_entities(store, entity_type, q=to_simplified(q), zone=zone_iri, limit=limit, offset=offset,
+                         facets=facets)
     return respond(request, page)
 
 
@@ -60,7 +66,8 @@ def _list_route(entity_type: EntityType) -> Callable[..., JSONResponse]:
         request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0, q: NameFilter = "",
         zone: ZoneFilter = None, honour: HonourFilter = None,
     ) -> JSONResponse:
-        return _page(request, store, entity_type, q, zone, limit, offset, Facets(honour=honour))
+        honour_iri = resolve(store, EntityType.HONOUR, honour) if honour is not None else None
+        return _page(request, store, entity_type, q, zone, limit, offset, Facets(honour=honour_iri))
 
     if entity_type is EntityType.PROJECT:
         return project_route

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from api.names import AmbiguousName, resolve
 from kg.errors import NotFound
+from kg.model import EntityType
 from kg.store import GraphStore
 from viz.render import CSP, STATIC_FILES, render_html, static_text
 from viz.source import evidence_json, store_view, zone_index
@@ -32,8 +36,10 @@ def _store(request: Request) -> GraphStore:
 
 
 def _view(store: GraphStore, zone: str | None, types: list[str] | None, focus: str | None, depth: int) -> View:
+    """The view; a zone is named as ``/enterprises?zone=`` names it (a name several zones carry: 409)."""
     try:
-        return store_view(store, zone=zone, types=types, focus=focus, depth=depth)
+        zone_iri = resolve(store, EntityType.ZONE, zone).value if zone else None
+        return store_view(store, zone=zone_iri, types=types, focus=focus, depth=depth)
     except NotFound as err:
         raise HTTPException(status_code=404, detail=str(err)) from err
     except InvalidView as err:
@@ -47,9 +53,23 @@ def graph_page(
 ) -> HTMLResponse:
     """The explorer page for the whole graph or a zone/type/focus view of it."""
     store = _store(request)
-    view = _view(store, zone, types, focus, depth)
+    try:
+        view = _view(store, zone, types, focus, depth)
+    except AmbiguousName as err:
+        return HTMLResponse(_choices_html(err), status_code=409, headers=SECURITY_HEADERS)
     html = render_html(view, zones=zone_index(store), details_url=DETAILS_PATH)
     return HTMLResponse(html, headers=SECURITY_HEADERS)
+
+
+def _choices_html(err: AmbiguousName) -> str:
+    """A page listing the zones an ambiguous name could mean, each a link to its own view."""
+    items = "".join(
+        f'<li><a href="/graph?zone={quote(c.iri, safe="")}">{escape(c.label or c.id)}</a> '
+        f"<code>{escape(c.id)}</code></li>"
+        for c in err.candidates
+    )
+    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>请选择开发区</title></head>'
+            f"<body><p>{escape(str(err))}</p><ul>{items}</ul></body></html>")
 
 
 @router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON")
