@@ -110,7 +110,7 @@ async def handle_validation_error(request: Request, exc: Exception) -> JSONRespo
     return JSONResponse({"error": "invalid_request", "detail": detail}, status_code=422)
 
 
-HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
+HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
 
 
 async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Ref(BaseModel):
     """A pointer to an entity: its id (last IRI segment), IRI, type and label."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"id": "0f3a9c2e7b1d4a56", "iri": "https://w3id.org/zonekg/resource/zone/0f3a9c2e7b1d4a56", "type": "Zone",
+         "label": "青岚高新技术产业开发区"}
+    ]})
 
     id: str
     iri: str
@@ -124,12 +129,23 @@ class StatsOut(BaseModel):
 class ErrorOut(BaseModel):
     """Every error body: a stable code and a human-readable detail."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"error": "not_found", "detail": "no Enterprise with id 'nobody'"},
+        {"error": "query_timeout", "detail": "query ran over 10 s"},
+    ]})
+
     error: str
     detail: str
 
 
 class AmbiguousOut(ErrorOut):
     """409: a name several entities carry, with each of them (pass its id or IRI instead)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"error": "ambiguous_name", "detail": "2 Zone entities are called '高新区': ...",
+         "candidates": [{"id": "0f3a9c2e7b1d4a56", "iri": "https://w3id.org/zonekg/resource/zone/0f3a9c2e7b1d4a56",
+                         "type": "Zone", "label": "青岚高新区"}]}
+    ]})
 
     candidates: list[Ref]
 

@@ -14,7 +14,8 @@ from api.facets import Facets
 from api.jsonld import ITEM_TYPES, JSON, entity_triples, linked_data, negotiate, respond
 from api.names import resolve
 from api.negotiation import VARY
-from api.schemas import EntityDetail, EntityPage, ErrorOut
+from api.openapi_docs import READ_ERRORS, errors, json_or_jsonld
+from api.schemas import EntityDetail, EntityPage
 from api.text import to_simplified
 from kg.model import COLLECTIONS, EntityType, ProjectStatus
 
@@ -23,10 +24,11 @@ router = APIRouter(tags=["entities"])
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 Limit = Annotated[int, Query(ge=1, le=1000, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
-NameFilter = Annotated[str, Query(max_length=100, description="Part of a name or alias, either script.")]
+NameFilter = Annotated[str, Query(max_length=100, description="Part of a name or alias, either script.",
+                                  examples=["高新"])]
 NAMED_BY = "id, IRI, or name or alias in either script (a name several carry answers 409 with them)"
 ZoneFilter = Annotated[str | None, Query(min_length=1, max_length=300, description=f"Only entities tied to this zone: "
-                                         f"its {NAMED_BY}.", examples=["rugao"])]
+                                         f"its {NAMED_BY}.", examples=["0f3a9c2e7b1d4a56"])]
 EntityId = Annotated[str, Path(pattern=ID_PATTERN, description="Last segment of the entity IRI.")]
 
 
@@ -90,6 +92,7 @@ for _collection, _type in COLLECTIONS.items():
         _list_route(_type),
         methods=["GET"],
         response_model=EntityPage,
+        responses={**json_or_jsonld(), **errors(404, 409, *READ_ERRORS)},
         summary=f"List {_collection}",
         description=f"Page of {_type.value} entities (JSON, or JSON-LD on request).",
         operation_id=f"list_{_collection}",
@@ -99,7 +102,7 @@ for _collection, _type in COLLECTIONS.items():
         _item_route(_type),
         methods=["GET"],
         response_model=EntityDetail,
-        responses={404: {"model": ErrorOut}},
+        responses={**json_or_jsonld(rdf=True), **errors(404, *READ_ERRORS)},
         summary=f"One of the {_collection}",
         description=f"One {_type.value} with aliases, links, n-ary facts and evidence sentences.",
         operation_id=f"get_{_collection}",

@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse
 from api.entity_service import entity_iri_for
 from api.jsonld import ITEM_TYPES, negotiate
 from api.negotiation import VARY
-from api.schemas import error_responses
+from api.openapi_docs import errors
 from kg.errors import NotFound
 from kg.iri import doc_graph_iri, is_valid_doc_id
 from kg.model import COLLECTIONS
@@ -48,7 +48,7 @@ def _exists(store: GraphStore, kind: str, ident: str) -> bool:
 
 
 @router.get("/resource/{kind}/{ident}", status_code=303, response_class=RedirectResponse,
-            responses={**SEE_OTHER, **error_responses(404, 406, 422)},
+            responses={**SEE_OTHER, **errors(404, 406, 422, 503)},
             summary="Dereference an entity IRI")
 def resolve(request: Request, kind: Kind, ident: Ident) -> RedirectResponse:
     """303 to ``/{collection}/{id}`` (or ``/documents/{id}``) for data, to ``/graph?focus=<IRI>`` for a browser."""
