@@ -13,12 +13,16 @@ from api.sparql_service import answer, update
 router = APIRouter(tags=["sparql"])
 
 QUERY_DOC = "SPARQL 1.1 query (without it, GET returns the service description)."
+EXAMPLE = ("PREFIX zone: <https://w3id.org/zonekg/ontology#> "
+           "SELECT DISTINCT ?company ?zone WHERE { ?company zone:locatedIn ?zone } LIMIT 10")
 
 
 @router.get("/sparql", response_class=Response, operation_id="sparql_get", responses=sparql_responses(post=False))
 @router.post("/sparql", response_class=Response, operation_id="sparql_post", responses=sparql_responses(post=True),
              openapi_extra=SPARQL_BODY)
-async def sparql(request: Request, query: str | None = Query(None, description=QUERY_DOC)) -> Response:
+async def sparql(
+    request: Request, query: str | None = Query(None, description=QUERY_DOC, examples=[EXAMPLE])
+) -> Response:
     """SPARQL 1.1 Protocol: GET ?query=, form POST, POST application/sparql-query; updates need the token.
 
     A browser's GET without a query (Accept preferring text/html) gets the query page instead."""

@@ -60,3 +60,21 @@ def test_redoc_renders_offline(browser: Any, server_url: str) -> None:
     # ReDoc's own "API docs by Redocly" badge image is the one thing it links off-site; the page needs none.
     assert [url for url in offline.blocked if not url.endswith("/logo-mini.svg")] == []
     offline.page.close()
+
+
+def test_swagger_ui_shows_sparql_media_types_and_error_body(browser: Any, server_url: str) -> None:
+    offline = OfflinePage(browser, server_url)
+    offline.page.goto(server_url + "/docs#/sparql/sparql_get")
+    block = offline.page.locator("#operations-sparql-sparql_get")
+    block.wait_for(timeout=20_000)
+    if block.locator(".responses-wrapper").count() == 0:
+        block.locator(".opblock-summary").click()
+    block.locator(".responses-wrapper").wait_for(timeout=5_000)
+    media_types = block.locator(".responses-wrapper select.content-type option").all_text_contents()
+    assert {"application/sparql-results+json", "text/csv", "text/turtle", "text/html"} <= set(media_types)
+    codes = {c.strip() for c in block.locator(".responses-table td.response-col_status").all_text_contents()}
+    assert {"200", "400", "406", "429", "503"} <= codes
+    block.scroll_into_view_if_needed()
+    offline.screenshot("docs-sparql.png")
+    assert offline.blocked == []
+    offline.page.close()

@@ -78,3 +78,13 @@ def test_workbench_runs_companies_by_zone_into_a_table_of_distinct_rows(
     workbench.screenshot("sparql-workbench.png")
     assert workbench.blocked == []
     assert workbench.errors == []
+
+
+def test_entity_iri_opens_the_graph_page_focused_on_it(browser: Any, server_url: str) -> None:
+    offline = OfflinePage(browser, server_url)
+    offline.page.goto(server_url + "/resource/enterprise/dx")
+    offline.page.wait_for_function("window.__graphStable !== undefined", timeout=20_000)
+    assert "/graph?focus=https%3A%2F%2Fw3id.org%2Fzonekg%2Fresource%2Fenterprise%2Fdx" in offline.page.url
+    assert offline.page.evaluate("__graph.nodes.get('https://w3id.org/zonekg/resource/enterprise/dx') !== null")
+    assert offline.blocked == [] and offline.errors == []
+    offline.page.close()
