@@ -52,7 +52,7 @@ def test_workbench_opens_with_prefixes_and_the_first_example(workbench: OfflineP
     assert "PREFIX zone: <https://w3id.org/zonekg/ontology#>" in query
     assert "PREFIX zr: <https://w3id.org/zonekg/resource/>" in query
     assert "zone:locatedIn" in query
-    assert workbench.page.locator("#gallery button.example").count() >= 3
+    assert workbench.page.locator("#gallery button.example").count() >= 10
     assert workbench.blocked == []
     assert workbench.errors == []
 

@@ -71,3 +71,12 @@ def test_graph_json_refuses_an_ambiguous_zone_too(corpus_client: TestClient) -> 
     answer = corpus_client.get("/graph.json?zone=高新区")
     assert answer.status_code == 409
     assert len(answer.json()["candidates"]) >= 2
+
+
+def test_graph_page_offers_the_zones_an_ambiguous_name_could_mean(corpus_client: TestClient) -> None:
+    answer = corpus_client.get("/graph?zone=高新区")
+    assert answer.status_code == 409 and answer.headers["content-type"].startswith("text/html")
+    candidates = corpus_client.get("/graph.json?zone=高新区").json()["candidates"]
+    for candidate in candidates:
+        assert f'href="/graph?zone={quote(candidate["iri"], safe="")}"' in answer.text
+    assert "script-src 'self'" in answer.headers["content-security-policy"]
