@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
-
-from api.main import create_app
-from kg.settings import MEMORY, Settings
-from tests.browser.live import corpus_store
 
 ROOT = Path(__file__).resolve().parents[2]
 ZONE = rdflib.Namespace("https://w3id.org/zonekg/ontology#")
@@ -54,14 +49,6 @@ def test_project_jsonld_amount_is_decimal_and_status_an_ontology_individual(api_
     assert (ZONE.signed, rdflib.RDF.type, ZONE.ProjectStatus) in ONTOLOGY
     assert _zone_terms(graph) <= DEFINED
 
-
-@pytest.fixture(scope="module")
-def corpus_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    store = corpus_store()
-    settings = Settings(store=MEMORY, corpus=tmp_path_factory.mktemp("none"), _env_file=None)  # type: ignore[call-arg]
-    with TestClient(create_app(settings, store=store)) as client:
-        yield client
-    store.close()
 
 
 @pytest.mark.parametrize("collection", ["zones", "enterprises", "projects", "honours", "people", "platforms"])

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-
-from api.main import create_app
-from kg.settings import MEMORY, Settings
-from tests.browser.live import corpus_store
 
 RUGAO_IRI = "https://w3id.org/zonekg/resource/zone/rugao"
 
@@ -37,14 +32,6 @@ def test_filter_naming_nothing_is_404(api_client: Any, url: str) -> None:
     answer = api_client.get(url)
     assert answer.status_code == 404 and answer.json()["error"] == "not_found"
 
-
-@pytest.fixture(scope="module")
-def corpus_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    store = corpus_store()
-    settings = Settings(store=MEMORY, corpus=tmp_path_factory.mktemp("none"), _env_file=None)  # type: ignore[call-arg]
-    with TestClient(create_app(settings, store=store)) as client:
-        yield client
-    store.close()
 
 
 def test_short_name_of_several_zones_is_409_with_candidates(corpus_client: TestClient) -> None:
