@@ -39,7 +39,8 @@ def _exists(store: GraphStore, item: NamedNode, entity_type: EntityType) -> bool
 
 
 def _by_name(store: GraphStore, entity_type: EntityType, name: str) -> list[Ref]:
-    bindings = {"type": entity_type.iri, "name": Literal(name), "simplified": Literal(to_simplified(name))}
+    bindings = {"type": entity_type.iri, "name": Literal(name, language="zh"),
+                "simplified": Literal(to_simplified(name), language="zh")}
     labels: dict[str, list[str]] = defaultdict(list)
     for row in store.select(load_query("api_entity_by_name"), bindings=bindings):
         labels[row["item"].value].append(row["label"].value)
