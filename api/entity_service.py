@@ -39,14 +39,14 @@ def entity_iri_for(entity_type: EntityType, ident: str) -> NamedNode:
 
 
 def list_entities(
-    store: GraphStore, entity_type: EntityType, *, q: str, zone: str | None, limit: int, offset: int,
+    store: GraphStore, entity_type: EntityType, *, q: str, zone: NamedNode | None, limit: int, offset: int,
     facets: Facets | None = None,
 ) -> EntityPage:
-    """A page of one type's entities, filtered by a name fragment, a zone id and facets."""
+    """A page of one type's entities, filtered by a name fragment, a zone and facets."""
     bindings: dict[str, Term] = {"type": entity_type.iri, "q": Literal(q)}
     name = "api_entities"
     if zone is not None:
-        bindings["zone"] = entity_iri_for(EntityType.ZONE, zone)
+        bindings["zone"] = zone
         name = "api_entities_in_zone"
     rows = store.select(load_query(name), bindings=bindings)
     allowed = allowed_items(store, facets)

@@ -31,6 +31,10 @@ class ApiError(KgError):
     status = 400
     code = "bad_request"
 
+    def extra(self) -> dict[str, object]:
+        """More fields of the error body (besides ``error`` and ``detail``)."""
+        return {}
+
 
 class TokenRequired(ApiError):
     status, code = 401, "token_required"
@@ -91,7 +95,12 @@ async def handle_kg_error(request: Request, exc: Exception) -> JSONResponse:
     headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
-    return JSONResponse({"error": code, "detail": str(exc)}, status_code=status, headers=headers)
+    if status == 406:
+        headers["Vary"] = "Accept"
+    body: dict[str, object] = {"error": code, "detail": str(exc)}
+    if isinstance(exc, ApiError):
+        body.update(exc.extra())
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 async def handle_validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -101,7 +110,7 @@ async def handle_validation_error(request: Request, exc: Exception) -> JSONRespo
     return JSONResponse({"error": "invalid_request", "detail": detail}, status_code=422)
 
 
-HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
+HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}
 
 
 async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:

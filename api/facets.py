@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pyoxigraph import Literal
+from pyoxigraph import Literal, NamedNode
 
-from kg.model import EntityType, ProjectStatus
-from kg.namespaces import XSD, ZONE, ZR
+from kg.model import ProjectStatus
+from kg.namespaces import XSD, ZONE
 from kg.sparql import load_query
 from kg.store import GraphStore
 from kg.store.terms import Term
@@ -21,8 +21,7 @@ class Facets:
     year: int | None = None
     min_amount: float | None = None
     currency: str = "CNY"
-    honour: str | None = None
-    """Honour id (last segment of its IRI)."""
+    honour: NamedNode | None = None
 
 
 def allowed_items(store: GraphStore, facets: Facets | None) -> set[str] | None:
@@ -45,7 +44,7 @@ def _facet_queries(facets: Facets) -> list[tuple[str, dict[str, Term]]]:
         queries.append(("api_filter_amount", {"min": Literal(format(facets.min_amount, "f"), datatype=XSD.decimal),
                                               "currency": Literal(facets.currency)}))
     if facets.honour is not None:
-        queries.append(("api_filter_honour", {"honour": ZR[f"{EntityType.HONOUR.value.lower()}/{facets.honour}"]}))
+        queries.append(("api_filter_honour", {"honour": facets.honour}))
     return queries
 
 

@@ -8,12 +8,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api import errors
 from api.client_limits import ClientLimiter, ClientLimits
 from api.limits import BodyLimitMiddleware
 from api.query_pool import make_runner
-from api.routers import documents, entities, search, sparql, stats
+from api.routers import documents, entities, resources, search, sparql, stats, workbench
 from api.writes import Writer
 from kg.iri import doc_id_from_graph
 from kg.settings import Settings, get_settings
@@ -58,7 +59,8 @@ def _lifespan(settings: Settings, injected: GraphStore | None):  # type: ignore[
 def create_app(settings: Settings | None = None, *, store: GraphStore | None = None) -> FastAPI:
     """Build the app; ``store`` injects an already open store (tests), otherwise the settings' store is opened."""
     settings = settings or get_settings()
-    app = FastAPI(
+    # Swagger UI and ReDoc from the fastapi-offline package's own copies, not a CDN.
+    app = FastAPIOffline(
         title="zonekg",
         description="Knowledge graph of Chinese development zones: SPARQL 1.1 endpoint and REST resources.",
         version="0.1.0",
@@ -73,7 +75,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     errors.install(app)
     # Uploads are the largest bodies (plus multipart framing); /sparql enforces its own 64 KiB.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_document_bytes + MULTIPART_SLACK_BYTES)
-    for module in (sparql, entities, documents, search, stats):
+    for module in (sparql, workbench, entities, resources, documents, search, stats):
         app.include_router(module.router)
     if importlib.util.find_spec("api.routers.graph_page") is not None:
         from api.routers import graph_page

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv and install zonekg into it. With --test: also the test extras and the
-# Debian packages the browser and server tests need (chromium, CJK fonts, Virtuoso).
+# Debian packages the browser and server tests need (chromium, CJK fonts, Virtuoso, npm).
+# The SPARQL query page's editor (YASGUI) comes from the npm registry as pinned in package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
@@ -9,9 +10,14 @@ if [[ "${1:-}" == "--test" ]]; then
   if command -v apt-get >/dev/null && [[ "$(id -u)" == 0 ]]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk virtuoso-opensource >/dev/null
+    apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk virtuoso-opensource npm >/dev/null
   fi
   .venv/bin/pip install --quiet -e '.[test]'
 else
   .venv/bin/pip install --quiet -e .
+fi
+if command -v npm >/dev/null; then
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+else
+  echo "npm not found: /sparql will have no query editor until 'npm ci' runs here (Debian: apt-get install npm)" >&2
 fi

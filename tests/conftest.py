@@ -100,6 +100,21 @@ def serve_app(app: object) -> Iterator[str]:
     sock.close()
 
 
+@pytest.fixture(scope="module")
+def corpus_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A TestClient on the app over the sample graph plus the bundled corpus, ingested once per module."""
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from tests.browser.live import corpus_store
+
+    store = corpus_store()
+    settings = Settings(store=MEMORY, corpus=tmp_path_factory.mktemp("none"), _env_file=None)  # type: ignore[call-arg]
+    with TestClient(create_app(settings, store=store)) as client:
+        yield client
+    store.close()
+
+
 @pytest.fixture
 def live_api(api_settings: Settings, sample_store: OxigraphStore) -> Iterator[str]:
     """The app on a real loopback port, serving the sample graph from memory."""

@@ -13,15 +13,16 @@ from api.deps import SettingsDep, StoreDep, WriterDep
 from api.document_service import get_document, ingest_out, list_documents
 from api.errors import PayloadTooLarge
 from api.jsonld import respond
-from api.schemas import DocumentOut, DocumentPage, ErrorOut, IngestOut
+from api.openapi_docs import READ_ERRORS, errors, json_or_jsonld
+from api.schemas import DocumentOut, DocumentPage, IngestOut
 
 router = APIRouter(tags=["documents"])
 DocId = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$", description="Document id.")]
 Authorization = Annotated[str | None, Header(description="Bearer <ZONEKG_API_TOKEN>")]
-ERRORS = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+WRITE_ERRORS = (401, 403, 413, 422, 503)  # and 400 for a malformed upload
 
 
-@router.get("/documents", response_model=DocumentPage)
+@router.get("/documents", response_model=DocumentPage, responses={**json_or_jsonld(), **errors(*READ_ERRORS)})
 def documents(
     request: Request,
     store: StoreDep,
@@ -32,13 +33,14 @@ def documents(
     return respond(request, list_documents(store, limit=limit, offset=offset))
 
 
-@router.get("/documents/{doc_id}", response_model=DocumentOut, responses={404: {"model": ErrorOut}})
+@router.get("/documents/{doc_id}", response_model=DocumentOut,
+            responses={**json_or_jsonld(), **errors(404, *READ_ERRORS)})
 def document(request: Request, store: StoreDep, doc_id: DocId) -> JSONResponse:
     """One stored document."""
-    return respond(request, get_document(store, doc_id))
+    return respond(request, get_document(store, doc_id), ld_type="zone:Document")
 
 
-@router.post("/documents", response_model=IngestOut, status_code=201, responses=ERRORS)
+@router.post("/documents", response_model=IngestOut, status_code=201, responses=errors(400, *WRITE_ERRORS))
 async def upload(
     file: UploadFile, settings: SettingsDep, writer: WriterDep, authorization: Authorization = None
 ) -> IngestOut:
@@ -51,7 +53,7 @@ async def upload(
     return ingest_out(result)
 
 
-@router.delete("/documents/{doc_id}", status_code=204, responses={**ERRORS, 404: {"model": ErrorOut}})
+@router.delete("/documents/{doc_id}", status_code=204, responses=errors(404, *WRITE_ERRORS))
 def delete(doc_id: DocId, settings: SettingsDep, writer: WriterDep, authorization: Authorization = None) -> Response:
     """Remove a document and everything extracted from it."""
     require_token(authorization, settings)

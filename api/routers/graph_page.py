@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from api.names import AmbiguousName, resolve
+from api.openapi_docs import errors, html_route_errors
 from kg.errors import NotFound
+from kg.model import EntityType
 from kg.store import GraphStore
 from viz.render import CSP, STATIC_FILES, render_html, static_text
 from viz.source import evidence_json, store_view, zone_index
@@ -21,8 +26,11 @@ SECURITY_HEADERS = {
 }
 
 ZoneParam = Annotated[str | None, Query(description="Only this zone (IRI, name or alias) and what links to it.")]
-TypeParam = Annotated[list[str] | None, Query(alias="type", description="Only these entity types, e.g. Enterprise.")]
+TypeParam = Annotated[list[EntityType] | None, Query(alias="type", description="Only these entity types.")]
 FocusParam = Annotated[str | None, Query(description="Ego network around this entity (IRI, name or alias).")]
+# The IRIs the service mints (scheme, host, path segments); anything else cannot be an entity here.
+IriParam = Annotated[str, Query(pattern=r"^https?://[A-Za-z0-9.-]+(/[A-Za-z0-9._~-]*)*$", max_length=2000,
+                                description="Entity IRI.", examples=["https://w3id.org/zonekg/resource/zone/0f3a9c2e7b1d4a56"])]
 DepthParam = Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Depth of the focus view.")]
 
 
@@ -31,9 +39,13 @@ def _store(request: Request) -> GraphStore:
     return store
 
 
-def _view(store: GraphStore, zone: str | None, types: list[str] | None, focus: str | None, depth: int) -> View:
+def _view(store: GraphStore, zone: str | None, types: list[EntityType] | None, focus: str | None,
+          depth: int) -> View:
+    """The view; a zone is named as ``/enterprises?zone=`` names it (a name several zones carry: 409)."""
     try:
-        return store_view(store, zone=zone, types=types, focus=focus, depth=depth)
+        zone_iri = resolve(store, EntityType.ZONE, zone).value if zone else None
+        wanted = [t.value for t in types] if types else None
+        return store_view(store, zone=zone_iri, types=wanted, focus=focus, depth=depth)
     except NotFound as err:
         raise HTTPException(status_code=404, detail=str(err)) from err
     except InvalidView as err:
@@ -41,18 +53,34 @@ def _view(store: GraphStore, zone: str | None, types: list[str] | None, focus: s
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-@router.get("/graph", response_class=HTMLResponse, summary="Interactive graph explorer page")
+@router.get("/graph", response_class=HTMLResponse, summary="Interactive graph explorer page",
+            responses=html_route_errors(400, 404, 422, 503))
 def graph_page(
     request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
 ) -> HTMLResponse:
     """The explorer page for the whole graph or a zone/type/focus view of it."""
     store = _store(request)
-    view = _view(store, zone, types, focus, depth)
+    try:
+        view = _view(store, zone, types, focus, depth)
+    except AmbiguousName as err:
+        return HTMLResponse(_choices_html(err), status_code=409, headers=SECURITY_HEADERS)
     html = render_html(view, zones=zone_index(store), details_url=DETAILS_PATH)
     return HTMLResponse(html, headers=SECURITY_HEADERS)
 
 
-@router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON")
+def _choices_html(err: AmbiguousName) -> str:
+    """A page listing the zones an ambiguous name could mean, each a link to its own view."""
+    items = "".join(
+        f'<li><a href="/graph?zone={quote(c.iri, safe="")}">{escape(c.label or c.id)}</a> '
+        f"<code>{escape(c.id)}</code></li>"
+        for c in err.candidates
+    )
+    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>请选择开发区</title></head>'
+            f"<body><p>{escape(str(err))}</p><ul>{items}</ul></body></html>")
+
+
+@router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON",
+            responses=errors(400, 404, 409, 422, 503))
 def graph_json(
     request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
 ) -> dict[str, Any]:
@@ -63,8 +91,9 @@ def graph_json(
     return data
 
 
-@router.get(DETAILS_PATH, summary="Source sentences behind an entity, for the details panel")
-def entity_details(request: Request, iri: Annotated[str, Query(description="Entity IRI.")]) -> dict[str, Any]:
+@router.get(DETAILS_PATH, summary="Source sentences behind an entity, for the details panel",
+            responses=errors(400, 422, 503))
+def entity_details(request: Request, iri: IriParam) -> dict[str, Any]:
     """Evidence sentences and their documents for one entity."""
     try:
         return evidence_json(_store(request), iri)

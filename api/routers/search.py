@@ -10,13 +10,14 @@ from fastapi.responses import JSONResponse
 from api.deps import StoreDep
 from api.entity_service import search_entities
 from api.jsonld import respond
+from api.openapi_docs import READ_ERRORS, errors, json_or_jsonld
 from api.schemas import SearchResult
 from api.text import to_simplified
 
 router = APIRouter(tags=["search"])
 
 
-@router.get("/search", response_model=SearchResult)
+@router.get("/search", response_model=SearchResult, responses={**json_or_jsonld(), **errors(*READ_ERRORS)})
 def search(
     request: Request,
     store: StoreDep,

@@ -288,3 +288,27 @@ def test_store_contract_virtuoso_digest_endpoint_with_credentials(virtuoso_endpo
     with pytest.raises((StoreError, StoreUnavailable)):
         anonymous.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
     anonymous.close()
+
+
+def test_store_contract_linked_data_and_name_templates(store: GraphStore) -> None:
+    """The item's triples (CONSTRUCT), the existence check (ASK) and the name lookup answer alike everywhere."""
+    from pyoxigraph import Quad
+
+    from kg.sparql import load_query
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample.trig"
+    quads = [q for q in parse(path=str(sample), format=RdfFormat.TRIG) if isinstance(q, Quad)]
+    for graph in {q.graph_name for q in quads}:
+        store.replace_graph(graph, [q.triple for q in quads if q.graph_name == graph])
+    item = NamedNode("https://w3id.org/zonekg/resource/enterprise/dx")
+    rugao = NamedNode("https://w3id.org/zonekg/resource/zone/rugao")
+    triples = set(store.construct(load_query("ld_entity_graph"), bindings={"item": item}))
+    assert Triple(item, ZONE.locatedIn, rugao) in triples
+    assert Triple(rugao, RDFS.label, Literal("如皋高新技术产业开发区", language="zh")) in triples
+    assert len(triples) == 30
+    assert store.ask(load_query("ld_entity_exists"), bindings={"item": item, "type": ZONE.Enterprise})
+    assert not store.ask(load_query("ld_entity_exists"), bindings={"item": item, "type": ZONE.Zone})
+    name = Literal("如皋高新区", language="zh")
+    rows = store.select(load_query("api_entity_by_name"), bindings={"type": ZONE.Zone, "name": name,
+                                                                     "simplified": name})
+    assert {row["item"] for row in rows} == {rugao}

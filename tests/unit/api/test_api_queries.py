@@ -18,6 +18,8 @@ BINDINGS = {
     "api_entities": {"type": ZONE.Enterprise, "q": Literal("东旭")},
     "api_entities_in_zone": {"type": ZONE.Project, "zone": ZR["zone/rugao"], "q": Literal("")},
     "api_search": {"q": Literal("如皋")},
+    "api_entity_by_name": {"type": ZONE.Zone, "name": Literal("如皋高新區", language="zh"),
+                           "simplified": Literal("如皋高新区", language="zh")},
     "api_entity_out": {"item": ZR["enterprise/dx"]},
     "api_entity_in": {"item": ZR["zone/rugao"]},
     "api_entity_evidence": {"item": ZR["enterprise/dx"]},

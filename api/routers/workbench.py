@@ -1,0 +1,53 @@
+"""The SPARQL workbench's assets (the page itself is what ``GET /sparql`` gives a browser)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api import workbench
+from api.errors import ApiError
+from api.negotiation import VARY, choose
+from kg.errors import NotFound
+
+router = APIRouter(tags=["sparql"])
+# Same policy as the graph page: scripts and connections to this host only.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+PROTOCOL_PARAMS = {"query", "update", "format", "output", "default-graph-uri", "named-graph-uri"}
+# What a bare GET /sparql can answer; a tie goes to the service description (machines send */*).
+OFFERS = ["text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml", "text/html"]
+
+
+class WorkbenchUnavailable(ApiError):
+    status, code = 503, "workbench_not_installed"
+
+
+def wants_workbench(request: Request) -> bool:
+    """A browser's GET of /sparql without a query: it prefers HTML to every RDF format."""
+    if request.method != "GET" or PROTOCOL_PARAMS & set(request.query_params):
+        return False
+    return choose(request.headers.get("accept"), OFFERS) == "text/html"
+
+
+def workbench_page(request: Request) -> HTMLResponse:
+    """The query page for this endpoint."""
+    endpoint = str(request.url.replace(query=""))
+    headers = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+               **VARY}
+    return HTMLResponse(workbench.page(endpoint), headers=headers)
+
+
+@router.get(workbench.ASSET_PATH + "/{name}", include_in_schema=False)
+def asset(name: str) -> Response:
+    """A file of the workbench page (fixed list, no paths)."""
+    try:
+        content, media_type = workbench.asset(name)
+    except KeyError as err:
+        raise NotFound("no such asset") from err
+    except workbench.AssetsMissing as err:
+        raise WorkbenchUnavailable(str(err)) from err
+    headers = {"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"}
+    return Response(content, media_type=f"{media_type}; charset=utf-8", headers=headers)

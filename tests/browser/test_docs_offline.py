@@ -1,0 +1,80 @@
+"""/docs and /redoc render in headless Chromium with every request off the app's host blocked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.live import CHROMIUM, CHROMIUM_ARGS, OfflinePage, corpus_store, live_server
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium (/usr/bin/chromium) is not installed"),
+]
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store = corpus_store()
+    with live_server(store, tmp_path_factory.mktemp("no-corpus")) as url:
+        yield url
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def test_swagger_ui_renders_every_operation_offline(browser: Any, server_url: str) -> None:
+    import httpx
+
+    spec = httpx.get(server_url + "/openapi.json").json()
+    operations = sum(len(methods) for methods in spec["paths"].values())
+    offline = OfflinePage(browser, server_url)
+    offline.page.goto(server_url + "/docs")
+    offline.page.locator(".opblock").first.wait_for(timeout=20_000)
+    assert offline.page.locator(".opblock").count() == operations
+    assert offline.page.locator(".opblock-summary-path[data-path='/enterprises']").count() == 1
+    offline.page.locator(".opblock-summary-path[data-path='/enterprises']").click()
+    offline.page.locator(".parameters-container").first.wait_for(timeout=5_000)
+    shot = offline.screenshot("docs.png")
+    assert shot.stat().st_size > 10_000
+    assert offline.blocked == []
+    assert offline.errors == []
+    offline.page.close()
+
+
+def test_redoc_renders_offline(browser: Any, server_url: str) -> None:
+    offline = OfflinePage(browser, server_url)
+    offline.page.goto(server_url + "/redoc")
+    offline.page.locator("h1").first.wait_for(timeout=20_000)
+    assert "zonekg" in offline.page.locator("h1").first.text_content()
+    assert offline.page.get_by_text("/enterprises").count() > 0
+    # ReDoc's own "API docs by Redocly" badge image is the one thing it links off-site; the page needs none.
+    assert [url for url in offline.blocked if not url.endswith("/logo-mini.svg")] == []
+    offline.page.close()
+
+
+def test_swagger_ui_shows_sparql_media_types_and_error_body(browser: Any, server_url: str) -> None:
+    offline = OfflinePage(browser, server_url)
+    offline.page.goto(server_url + "/docs#/sparql/sparql_get")
+    block = offline.page.locator("#operations-sparql-sparql_get")
+    block.wait_for(timeout=20_000)
+    if block.locator(".responses-wrapper").count() == 0:
+        block.locator(".opblock-summary").click()
+    block.locator(".responses-wrapper").wait_for(timeout=5_000)
+    media_types = block.locator(".responses-wrapper select.content-type option").all_text_contents()
+    assert {"application/sparql-results+json", "text/csv", "text/turtle", "text/html"} <= set(media_types)
+    codes = {c.strip() for c in block.locator(".responses-table td.response-col_status").all_text_contents()}
+    assert {"200", "400", "406", "429", "503"} <= codes
+    block.scroll_into_view_if_needed()
+    offline.screenshot("docs-sparql.png")
+    assert offline.blocked == []
+    offline.page.close()
