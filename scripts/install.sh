@@ -10,7 +10,9 @@ if [[ "${1:-}" == "--test" ]]; then
   if command -v apt-get >/dev/null && [[ "$(id -u)" == 0 ]]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk virtuoso-opensource npm >/dev/null
+    apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk virtuoso-opensource >/dev/null
+    # Debian's npm conflicts with a Node.js installed from elsewhere: only add it where no npm exists.
+    command -v npm >/dev/null || apt-get install -y -qq --no-install-recommends npm >/dev/null
   fi
   .venv/bin/pip install --quiet -e '.[test]'
 else
