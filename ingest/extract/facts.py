@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ingest.document import Document, Fact, Mention, Sentence
+from ingest.extract.boundaries import clean, zone_prefix
 from ingest.extract.entities import (
     CLAUSE_AMOUNT_RE,
     find_brands,
@@ -41,21 +41,13 @@ _CARRIER_ENDINGS = ("园", "大厦", "大楼", "中心", "基地", "孵化器", 
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
 
-@lru_cache(maxsize=4096)
-def _zone_prefix(name: str) -> int:
-    """Length of a zone name opening ``name`` (西安高新区远景电子 → 5), else 0."""
-    zones = find_zone_names(name)
-    return zones[0][1] if zones and zones[0][0] == 0 else 0
-
-
-def _as_organisation(key: tuple[EntityType, str]) -> tuple[EntityType, str]:
-    """An enterprise key that is a zone name becomes the zone; a zone prefix is dropped."""
-    if key[0] is not E:
-        return key
-    cut = _zone_prefix(key[1])
-    if cut == len(key[1]):
+def _as_organisation(key: tuple[EntityType, str]) -> tuple[EntityType, str] | None:
+    """An enterprise key that is a zone name becomes the zone; other company and project names
+    are cleaned at their boundaries (None when what is left is no name)."""
+    if key[0] is E and zone_prefix(key[1]) == len(key[1]):
         return (EntityType.ZONE, key[1])
-    return (E, key[1][cut:])
+    cleaned = clean(*key)
+    return (key[0], cleaned.name) if cleaned else None
 
 
 @dataclass
@@ -77,18 +69,22 @@ class _Collector:
         return list(self.project_set[1]) if self.project_set[0] == paragraph else []
 
     def mention(self, etype: EntityType, name: str, sentence: Sentence, start: int, end: int) -> None:
-        if etype is E:
-            cut = _zone_prefix(name)
-            if cut == len(name):
-                return
-            name, start = name[cut:], start + cut
-        self.mentions.append(Mention(etype, name, sentence.start + start, sentence.start + end, sentence.index))
+        if etype is E and zone_prefix(name) == len(name):
+            return
+        cleaned = clean(etype, name)
+        if cleaned is None:
+            return
+        start, end = start + cleaned.left, max(start + cleaned.left + 1, end - cleaned.right)
+        self.mentions.append(Mention(etype, cleaned.name, sentence.start + start, sentence.start + end,
+                                     sentence.index))
 
     def fact(self, predicate: Predicate, subject: tuple[EntityType, str], obj: tuple[EntityType, str] | None,
              sentence: Sentence, **attrs: object) -> None:
         items = tuple((k, v) for k, v in attrs.items() if v is not None)
-        self.facts.append(Fact(predicate, _as_organisation(subject), obj and _as_organisation(obj),
-                               sentence.index, items))
+        subject_key, object_key = _as_organisation(subject), obj and _as_organisation(obj)
+        if subject_key is None or (obj is not None and object_key is None):
+            return
+        self.facts.append(Fact(predicate, subject_key, object_key, sentence.index, items))
 
     def sentence_year(self, sentence: Sentence) -> int | None:
         """The sentence's own year, else the last year of the few sentences before, else the report year."""

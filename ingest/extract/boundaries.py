@@ -1,0 +1,143 @@
+"""Boundary clean-up of company and project names: one ordered list of named trimmers and vetoes.
+
+Every enterprise or project name the core rules produce passes through ``clean``
+before it becomes a mention or the key of a fact, whatever rule found it. A
+trimmer removes what is glued onto a name (a discourse word, a lead verb, an
+amount, a zone name in front of a company); a veto drops a span that is no name
+at all (a fragment of a clause, an industry word, a dictionary word). Each step
+is named, and what it changed is logged at debug level as ``(rule, before, after)``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.extract.asset_text import load_lexicon
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS
+from ingest.extract.zones import find_zone_names
+from ingest.extract.zones import is_dictionary_word as _is_word
+from kg.model import EntityType
+
+log = logging.getLogger(__name__)
+E, P = EntityType.ENTERPRISE, EntityType.PROJECT
+
+# Discourse words and adverbs that open a clause, never a name (随着X项目签约, 如X公司投资…, 像X一样).
+_DISCOURSE = ("随着", "例如", "比如", "譬如", "包括", "其中", "此外", "同时", "另外", "目前", "近日", "今年",
+              "还有", "先后有", "以及", "先后", "相继", "陆续", "已经", "已", "还", "并", "均", "都", "又", "再",
+              "如", "像", "中的", "了")
+# Verbs that lead a name in a clause (察看X项目, 引入X、Y等企业, 集聚X等龙头企业).
+_LEAD_VERBS = ("察看", "查看", "考察", "调研", "走访", "参观", "看望", "引入", "引进", "招引", "集聚", "聚集",
+               "汇集", "汇聚", "吸引", "签约", "推动", "推进", "支持", "服务", "帮助", "培育", "成为", "新引进",
+               "涵盖", "涉及", "拥有", "落户", "入驻", "成功引进", "成功签约", "建设", "实施", "启动")
+_LEAD_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, _DISCOURSE + _LEAD_VERBS), key=len, reverse=True))
+                      + ")")
+# An amount glued before a project name (总投资50亿元的X项目).
+_AMOUNT_LEAD = re.compile(r"^(?:计划|协议|项目)?总?投资(?:额)?(?:约|超|近|达|超过)?[\d.]+(?:亿|万)(?:元|美元)(?:的)?")
+# Clause fragments that are never names.
+_FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|[过超达]$|(?:新)?签约$|引进$|引入$|开工$|落户$|入驻$")
+# Names too generic to stand alone: a count, a pronoun or a kind word.
+_GENERIC = re.compile(r"^(?:该|本|此|这|其|各|全区|全市|一批|多个|重大|重点)")
+_MIN_LENGTH = 2
+_FREQUENT = 100
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A name after clean-up, with how many characters were cut on each side."""
+
+    name: str
+    left: int
+    right: int
+
+
+Trimmer = Callable[[EntityType, str], str]
+
+
+def _amount_lead(etype: EntityType, name: str) -> str:
+    found = _AMOUNT_LEAD.match(name) if etype is P else None
+    return name[found.end():] if found else name
+
+
+def _lead_word(etype: EntityType, name: str) -> str:
+    """Cut discourse words and lead verbs opening the name, unless they begin a dictionary word (如意)."""
+    while True:
+        found = _LEAD_RE.match(name)
+        if not found or len(name) - found.end() < _MIN_LENGTH or _starts_word(name, found.end()):
+            return name
+        name = name[found.end():]
+
+
+def _starts_word(name: str, cut: int) -> bool:
+    """Whether the characters cut and the ones after form a dictionary word (如意, 有机, 中的 is not one)."""
+    return any(_is_word(name[:size], _FREQUENT) for size in range(cut + 1, min(len(name), cut + 2) + 1))
+
+
+def _zone_lead(etype: EntityType, name: str) -> str:
+    """A zone name opening a company name is not part of it (西安高新区远景电子 → 远景电子)."""
+    if etype is not E:
+        return name
+    cut = zone_prefix(name)
+    return name[cut:] if 0 < cut < len(name) else name
+
+
+# The trimmers in the order they run.
+TRIMMERS: tuple[tuple[str, Trimmer], ...] = (
+    ("amount_lead", _amount_lead),
+    ("lead_word", _lead_word),
+    ("zone_lead", _zone_lead),
+    ("lead_word_after_zone", _lead_word),
+)
+
+
+@lru_cache(maxsize=4096)
+def zone_prefix(name: str) -> int:
+    """Length of a zone name opening ``name`` (西安高新区远景电子 → 5), else 0."""
+    zones = find_zone_names(name)
+    return zones[0][1] if zones and zones[0][0] == 0 else 0
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    return frozenset(ENTERPRISE_ENDINGS) | frozenset(load_lexicon("industries"))
+
+
+def generic_only(name: str) -> bool:
+    """Whether ``name`` is made only of common dictionary, industry and business words (新能源装备, 统筹协调)."""
+    words = _generic_words()
+    reachable = [True] + [False] * len(name)
+    for end in range(1, len(name) + 1):
+        reachable[end] = any(reachable[start] and (name[start:end] in words or _is_word(name[start:end], _FREQUENT))
+                             for start in range(max(0, end - 6), end - 1))
+    return reachable[len(name)]
+
+
+def is_fragment(etype: EntityType, name: str) -> bool:
+    """Veto: ``name`` is no company or project name (a clause fragment, a generic or industry word)."""
+    if len(name) < _MIN_LENGTH or _FRAGMENT.search(name) or _GENERIC.match(name):
+        return True
+    if etype is E:
+        return not COMPANY_SUFFIX_RE.search(name) and generic_only(name)
+    core = name.removesuffix("项目")
+    return core != name and len(core) <= 6 and generic_only(core)
+
+
+@lru_cache(maxsize=8192)
+def clean(etype: EntityType, name: str) -> Cleaned | None:
+    """The name with glued words trimmed, or None when what is left is no name."""
+    if etype not in (E, P):
+        return Cleaned(name, 0, 0)
+    current = name
+    for rule, trim in TRIMMERS:
+        after = trim(etype, current)
+        if after != current:
+            log.debug("boundary %s: %s -> %s", rule, current, after)
+            current = after
+    if is_fragment(etype, current):
+        log.debug("boundary veto: %s", current)
+        return None
+    left = name.find(current)
+    return Cleaned(current, left, len(name) - left - len(current))
