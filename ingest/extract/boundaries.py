@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.extract.asset_text import load_lexicon
-from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS
-from ingest.extract.zones import find_zone_names
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
+from ingest.extract.zones import find_zone_names, word_tag
 from ingest.extract.zones import is_dictionary_word as _is_word
 from kg.model import EntityType
 
@@ -27,14 +27,22 @@ E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 
 # Discourse words and adverbs that open a clause, never a name (随着X项目签约, 如X公司投资…, 像X一样).
 _DISCOURSE = ("随着", "例如", "比如", "譬如", "包括", "其中", "此外", "同时", "另外", "目前", "近日", "今年",
-              "还有", "先后有", "以及", "先后", "相继", "陆续", "已经", "已", "还", "并", "均", "都", "又", "再",
-              "如", "像", "中的", "了")
+              "还有", "先后有", "以及", "先后", "相继", "陆续", "已经", "并", "均", "都", "又", "中的", "了")
+# Single characters that open a clause ("如X公司投资…") but also names (如天光电): cut only before a place or a
+# legal company name.
+_SHORT_DISCOURSE = re.compile(r"^[如像已还再]")
 # Verbs that lead a name in a clause (察看X项目, 引入X、Y等企业, 集聚X等龙头企业).
 _LEAD_VERBS = ("察看", "查看", "考察", "调研", "走访", "参观", "看望", "引入", "引进", "招引", "集聚", "聚集",
                "汇集", "汇聚", "吸引", "签约", "推动", "推进", "支持", "服务", "帮助", "培育", "成为", "新引进",
                "涵盖", "涉及", "拥有", "落户", "入驻", "成功引进", "成功签约", "建设", "实施", "启动")
-_LEAD_RE = re.compile("^(?:" + "|".join(sorted(map(re.escape, _DISCOURSE + _LEAD_VERBS), key=len, reverse=True))
-                      + ")")
+_ADVERBS = r"(?:已经|已|还|又|再|新|共|成功|先后|相继|陆续|正式|累计)?"
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_LEAD_RE = re.compile(f"^(?:{_ADVERBS}(?:{_alternation(_LEAD_VERBS)})|{_alternation(_DISCOURSE)})")
 # An amount glued before a project name (总投资50亿元的X项目).
 _AMOUNT_LEAD = re.compile(r"^(?:计划|协议|项目)?总?投资(?:额)?(?:约|超|近|达|超过)?[\d.]+(?:亿|万)(?:元|美元)(?:的)?")
 # Clause fragments that are never names.
@@ -42,6 +50,9 @@ _FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|[过超达]
 # Names too generic to stand alone: a count, a pronoun or a kind word.
 _GENERIC = re.compile(r"^(?:该|本|此|这|其|各|全区|全市|一批|多个|重大|重点)")
 _MIN_LENGTH = 2
+# Parts of speech of jieba's dictionary that mark a proper name (person, brand, organisation, place).
+_NAME_TAGS = ("nr", "nrt", "nz", "nt", "j", "ns")
+_PLACE_TAGS = ("ns",)
 _FREQUENT = 100
 
 
@@ -65,10 +76,17 @@ def _amount_lead(etype: EntityType, name: str) -> str:
 def _lead_word(etype: EntityType, name: str) -> str:
     """Cut discourse words and lead verbs opening the name, unless they begin a dictionary word (如意)."""
     while True:
-        found = _LEAD_RE.match(name)
+        found = _LEAD_RE.match(name) or _short_discourse(name)
         if not found or len(name) - found.end() < _MIN_LENGTH or _starts_word(name, found.end()):
             return name
         name = name[found.end():]
+
+
+def _short_discourse(name: str) -> re.Match[str] | None:
+    found = _SHORT_DISCOURSE.match(name)
+    if found and (PLACE_PREFIX_RE.match(name, 1) or COMPANY_SUFFIX_RE.search(name) or name.endswith("公司")):
+        return found
+    return None
 
 
 def _starts_word(name: str, cut: int) -> bool:
@@ -105,14 +123,40 @@ def _generic_words() -> frozenset[str]:
     return frozenset(ENTERPRISE_ENDINGS) | frozenset(load_lexicon("industries"))
 
 
-def generic_only(name: str) -> bool:
-    """Whether ``name`` is made only of common dictionary, industry and business words (新能源装备, 统筹协调)."""
+def _segments(name: str) -> list[str] | None:
+    """``name`` cut into industry, business and frequent dictionary words (longest first), or None."""
     words = _generic_words()
-    reachable = [True] + [False] * len(name)
-    for end in range(1, len(name) + 1):
-        reachable[end] = any(reachable[start] and (name[start:end] in words or _is_word(name[start:end], _FREQUENT))
-                             for start in range(max(0, end - 6), end - 1))
-    return reachable[len(name)]
+    found: list[str] = []
+    position = 0
+    while position < len(name):
+        size = next((n for n in range(min(6, len(name) - position), 1, -1)
+                     if name[position:position + n] in words or _is_word(name[position:position + n], _FREQUENT)),
+                    0)
+        if not size:
+            return None
+        found.append(name[position:position + size])
+        position += size
+    return found
+
+
+def generic_only(name: str) -> bool:
+    """Whether ``name`` is only generic words: an industry or business word first (新能源装备), a common
+    word that is no name first (统筹协调, 特种焊接材料), or a place before business words only (省城智能).
+
+    Brands made of dictionary names stay (a person's or place's name first: 长安跨越, 扬子高丽).
+    """
+    segments = _segments(name)
+    if not segments:
+        return False
+    first, rest = segments[0], segments[1:]
+    if first in _generic_words():
+        return True
+    tag = word_tag(first)
+    if len(segments) == 2 and rest[0] in ENTERPRISE_ENDINGS and tag[:1] in ("v", "a", "d", "i", "l"):
+        return False  # a word chosen as a brand before a business word (如意光电)
+    if tag in _PLACE_TAGS:
+        return bool(rest) and all(word in _generic_words() for word in rest)
+    return tag not in _NAME_TAGS
 
 
 def is_fragment(etype: EntityType, name: str) -> bool:

@@ -104,6 +104,11 @@ def is_dictionary_word(word: str, min_freq: int = 50) -> bool:
     return _common_words().get(word, (0, ""))[0] >= min_freq
 
 
+def word_tag(word: str) -> str:
+    """jieba's part of speech of ``word`` ('' when the dictionary lacks it)."""
+    return _common_words().get(word, (0, ""))[1]
+
+
 def is_common_word(word: str) -> bool:
     """A dictionary word that is not a name: verbs, adverbs, adjectives, time words."""
     _, tag = _common_words().get(word, (0, ""))

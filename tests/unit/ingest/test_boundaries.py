@@ -1,0 +1,71 @@
+"""Boundary clean-up of company and project names (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.boundaries import clean, generic_only
+from kg.model import EntityType
+
+E, P = EntityType.ENTERPRISE, EntityType.PROJECT
+
+
+@pytest.mark.parametrize(
+    ("etype", "raw", "name"),
+    [
+        (P, "随着星澜钠电池产业化项目", "星澜钠电池产业化项目"),
+        (E, "如杭州微衡智能科技有限公司", "杭州微衡智能科技有限公司"),
+        (E, "已引入青松机器人", "青松机器人"),
+        (E, "先后引入蓝湾冷链", "蓝湾冷链"),
+        (P, "察看启明光电模组项目", "启明光电模组项目"),
+        (P, "总投资50亿元的恒拓新材料项目", "恒拓新材料项目"),
+        (E, "包括苏州远帆材料科技有限公司", "苏州远帆材料科技有限公司"),
+        (P, "先后有禾丰食品加工项目", "禾丰食品加工项目"),
+        (E, "像华鼎电子公司", "华鼎电子公司"),
+        (P, "中的北岭物流园项目", "北岭物流园项目"),
+    ],
+)
+def test_glued_words_are_trimmed(etype: EntityType, raw: str, name: str) -> None:
+    cleaned = clean(etype, raw)
+    assert cleaned is not None
+    assert cleaned.name == name
+    assert raw[cleaned.left:len(raw) - cleaned.right] == name
+
+
+@pytest.mark.parametrize(
+    ("etype", "name"),
+    [
+        (E, "如意光电"),  # 如意 is a word: the 如 is part of the name
+        (E, "如澜光电"),  # a bare 如 before a brand is kept (no place or legal name follows)
+        (E, "远帆材料科技有限公司"),
+        (P, "蓝湾冷链物流项目"),
+        (E, "长安跨越"),  # a place name before a non-business word is a brand
+    ],
+)
+def test_names_are_kept_whole(etype: EntityType, name: str) -> None:
+    cleaned = clean(etype, name)
+    assert cleaned is not None and cleaned.name == name
+
+
+@pytest.mark.parametrize(
+    ("etype", "name"),
+    [
+        (E, "总投资"),
+        (E, "新能源装备"),
+        (E, "统筹协调"),
+        (E, "特种焊接材料"),
+        (E, "东北基因"),
+        (E, "羊毛"),
+        (E, "产值过"),
+        (P, "市政项目"),
+        (P, "全区新签约"),
+        (P, "总投资1亿美元及"),
+    ],
+)
+def test_fragments_are_vetoed(etype: EntityType, name: str) -> None:
+    assert clean(etype, name) is None
+
+
+def test_generic_only_needs_every_part_generic() -> None:
+    assert generic_only("医药健康")
+    assert not generic_only("晶澜医药")
