@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.extract.asset_text import load_lexicon
+from ingest.extract.lists import PROJECT_ENDINGS
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
 from ingest.extract.zones import find_zone_names, word_tag
 from ingest.extract.zones import is_dictionary_word as _is_word
@@ -166,7 +167,11 @@ def is_fragment(etype: EntityType, name: str) -> bool:
     if etype is E:
         return not COMPANY_SUFFIX_RE.search(name) and generic_only(name)
     core = name.removesuffix("项目")
-    return core != name and len(core) <= 6 and generic_only(core)
+    if not core:
+        return True
+    if core != name:
+        return len(core) <= 6 and generic_only(core)
+    return not core.endswith(PROJECT_ENDINGS) and generic_only(core)
 
 
 @lru_cache(maxsize=8192)

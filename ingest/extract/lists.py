@@ -17,13 +17,70 @@ from ingest.extract.zones import is_common_word, is_dictionary_word
 
 # Clause separators (a list never crosses them).
 CLAUSE_RE = re.compile(r"[^,，;；:：。!！?？]+")
-# Head after a list: optional 等, optional count/qualifier, then the kind word.
+# Head after a list: 等 (or 等在内的), an amount, a count and a qualifier in either order, then the kind
+# word ("等5个项目", "等腾讯生态圈10个项目", "等140余家世界500强及行业领军企业"); without 等, a count or
+# an amount right after the last item ("4个功能性机构项目", "20亿元项目1个").
 _AMOUNT = r"\d+(?:\.\d+)?亿元|亿元"
-HEAD_RE = re.compile(
-    rf"(?:等(?P<amount>{_AMOUNT})?|(?P<amount2>{_AMOUNT}))"
-    rf"(?P<count>(?:\d+|[一二三四五六七八九十两]+)(?:个|家|项|幅|宗)|一批)?"
-    rf"(?P<qual>(?:[^\W\d_的]|、){{0,10}}?)(?P<kind>项目|工程|企业|服务商)(?P<after>\d+(?:个|家|项))?"
-)
+_COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)(?:余|多)?(?:个|家|项|幅|宗)|一大?批"
+_QUAL = r"(?:[^\W_]|、){0,14}?"
+KIND_RE = re.compile(r"项目|工程|企业|服务商|基础设施")
+_ETC_HEAD = re.compile(rf"等(?:在内的?)?(?P<amount>{_AMOUNT})?(?P<count>{_COUNT})?(?P<qual>{_QUAL})(?:{_COUNT})?")
+_BARE_HEAD = re.compile(rf"(?:(?P<amount>{_AMOUNT})(?P<count>{_COUNT})?|(?P<count2>{_COUNT}))(?P<qual>{_QUAL})")
+_AFTER_COUNT = re.compile(r"\d+(?:个|家|项)")
+_HEAD_WINDOW = 24
+
+
+@dataclass(frozen=True)
+class Head:
+    """The words closing a list: where the list ends, where the head ends, what it says."""
+
+    list_end: int
+    end: int
+    kind: str
+    qual: str
+    amount: str | None
+    counted: bool
+    etc: bool
+
+
+def find_heads(clause: str) -> list[Head]:
+    """Every list head of a clause, left to right."""
+    heads: list[Head] = []
+    floor = 0
+    for kind in KIND_RE.finditer(clause):
+        window_start = max(floor, kind.start() - _HEAD_WINDOW)
+        head = _head_before(clause, window_start, kind)
+        if head is not None and head.list_end - floor >= 2:
+            heads.append(head)
+            floor = head.end
+    return heads
+
+
+def _first_amount(qual: str) -> str | None:
+    """An amount inside a head's qualifier ("2个新开工10亿元重特大项目")."""
+    found = re.search(r"\d+(?:\.\d+)?亿元", qual)
+    return found.group() if found else None
+
+
+def _head_before(clause: str, window_start: int, kind: re.Match[str]) -> Head | None:
+    etc = clause.rfind("等", window_start, kind.start())
+    after = _AFTER_COUNT.match(clause, kind.end())
+    end = after.end() if after else kind.end()
+    if etc >= 0:
+        found = _ETC_HEAD.fullmatch(clause, etc, kind.start())
+        if found:
+            amount = found.group("amount") or _first_amount(found.group("qual"))
+            return Head(etc, end, kind.group(), found.group("qual"), amount,
+                        bool(found.group("count")), True)
+    for start in range(window_start, kind.start()):
+        found = _BARE_HEAD.fullmatch(clause, start, kind.start())
+        if found and (start == 0 or not re.match(r"[\d.]", clause[start - 1])):
+            amount = found.group("amount") or _first_amount(found.group("qual"))
+            return Head(start, end, kind.group(), found.group("qual"), amount,
+                        bool(found.group("count") or found.group("count2") or after), False)
+    return None
+# A qualifier that makes the items sectors, not names ("整车、零部件等行业龙头企业", "A、B等产业项目").
+_SECTOR_QUAL = re.compile(r"产业(?!园)|行业|领域")
 # An amount before a single name: "50亿元重特大项目恒海磁材".
 PREFIXED_RE = re.compile(
     rf"(?:(?P<amount>\d+(?:\.\d+)?亿元)(?:重特大|重大|产业|工业|外资)?|(?:重特大|重大|外资|内资|民营)|亿元)项目(?P<name>[{HAN}A-Za-z0-9]{{2,8}}?)"
@@ -44,7 +101,8 @@ LEAD_WORDS = (
 _LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS), key=len, reverse=True)))
 _MAX_ITEM = 20
 _MAX_FACILITY = 12
-_ITEM_SPLIT = re.compile(r"[、]|(?<=[^\d])和(?=[^\d])")
+# Items are split at 、 and at 和 between two names of two characters or more (not 高和羊毛).
+_ITEM_SPLIT = re.compile(r"[、]|(?<=[^\d、和]{2})和(?=[^\d、和]{2})")
 _NAME_OK = re.compile(rf"[{HAN}A-Za-z0-9#+·]{{2,30}}")
 # Words that make an item a generic phrase, not a name.
 _GENERIC_ITEM = re.compile(
@@ -118,23 +176,23 @@ def _list_before(clause: str, end: int, offset: int) -> list[tuple[int, int, str
 
 def _prefixed(match: re.Match[str], start: int, end: int) -> ListHit:
     items = split_items(match.group("name"), start + match.start("name"))
-    return ListHit("project", tuple(items), _amount(match), start + match.start(), start + match.end(), start, end)
+    return ListHit("project", tuple(items), _amount(match.group("amount")), start + match.start(),
+                   start + match.end(), start, end)
 
 
-def _amount(match: re.Match[str]) -> float | None:
-    groups = match.groupdict()
-    amount = groups.get("amount") or groups.get("amount2")
+def _amount(amount: str | None) -> float | None:
     if not amount:
         return None
     parsed = parse_amount(amount if amount != "亿元" else "1亿元")
     return parsed.value if parsed else None
 
 
-def _kind(match: re.Match[str]) -> str:
-    """Enterprises for 企业/服务商 heads and for science programmes (科创类项目), else projects."""
-    if match.group("kind") in ("企业", "服务商") or re.search(r"科创|科技", match.group("qual")):
+def _kind(head: Head) -> str:
+    """Enterprises for 企业/服务商 heads and for science programmes (科创类项目), facilities for
+    基础设施, else projects."""
+    if head.kind in ("企业", "服务商") or re.search(r"科创|科技", head.qual):
         return "enterprise"
-    return "project"
+    return "facility" if head.kind == "基础设施" else "project"
 
 
 def find_lists(sentence: str) -> list[ListHit]:
@@ -156,17 +214,30 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
     prefixed = [_prefixed(m, start, end) for m in PREFIXED_RE.finditer(clause)]
     if prefixed:
         return prefixed
-    for match in HEAD_RE.finditer(clause):
-        if match.start() < 2:
+    hits: list[ListHit] = []
+    list_start = 0
+    for head in find_heads(clause):
+        if not _is_head(head, clause[list_start:head.list_end]):
             continue
-        if "产业" in match.group("qual"):
-            continue
-        items = _list_before(clause, match.start(), start)
+        items = _list_before(clause[list_start:], head.list_end - list_start, start + list_start)
         if items:
             external = bool(_PARTNER_BEFORE.search(sentence[start:items[0][0]]))
-            return [ListHit(_kind(match), tuple(items), _amount(match), start + match.start(),
-                            start + match.end(), start, end, external)]
-    return []
+            hits.append(ListHit(_kind(head), tuple(items), _amount(head.amount), start + head.list_end,
+                                start + head.end, start, end, external))
+        list_start = head.end + (1 if clause[head.end:head.end + 1] in ("和", "及", "、") else 0)
+    return hits
+
+
+def _is_head(head: Head, listed: str) -> bool:
+    """Whether the head closes a list: 等, an amount, or a count after 、-separated items; and it does not
+    call the items sectors."""
+    if len(listed) < 2 or _SECTOR_QUAL.search(head.qual) or head.qual.startswith("的") or "、一批" in listed:
+        return False
+    if head.etc:
+        return True
+    if head.qual.startswith("、") or listed.endswith(("企业", "项目")):
+        return False  # counts of kinds ("瞪羚企业4家、雏鹰企业2家"), not a list of names
+    return head.amount is not None or (head.counted and "、" in listed)
 
 
 _FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥)"
