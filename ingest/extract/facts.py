@@ -37,6 +37,8 @@ from kg.model import EntityType, Predicate
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 # Works being built: "…建设加快推进", "…施工", "…快建设", "…建设进度".
 _BUILDING = re.compile(r"(?:快)?建设(?!成)|施工")
+# Works being sped up or inspected are being built (加快…项目建设, 察看…项目建设情况).
+_SPEEDING_OR_SEEING = re.compile(r"加快|察看|查看|考察|视察|调研")
 _CARRIER_ENDINGS = ("园", "大厦", "大楼", "中心", "基地", "孵化器", "空间", "城")
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
@@ -127,9 +129,11 @@ def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit, inherited: list
     if not statuses and sentence.text[hit.head_end:hit.clause_end].strip() == "":
         statuses = statuses_in(sentence.text[hit.clause_end:_next_clause_end(sentence.text, hit.clause_end)])
     statuses = statuses or inherited
+    building = _BUILDING.match(sentence.text[hit.head_end:])
     if hit.kind == "facility":
-        building = _BUILDING.match(sentence.text[hit.head_end:])
         statuses = ["under_construction"] if building else statuses_in(sentence.text[hit.clause_start:hit.clause_end])
+    elif building and not statuses and _SPEEDING_OR_SEEING.search(sentence.text[hit.clause_start:hit.head_start]):
+        statuses = ["under_construction"]  # "加快A、B等项目建设", "察看A、B等项目建设情况"
     year = c.sentence_year(sentence)
     for item in hit.items:
         project = _project_item(c, sentence, item, hit.kind)

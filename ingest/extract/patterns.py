@@ -60,11 +60,14 @@ PERSON_TITLES = (
 
 # Status verbs → ProjectStatus values (checked in this order, longest cue first).
 STATUS_CUES = (
-    ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"),
-    ("签约", "signed"), ("正式落地", "signed"),
-    ("在建", "under_construction"), ("加快推进", "under_construction"), ("加快建设", "under_construction"),
-    ("施工", "under_construction"), ("建设进度", "under_construction"), ("封顶", "under_construction"),
-    ("竣工", "completed"), ("建成", "completed"), ("投产", "in_production"), ("达产", "in_production"),
+    ("即将竣工", "under_construction"), ("开复工", "started"),
+    ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"), ("奠基", "started"),
+    ("签约", "signed"), ("签订", "signed"), ("正式落地", "signed"),
+    ("在建", "under_construction"), ("续建", "under_construction"), ("加快推进", "under_construction"),
+    ("加快建设", "under_construction"), ("施工", "under_construction"), ("建设进度", "under_construction"),
+    ("封顶", "under_construction"), ("结顶", "under_construction"), ("设备调试", "under_construction"),
+    ("竣工", "completed"), ("建成", "completed"), ("投产", "in_production"), ("投用", "in_production"),
+    ("达产", "in_production"),
 )
 
 YEAR_RE = re.compile(r"(20[0-4]\d)年")
