@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ingest.extract.asset_text import load_lexicon
 from ingest.extract.lists import PROJECT_ENDINGS
-from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, LEAD_VERBS, PLACE_PREFIX_RE
 from ingest.extract.zones import find_zone_names, word_tag
 from ingest.extract.zones import is_dictionary_word as _is_word
 from kg.model import EntityType
@@ -32,10 +32,6 @@ _DISCOURSE = ("随着", "例如", "比如", "譬如", "包括", "其中", "此�
 # Single characters that open a clause ("如X公司投资…") but also names (如天光电): cut only before a place or a
 # legal company name.
 _SHORT_DISCOURSE = re.compile(r"^[如像已还再]")
-# Verbs that lead a name in a clause (察看X项目, 引入X、Y等企业, 集聚X等龙头企业).
-_LEAD_VERBS = ("察看", "查看", "考察", "调研", "走访", "参观", "看望", "引入", "引进", "招引", "集聚", "聚集",
-               "汇集", "汇聚", "吸引", "签约", "推动", "推进", "支持", "服务", "帮助", "培育", "成为", "新引进",
-               "涵盖", "涉及", "拥有", "落户", "入驻", "成功引进", "成功签约", "建设", "实施", "启动")
 _ADVERBS = r"(?:已经|已|还|又|再|新|共|成功|先后|相继|陆续|正式|累计)?"
 
 
@@ -43,7 +39,7 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
-_LEAD_RE = re.compile(f"^(?:{_ADVERBS}(?:{_alternation(_LEAD_VERBS)})|{_alternation(_DISCOURSE)})")
+_LEAD_RE = re.compile(f"^(?:{_ADVERBS}(?:{_alternation(LEAD_VERBS)})|{_alternation(_DISCOURSE)})")
 # An amount glued before a project name (总投资50亿元的X项目).
 _AMOUNT_LEAD = re.compile(r"^(?:计划|协议|项目)?总?投资(?:额)?(?:约|超|近|达|超过)?[\d.]+(?:亿|万)(?:元|美元)(?:的)?")
 # Clause fragments that are never names.

@@ -12,8 +12,11 @@ import re
 from dataclasses import dataclass
 
 from ingest.extract.numbers import parse_amount
-from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN
+from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, LEAD_VERBS
+from ingest.extract.project_owners import company_of_project
 from ingest.extract.zones import is_common_word, is_dictionary_word
+
+__all__ = ["ListHit", "company_of_project", "find_facilities", "find_lists", "looks_like_company", "split_items"]
 
 # Clause separators (a list never crosses them).
 CLAUSE_RE = re.compile(r"[^,，;；:：。!！?？]+")
@@ -25,7 +28,7 @@ _COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)(?:余|多)?(?:个|家
 _QUAL = r"(?:[^\W_]|、){0,14}?"
 KIND_RE = re.compile(r"项目|工程|企业|服务商|基础设施")
 _ETC_HEAD = re.compile(rf"等(?:在内的?)?(?P<amount>{_AMOUNT})?(?P<count>{_COUNT})?(?P<qual>{_QUAL})(?:{_COUNT})?")
-_BARE_HEAD = re.compile(rf"(?:(?P<amount>{_AMOUNT})(?P<count>{_COUNT})?|(?P<count2>{_COUNT}))(?P<qual>{_QUAL})")
+_BARE_HEAD = re.compile(rf"(?:(?P<amount>{_AMOUNT})(?P<count>{_COUNT})?|(?P<count2>{_COUNT}))(?P<qual>[^\W_]{{0,14}}?)")
 _AFTER_COUNT = re.compile(r"\d+(?:个|家|项)")
 _HEAD_WINDOW = 24
 
@@ -80,7 +83,7 @@ def _head_before(clause: str, window_start: int, kind: re.Match[str]) -> Head | 
                         bool(found.group("count") or found.group("count2") or after), False)
     return None
 # A qualifier that makes the items sectors, not names ("整车、零部件等行业龙头企业", "A、B等产业项目").
-_SECTOR_QUAL = re.compile(r"产业(?!园)|行业|领域")
+_SECTOR_QUAL = re.compile(r"产业(?!园)|^(?:行业|领域)")
 # An amount before a single name: "50亿元重特大项目恒海磁材".
 PREFIXED_RE = re.compile(
     rf"(?:(?P<amount>\d+(?:\.\d+)?亿元)(?:重特大|重大|产业|工业|外资)?|(?:重特大|重大|外资|内资|民营)|亿元)项目(?P<name>[{HAN}A-Za-z0-9]{{2,8}}?)"
@@ -98,7 +101,7 @@ LEAD_WORDS = (
     "保障", "全力", "加快", "促进", "确保", "首批", "按照", "时序", "节点", "新开工", "开工",
     "兴办", "开展", "举办", "承办", "办好", "做好",
 )
-_LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS), key=len, reverse=True)))
+_LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS + LEAD_VERBS), key=len, reverse=True)))
 _MAX_ITEM = 20
 _MAX_FACILITY = 12
 # Items are split at 、 and at 和 between two names of two characters or more (not 高和羊毛).
@@ -285,20 +288,3 @@ def looks_like_company(name: str) -> bool:
     if any(name.endswith(end) for end in PROJECT_ENDINGS) or _PHASE_RE.search(name) or _FACILITY_RE.search(name):
         return False
     return len(name) <= 4 or (len(name) <= 5 and any(name.endswith(end) for end in ENTERPRISE_ENDINGS))
-
-
-def company_of_project(name: str) -> str | None:
-    """The company at the start of a project name (瑞尔科技新材料 → 瑞尔科技), if visible.
-
-    Tried in order: the shortest prefix of up to 6 characters ending in a business
-    word; a 4-character brand followed by a business word; a Han brand before Latin
-    letters or digits (华芯微电3D封装芯片).
-    """
-    for size in range(4, min(len(name), 7)):
-        prefix = name[:size]
-        if any(prefix.endswith(end) and len(prefix) > len(end) + 1 for end in ENTERPRISE_ENDINGS):
-            return prefix
-    if len(name) > 6 and any(name[4:].startswith(end) for end in ENTERPRISE_ENDINGS):
-        return name[:4]
-    latin = re.match(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]", name)
-    return latin.group(1) if latin else None

@@ -1,0 +1,114 @@
+"""The company a project is named after ("宏宇汽车零部件项目" → 宏宇), when the name shows one.
+
+FORMAT.md: only a recognisable company name or brand counts, not a product or
+industry word ("光纤预制棒项目" names no company). Tried in order:
+
+1. a legal company name opening the project name (X有限公司研发大楼 → X有限公司);
+2. a short name ending in a business word that names firms (佩尔科技新材料 → 佩尔科技), not in a
+   product word (艾澜新能源汽车部件 is 艾澜's project, not 艾澜新能源's);
+3. a Han brand before Latin letters or digits (华芯微电3D封装芯片 → 华芯微电);
+4. a brand no dictionary knows, followed by a dictionary word (宏宇汽车零部件 → 宏宇).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, LEGAL_COMPANY_RE, PLACE_PREFIX_RE
+from ingest.extract.zones import is_dictionary_word, word_tag
+
+# Business words that describe what a firm makes rather than end its name.
+PRODUCT_WORDS = ("新能源", "能源", "汽车", "动力", "电池", "芯片", "光伏", "氢能", "储能", "健康", "医疗", "食品",
+                 "物流", "数据", "材料", "新材料", "装备", "纺织", "显示", "存储", "电源", "基因", "包装", "模具",
+                 "量子", "激光", "光学", "航空", "船舶", "智算", "零售", "游戏", "展示", "电影", "建设", "工程",
+                 "智能", "智造", "智控")
+_FIRM_ENDINGS = tuple(end for end in ENTERPRISE_ENDINGS if end not in PRODUCT_WORDS)
+_LATIN_AFTER = re.compile(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]")
+_MIN_BRAND, _MAX_BRAND = 2, 4
+_PHASE_SUFFIX = re.compile(r"[一二三四五六七八九十\d]+期(?:项目)?$")
+# Names of works, not firms (兴园路, 敬老院).
+_FACILITY_END = re.compile(r"[路河桥港湖山段院馆站场塘渠]$|[及和与的等]")
+_RARE = 50
+
+
+def company_of_project(name: str) -> str | None:
+    """The company at the start of a project name, if visible (see the module docstring)."""
+    phased = _PHASE_SUFFIX.sub("", name)
+    if phased != name and len(phased) <= 6 and phased.endswith(ENTERPRISE_ENDINGS):
+        return phased  # a company's next phase (云澜存储二期)
+    legal = LEGAL_COMPANY_RE.match(name)
+    if legal and legal.end() < len(name):
+        return legal.group()
+    for size in range(4, min(len(name), 7)):
+        prefix = name[:size]
+        if any(prefix.endswith(end) and len(prefix) > len(end) + 1 for end in _FIRM_ENDINGS):
+            return prefix
+    if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS):
+        return name[:4]
+    latin = _LATIN_AFTER.match(name)
+    if latin:
+        return latin.group(1)
+    return brand_before_business_word(name) or unknown_brand(name)
+
+
+def brand_before_business_word(name: str) -> str | None:
+    """A 2–4 character brand before a business word; the longest business word wins
+    (中澜|新能源 rather than 中澜新|能源).
+
+    >>> brand_before_business_word("联帆天翼新能源产业基地"), brand_before_business_word("数字新材料产业园")
+    ('联帆天翼', None)
+    """
+    best: tuple[int, str] | None = None
+    for size in range(_MIN_BRAND, min(_MAX_BRAND, len(name) - 2) + 1):
+        ending = max((end for end in ENTERPRISE_ENDINGS if name.startswith(end, size)), key=len, default="")
+        if ending and (best is None or len(ending) > best[0]):
+            best = (len(ending), name[:size])
+    if best is None or not _brand_like(best[1]):
+        return None
+    return best[1]
+
+
+def _brand_like(brand: str) -> bool:
+    """Not a dictionary word, a place, a facility, a phrase (及/和…) or generic words only."""
+    from ingest.extract.boundaries import generic_only
+
+    return not (is_dictionary_word(brand, 1) or PLACE_PREFIX_RE.match(brand) or _FACILITY_END.search(brand)
+                or brand.endswith(PRODUCT_WORDS + ENTERPRISE_ENDINGS) or generic_only(brand))
+
+
+@lru_cache(maxsize=4096)
+def unknown_brand(name: str) -> str | None:
+    """The leading characters no dictionary word covers, when 2–4 of them come before a word.
+
+    >>> unknown_brand("宏宇汽车零部件"), unknown_brand("光纤预制棒")
+    ('宏宇', None)
+    """
+    tokens = _words(name)
+    if tokens and _is_rare_proper_name(tokens[0]):
+        brand = tokens[0]  # a brand the dictionary knows as a rare proper name
+    else:
+        brand = ""
+        for token in tokens:
+            if len(token) > 1 or not re.fullmatch(f"[{HAN}]", token):
+                break
+            brand += token
+        if is_dictionary_word(brand, 1):
+            return None
+    rest = name[len(brand):]
+    if not (_MIN_BRAND <= len(brand) <= _MAX_BRAND) or len(rest) < 2 or not re.match(f"[{HAN}]{{2}}", rest):
+        return None
+    return None if PLACE_PREFIX_RE.match(brand) or _FACILITY_END.search(brand) else brand
+
+
+def _is_rare_proper_name(word: str) -> bool:
+    return word_tag(word) in ("nr", "nz", "nt") and not is_dictionary_word(word, _RARE)
+
+
+def _words(text: str) -> list[str]:
+    """Dictionary segmentation without guessing unknown words (jieba, HMM off)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.lcut(text, HMM=False)

@@ -1,0 +1,101 @@
+"""Enumerations of companies and projects, and the company a project is named after (invented names)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ingest.document import Document
+from ingest.emit import to_gold_json
+from ingest.extract.lists import find_lists
+from ingest.extract.project_owners import company_of_project
+from ingest.pipeline import run
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lists"),
+    [
+        ("现场签约蓝湾冷链物流、启明光电模组、恒拓新材料等15个项目",
+         [("project", ["蓝湾冷链物流", "启明光电模组", "恒拓新材料"])]),
+        ("澜川云图AI中台、北辰数智运营总部等鸿雁生态圈8个项目签约",
+         [("project", ["澜川云图AI中台", "北辰数智运营总部"])]),
+        ("青岚检测中心、云峰研究院3个功能性机构项目同步落户",
+         [("project", ["青岚检测中心", "云峰研究院"])]),
+        ("园区已集聚华鼎电子、青松机器人等龙头企业和远帆材料、禾丰包材等配套企业",
+         [("enterprise", ["华鼎电子", "青松机器人"]), ("enterprise", ["远帆材料", "禾丰包材"])]),
+        ("已汇集星岚、云杉数科等120余家世界500强及行业领军企业",
+         [("enterprise", ["星岚", "云杉数科"])]),
+        ("包括鹭江湾科技有限公司、澄川电子有限公司等在内的6家企业入选",
+         [("enterprise", ["鹭江湾科技有限公司", "澄川电子有限公司"])]),
+        ("北环快速路、滨湖大道支线等一批重大交通基础设施开工建设",
+         [("facility", ["北环快速路", "滨湖大道支线"])]),
+        ("泓石新材料、丰和羊绒等5个项目成功申报", [("project", ["泓石新材料", "丰和羊绒"])]),  # 和 inside a name
+    ],
+)
+def test_list_items_and_kind(sentence: str, lists: list[tuple[str, list[str]]]) -> None:
+    assert [(hit.kind, [item[2] for item in hit.items]) for hit in find_lists(sentence)] == lists
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "涉及整车、零部件、装备制造等行业龙头企业",  # sectors, not names
+        "全区已培育瞪羚企业76家、雏鹰企业653家",  # counts of kinds
+        "包括一批大科学设施、一批创新转化平台、一批城市功能项目",
+    ],
+)
+def test_no_list_of_names(sentence: str) -> None:
+    assert find_lists(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("project", "company"),
+    [
+        ("宏宇汽车零部件", "宏宇"),
+        ("澜沣新能源热管理系统", "澜沣"),
+        ("汐澜智慧农业装备基地", "汐澜"),
+        ("黎川湾科技运营总部", "黎川湾科技"),
+        ("云澜存储二期", "云澜存储"),
+        ("鹭岛星辰科技有限公司研发大楼", "鹭岛星辰科技有限公司"),
+        ("光纤预制棒", None),
+        ("医药健康产业园", None),
+        ("兴澜路污水管网改造", None),
+    ],
+)
+def test_company_named_in_project(project: str, company: str | None) -> None:
+    assert company_of_project(project) == company
+
+
+REPORT = (
+    "2023年9月,青川高新区举行重点项目集中签约开工活动。\n"
+    "澜沣新能源热管理系统、汐澜智慧农业装备基地、黎川湾科技运营总部等6个项目签约。\n"
+    "园区已引入华鼎电子、青松机器人等龙头企业。\n"
+    "加快岚峰科创园、北湾数智产业园等项目建设。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def facts() -> list[dict[str, Any]]:
+    return to_gold_json(run(Document("t", "t.txt", REPORT)))["facts"]
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        {"s": "澜沣新能源热管理系统", "p": "status", "o": "signed", "year": 2023},
+        {"s": "澜沣新能源热管理系统", "p": "investor", "o": "澜沣"},
+        {"s": "汐澜智慧农业装备基地", "p": "investor", "o": "汐澜"},
+        {"s": "黎川湾科技运营总部", "p": "investor", "o": "黎川湾科技"},
+        {"s": "华鼎电子", "p": "locatedIn", "o": "青川高新区"},
+        {"s": "岚峰科创园", "p": "status", "o": "under_construction", "year": 2023},
+    ],
+)
+def test_list_facts(facts: list[dict[str, Any]], fact: dict[str, Any]) -> None:
+    assert fact in facts
+
+
+def test_lead_verb_is_not_part_of_a_listed_company(facts: list[dict[str, Any]]) -> None:
+    subjects = {f["s"] for f in facts if f["p"] == "locatedIn"}
+    assert "青松机器人" in subjects
+    assert not any(s.startswith(("园区", "已引入")) for s in subjects)
