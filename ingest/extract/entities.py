@@ -69,10 +69,12 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     return tuple(hits)
 
 
+# Steps of work listed inside a project name ("…研发、生产、销售项目", "…部件等研发、生产项目").
+_WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运营)"
 # "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
 INVESTED_PROJECT_RE = re.compile(
     rf"总?投资(?:额)?(?:约|超|近)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))(?:建设)?的"
-    rf"(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?(?:项目|工程|基地(?!项目)))"
+    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}){{2,40}}?(?:项目|工程|基地(?!项目)))"
 )
 
 

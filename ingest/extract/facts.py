@@ -88,6 +88,12 @@ class _Collector:
             return
         self.facts.append(Fact(predicate, subject_key, object_key, sentence.index, items))
 
+    def detail_statuses(self, sentence: Sentence) -> list[str]:
+        """A sentence opening with 其中 details the one before, so it takes that sentence's statuses."""
+        if sentence.text.startswith("其中") and sentence.index > 0:
+            return statuses_in(self.doc.sentences[sentence.index - 1].text)
+        return []
+
     def sentence_year(self, sentence: Sentence) -> int | None:
         """The sentence's own year, else the last year of the few sentences before, else the report year."""
         return sentence_year(self.doc, sentence, self.year)
@@ -128,7 +134,7 @@ def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit, inherited: list
     statuses = statuses_in(sentence.text[hit.clause_start:hit.clause_end])
     if not statuses and sentence.text[hit.head_end:hit.clause_end].strip() == "":
         statuses = statuses_in(sentence.text[hit.clause_end:_next_clause_end(sentence.text, hit.clause_end)])
-    statuses = statuses or inherited
+    statuses = statuses or inherited or c.detail_statuses(sentence)
     building = _BUILDING.match(sentence.text[hit.head_end:])
     if hit.kind == "facility":
         statuses = ["under_construction"] if building else statuses_in(sentence.text[hit.clause_start:hit.clause_end])
@@ -209,10 +215,15 @@ def _invested_projects(c: _Collector, sentence: Sentence) -> None:
         if amount is not None:
             c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
         owner = max((h for h in companies if h.end <= hit.start), key=lambda h: h.end, default=None)
+        named_after = company_of_project(hit.name.removesuffix("项目"))
         if owner is not None:
             c.fact(Predicate.INVESTOR, project, (E, owner.name), sentence)
+        elif named_after:
+            c.mention(E, named_after, sentence, hit.start, hit.start + len(named_after))
+            c.fact(Predicate.INVESTOR, project, (E, named_after), sentence)
         clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0] + _follow_up(sentence.text, hit.end)
-        for status in statuses_in(clause) or _shared_statuses(sentence.text, hit.end) or c.paragraph_statuses(sentence):
+        for status in statuses_in(clause) or _shared_statuses(sentence.text, hit.end) \
+                or c.paragraph_statuses(sentence) or c.detail_statuses(sentence):
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
 
 
@@ -257,8 +268,7 @@ def _built_projects(c: _Collector, sentence: Sentence) -> None:
         rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0] + _follow_up(sentence.text, hit.end)
         statuses = statuses_in(opening + "|" + rest) or _shared_statuses(sentence.text, hit.end) \
             or c.paragraph_statuses(sentence)
-        if not statuses and sentence.text.startswith("其中") and sentence.index > 0:
-            statuses = statuses_in(c.doc.sentences[sentence.index - 1].text)
+        statuses = statuses or c.detail_statuses(sentence)
         _add_project(c, sentence, project, hit.amount, statuses)
 
 

@@ -224,7 +224,7 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
             continue
         items = _list_before(clause[list_start:], head.list_end - list_start, start + list_start)
         if items:
-            external = bool(_PARTNER_BEFORE.search(sentence[start:items[0][0]]))
+            external = bool(_PARTNER_BEFORE.search(sentence[start + list_start:items[0][0]]))
             hits.append(ListHit(_kind(head), tuple(items), _amount(head.amount), start + head.list_end,
                                 start + head.end, start, end, external))
         list_start = head.end + (1 if clause[head.end:head.end + 1] in ("和", "及", "、") else 0)
@@ -234,7 +234,8 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
 def _is_head(head: Head, listed: str) -> bool:
     """Whether the head closes a list: 等, an amount, or a count after 、-separated items; and it does not
     call the items sectors."""
-    if len(listed) < 2 or _SECTOR_QUAL.search(head.qual) or head.qual.startswith("的") or "、一批" in listed:
+    if len(listed) < 2 or _SECTOR_QUAL.search(head.qual) or head.qual.startswith("的") or "、一批" in listed \
+            or head.qual.endswith("子"):  # parts of one project (…等4个子项目)
         return False
     if head.etc:
         return True
