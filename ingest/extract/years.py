@@ -33,7 +33,8 @@ def document_year(text: str) -> int | None:
 
 
 def sentence_year(doc: Document, sentence: Sentence, report_year: int | None) -> int | None:
-    """The sentence's own year, else the last year of the few sentences before, else ``report_year``."""
+    """The sentence's own year, else the last year of the sentences before in its paragraph (or of the few
+    sentences before), else ``report_year``."""
     index = sentence.index
     while index >= 0:
         current = doc.sentences[index]
@@ -43,7 +44,12 @@ def sentence_year(doc: Document, sentence: Sentence, report_year: int | None) ->
             return int((years[0] if index == sentence.index else years[-1]).group(1))
         if index == sentence.index and report_year is not None and _LAST_YEAR.search(current.text):
             return report_year - 1
-        if sentence.index - index >= _YEAR_LOOKBACK:
+        if sentence.index - index >= _YEAR_LOOKBACK and not _same_paragraph(doc, doc.sentences[index - 1], sentence):
             break
         index -= 1
     return report_year
+
+
+def _same_paragraph(doc: Document, earlier: Sentence, sentence: Sentence) -> bool:
+    """Whether no line break lies between ``earlier`` and ``sentence``: a paragraph's opening year dates all of it."""
+    return earlier.index >= 0 and "\n" not in doc.text[earlier.start:sentence.start]
