@@ -100,8 +100,15 @@ def _zone_lead(etype: EntityType, name: str) -> str:
     return name[cut:] if 0 < cut < len(name) else name
 
 
+def _joined_event(etype: EntityType, name: str) -> str:
+    """"A揭牌暨B项目": 暨 joins two events; the name is what follows it."""
+    cut = name.rfind("暨")
+    return name[cut + 1:] if cut >= 0 and len(name) - cut > _MIN_LENGTH else name
+
+
 # The trimmers in the order they run.
 TRIMMERS: tuple[tuple[str, Trimmer], ...] = (
+    ("joined_event", _joined_event),
     ("amount_lead", _amount_lead),
     ("lead_word", _lead_word),
     ("zone_lead", _zone_lead),

@@ -181,8 +181,8 @@ BY_INVESTOR_RE = re.compile(
 _CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日)")
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|签约|开工|竣工|投产|落户)"
+    rf"(?:^|(?<=[,，;；。:：的]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?(?:项目|工程))(?:[一二三四五六七八九十]期)?"
+    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|全面|全部|率先|签约|开工|竣工|投产|落户)"
 )
 CLAUSE_AMOUNT_RE = re.compile(r"总投资(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))")
 

@@ -25,7 +25,14 @@ from ingest.extract.entities import (
     statuses_in,
 )
 from ingest.extract.honours import find_awards
-from ingest.extract.lists import ListHit, company_of_project, find_facilities, find_lists, looks_like_company
+from ingest.extract.lists import (
+    ITEM_AMOUNT_RE,
+    ListHit,
+    company_of_project,
+    find_facilities,
+    find_lists,
+    looks_like_company,
+)
 from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS
 from ingest.extract.people import find_people
@@ -39,6 +46,7 @@ E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 _BUILDING = re.compile(r"(?:快)?建设(?!成)|施工")
 # Works being sped up or inspected are being built (加快…项目建设, 察看…项目建设情况).
 _SPEEDING_OR_SEEING = re.compile(r"加快|察看|查看|考察|视察|调研")
+_BUILDS_FACTORY = re.compile(r"(?:投资)?建厂")
 _CARRIER_ENDINGS = ("园", "大厦", "大楼", "中心", "基地", "孵化器", "空间", "城")
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
@@ -124,17 +132,21 @@ def _project_item(c: _Collector, sentence: Sentence, item: tuple[int, int, str],
 def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit, inherited: list[str]) -> list[str]:
     """Mentions and facts of one list; returns the statuses it used (carried to the next list)."""
     if hit.kind == "enterprise":
+        builds = _BUILDS_FACTORY.search(sentence.text[hit.head_end:hit.clause_end])
         for start, end, name in hit.items:
             if name.endswith(_CARRIER_ENDINGS):
                 continue  # "A产业园、B大厦等载体承载企业…": places, not companies
             c.mention(E, name, sentence, start, end)
             if hit.external:
                 c.external.add(name)
+            elif builds:  # FORMAT.md: a company that 投资建厂 gets "<company>项目"
+                c.mention(P, name + "项目", sentence, start, end)
+                c.fact(Predicate.INVESTOR, (P, name + "项目"), (E, name), sentence)
         return inherited
     statuses = statuses_in(sentence.text[hit.clause_start:hit.clause_end])
     if not statuses and sentence.text[hit.head_end:hit.clause_end].strip() == "":
         statuses = statuses_in(sentence.text[hit.clause_end:_next_clause_end(sentence.text, hit.clause_end)])
-    statuses = statuses or inherited or c.detail_statuses(sentence)
+    statuses = statuses or inherited or c.detail_statuses(sentence) or _statuses_included(sentence.text, hit)
     building = _BUILDING.match(sentence.text[hit.head_end:])
     if hit.kind == "facility":
         statuses = ["under_construction"] if building else statuses_in(sentence.text[hit.clause_start:hit.clause_end])
@@ -145,11 +157,27 @@ def _list_facts(c: _Collector, sentence: Sentence, hit: ListHit, inherited: list
         project = _project_item(c, sentence, item, hit.kind)
         if project is None:
             continue
-        if hit.amount:
-            c.fact(Predicate.INVESTMENT, project, None, sentence, amount=hit.amount, currency="CNY")
+        amount = hit.amount or _item_amount(sentence.text, item[0])
+        if amount:
+            c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount, currency="CNY")
         for status in statuses:
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=year)
     return statuses
+
+
+def _statuses_included(text: str, hit: ListHit) -> list[str]:
+    """"…签约落户的5个项目备受瞩目,包括A、B等项目": a 包括 list takes the statuses of the clauses before it."""
+    if not re.match(r"(?:包括了?|分别为|分别是|有)", text[hit.clause_start:hit.items[0][0]] if hit.items else ""):
+        return []
+    return statuses_in(text[:hit.clause_start])
+
+
+def _item_amount(text: str, start: int) -> float | None:
+    """The amount written just before one list item ("投资10亿元的X产业园")."""
+    found = re.search(rf"(?:{ITEM_AMOUNT_RE.pattern})$", text[max(0, start - 16):start])
+    amount = parse_amount(found.group("amount") + ("" if found.group("amount").endswith("元") else "元")) \
+        if found else None
+    return amount.value if amount and amount.currency == "CNY" else None
 
 
 def _next_clause_end(text: str, end: int) -> int:
@@ -288,16 +316,20 @@ def _projects_by(c: _Collector, sentence: Sentence) -> None:
 
 def _clause_projects(c: _Collector, sentence: Sentence) -> None:
     """"Y项目总投资N亿元,于4月开工建设": amount and statuses from the rest of the clause group."""
-    for hit in find_clause_projects(sentence.text):
+    hits = find_clause_projects(sentence.text)
+    for index, hit in enumerate(hits):
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
         company = company_of_project(hit.name.removesuffix("项目"))
         if company:
             c.mention(E, company, sentence, hit.start, hit.start + len(company))
             c.fact(Predicate.INVESTOR, project, (E, company), sentence)
-        rest = re.split(r"[;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        following = hits[index + 1].start if index + 1 < len(hits) else len(sentence.text)
+        rest = re.split(r"[;；。]", sentence.text[hit.end:following], maxsplit=1)[0]  # up to the next project
         amount = CLAUSE_AMOUNT_RE.search(rest)
-        _add_project(c, sentence, project, amount.group("amount") if amount else None, _clause_statuses(rest))
+        own = re.split(r"[,，]", rest, maxsplit=1)[0]
+        _add_project(c, sentence, project, amount.group("amount") if amount else None,
+                     _clause_statuses(own) or _clause_statuses(rest))
 
 
 def _clause_statuses(clause: str) -> list[str]:

@@ -99,10 +99,12 @@ LEAD_WORDS = (
     "上半年", "下半年", "今年", "去年", "近年来", "目前", "此外", "同时", "出让", "成功出让", "助推",
     "一批", "重特大", "重大", "外资", "民营", "项目", "企业", "充分发挥", "发挥", "细化", "启动", "落实",
     "保障", "全力", "加快", "促进", "确保", "首批", "按照", "时序", "节点", "新开工", "开工",
-    "兴办", "开展", "举办", "承办", "办好", "做好",
+    "兴办", "开展", "举办", "承办", "办好", "做好", "暨",
 )
 _LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS + LEAD_VERBS), key=len, reverse=True)))
-_MAX_ITEM = 20
+_MAX_ITEM = 24
+# An amount leading one item of a list ("投资10亿元的X产业园、投资9.6亿的Y汽车城等签约项目").
+ITEM_AMOUNT_RE = re.compile(r"(?:总|计划|协议)?投资(?:额)?(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元)?)的")
 _MAX_FACILITY = 12
 # Items are split at 、 and at 和 between two names of two characters or more (not 高和羊毛).
 _ITEM_SPLIT = re.compile(r"[、]|(?<=[^\d、和]{2})和(?=[^\d、和]{2})")
@@ -158,6 +160,9 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
     for part in _ITEM_SPLIT.split(text):
         begin = offset + position
         position += len(part) + 1
+        lead = ITEM_AMOUNT_RE.match(part)
+        if lead:
+            begin, part = begin + lead.end(), part[lead.end():]
         name = re.sub(r"[“”\"‘’「」《》]", "", part).strip()
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
         if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name) and not is_common_word(name) \

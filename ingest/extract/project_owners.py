@@ -27,6 +27,9 @@ PRODUCT_WORDS = ("新能源", "能源", "汽车", "动力", "电池", "芯片", 
 _FIRM_ENDINGS = tuple(end for end in ENTERPRISE_ENDINGS if end not in PRODUCT_WORDS)
 _LATIN_AFTER = re.compile(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]")
 _MIN_BRAND, _MAX_BRAND = 2, 4
+# Countries and regions named before a foreign company's name (德国X, 台湾X).
+_ORIGIN = re.compile(r"^(?:中国台湾|台湾|香港|澳门|德国|美国|日本|韩国|法国|英国|意大利|瑞士|荷兰|瑞典|丹麦|芬兰|挪威|"
+                     r"比利时|奥地利|西班牙|加拿大|澳大利亚|以色列|新加坡|马来西亚|泰国|印度|俄罗斯)")
 _PHASE_SUFFIX = re.compile(r"[一二三四五六七八九十\d]+期(?:项目)?$")
 # Names of works, not firms (兴园路, 敬老院).
 _FACILITY_END = re.compile(r"[路河桥港湖山段院馆站场塘渠]$|[及和与的等]")
@@ -34,7 +37,13 @@ _RARE = 50
 
 
 def company_of_project(name: str) -> str | None:
-    """The company at the start of a project name, if visible (see the module docstring)."""
+    """The company at the start of a project name, if visible (see the module docstring).
+
+    A nationality or place prefix is not part of the company (台湾X电机项目 → X, as FORMAT.md drops it).
+    """
+    origin = _ORIGIN.match(name)
+    if origin and len(name) - origin.end() >= 4:
+        name = name[origin.end():]
     phased = _PHASE_SUFFIX.sub("", name)
     if phased != name and len(phased) <= 6 and phased.endswith(ENTERPRISE_ENDINGS):
         return phased  # a company's next phase (云澜存储二期)

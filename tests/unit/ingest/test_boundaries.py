@@ -69,3 +69,8 @@ def test_fragments_are_vetoed(etype: EntityType, name: str) -> None:
 def test_generic_only_needs_every_part_generic() -> None:
     assert generic_only("医药健康")
     assert not generic_only("晶澜医药")
+
+
+def test_joined_events_keep_the_last() -> None:
+    cleaned = clean(P, "示范园区揭牌暨青川总部经济大楼")
+    assert cleaned is not None and cleaned.name == "青川总部经济大楼"

@@ -99,3 +99,39 @@ def test_lead_verb_is_not_part_of_a_listed_company(facts: list[dict[str, Any]]) 
     subjects = {f["s"] for f in facts if f["p"] == "locatedIn"}
     assert "青松机器人" in subjects
     assert not any(s.startswith(("园区", "已引入")) for s in subjects)
+
+
+SIGNING = (
+    "2022年5月,青川高新区举行项目签约仪式。\n"
+    "此次签约落户青川高新区的5个台资项目备受瞩目,包括台湾澜沣电机及生物科技、汐澜游艇制造配套等项目。\n"
+    "现场签约投资10亿元的鹭岛星辰科技有限公司新型电池产业园、投资9.6亿的云杉集团国际汽车城等签约项目。\n"
+    "华鼎电子、青松重工等一大批知名企业纷纷投资建厂。\n"
+    "港湾枢纽扩建工程顺利开工,年产十万吨乙烯项目全面投产,北环快速路建成运营。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def signing_facts() -> list[dict[str, Any]]:
+    return to_gold_json(run(Document("t", "t.txt", SIGNING)))["facts"]
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        {"s": "台湾澜沣电机及生物科技", "p": "status", "o": "signed", "year": 2022},
+        {"s": "台湾澜沣电机及生物科技", "p": "investor", "o": "澜沣"},
+        {"s": "鹭岛星辰科技有限公司新型电池产业园", "p": "investment", "amount": 1e9, "currency": "CNY"},
+        {"s": "鹭岛星辰科技有限公司新型电池产业园", "p": "investor", "o": "鹭岛星辰科技有限公司"},
+        {"s": "云杉集团国际汽车城", "p": "investment", "amount": 9.6e8, "currency": "CNY"},
+        {"s": "青松重工项目", "p": "investor", "o": "青松重工"},
+        {"s": "港湾枢纽扩建工程", "p": "status", "o": "started", "year": 2022},
+        {"s": "年产十万吨乙烯项目", "p": "status", "o": "in_production", "year": 2022},
+    ],
+)
+def test_shared_clause_facts(signing_facts: list[dict[str, Any]], fact: dict[str, Any]) -> None:
+    assert fact in signing_facts
+
+
+def test_a_project_takes_only_its_own_clause_status(signing_facts: list[dict[str, Any]]) -> None:
+    statuses = {f["o"] for f in signing_facts if f["p"] == "status" and f["s"] == "年产十万吨乙烯项目"}
+    assert statuses == {"in_production"}
