@@ -43,7 +43,7 @@ _LEAD_RE = re.compile(f"^(?:{_ADVERBS}(?:{_alternation(LEAD_VERBS)})|{_alternati
 # An amount glued before a project name (总投资50亿元的X项目).
 _AMOUNT_LEAD = re.compile(r"^(?:计划|协议|项目)?总?投资(?:额)?(?:约|超|近|达|超过)?[\d.]+(?:亿|万)(?:元|美元)(?:的)?")
 # Clause fragments that are never names.
-_FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|[过超达]$|(?:新)?签约$|引进$|引入$|开工$|落户$|入驻$|"
+_FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|(?:新)?签约$|引进$|引入$|开工$|落户$|入驻$|"
                        r"出席|见证|负责人|调研员|书记|主任|局长|市长|区长")
 # Names too generic to stand alone: a count, a pronoun or a kind word.
 _GENERIC = re.compile(r"^(?:该|本|此|这|其|各|全区|全市|一批|多个|重大|重点)")

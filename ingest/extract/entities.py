@@ -239,8 +239,9 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
     for match in CLAUSE_PROJECT_RE.finditer(sentence):
         text = match.group("name")
         cut = _CLAUSE_LEAD.match(text)
-        name = _clean(text[cut.end():] if cut else text)
-        if len(name) < 6 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、的由]", name):
+        skip = max(cut.end() if cut else 0, text.rfind("的") + 1)  # "年加工150万吨油料的X项目已…": after 的
+        name = _clean(text[skip:])
+        if len(name) < 6 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、由]", name):
             continue
-        hits.append(NameHit(name, match.start("name") + (cut.end() if cut else 0), match.end("name")))
+        hits.append(NameHit(name, match.start("name") + skip, match.end("name")))
     return hits
