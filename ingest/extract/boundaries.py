@@ -173,6 +173,8 @@ def is_fragment(etype: EntityType, name: str) -> bool:
     core = name.removesuffix("项目")
     if not core:
         return True
+    if core.removesuffix("产业").removesuffix("类") in _generic_words():
+        return True  # an industry, not a project (先进制造业项目, 新一代信息技术产业项目)
     if core != name:
         return len(core) <= 6 and generic_only(core)
     return not core.endswith(PROJECT_ENDINGS) and generic_only(core)

@@ -34,7 +34,7 @@ from ingest.extract.lists import (
     looks_like_company,
 )
 from ingest.extract.numbers import parse_amount
-from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, HAN, PERSON_TITLES
 from ingest.extract.people import find_people
 from ingest.extract.short_names import abbreviates_named_company
 from ingest.extract.years import document_year, sentence_year
@@ -70,6 +70,8 @@ class _Collector:
     facts: list[Fact] = field(default_factory=list)
     external: set[str] = field(default_factory=set)
     """Companies named only as outside partners: not located in the zone."""
+    visitors: set[str] = field(default_factory=set)
+    """Companies whose officials attend or visit ("X公司董事长出席"): not located unless they invest."""
     project_set: tuple[int, list[str]] = (-1, [])
     """Paragraph and statuses of the last "在签约的项目中," opening: its paragraph's projects share them."""
 
@@ -346,6 +348,8 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
         c.project_set = (c.doc.text.count("\n", 0, sentence.start), statuses_in(opening.group("set")))
     for hit in find_legal_companies(sentence.text):
         c.mention(E, hit.name, sentence, hit.start, hit.end)
+        if _visiting(sentence.text, hit.end):
+            c.visitors.add(hit.name)
     _brands(c, sentence)
     _invested_projects(c, sentence)
     _built_projects(c, sentence)
@@ -370,6 +374,17 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
             c.fact(Predicate.ROLE, (EntityType.PERSON, person.name), org, sentence, title=title)
 
 
+_SIGNING = re.compile(r"签约|签订|落户|入驻|投资")
+_VISIT = re.compile(r"出席|来访|考察|调研|参观|见证|会见|拜访|座谈|致辞|参加")
+_OFFICIAL_AFTER = re.compile(rf"(?:[{HAN}、]{{0,12}}?)(?:{'|'.join(sorted(PERSON_TITLES, key=len, reverse=True))})")
+
+
+def _visiting(text: str, end: int) -> bool:
+    """Whether the company ending at ``end`` is named for an official of it who attends or visits."""
+    return _OFFICIAL_AFTER.match(text, end) is not None and _VISIT.search(text) is not None \
+        and _SIGNING.search(text) is None  # a signer's official at a signing stands for a company that settles
+
+
 def _investors(c: _Collector) -> None:
     """A project whose name starts with a known enterprise name has it as investor."""
     enterprises = sorted({m.name for m in c.mentions if m.type is E}, key=lambda n: (-len(n), n))
@@ -385,8 +400,10 @@ def _located(c: _Collector) -> None:
     and also in a park that opens their sentence ("北湖园区累计签约…,清溪环保竣工投产")."""
     openers = {m.sentence_index: m.name for m in c.mentions
                if m.type is EntityType.ZONE and m.start == c.doc.sentences[m.sentence_index].start}
+    investors = {f.obj[1] for f in c.facts if f.predicate is Predicate.INVESTOR and f.obj}
+    outside = c.external | (c.visitors - investors)
     for mention in c.mentions:
-        if mention.type not in (E, P) or mention.name in c.external:
+        if mention.type not in (E, P) or mention.name in outside:
             continue
         sentence = c.doc.sentences[mention.sentence_index]
         if c.doc.home_zone is not None:

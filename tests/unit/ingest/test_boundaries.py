@@ -74,3 +74,8 @@ def test_generic_only_needs_every_part_generic() -> None:
 def test_joined_events_keep_the_last() -> None:
     cleaned = clean(P, "示范园区揭牌暨青川总部经济大楼")
     assert cleaned is not None and cleaned.name == "青川总部经济大楼"
+
+
+@pytest.mark.parametrize("name", ["先进制造业项目", "新一代信息技术产业项目", "生物医药项目"])
+def test_industries_are_no_projects(name: str) -> None:
+    assert clean(P, name) is None

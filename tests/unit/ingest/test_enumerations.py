@@ -135,3 +135,13 @@ def test_shared_clause_facts(signing_facts: list[dict[str, Any]], fact: dict[str
 def test_a_project_takes_only_its_own_clause_status(signing_facts: list[dict[str, Any]]) -> None:
     statuses = {f["o"] for f in signing_facts if f["p"] == "status" and f["s"] == "年产十万吨乙烯项目"}
     assert statuses == {"in_production"}
+
+
+def test_a_visiting_company_is_not_located() -> None:
+    text = ("青川高新区举行产业发展大会。\n"
+            "市委书记王立,鹭岛星辰科技有限公司董事长陈航出席大会。\n"
+            "蓝湾冷链科技有限公司投资5亿元建设冷链物流基地项目。\n")
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    located = {f["s"] for f in facts if f["p"] == "locatedIn"}
+    assert "蓝湾冷链科技有限公司" in located
+    assert "鹭岛星辰科技有限公司" not in located
