@@ -52,6 +52,9 @@ _MIN_LENGTH = 2
 _NAME_TAGS = ("nr", "nrt", "nz", "nt", "j", "ns")
 _PLACE_TAGS = ("ns",)
 _FREQUENT = 100
+_VERY_FREQUENT = 1000
+# A bare project name this short made of common words is a category (市政, 银企合作), not a name.
+_SHORT_CATEGORY = 4
 
 
 @dataclass(frozen=True)
@@ -157,10 +160,12 @@ def generic_only(name: str) -> bool:
     if first in _generic_words():
         return True
     tag = word_tag(first)
-    if len(segments) == 2 and rest[0] in ENTERPRISE_ENDINGS and tag[:1] in ("v", "a", "d", "i", "l"):
-        return False  # a word chosen as a brand before a business word (如意光电)
+    if len(segments) == 2 and rest[0] in ENTERPRISE_ENDINGS and (
+            tag[:1] in ("v", "a", "d", "i", "l") or (tag == "n" and not _is_word(first, _VERY_FREQUENT))):
+        return False  # a word chosen as a brand before a business word (如意光电, 大象食品)
     if tag in _PLACE_TAGS:
-        return bool(rest) and all(word in _generic_words() for word in rest)
+        place = bool(PLACE_PREFIX_RE.fullmatch(first)) or _is_word(first, _VERY_FREQUENT * 3)
+        return place and bool(rest) and all(word in _generic_words() for word in rest)
     return tag not in _NAME_TAGS
 
 
@@ -177,7 +182,7 @@ def is_fragment(etype: EntityType, name: str) -> bool:
         return True  # an industry, not a project (先进制造业项目, 新一代信息技术产业项目)
     if core != name:
         return len(core) <= 6 and generic_only(core)
-    return not core.endswith(PROJECT_ENDINGS) and generic_only(core)
+    return len(core) <= _SHORT_CATEGORY and not core.endswith(PROJECT_ENDINGS) and generic_only(core)
 
 
 @lru_cache(maxsize=8192)
