@@ -361,6 +361,7 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
     for facility in find_facilities(sentence.text):
         _list_facts(c, sentence, facility, [])
     _named_projects(c, sentence)
+    _that_project(c, sentence)
     for award in find_awards(sentence.text, c.doc.home_zone):
         c.mention(EntityType.HONOUR, award.honour, sentence, award.start, award.end)
         if award.recipient is not None:
@@ -383,6 +384,21 @@ def _visiting(text: str, end: int) -> bool:
     """Whether the company ending at ``end`` is named for an official of it who attends or visits."""
     return _OFFICIAL_AFTER.match(text, end) is not None and _VISIT.search(text) is not None \
         and _SIGNING.search(text) is None  # a signer's official at a signing stands for a company that settles
+
+
+# "该项目由X投资建设": the last project of the sentence before has X as investor.
+_THAT_PROJECT_BY = re.compile(
+    rf"^(?:该|此)项目(?:由|是)(?P<investor>[{HAN}A-Za-z0-9()（）]{{2,30}}?)(?:投资|出资|建设|打造)")
+
+
+def _that_project(c: _Collector, sentence: Sentence) -> None:
+    found = _THAT_PROJECT_BY.match(sentence.text)
+    earlier = [m for m in c.mentions if m.type is P and m.sentence_index == sentence.index - 1]
+    if not found or not earlier or not _is_company(found.group("investor")):
+        return
+    investor = found.group("investor")
+    c.mention(E, investor, sentence, found.start("investor"), found.end("investor"))
+    c.fact(Predicate.INVESTOR, (P, earlier[-1].name), (E, investor), sentence)
 
 
 def _investors(c: _Collector) -> None:

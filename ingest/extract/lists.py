@@ -26,7 +26,7 @@ CLAUSE_RE = re.compile(r"[^,，;；:：。!！?？]+")
 _AMOUNT = r"\d+(?:\.\d+)?亿元|亿元"
 _COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)(?:余|多)?(?:个|家|项|幅|宗)|一大?批"
 _QUAL = r"(?:[^\W_]|、){0,14}?"
-KIND_RE = re.compile(r"项目|工程|企业|服务商|基础设施")
+KIND_RE = re.compile(r"项目|工程|企业|服务商|基础设施|独角兽")
 _ETC_HEAD = re.compile(rf"等(?:在内的?)?(?P<amount>{_AMOUNT})?(?P<count>{_COUNT})?(?P<qual>{_QUAL})(?:{_COUNT})?")
 _BARE_HEAD = re.compile(rf"(?:(?P<amount>{_AMOUNT})(?P<count>{_COUNT})?|(?P<count2>{_COUNT}))(?P<qual>[^\W_]{{0,14}}?)")
 _AFTER_COUNT = re.compile(r"\d+(?:个|家|项)")
@@ -198,7 +198,7 @@ def _amount(amount: str | None) -> float | None:
 def _kind(head: Head) -> str:
     """Enterprises for 企业/服务商 heads and for science programmes (科创类项目), facilities for
     基础设施, else projects."""
-    if head.kind in ("企业", "服务商") or re.search(r"科创|科技", head.qual):
+    if head.kind in ("企业", "服务商", "独角兽") or re.search(r"科创|科技", head.qual):
         return "enterprise"
     return "facility" if head.kind == "基础设施" else "project"
 

@@ -145,3 +145,9 @@ def test_a_visiting_company_is_not_located() -> None:
     located = {f["s"] for f in facts if f["p"] == "locatedIn"}
     assert "蓝湾冷链科技有限公司" in located
     assert "鹭岛星辰科技有限公司" not in located
+
+
+def test_that_project_takes_the_investor_named_next() -> None:
+    text = "青川高新区近日,澜湾海洋文旅项目正式签约。该项目由鹭岛星辰集团有限公司投资建设,总投资30亿元。\n"
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    assert {"s": "澜湾海洋文旅项目", "p": "investor", "o": "鹭岛星辰集团有限公司"} in facts
