@@ -29,7 +29,7 @@ E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 # Discourse words and adverbs that open a clause, never a name (随着X项目签约, 如X公司投资…, 像X一样).
 _DISCOURSE = ("随着", "例如", "比如", "譬如", "包括", "其中", "此外", "同时", "另外", "目前", "近日", "今年",
               "还有", "先后有", "以及", "先后", "相继", "陆续", "已经", "并", "均", "都", "又", "中的", "了")
-# Single characters that open a clause ("如X公司投资…") but also names (如天光电): cut only before a place or a
+# Single characters that open a clause ("如X公司投资…") but also names (如澜光电): cut only before a place or a
 # legal company name.
 _SHORT_DISCOURSE = re.compile(r"^[如像已还再]")
 _ADVERBS = r"(?:已经|已|还|又|再|新|共|成功|先后|相继|陆续|正式|累计)?"
@@ -50,7 +50,6 @@ _GENERIC = re.compile(r"^(?:该|本|此|这|其|各|全区|全市|一批|多个|
 _MIN_LENGTH = 2
 # Parts of speech of jieba's dictionary that mark a proper name (person, brand, organisation, place).
 _NAME_TAGS = ("nr", "nrt", "nz", "nt", "j", "ns")
-_PLACE_TAGS = ("ns",)
 _FREQUENT = 100
 _VERY_FREQUENT = 1000
 # A bare project name this short made of common words is a category (市政, 银企合作), not a name.
@@ -148,10 +147,10 @@ def _segments(name: str) -> list[str] | None:
 
 
 def generic_only(name: str) -> bool:
-    """Whether ``name`` is only generic words: an industry or business word first (新能源装备), a common
-    word that is no name first (统筹协调, 特种焊接材料), or a place before business words only (省城智能).
+    """Whether ``name`` is only generic words: an industry or business word first (新能源装备) or a common
+    word that is no name first (统筹协调, 特种焊接材料).
 
-    Brands made of dictionary names stay (a person's or place's name first: 长安跨越, 扬子高丽).
+    Brands made of dictionary names stay (a person's or place's name first: 西岭远航, 晴川汽车).
     """
     segments = _segments(name)
     if not segments:
@@ -162,10 +161,7 @@ def generic_only(name: str) -> bool:
     tag = word_tag(first)
     if len(segments) == 2 and rest[0] in ENTERPRISE_ENDINGS and (
             tag[:1] in ("v", "a", "d", "i", "l") or (tag == "n" and not _is_word(first, _VERY_FREQUENT))):
-        return False  # a word chosen as a brand before a business word (如意光电, 大象食品)
-    if tag in _PLACE_TAGS:
-        place = bool(PLACE_PREFIX_RE.fullmatch(first)) or _is_word(first, _VERY_FREQUENT * 3)
-        return place and bool(rest) and all(word in _generic_words() for word in rest)
+        return False  # a word chosen as a brand before a business word (如意光电, 海豚食品)
     return tag not in _NAME_TAGS
 
 

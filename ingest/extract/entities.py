@@ -239,7 +239,10 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
     for match in CLAUSE_PROJECT_RE.finditer(sentence):
         text = match.group("name")
         cut = _CLAUSE_LEAD.match(text)
-        skip = max(cut.end() if cut else 0, text.rfind("的") + 1)  # "年加工150万吨油料的X项目已…": after 的
+        owner = text.rfind("的")
+        if owner >= 0 and re.search(r"由|(?:投资|建设|打造|实施)$", text[:owner]):
+            continue  # "由X投资建设的Y项目": the investor rule reads it
+        skip = max(cut.end() if cut else 0, owner + 1)  # "年加工150万吨油料的X项目已…": after 的
         name = _clean(text[skip:])
         if len(name) < 6 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、由]", name):
             continue

@@ -106,7 +106,7 @@ _MAX_ITEM = 24
 # An amount leading one item of a list ("投资10亿元的X产业园、投资9.6亿的Y汽车城等签约项目").
 ITEM_AMOUNT_RE = re.compile(r"(?:总|计划|协议)?投资(?:额)?(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元)?)的")
 _MAX_FACILITY = 12
-# Items are split at 、 and at 和 between two names of two characters or more (not 高和羊毛).
+# Items are split at 、 and at 和 between two names of two characters or more (not 丰和羊绒).
 _ITEM_SPLIT = re.compile(r"[、]|(?<=[^\d、和]{2})和(?=[^\d、和]{2})")
 _NAME_OK = re.compile(rf"[{HAN}A-Za-z0-9#+·]{{2,30}}")
 # Words that make an item a generic phrase, not a name.

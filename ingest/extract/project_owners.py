@@ -1,10 +1,10 @@
 """The company a project is named after ("宏宇汽车零部件项目" → 宏宇), when the name shows one.
 
 FORMAT.md: only a recognisable company name or brand counts, not a product or
-industry word ("光纤预制棒项目" names no company). Tried in order:
+industry word ("碳纤维预浸料项目" names no company). Tried in order:
 
 1. a legal company name opening the project name (X有限公司研发大楼 → X有限公司);
-2. a short name ending in a business word that names firms (佩尔科技新材料 → 佩尔科技), not in a
+2. a short name ending in a business word that names firms (澜图科技新材料 → 澜图科技), not in a
    product word (艾澜新能源汽车部件 is 艾澜's project, not 艾澜新能源's);
 3. a Han brand before Latin letters or digits (华芯微电3D封装芯片 → 华芯微电);
 4. a brand no dictionary knows, followed by a dictionary word (宏宇汽车零部件 → 宏宇).
@@ -34,6 +34,7 @@ _PHASE_SUFFIX = re.compile(r"[一二三四五六七八九十\d]+期(?:项目)?$"
 # Names of works, not firms (兴园路, 敬老院).
 _FACILITY_END = re.compile(r"[路河桥港湖山段院馆站场塘渠]$|[及和与的等]")
 _RARE = 50
+_VERY_COMMON = 1000
 
 
 def company_of_project(name: str) -> str | None:
@@ -52,7 +53,8 @@ def company_of_project(name: str) -> str | None:
         return legal.group()
     for size in range(4, min(len(name), 7)):
         prefix = name[:size]
-        if any(prefix.endswith(end) and len(prefix) > len(end) + 1 for end in _FIRM_ENDINGS):
+        ending = next((end for end in _FIRM_ENDINGS if prefix.endswith(end) and len(prefix) > len(end) + 1), None)
+        if ending and not _common_body(prefix[:-len(ending)]):
             return prefix
     if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS):
         return name[:4]
@@ -74,9 +76,19 @@ def brand_before_business_word(name: str) -> str | None:
         ending = max((end for end in ENTERPRISE_ENDINGS if name.startswith(end, size)), key=len, default="")
         if ending and (best is None or len(ending) > best[0]):
             best = (len(ending), name[:size])
-    if best is None or not _brand_like(best[1]):
+    if best is None:
         return None
-    return best[1]
+    brand, ending = best[1], name[len(best[1]):len(best[1]) + best[0]]
+    if _brand_like(brand) or _is_rare_proper_name(brand):
+        return brand
+    if word_tag(brand) in ("ns", "nr", "nz") and not _common_body(brand):
+        return brand + ending  # a known word is no brand alone, but with its business word it names a firm (江岚氢能)
+    return None
+
+
+def _common_body(body: str) -> bool:
+    """A place or a very common word before a business word is no brand (东部基因产业…, 数字智造…)."""
+    return bool(PLACE_PREFIX_RE.fullmatch(body)) or is_dictionary_word(body, _VERY_COMMON)
 
 
 def _brand_like(brand: str) -> bool:
@@ -91,7 +103,7 @@ def _brand_like(brand: str) -> bool:
 def unknown_brand(name: str) -> str | None:
     """The leading characters no dictionary word covers, when 2–4 of them come before a word.
 
-    >>> unknown_brand("宏宇汽车零部件"), unknown_brand("光纤预制棒")
+    >>> unknown_brand("宏宇汽车零部件"), unknown_brand("碳纤维预浸料")
     ('宏宇', None)
     """
     tokens = _words(name)

@@ -39,7 +39,7 @@ def test_glued_words_are_trimmed(etype: EntityType, raw: str, name: str) -> None
         (E, "如澜光电"),  # a bare 如 before a brand is kept (no place or legal name follows)
         (E, "远帆材料科技有限公司"),
         (P, "蓝湾冷链物流项目"),
-        (E, "长安跨越"),  # a place name before a non-business word is a brand
+        (E, "长安远航"),  # a place name before a non-business word is a brand
     ],
 )
 def test_names_are_kept_whole(etype: EntityType, name: str) -> None:
@@ -54,7 +54,7 @@ def test_names_are_kept_whole(etype: EntityType, name: str) -> None:
         (E, "新能源装备"),
         (E, "统筹协调"),
         (E, "特种焊接材料"),
-        (E, "东北基因"),
+        (E, "医药健康"),
         (E, "羊毛"),
         (E, "产值过"),
         (P, "市政项目"),

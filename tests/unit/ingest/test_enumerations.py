@@ -58,7 +58,9 @@ def test_no_list_of_names(sentence: str) -> None:
         ("黎川湾科技运营总部", "黎川湾科技"),
         ("云澜存储二期", "云澜存储"),
         ("鹭岛星辰科技有限公司研发大楼", "鹭岛星辰科技有限公司"),
-        ("光纤预制棒", None),
+        ("碳纤维预浸料", None),
+        ("江城氢能燃料电池电堆", "江城氢能"),  # a known word is a brand only with its business word
+        ("重庆智能计算硬件制造基地", None),  # a city before a business word names no firm
         ("医药健康产业园", None),
         ("兴澜路污水管网改造", None),
     ],
