@@ -182,7 +182,12 @@ _CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?(?:项目|工程))(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|全面|全部|率先|签约|开工|竣工|投产|落户)"
+    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|全面|全部|率先|即将|签约|开工|竣工|投产|落户)"
+)
+# A building or base named at the start of a clause and then given a status: "X中心结顶", "Y产业园开工".
+CLAUSE_WORKS_RE = re.compile(
+    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店))"
+    rf"(?=(?:正式|顺利|全面|已经|已)?(?:开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用))"
 )
 CLAUSE_AMOUNT_RE = re.compile(r"总投资(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))")
 
@@ -236,7 +241,7 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
     if "项目" not in sentence:
         return []
     hits = []
-    for match in CLAUSE_PROJECT_RE.finditer(sentence):
+    for match in [*CLAUSE_PROJECT_RE.finditer(sentence), *CLAUSE_WORKS_RE.finditer(sentence)]:
         text = match.group("name")
         cut = _CLAUSE_LEAD.match(text)
         owner = text.rfind("的")
@@ -244,7 +249,8 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
             continue  # "由X投资建设的Y项目": the investor rule reads it
         skip = max(cut.end() if cut else 0, owner + 1)  # "年加工150万吨油料的X项目已…": after 的
         name = _clean(text[skip:])
-        if len(name) < 6 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、由]", name):
+        short = 4 if match.re is CLAUSE_WORKS_RE else 6
+        if len(name) < short or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、由]", name):
             continue
         hits.append(NameHit(name, match.start("name") + skip, match.end("name")))
     return hits

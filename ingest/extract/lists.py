@@ -103,6 +103,8 @@ LEAD_WORDS = (
 )
 _LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS + LEAD_VERBS), key=len, reverse=True)))
 _MAX_ITEM = 24
+# A one-item list ("X等3个项目") is read whole when its clause is this short, else from its last characters.
+_SINGLE_ITEM, _SINGLE_WINDOW = 16, 12
 # An amount leading one item of a list ("投资10亿元的X产业园、投资9.6亿的Y汽车城等签约项目").
 ITEM_AMOUNT_RE = re.compile(r"(?:总|计划|协议)?投资(?:额)?(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元)?)的")
 _MAX_FACILITY = 12
@@ -141,12 +143,16 @@ class ListHit:
     """Partners the zone deals with ("与X、Y等服务商对接"), not companies located in it."""
 
 
+_KIND_TAILS = ("中心", "基地", "项目", "工程", "园")
+
+
 def _cut_first(text: str) -> int:
     """Offset where the first item starts: after the last lead word, digits or quotes."""
     start = 0
     for match in _LEAD_RE.finditer(text):
-        if match.end() < len(text):
-            start = max(start, match.end())
+        rest = text[match.end():]
+        if rest and not (rest in PROJECT_ENDINGS or rest.endswith(_KIND_TAILS) and len(rest) <= 3):
+            start = max(start, match.end())  # not a word inside the name (…航材保障中心)
     for match in re.finditer(r"[\d.]+(?:亿元|万元)(?:重特大|重大)?(?:项目)?", text):
         if match.end() < len(text) and match.end() > start and match.group().strip("."):
             start = match.end()
@@ -174,10 +180,10 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
 def _list_before(clause: str, end: int, offset: int) -> list[tuple[int, int, str]]:
     """Items of the list that ends at ``end`` of ``clause``."""
     text = clause[:end]
-    if "、" not in text and "和" not in text and len(text) > 12:
-        text = text[-12:]
-        offset += end - 12
-        end = 12
+    if "、" not in text and "和" not in text and len(text) > _SINGLE_ITEM:
+        text = text[-_SINGLE_WINDOW:]
+        offset += end - _SINGLE_WINDOW
+        end = _SINGLE_WINDOW
     start = _cut_first(text.split("、")[0]) if "、" in text else _cut_first(text)
     return split_items(text[start:], offset + start)
 

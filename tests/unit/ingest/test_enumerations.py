@@ -153,3 +153,21 @@ def test_that_project_takes_the_investor_named_next() -> None:
     text = "青川高新区近日,澜湾海洋文旅项目正式签约。该项目由鹭岛星辰集团有限公司投资建设,总投资30亿元。\n"
     facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
     assert {"s": "澜湾海洋文旅项目", "p": "investor", "o": "鹭岛星辰集团有限公司"} in facts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("滨湖酒店项目正式开工建设,澜庭中心结顶,北岭会展中心即将竣工", ["澜庭中心"]),
+        ("青岚·云帆航材保障中心等3个航空科创项目实现主体结构封顶", []),
+    ],
+)
+def test_works_named_before_a_status(sentence: str, names: list[str]) -> None:
+    from ingest.extract.entities import find_clause_projects
+
+    assert [hit.name for hit in find_clause_projects(sentence) if "项目" not in hit.name] == names
+
+
+def test_a_one_item_list_is_read_whole() -> None:
+    hits = find_lists("青岚·云帆航材保障中心等3个航空科创项目实现主体结构封顶")
+    assert [[item[2] for item in hit.items] for hit in hits] == [["青岚·云帆航材保障中心"]]
