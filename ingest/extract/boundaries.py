@@ -28,7 +28,8 @@ E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 
 # Discourse words and adverbs that open a clause, never a name (随着X项目签约, 如X公司投资…, 像X一样).
 _DISCOURSE = ("随着", "例如", "比如", "譬如", "包括", "其中", "此外", "同时", "另外", "目前", "近日", "今年",
-              "还有", "先后有", "以及", "先后", "相继", "陆续", "已经", "并", "均", "都", "又", "中的", "了")
+              "还有", "先后有", "仍有", "另有", "尚有", "共有", "以及", "先后", "相继", "陆续", "已经", "并", "均",
+              "都", "又", "中的", "了")
 # Single characters that open a clause ("如X公司投资…") but also names (如澜光电): cut only before a place or a
 # legal company name.
 _SHORT_DISCOURSE = re.compile(r"^[如像已还再]")
@@ -45,8 +46,8 @@ _AMOUNT_LEAD = re.compile(r"^(?:计划|协议|项目)?总?投资(?:额)?(?:约|�
 # Clause fragments that are never names.
 _FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|(?:新)?签约$|引进$|引入$|开工$|落户$|入驻$|"
                        r"出席|见证|负责人|调研员|书记|主任|局长|市长|区长")
-# Names too generic to stand alone: a count, a pronoun or a kind word.
-_GENERIC = re.compile(r"^(?:该|本|此|这|其|各|全区|全市|一批|多个|重大|重点)")
+# Names too generic to stand alone: a count, a pronoun or a kind word; a numbered heading (二、…).
+_GENERIC = re.compile(r"^(?:该|本|此|这|其|各|全区|全市|一批|多个|重大|重点|[一二三四五六七八九十\d]+[、.．])")
 _MIN_LENGTH = 2
 # Parts of speech of jieba's dictionary that mark a proper name (person, brand, organisation, place).
 _NAME_TAGS = ("nr", "nrt", "nz", "nt", "j", "ns")

@@ -132,6 +132,8 @@ BRAND_RE = re.compile(
 _BRAND_STOP = re.compile(r"[的了和与及在对将把从为是等年月日个家项则而也就都又还再才更全各]")
 # A preposition the brand pattern swallows before a three-character brand (由东岳光电投资…).
 _BRAND_LEAD = re.compile(r"^[由被经]")
+# "以X科技、Y电机为龙头": 以 opens the phrase, not the brand.
+_AS_LEADER = re.compile(r"[^,，;；。]{0,30}?为(?:龙头|代表|核心|引领|主体|重点|主导)")
 
 
 def find_brands(sentence: str) -> list[NameHit]:
@@ -141,7 +143,8 @@ def find_brands(sentence: str) -> list[NameHit]:
     hits = []
     for match in BRAND_RE.finditer(sentence):
         brand, name, start = match.group("brand"), match.group("name"), match.start("name")
-        if _BRAND_LEAD.match(brand) and len(brand) == 3:
+        led = brand[0] == "以" and _AS_LEADER.match(sentence, match.end())
+        if len(brand) == 3 and (_BRAND_LEAD.match(brand) or led):
             brand, name, start = brand[1:], name[1:], start + 1
         if _BRAND_STOP.search(brand) or is_dictionary_word(brand, 100) or is_dictionary_word(name, 1):
             continue
@@ -150,7 +153,7 @@ def find_brands(sentence: str) -> list[NameHit]:
 
 
 # Words before a status cue that make it a plan, not a fact.
-_FUTURE = re.compile(r"(?:确保|争取|尽快|及早|力争|早日|计划|拟|将|推动|促进|要)[^,，;；。]*$")
+_FUTURE = re.compile(r"(?:确保|争取|尽快|及早|力争|早日|计划|拟|将|推动|促进|要|可望|有望|预计|即将)[^,，;；。]*$")
 
 
 def statuses_in(text: str) -> list[str]:

@@ -60,7 +60,10 @@ def company_of_project(name: str) -> str | None:
         return name[:4]
     latin = _LATIN_AFTER.match(name)
     if latin:
-        return latin.group(1)
+        brand = latin.group(1)
+        while len(brand) > 3 and is_dictionary_word(brand[-2:], 100) and brand[-2:] not in ENTERPRISE_ENDINGS:
+            brand = brand[:-2]  # a modifier before the Latin product name (X高端PCB)
+        return brand
     return brand_before_business_word(name) or unknown_brand(name)
 
 

@@ -79,3 +79,19 @@ def test_joined_events_keep_the_last() -> None:
 @pytest.mark.parametrize("name", ["先进制造业项目", "新一代信息技术产业项目", "生物医药项目"])
 def test_industries_are_no_projects(name: str) -> None:
     assert clean(P, name) is None
+
+
+@pytest.mark.parametrize(
+    ("etype", "raw", "name"),
+    [
+        (P, "仍有澜庭盛世通用厂房", "澜庭盛世通用厂房"),
+        (E, "力促青岚机器人", "青岚机器人"),
+    ],
+)
+def test_more_lead_words(etype: EntityType, raw: str, name: str) -> None:
+    cleaned = clean(etype, raw)
+    assert cleaned is not None and cleaned.name == name
+
+
+def test_numbered_headings_are_no_names() -> None:
+    assert clean(P, "二、跟进洽谈项目") is None

@@ -59,6 +59,7 @@ def test_no_list_of_names(sentence: str) -> None:
         ("云澜存储二期", "云澜存储"),
         ("鹭岛星辰科技有限公司研发大楼", "鹭岛星辰科技有限公司"),
         ("碳纤维预浸料", None),
+        ("澜创力高端PCB", "澜创力"),  # a modifier before the Latin product name is not the brand
         ("江城氢能燃料电池电堆", "江城氢能"),  # a known word is a brand only with its business word
         ("重庆智能计算硬件制造基地", None),  # a city before a business word names no firm
         ("医药健康产业园", None),
@@ -171,3 +172,17 @@ def test_works_named_before_a_status(sentence: str, names: list[str]) -> None:
 def test_a_one_item_list_is_read_whole() -> None:
     hits = find_lists("青岚·云帆航材保障中心等3个航空科创项目实现主体结构封顶")
     assert [[item[2] for item in hit.items] for hit in hits] == [["青岚·云帆航材保障中心"]]
+
+
+def test_a_planned_status_is_no_status() -> None:
+    from ingest.extract.entities import statuses_in
+
+    assert statuses_in("下半年仍有澜庭通用厂房等6个项目可望开工") == []
+    assert statuses_in("北岭会展中心即将竣工") == ["under_construction"]
+
+
+def test_a_brand_after_yi_as_leader() -> None:
+    from ingest.extract.entities import find_brands
+
+    names = [hit.name for hit in find_brands("在新能源产业上,以澜风科技、青岚电机为龙头,打造产业基地")]
+    assert "澜风科技" in names and "以澜风科技" not in names
