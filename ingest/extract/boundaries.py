@@ -49,6 +49,8 @@ _FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|(?:新)?签
 # Names too generic to stand alone: a count, a pronoun or a kind word; a numbered heading (二、…).
 _GENERIC = re.compile(r"^(?:该|本|此|这|其|各|全区|全市|一批|多个|重大|重点|[一二三四五六七八九十\d]+[、.．])")
 _MIN_LENGTH = 2
+# A company name never ends in a zone kind (经开区 alone is a zone word).
+_ZONE_KINDS = ("开发区", "高新区", "经开区", "园区", "新区", "示范区", "合作区", "片区")
 # Parts of speech of jieba's dictionary that mark a proper name (person, brand, organisation, place).
 _NAME_TAGS = ("nr", "nrt", "nz", "nt", "j", "ns")
 _FREQUENT = 100
@@ -171,7 +173,7 @@ def is_fragment(etype: EntityType, name: str) -> bool:
     if len(name) < _MIN_LENGTH or _FRAGMENT.search(name) or _GENERIC.match(name):
         return True
     if etype is E:
-        return not COMPANY_SUFFIX_RE.search(name) and generic_only(name)
+        return not COMPANY_SUFFIX_RE.search(name) and (generic_only(name) or name.endswith(_ZONE_KINDS))
     core = name.removesuffix("项目")
     if not core:
         return True

@@ -151,6 +151,8 @@ def _cut_first(text: str) -> int:
     start = 0
     for match in _LEAD_RE.finditer(text):
         rest = text[match.end():]
+        if match.group() == "年" and not re.match(r"[\d今去全明上下]", text[match.start() - 1:match.start()]):
+            continue  # 年 inside a name (…青年创业谷), not a date (2021年X)
         if rest and not (rest in PROJECT_ENDINGS or rest.endswith(_KIND_TAILS) and len(rest) <= 3):
             start = max(start, match.end())  # not a word inside the name (…航材保障中心)
     for match in re.finditer(r"[\d.]+(?:亿元|万元)(?:重特大|重大)?(?:项目)?", text):

@@ -90,15 +90,17 @@ def brand_before_business_word(name: str) -> str | None:
 
 
 def _common_body(body: str) -> bool:
-    """A place or a very common word before a business word is no brand (东部基因产业…, 数字智造…)."""
-    return bool(PLACE_PREFIX_RE.fullmatch(body)) or is_dictionary_word(body, _VERY_COMMON)
+    """A place, a zone or a very common word before a business word is no brand (数字智造…, 经开区半导体…)."""
+    return bool(PLACE_PREFIX_RE.fullmatch(body)) or is_dictionary_word(body, _VERY_COMMON) \
+        or body.endswith(("区", "园"))
 
 
 def _brand_like(brand: str) -> bool:
     """Not a dictionary word, a place, a facility, a phrase (及/和…) or generic words only."""
     from ingest.extract.boundaries import generic_only
 
-    return not (is_dictionary_word(brand, 1) or PLACE_PREFIX_RE.match(brand) or _FACILITY_END.search(brand)
+    return not (is_dictionary_word(brand, 1) or _common_body(brand) or PLACE_PREFIX_RE.match(brand)
+                or _FACILITY_END.search(brand)
                 or brand.endswith(PRODUCT_WORDS + ENTERPRISE_ENDINGS) or generic_only(brand))
 
 

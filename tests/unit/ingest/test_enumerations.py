@@ -186,3 +186,12 @@ def test_a_brand_after_yi_as_leader() -> None:
 
     names = [hit.name for hit in find_brands("在新能源产业上,以澜风科技、青岚电机为龙头,打造产业基地")]
     assert "澜风科技" in names and "以澜风科技" not in names
+
+
+def test_nian_inside_a_name_does_not_cut_it() -> None:
+    hits = find_lists("1-7月,全区新签约宁川青年创业谷、海岚工业机器人等工业项目45个")
+    assert [[item[2] for item in hit.items] for hit in hits] == [["宁川青年创业谷", "海岚工业机器人"]]
+
+
+def test_a_zone_word_is_no_company() -> None:
+    assert company_of_project("经开区半导体特色生态产业园") is None
