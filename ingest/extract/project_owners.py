@@ -125,7 +125,7 @@ def unknown_brand(name: str) -> str | None:
     rest = name[len(brand):]
     if not (_MIN_BRAND <= len(brand) <= _MAX_BRAND) or len(rest) < 2 or not re.match(f"[{HAN}]{{2}}", rest):
         return None
-    return None if PLACE_PREFIX_RE.match(brand) or _FACILITY_END.search(brand) else brand
+    return None if PLACE_PREFIX_RE.match(brand) or _FACILITY_END.search(brand) or _common_body(brand) else brand
 
 
 def _is_rare_proper_name(word: str) -> bool:
