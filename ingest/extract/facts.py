@@ -119,6 +119,9 @@ def _project_item(c: _Collector, sentence: Sentence, item: tuple[int, int, str],
         c.mention(P, name + "项目", sentence, start, end)
         return (P, name + "项目")
     if kind != "facility" and looks_like_company(name):
+        if clean(E, name) is None:  # "污水处理、集中供热等项目": projects named by their works, no company
+            c.mention(P, name + "项目", sentence, start, end)
+            return (P, name + "项目")
         c.mention(E, name, sentence, start, end)
         c.mention(P, name + "项目", sentence, start, end)
         c.fact(Predicate.INVESTOR, (P, name + "项目"), (E, name), sentence)

@@ -57,7 +57,7 @@ def test_names_are_kept_whole(etype: EntityType, name: str) -> None:
         (E, "医药健康"),
         (E, "羊毛"),
         (E, "产值过"),
-        (P, "市政项目"),
+        (P, "新能源新材料项目"),
         (P, "全区新签约"),
         (P, "总投资1亿美元及"),
     ],
@@ -95,3 +95,9 @@ def test_more_lead_words(etype: EntityType, raw: str, name: str) -> None:
 
 def test_numbered_headings_are_no_names() -> None:
     assert clean(P, "二、跟进洽谈项目") is None
+
+
+@pytest.mark.parametrize("name", ["污水处理项目", "光伏发电项目", "集中供热项目"])
+def test_works_named_by_common_words_are_projects(name: str) -> None:
+    cleaned = clean(P, name)
+    assert cleaned is not None and cleaned.name == name

@@ -195,3 +195,11 @@ def test_nian_inside_a_name_does_not_cut_it() -> None:
 
 def test_a_zone_word_is_no_company() -> None:
     assert company_of_project("经开区半导体特色生态产业园") is None
+
+
+def test_works_listed_before_a_project_head_are_projects_without_company() -> None:
+    text = "2023年,青川高新区新开工污水处理、光伏发电等项目。\n"
+    result = to_gold_json(run(Document("t", "t.txt", text)))
+    projects = {e["name"] for e in result["entities"] if e["type"] == "Project"}
+    assert {"污水处理项目", "光伏发电项目"} <= projects
+    assert not any(e["type"] == "Enterprise" for e in result["entities"])
