@@ -203,3 +203,8 @@ def test_works_listed_before_a_project_head_are_projects_without_company() -> No
     projects = {e["name"] for e in result["entities"] if e["type"] == "Project"}
     assert {"污水处理项目", "光伏发电项目"} <= projects
     assert not any(e["type"] == "Enterprise" for e in result["entities"])
+
+
+def test_kinds_of_projects_are_no_items() -> None:
+    hits = find_lists("包括重点项目、银企合作、园区配套、智库服务等在内的40个项目集中签约")
+    assert {item[2] for hit in hits for item in hit.items} <= {"重点项目"}  # vetoed later as generic
