@@ -249,7 +249,7 @@ def _invested_projects(c: _Collector, sentence: Sentence) -> None:
             c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
         owner = max((h for h in companies if h.end <= hit.start), key=lambda h: h.end, default=None)
         named_after = company_of_project(hit.name.removesuffix("项目"))
-        if owner is not None:
+        if owner is not None and not (named_after and COMPANY_SUFFIX_RE.search(named_after)):
             c.fact(Predicate.INVESTOR, project, (E, owner.name), sentence)
         elif named_after:
             c.mention(E, named_after, sentence, hit.start, hit.start + len(named_after))

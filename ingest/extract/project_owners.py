@@ -42,6 +42,10 @@ def company_of_project(name: str) -> str | None:
 
     A nationality or place prefix is not part of the company (台湾X电机项目 → X, as FORMAT.md drops it).
     """
+    from ingest.extract.boundaries import zone_prefix
+
+    if zone_prefix(name):
+        return None  # named after the zone (X高新区总部经济大楼), not a company
     origin = _ORIGIN.match(name)
     if origin and len(name) - origin.end() >= 4:
         name = name[origin.end():]

@@ -59,6 +59,7 @@ def test_no_list_of_names(sentence: str) -> None:
         ("云澜存储二期", "云澜存储"),
         ("鹭岛星辰科技有限公司研发大楼", "鹭岛星辰科技有限公司"),
         ("碳纤维预浸料", None),
+        ("青川高新区总部经济大楼", None),  # named after the zone
         ("澜创力高端PCB", "澜创力"),  # a modifier before the Latin product name is not the brand
         ("江城氢能燃料电池电堆", "江城氢能"),  # a known word is a brand only with its business word
         ("重庆智能计算硬件制造基地", None),  # a city before a business word names no firm
@@ -208,3 +209,12 @@ def test_works_listed_before_a_project_head_are_projects_without_company() -> No
 def test_kinds_of_projects_are_no_items() -> None:
     hits = find_lists("包括重点项目、银企合作、园区配套、智库服务等在内的40个项目集中签约")
     assert {item[2] for hit in hits for item in hit.items} <= {"重点项目"}  # vetoed later as generic
+
+
+def test_each_listed_project_keeps_the_company_in_its_name() -> None:
+    text = ("青川高新区签约项目,包括投资10亿元的鹭岛星辰科技有限公司新型电池产业园、"
+            "投资3亿元的澜湾通信科技有限公司电子通讯产业基地等签约项目。\n")
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    investors = {(f["s"], f["o"]) for f in facts if f["p"] == "investor"}
+    assert ("澜湾通信科技有限公司电子通讯产业基地", "澜湾通信科技有限公司") in investors
+    assert ("澜湾通信科技有限公司电子通讯产业基地", "鹭岛星辰科技有限公司") not in investors
