@@ -248,8 +248,8 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
         text = match.group("name")
         cut = _CLAUSE_LEAD.match(text)
         owner = text.rfind("的")
-        if owner >= 0 and re.search(r"由|(?:投资|建设|打造|实施)$", text[:owner]):
-            continue  # "由X投资建设的Y项目": the investor rule reads it
+        if owner >= 0 and re.search(r"由|(?:投资|建设|打造|实施|元)$", text[:owner]):
+            continue  # "由X投资建设的Y项目", "X总投资5亿元的Y项目": the investor rules read them
         skip = max(cut.end() if cut else 0, owner + 1)  # "年加工150万吨油料的X项目已…": after 的
         name = _clean(text[skip:])
         short = 4 if match.re is CLAUSE_WORKS_RE else 6

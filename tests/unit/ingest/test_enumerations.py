@@ -218,3 +218,9 @@ def test_each_listed_project_keeps_the_company_in_its_name() -> None:
     investors = {(f["s"], f["o"]) for f in facts if f["p"] == "investor"}
     assert ("澜湾通信科技有限公司电子通讯产业基地", "澜湾通信科技有限公司") in investors
     assert ("澜湾通信科技有限公司电子通讯产业基地", "鹭岛星辰科技有限公司") not in investors
+
+
+def test_a_project_after_its_amount_is_read_once() -> None:
+    from ingest.extract.entities import find_clause_projects
+
+    assert find_clause_projects("2023年,鹭岛星辰科技有限公司总投资5亿元的鹭岛光电研发中心项目开工") == []
