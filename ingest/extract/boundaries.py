@@ -180,17 +180,8 @@ def is_fragment(etype: EntityType, name: str) -> bool:
     if core.removesuffix("产业").removesuffix("类") in _generic_words():
         return True  # an industry, not a project (先进制造业项目, 新一代信息技术产业项目)
     if core != name:
-        return industry_words_only(core)  # 新能源新材料项目; a works name (污水处理项目) stays
+        return False  # a works or product name (污水处理项目, 钠电正极材料项目) names a project
     return len(core) <= _SHORT_CATEGORY and not core.endswith(PROJECT_ENDINGS) and generic_only(core)
-
-
-def industry_words_only(name: str) -> bool:
-    """Whether ``name`` is made only of industry and business words (新能源装备, 医药健康)."""
-    words = _generic_words()
-    reachable = [True] + [False] * len(name)
-    for end in range(1, len(name) + 1):
-        reachable[end] = any(reachable[start] and name[start:end] in words for start in range(max(0, end - 8), end))
-    return len(name) > 0 and reachable[len(name)]
 
 
 @lru_cache(maxsize=8192)

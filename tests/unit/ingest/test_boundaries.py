@@ -57,7 +57,7 @@ def test_names_are_kept_whole(etype: EntityType, name: str) -> None:
         (E, "医药健康"),
         (E, "羊毛"),
         (E, "产值过"),
-        (P, "新能源新材料项目"),
+        (P, "生物医药产业项目"),
         (P, "全区新签约"),
         (P, "总投资1亿美元及"),
     ],
