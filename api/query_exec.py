@@ -12,7 +12,7 @@ from itertools import islice
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 
 from api import results
-from kg.errors import QuerySyntaxError, StoreError
+from kg.errors import KgError, QuerySyntaxError, StoreError
 from kg.namespaces import PREFIXES
 
 
@@ -59,10 +59,25 @@ def execute(store: Store, request: QueryRequest) -> QueryAnswer:
     try:
         result = store.query(request.query, **_dataset(request))  # type: ignore[arg-type]
         return _serialise(result, request)
-    except SyntaxError as exc:
+    except (SyntaxError, RuntimeError) as exc:  # RuntimeError: an evaluation error (e.g. an unbound SERVICE name)
         raise QuerySyntaxError(str(exc)) from exc
     except OSError as exc:
         raise StoreError(str(exc)) from exc
+
+
+def execute_detached(store: Store, request: QueryRequest) -> QueryAnswer:
+    """:func:`execute` for another thread: an error comes back without the frames that hold engine objects.
+
+    pyoxigraph's results may only be dropped on the thread that made them; a traceback carried to
+    the caller's thread would drop them there.
+    """
+    try:
+        return execute(store, request)
+    except KgError as exc:
+        error: KgError = type(exc)(str(exc))
+    except Exception as exc:  # noqa: BLE001 - re-raised below as a StoreError without its frames
+        error = StoreError(f"{type(exc).__name__}: {exc}")
+    raise error
 
 
 def _serialise(result: object, request: QueryRequest) -> QueryAnswer:

@@ -25,7 +25,8 @@ from typing import Protocol
 
 from pyoxigraph import Store
 
-from api.query_exec import QueryAnswer, QueryRequest, execute
+from api.net_sandbox import sandboxed_executor
+from api.query_exec import QueryAnswer, QueryRequest, execute_detached
 from kg.errors import KgError, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from kg.store import GraphStore
 
@@ -52,19 +53,20 @@ class QueryRunner(Protocol):
 
 
 class InlineRunner:
-    """Runs queries in the calling thread (in-memory stores: no snapshot, no hard stop)."""
+    """Runs queries in this process (in-memory stores: no snapshot, no hard stop), on threads without network."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, threads: int = 2) -> None:
         self._store = store
+        self._threads = sandboxed_executor(threads, "sparql-query")
 
     def run(self, request: QueryRequest) -> QueryAnswer:
-        return execute(self._store, request)
+        return self._threads.submit(execute_detached, self._store, request).result()
 
     def refresh(self) -> None:
         """Nothing to do: queries read the live store."""
 
     def close(self) -> None:
-        """Nothing to release."""
+        self._threads.shutdown(wait=False, cancel_futures=True)
 
 
 class RemoteRunner:
@@ -201,6 +203,6 @@ def make_runner(store: GraphStore, *, workers: int, timeout_s: float) -> QueryRu
     if not isinstance(store, OxigraphStore):
         return RemoteRunner(store)
     if store.path is None:
-        return InlineRunner(store.raw)
+        return InlineRunner(store.raw, workers)
     root = store.path.with_name(store.path.name + ".snapshots")
     return ProcessRunner(store.raw, root, workers=workers, timeout_s=timeout_s)

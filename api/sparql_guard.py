@@ -1,40 +1,45 @@
-"""Refuse SPARQL features that make the engine fetch URLs (SERVICE, LOAD) before evaluation.
+"""Refuse SPARQL features that make the engine fetch URLs (SERVICE, LOAD), deciding on the parsed text.
 
-The scan tokenises the text the way the SPARQL grammar does for the parts that
-can hide a keyword (comments, strings, IRIs, variables, prefixed names) and
-rejects the keywords case-insensitively anywhere else.  Text it cannot
-tokenise (an unterminated string) is refused too: the check fails closed.
+The text goes through rdflib's SPARQL 1.1 grammar (a parser independent of
+the engine) and the parse tree is searched for a ``ServiceGraphPattern`` (a
+query) or a ``Load`` operation (an update).  No lexical trick can hide a
+keyword from that: comments, escapes in prefixed names, strings and IRIs are
+what the grammar says they are.  A text the parser cannot read is refused as
+a syntax error rather than handed to the engine (the check fails closed).
+Behind this guard, the threads and processes that evaluate public SPARQL have
+no network (:mod:`api.net_sandbox`), in case the two parsers ever disagree.
 
->>> find_forbidden('SELECT * { ?s ?p "SERVICE" } # LOAD')
->>> find_forbidden('select * { sErViCe <http://127.0.0.1/> { ?s ?p ?o } }')
-'SERVICE'
+A text in which no spelling of the keywords can occur (none of their letters in
+sequence in any case or Unicode compatibility form, and no ``\\u``/``\\U``
+codepoint escape, the only SPARQL escape that can produce a letter) cannot name
+them for any parser and is passed without the parse; that spares most queries
+its cost (about 10 ms, see bench/bench_sparql_guard.py).  Other decisions are
+cached by the text's digest, so a repeated query is parsed once.
+
+>>> check_query('SELECT * { ?s ?p "SERVICE <http://h/>" } # LOAD')
+>>> check_query('PREFIX e: <http://e/> SELECT * { e:a\\\\# ?p ?o . sErViCe <http://h/> { ?s ?p ?o } }')
+Traceback (most recent call last):
+...
+api.sparql_guard.FeatureNotAllowed: SERVICE is not allowed on this endpoint
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable
+from threading import Lock
+
+from pyparsing import ParseBaseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QueryNotAllowed, QuerySyntaxError
 
-FORBIDDEN = frozenset({"SERVICE", "LOAD"})
-
-# One alternative per token class; the first that matches at a position wins.
-_TOKEN = re.compile(
-    r"""
-    (?P<comment>\#[^\n\r]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-      | '''(?:[^'\\]|\\.|'(?!''))*'''
-      | "(?:[^"\\\n\r]|\\.)*"
-      | '(?:[^'\\\n\r]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$]\w+)
-  | (?P<pname>[\w.-]*:[\w.\-:%\\]*)
-  | (?P<word>[^\W\d]\w*)
-  | (?P<quote>["'])
-  | (?P<other>\s+|.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+# Parse-tree node names (rdflib) of the operations that reach the network.
+FORBIDDEN_NODES = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
+CACHE_SIZE = 2048
 
 
 class FeatureNotAllowed(QueryNotAllowed):
@@ -49,23 +54,100 @@ class FeatureNotAllowed(QueryNotAllowed):
         return f"{self.keyword.lower()}_not_allowed"
 
 
-def find_forbidden(text: str) -> str | None:
-    """The first forbidden keyword outside comments, strings and IRIs, or None.
+def _may_spell(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of the (lower-case) keywords could be read in the text by any SPARQL parser."""
+    if "\\u" in text or "\\U" in text:
+        return True
+    forms = (text.lower(), text.upper().lower(), unicodedata.normalize("NFKC", text).casefold())
+    return any(word in form for form in forms for word in words)
 
-    Raises:
-        QuerySyntaxError: a string literal is not terminated (the text cannot be scanned).
-    """
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        if kind == "quote":
-            raise QuerySyntaxError(f"unterminated string at offset {match.start()}")
-        if kind == "word" and match.group().upper() in FORBIDDEN:
-            return match.group().upper()
+
+def _forbidden_in(node: object) -> str | None:
+    """The keyword of the first forbidden operation in a parse tree, or None (iterative: trees can be deep)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            keyword = FORBIDDEN_NODES.get(item.name)
+            if keyword is not None:
+                return keyword
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, ParseResults)):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
     return None
 
 
-def check_text(text: str) -> None:
-    """Raise :class:`FeatureNotAllowed` if the text uses SERVICE or LOAD."""
-    keyword = find_forbidden(text)
+def _parse(parser: Callable[[str], object], text: str, kind: str) -> object:
+    try:
+        return parser(text)
+    except ParseBaseException as exc:
+        raise QuerySyntaxError(f"the {kind} does not parse as SPARQL 1.1: {exc}") from exc
+    except RecursionError as exc:
+        raise QuerySyntaxError(f"the {kind} is nested too deeply to check") from exc
+    except Exception as exc:  # noqa: BLE001 - any parser failure must refuse, never pass the text on
+        raise QuerySyntaxError(f"the {kind} could not be checked: {type(exc).__name__}: {exc}") from exc
+
+
+class _Verdicts:
+    """A small LRU of decisions: text digest -> None (allowed) or (error class, its argument) to raise again."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[bytes, tuple[type[Exception], str] | None] = OrderedDict()
+        self._lock = Lock()
+
+    def decide(self, kind: str, text: str, decide: Callable[[], None]) -> None:
+        key = hashlib.blake2b(f"{kind}\0{text}".encode("utf-8", "surrogatepass"), digest_size=20).digest()
+        with self._lock:
+            hit = key in self._items
+            verdict = self._items.get(key)
+            if hit:
+                self._items.move_to_end(key)
+        if not hit:
+            try:
+                decide()
+                verdict = None
+            except FeatureNotAllowed as exc:
+                verdict = (FeatureNotAllowed, exc.keyword)
+            except QuerySyntaxError as exc:
+                verdict = (QuerySyntaxError, str(exc))
+            with self._lock:
+                self._items[key] = verdict
+                if len(self._items) > self._size:
+                    self._items.popitem(last=False)
+        if verdict is not None:
+            error, argument = verdict
+            raise error(argument)
+
+
+_VERDICTS = _Verdicts(CACHE_SIZE)
+
+
+def _check(kind: str, parser: Callable[[str], object], text: str) -> None:
+    keyword = _forbidden_in(_parse(parser, text, kind))
     if keyword is not None:
         raise FeatureNotAllowed(keyword)
+
+
+def check_query(text: str) -> None:
+    """Refuse a query that uses SERVICE, or that the SPARQL 1.1 grammar does not accept.
+
+    Raises:
+        FeatureNotAllowed: the parsed query contains a SERVICE pattern.
+        QuerySyntaxError: the text could name SERVICE and does not parse as a SPARQL 1.1 query.
+    """
+    if _may_spell(text, ("service",)):
+        _VERDICTS.decide("query", text, lambda: _check("query", parseQuery, text))
+
+
+def check_update(text: str) -> None:
+    """Refuse an update that uses LOAD or SERVICE, or that the SPARQL 1.1 grammar does not accept.
+
+    Raises:
+        FeatureNotAllowed: the parsed update contains a LOAD operation or a SERVICE pattern.
+        QuerySyntaxError: the text could name LOAD or SERVICE and does not parse as a SPARQL 1.1 update.
+    """
+    if _may_spell(text, ("service", "load")):
+        _VERDICTS.decide("update", text, lambda: _check("update", parseUpdate, text))

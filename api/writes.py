@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import threading
 
+from api.net_sandbox import sandboxed_executor
 from api.query_pool import QueryRunner
-from api.sparql_guard import check_text
+from api.sparql_guard import check_update
 from kg.errors import NotFound
 from kg.iri import doc_graph_iri, is_valid_doc_id
 from kg.store import GraphStore
@@ -22,16 +23,22 @@ class Writer:
         self._store = store
         self._runner = runner
         self._lock = threading.Lock()
+        # Updates on the embedded engine run on a thread without network (LOAD/SERVICE past the guard
+        # find no socket); a remote store is reached over the network, so its updates cannot.
+        self._update_thread = sandboxed_executor(1, "sparql-update") if _embedded(store) else None
 
     def _committed(self) -> None:
         self._store.flush()
         self._runner.refresh()
 
     def update(self, text: str) -> None:
-        """Run a SPARQL update (SERVICE and LOAD refused)."""
-        check_text(text)
+        """Run a SPARQL update (SERVICE and LOAD refused, decided on the parsed text)."""
+        check_update(text)
         with self._lock:
-            self._store.update(text)
+            if self._update_thread is None:
+                self._store.update(text)
+            else:
+                self._update_thread.submit(self._store.update, text).result()
             self._committed()
 
     def ingest(self, data: bytes, filename: str):  # type: ignore[no-untyped-def]
@@ -55,3 +62,9 @@ class Writer:
             if not self._store.delete_graph(doc_graph_iri(doc_id)):
                 raise NotFound(f"no document {doc_id!r}")
             self._committed()
+
+
+def _embedded(store: GraphStore) -> bool:
+    from kg.store.oxigraph import OxigraphStore
+
+    return isinstance(store, OxigraphStore)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -144,3 +146,32 @@ def disk_api(tmp_path: Path) -> Iterator[str]:
     settings = Settings(store=str(path), corpus=tmp_path / "no-corpus", query_timeout_s=1.5, query_workers=2,
                         client_concurrency=2, api_token=API_TOKEN, _env_file=None)  # type: ignore[call-arg]
     yield from serve_app(create_app(settings))
+
+
+# -- network canary (engineer sec) ------------------------------------------------
+
+
+@pytest.fixture
+def canary() -> Iterator[list[int]]:
+    """A loopback TCP server that records every connection it receives."""
+    hits: list[int] = []
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.2)
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                continue
+            hits.append(1)
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    hits.append(server.getsockname()[1])  # first item: the port
+    yield hits
+    stop.set()
+    thread.join()
+    server.close()
