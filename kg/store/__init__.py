@@ -21,6 +21,9 @@ class GraphStore(Protocol):
     def replace_graph(self, graph: NamedNode, triples: Iterable[Triple]) -> None:
         """Atomically replace everything in ``graph`` with ``triples``."""
 
+    def replace_graphs(self, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:
+        """Replace several graphs; each is atomic on its own (the embedded store does all of them in one step)."""
+
     def delete_graph(self, graph: NamedNode) -> bool:
         """Remove a named graph; False if it did not exist."""
 
@@ -28,7 +31,7 @@ class GraphStore(Protocol):
         """Named graphs in the store."""
 
     def bulk_load_nquads(self, data: bytes) -> None:
-        """Add N-Quads in one go (for bulk ingest and restore)."""
+        """Add N-Quads in one go, for filling a new store; not atomic (a crash can leave part of the data)."""
 
     def dump_nquads(self, out: BinaryIO) -> None:
         """Write every quad of every named graph as N-Quads."""

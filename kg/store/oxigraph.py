@@ -48,9 +48,17 @@ class OxigraphStore:
     # -- writing ---------------------------------------------------------------
 
     def replace_graph(self, graph: NamedNode, triples: Iterable[Triple]) -> None:
-        body = ntriples_block(triples)
-        # One update string is one transaction: readers never see a half-replaced graph.
-        self._update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        self.replace_graphs({graph: triples})
+
+    def replace_graphs(self, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:
+        # One update string is one transaction (RocksDB write batch): readers never see a half-replaced
+        # graph, and a process killed at any moment leaves every graph old or new.
+        operations = [
+            f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{ntriples_block(triples)}\n}} }}"
+            for graph, triples in graphs.items()
+        ]
+        if operations:
+            self._update(" ;\n".join(operations))
 
     def delete_graph(self, graph: NamedNode) -> bool:
         if not self._store.contains_named_graph(graph):

@@ -96,6 +96,10 @@ class SparqlHttpStore:
         else:
             self._replace_staged(graph, lines)
 
+    def replace_graphs(self, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:
+        for graph, triples in graphs.items():
+            self.replace_graph(graph, triples)
+
     def _replace_staged(self, graph: NamedNode, lines: list[str]) -> None:
         """Load a big graph into a staging graph chunk by chunk, then swap it in with one MOVE."""
         staging = NamedNode(f"{graph.value}#staging")
