@@ -94,6 +94,17 @@ def test_store_contract_replace_graph_replaces_only_that_document(store: GraphSt
     assert store.quad_count() == 3
 
 
+def test_store_contract_replace_graphs_replaces_each_and_no_other(store: GraphStore) -> None:
+    doc1, doc2, doc3 = doc_graph_iri("d1"), doc_graph_iri("d2"), doc_graph_iri("d3")
+    store.replace_graphs({doc1: located(ZONE_A), doc3: located(ZONE_A)})
+    store.replace_graphs({doc1: located(ZONE_B), doc2: many_labels(3)})
+    assert store.graphs() == sorted([doc1, doc2, doc3], key=str)
+    in_graph = "SELECT ?g ?z WHERE { GRAPH ?g { ?c zone:locatedIn ?z } }"
+    assert [r["z"] for r in store.select(in_graph, bindings={"g": doc1})] == [ZONE_B]
+    assert [r["z"] for r in store.select(in_graph, bindings={"g": doc3})] == [ZONE_A]
+    assert store.quad_count() == 2 + 3 + 2
+
+
 def test_store_contract_big_graph_is_replaced_whole(store: GraphStore) -> None:
     graph = doc_graph_iri("big")
     store.replace_graph(graph, many_labels(CHUNK_TRIPLES * 2 + 500))
