@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.methods import allowed_methods
 from api.query_pool import QueryBusy
 from api.sparql_guard import FeatureNotAllowed
 from kg.errors import (
@@ -117,7 +118,10 @@ async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
     """Render Starlette's own HTTP errors (unknown path, wrong method, body limit) in the same JSON shape."""
     assert isinstance(exc, StarletteHTTPException)
     body = {"error": HTTP_CODES.get(exc.status_code, "http_error"), "detail": str(exc.detail)}
-    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request.scope)) or headers.get("Allow", "")
+    return JSONResponse(body, status_code=exc.status_code, headers=headers)
 
 
 def install(app: FastAPI) -> None:

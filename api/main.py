@@ -13,6 +13,7 @@ from fastapi_offline import FastAPIOffline
 from api import errors
 from api.client_limits import ClientLimiter, ClientLimits
 from api.limits import BodyLimitMiddleware
+from api.methods import OptionsMiddleware
 from api.query_pool import make_runner
 from api.routers import documents, entities, resources, search, sparql, stats, workbench
 from api.writes import Writer
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     errors.install(app)
     # Uploads are the largest bodies (plus multipart framing); /sparql enforces its own 64 KiB.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_document_bytes + MULTIPART_SLACK_BYTES)
+    app.add_middleware(OptionsMiddleware)
     for module in (sparql, workbench, entities, resources, documents, search, stats):
         app.include_router(module.router)
     if importlib.util.find_spec("api.routers.graph_page") is not None:

@@ -26,6 +26,8 @@ class QueryRequest:
     default_graph_uris: tuple[str, ...] = ()
     named_graph_uris: tuple[str, ...] = ()
     max_rows: int = 10_000
+    query_dataset: bool = False
+    """The query has FROM/FROM NAMED: without protocol graph parameters, its own dataset applies."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ def _dataset(request: QueryRequest) -> dict[str, object]:
     kwargs: dict[str, object] = {"prefixes": PREFIXES}
     if request.default_graph_uris:
         kwargs["default_graph"] = [NamedNode(u) for u in request.default_graph_uris]
+    elif request.query_dataset and not request.named_graph_uris:
+        return kwargs  # the engine takes the dataset from FROM / FROM NAMED (W3C semantics)
     else:
         kwargs["use_default_graph_as_union"] = True
     if request.named_graph_uris:

@@ -9,11 +9,10 @@ a syntax error rather than handed to the engine (the check fails closed).
 Behind this guard, the threads and processes that evaluate public SPARQL have
 no network (:mod:`api.net_sandbox`), in case the two parsers ever disagree.
 
-A text in which no spelling of the keywords can occur (none of their letters in
-sequence in any case or Unicode compatibility form, and no ``\\u``/``\\U``
-codepoint escape, the only SPARQL escape that can produce a letter) cannot name
-them for any parser and is passed without the parse; that spares most queries
-its cost (about 10 ms, see bench/bench_sparql_guard.py).  Other decisions are
+A text in which no spelling of the keywords can occur
+(:func:`kg.sparql_syntax.may_spell`) cannot name them for any parser and is
+passed without the parse; that spares most queries its cost (about 10 ms, see
+bench/bench_sparql_guard.py).  Other decisions are
 cached by the text's digest, so a repeated query is parsed once.
 
 >>> check_query('SELECT * { ?s ?p "SERVICE <http://h/>" } # LOAD')
@@ -26,7 +25,6 @@ api.sparql_guard.FeatureNotAllowed: SERVICE is not allowed on this endpoint
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from threading import Lock
@@ -36,6 +34,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QueryNotAllowed, QuerySyntaxError
+from kg.sparql_syntax import may_spell
 
 # Parse-tree node names (rdflib) of the operations that reach the network.
 FORBIDDEN_NODES = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
@@ -52,14 +51,6 @@ class FeatureNotAllowed(QueryNotAllowed):
     @property
     def code(self) -> str:
         return f"{self.keyword.lower()}_not_allowed"
-
-
-def _may_spell(text: str, words: tuple[str, ...]) -> bool:
-    """Whether any of the (lower-case) keywords could be read in the text by any SPARQL parser."""
-    if "\\u" in text or "\\U" in text:
-        return True
-    forms = (text.lower(), text.upper().lower(), unicodedata.normalize("NFKC", text).casefold())
-    return any(word in form for form in forms for word in words)
 
 
 def _forbidden_in(node: object) -> str | None:
@@ -138,7 +129,7 @@ def check_query(text: str) -> None:
         FeatureNotAllowed: the parsed query contains a SERVICE pattern.
         QuerySyntaxError: the text could name SERVICE and does not parse as a SPARQL 1.1 query.
     """
-    if _may_spell(text, ("service",)):
+    if may_spell(text, ("service",)):
         _VERDICTS.decide("query", text, lambda: _check("query", parseQuery, text))
 
 
@@ -149,5 +140,5 @@ def check_update(text: str) -> None:
         FeatureNotAllowed: the parsed update contains a LOAD operation or a SERVICE pattern.
         QuerySyntaxError: the text could name LOAD or SERVICE and does not parse as a SPARQL 1.1 update.
     """
-    if _may_spell(text, ("service", "load")):
+    if may_spell(text, ("service", "load")):
         _VERDICTS.decide("update", text, lambda: _check("update", parseUpdate, text))

@@ -20,6 +20,7 @@ from pyoxigraph import (
 
 from kg.errors import QuerySyntaxError, StoreError, StoreUnavailable
 from kg.namespaces import PREFIXES
+from kg.sparql_syntax import declares_dataset
 from kg.store.binding import bind_values
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
 
@@ -113,7 +114,8 @@ class OxigraphStore:
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
     ) -> tuple[bytes, str]:
-        result = self._query(query, None, default_graph_uris, named_graph_uris)
+        # Any query text (the CLI's): its FROM / FROM NAMED, if any, is its dataset.
+        result = self._query(query, None, default_graph_uris, named_graph_uris, own_dataset=not named_graph_uris)
         if isinstance(result, QueryTriples):
             fmt = RdfFormat.from_media_type(graph_media_type) or RdfFormat.TURTLE
             return result.serialize(format=fmt) or b"", fmt.media_type
@@ -126,11 +128,13 @@ class OxigraphStore:
         bindings: Mapping[str, Term] | None,
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
+        *,
+        own_dataset: bool = False,
     ) -> QuerySolutions | QueryBoolean | QueryTriples:
         kwargs: dict[str, object] = {"prefixes": PREFIXES}
         if default_graph_uris:
             kwargs["default_graph"] = [NamedNode(u) for u in default_graph_uris]
-        else:
+        elif not (own_dataset and declares_dataset(query)):
             kwargs["use_default_graph_as_union"] = True
         if named_graph_uris:
             kwargs["named_graphs"] = [NamedNode(u) for u in named_graph_uris]

@@ -107,3 +107,19 @@ def test_store_disk_persists_across_reopen(tmp_path) -> None:  # type: ignore[no
 def test_store_second_writer_gets_a_clear_error(disk_store: OxigraphStore) -> None:
     with pytest.raises(StoreUnavailable):
         OxigraphStore(disk_store.path)
+
+
+def test_store_raw_query_honours_from(store: OxigraphStore) -> None:
+    """``zonekg query``: a query's FROM / FROM NAMED is its dataset; without them, the union of all graphs."""
+    import json
+
+    store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+    store.replace_graph(doc_graph_iri("d2"), [Triple(ZONE_B, RDFS.label, Literal("江阴高新区", language="zh"))])
+
+    def count(query: str) -> int:
+        body, _ = store.raw_query(query, results_media_type="application/sparql-results+json", graph_media_type="")
+        return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+    assert count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == 3
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM {doc_graph_iri('d2')} WHERE {{ ?s ?p ?o }}") == 1
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM NAMED {doc_graph_iri('d2')} WHERE {{ ?s ?p ?o }}") == 0
