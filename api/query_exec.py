@@ -13,7 +13,7 @@ from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutio
 
 from api import results
 from kg.errors import KgError, QuerySyntaxError, StoreError
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, RESOURCE_IRI
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class QueryAnswer:
 
 
 def _dataset(request: QueryRequest) -> dict[str, object]:
-    kwargs: dict[str, object] = {"prefixes": PREFIXES}
+    kwargs: dict[str, object] = {"prefixes": PREFIXES, "base_iri": RESOURCE_IRI}
     if request.default_graph_uris:
         kwargs["default_graph"] = [NamedNode(u) for u in request.default_graph_uris]
     elif request.query_dataset and not request.named_graph_uris:

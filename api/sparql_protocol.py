@@ -118,14 +118,35 @@ def _graphs(params: dict[str, list[str]], name: str) -> tuple[str, ...]:
     return uris
 
 
+def _merged(*sources: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Parameters from the URL, the form and the body together, repeats kept (so they can be refused)."""
+    merged: dict[str, list[str]] = {}
+    for source in sources:
+        for name, values in source.items():
+            merged.setdefault(name, []).extend(values)
+    return merged
+
+
+def _check_once(params: dict[str, list[str]]) -> None:
+    for name in ("query", "update"):
+        if len(params.get(name, ())) > 1:
+            raise ApiError(f"{name} is given {len(params[name])} times; a request carries one {name}")
+    if "query" in params and "update" in params:
+        raise ApiError("a request carries a query or an update, not both")
+    for name in ("using-graph-uri", "using-named-graph-uri"):
+        if name in params:
+            raise ApiError(f"{name} is not supported here; write USING <graph> in the update text")
+
+
 def _from_params(params: dict[str, list[str]]) -> ProtocolRequest:
+    _check_once(params)
     query, update = params.get("query"), params.get("update")
     text = (query or update or [""])[0]
     if len(text.encode("utf-8")) > MAX_QUERY_BYTES:
         raise PayloadTooLarge(f"query text over {MAX_QUERY_BYTES} bytes")
     return ProtocolRequest(
         query=query[0] if query else None,
-        update=update[0] if update and not query else None,
+        update=update[0] if update else None,
         default_graph_uris=_graphs(params, "default-graph-uri"),
         named_graph_uris=_graphs(params, "named-graph-uri"),
     )
@@ -147,11 +168,11 @@ async def read_request(request: Request) -> ProtocolRequest:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media == "application/x-www-form-urlencoded":
         form = parse_qs(_decode(await _read_body(request, MAX_FORM_BYTES)), keep_blank_values=True)
-        return _from_params({**url_params, **form})
+        return _from_params(_merged(url_params, form))
     if media in ("application/sparql-query", "application/sparql-update"):
         text = _decode(await _read_body(request, MAX_QUERY_BYTES))
         key = "query" if media.endswith("query") else "update"
-        return _from_params({**url_params, key: [text]})
+        return _from_params(_merged(url_params, {key: [text]}))
     raise UnsupportedMediaType(f"unsupported content type {media!r}")
 
 

@@ -19,7 +19,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import QuerySyntaxError, StoreError, StoreUnavailable
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, RESOURCE_IRI
 from kg.sparql_syntax import declares_dataset
 from kg.store.binding import bind_values
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
@@ -78,7 +78,7 @@ class OxigraphStore:
 
     def _update(self, update: str) -> None:
         try:
-            self._store.update(update, prefixes=PREFIXES)
+            self._store.update(update, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from exc
         except OSError as exc:
@@ -131,7 +131,7 @@ class OxigraphStore:
         *,
         own_dataset: bool = False,
     ) -> QuerySolutions | QueryBoolean | QueryTriples:
-        kwargs: dict[str, object] = {"prefixes": PREFIXES}
+        kwargs: dict[str, object] = {"prefixes": PREFIXES, "base_iri": RESOURCE_IRI}
         if default_graph_uris:
             kwargs["default_graph"] = [NamedNode(u) for u in default_graph_uris]
         elif not (own_dataset and declares_dataset(query)):

@@ -288,3 +288,50 @@ def test_api_sparql_limits_key_on_the_client_a_trusted_proxy_names(tmp_path: Pat
     finally:
         next(served, None)
     assert (first, again, other) == (400, 429, 200)
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "kwargs", "phrase"),
+    [
+        ("get", "/sparql?query=ASK%7B%7D&query=ASK%7B%7D", {}, "query is given 2 times"),
+        ("post", "/sparql", {"data": {"query": ["ASK {}", "ASK {}"]}}, "query is given 2 times"),
+        ("post", "/sparql?query=ASK%7B%7D", {"data": {"query": "ASK {}"}}, "query is given 2 times"),
+        (
+            "post",
+            "/sparql?query=ASK%7B%7D",
+            {"content": b"ASK {}", "headers": {"Content-Type": "application/sparql-query"}},
+            "query is given 2 times",
+        ),
+        ("post", "/sparql/update", {"data": {"update": ["CLEAR ALL", "CLEAR ALL"]}}, "update is given 2 times"),
+        ("post", "/sparql", {"data": {"query": "ASK {}", "update": "CLEAR ALL"}}, "not both"),
+        (
+            "post",
+            "/sparql/update",
+            {"data": {"update": "DELETE WHERE { ?s ?p ?o }", "using-graph-uri": "http://e/g"}},
+            "using-graph-uri",
+        ),
+    ],
+)
+def test_api_sparql_protocol_refuses_ambiguous_requests(
+    api_client: Any, method: str, url: str, kwargs: dict[str, Any], phrase: str
+) -> None:
+    before = api_client.get("/stats").json()["quads"]
+    kwargs = dict(kwargs)
+    headers = {**AUTH, **kwargs.pop("headers", {})}
+    response = getattr(api_client, method)(url, headers=headers, **kwargs)
+    assert response.status_code == 400 and phrase in response.json()["detail"]
+    assert api_client.get("/stats").json()["quads"] == before
+
+
+def test_api_sparql_relative_iris_resolve_against_the_resource_base(api_client: Any) -> None:
+    constructed = api_client.get(
+        "/sparql", params={"query": "CONSTRUCT { <s> <p> 1 } WHERE {}"}, headers={"Accept": "application/n-triples"}
+    )
+    assert constructed.status_code == 200
+    assert constructed.text.startswith("<https://w3id.org/zonekg/resource/s> <https://w3id.org/zonekg/resource/p>")
+    inserted = api_client.post(
+        "/sparql/update", data={"update": "INSERT DATA { GRAPH <doc/based> { <test> <p> 1 } }"}, headers=AUTH
+    )
+    assert inserted.status_code == 204
+    ask = "ASK { GRAPH zr:doc\\/based { zr:test zr:p 1 } }"
+    assert api_client.get("/sparql", params={"query": ask}).json()["boolean"] is True
