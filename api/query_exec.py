@@ -6,14 +6,17 @@ on-disk ones; it only needs picklable inputs and outputs.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from typing import TypeVar
 
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 
 from api import results
 from kg.errors import KgError, QuerySyntaxError, StoreError
 from kg.namespaces import PREFIXES, RESOURCE_IRI
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -26,18 +29,21 @@ class QueryRequest:
     default_graph_uris: tuple[str, ...] = ()
     named_graph_uris: tuple[str, ...] = ()
     max_rows: int = 10_000
+    max_bytes: int = 32 * 1024 * 1024
+    """Cap on the answer's terms (N-Triples characters); the answer is cut before the row that passes it."""
     query_dataset: bool = False
     """The query has FROM/FROM NAMED: without protocol graph parameters, its own dataset applies."""
 
 
 @dataclass(frozen=True)
 class QueryAnswer:
-    """A serialised answer; ``truncated`` says the row cap cut it."""
+    """A serialised answer; ``truncated`` says the row cap cut it, ``cut_bytes`` the byte cap."""
 
     body: bytes
     media_type: str
     truncated: bool = False
     rows: int = field(default=0)
+    cut_bytes: bool = False
 
 
 def _dataset(request: QueryRequest) -> dict[str, object]:
@@ -85,15 +91,32 @@ def execute_detached(store: Store, request: QueryRequest) -> QueryAnswer:
 
 
 def _serialise(result: object, request: QueryRequest) -> QueryAnswer:
-    cap = request.max_rows
     if isinstance(result, QueryBoolean):
         fmt = QueryResultsFormat.from_media_type(request.results_type) or QueryResultsFormat.JSON
         return QueryAnswer(result.serialize(format=fmt) or b"", request.results_type)
     if isinstance(result, QuerySolutions):
         names = [v.value for v in result.variables]
-        rows = [[row[n] for n in names] for row in islice(result, cap + 1)]
-        body = results.solutions(request.results_type, names, rows[:cap])
-        return QueryAnswer(body, request.results_type, len(rows) > cap, min(len(rows), cap))
-    items = list(islice(result, cap + 1))  # type: ignore[call-overload]
-    body = results.triples(request.graph_type, items[:cap])
-    return QueryAnswer(body, request.graph_type, len(items) > cap, min(len(items), cap))
+        rows, cut_rows, cut_bytes = _capped(([row[n] for n in names] for row in result), request, _row_size)
+        body = results.solutions(request.results_type, names, rows)
+        return QueryAnswer(body, request.results_type, cut_rows, len(rows), cut_bytes)
+    items, cut_rows, cut_bytes = _capped(iter(result), request, lambda t: len(str(t)))  # type: ignore[call-overload]
+    body = results.triples(request.graph_type, items)
+    return QueryAnswer(body, request.graph_type, cut_rows, len(items), cut_bytes)
+
+
+def _row_size(row: list[object]) -> int:
+    return sum(len(str(term)) for term in row if term is not None)
+
+
+def _capped(items: Iterator[T], request: QueryRequest, size: Callable[[T], int]) -> tuple[list[T], bool, bool]:
+    """At most ``max_rows`` items whose terms total at most ``max_bytes``; (kept, cut at rows, cut at bytes)."""
+    kept: list[T] = []
+    total = 0
+    for item in items:
+        if len(kept) == request.max_rows:
+            return kept, True, False
+        total += size(item)
+        if total > request.max_bytes:
+            return kept, False, True
+        kept.append(item)
+    return kept, False, False

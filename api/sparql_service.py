@@ -14,6 +14,7 @@ from api.sparql_protocol import ProtocolRequest, negotiate, service_description
 from kg.sparql_syntax import declares_dataset
 
 TRUNCATED_HEADER = "X-SPARQL-MaxRows"
+BYTES_CUT_HEADER = "X-SPARQL-MaxBytes"
 
 
 async def answer(request: Request, parsed: ProtocolRequest) -> Response:
@@ -33,6 +34,7 @@ async def answer(request: Request, parsed: ProtocolRequest) -> Response:
         parsed.default_graph_uris,
         parsed.named_graph_uris,
         state.settings.max_rows,
+        state.settings.max_answer_bytes,
     )
     client = request.client.host if request.client else "unknown"
     with state.client_limiter.evaluation(client):  # refusals and parse time count against the client too
@@ -40,6 +42,8 @@ async def answer(request: Request, parsed: ProtocolRequest) -> Response:
         query = replace(query, query_dataset=await run_in_threadpool(declares_dataset, query.query))
         result = await run_in_threadpool(state.runner.run, query)
     headers = {TRUNCATED_HEADER: str(query.max_rows)} if result.truncated else {}
+    if result.cut_bytes:
+        headers[BYTES_CUT_HEADER] = str(query.max_bytes)
     return Response(result.body, media_type=result.media_type, headers=headers)
 
 

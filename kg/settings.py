@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     """Bearer token for updates and document uploads; without one they are refused."""
     query_timeout_s: float = 10.0
     max_rows: int = 10_000
+    max_answer_bytes: int = 32 * 1024 * 1024
+    """Cap on a public SPARQL answer's terms (N-Triples characters); a longer answer is cut (X-SPARQL-MaxBytes)."""
     query_workers: int = 2
     client_concurrency: int = 1
     """Queries one client IP may have running on /sparql at once (0: no bound)."""

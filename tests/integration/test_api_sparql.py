@@ -335,3 +335,22 @@ def test_api_sparql_relative_iris_resolve_against_the_resource_base(api_client: 
     assert inserted.status_code == 204
     ask = "ASK { GRAPH zr:doc\\/based { zr:test zr:p 1 } }"
     assert api_client.get("/sparql", params={"query": ask}).json()["boolean"] is True
+
+
+def test_api_sparql_byte_cap_cuts_answer_and_says_so(tmp_path: Path, sample_store: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    settings = Settings(store=MEMORY, corpus=tmp_path / "none", max_answer_bytes=600, _env_file=None)  # type: ignore[call-arg]
+    select = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 30"
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 30"
+    with TestClient(create_app(settings, store=sample_store)) as client:
+        rows = client.get("/sparql", params={"query": select})
+        triples = client.get("/sparql", params={"query": construct}, headers={"Accept": "application/n-triples"})
+        small = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2"})
+    bindings = rows.json()["results"]["bindings"]
+    assert rows.headers["X-SPARQL-MaxBytes"] == "600" and "X-SPARQL-MaxRows" not in rows.headers
+    assert 0 < len(bindings) < 30
+    assert sum(len(v["value"]) for b in bindings for v in b.values()) <= 600
+    assert triples.headers["X-SPARQL-MaxBytes"] == "600"
+    assert 0 < len(triples.text.strip().splitlines()) < 30 and len(triples.content) <= 600
+    assert "X-SPARQL-MaxBytes" not in small.headers and len(small.json()["results"]["bindings"]) == 2
