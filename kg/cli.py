@@ -91,9 +91,16 @@ def serve(
 
 
 def server_options(settings: Settings) -> dict[str, object]:
-    """uvicorn's listening and proxy options from the settings (X-Forwarded-For only from trusted proxies)."""
+    """uvicorn's listening, proxy and request-head options from the settings.
+
+    X-Forwarded-For is taken only from trusted proxies; request heads are bounded in size, field
+    count and time (api.http_limits).
+    """
+    from api.http_limits import bounded_http_protocol
+
+    protocol = bounded_http_protocol(settings.max_header_bytes, settings.max_headers, settings.header_timeout_s)
     return {"host": settings.host, "port": settings.port, "proxy_headers": True,
-            "forwarded_allow_ips": settings.forwarded_allow_ips}
+            "forwarded_allow_ips": settings.forwarded_allow_ips, "http": protocol}
 
 
 @app.command()

@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     client_errors_per_minute: int = 30
     """Failed queries one client IP may send per sliding minute before 429 (0: no bound)."""
     max_document_bytes: int = 20 * 1024 * 1024
+    max_header_bytes: int = 64 * 1024
+    """Largest request head (request line and headers) the server reads; more: 431."""
+    max_headers: int = 100
+    """Most header fields in one request; more: 431."""
+    header_timeout_s: float = 10.0
+    """Time a client has to send a whole request head; slower: 408 and the connection is closed."""
 
     @property
     def in_memory(self) -> bool:

@@ -80,8 +80,9 @@ def api_client(api_settings: Settings, sample_store: OxigraphStore) -> Iterator[
         yield client
 
 
-def serve_app(app: object) -> Iterator[str]:
-    """Run an ASGI app with uvicorn on a free loopback port in a thread; yields its base URL."""
+def serve_app(app: object, **options: object) -> Iterator[str]:
+    """Run an ASGI app with uvicorn (``options``: more uvicorn.Config options) on a free loopback port in a thread;
+    yields its base URL."""
     import socket
     import threading
     import time
@@ -90,7 +91,7 @@ def serve_app(app: object) -> Iterator[str]:
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))  # type: ignore[arg-type]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **options))  # type: ignore[arg-type]
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -61,6 +61,8 @@ def test_cli_serve_trusts_forwarded_for_only_from_the_configured_proxies(monkeyp
 
     monkeypatch.setenv("ZONEKG_FORWARDED_ALLOW_IPS", "10.0.0.5")
     options = server_options(make_settings(None, port=8123))
+    protocol = options.pop("http")
     assert options == {"host": "127.0.0.1", "port": 8123, "proxy_headers": True, "forwarded_allow_ips": "10.0.0.5"}
+    assert (protocol.max_header_bytes, protocol.max_headers, protocol.header_timeout_s) == (65536, 100, 10.0)  # type: ignore[attr-defined]
     monkeypatch.delenv("ZONEKG_FORWARDED_ALLOW_IPS")
     assert server_options(make_settings(None))["forwarded_allow_ips"] == "127.0.0.1"
