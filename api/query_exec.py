@@ -13,8 +13,10 @@ from typing import TypeVar
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 
 from api import results
+from api.sparql_guard import FeatureNotAllowed, check_query
 from kg.errors import KgError, QuerySyntaxError, StoreError
 from kg.namespaces import PREFIXES, RESOURCE_IRI
+from kg.sparql_syntax import declares_dataset
 
 T = TypeVar("T")
 
@@ -31,8 +33,6 @@ class QueryRequest:
     max_rows: int = 10_000
     max_bytes: int = 32 * 1024 * 1024
     """Cap on the answer's terms (N-Triples characters); the answer is cut before the row that passes it."""
-    query_dataset: bool = False
-    """The query has FROM/FROM NAMED: without protocol graph parameters, its own dataset applies."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _dataset(request: QueryRequest) -> dict[str, object]:
     kwargs: dict[str, object] = {"prefixes": PREFIXES, "base_iri": RESOURCE_IRI}
     if request.default_graph_uris:
         kwargs["default_graph"] = [NamedNode(u) for u in request.default_graph_uris]
-    elif request.query_dataset and not request.named_graph_uris:
+    elif not request.named_graph_uris and declares_dataset(request.query):
         return kwargs  # the engine takes the dataset from FROM / FROM NAMED (W3C semantics)
     else:
         kwargs["use_default_graph_as_union"] = True
@@ -60,12 +60,17 @@ def _dataset(request: QueryRequest) -> dict[str, object]:
 
 
 def execute(store: Store, request: QueryRequest) -> QueryAnswer:
-    """Run the query and serialise at most ``max_rows`` solutions or triples.
+    """Check the query (SERVICE refused), run it and serialise at most ``max_rows`` solutions or triples.
+
+    The check parses the text when it could name SERVICE; it runs here, where the query runs, so a
+    text that is slow to parse costs a killable worker its time limit, not the server.
 
     Raises:
+        FeatureNotAllowed: the query uses SERVICE.
         QuerySyntaxError: the text is not a SPARQL query (updates are not queries).
         StoreError: the store failed while evaluating.
     """
+    check_query(request.query)
     try:
         result = store.query(request.query, **_dataset(request))  # type: ignore[arg-type]
         return _serialise(result, request)
@@ -83,8 +88,10 @@ def execute_detached(store: Store, request: QueryRequest) -> QueryAnswer:
     """
     try:
         return execute(store, request)
+    except FeatureNotAllowed as exc:
+        error: KgError = FeatureNotAllowed(exc.keyword)
     except KgError as exc:
-        error: KgError = type(exc)(str(exc))
+        error = type(exc)(str(exc))
     except Exception as exc:  # noqa: BLE001 - re-raised below as a StoreError without its frames
         error = StoreError(f"{type(exc).__name__}: {exc}")
     raise error

@@ -27,15 +27,21 @@ from pyoxigraph import Store
 
 from api.net_sandbox import sandboxed_executor
 from api.query_exec import QueryAnswer, QueryRequest, execute_detached
+from api.sparql_guard import FeatureNotAllowed, check_query
 from kg.errors import KgError, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from kg.store import GraphStore
 
 log = logging.getLogger(__name__)
 
 KEEP_SNAPSHOTS = 3
+WORKER_MODULE = "api.query_worker"
 MAX_WAITING = 8
 """Queries allowed to wait for a free worker; more get an immediate 503."""
-_ERRORS: dict[str, type[KgError]] = {"QuerySyntaxError": QuerySyntaxError, "StoreError": StoreError}
+_ERRORS: dict[str, type[KgError]] = {
+    "QuerySyntaxError": QuerySyntaxError,
+    "StoreError": StoreError,
+    "FeatureNotAllowed": FeatureNotAllowed,  # its payload is the keyword
+}
 
 
 class QueryBusy(StoreUnavailable):
@@ -76,6 +82,7 @@ class RemoteRunner:
         self._store = store
 
     def run(self, request: QueryRequest) -> QueryAnswer:
+        check_query(request.query)
         body, media_type = self._store.raw_query(
             request.query,
             results_media_type=request.results_type,
@@ -97,7 +104,7 @@ class _Worker:
 
     def __init__(self) -> None:
         self.conn, child = multiprocessing.Pipe()
-        command = [sys.executable, "-m", "api.query_worker", str(child.fileno())]
+        command = [sys.executable, "-m", WORKER_MODULE, str(child.fileno())]
         self.process = subprocess.Popen(command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL)
         child.close()
 

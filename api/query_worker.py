@@ -28,6 +28,7 @@ def serve(conn: Connection) -> None:
     from pyoxigraph import Store
 
     from api.query_exec import execute
+    from api.sparql_guard import FeatureNotAllowed
     from kg.errors import QuerySyntaxError, StoreError
 
     opened: tuple[str, Store] | None = None
@@ -37,6 +38,8 @@ def serve(conn: Connection) -> None:
             opened = (snapshot, Store.read_only(snapshot))
         try:
             conn.send(("ok", execute(opened[1], request)))
+        except FeatureNotAllowed as exc:
+            conn.send((type(exc).__name__, exc.keyword))
         except (QuerySyntaxError, StoreError) as exc:
             conn.send((type(exc).__name__, str(exc)))
 

@@ -29,10 +29,6 @@ from collections import OrderedDict
 from collections.abc import Callable
 from threading import Lock
 
-from pyparsing import ParseBaseException, ParseResults
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
-
 from kg.errors import QueryNotAllowed, QuerySyntaxError
 from kg.sparql_syntax import may_spell
 
@@ -55,6 +51,9 @@ class FeatureNotAllowed(QueryNotAllowed):
 
 def _forbidden_in(node: object) -> str | None:
     """The keyword of the first forbidden operation in a parse tree, or None (iterative: trees can be deep)."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     stack = [node]
     while stack:
         item = stack.pop()
@@ -70,7 +69,12 @@ def _forbidden_in(node: object) -> str | None:
     return None
 
 
-def _parse(parser: Callable[[str], object], text: str, kind: str) -> object:
+def _parse(text: str, kind: str) -> object:
+    # Imported here: rdflib's grammar takes about a second to load, and most texts never need it.
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    parser = parseQuery if kind == "query" else parseUpdate
     try:
         return parser(text)
     except ParseBaseException as exc:
@@ -116,8 +120,8 @@ class _Verdicts:
 _VERDICTS = _Verdicts(CACHE_SIZE)
 
 
-def _check(kind: str, parser: Callable[[str], object], text: str) -> None:
-    keyword = _forbidden_in(_parse(parser, text, kind))
+def _check(kind: str, text: str) -> None:
+    keyword = _forbidden_in(_parse(text, kind))
     if keyword is not None:
         raise FeatureNotAllowed(keyword)
 
@@ -130,7 +134,7 @@ def check_query(text: str) -> None:
         QuerySyntaxError: the text could name SERVICE and does not parse as a SPARQL 1.1 query.
     """
     if may_spell(text, ("service",)):
-        _VERDICTS.decide("query", text, lambda: _check("query", parseQuery, text))
+        _VERDICTS.decide("query", text, lambda: _check("query", text))
 
 
 def check_update(text: str) -> None:
@@ -141,4 +145,4 @@ def check_update(text: str) -> None:
         QuerySyntaxError: the text could name LOAD or SERVICE and does not parse as a SPARQL 1.1 update.
     """
     if may_spell(text, ("service", "load")):
-        _VERDICTS.decide("update", text, lambda: _check("update", parseUpdate, text))
+        _VERDICTS.decide("update", text, lambda: _check("update", text))

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from fastapi import Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import require_token
 from api.query_exec import QueryRequest
-from api.sparql_guard import check_query
 from api.sparql_protocol import ProtocolRequest, negotiate, service_description
-from kg.sparql_syntax import declares_dataset
 
 TRUNCATED_HEADER = "X-SPARQL-MaxRows"
 BYTES_CUT_HEADER = "X-SPARQL-MaxBytes"
@@ -37,9 +33,7 @@ async def answer(request: Request, parsed: ProtocolRequest) -> Response:
         state.settings.max_answer_bytes,
     )
     client = request.client.host if request.client else "unknown"
-    with state.client_limiter.evaluation(client):  # refusals and parse time count against the client too
-        await run_in_threadpool(check_query, query.query)
-        query = replace(query, query_dataset=await run_in_threadpool(declares_dataset, query.query))
+    with state.client_limiter.evaluation(client):  # the runner checks the text (SERVICE) before running it
         result = await run_in_threadpool(state.runner.run, query)
     headers = {TRUNCATED_HEADER: str(query.max_rows)} if result.truncated else {}
     if result.cut_bytes:

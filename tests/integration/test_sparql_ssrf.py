@@ -96,6 +96,10 @@ def test_ssrf_engine_threads_and_workers_have_no_network(
 ) -> None:
     queries = list(query_variants(canary[0], BYPASS))
     updates = list(update_variants(canary[0], BYPASS))
+    # The guard forgets SERVICE and LOAD: in this process, and in the worker processes (tests/unguarded_worker.py).
+    monkeypatch.setattr("api.query_exec.check_query", lambda text: None)
+    monkeypatch.setattr("api.writes.check_update", lambda text: None)
+    monkeypatch.setattr("api.query_pool.WORKER_MODULE", "tests.unguarded_worker")
     memory = InlineRunner(Store(), threads=2)
     disk = OxigraphStore(tmp_path / "store")
     workers = ProcessRunner(disk.raw, tmp_path / "snapshots", workers=1, timeout_s=5)
@@ -103,7 +107,6 @@ def test_ssrf_engine_threads_and_workers_have_no_network(
     try:
         _unguarded(lambda q: memory.run(QueryRequest(q)), queries)
         _unguarded(lambda q: workers.run(QueryRequest(q)), queries)
-        monkeypatch.setattr("api.writes.check_update", lambda text: None)  # the guard forgets LOAD
         _unguarded(writer.update, updates)
         time.sleep(0.3)
         assert canary[1:] == []
