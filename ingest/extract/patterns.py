@@ -49,14 +49,8 @@ HONOUR_ENDINGS = ("示范园区", "示范基地", "试点单位", "示范区", "
 # Honour-awarding cues: the honour follows the cue.
 AWARD_CUES = ("获评", "被评为", "评为", "荣获", "获得", "入选", "认定为", "获批", "获", "列入", "成功申报", "成为")
 
-# Job titles of people, longest first when compiled.
-PERSON_TITLES = (
-    "党工委常务副书记", "党工委副书记", "党工委书记", "管委会常务副主任", "管委会副主任", "管委会主任",
-    "首席运营官", "首席执行官", "首席技术官", "董事长", "总经理", "副总经理", "总裁", "副总裁",
-    "局长", "副局长", "主任", "副主任", "书记", "副书记", "区长", "副区长", "市长", "副市长", "院长",
-    "党工委委员", "党工委专职副书记", "纪工委书记", "党委书记", "党组书记", "总工程师", "总经济师",
-    "秘书长", "副秘书长", "副院长", "处长", "副处长", "部长", "副部长", "厅长", "副厅长", "县长", "副县长",
-)
+# Job titles of people (resources/person_titles.txt), longest first.
+PERSON_TITLES = load_lexicon("person_titles")
 
 # Verbs that lead a company or project name in a clause (察看X项目, 引入X、Y等企业, 集聚X等龙头企业).
 LEAD_VERBS = ("察看", "查看", "考察", "调研", "走访", "参观", "看望", "引入", "引进", "招引", "集聚", "聚集",

@@ -1,10 +1,13 @@
 """People and their roles: "区党工委副书记、管委会主任陈立峰", "禾泰生物首席运营官周文斌".
 
-A person name is 2–3 Han characters starting with a common surname, next to
-a job title of the lexicon. Each title in a 、-chain before the name gives a
-role in the organisation written before it (a zone, the home zone for bare
-区/开发区, or an enterprise for company titles); a title with no organisation
-of its own inherits the previous one.
+A person name is 2–3 Han characters starting with a common surname, after a
+job title of the lexicon (``resources/person_titles.txt``) or a cue word.
+Each title in a 、/兼 chain before the name gives one role, in the organisation
+written before it: a zone (the home zone for bare 区/开发区 and for the zone's
+own 党工委/管委会), or a company (a legal or group name, or a short name before
+a company title). A title with no organisation of its own inherits the previous
+one. Officials of other bodies (市委书记, 市政协主席) and people removed from a
+post (免去) are people with no role; bylines (记者, 编辑) are not people.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.extract.asset_text import alternation
 from ingest.extract.patterns import HAN, PERSON_TITLES
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType
@@ -23,21 +27,28 @@ SURNAMES = (
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
 )
+# What may follow a name: a verb of speaking or attending, a conjunction, punctuation or a date (2日称).
+_SPEECH = (r"表示|说|称|讲|出席|作|主持|指出|强调|要求|介绍|调研|带队|参加|一行|认为|讲话|致辞|会见|陪同|率队|宣读|"
+           r"宣布|传达|见证|发言|考察|参观|听取|带领|一同|通报|汇报|解读|部署|总结|回答|代表|告诉|这样|透露|坦言|"
+           r"下达|接受|看望|慰问|走访|答")
 _VERB_AFTER = re.compile(
-    r"^(?:表示|说|出席|作|主持|指出|强调|要求|介绍|调研|在|带队|参加|看到|一行|等|对|认为|讲话|致辞|会见|陪同|率队|"
-    r"宣读|宣布|传达|见证|发言|考察|参观|听取|带领|一同|通报|汇报|解读|部署|总结|回答|就|"
-    r"同志|先生|女士|分别|也|还|和|与|及|、|,|，|。|;|；|:|：|\s|$)"
-)
-_SPEECH_AFTER = re.compile(r"(?:表示|指出|强调|出席|主持|说|要求|介绍|讲话|致辞|调研)")
-_ENTERPRISE_TITLES = ("首席运营官", "首席执行官", "首席技术官", "董事长", "总经理", "副总经理", "总裁", "副总裁")
-_TITLE_ALT = "|".join(sorted(map(re.escape, PERSON_TITLES), key=len, reverse=True))
+    rf"^(?:{_SPEECH}|在|看到|等|对|就|同志|先生|女士|分别|也|还|和|与|及|是|[、,，。;；:：(（\s\d]|$)")
+_SPEECH_AFTER = re.compile(rf"(?:{_SPEECH})")
+# Titles that only a company gives: a short name before them (青松机器人董事长) is a company.
+_ENTERPRISE_TITLES = frozenset(
+    "首席运营官 首席执行官 首席技术官 首席财务官 首席科学家 董事长 副董事长 董事 总经理 副总经理 常务副总经理 "
+    "总裁 副总裁 高级副总裁 执行总裁 总监 投资总监 技术总监 创始人 联合创始人 合伙人 厂长 副厂长".split())
+_TITLE_ALT = alternation(PERSON_TITLES)
 _ANY_TITLE = re.compile(_TITLE_ALT)
-CHAIN_RE = re.compile(rf"((?:[{HAN}]{{0,16}}?(?:{_TITLE_ALT})、)*[{HAN}]{{0,16}}?(?:{_TITLE_ALT}))(?=[{HAN}])")
+_PART = rf"[{HAN}A-Za-z0-9()（）]{{0,20}}?(?:{_TITLE_ALT})"
+CHAIN_RE = re.compile(rf"((?:{_PART}(?:、|兼))*{_PART})(?=[{HAN}])")
+_CHAIN_BEFORE = re.compile(rf"(?:{_PART}(?:、|兼))*{_PART}$")
 NAME_TITLE_RE = re.compile(
     rf"(?<![{HAN}])([{SURNAMES}][{HAN}]{{1,2}}?)(?:市长|区长|县长|书记|主任|局长)(?:调研|在|出席|表示|指出)"
 )
-CUE_NAME_RE = re.compile(rf"(?:负责人|居民|村民|职工|工程师|博士|教授|院士|专家)(?=[{SURNAMES}])")
+CUE_NAME_RE = re.compile(rf"(?:负责人|居民|村民|职工|工程师|博士|教授|院士|专家|联系人[:：]?|领导)(?=[{SURNAMES}])")
 _BAD_NAME = re.compile(r"[的了是在和与等年月日区市县省局委会书记主任长]")
+_REMOVED = re.compile(r"免去|免职|不再担任")
 
 
 @dataclass(frozen=True)
@@ -51,52 +62,61 @@ class PersonHit:
 
 
 def person_name_at(text: str, start: int) -> str | None:
-    """The 2–3 character name starting at ``start``, or None."""
+    """The 2–3 character name starting at ``start``, or None.
+
+    A third character that opens a verb of speaking (高朴说) is not part of the name.
+    """
     for size in (3, 2):
         name = text[start:start + size]
         plausible = len(name) == size and re.fullmatch(rf"[{HAN}]+", name) and not _BAD_NAME.search(name[1:])
+        if size == 3 and _SPEECH_AFTER.match(text, start + 2):
+            continue
         if plausible and _VERB_AFTER.match(text[start + size:]):
             return name
     return None
 
 
-_DEPARTMENT = re.compile(r"(?:党工委|管委会|委员会|办公室|[\u4e00-\u9fff]{2,8}?局)$")
-_ZONE_BODIES = ("党工委", "管委会")
-_BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区)")
+_DEPARTMENT = re.compile(rf"(?:党工委|管委会|委员会|办公室|[{HAN}]{{0,8}}?(?:局|党委|党支部|党总支|区委|工委))$")
+_ZONE_BODIES = ("党工委", "管委会", "工委")
+_BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区)(?:[(（][^)）]*[)）])?")
+_PUBLIC_BODY = re.compile(r"[市县省]委?$|市委|县委|省委|政府|人大|政协|[市县省]|协会|商会|学会|联合会|大学|学院")
+_COMPANY = re.compile(r"^.*(?:公司|集团)")
 
 
-def _split_org(prefix: str, home: Key | None) -> tuple[Key | None | str, str]:
+def _split_org(prefix: str, home: Key | None, title: str) -> tuple[Key | None | str, str]:
     """Organisation of a title prefix and the department part that belongs to the title.
 
     Returns ("", department) when the prefix names no organisation of its own
-    (the title inherits the previous one), None for a non-zone public body
-    (市委), a zone key, or a company name.
+    (the title inherits the previous one), None for a body other than a zone or a
+    company (市委, 市政协), else the zone or company key. Words before the zone
+    name (据, 采访了) are ignored.
     """
     zones = find_zone_names(prefix)
-    if zones and zones[0][0] == 0:
-        return (EntityType.ZONE, zones[0][2].name), prefix[zones[0][1]:]
+    if zones and (not prefix[zones[-1][1]:] or _DEPARTMENT.fullmatch(prefix[zones[-1][1]:])):
+        return (EntityType.ZONE, zones[-1][2].name), prefix[zones[-1][1]:]
     bare = _BARE_ZONE.match(prefix)
-    if bare and home is not None:
+    if bare and home is not None and (bare.end() == len(prefix) or _DEPARTMENT.fullmatch(prefix[bare.end():])):
         return home, prefix[bare.end():]
     if not prefix or _DEPARTMENT.fullmatch(prefix):
         return "", prefix
-    if re.search(r"[市县省]委?$|市委|政府|人大|政协|[市县省]", prefix):
+    company = _COMPANY.match(prefix)
+    if company and not _PUBLIC_BODY.search(company.group()):
+        return (EntityType.ENTERPRISE, company.group()), prefix[company.end():]
+    if _PUBLIC_BODY.search(prefix) or title not in _ENTERPRISE_TITLES:
         return None, prefix
-    return prefix, ""
+    return (EntityType.ENTERPRISE, prefix), ""
 
 
 def _roles(chain: str, home: Key | None, previous: Key | None = None) -> list[tuple[str, Key]]:
     """Roles of a title chain; ``previous`` is the organisation of the person named just before."""
     roles: list[tuple[str, Key]] = []
     current: Key | None = previous
-    for part in chain.split("、"):
+    for part in re.split(r"、|兼", chain):
         title = re.search(rf"(?:{_TITLE_ALT})$", part)
         if title is None:
             continue
-        org, department = _split_org(part[:title.start()], home)
-        if isinstance(org, str) and org:
-            current = (EntityType.ENTERPRISE, org) if title.group() in _ENTERPRISE_TITLES else None
-        elif org != "":
+        org, department = _split_org(part[:title.start()], home, title.group())
+        if org != "":
             current = org  # type: ignore[assignment]
         elif current is None and (department + title.group()).startswith(_ZONE_BODIES):
             current = home  # 党工委/管委会 are a development zone's own bodies
@@ -105,22 +125,37 @@ def _roles(chain: str, home: Key | None, previous: Key | None = None) -> list[tu
     return roles
 
 
+def roles_before(sentence: str, start: int, home: Key | None) -> tuple[tuple[str, Key], ...]:
+    """Roles of the person whose name starts at ``start``, from the title chain right before it."""
+    chain = _CHAIN_BEFORE.search(sentence, 0, start)
+    if chain is None or _removed(sentence, chain.start()):
+        return ()
+    return tuple(_roles(chain.group(), home))
+
+
+def _removed(sentence: str, start: int) -> bool:
+    """Whether the clause before ``start`` removes someone from a post (免去…职务)."""
+    clause = re.split(r"[,，;；。]", sentence[:start])[-1]
+    return bool(_REMOVED.search(clause))
+
+
 def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
     """People of a sentence with roles from the title chain before their names."""
     hits: dict[int, PersonHit] = {}
     if not _ANY_TITLE.search(sentence) and not CUE_NAME_RE.search(sentence):
         return []
-    previous: Key | None = None
+    previous: tuple[int, Key | None] = (-1, None)
     for match in CHAIN_RE.finditer(sentence):
         name = person_name_at(sentence, match.end())
-        if name and (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence[match.end() + len(name):])):
-            inherit = previous if match.group(1).startswith(("党工委", "管委会", "副", "常务")) else None
-            roles = tuple(_roles(match.group(1), home, inherit))
-            previous = roles[-1][1] if roles else None
-            hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), roles)
-    for regex in (NAME_TITLE_RE,):
-        for match in regex.finditer(sentence):
-            hits.setdefault(match.start(1), PersonHit(match.group(1), match.start(1), match.end(1)))
+        if not name or not (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence, match.end() + len(name))):
+            continue
+        follows = previous[0] == match.start() - 1 and sentence[match.start() - 1] in "、,，"
+        inherit = previous[1] if follows and match.group(1).startswith(("党工委", "管委会", "副", "常务")) else None
+        roles = () if _removed(sentence, match.start()) else tuple(_roles(match.group(1), home, inherit))
+        previous = (match.end() + len(name), roles[-1][1] if roles else None)
+        hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), roles)
+    for match in NAME_TITLE_RE.finditer(sentence):
+        hits.setdefault(match.start(1), PersonHit(match.group(1), match.start(1), match.end(1)))
     for match in CUE_NAME_RE.finditer(sentence):
         name = person_name_at(sentence, match.end())
         if name:
