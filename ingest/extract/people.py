@@ -64,7 +64,7 @@ class PersonHit:
 def person_name_at(text: str, start: int) -> str | None:
     """The 2–3 character name starting at ``start``, or None.
 
-    A third character that opens a verb of speaking (高朴说) is not part of the name.
+    A third character that opens a verb of speaking (林远说) is not part of the name.
     """
     for size in (3, 2):
         name = text[start:start + size]
@@ -128,7 +128,7 @@ def _roles(chain: str, home: Key | None, previous: Key | None = None) -> list[tu
 def roles_before(sentence: str, start: int, home: Key | None) -> tuple[tuple[str, Key], ...]:
     """Roles of the person whose name starts at ``start``, from the title chain right before it."""
     chain = _CHAIN_BEFORE.search(sentence, 0, start)
-    if chain is None or _removed(sentence, chain.start()):
+    if chain is None or _removed(sentence, start):
         return ()
     return tuple(_roles(chain.group(), home))
 
@@ -151,7 +151,7 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
             continue
         follows = previous[0] == match.start() - 1 and sentence[match.start() - 1] in "、,，"
         inherit = previous[1] if follows and match.group(1).startswith(("党工委", "管委会", "副", "常务")) else None
-        roles = () if _removed(sentence, match.start()) else tuple(_roles(match.group(1), home, inherit))
+        roles = () if _removed(sentence, match.end()) else tuple(_roles(match.group(1), home, inherit))
         previous = (match.end() + len(name), roles[-1][1] if roles else None)
         hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), roles)
     for match in NAME_TITLE_RE.finditer(sentence):

@@ -1,0 +1,178 @@
+"""Enterprises and people the rules missed, from the tagger's ORG and PER words.
+
+Runs once per document after the rule extractors (``pipeline.extract``), on the
+clauses that carry a company or person cue (the tagger is the slowest stage):
+
+- An ORG word that names a company, not a government, party, media, school or
+  association body, a zone, a place or a carrier, becomes an Enterprise located
+  in the home zone, as the rules' enterprises are.
+- A rule Enterprise that opens with verbs or adverbs glued to the name
+  (已引入X, 包括X公司) is cut where the tagger's first content word begins.
+- A PER word in a clause with a job title or a person cue becomes a Person with
+  the roles of the title chain before it; bylines (记者, 编辑) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ingest.document import Document, Fact, Mention
+from ingest.extract.asset_text import alternation, load_lexicon
+from ingest.extract.patterns import COMPANY_SUFFIX_RE
+from ingest.extract.people import PERSON_TITLES, roles_before
+from ingest.extract.tagger import TaggedClause, Word, tag_sentences
+from ingest.extract.zones import find_zone_names
+from kg.model import EntityType, Predicate
+
+E, PERSON = EntityType.ENTERPRISE, EntityType.PERSON
+Key = tuple[EntityType, str]
+
+COMPANY_CUE = re.compile(r"公司|集团|企业|签约|落户|入驻|引进|引入|投资方|龙头|[、等].*项目|项目.*[、等]")
+PERSON_CUE = re.compile(rf"{alternation(PERSON_TITLES)}|领导|联系人|嘉宾")
+_ANY_CUE = re.compile(f"{COMPANY_CUE.pattern}|{PERSON_CUE.pattern}")
+# Organisations that are not companies, by their last word.
+_NOT_COMPANY = re.compile(
+    r"(?:委|政府|政协|人大|常委会|党组|党委|工委|管委会|委员会|局|厅|部|办|署|法院|检察院|社|报|网|讯|台|杂志|"
+    r"大学|学院|学校|中学|小学|协会|商会|学会|联合会|联盟|基金会|中心|馆|所|院|企业|城|园|园区|区|基地|医院|站|队|国)$"
+)
+_NOT_NAMES = frozenset(load_lexicon("places")) | frozenset(load_lexicon("industries"))
+# Part-of-speech tags of words that are never the start of a company name (verbs, adverbs, particles …).
+_GLUE_TAGS = frozenset({"v", "vd", "p", "d", "u", "c", "r", "xc", "f", "ad", "w"})
+# Words the rules leave glued before a company name (已引入X, 包括X, 园区已集聚X). A cut needs both the
+# tagger's reading (glue tags, then a name word) and these words, since brands can open with a verb.
+_GLUE_WORDS = re.compile(
+    r"(?:园区|区内|目前|现已|已经|已|先后|陆续|相继|还|又|并|共|引入|引进|包括|集聚|聚集|汇集|吸引|察看|考察|走访|参观|"
+    r"调研|涉及|随着|推动|支持|依托|携手|其中|以及|还有|有|像|了|的|中的|和|与|及|对|为|是)+"
+)
+# 如 opens brands (如意…) as often as it means "such as": it is cut only before a legal company name.
+# Tags of a word that can open a name: the cut is made only where such a word begins.
+_NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
+# What may follow a two-character ORG word for it to stand alone as a name (远帆等, 华鼎、…).
+_SHORT_END = re.compile(r"[、,，。;；]|等|和|与|及|$")
+_BYLINE = re.compile(r"(?:记者|编辑|摄影|通讯员|作者|责编|校对|审核|来源|撰稿|文|图)[/／:：\s]*$")
+_OTHER_TYPES = frozenset({EntityType.ZONE, EntityType.PLATFORM, EntityType.HONOUR, EntityType.INDUSTRY,
+                          EntityType.POLICY, PERSON})
+
+
+def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fact]) -> tuple[list[Mention], list[Fact]]:
+    """``mentions`` and ``facts`` with tagger-found enterprises and people added and glued names cut."""
+    clauses = tag_sentences([(s.index, s.text) for s in doc.sentences], _ANY_CUE)
+    if not clauses:
+        return list(mentions), list(facts)
+    renames = _glued_names(doc, mentions, clauses)
+    mentions = [_renamed_mention(m, renames) for m in mentions]
+    facts = [_renamed_fact(f, renames) for f in facts]
+    covered = _Covered(mentions)
+    added: list[Mention] = []
+    new_facts: list[Fact] = []
+    for clause in clauses:
+        sentence = doc.sentences[clause.sentence_index]
+        clause_text = sentence.text[clause.start:clause.end]
+        for word in clause.words:
+            start, end = sentence.start + word.start, sentence.start + word.end
+            if word.tag == "ORG" and _stands_alone(word, sentence.text) and is_company_name(word.text) \
+                    and not covered.any(start, end):
+                added.append(Mention(E, word.text, start, end, sentence.index))
+                if doc.home_zone is not None:
+                    new_facts.append(Fact(Predicate.LOCATED_IN, (E, word.text), doc.home_zone, sentence.index))
+            elif word.tag == "PER" and PERSON_CUE.search(clause_text) and _is_person(word, sentence.text, clause) \
+                    and not covered.any(start, end):
+                added.append(Mention(PERSON, word.text, start, end, sentence.index))
+                new_facts.extend(Fact(Predicate.ROLE, (PERSON, word.text), org, sentence.index, (("title", title),))
+                                 for title, org in roles_before(sentence.text, word.start, doc.home_zone))
+            covered.add(start, end)
+    return mentions + added, facts + new_facts
+
+
+def is_company_name(name: str) -> bool:
+    """Whether an ORG word can name a company: Han, not a public body, place, zone or carrier.
+
+    >>> [is_company_name(n) for n in ("蓝湾冷链", "市政协", "青松大学", "南通", "a")]
+    [True, False, False, False, False]
+    """
+    return (2 <= len(name) <= 30 and bool(re.search(r"[\u4e00-\u9fff]", name)) and not re.search(r"[a-z]", name)
+            and not _NOT_COMPANY.search(name) and name not in _NOT_NAMES and not find_zone_names(name))
+
+
+def _stands_alone(word: Word, sentence: str) -> bool:
+    """A two-character ORG word followed by more name text (华鼎电子, 远帆材料) is only part of a name."""
+    return len(word.text) > 2 or bool(_SHORT_END.match(sentence, word.end))
+
+
+def _is_person(word: Word, sentence: str, clause: TaggedClause) -> bool:
+    """A 2–4 character Han name, not a byline, not a national leader (…总书记)."""
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.text))
+            and not _BYLINE.search(sentence[clause.start:word.start]) and not sentence.startswith("总书记", word.end))
+
+
+def _glued_names(doc: Document, mentions: Iterable[Mention], clauses: Sequence[TaggedClause]) -> dict[str, str]:
+    """Rule enterprise names with verbs or adverbs glued before them → the names without them."""
+    words_at: dict[int, Word] = {}
+    for clause in clauses:
+        offset = doc.sentences[clause.sentence_index].start
+        words_at.update((offset + w.start, w) for w in clause.words)
+    renames: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type is E and doc.text[mention.start:mention.end] == mention.name:
+            cut = _name_start(words_at, mention.start, mention.end)
+            if cut is not None and _is_glue(doc.text[mention.start:cut], doc.text[cut:mention.end]):
+                renames[mention.name] = doc.text[cut:mention.end]
+    return renames
+
+
+def _is_glue(prefix: str, name: str) -> bool:
+    """Whether ``prefix`` is discourse glue before ``name``; a cut never lands inside brackets (公司(江苏))."""
+    balanced = name.count("(") + name.count("（") == name.count(")") + name.count("）")
+    glue = bool(_GLUE_WORDS.fullmatch(prefix)) or (prefix.endswith("如") and bool(COMPANY_SUFFIX_RE.search(name))
+                                                    and bool(_GLUE_WORDS.fullmatch(prefix[:-1] or "了")))
+    return balanced and glue
+
+
+def _name_start(words_at: dict[int, Word], start: int, end: int) -> int | None:
+    """Where the name begins in a span that opens with glue words (园区已集聚|华鼎集团), else None.
+
+    The name begins at the first word the tagger reads as a name (ORG, LOC, PER, nz);
+    every word before it must be a common word and at least one a verb, adverb or particle.
+    """
+    position, glued = start, False
+    while position in words_at and position < end:
+        word = words_at[position]
+        if word.tag in _NAME_TAGS:
+            return position if glued and end - position >= 2 else None
+        glued = glued or word.tag in _GLUE_TAGS
+        position += word.end - word.start
+    return None
+
+
+def _renamed_mention(mention: Mention, renames: dict[str, str]) -> Mention:
+    new = renames.get(mention.name) if mention.type is E else None
+    if new is None:
+        return mention
+    return Mention(E, new, mention.end - len(new), mention.end, mention.sentence_index)
+
+
+def _renamed_key(key: Key | None, renames: dict[str, str]) -> Key | None:
+    return (E, renames[key[1]]) if key is not None and key[0] is E and key[1] in renames else key
+
+
+def _renamed_fact(fact: Fact, renames: dict[str, str]) -> Fact:
+    if not renames:
+        return fact
+    return Fact(fact.predicate, _renamed_key(fact.subject, renames), _renamed_key(fact.obj, renames),  # type: ignore[arg-type]
+                fact.sentence_index, fact.attrs)
+
+
+class _Covered:
+    """Character positions of the document already inside a mention."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.positions: set[int] = set()
+        for mention in mentions:
+            self.add(mention.start, mention.end)
+
+    def add(self, start: int, end: int) -> None:
+        self.positions.update(range(start, end))
+
+    def any(self, start: int, end: int) -> bool:
+        return any(i in self.positions for i in range(start, end))

@@ -1,0 +1,74 @@
+"""People and roles on invented sentences of the shapes real zone news uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.people import find_people, person_name_at, roles_before
+from kg.model import EntityType
+
+HOME = (EntityType.ZONE, "青阳经济开发区")
+
+
+def _people(sentence: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [(p.name, [(title, org[1]) for title, org in p.roles]) for p in find_people(sentence, HOME)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A compound title gives one role per position.
+        ("青阳经济开发区党工委委员、管委会副主任钱立群介绍，园区今年新签约项目12个。",
+         [("钱立群", [("党工委委员", "青阳经济开发区"), ("管委会副主任", "青阳经济开发区")])]),
+        # 兼 joins two posts as 、 does; the city post before them is not the zone's.
+        ("南岭市副市长、青阳经济开发区党工委书记兼管委会主任赵文博表示，要加快项目建设。",
+         [("赵文博", [("党工委书记", "青阳经济开发区"), ("管委会主任", "青阳经济开发区")])]),
+        # Words before the zone name (据, 采访了) do not hide the zone.
+        ("据青阳经济开发区管委会主任孙建华介绍，总部大楼年内建成。",
+         [("孙建华", [("管委会主任", "青阳经济开发区")])]),
+        # Officials of other bodies are people with no role.
+        ("市政协副主席周海峰出席仪式。", [("周海峰", [])]),
+        ("市委副书记、代市长吴振国下达开工令。", [("吴振国", [])]),
+        # A company's department: the role is in the company, the title keeps the department.
+        ("星河智能科技有限公司党支部书记、总经理冯立军2日称，项目投产后年产值可达20亿元。",
+         [("冯立军", [("党支部书记", "星河智能科技有限公司"), ("总经理", "星河智能科技有限公司")])]),
+        ("远帆集团党委委员、副总经理韩晓东出席活动。",
+         [("韩晓东", [("党委委员", "远帆集团"), ("副总经理", "远帆集团")])]),
+        # A short company name before a company title.
+        ("青松机器人创始人郑一鸣这样说。", [("郑一鸣", [("创始人", "青松机器人")])]),
+        # Removed from a post: a person, no role.
+        ("会议宣布，免去青阳经济开发区管委会副主任陈志远同志的职务。", [("陈志远", [])]),
+    ],
+)
+def test_people_roles(sentence: str, expected: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    assert _people(sentence) == expected
+
+
+def test_people_inherit_only_from_the_person_just_before() -> None:
+    # 副总经理 follows 党委委员 of the second company, not the first company's person.
+    sentence = "华鼎集团副总裁林志强,远帆集团党委委员、副总经理韩晓东出席活动。"
+    assert _people(sentence) == [("林志强", [("副总裁", "华鼎集团")]),
+                                 ("韩晓东", [("党委委员", "远帆集团"), ("副总经理", "远帆集团")])]
+    # "党工委书记A、管委会副主任B": B's title has no organisation of its own and takes A's.
+    sentence = "青阳经济开发区党工委书记赵文博、管委会副主任钱立群出席活动。"
+    assert _people(sentence)[1] == ("钱立群", [("管委会副主任", "青阳经济开发区")])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("林远说,", "林远"), ("林远表示", "林远"), ("冯立军2日称", "冯立军"), ("王海平,", "王海平"), ("王海平的", None)],
+)
+def test_people_name_boundary(text: str, name: str | None) -> None:
+    assert person_name_at(text, 0) == name
+
+
+def test_people_contact_person_and_leaders() -> None:
+    assert [p.name for p in find_people("(联系人:孟晓燕,0571-8888)", HOME)] == ["孟晓燕"]
+    assert [p.name for p in find_people("县领导赵文博参加活动", HOME)] == ["赵文博"]
+
+
+def test_people_roles_before_a_name_found_elsewhere() -> None:
+    sentence = "华鼎集团副总裁道远出席活动。"
+    start = sentence.index("道远")
+    assert roles_before(sentence, start, HOME) == (("副总裁", (EntityType.ENTERPRISE, "华鼎集团")),)
+    assert roles_before("县领导道远出席", 3, HOME) == ()

