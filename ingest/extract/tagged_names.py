@@ -15,6 +15,7 @@ clauses that carry a company or person cue (the tagger is the slowest stage):
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ingest.document import Document, Fact, Mention
@@ -25,7 +26,7 @@ from ingest.extract.tagger import TaggedClause, Word, tag_sentences
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType, Predicate
 
-E, PERSON = EntityType.ENTERPRISE, EntityType.PERSON
+E, P, PERSON = EntityType.ENTERPRISE, EntityType.PROJECT, EntityType.PERSON
 Key = tuple[EntityType, str]
 
 COMPANY_CUE = re.compile(r"公司|集团|企业|签约|落户|入驻|引进|引入|投资方|龙头|[、等].*项目|项目.*[、等]")
@@ -51,8 +52,6 @@ _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
 # What may follow a two-character ORG word for it to stand alone as a name (远帆等, 华鼎、…).
 _SHORT_END = re.compile(r"[、,，。;；]|等|和|与|及|$")
 _BYLINE = re.compile(r"(?:记者|编辑|摄影|通讯员|作者|责编|校对|审核|来源|撰稿|文|图)[/／:：\s]*$")
-_OTHER_TYPES = frozenset({EntityType.ZONE, EntityType.PLATFORM, EntityType.HONOUR, EntityType.INDUSTRY,
-                          EntityType.POLICY, PERSON})
 
 
 def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fact]) -> tuple[list[Mention], list[Fact]]:
@@ -63,26 +62,43 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
     renames = _glued_names(doc, mentions, clauses)
     mentions = [_renamed_mention(m, renames) for m in mentions]
     facts = [_renamed_fact(f, renames) for f in facts]
+    projects = {m.start: m for m in mentions if m.type is P}
     covered = _Covered(mentions)
     added: list[Mention] = []
     new_facts: list[Fact] = []
     for clause in clauses:
         sentence = doc.sentences[clause.sentence_index]
-        clause_text = sentence.text[clause.start:clause.end]
         for word in clause.words:
             start, end = sentence.start + word.start, sentence.start + word.end
-            if word.tag == "ORG" and _stands_alone(word, sentence.text) and is_company_name(word.text) \
-                    and not covered.any(start, end):
+            project = _project_opened(projects.get(start), end)
+            if word.tag == "ORG" and is_company_name(word.text) and (
+                    project is not None or _stands_alone(word, sentence.text)) and not covered.any(start, end, project):
                 added.append(Mention(E, word.text, start, end, sentence.index))
-                if doc.home_zone is not None:
-                    new_facts.append(Fact(Predicate.LOCATED_IN, (E, word.text), doc.home_zone, sentence.index))
-            elif word.tag == "PER" and PERSON_CUE.search(clause_text) and _is_person(word, sentence.text, clause) \
-                    and not covered.any(start, end):
+                new_facts.extend(_company_facts(doc, word.text, project, sentence.index))
+            elif word.tag == "PER" and _is_person(word, sentence.text, clause) and not covered.any(start, end):
                 added.append(Mention(PERSON, word.text, start, end, sentence.index))
                 new_facts.extend(Fact(Predicate.ROLE, (PERSON, word.text), org, sentence.index, (("title", title),))
                                  for title, org in roles_before(sentence.text, word.start, doc.home_zone))
             covered.add(start, end)
     return mentions + added, facts + new_facts
+
+
+def _project_opened(project: Mention | None, end: int) -> Mention | None:
+    """The project whose name the word ending at ``end`` opens (青松机器人|智能装备基地项目), if any.
+
+    Two characters (华鼎|棒材深加工) are too often a product or place word to count as its company.
+    """
+    return project if project is not None and project.start + 2 < end < project.end else None
+
+
+def _company_facts(doc: Document, name: str, project: Mention | None, sentence_index: int) -> list[Fact]:
+    """A new company is in the home zone, and invests in the project its name opens."""
+    found = []
+    if doc.home_zone is not None:
+        found.append(Fact(Predicate.LOCATED_IN, (E, name), doc.home_zone, sentence_index))
+    if project is not None:
+        found.append(Fact(Predicate.INVESTOR, (P, project.name), (E, name), sentence_index))
+    return found
 
 
 def is_company_name(name: str) -> bool:
@@ -101,8 +117,9 @@ def _stands_alone(word: Word, sentence: str) -> bool:
 
 
 def _is_person(word: Word, sentence: str, clause: TaggedClause) -> bool:
-    """A 2–4 character Han name, not a byline, not a national leader (…总书记)."""
-    return (bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.text))
+    """A 2–4 character Han name in a clause with a person cue, not a byline, not a national leader (…总书记)."""
+    return (bool(PERSON_CUE.search(sentence, clause.start, clause.end))
+            and bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.text))
             and not _BYLINE.search(sentence[clause.start:word.start]) and not sentence.startswith("总书记", word.end))
 
 
@@ -167,12 +184,14 @@ class _Covered:
     """Character positions of the document already inside a mention."""
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.positions: set[int] = set()
+        self.positions: dict[int, list[Mention | None]] = defaultdict(list)
         for mention in mentions:
-            self.add(mention.start, mention.end)
+            self.add(mention.start, mention.end, mention)
 
-    def add(self, start: int, end: int) -> None:
-        self.positions.update(range(start, end))
+    def add(self, start: int, end: int, mention: Mention | None = None) -> None:
+        for i in range(start, end):
+            self.positions[i].append(mention)
 
-    def any(self, start: int, end: int) -> bool:
-        return any(i in self.positions for i in range(start, end))
+    def any(self, start: int, end: int, besides: Mention | None = None) -> bool:
+        """Whether a mention other than ``besides`` covers part of ``start:end``."""
+        return any(m is not besides for i in range(start, end) for m in self.positions.get(i, ()))

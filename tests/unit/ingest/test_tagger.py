@@ -24,6 +24,7 @@ DOCUMENT = (
     "园区已集聚华鼎集团、远帆股份、海宏药业等龙头企业。\n"
     "华鼎集团副总裁道远等嘉宾参观了展厅。\n"
     "县领导赵文博、钱立群参加活动。\n"
+    "鸿远汇通融资租赁项目、北岭物流项目等8个项目签订了入园协议。\n"
     "记者 刘晓东 通讯员 孙丽\n"
 )
 
@@ -63,6 +64,8 @@ def test_tagger_adds_companies_people_and_roles() -> None:
     assert not {("Person", "刘晓东"), ("Person", "孙丽")} & names
     assert {"s": "道远", "p": "role", "o": "华鼎集团", "title": "副总裁"} in gold["facts"]
     assert {"s": "华鼎集团", "p": "locatedIn", "o": "青阳经济开发区"} in gold["facts"]
+    # A company opening a project's name invests in it.
+    assert {"s": "鸿远汇通融资租赁项目", "p": "investor", "o": "鸿远汇通"} in gold["facts"]
 
 
 def test_tagger_missing_package_passes_through(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -70,7 +73,7 @@ def test_tagger_missing_package_passes_through(monkeypatch: pytest.MonkeyPatch) 
     assert tagger.tag(["华鼎集团"]) == [[]]
     assert tagger.tag_sentences([(0, "园区引进华鼎集团。")], COMPANY_CUE)[0].words == ()
     gold = to_gold_json(run(Document("t", "t.txt", DOCUMENT)))
-    assert not any(e["name"] == "道远" for e in gold["entities"])
+    assert not {"道远", "鸿远汇通"} & {e["name"] for e in gold["entities"]}
 
 
 @pytest.mark.parametrize(
