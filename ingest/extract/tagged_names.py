@@ -65,6 +65,8 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
     mentions = [_renamed_mention(m, renames) for m in mentions]
     facts = [_renamed_fact(f, renames) for f in facts]
     projects = {m.start: m for m in mentions if m.type is P}
+    openers = {m.sentence_index: (m.type, m.name) for m in mentions
+               if m.type is EntityType.ZONE and m.start == doc.sentences[m.sentence_index].start}
     covered = _Covered(mentions)
     added: list[Mention] = []
     new_facts: list[Fact] = []
@@ -77,7 +79,8 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
                     project is not None or _stands_alone(word, sentence.text)) and not covered.any(start, end, project):
                 added.append(Mention(E, word.text, start, end, sentence.index))
                 partner = bool(_PARTNER_BEFORE.search(sentence.text, clause.start, word.start))
-                new_facts.extend(_company_facts(doc, word.text, project, sentence.index, partner))
+                zones = [] if partner else [z for z in (doc.home_zone, openers.get(sentence.index)) if z is not None]
+                new_facts.extend(_company_facts(word.text, zones, project, sentence.index))
             elif word.tag == "PER" and _is_person(word, sentence.text, clause) and not covered.any(start, end):
                 added.append(Mention(PERSON, word.text, start, end, sentence.index))
                 new_facts.extend(Fact(Predicate.ROLE, (PERSON, word.text), org, sentence.index, (("title", title),))
@@ -94,13 +97,10 @@ def _project_opened(project: Mention | None, end: int) -> Mention | None:
     return project if project is not None and project.start + 2 < end < project.end else None
 
 
-def _company_facts(doc: Document, name: str, project: Mention | None, sentence_index: int,
-                   partner: bool) -> list[Fact]:
-    """A new company is in the home zone unless named as a partner (与X、Y合作), and invests in the
-    project its name opens."""
-    found = []
-    if doc.home_zone is not None and not partner:
-        found.append(Fact(Predicate.LOCATED_IN, (E, name), doc.home_zone, sentence_index))
+def _company_facts(name: str, zones: Iterable[Key], project: Mention | None, sentence_index: int) -> list[Fact]:
+    """A new company is in ``zones`` (as a rule company: the home zone, and a park opening its sentence),
+    and invests in the project its name opens."""
+    found = [Fact(Predicate.LOCATED_IN, (E, name), zone, sentence_index) for zone in dict.fromkeys(zones)]
     if project is not None:
         found.append(Fact(Predicate.INVESTOR, (P, project.name), (E, name), sentence_index))
     return found
