@@ -32,10 +32,12 @@ Key = tuple[EntityType, str]
 COMPANY_CUE = re.compile(r"公司|集团|企业|签约|落户|入驻|引进|引入|投资方|龙头|[、等].*项目|项目.*[、等]")
 PERSON_CUE = re.compile(rf"{alternation(PERSON_TITLES)}|领导|联系人|嘉宾")
 _ANY_CUE = re.compile(f"{COMPANY_CUE.pattern}|{PERSON_CUE.pattern}")
-# Organisations that are not companies, by their last word.
+# Organisations that are not companies, by their last word; an activity word (…研发) ends a project's
+# name, not a company's.
 _NOT_COMPANY = re.compile(
     r"(?:委|政府|政协|人大|常委会|党组|党委|工委|管委会|委员会|局|厅|部|办|署|法院|检察院|社|报|网|讯|台|杂志|"
-    r"大学|学院|学校|中学|小学|协会|商会|学会|联合会|联盟|基金会|中心|馆|所|院|企业|城|园|园区|区|基地|医院|站|队|国)$"
+    r"大学|学院|学校|中学|小学|协会|商会|学会|联合会|联盟|基金会|中心|馆|所|院|企业|城|园|园区|区|基地|医院|站|队|国|"
+    r"研发|生产|建设|加工)$"
 )
 _NOT_NAMES = frozenset(load_lexicon("places")) | frozenset(load_lexicon("industries"))
 # Part-of-speech tags of words that are never the start of a company name (verbs, adverbs, particles …).
