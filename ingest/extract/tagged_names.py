@@ -66,6 +66,7 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
     renames = _glued_names(doc, mentions, clauses)
     mentions = [_renamed_mention(m, renames) for m in mentions]
     facts = [_renamed_fact(f, renames) for f in facts]
+    companies = {m.name for m in mentions if m.type is E}
     projects = {m.start: m for m in mentions if m.type is P}
     openers = {m.sentence_index: (m.type, m.name) for m in mentions
                if m.type is EntityType.ZONE and m.start == doc.sentences[m.sentence_index].start}
@@ -76,7 +77,7 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
         sentence = doc.sentences[clause.sentence_index]
         for word in clause.words:
             start, end = sentence.start + word.start, sentence.start + word.end
-            project = _project_opened(projects.get(start), end)
+            project = _project_opened(projects.get(start), end, word.text, companies)
             if word.tag == "ORG" and is_company_name(word.text) and (
                     project is not None or _stands_alone(word, sentence.text)) and not covered.any(start, end, project):
                 added.append(Mention(E, word.text, start, end, sentence.index))
@@ -91,12 +92,16 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
     return mentions + added, facts + new_facts
 
 
-def _project_opened(project: Mention | None, end: int) -> Mention | None:
+def _project_opened(project: Mention | None, end: int, word: str, companies: set[str]) -> Mention | None:
     """The project whose name the word ending at ``end`` opens (青松机器人|智能装备基地项目), if any.
 
-    Two characters (华鼎|棒材深加工) are too often a product or place word to count as its company.
+    Two characters (华鼎|棒材深加工) are too often a product or place word to count as its company, and
+    a word that only begins a company named in the document (青松|机器人科技有限公司) is cut short:
+    the rules link such a project to that company.
     """
-    return project if project is not None and project.start + 2 < end < project.end else None
+    if project is None or not project.start + 2 < end < project.end:
+        return None
+    return None if any(name.startswith(word) and name != word for name in companies) else project
 
 
 def _company_facts(name: str, zones: Iterable[Key], project: Mention | None, sentence_index: int) -> list[Fact]:
