@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ingest.document import Document, Fact, Mention
 from ingest.extract.asset_text import alternation, load_lexicon
@@ -29,9 +29,10 @@ from kg.model import EntityType, Predicate
 E, P, PERSON = EntityType.ENTERPRISE, EntityType.PROJECT, EntityType.PERSON
 Key = tuple[EntityType, str]
 
-COMPANY_CUE = re.compile(r"公司|集团|企业|签约|落户|入驻|引进|引入|投资方|龙头|[、等].*项目|项目.*[、等]")
+COMPANY_CUE = re.compile(r"公司|集团|落户|入驻|引进|引入|投资方|龙头|[、等].*(?:项目|企业)|(?:项目|企业).*[、等]")
 PERSON_CUE = re.compile(rf"{alternation(PERSON_TITLES)}|领导|联系人|嘉宾")
-_ANY_CUE = re.compile(f"{COMPANY_CUE.pattern}|{PERSON_CUE.pattern}")
+# A list: the tagger reads its items when the rules found some of them only.
+_LIST_MARK = re.compile(r"、|等")
 # Organisations that are not companies, by their last word; an activity word (…研发) ends a project's
 # name, not a company's.
 _NOT_COMPANY = re.compile(
@@ -60,7 +61,7 @@ _BYLINE = re.compile(r"(?:记者|编辑|摄影|通讯员|作者|责编|校对|�
 
 def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fact]) -> tuple[list[Mention], list[Fact]]:
     """``mentions`` and ``facts`` with tagger-found enterprises and people added and glued names cut."""
-    clauses = tag_sentences([(s.index, s.text) for s in doc.sentences], _ANY_CUE)
+    clauses = tag_sentences([(s.index, s.text) for s in doc.sentences], _worth_tagging(mentions))
     if not clauses:
         return list(mentions), list(facts)
     renames = _glued_names(doc, mentions, clauses)
@@ -90,6 +91,26 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
                                  for title, org in roles_before(sentence.text, word.start, doc.home_zone))
             covered.add(start, end)
     return mentions + added, facts + new_facts
+
+
+def _worth_tagging(mentions: Sequence[Mention]) -> Callable[[int, str], bool]:
+    """Which clauses the tagger reads: those with a person cue (names after a title or in a list of
+    names, bylines), and those with a company cue where the rules found no company or project, or found
+    some items of a list. The tagger is the slowest stage; a clause whose one company the rules already
+    named gains nothing from it."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for mention in mentions:
+        if mention.type in (E, P):
+            found[mention.sentence_index].append(mention.name)
+
+    def wanted(sentence_index: int, clause: str) -> bool:
+        if PERSON_CUE.search(clause):
+            return True
+        if not COMPANY_CUE.search(clause):
+            return False
+        return bool(_LIST_MARK.search(clause)) or not any(name in clause for name in found[sentence_index])
+
+    return wanted
 
 
 def _project_opened(project: Mention | None, end: int, word: str, companies: set[str]) -> Mention | None:

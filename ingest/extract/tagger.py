@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -70,25 +70,27 @@ class _Lac:
         """Best tag sequence of each text under the CRF, decoded for all texts in one loop."""
         np = self.np
         lengths = [len(e) for e in emissions]
-        longest, tags = max(lengths), self.transitions.shape[0]
-        batch = np.zeros((len(emissions), longest, tags), dtype=np.float32)
+        dtype = np.result_type(emissions[0].dtype, self.transitions.dtype)
+        batch = np.zeros((len(emissions), max(lengths), self.transitions.shape[0]), dtype=dtype)
         for row, e in enumerate(emissions):
             batch[row, : len(e)] = e
-        score = batch[:, 0].copy()
-        back = np.zeros((len(emissions), longest, tags), dtype=np.int64)
-        active = np.array(lengths)[:, None] > 0
-        for t in range(1, longest):
-            candidates = score[:, :, None] + self.transitions[None]
-            best = candidates.argmax(axis=1)
-            moved = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + batch[:, t]
-            active = np.array(lengths)[:, None] > t
-            score = np.where(active, moved, score)
-            back[:, t] = best
+        ending: dict[int, list[int]] = {}  # last position → rows that end there
+        for row, length in enumerate(lengths):
+            ending.setdefault(length - 1, []).append(row)
+        score = batch[:, 0]
+        final = score.copy()
+        back = []
+        for t in range(1, max(lengths)):
+            candidates = score[:, :, None] + self.transitions
+            back.append(candidates.argmax(axis=1))
+            score = candidates.max(axis=1) + batch[:, t]
+            if t in ending:
+                final[ending[t]] = score[ending[t]]
         result = []
         for row, length in enumerate(lengths):
-            path = [int(score[row].argmax())]
-            for t in range(length - 1, 0, -1):
-                path.append(int(back[row, t, path[-1]]))
+            path = [int(final[row].argmax())]
+            for t in range(length - 2, -1, -1):
+                path.append(int(back[t][row, path[-1]]))
             result.append(path[::-1])
         return result
 
@@ -149,14 +151,11 @@ class TaggedClause:
     words: tuple[Word, ...]
 
 
-def cue_clauses(text: str, cue: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(start, end) of each clause of ``text`` in which ``cue`` occurs."""
-    return [(m.start(), m.end()) for m in _CLAUSE.finditer(text) if cue.search(m.group())]
-
-
-def tag_sentences(sentences: Sequence[tuple[int, str]], cue: re.Pattern[str]) -> list[TaggedClause]:
-    """The clauses with a cue of every (index, text) sentence, all tagged in one call, each once."""
-    jobs = [(index, start, end, text[start:end]) for index, text in sentences for start, end in cue_clauses(text, cue)]
+def tag_sentences(sentences: Sequence[tuple[int, str]], wanted: Callable[[int, str], bool]) -> list[TaggedClause]:
+    """The clauses of the (index, text) sentences for which ``wanted(index, clause)`` holds,
+    all tagged in one call, each once."""
+    jobs = [(index, m.start(), m.end(), m.group()) for index, text in sentences for m in _CLAUSE.finditer(text)
+            if wanted(index, m.group())]
     tagged = tag([job[3] for job in jobs])
     return [TaggedClause(index, start, end, tuple(Word(w.text, w.tag, w.start + start, w.end + start) for w in words))
             for (index, start, end, _), words in zip(jobs, tagged, strict=True)]

