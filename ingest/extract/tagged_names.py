@@ -1,13 +1,15 @@
 """Enterprises and people the rules missed, from the tagger's ORG and PER words.
 
 Runs once per document after the rule extractors (``pipeline.extract``), on the
-clauses that carry a company or person cue (the tagger is the slowest stage):
+clauses with a person cue and those with a company cue where the rules may have
+missed a name (:func:`_worth_tagging`; the tagger is the slowest stage):
 
 - An ORG word that names a company, not a government, party, media, school or
   association body, a zone, a place or a carrier, becomes an Enterprise located
-  in the home zone, as the rules' enterprises are.
-- A rule Enterprise that opens with verbs or adverbs glued to the name
-  (已引入X, 包括X公司) is cut where the tagger's first content word begins.
+  in the home zone as the rules' enterprises are (not when named as a partner,
+  与X合作); one that opens a project's name is also that project's investor.
+- A rule Enterprise that opens with discourse words glued to the name
+  (已引入X, 包括X公司) is cut where the tagger's first name word begins.
 - A PER word in a clause with a job title or a person cue becomes a Person with
   the roles of the title chain before it; bylines (记者, 编辑) are skipped.
 """
@@ -49,7 +51,6 @@ _GLUE_WORDS = re.compile(
     r"(?:园区|区内|目前|现已|已经|已|先后|陆续|相继|还|又|并|共|引入|引进|包括|集聚|聚集|汇集|吸引|察看|考察|走访|参观|"
     r"调研|涉及|随着|推动|支持|依托|携手|其中|以及|还有|有|像|了|的|中的|和|与|及|对|为|是)+"
 )
-# 如 opens brands (如意…) as often as it means "such as": it is cut only before a legal company name.
 # Tags of a word that can open a name: the cut is made only where such a word begins.
 _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
 # What may follow a two-character ORG word for it to stand alone as a name (远帆等, 华鼎、…).
@@ -65,32 +66,58 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
     if not clauses:
         return list(mentions), list(facts)
     renames = _glued_names(doc, mentions, clauses)
-    mentions = [_renamed_mention(m, renames) for m in mentions]
-    facts = [_renamed_fact(f, renames) for f in facts]
-    companies = {m.name for m in mentions if m.type is E}
-    projects = {m.start: m for m in mentions if m.type is P}
-    openers = {m.sentence_index: (m.type, m.name) for m in mentions
-               if m.type is EntityType.ZONE and m.start == doc.sentences[m.sentence_index].start}
-    covered = _Covered(mentions)
-    added: list[Mention] = []
-    new_facts: list[Fact] = []
+    found = _Found(doc, [_renamed_mention(m, renames) for m in mentions])
     for clause in clauses:
-        sentence = doc.sentences[clause.sentence_index]
         for word in clause.words:
-            start, end = sentence.start + word.start, sentence.start + word.end
-            project = _project_opened(projects.get(start), end, word.text, companies)
-            if word.tag == "ORG" and is_company_name(word.text) and (
-                    project is not None or _stands_alone(word, sentence.text)) and not covered.any(start, end, project):
-                added.append(Mention(E, word.text, start, end, sentence.index))
-                partner = bool(_PARTNER_BEFORE.search(sentence.text, clause.start, word.start))
-                zones = [] if partner else [z for z in (doc.home_zone, openers.get(sentence.index)) if z is not None]
-                new_facts.extend(_company_facts(word.text, zones, project, sentence.index))
-            elif word.tag == "PER" and _is_person(word, sentence.text, clause) and not covered.any(start, end):
-                added.append(Mention(PERSON, word.text, start, end, sentence.index))
-                new_facts.extend(Fact(Predicate.ROLE, (PERSON, word.text), org, sentence.index, (("title", title),))
-                                 for title, org in roles_before(sentence.text, word.start, doc.home_zone))
-            covered.add(start, end)
-    return mentions + added, facts + new_facts
+            if word.tag == "ORG":
+                found.company(clause, word)
+            elif word.tag == "PER":
+                found.person(clause, word)
+    return found.mentions, [_renamed_fact(f, renames) for f in facts] + found.facts
+
+
+class _Found:
+    """The document's mentions, with what the tagger adds to them and the facts of the additions."""
+
+    def __init__(self, doc: Document, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.facts: list[Fact] = []
+        self.covered = _Covered(mentions)
+        self.companies = {m.name for m in mentions if m.type is E}
+        self.projects = {m.start: m for m in mentions if m.type is P}
+        self.openers = {m.sentence_index: (m.type, m.name) for m in mentions
+                        if m.type is EntityType.ZONE and m.start == doc.sentences[m.sentence_index].start}
+
+    def company(self, clause: TaggedClause, word: Word) -> None:
+        """An ORG word that names a company no mention covers: located in the zone unless a partner,
+        investor of the project whose name it opens."""
+        sentence = self.doc.sentences[clause.sentence_index]
+        start, end = sentence.start + word.start, sentence.start + word.end
+        project = _project_opened(self.projects.get(start), end, word.text, self.companies)
+        if not is_company_name(word.text) or self.covered.any(start, end, project) or (
+                project is None and not _stands_alone(word, sentence.text)):
+            return
+        self._add(Mention(E, word.text, start, end, sentence.index))
+        partner = _PARTNER_BEFORE.search(sentence.text, clause.start, word.start)
+        zones = [] if partner else [z for z in (self.doc.home_zone, self.openers.get(sentence.index)) if z]
+        self.facts.extend(Fact(Predicate.LOCATED_IN, (E, word.text), z, sentence.index) for z in dict.fromkeys(zones))
+        if project is not None:
+            self.facts.append(Fact(Predicate.INVESTOR, (P, project.name), (E, word.text), sentence.index))
+
+    def person(self, clause: TaggedClause, word: Word) -> None:
+        """A PER word near a person cue that no mention covers, with the roles of the titles before it."""
+        sentence = self.doc.sentences[clause.sentence_index]
+        start, end = sentence.start + word.start, sentence.start + word.end
+        if not _is_person(word, sentence.text, clause) or self.covered.any(start, end):
+            return
+        self._add(Mention(PERSON, word.text, start, end, sentence.index))
+        self.facts.extend(Fact(Predicate.ROLE, (PERSON, word.text), org, sentence.index, (("title", title),))
+                          for title, org in roles_before(sentence.text, word.start, self.doc.home_zone))
+
+    def _add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.covered.add(mention.start, mention.end, mention)
 
 
 def _worth_tagging(mentions: Sequence[Mention]) -> Callable[[int, str], bool]:
@@ -123,15 +150,6 @@ def _project_opened(project: Mention | None, end: int, word: str, companies: set
     if project is None or not project.start + 2 < end < project.end:
         return None
     return None if any(name.startswith(word) and name != word for name in companies) else project
-
-
-def _company_facts(name: str, zones: Iterable[Key], project: Mention | None, sentence_index: int) -> list[Fact]:
-    """A new company is in ``zones`` (as a rule company: the home zone, and a park opening its sentence),
-    and invests in the project its name opens."""
-    found = [Fact(Predicate.LOCATED_IN, (E, name), zone, sentence_index) for zone in dict.fromkeys(zones)]
-    if project is not None:
-        found.append(Fact(Predicate.INVESTOR, (P, project.name), (E, name), sentence_index))
-    return found
 
 
 def is_company_name(name: str) -> bool:
@@ -172,7 +190,10 @@ def _glued_names(doc: Document, mentions: Iterable[Mention], clauses: Sequence[T
 
 
 def _is_glue(prefix: str, name: str) -> bool:
-    """Whether ``prefix`` is discourse glue before ``name``; a cut never lands inside brackets (公司(江苏))."""
+    """Whether ``prefix`` is discourse glue before ``name``; a cut never lands inside brackets (公司(江苏)).
+
+    如 opens brands (如意…) as often as it means "such as": it is glue only before a legal company name.
+    """
     balanced = name.count("(") + name.count("（") == name.count(")") + name.count("）")
     glue = bool(_GLUE_WORDS.fullmatch(prefix)) or (prefix.endswith("如") and bool(COMPANY_SUFFIX_RE.search(name))
                                                     and bool(_GLUE_WORDS.fullmatch(prefix[:-1] or "了")))
@@ -217,11 +238,11 @@ class _Covered:
     """Character positions of the document already inside a mention."""
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.positions: dict[int, list[Mention | None]] = defaultdict(list)
+        self.positions: dict[int, list[Mention]] = defaultdict(list)
         for mention in mentions:
             self.add(mention.start, mention.end, mention)
 
-    def add(self, start: int, end: int, mention: Mention | None = None) -> None:
+    def add(self, start: int, end: int, mention: Mention) -> None:
         for i in range(start, end):
             self.positions[i].append(mention)
 
