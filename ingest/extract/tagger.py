@@ -62,11 +62,16 @@ class _Lac:
         self.oov: int = lac._oov_id
         self.id2tag: dict[int, str] = lac._id2tag
         self.transitions = lac._transitions
+        self.ids: dict[str, int] = {}  # character → vocabulary id, filled as characters are met
         self.np = np
+
+    def _char_id(self, char: str) -> int:
+        return self.vocab.get(self.q2b.get(char, char), self.oov)
 
     def emissions(self, text: str) -> Any:
         np = self.np
-        ids = np.array([[self.vocab.get(self.q2b.get(c, c), self.oov) for c in text]], dtype=np.int64)
+        ids = np.array([[self.ids[c] if c in self.ids else self.ids.setdefault(c, self._char_id(c)) for c in text]],
+                       dtype=np.int64)
         return self.session.run(None, {"token_ids": ids, "length": np.array([len(text)], dtype=np.int64)})[0][0]
 
     def paths(self, emissions: Sequence[Any]) -> list[list[int]]:
@@ -85,8 +90,9 @@ class _Lac:
         back = []
         for t in range(1, max(lengths)):
             candidates = score[:, :, None] + self.transitions
-            back.append(candidates.argmax(axis=1))
-            score = candidates.max(axis=1) + batch[:, t]
+            best = candidates.argmax(axis=1)
+            back.append(best)
+            score = np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0] + batch[:, t]
             if t in ending:
                 final[ending[t]] = score[ending[t]]
         result = []
