@@ -96,12 +96,12 @@ def _split_org(prefix: str, home: Key | None, title: str) -> tuple[Key | None | 
     zones = find_zone_names(prefix)
     if zones and (not prefix[zones[-1][1]:] or _DEPARTMENT.fullmatch(prefix[zones[-1][1]:])):
         return (EntityType.ZONE, zones[-1][2].name), prefix[zones[-1][1]:]
-    short = _SHORT_ZONE.match(prefix)
-    if short and (not prefix[short.end():] or _DEPARTMENT.fullmatch(prefix[short.end():])):
-        return (EntityType.ZONE, short.group()), prefix[short.end():]
     bare = _BARE_ZONE.match(prefix)
     if bare and home is not None and (bare.end() == len(prefix) or _DEPARTMENT.fullmatch(prefix[bare.end():])):
         return home, prefix[bare.end():]
+    short = _SHORT_ZONE.match(prefix)
+    if short and (not prefix[short.end():] or _DEPARTMENT.fullmatch(prefix[short.end():])):
+        return (EntityType.ZONE, short.group()), prefix[short.end():]
     if not prefix or _DEPARTMENT.fullmatch(prefix):
         return "", prefix
     company = _COMPANY.match(prefix)
