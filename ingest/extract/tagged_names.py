@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ingest.document import Document, Fact, Mention
 from ingest.extract.asset_text import alternation, load_lexicon
-from ingest.extract.patterns import COMPANY_SUFFIX_RE
-from ingest.extract.people import PERSON_TITLES, roles_before
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, PERSON_TITLES
+from ingest.extract.people import roles_before
 from ingest.extract.tagger import TaggedClause, Word, tag_sentences
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType, Predicate
