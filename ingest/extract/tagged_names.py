@@ -7,7 +7,7 @@ missed a name (:func:`_worth_tagging`; the tagger is the slowest stage):
 - An ORG word that names a company, not a government, party, media, school or
   association body, a zone, a place or a carrier, becomes an Enterprise located
   in the home zone as the rules' enterprises are (not when named as a partner,
-  与X合作); one that opens a project's name is also that project's investor.
+  与X合作). A company opening a project's name is left to the investor rules.
 - A rule Enterprise that opens with discourse words glued to the name
   (已引入X, 包括X公司) is cut where the tagger's first name word begins.
 - A PER word in a clause with a job title or a person cue becomes a Person with
@@ -86,26 +86,19 @@ class _Found:
         self.mentions = mentions
         self.facts: list[Fact] = []
         self.covered = _Covered(mentions)
-        self.companies = {m.name for m in mentions if m.type is E}
-        self.projects = {m.start: m for m in mentions if m.type is P}
         self.openers = {m.sentence_index: (m.type, m.name) for m in mentions
                         if m.type is EntityType.ZONE and m.start == doc.sentences[m.sentence_index].start}
 
     def company(self, clause: TaggedClause, word: Word) -> None:
-        """An ORG word that names a company no mention covers: located in the zone unless a partner,
-        investor of the project whose name it opens."""
+        """An ORG word that names a company no mention covers, located in the zone unless a partner."""
         sentence = self.doc.sentences[clause.sentence_index]
         start, end = sentence.start + word.start, sentence.start + word.end
-        project = _project_opened(self.projects.get(start), end, word.text, self.companies)
-        if not is_company_name(word.text) or self.covered.any(start, end, project) or (
-                project is None and not _stands_alone(word, sentence.text)):
+        if not is_company_name(word.text) or self.covered.any(start, end) or not _stands_alone(word, sentence.text):
             return
         self._add(Mention(E, word.text, start, end, sentence.index))
         partner = _PARTNER_BEFORE.search(sentence.text, clause.start, word.start)
         zones = [] if partner else [z for z in (self.doc.home_zone, self.openers.get(sentence.index)) if z]
         self.facts.extend(Fact(Predicate.LOCATED_IN, (E, word.text), z, sentence.index) for z in dict.fromkeys(zones))
-        if project is not None:
-            self.facts.append(Fact(Predicate.INVESTOR, (P, project.name), (E, word.text), sentence.index))
 
     def person(self, clause: TaggedClause, word: Word) -> None:
         """A PER word near a person cue that no mention covers, with the roles of the titles before it."""
@@ -119,7 +112,7 @@ class _Found:
 
     def _add(self, mention: Mention) -> None:
         self.mentions.append(mention)
-        self.covered.add(mention.start, mention.end, mention)
+        self.covered.add(mention.start, mention.end)
 
 
 def _worth_tagging(mentions: Sequence[Mention]) -> Callable[[int, str], bool]:
@@ -141,18 +134,6 @@ def _worth_tagging(mentions: Sequence[Mention]) -> Callable[[int, str], bool]:
         return listed or not any(name in clause for name in found[sentence_index])
 
     return wanted
-
-
-def _project_opened(project: Mention | None, end: int, word: str, companies: set[str]) -> Mention | None:
-    """The project whose name the word ending at ``end`` opens (青松机器人|智能装备基地项目), if any.
-
-    Two characters (华鼎|棒材深加工) are too often a product or place word to count as its company, and
-    a word that only begins a company named in the document (青松|机器人科技有限公司) is cut short:
-    the rules link such a project to that company.
-    """
-    if project is None or not project.start + 2 < end < project.end:
-        return None
-    return None if any(name.startswith(word) and name != word for name in companies) else project
 
 
 def is_company_name(name: str) -> bool:
@@ -241,14 +222,13 @@ class _Covered:
     """Character positions of the document already inside a mention."""
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
-        self.positions: dict[int, list[Mention]] = defaultdict(list)
+        self.positions: set[int] = set()
         for mention in mentions:
-            self.add(mention.start, mention.end, mention)
+            self.add(mention.start, mention.end)
 
-    def add(self, start: int, end: int, mention: Mention) -> None:
-        for i in range(start, end):
-            self.positions[i].append(mention)
+    def add(self, start: int, end: int) -> None:
+        self.positions.update(range(start, end))
 
-    def any(self, start: int, end: int, besides: Mention | None = None) -> bool:
-        """Whether a mention other than ``besides`` covers part of ``start:end``."""
-        return any(m is not besides for i in range(start, end) for m in self.positions.get(i, ()))
+    def any(self, start: int, end: int) -> bool:
+        """Whether a mention covers part of ``start:end``."""
+        return any(i in self.positions for i in range(start, end))
