@@ -9,7 +9,7 @@ investor; amounts and status verbs in a list's clause go to every list item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.boundaries import clean, zone_prefix
@@ -24,7 +24,7 @@ from ingest.extract.entities import (
     find_projects_by,
     statuses_in,
 )
-from ingest.extract.honours import find_awards
+from ingest.extract.honours import find_awards, fuller_titles
 from ingest.extract.lists import (
     ITEM_AMOUNT_RE,
     ListHit,
@@ -441,4 +441,14 @@ def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
         _sentence(collector, sentence)
     _investors(collector)
     _located(collector)
+    _fuller_honours(collector)
     return collector.mentions, collector.facts
+
+
+def _fuller_honours(c: _Collector) -> None:
+    """An honour named in short and in full in one document is the full title throughout."""
+    renamed = fuller_titles([m.name for m in c.mentions if m.type is EntityType.HONOUR])
+    c.mentions = [replace(m, name=renamed[m.name]) if m.type is EntityType.HONOUR and m.name in renamed else m
+                  for m in c.mentions]
+    c.facts = [replace(f, obj=(EntityType.HONOUR, renamed[f.obj[1]]))
+               if f.predicate is Predicate.AWARDED and f.obj and f.obj[1] in renamed else f for f in c.facts]

@@ -41,7 +41,8 @@ STRONG_RE = re.compile(rf"[{HAN}](?:[{HAN}]|[-—－](?=[{HAN}])){{1,20}}?(?:{'|
 _LEFT_WORDS = re.compile(
     r"^.*(?:作为|成为|升级为|评为|列为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
-_RECIPIENT = re.compile(rf"^[{HAN}A-Za-z0-9]{{2,12}}$")
+_RECIPIENT = re.compile(
+    rf"^[{HAN}A-Za-z0-9]{{2,12}}$|^[{HAN}A-Za-z0-9()（）]{{4,30}}(?:有限公司|股份公司|有限责任公司)$")
 _NOT_RECIPIENT = re.compile(
     r"\d|集群|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日"
 )
@@ -124,13 +125,22 @@ def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
         text, offset = text[lead.end():], offset + lead.end()
     zone = _zone_prefix(text)
     text, offset = text[zone:], offset + zone
-    parts, position, found = re.split(r"、|和|及", text), 0, []
+    parts, position, found = split_names(text), 0, []
     for part in parts:
         name = _clean(part)
         if _RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name) and not is_common_word(name):
             found.append((offset + position, offset + position + len(part), name))
         position += len(part) + 1
     return found if len(found) == len(parts) else []
+
+
+def split_names(text: str) -> list[str]:
+    """Items of a name list: 、 always separates; 和/及 only between two names of 2+ characters (高和羊毛 is one)."""
+    parts: list[str] = []
+    for item in text.split("、"):
+        pieces = re.split(r"和|及", item)
+        parts.extend(pieces if all(len(piece) >= 2 for piece in pieces) else [item])
+    return parts
 
 
 def _roll(sentence: str, end: int) -> tuple[int, int, str] | None:
@@ -247,7 +257,72 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
         zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else home
         awards.extend(_cue_awards(clause.group(), clause.start(), zone, subject, roll))
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
-    return awards + _counted_holders(sentence)
+    return _named_after(sentence, awards) + _counted_holders(sentence)
+
+
+# "…获得A称号,分别是X和Y" / "3家A所在企业…,分别是X、Y、Z": the holders are named after the honour.
+_NAMED_AFTER = re.compile(r"(?:分别是|分别为)[:：,，]*(?P<names>[^。；;:：,，!！]+)[。；;!！]?$")
+_COUNTED_TITLE = re.compile(r"(?P<n>\d+|[两二三四五六七八九十]+)家(?P<t>[^,，。;；]{4,20}?)(?=所在|位于|的|[,，]|$)")
+
+
+def _named_after(sentence: str, awards: list[Award]) -> list[Award]:
+    listed = _NAMED_AFTER.search(sentence)
+    if listed is None:
+        return awards
+    text = re.sub(r"等$", "", listed.group("names"))
+    names = split_names(text)
+    if not all(_RECIPIENT.match(_clean(n)) and not _NOT_RECIPIENT.search(_clean(n)) for n in names):
+        return awards
+    # An honour with no holder yet, or one given to a company of the list itself.
+    open_awards = [a for a in awards if a.end <= listed.start()
+                   and (a.recipient is None or a.recipient_start >= listed.start("names"))]
+    before = sentence[:listed.start()]
+    count = re.search(r"(\d+|[两二三四五六七八九十]+)家", before)
+    honour = (open_awards[-1].honour, open_awards[-1].start, open_awards[-1].end) if open_awards else None
+    counted = _COUNTED_TITLE.search(before)
+    title = counted and not CUE_RE.search(counted.group("t")) and title_name(counted.group("t"))
+    if honour is None and counted and title and is_honour(title):
+        honour = (title, counted.start("t"), counted.end("t"))
+    if honour is None or (count and _number(count.group(1)) != len(names)):
+        return awards
+    awards = [a for a in awards if a not in open_awards[-1:]]
+    start = listed.start("names")
+    for name in names:
+        who = (EntityType.ENTERPRISE, _clean(name))
+        awards.append(Award(honour[0], honour[1], honour[2], who, start, start + len(name)))
+        start += len(name) + 1
+    return awards
+
+
+def _number(count: str) -> int:
+    return int(count) if count.isdigit() else _CHINESE_COUNT.get(count, 0)
+
+
+# A title's level prefix (国家级, 省级, 安徽省, 苏州市) and a generic tail (类企业, 企业) around its core.
+_LEVEL = re.compile(rf"^(?:国家级|国家|全国|省级|市级|[{HAN}]{{2,3}}?(?:省|市)(?!级))")
+_CORE_TAIL = re.compile(r"(?:类企业|企业)$")
+
+
+def _level(prefix: str) -> str:
+    return next((kind for kind in ("国", "省", "市") if kind in prefix), "")
+
+
+def fuller_titles(names: list[str]) -> dict[str, str]:
+    """Short forms of an honour named in full elsewhere in the document: 省级企业技术中心 → <省名>企业技术中心,
+    潜在独角兽 → <省名>潜在独角兽类企业. Only an unambiguous, level-compatible fuller form counts."""
+    parts = {}
+    for name in set(names):
+        prefix = _LEVEL.match(name)
+        head = prefix.group() if prefix else ""
+        parts[name] = (head, _CORE_TAIL.sub("", name[len(head):]))
+    renamed = {}
+    for name, (head, core) in parts.items():
+        fuller = [other for other, (other_head, other_core) in parts.items()
+                  if other_core == core and len(core) >= 3 and len(other) > len(name) and other_head != head
+                  and _level(head) in ("", _level(other_head))]
+        if len(fuller) == 1:
+            renamed[name] = fuller[0]
+    return renamed
 
 
 def _legal_company(sentence: str) -> tuple[int, int, str] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract.honours import find_awards, is_honour, title_name
+from ingest.extract.honours import find_awards, fuller_titles, is_honour, title_name
 from kg.model import EntityType
 
 HOME = (EntityType.ZONE, "星河高新区")
@@ -88,3 +88,33 @@ def test_included_firms_before_a_count() -> None:
 def test_taiwan_award_verbs() -> None:
     assert awards("青松电子获颁国家品质奖。") == [("国家品质奖", "青松电子")]
     assert awards("蓝湾冷链获选年度卓越中坚企业。") == [("年度卓越中坚企业", "蓝湾冷链")]
+
+
+def test_company_name_with_he_inside_is_one_recipient() -> None:
+    found = awards("恒和材料、远帆材料等2个项目成功申报省重大产业项目。")
+    assert found == [("省重大产业项目", "恒和材料"), ("省重大产业项目", "远帆材料")]
+
+
+def test_holders_named_after_fenbie_shi() -> None:
+    found = awards("全市共有2家获得国家级专精特新“小巨人”企业称号,分别是,青松机器人有限公司和蓝湾冷链股份公司。")
+    title = "国家级专精特新小巨人企业"
+    assert found == [(title, "青松机器人有限公司"), (title, "蓝湾冷链股份公司")]
+
+
+def test_counted_title_then_named_holders() -> None:
+    found = awards("其中有2家省级企业技术中心所在企业位于园区,分别是青松机器人有限公司、蓝湾冷链(江苏)股份有限公司。")
+    assert found == [("省级企业技术中心", "青松机器人有限公司"), ("省级企业技术中心", "蓝湾冷链(江苏)股份有限公司")]
+
+
+def test_named_holders_must_match_the_count() -> None:
+    found = awards("其中有3家省级企业技术中心所在企业位于园区,分别是青松机器人有限公司、蓝湾冷链股份有限公司。")
+    assert all(recipient is None for _, recipient in found)
+
+
+def test_short_title_takes_the_full_form_of_the_document() -> None:
+    renamed = fuller_titles(["省级企业技术中心", "江南省企业技术中心", "潜在独角兽", "江南省潜在独角兽类企业"])
+    assert renamed == {"省级企业技术中心": "江南省企业技术中心", "潜在独角兽": "江南省潜在独角兽类企业"}
+
+
+def test_full_form_must_keep_the_level() -> None:
+    assert fuller_titles(["省级专精特新企业", "国家级专精特新企业"]) == {}
