@@ -370,8 +370,9 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
         if award.recipient is not None:
             c.fact(Predicate.AWARDED, award.recipient, (EntityType.HONOUR, award.honour), sentence,
                    year=c.sentence_year(sentence))
-            if award.recipient[0] is E:
-                c.mention(E, award.recipient[1], sentence, award.recipient_start, award.recipient_end)
+            if award.recipient[0] in (E, EntityType.PERSON):
+                c.mention(award.recipient[0], award.recipient[1], sentence, award.recipient_start,
+                          award.recipient_end)
     for person in find_people(sentence.text, c.doc.home_zone):
         c.mention(EntityType.PERSON, person.name, sentence, person.start, person.end)
         for title, org in person.roles:

@@ -93,6 +93,8 @@ def title_name(part: str) -> str:
     """The title as named: no quotes, no leading year or batch, no trailing 名单/称号."""
     name = _TITLE_TAIL.sub("", _clean(part).rstrip("(（"))
     name = re.sub(r"(?:荣誉称号|称号|荣誉)$", "", name)
+    # A programme's intake list names its title (X计划入库企业 → X企业).
+    name = re.sub(r"计划拟?入库企业$", "企业", name)
     return _BATCH.sub("", _TITLE_YEAR.sub("", name))
 
 
@@ -135,7 +137,7 @@ def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def split_names(text: str) -> list[str]:
-    """Items of a name list: 、 always separates; 和/及 only between two names of 2+ characters (高和羊毛 is one)."""
+    """Items of a name list: 、 always separates; 和/及 only between two names of 2+ characters (恒和材料 is one)."""
     parts: list[str] = []
     for item in text.split("、"):
         pieces = re.split(r"和|及", item)
@@ -257,7 +259,7 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
         zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else home
         awards.extend(_cue_awards(clause.group(), clause.start(), zone, subject, roll))
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
-    return _named_after(sentence, awards) + _counted_holders(sentence)
+    return _named_after(sentence, awards) + _counted_holders(sentence) + _talent_awards(sentence)
 
 
 # "…获得A称号,分别是X和Y" / "3家A所在企业…,分别是X、Y、Z": the holders are named after the honour.
@@ -291,6 +293,26 @@ def _named_after(sentence: str, awards: list[Award]) -> list[Award]:
         who = (EntityType.ENTERPRISE, _clean(name))
         awards.append(Award(honour[0], honour[1], honour[2], who, start, start + len(name)))
         start += len(name) + 1
+    return awards
+
+
+# A talent title before a person who leads a team ("“国千”创新人才X团队", "国家级人才计划专家X教授").
+_TALENT = re.compile(
+    rf"(?:“(?P<quoted>[^”]{{2,12}})”|(?P<plain>国家级人才计划|[{HAN}]{{2,8}}(?:学者|杰青|万人计划|千人计划)))"
+    rf"(?:入选者|专家|创新人才|创业人才|领军人才|高层次人才|人才)?(?P<person>[{HAN}]{{2,3}}?)(?=团队|博士|教授|院士)")
+
+
+def _talent_awards(sentence: str) -> list[Award]:
+    awards = []
+    for match in _TALENT.finditer(sentence):
+        if match.group("quoted") and not re.search(r"人才|专家", match.group()[len(match.group("quoted")) + 2:]):
+            continue  # a quoted word before a name is a talent title only when 人才/专家 follows it
+        kind = "quoted" if match.group("quoted") else "plain"
+        lead = re.match(r"^.*(?:引进|引入|聘请|邀请|包括|拥有|的|和|、)", match.group(kind))
+        start = match.start(kind) + (lead.end() if lead else 0)
+        who = (EntityType.PERSON, match.group("person"))
+        awards.append(Award(sentence[start:match.end(kind)].strip("“”"), start, match.end(kind), who,
+                            match.start("person"), match.end("person")))
     return awards
 
 

@@ -118,3 +118,16 @@ def test_short_title_takes_the_full_form_of_the_document() -> None:
 
 def test_full_form_must_keep_the_level() -> None:
     assert fuller_titles(["省级专精特新企业", "国家级专精特新企业"]) == {}
+
+
+def test_programme_intake_list_names_the_title() -> None:
+    assert title_name("2024年度江城市雏鹰计划拟入库企业名单") == "江城市雏鹰企业"
+
+
+def test_talent_title_goes_to_the_person() -> None:
+    assert awards("“省双创”领军人才林向东团队投资3亿元建设研发中心。") == [("省双创", "林向东")]
+    assert awards("园区引进长江学者周明远教授团队。") == [("长江学者", "周明远")]
+
+
+def test_quoted_word_before_a_team_without_talent_word_is_no_title() -> None:
+    assert awards("“青松”张晓东团队完成了样机。") == []
