@@ -259,6 +259,9 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
         zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else home
         awards.extend(_cue_awards(clause.group(), clause.start(), zone, subject, roll))
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
+    unveiled = _unveiled_titles(sentence, home)
+    spans = {(a.start, a.end) for a in unveiled}
+    awards = [a for a in awards if (a.start, a.end) not in spans] + unveiled
     return _named_after(sentence, awards) + _counted_holders(sentence) + _talent_awards(sentence)
 
 
@@ -313,6 +316,23 @@ def _talent_awards(sentence: str) -> list[Award]:
         who = (EntityType.PERSON, match.group("person"))
         awards.append(Award(sentence[start:match.end(kind)].strip("“”"), start, match.end(kind), who,
                             match.start("person"), match.end("person")))
+    return awards
+
+
+# "举行“国家X基地”、“Y试点园区”揭牌": plaques of national or provincial titles unveiled by the zone.
+_UNVEILED = re.compile(r"((?:“[^“”]{4,30}”[、和及]?)+)(?:正式)?揭牌")
+_RANKED_TITLE = re.compile(r"国家|全国|省级|示范|试点")
+
+
+def _unveiled_titles(sentence: str, home: Key | None) -> list[Award]:
+    if home is None or _legal_company(sentence) is not None:
+        return []
+    awards = []
+    for match in _UNVEILED.finditer(sentence):
+        for title in re.finditer(r"“([^“”]+)”", match.group(1)):
+            name = title_name(title.group(1))
+            if is_honour(name) and _RANKED_TITLE.search(name):
+                awards.append(Award(name, match.start(1) + title.start(1), match.start(1) + title.end(1), home))
     return awards
 
 

@@ -131,3 +131,12 @@ def test_talent_title_goes_to_the_person() -> None:
 
 def test_quoted_word_before_a_team_without_talent_word_is_no_title() -> None:
     assert awards("“青松”张晓东团队完成了样机。") == []
+
+
+def test_unveiled_national_titles_go_to_the_zone() -> None:
+    found = awards("园区举行“国家火炬新材料特色产业基地”、“省级知识产权示范园区”揭牌仪式。")
+    assert found == [("国家火炬新材料特色产业基地", "星河高新区"), ("省级知识产权示范园区", "星河高新区")]
+
+
+def test_unveiled_plain_carrier_is_no_honour_of_the_zone() -> None:
+    assert ("青松检测服务中心", "星河高新区") not in awards("园区举行“青松检测服务中心”揭牌仪式。")
