@@ -20,7 +20,8 @@ Key = tuple[EntityType, str]
 
 CUE_RE = re.compile(
     r"被[^,，。;；]{0,8}?(?:评为|认定为|授予|列为)|分别获评|获评|荣获|荣膺|获得|入选|上榜|获批|认定为|评为|"
-    r"授予|成功创建|创成|升级为|成功申报|获颁|获选|荣登|摘得|夺得|斩获|(?<![捕收斩])获(?![得批评取悉颁选])"
+    r"授予|成功创建|创成|升级为|成功申报|获颁|获选|荣登|摘得|夺得|斩获|榜上有名|"
+    r"(?<![还但就这那也都])是(?=国家级|省级|市级|国家|全国)|(?<![捕收斩])获(?![得批评取悉颁选])"
 )
 _ITEM_END = re.compile(
     r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个"
@@ -82,11 +83,17 @@ def _clean(text: str) -> str:
     return re.sub(r"[“”\"‘’「」《》\s]", "", text)
 
 
+# A levelled research carrier (省级工程技术研究中心) or a commended zone (省级优秀开发区) is a designation.
+_LEVELLED_CARRIER = re.compile(r"^(?:国家|省|市|[\u4e00-\u9fff]{2,3}[省市]).*(?:研究中心|设计中心|实验室|技术中心)$")
+_COMMENDED_ZONE = re.compile(r"(?:先进|优秀|示范|十佳|标杆|明星)(?:开发区|园区|高新区|经开区)$")
+
+
 def is_honour(name: str) -> bool:
     """A title-like name: a lexicon title or a name with a title ending."""
     if len(name) < 4 or re.match(r"[\d一二三四五六七八九十]+[项个家]", name):
         return False
-    return name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS) or _RANKED_LIST.search(name) is not None
+    return (name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS) or _RANKED_LIST.search(name) is not None
+            or _LEVELLED_CARRIER.match(name) is not None or _COMMENDED_ZONE.search(name) is not None)
 
 
 def title_name(part: str) -> str:
@@ -149,7 +156,7 @@ def _roll(sentence: str, end: int) -> tuple[int, int, str] | None:
     """The honour roll named before ``end`` ("第五批专精特新“小巨人”企业名单"), if any."""
     found = None
     for match in _ROLL_RE.finditer(sentence[:end]):
-        raw = _BATCH.sub("", re.sub(r"^.*(?:公布|发布|在|中)", "", match.group("honour")))
+        raw = _BATCH.sub("", re.sub(r"^.*(?:公布|发布|在)|^.*中(?!小)", "", match.group("honour")))
         name = title_name(raw)
         if is_honour(name):
             found = (match.end("honour") - len(raw), match.end("honour"), name)
@@ -162,7 +169,7 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
     if cue is None:
         return []
     honours = _honours_after(clause[cue.end():], offset + cue.end())
-    if not honours and roll is not None and cue.group() == "入选":
+    if not honours and roll is not None and cue.group() in ("入选", "榜上有名"):
         honours = [roll]
     before = clause[:cue.start()]
     people = _recipients(before, offset)

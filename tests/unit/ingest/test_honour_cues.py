@@ -140,3 +140,18 @@ def test_unveiled_national_titles_go_to_the_zone() -> None:
 
 def test_unveiled_plain_carrier_is_no_honour_of_the_zone() -> None:
     assert ("青松检测服务中心", "星河高新区") not in awards("园区举行“青松检测服务中心”揭牌仪式。")
+
+
+def test_levelled_carrier_and_commended_zone_are_titles() -> None:
+    assert awards("2023年,青松机器人被认定为省级工程技术研究中心。") == [("省级工程技术研究中心", "青松机器人")]
+    assert is_honour("省级优秀开发区") and not is_honour("青松检测研究中心")
+
+
+def test_shi_before_a_levelled_title_is_a_cue() -> None:
+    assert awards("青松机器人是国家级专精特新小巨人企业。") == [("国家级专精特新小巨人企业", "青松机器人")]
+    assert awards("这是全省首个数字化车间。") == []
+
+
+def test_listed_firms_bang_shang_you_ming_enter_the_roll() -> None:
+    found = awards("近日,省工信厅公布2023年省级专精特新中小企业名单,青松机器人、蓝湾冷链等12家企业榜上有名。")
+    assert found == [("省级专精特新中小企业", "青松机器人"), ("省级专精特新中小企业", "蓝湾冷链")]
