@@ -367,6 +367,8 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
     _that_project(c, sentence)
     for award in find_awards(sentence.text, c.doc.home_zone):
         c.mention(EntityType.HONOUR, award.honour, sentence, award.start, award.end)
+        if award.anaphoric:
+            award = replace(award, recipient=_company_before(c, sentence))
         if award.recipient is not None:
             c.fact(Predicate.AWARDED, award.recipient, (EntityType.HONOUR, award.honour), sentence,
                    year=c.sentence_year(sentence))
@@ -377,6 +379,12 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
         c.mention(EntityType.PERSON, person.name, sentence, person.start, person.end)
         for title, org in person.roles:
             c.fact(Predicate.ROLE, (EntityType.PERSON, person.name), org, sentence, title=title)
+
+
+def _company_before(c: _Collector, sentence: Sentence) -> tuple[EntityType, str] | None:
+    """The company last named in this sentence or the two before ("…微光科技…。该公司获评…")."""
+    named = [m for m in c.mentions if m.type is E and sentence.index - 2 <= m.sentence_index <= sentence.index]
+    return (E, max(named, key=lambda m: m.start).name) if named else None
 
 
 _SIGNING = re.compile(r"签约|签订|落户|入驻|投资")

@@ -45,7 +45,7 @@ _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功�
 _RECIPIENT = re.compile(
     rf"^[{HAN}A-Za-z0-9]{{2,12}}$|^[{HAN}A-Za-z0-9()（）]{{4,30}}(?:有限公司|股份公司|有限责任公司)$")
 _NOT_RECIPIENT = re.compile(
-    r"\d|集群|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日"
+    r"\d|集群|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日|^该|^公司$|^其$"
 )
 
 
@@ -58,6 +58,10 @@ _BATCH = re.compile(r"^(?:关于)?(?:第[一二三四五六七八九十\d]+批)?
 _ROLL_RE = re.compile(
     r"(?:第[一二三四五六七八九十\d]+批|公布的|发布的|公布|发布)?(?P<honour>[^,，。;；的]{3,24}?)(?:名单|榜单)"
 )
+
+# A subject that points back to the company of the sentences before.
+_ANAPHOR_SUBJECT = re.compile(r"^(?:该公司|该企业|公司|企业|其)(?:又|还|也|已|先后|成功|均|曾)*$")
+_ANAPHOR_OPENING = re.compile(r"(?:^|[,，;；])(?:该公司|该企业|企业|公司)")
 
 # Clause openings that leave the subject implicit (the zone itself is the recipient).
 _ZONE_SUBJECTLESS = ("先后", "还", "并", "同时", "成功", "顺利", "全年", "今年", "此外", "另外")
@@ -77,6 +81,7 @@ class Award:
     recipient: Key | None = None
     recipient_start: int = 0
     recipient_end: int = 0
+    anaphoric: bool = False  # the holder is the company of the sentences before (该公司获评…)
 
 
 def _clean(text: str) -> str:
@@ -164,7 +169,7 @@ def _roll(sentence: str, end: int) -> tuple[int, int, str] | None:
 
 
 def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, int, str] | None,
-                roll: tuple[int, int, str] | None = None) -> list[Award]:
+                roll: tuple[int, int, str] | None = None, after_company: bool = False) -> list[Award]:
     cue = CUE_RE.search(clause)
     if cue is None:
         return []
@@ -186,7 +191,9 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
             lead = before.strip()
             zone_ok = home is not None and (_SUBJECTLESS_LEAD.match(lead) is not None
                                             or re.sub(r"(?:成功|顺利|先后)$", "", lead).endswith("集群"))
-            awards.append(Award(name, start, end, home if zone_ok else None))
+            anaphoric = not zone_ok and (_ANAPHOR_SUBJECT.match(lead) is not None
+                                         or (after_company and _SUBJECTLESS_LEAD.match(lead) is not None))
+            awards.append(Award(name, start, end, home if zone_ok else None, anaphoric=anaphoric))
             continue
         for who in targets:
             awards.append(Award(name, start, end, (EntityType.ENTERPRISE, who[2]), who[0], who[1]))
@@ -264,7 +271,8 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
         roll = _roll(sentence, clause.start()) if "单" in sentence[:clause.start()] else None  # 名单, 榜单
         # A clause after one about a company ("企业迎来…,先后入选…") continues that company, not the zone.
         zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else home
-        awards.extend(_cue_awards(clause.group(), clause.start(), zone, subject, roll))
+        after_company = _ANAPHOR_OPENING.search(sentence[:clause.start()]) is not None
+        awards.extend(_cue_awards(clause.group(), clause.start(), zone, subject, roll, after_company))
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
     unveiled = _unveiled_titles(sentence, home)
     spans = {(a.start, a.end) for a in unveiled}

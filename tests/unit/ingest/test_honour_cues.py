@@ -155,3 +155,14 @@ def test_shi_before_a_levelled_title_is_a_cue() -> None:
 def test_listed_firms_bang_shang_you_ming_enter_the_roll() -> None:
     found = awards("近日,省工信厅公布2023年省级专精特新中小企业名单,青松机器人、蓝湾冷链等12家企业榜上有名。")
     assert found == [("省级专精特新中小企业", "青松机器人"), ("省级专精特新中小企业", "蓝湾冷链")]
+
+
+def test_anaphoric_company_waits_for_the_sentences_before() -> None:
+    found = find_awards("该公司先后获得国家高新技术企业、省级企业技术中心等荣誉。", HOME)
+    assert [(a.honour, a.recipient, a.anaphoric) for a in found] == [
+        ("国家高新技术企业", None, True), ("省级企业技术中心", None, True)]
+
+
+def test_subjectless_clause_after_a_company_clause_is_anaphoric() -> None:
+    found = find_awards("企业迎来了快速发展,先后入选“智能服务商TOP20”等榜单。", HOME)
+    assert [(a.honour, a.anaphoric) for a in found] == [("智能服务商TOP20", True)]

@@ -1,0 +1,23 @@
+"""An honour given to 该公司 goes to the company named just before (invented text)."""
+
+from __future__ import annotations
+
+from ingest.document import Document
+from ingest.pipeline import run
+from kg.model import Predicate
+
+
+def _awarded(text: str) -> set[tuple[str, str]]:
+    doc = run(Document("anaphora", "anaphora.txt", text))
+    return {(f.subject[1], f.obj[1]) for f in doc.facts if f.predicate is Predicate.AWARDED and f.obj}
+
+
+def test_gai_gongsi_takes_the_company_before() -> None:
+    text = ("星河高新区青松机器人有限公司投资5亿元建设智能装备项目。"
+            "该公司先后获得国家高新技术企业、省级企业技术中心等荣誉。")
+    found = _awarded(text)
+    assert ("青松机器人有限公司", "国家高新技术企业") in found or ("青松机器人", "国家高新技术企业") in found
+
+
+def test_no_company_before_gives_no_holder() -> None:
+    assert _awarded("该公司先后获得国家高新技术企业等荣誉。") == set()
