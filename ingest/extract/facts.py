@@ -34,7 +34,7 @@ from ingest.extract.lists import (
     looks_like_company,
 )
 from ingest.extract.numbers import parse_amount
-from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, HAN, PERSON_TITLES
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, HAN, PERSON_TITLES, YEAR_RE
 from ingest.extract.people import find_people
 from ingest.extract.short_names import abbreviates_named_company
 from ingest.extract.years import document_year, sentence_year
@@ -371,7 +371,7 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
             award = replace(award, recipient=_company_before(c, sentence))
         if award.recipient is not None:
             c.fact(Predicate.AWARDED, award.recipient, (EntityType.HONOUR, award.honour), sentence,
-                   year=c.sentence_year(sentence))
+                   year=_award_year(sentence.text, award.end) or c.sentence_year(sentence))
             if award.recipient[0] in (E, EntityType.PERSON):
                 c.mention(award.recipient[0], award.recipient[1], sentence, award.recipient_start,
                           award.recipient_end)
@@ -379,6 +379,13 @@ def _sentence(c: _Collector, sentence: Sentence) -> None:
         c.mention(EntityType.PERSON, person.name, sentence, person.start, person.end)
         for title, org in person.roles:
             c.fact(Predicate.ROLE, (EntityType.PERSON, person.name), org, sentence, title=title)
+
+
+def _award_year(text: str, end: int) -> int | None:
+    """The year nearest before the honour's end ("成立于2015年,2021年获评…" → 2021), if the sentence gives one."""
+    years = [m for m in YEAR_RE.finditer(text, 0, end) if not re.search(r"(?:成立于|始建于|创建于|成立|\d[—–~～-])$",
+                                                                          text[max(0, m.start() - 3):m.start()])]
+    return int(years[-1].group(1)) if years else None
 
 
 def _company_before(c: _Collector, sentence: Sentence) -> tuple[EntityType, str] | None:

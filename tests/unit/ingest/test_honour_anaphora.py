@@ -21,3 +21,10 @@ def test_gai_gongsi_takes_the_company_before() -> None:
 
 def test_no_company_before_gives_no_holder() -> None:
     assert _awarded("该公司先后获得国家高新技术企业等荣誉。") == set()
+
+
+def test_award_year_is_the_year_nearest_before_the_honour() -> None:
+    text = "星河高新区青松机器人有限公司成立于2015年,2021年被评为国家级专精特新小巨人企业。"
+    doc = run(Document("year", "year.txt", text))
+    years = {f.attr("year") for f in doc.facts if f.predicate is Predicate.AWARDED}
+    assert years == {2021}
