@@ -53,7 +53,7 @@ _STRONG_POLICY_ENDINGS = ("一件事一次办", "一件事", "三年行动计划
 
 
 # Endings that name a policy when the part before them is quoted (“四个一”招商机制).
-_QUOTED_ENDINGS = ("计划", "制度", "工作法", "行动", "战略", "思路", "规划")
+_QUOTED_ENDINGS = ("计划", "制度", "工作法", "行动", "战略", "思路", "规划", "工程", "机制")
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:]")
 # A counted quantity (17人, 3个, 2022年) ends whatever came before a name.
 _COUNTED = re.compile(r"\d+[人个家项名件条年]")
@@ -126,7 +126,8 @@ _HIGHER_TITLE = re.compile(
 def _titled_policies(sentence: str) -> Iterator[Candidate]:
     """A title in 《》 that ends like a policy (办法, 意见, 十条...) names one."""
     for m in _TITLE.finditer(sentence):
-        title = m.group(1)
+        # A period in brackets after the title ("…行动方案(2024—2026年)") stays in the name, not in the test.
+        title = re.sub(r"[(（]\d{4}[—–\-~～至]\d{4}年?[)）]$", "", m.group(1))
         if title.endswith("总体规划"):
             continue
         if title.endswith(load_lexicon("policies")) or _COUNTED_MEASURES.search(title) \
@@ -135,7 +136,7 @@ def _titled_policies(sentence: str) -> Iterator[Candidate]:
             own = before.endswith(_ZONE_OWNERS) or bool(_ZONE_TITLE.match(title))
             higher = bool(_HIGHER_TITLE.match(title) or _HIGHER_ISSUER.search(before)) or title.endswith("规划")
             zone_fact = own or (not higher and _clause_verb(sentence[:m.start()]) not in _APPLYING_VERBS)
-            yield Candidate(EntityType.POLICY, clean_name(title), m.start(), m.end(), zone_fact)
+            yield Candidate(EntityType.POLICY, clean_name(m.group(1)), m.start(), m.end(), zone_fact)
 
 
 def _clause_verb(text: str) -> str | None:
@@ -216,7 +217,8 @@ def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
     if not _plausible(prefix, found.ending, ending):
         return []
     strong = ending.endswith(_STRONG_POLICY_ENDINGS) or ending.endswith("条")
-    quoted = any(q in prefix for q in "“「") and ending.endswith(_QUOTED_ENDINGS)
+    quoted = any(q in prefix for q in "“「") and ending.endswith(_QUOTED_ENDINGS) \
+        and not re.search(r"(?:作为|当作|视为|是)[“「]?$", sentence[:found.begin])  # 把招商作为“头号工程”: a figure
     means = sentence[max(0, found.begin - 1):found.begin] == "以" \
         and bool(_MEANS_PHRASE.match(sentence, found.end))
     anchored = found.stop in _POLICY_VERBS or found.inherited is not None or means

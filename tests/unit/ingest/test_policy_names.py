@@ -48,3 +48,16 @@ def test_documents_of_higher_bodies_are_not_the_zone_s() -> None:
 def test_page_furniture_and_self_references_are_no_policies() -> None:
     assert policies("上一条:园区新闻") == []
     assert policies("本措施自发布之日起施行") == []
+
+
+def test_quoted_programme_named_gongcheng() -> None:
+    assert policies("做优做强“一号创新工程”,园区企业加快转型") == [("一号创新工程", True)]
+
+
+def test_quoted_gongcheng_after_zuowei_is_a_figure() -> None:
+    assert policies("园区继续将招商引资作为“头号工程”,深化改革") == []
+
+
+def test_title_with_a_bracketed_period_keeps_it() -> None:
+    found = policies("《星河高新区改革创新发展行动方案(2024—2026年)》在大会上发布")
+    assert found == [("星河高新区改革创新发展行动方案(2024—2026年)", True)]
