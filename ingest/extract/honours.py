@@ -10,7 +10,7 @@ in the sentence, or the home zone when the clause has no other subject.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.extract.patterns import HAN, HONOUR_ENDINGS, HONOUR_TITLES
 from ingest.extract.zones import is_common_word
@@ -277,7 +277,19 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
     unveiled = _unveiled_titles(sentence, home)
     spans = {(a.start, a.end) for a in unveiled}
     awards = [a for a in awards if (a.start, a.end) not in spans] + unveiled
-    return _named_after(sentence, awards) + _counted_holders(sentence) + _talent_awards(sentence)
+    awards = _named_after(sentence, awards) + _counted_holders(sentence) + _talent_awards(sentence)
+    return [_full_group_name(sentence, a) for a in awards]
+
+
+def _full_group_name(sentence: str, award: Award) -> Award:
+    """"华康、远帆入选…,远帆集团获评…": a short holder is the group the sentence names in full."""
+    if award.recipient is None or award.recipient[0] is not EntityType.ENTERPRISE:
+        return award
+    short = award.recipient[1]
+    full = re.search(re.escape(short) + r"(?:控股集团|集团|控股)", sentence)
+    if full is None or len(short) < 2:
+        return award
+    return replace(award, recipient=(EntityType.ENTERPRISE, full.group()))
 
 
 # "…获得A称号,分别是X和Y" / "3家A所在企业…,分别是X、Y、Z": the holders are named after the honour.

@@ -166,3 +166,8 @@ def test_anaphoric_company_waits_for_the_sentences_before() -> None:
 def test_subjectless_clause_after_a_company_clause_is_anaphoric() -> None:
     found = find_awards("企业迎来了快速发展,先后入选“智能服务商TOP20”等榜单。", HOME)
     assert [(a.honour, a.anaphoric) for a in found] == [("智能服务商TOP20", True)]
+
+
+def test_short_holder_is_the_group_named_in_the_sentence() -> None:
+    found = awards("华康、远帆入选首批省级民营经济总部领军企业,远帆集团获评省级绿色工厂。")
+    assert ("首批省级民营经济总部领军企业", "远帆集团") in found and ("首批省级民营经济总部领军企业", "华康") in found
