@@ -20,14 +20,15 @@ Key = tuple[EntityType, str]
 
 CUE_RE = re.compile(
     r"被[^,，。;；]{0,8}?(?:评为|认定为|授予|列为)|分别获评|获评|荣获|荣膺|获得|入选|上榜|获批|认定为|评为|"
-    r"授予|成功创建|创成|升级为|成功申报|获颁|获选|荣登|摘得|夺得|斩获|榜上有名|"
+    r"授予|成功创建|创成|升级为|成功申报|获颁|获选|荣登|摘得|夺得|斩获|榜上有名|通过(?=[^,，。；;]{4,30}认定)|"
     r"(?<![还但就这那也都])是(?=国家级|省级|市级|国家|全国)|(?<![捕收斩])获(?![得批评取悉颁选])"
 )
 _ITEM_END = re.compile(
     r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个"
 )
 _GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部", "榜",
-                          "试验区", "核心区", "企业技术中心", "集群", "试点", "培育对象", "案例", "称号"}
+                          "试验区", "核心区", "企业技术中心", "集群", "试点", "培育对象", "案例", "称号",
+                          "劳动模范", "先进个人", "工匠", "奖章"}
 # Ranked lists a company enters (…服务商TOP30, …50强) are honours too.
 _RANKED_LIST = re.compile(r"(?:TOP|Top|top)\d+$|\d+强$")
 # Aspirations ("将成为…示范园区", "努力建设…"): the title is a goal, not an honour held.
@@ -62,6 +63,9 @@ _ROLL_RE = re.compile(
 # A subject that points back to the company of the sentences before.
 _ANAPHOR_SUBJECT = re.compile(r"^(?:该公司|该企业|公司|企业|其)(?:又|还|也|已|先后|成功|均|曾)*$")
 _ANAPHOR_OPENING = re.compile(r"(?:^|[,，;；])(?:该公司|该企业|企业|公司)")
+
+_PERSON_HOLDER = re.compile(rf"^[{HAN}]*?(?:董事长|总经理|创始人|首席科学家|总裁|负责人|教授|博士)([{HAN}]{{2,3}})$")
+_ZONE_WORDS = ("园区", "高新区", "开发区", "经开区", "本区", "该区", "我区", "全区")
 
 # Clause openings that leave the subject implicit (the zone itself is the recipient).
 _ZONE_SUBJECTLESS = ("先后", "还", "并", "同时", "成功", "顺利", "全年", "今年", "此外", "另外")
@@ -104,7 +108,8 @@ def is_honour(name: str) -> bool:
 def title_name(part: str) -> str:
     """The title as named: no quotes, no leading year or batch, no trailing 名单/称号."""
     name = _TITLE_TAIL.sub("", _clean(part).rstrip("(（"))
-    name = re.sub(r"(?:荣誉称号|称号|荣誉)$", "", name)
+    name = re.sub(r"(?:荣誉称号|称号|荣誉|认定)$", "", name)
+    name = re.sub(r"^(?:建设|设立|创建|筹建)(?=国家|省|全国)", "", name)  # 获批建设国家X示范区
     # A programme's intake list names its title (X计划入库企业 → X企业).
     name = re.sub(r"计划拟?入库企业$", "企业", name)
     return _BATCH.sub("", _TITLE_YEAR.sub("", name))
@@ -157,6 +162,31 @@ def split_names(text: str) -> list[str]:
     return parts
 
 
+_TITLE_COUNTED = re.compile(r"(?P<t>[^,，;；、]{4,24}?)(?:\d+|[两二三四五六七八九十]+)家(?=[,，;；]|$)")
+
+
+def _counted_roll(sentence: str, clause: re.Match[str]) -> tuple[int, int, str] | None:
+    """"新增X企业3家,其中A、B入选": the counted title, when named holders enter it with no title of their own."""
+    cue = CUE_RE.search(clause.group())
+    if cue is None or _honours_after(clause.group()[cue.end():], 0):
+        return None
+    if not _recipients(clause.group()[:cue.start()], 0):
+        return None
+    return _counted_title_before(sentence, clause.start())
+
+
+def _counted_title_before(sentence: str, end: int) -> tuple[int, int, str] | None:
+    """"新增X企业3家,其中A、B入选": the counted title of the clause before."""
+    head = sentence[:end].rstrip(",，;；")
+    match = _TITLE_COUNTED.search(head)
+    if match is None or match.end() != len(head):
+        return None
+    lead = re.match(r"^.*(?:新增|拥有|共有|培育|累计|已有)", match.group("t"))
+    start = match.start("t") + (lead.end() if lead else 0)
+    name = title_name(head[start:match.end("t")])
+    return (start, match.end("t"), name) if is_honour(name) else None
+
+
 def _roll(sentence: str, end: int) -> tuple[int, int, str] | None:
     """The honour roll named before ``end`` ("第五批专精特新“小巨人”企业名单"), if any."""
     found = None
@@ -178,6 +208,9 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
         honours = [roll]
     before = clause[:cue.start()]
     people = _recipients(before, offset)
+    if len(people) == 1 and people[0][2] in _ZONE_WORDS and home is not None:
+        people = []  # "园区先后荣获…": the zone itself, as a subjectless clause
+        before = ""
     awards = []
     for index, (start, end, name) in enumerate(honours):
         recipient: tuple[int, int, str] | None = None
@@ -196,6 +229,11 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
             awards.append(Award(name, start, end, home if zone_ok else None, anaphoric=anaphoric))
             continue
         for who in targets:
+            person = _PERSON_HOLDER.match(who[2])
+            if person:  # "青松机器人董事长林向东入选…": the person, not the company
+                offset_in = who[1] - len(person.group(1))
+                awards.append(Award(name, start, end, (EntityType.PERSON, person.group(1)), offset_in, who[1]))
+                continue
             awards.append(Award(name, start, end, (EntityType.ENTERPRISE, who[2]), who[0], who[1]))
     return awards
 
@@ -269,6 +307,7 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
             last = carried[-1]
             subject = (last.recipient_start, last.recipient_end, last.recipient[1])
         roll = _roll(sentence, clause.start()) if "单" in sentence[:clause.start()] else None  # 名单, 榜单
+        roll = roll or _counted_roll(sentence, clause)
         # A clause after one about a company ("企业迎来…,先后入选…") continues that company, not the zone.
         zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else home
         after_company = _ANAPHOR_OPENING.search(sentence[:clause.start()]) is not None

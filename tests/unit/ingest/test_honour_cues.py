@@ -171,3 +171,25 @@ def test_subjectless_clause_after_a_company_clause_is_anaphoric() -> None:
 def test_short_holder_is_the_group_named_in_the_sentence() -> None:
     found = awards("华康、远帆入选首批省级民营经济总部领军企业,远帆集团获评省级绿色工厂。")
     assert ("首批省级民营经济总部领军企业", "远帆集团") in found and ("首批省级民营经济总部领军企业", "华康") in found
+
+
+def test_named_firms_enter_the_counted_title_before() -> None:
+    found = awards("今年以来,园区新增国家级专精特新“小巨人”企业2家,其中青松机器人、蓝湾冷链入选。")
+    assert found == [("国家级专精特新小巨人企业", "青松机器人"), ("国家级专精特新小巨人企业", "蓝湾冷链")]
+
+
+def test_counted_title_without_named_firms_is_no_honour() -> None:
+    assert awards("园区新增雏鹰企业2家,雏鹰企业入选数占全市一半。") == []
+
+
+def test_generic_zone_word_is_the_home_zone() -> None:
+    assert awards("园区先后荣获国家新型工业化产业示范基地等称号。") == [("国家新型工业化产业示范基地", "星河高新区")]
+
+
+def test_certification_and_build_approval() -> None:
+    assert awards("青松机器人有限公司通过国家高新技术企业认定。") == [("国家高新技术企业", "青松机器人有限公司")]
+    assert awards("星河高新区获批建设国家自主创新示范区。") == [("国家自主创新示范区", "星河高新区")]
+
+
+def test_officer_of_a_company_is_the_person_holder() -> None:
+    assert awards("蓝湾冷链总经理王海获评“省劳动模范”。") == [("省劳动模范", "王海")]
