@@ -24,7 +24,8 @@ from ingest.extract.entities import (
     find_projects_by,
     statuses_in,
 )
-from ingest.extract.honours import find_awards, fuller_titles
+from ingest.extract.honour_titles import fuller_titles
+from ingest.extract.honours import find_awards
 from ingest.extract.lists import (
     ITEM_AMOUNT_RE,
     ListHit,
