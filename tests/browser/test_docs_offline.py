@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.browser.live import CHROMIUM, CHROMIUM_ARGS, OfflinePage, corpus_store, live_server
+from tests.browser.live import CHROMIUM, OfflinePage
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,19 +16,8 @@ playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright i
 
 
 @pytest.fixture(scope="module")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = corpus_store()
-    with live_server(store, tmp_path_factory.mktemp("no-corpus")) as url:
-        yield url
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+def server_url(corpus_server_url: str) -> str:
+    return corpus_server_url
 
 
 def test_swagger_ui_renders_every_operation_offline(browser: Any, server_url: str) -> None:

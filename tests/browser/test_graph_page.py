@@ -22,10 +22,6 @@ SAMPLE = ROOT / "tests" / "data" / "sample.trig"
 XSS = ROOT / "tests" / "unit" / "viz" / "xss.trig"
 CORPUS = ROOT / "data" / "corpus"
 ARTIFACTS = ROOT / "artifacts"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 XSS_ENTERPRISE = "https://w3id.org/zonekg/resource/enterprise/xss"
 SAMPLE_ENTERPRISE = "https://w3id.org/zonekg/resource/enterprise/dx"
 
@@ -75,14 +71,6 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=10)
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 class PageRecorder:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from api.workbench import YASGUI_BUILD
-from tests.browser.live import CHROMIUM, CHROMIUM_ARGS, OfflinePage, corpus_store, live_server
+from tests.browser.live import CHROMIUM, OfflinePage
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,19 +19,8 @@ playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright i
 
 
 @pytest.fixture(scope="module")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = corpus_store()
-    with live_server(store, tmp_path_factory.mktemp("no-corpus")) as url:
-        yield url
-    store.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+def server_url(corpus_server_url: str) -> str:
+    return corpus_server_url
 
 
 @pytest.fixture
