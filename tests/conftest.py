@@ -176,3 +176,26 @@ def canary() -> Iterator[list[int]]:
     stop.set()
     thread.join()
     server.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One headless Debian Chromium per browser-test module."""
+    from tests.browser.live import CHROMIUM, CHROMIUM_ARGS
+
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with playwright_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live app on a store holding the bundled corpus (browser tests)."""
+    from tests.browser.live import corpus_store, live_server
+
+    store = corpus_store()
+    with live_server(store, tmp_path_factory.mktemp("no-corpus")) as url:
+        yield url
+    store.close()
