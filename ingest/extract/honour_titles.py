@@ -1,10 +1,53 @@
-"""One name for an honour a document names in short and in full (省级企业技术中心 / <省名>企业技术中心)."""
+"""Honour titles: what counts as one, its name cleaned of quotes, years, batches and 名单/称号,
+and one name for an honour a document names in short and in full (省级企业技术中心 / <省名>企业技术中心)."""
 
 from __future__ import annotations
 
 import re
 
-from ingest.extract.patterns import HAN
+from ingest.extract.patterns import HAN, HONOUR_ENDINGS, HONOUR_TITLES
+
+_GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部", "榜",
+                          "试验区", "核心区", "企业技术中心", "集群", "试点", "培育对象", "案例", "称号",
+                          "劳动模范", "先进个人", "工匠", "奖章"}
+# Ranked lists a company enters (…服务商TOP30, …50强) are honours too.
+_RANKED_LIST = re.compile(r"(?:TOP|Top|top)\d+$|\d+强$")
+# A year or period opening a title ("2023年度专精特新企业"): the year belongs to the fact.
+_TITLE_YEAR = re.compile(r"^(?:20\d\d|19\d\d)年(?:度)?")
+# Words after a title that are not part of it (…企业名单以来).
+_TITLE_TAIL = re.compile(r"(?:名单|榜单)(?:以来|之后|后|中|内)?$|(?:以来|之后)$")
+_TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
+# A batch number before a title (第五批): not part of the honour; 首批 is (首批…试点).
+BATCH_RE = re.compile(r"^(?:关于)?(?:第[一二三四五六七八九十\d]+批)?")
+
+
+def unquoted(text: str) -> str:
+    """The text without quotes, book-title marks and whitespace."""
+    return re.sub(r"[“”\"‘’「」《》\s]", "", text)
+
+
+# A levelled research carrier (省级工程技术研究中心) or a commended zone (省级优秀开发区) is a designation.
+_LEVELLED_CARRIER = re.compile(r"^(?:国家|省|市|[\u4e00-\u9fff]{2,3}[省市]).*(?:研究中心|设计中心|实验室|技术中心)$")
+_COMMENDED_ZONE = re.compile(r"(?:先进|优秀|示范|十佳|标杆|明星)(?:开发区|园区|高新区|经开区)$")
+
+
+def is_honour(name: str) -> bool:
+    """A title-like name: a lexicon title or a name with a title ending."""
+    if len(name) < 4 or re.match(r"[\d一二三四五六七八九十]+[项个家]", name):
+        return False
+    return (name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS) or _RANKED_LIST.search(name) is not None
+            or _LEVELLED_CARRIER.match(name) is not None or _COMMENDED_ZONE.search(name) is not None)
+
+
+def title_name(part: str) -> str:
+    """The title as named: no quotes, no leading year or batch, no trailing 名单/称号."""
+    name = _TITLE_TAIL.sub("", unquoted(part).rstrip("(（"))
+    name = re.sub(r"(?:荣誉称号|称号|荣誉|认定)$", "", name)
+    name = re.sub(r"^(?:建设|设立|创建|筹建)(?=国家|省|全国)", "", name)  # 获批建设国家X示范区
+    # A programme's intake list names its title (X计划入库企业 → X企业).
+    name = re.sub(r"计划拟?入库企业$", "企业", name)
+    return BATCH_RE.sub("", _TITLE_YEAR.sub("", name))
+
 
 # A title's level prefix (国家级, 省级, 安徽省, 苏州市) and a generic tail (类企业, 企业) around its core.
 _LEVEL = re.compile(rf"^(?:国家级|国家|全国|省级|市级|[{HAN}]{{2,3}}?(?:省|市)(?!级))")

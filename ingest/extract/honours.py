@@ -5,6 +5,8 @@ An honour is a list item after an award cue that ends like a title
 elsewhere count when they end in a strong honour ending (示范园区, 试点单位).
 The recipient is the enterprise list before the cue, a legal company earlier
 in the sentence, or the home zone when the clause has no other subject.
+What counts as a title and its cleaned name live in honour_titles.py; the names
+listed before a cue and the checks on them in honour_recipients.py.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ingest.extract.patterns import HAN, HONOUR_ENDINGS, HONOUR_TITLES
-from ingest.extract.zones import is_common_word
+from ingest.extract.honour_recipients import is_recipient_name, legal_company, recipients_before, split_names
+from ingest.extract.honour_titles import BATCH_RE, is_honour, title_name, unquoted
+from ingest.extract.patterns import HAN
 from kg.model import EntityType
 
 Key = tuple[EntityType, str]
@@ -26,35 +29,13 @@ CUE_RE = re.compile(
 _ITEM_END = re.compile(
     r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个"
 )
-_GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部", "榜",
-                          "试验区", "核心区", "企业技术中心", "集群", "试点", "培育对象", "案例", "称号",
-                          "劳动模范", "先进个人", "工匠", "奖章"}
-# Ranked lists a company enters (…服务商TOP30, …50强) are honours too.
-_RANKED_LIST = re.compile(r"(?:TOP|Top|top)\d+$|\d+强$")
 # Aspirations ("将成为…示范园区", "努力建设…"): the title is a goal, not an honour held.
 _GOAL = re.compile(r"将|力争|努力|致力|建设成|目标")
-# A year or period opening a title ("2023年度专精特新企业"): the year belongs to the fact.
-_TITLE_YEAR = re.compile(r"^(?:20\d\d|19\d\d)年(?:度)?")
-# Words after a title that are not part of it (…企业名单以来).
-_TITLE_TAIL = re.compile(r"(?:名单|榜单)(?:以来|之后|后|中|内)?$|(?:以来|之后)$")
-_TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
 _STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
 STRONG_RE = re.compile(rf"[{HAN}](?:[{HAN}]|[-—－](?=[{HAN}])){{1,20}}?(?:{'|'.join(_STRONG_ENDINGS)})")
 _LEFT_WORDS = re.compile(
     r"^.*(?:作为|成为|升级为|评为|列为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
-_RECIPIENT = re.compile(
-    rf"^[{HAN}A-Za-z0-9]{{2,12}}$|^[{HAN}A-Za-z0-9()（）]{{4,30}}(?:有限公司|股份公司|有限责任公司)$")
-_NOT_RECIPIENT = re.compile(
-    r"\d|集群|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日|^该|^公司$|^其$"
-)
-
-
-# "…等18家企业" after a recipient list: the count, not a name.
-_COUNTED_TAIL = re.compile(
-    r"(?:等(?:[\d一二三四五六七八九十百]+(?:家|个|名))?|[\d一二三四五六七八九十百]+(?:家|个|名))(?:企业|单位|公司|项目)?$")
-# A batch number before a title (第五批): not part of the honour; 首批 is (首批…试点).
-_BATCH = re.compile(r"^(?:关于)?(?:第[一二三四五六七八九十\d]+批)?")
 # "第五批专精特新“小巨人”企业名单…,A、B入选": the honour is the list the recipients enter.
 _ROLL_RE = re.compile(
     r"(?:第[一二三四五六七八九十\d]+批|公布的|发布的|公布|发布)?(?P<honour>[^,，。;；的]{3,24}?)(?:名单|榜单)"
@@ -88,33 +69,6 @@ class Award:
     anaphoric: bool = False  # the holder is the company of the sentences before (该公司获评…)
 
 
-def _clean(text: str) -> str:
-    return re.sub(r"[“”\"‘’「」《》\s]", "", text)
-
-
-# A levelled research carrier (省级工程技术研究中心) or a commended zone (省级优秀开发区) is a designation.
-_LEVELLED_CARRIER = re.compile(r"^(?:国家|省|市|[\u4e00-\u9fff]{2,3}[省市]).*(?:研究中心|设计中心|实验室|技术中心)$")
-_COMMENDED_ZONE = re.compile(r"(?:先进|优秀|示范|十佳|标杆|明星)(?:开发区|园区|高新区|经开区)$")
-
-
-def is_honour(name: str) -> bool:
-    """A title-like name: a lexicon title or a name with a title ending."""
-    if len(name) < 4 or re.match(r"[\d一二三四五六七八九十]+[项个家]", name):
-        return False
-    return (name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS) or _RANKED_LIST.search(name) is not None
-            or _LEVELLED_CARRIER.match(name) is not None or _COMMENDED_ZONE.search(name) is not None)
-
-
-def title_name(part: str) -> str:
-    """The title as named: no quotes, no leading year or batch, no trailing 名单/称号."""
-    name = _TITLE_TAIL.sub("", _clean(part).rstrip("(（"))
-    name = re.sub(r"(?:荣誉称号|称号|荣誉|认定)$", "", name)
-    name = re.sub(r"^(?:建设|设立|创建|筹建)(?=国家|省|全国)", "", name)  # 获批建设国家X示范区
-    # A programme's intake list names its title (X计划入库企业 → X企业).
-    name = re.sub(r"计划拟?入库企业$", "企业", name)
-    return _BATCH.sub("", _TITLE_YEAR.sub("", name))
-
-
 def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
     """Honour items after a cue, up to 等/荣誉/the clause end."""
     stop = _ITEM_END.search(clause)
@@ -128,40 +82,6 @@ def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
     return items
 
 
-def _recipients(before: str, offset: int) -> list[tuple[int, int, str]]:
-    """Enterprise names before a cue ("远航半导体、恒睿电力分别被…")."""
-    text = re.sub(r"(?:分别|先后|同时|均|也|还|成功|凭借.*)$", "", before)
-    counted = _COUNTED_TAIL.search(text) is not None
-    text = _COUNTED_TAIL.sub("", text)
-    if counted and _is_zone_word(_clean(text)):
-        return []  # "高新区3家企业荣获…": unnamed firms, no recipient
-    located = re.match(r"^.*位于[^、，,]{2,20}?的", text)
-    if located:
-        text, offset = text[located.end():], offset + located.end()
-    text = re.sub(r"等在内的.*$", "", text)  # 包括A、B等在内的8家企业
-    lead = re.match(r"(?:其中|此外|同时|另外|目前|今年|区内|园区内|包括)+", text)
-    if lead:
-        text, offset = text[lead.end():], offset + lead.end()
-    zone = _zone_prefix(text)
-    text, offset = text[zone:], offset + zone
-    parts, position, found = split_names(text), 0, []
-    for part in parts:
-        name = _clean(part)
-        if _RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name) and not is_common_word(name):
-            found.append((offset + position, offset + position + len(part), name))
-        position += len(part) + 1
-    return found if len(found) == len(parts) else []
-
-
-def split_names(text: str) -> list[str]:
-    """Items of a name list: 、 always separates; 和/及 only between two names of 2+ characters (恒和材料 is one)."""
-    parts: list[str] = []
-    for item in text.split("、"):
-        pieces = re.split(r"和|及", item)
-        parts.extend(pieces if all(len(piece) >= 2 for piece in pieces) else [item])
-    return parts
-
-
 _TITLE_COUNTED = re.compile(r"(?P<t>[^,，;；、]{4,24}?)(?:\d+|[两二三四五六七八九十]+)家(?=[,，;；]|$)")
 
 
@@ -170,7 +90,7 @@ def _counted_roll(sentence: str, clause: re.Match[str]) -> tuple[int, int, str] 
     cue = CUE_RE.search(clause.group())
     if cue is None or _honours_after(clause.group()[cue.end():], 0):
         return None
-    if not _recipients(clause.group()[:cue.start()], 0):
+    if not recipients_before(clause.group()[:cue.start()], 0):
         return None
     return _counted_title_before(sentence, clause.start())
 
@@ -191,7 +111,7 @@ def _roll(sentence: str, end: int) -> tuple[int, int, str] | None:
     """The honour roll named before ``end`` ("第五批专精特新“小巨人”企业名单"), if any."""
     found = None
     for match in _ROLL_RE.finditer(sentence[:end]):
-        raw = _BATCH.sub("", re.sub(r"^.*(?:公布|发布|在)|^.*中(?!小)", "", match.group("honour")))
+        raw = BATCH_RE.sub("", re.sub(r"^.*(?:公布|发布|在)|^.*中(?!小)", "", match.group("honour")))
         name = title_name(raw)
         if is_honour(name):
             found = (match.end("honour") - len(raw), match.end("honour"), name)
@@ -207,7 +127,7 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
     if not honours and roll is not None and cue.group() in ("入选", "榜上有名"):
         honours = [roll]
     before = clause[:cue.start()]
-    people = _recipients(before, offset)
+    people = recipients_before(before, offset)
     if len(people) == 1 and people[0][2] in _ZONE_WORDS and home is not None:
         people = []  # "园区先后荣获…": the zone itself, as a subjectless clause
         before = ""
@@ -245,7 +165,7 @@ def _strong_awards(sentence: str, home: Key | None, taken: list[tuple[int, int]]
         start = match.start() + (lead.end() if lead else 0)
         if any(s <= start < e or s <= match.start() < e for s, e in taken):
             continue
-        name = _clean(sentence[start:match.end()])
+        name = unquoted(sentence[start:match.end()])
         if len(name) < 5:
             continue
         clause_start = max(sentence.rfind(mark, 0, start) for mark in ",，;；。") + 1
@@ -287,8 +207,8 @@ def _counted_holders(sentence: str) -> list[Award]:
             continue
         start = m.end(1) - sum(len(item) + 1 for item in items) + 1
         for item in items:
-            name = _clean(item)
-            if _RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name):
+            name = unquoted(item)
+            if is_recipient_name(name):
                 who = (EntityType.ENTERPRISE, name)
                 awards.append(Award(honour, m.start(3), m.end(3), who, start, start + len(item)))
             start += len(item) + 1
@@ -298,7 +218,7 @@ def _counted_holders(sentence: str) -> list[Award]:
 def find_awards(sentence: str, home: Key | None) -> list[Award]:
     """Every honour mention of a sentence with its recipient, if any."""
     awards: list[Award] = []
-    company = _legal_company(sentence)
+    company = legal_company(sentence)
     for clause in re.finditer(r"[^,，;；。]+", sentence):
         # A clause opening with its cue ("被评为…") continues the enterprise of the clause before.
         carried = [a for a in awards if a.recipient and a.recipient[0] is EntityType.ENTERPRISE]
@@ -342,7 +262,7 @@ def _named_after(sentence: str, awards: list[Award]) -> list[Award]:
         return awards
     text = re.sub(r"等$", "", listed.group("names"))
     names = split_names(text)
-    if not all(_RECIPIENT.match(_clean(n)) and not _NOT_RECIPIENT.search(_clean(n)) for n in names):
+    if not all(is_recipient_name(unquoted(n)) for n in names):
         return awards
     # An honour with no holder yet, or one given to a company of the list itself.
     open_awards = [a for a in awards if a.end <= listed.start()
@@ -359,7 +279,7 @@ def _named_after(sentence: str, awards: list[Award]) -> list[Award]:
     awards = [a for a in awards if a not in open_awards[-1:]]
     start = listed.start("names")
     for name in names:
-        who = (EntityType.ENTERPRISE, _clean(name))
+        who = (EntityType.ENTERPRISE, unquoted(name))
         awards.append(Award(honour[0], honour[1], honour[2], who, start, start + len(name)))
         start += len(name) + 1
     return awards
@@ -391,7 +311,7 @@ _RANKED_TITLE = re.compile(r"国家|全国|省级|示范|试点")
 
 
 def _unveiled_titles(sentence: str, home: Key | None) -> list[Award]:
-    if home is None or _legal_company(sentence) is not None:
+    if home is None or legal_company(sentence) is not None:
         return []
     awards = []
     for match in _UNVEILED.finditer(sentence):
@@ -404,26 +324,3 @@ def _unveiled_titles(sentence: str, home: Key | None) -> list[Award]:
 
 def _number(count: str) -> int:
     return int(count) if count.isdigit() else _CHINESE_COUNT.get(count, 0)
-
-
-def _legal_company(sentence: str) -> tuple[int, int, str] | None:
-    from ingest.extract.entities import find_legal_companies
-
-    hits = find_legal_companies(sentence)
-    return (hits[0].start, hits[0].end, hits[0].name) if hits else None
-
-
-def _is_zone_word(name: str) -> bool:
-    """A zone standing before "3家企业获…": the firms are unnamed, the zone is no recipient."""
-    from ingest.extract.zones import find_zone_names
-
-    return name in ("高新区", "开发区", "经开区", "园区", "全区") or any(
-        start == 0 and end == len(name) for start, end, _ in find_zone_names(name))
-
-
-def _zone_prefix(text: str) -> int:
-    """Length of a zone name opening a recipient list (西安高新区远景电子、…), else 0."""
-    from ingest.extract.zones import find_zone_names
-
-    zones = find_zone_names(text[:16])
-    return zones[0][1] if zones and zones[0][0] == 0 and zones[0][1] < len(text) else 0

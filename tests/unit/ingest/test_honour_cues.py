@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ingest.extract.honour_titles import fuller_titles
-from ingest.extract.honours import find_awards, is_honour, title_name
+from ingest.extract.honour_titles import fuller_titles, is_honour, title_name
+from ingest.extract.honours import find_awards
 from kg.model import EntityType
 
 HOME = (EntityType.ZONE, "星河高新区")

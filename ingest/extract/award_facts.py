@@ -1,0 +1,52 @@
+"""Awarded facts: each honour a sentence names, held by its recipient in the year the sentence gives;
+an honour named in short and in full in one document is the full title throughout."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.document import Sentence
+from ingest.extract.fact_collector import Collector
+from ingest.extract.honour_titles import fuller_titles
+from ingest.extract.honours import find_awards
+from ingest.extract.patterns import YEAR_RE
+from kg.model import EntityType, Predicate
+
+E = EntityType.ENTERPRISE
+
+
+def award_facts(c: Collector, sentence: Sentence) -> None:
+    """Honour mentions of the sentence and the awarded facts of those with a recipient."""
+    for award in find_awards(sentence.text, c.doc.home_zone):
+        c.mention(EntityType.HONOUR, award.honour, sentence, award.start, award.end)
+        if award.anaphoric:
+            award = replace(award, recipient=_company_before(c, sentence))
+        if award.recipient is not None:
+            c.fact(Predicate.AWARDED, award.recipient, (EntityType.HONOUR, award.honour), sentence,
+                   year=_award_year(sentence.text, award.end) or c.sentence_year(sentence))
+            if award.recipient[0] in (E, EntityType.PERSON):
+                c.mention(award.recipient[0], award.recipient[1], sentence, award.recipient_start,
+                          award.recipient_end)
+
+
+def _award_year(text: str, end: int) -> int | None:
+    """The year nearest before the honour's end ("成立于2015年,2021年获评…" → 2021), if the sentence gives one."""
+    years = [m for m in YEAR_RE.finditer(text, 0, end) if not re.search(r"(?:成立于|始建于|创建于|成立|\d[—–~～-])$",
+                                                                          text[max(0, m.start() - 3):m.start()])]
+    return int(years[-1].group(1)) if years else None
+
+
+def _company_before(c: Collector, sentence: Sentence) -> tuple[EntityType, str] | None:
+    """The company last named in this sentence or the two before ("…微光科技…。该公司获评…")."""
+    named = [m for m in c.mentions if m.type is E and sentence.index - 2 <= m.sentence_index <= sentence.index]
+    return (E, max(named, key=lambda m: m.start).name) if named else None
+
+
+def fuller_honours(c: Collector) -> None:
+    """An honour named in short and in full in one document is the full title throughout."""
+    renamed = fuller_titles([m.name for m in c.mentions if m.type is EntityType.HONOUR])
+    c.mentions = [replace(m, name=renamed[m.name]) if m.type is EntityType.HONOUR and m.name in renamed else m
+                  for m in c.mentions]
+    c.facts = [replace(f, obj=(EntityType.HONOUR, renamed[f.obj[1]]))
+               if f.predicate is Predicate.AWARDED and f.obj and f.obj[1] in renamed else f for f in c.facts]

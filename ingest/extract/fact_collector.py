@@ -1,0 +1,72 @@
+"""What one document's fact rules have found so far: its mentions and facts, and the companies
+and project sets that later rules consult."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.document import Document, Fact, Mention, Sentence
+from ingest.extract.boundaries import clean, zone_prefix
+from ingest.extract.entities import statuses_in
+from ingest.extract.years import sentence_year
+from kg.model import EntityType, Predicate
+
+E = EntityType.ENTERPRISE
+
+
+def _as_organisation(key: tuple[EntityType, str]) -> tuple[EntityType, str] | None:
+    """An enterprise key that is a zone name becomes the zone; other company and project names
+    are cleaned at their boundaries (None when what is left is no name)."""
+    if key[0] is E and zone_prefix(key[1]) == len(key[1]):
+        return (EntityType.ZONE, key[1])
+    cleaned = clean(*key)
+    return (key[0], cleaned.name) if cleaned else None
+
+
+@dataclass
+class Collector:
+    """Mentions and facts found so far in one document."""
+
+    doc: Document
+    year: int | None
+    mentions: list[Mention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    external: set[str] = field(default_factory=set)
+    """Companies named only as outside partners: not located in the zone."""
+    visitors: set[str] = field(default_factory=set)
+    """Companies whose officials attend or visit ("X公司董事长出席"): not located unless they invest."""
+    project_set: tuple[int, list[str]] = (-1, [])
+    """Paragraph and statuses of the last "在签约的项目中," opening: its paragraph's projects share them."""
+
+    def paragraph_statuses(self, sentence: Sentence) -> list[str]:
+        """Statuses of the project set the sentence's paragraph opened, if any."""
+        paragraph = self.doc.text.count("\n", 0, sentence.start)
+        return list(self.project_set[1]) if self.project_set[0] == paragraph else []
+
+    def mention(self, etype: EntityType, name: str, sentence: Sentence, start: int, end: int) -> None:
+        if etype is E and zone_prefix(name) == len(name):
+            return
+        cleaned = clean(etype, name)
+        if cleaned is None:
+            return
+        start, end = start + cleaned.left, max(start + cleaned.left + 1, end - cleaned.right)
+        self.mentions.append(Mention(etype, cleaned.name, sentence.start + start, sentence.start + end,
+                                     sentence.index))
+
+    def fact(self, predicate: Predicate, subject: tuple[EntityType, str], obj: tuple[EntityType, str] | None,
+             sentence: Sentence, **attrs: object) -> None:
+        items = tuple((k, v) for k, v in attrs.items() if v is not None)
+        subject_key, object_key = _as_organisation(subject), obj and _as_organisation(obj)
+        if subject_key is None or (obj is not None and object_key is None):
+            return
+        self.facts.append(Fact(predicate, subject_key, object_key, sentence.index, items))
+
+    def detail_statuses(self, sentence: Sentence) -> list[str]:
+        """A sentence opening with 其中 details the one before, so it takes that sentence's statuses."""
+        if sentence.text.startswith("其中") and sentence.index > 0:
+            return statuses_in(self.doc.sentences[sentence.index - 1].text)
+        return []
+
+    def sentence_year(self, sentence: Sentence) -> int | None:
+        """The sentence's own year, else the last year of the few sentences before, else the report year."""
+        return sentence_year(self.doc, sentence, self.year)

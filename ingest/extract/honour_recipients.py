@@ -1,0 +1,82 @@
+"""Who holds an honour: the names listed before an award cue ("远航半导体、恒睿电力分别被…评为"),
+checked to be names and not counts, zones or common words, and the legal company a sentence names."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.honour_titles import unquoted
+from ingest.extract.patterns import HAN
+from ingest.extract.zones import is_common_word
+
+_RECIPIENT = re.compile(
+    rf"^[{HAN}A-Za-z0-9]{{2,12}}$|^[{HAN}A-Za-z0-9()（）]{{4,30}}(?:有限公司|股份公司|有限责任公司)$")
+_NOT_RECIPIENT = re.compile(
+    r"\d|集群|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日|^该|^公司$|^其$"
+)
+# "…等18家企业" after a recipient list: the count, not a name.
+_COUNTED_TAIL = re.compile(
+    r"(?:等(?:[\d一二三四五六七八九十百]+(?:家|个|名))?|[\d一二三四五六七八九十百]+(?:家|个|名))(?:企业|单位|公司|项目)?$")
+
+
+def is_recipient_name(name: str) -> bool:
+    """A holder's name: a short name or a legal company, with no digit, count word or generic subject."""
+    return bool(_RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name))
+
+
+def recipients_before(before: str, offset: int) -> list[tuple[int, int, str]]:
+    """Enterprise names before a cue ("远航半导体、恒睿电力分别被…")."""
+    text = re.sub(r"(?:分别|先后|同时|均|也|还|成功|凭借.*)$", "", before)
+    counted = _COUNTED_TAIL.search(text) is not None
+    text = _COUNTED_TAIL.sub("", text)
+    if counted and _is_zone_word(unquoted(text)):
+        return []  # "高新区3家企业荣获…": unnamed firms, no recipient
+    located = re.match(r"^.*位于[^、，,]{2,20}?的", text)
+    if located:
+        text, offset = text[located.end():], offset + located.end()
+    text = re.sub(r"等在内的.*$", "", text)  # 包括A、B等在内的8家企业
+    lead = re.match(r"(?:其中|此外|同时|另外|目前|今年|区内|园区内|包括)+", text)
+    if lead:
+        text, offset = text[lead.end():], offset + lead.end()
+    zone = _zone_prefix(text)
+    text, offset = text[zone:], offset + zone
+    parts, position, found = split_names(text), 0, []
+    for part in parts:
+        name = unquoted(part)
+        if is_recipient_name(name) and not is_common_word(name):
+            found.append((offset + position, offset + position + len(part), name))
+        position += len(part) + 1
+    return found if len(found) == len(parts) else []
+
+
+def split_names(text: str) -> list[str]:
+    """Items of a name list: 、 always separates; 和/及 only between two names of 2+ characters (恒和材料 is one)."""
+    parts: list[str] = []
+    for item in text.split("、"):
+        pieces = re.split(r"和|及", item)
+        parts.extend(pieces if all(len(piece) >= 2 for piece in pieces) else [item])
+    return parts
+
+
+def legal_company(sentence: str) -> tuple[int, int, str] | None:
+    """The first legal company the sentence names, as (start, end, name)."""
+    from ingest.extract.entities import find_legal_companies
+
+    hits = find_legal_companies(sentence)
+    return (hits[0].start, hits[0].end, hits[0].name) if hits else None
+
+
+def _is_zone_word(name: str) -> bool:
+    """A zone standing before "3家企业获…": the firms are unnamed, the zone is no recipient."""
+    from ingest.extract.zones import find_zone_names
+
+    return name in ("高新区", "开发区", "经开区", "园区", "全区") or any(
+        start == 0 and end == len(name) for start, end, _ in find_zone_names(name))
+
+
+def _zone_prefix(text: str) -> int:
+    """Length of a zone name opening a recipient list (西安高新区远景电子、…), else 0."""
+    from ingest.extract.zones import find_zone_names
+
+    zones = find_zone_names(text[:16])
+    return zones[0][1] if zones and zones[0][0] == 0 and zones[0][1] < len(text) else 0

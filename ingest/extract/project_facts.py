@@ -1,0 +1,206 @@
+"""Facts of projects named one at a time: investor, investment amount and status.
+
+"X公司投资N亿元建设Y项目", "由X投资建设的Y项目", "Y项目总投资N亿元,于4月开工", a brand that
+竣工投产, and "该项目由X投资建设" after a sentence that named the project.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.document import Sentence
+from ingest.extract.entities import (
+    CLAUSE_AMOUNT_RE,
+    find_brands,
+    find_built_projects,
+    find_clause_projects,
+    find_invested_projects,
+    find_legal_companies,
+    find_named_projects,
+    find_projects_by,
+    statuses_in,
+)
+from ingest.extract.fact_collector import Collector
+from ingest.extract.lists import company_of_project, looks_like_company
+from ingest.extract.numbers import parse_amount
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, HAN
+from ingest.extract.short_names import abbreviates_named_company
+from kg.model import EntityType, Predicate
+
+E, P = EntityType.ENTERPRISE, EntityType.PROJECT
+
+
+def named_projects(c: Collector, sentence: Sentence) -> None:
+    # A project the sentence names its investor for ("X公司投资…建设Y项目") needs no guess from its name.
+    stated = {built.name for built in find_built_projects(sentence.text)}
+    for hit in find_named_projects(sentence.text):
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        company = company_of_project(hit.name.removesuffix("项目")) if hit.name not in stated else None
+        if company:
+            c.mention(E, company, sentence, hit.start, hit.start + len(company))
+            c.fact(Predicate.INVESTOR, (P, hit.name), (E, company), sentence)
+        rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        before = re.split(r"[,，;；。]", sentence.text[:hit.start])[-1]
+        statuses = statuses_in(before + "|" + rest)
+        if before.endswith("完成") and "completed" not in statuses:
+            statuses.append("completed")
+        for status in statuses:
+            c.fact(Predicate.STATUS, (P, hit.name), None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+_DONE_AFTER = re.compile(r"(?:正式|顺利|全面|已)?(?:竣工|投产|开工|签约)")
+
+
+def brands(c: Collector, sentence: Sentence) -> None:
+    """Short company names; one followed by 竣工/投产/开工 stands for its project."""
+    for hit in find_brands(sentence.text):
+        c.mention(E, hit.name, sentence, hit.start, hit.end)
+        if not _DONE_AFTER.match(sentence.text, hit.end):
+            continue
+        project = (P, hit.name + "项目")
+        c.mention(P, project[1], sentence, hit.start, hit.end)
+        c.fact(Predicate.INVESTOR, project, (E, hit.name), sentence)
+        clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        for status in statuses_in(clause):
+            c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+# "在开工项目中,…" opens a sentence about projects of one status; "…,均正式开工" closes one.
+_SET_OPENING = re.compile(r"^(?:在|其中)?(?P<set>[^,，;；。]{0,12}?)(?:的)?项目中")
+_SHARED_CLOSE = re.compile(r"[,，](?:均|都|全部|同时|同日)(?P<verb>[^,，;；。]*)")
+
+
+def _shared_statuses(text: str, end: int) -> list[str]:
+    """Statuses a sentence gives all its projects: its opening set or a closing 均…clause."""
+    opening = _SET_OPENING.match(text)
+    closing = _SHARED_CLOSE.search(text, end)
+    return statuses_in((opening.group("set") if opening else "") + "|" + (closing.group("verb") if closing else ""))
+
+
+def invested_projects(c: Collector, sentence: Sentence) -> None:
+    """"X公司总投资N亿元的Y项目开工建设": amount, investor (the company before) and status."""
+    companies = list(find_legal_companies(sentence.text)) + find_brands(sentence.text)
+    for hit in find_invested_projects(sentence.text):
+        project = (P, hit.name)
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        amount = parse_amount(hit.amount)
+        if amount is not None:
+            c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
+        owner = max((h for h in companies if h.end <= hit.start), key=lambda h: h.end, default=None)
+        named_after = company_of_project(hit.name.removesuffix("项目"))
+        if owner is not None and not (named_after and COMPANY_SUFFIX_RE.search(named_after)):
+            c.fact(Predicate.INVESTOR, project, (E, owner.name), sentence)
+        elif named_after:
+            c.mention(E, named_after, sentence, hit.start, hit.start + len(named_after))
+            c.fact(Predicate.INVESTOR, project, (E, named_after), sentence)
+        clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0] + _follow_up(sentence.text, hit.end)
+        for status in statuses_in(clause) or _shared_statuses(sentence.text, hit.end) \
+                or c.paragraph_statuses(sentence) or c.detail_statuses(sentence):
+            c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+# "…建设Y项目,已于8月竣工投产": a clause after the project that only says what has become of it.
+_FOLLOW_UP = re.compile(r"[,，](?P<clause>(?:目前|现)?[已于并][^,，;；。]*)")
+
+
+def _follow_up(text: str, end: int) -> str:
+    """The clause after a project when it opens with 已/于/并 (its status), else ''."""
+    m = _FOLLOW_UP.match(text, end)
+    return "|" + m.group("clause") if m else ""
+
+
+def _is_company(name: str) -> bool:
+    return bool(COMPANY_SUFFIX_RE.search(name)) or looks_like_company(name) or (
+        len(name) <= 8 and name.endswith(ENTERPRISE_ENDINGS))
+
+
+def _add_project(c: Collector, sentence: Sentence, project: tuple[EntityType, str], amount_text: str | None,
+                 statuses: list[str]) -> None:
+    """Amount and status facts of one project."""
+    amount = parse_amount(amount_text) if amount_text else None
+    if amount is not None:
+        c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
+    for status in statuses:
+        c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+def built_projects(c: Collector, sentence: Sentence) -> None:
+    """"X公司投资N亿元建设Y项目": investor, amount, and the statuses of the sentence's opening or clause.
+
+    A sentence opening with 其中 details the one before, so it takes that sentence's statuses.
+    """
+    for hit in find_built_projects(sentence.text):
+        if not _is_company(hit.investor):
+            continue
+        project = (P, hit.name)
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        c.mention(E, hit.investor, sentence, hit.investor_start, hit.investor_start + len(hit.investor))
+        c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
+        opening = sentence.text[:hit.investor_start]
+        rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0] + _follow_up(sentence.text, hit.end)
+        statuses = statuses_in(opening + "|" + rest) or _shared_statuses(sentence.text, hit.end) \
+            or c.paragraph_statuses(sentence)
+        statuses = statuses or c.detail_statuses(sentence)
+        _add_project(c, sentence, project, hit.amount, statuses)
+
+
+def projects_by(c: Collector, sentence: Sentence) -> None:
+    """"由X公司投资建设的Y项目于3月开工,总投资86亿元": investor, then amount and statuses of the clause group."""
+    for hit in find_projects_by(sentence.text):
+        if not (_is_company(hit.investor) or abbreviates_named_company(hit.investor, c.doc.text)):
+            continue
+        project = (P, hit.name)
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        c.mention(E, hit.investor, sentence, hit.investor_start, hit.investor_start + len(hit.investor))
+        c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
+        rest = re.split(r"[;；。]", sentence.text[hit.end:], maxsplit=1)[0]
+        amount = CLAUSE_AMOUNT_RE.search(rest)
+        _add_project(c, sentence, project, amount.group("amount") if amount else None, _clause_statuses(rest))
+
+
+def clause_projects(c: Collector, sentence: Sentence) -> None:
+    """"Y项目总投资N亿元,于4月开工建设": amount and statuses from the rest of the clause group."""
+    hits = find_clause_projects(sentence.text)
+    for index, hit in enumerate(hits):
+        project = (P, hit.name)
+        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        company = company_of_project(hit.name.removesuffix("项目"))
+        if company:
+            c.mention(E, company, sentence, hit.start, hit.start + len(company))
+            c.fact(Predicate.INVESTOR, project, (E, company), sentence)
+        following = hits[index + 1].start if index + 1 < len(hits) else len(sentence.text)
+        rest = re.split(r"[;；。]", sentence.text[hit.end:following], maxsplit=1)[0]  # up to the next project
+        amount = CLAUSE_AMOUNT_RE.search(rest)
+        own = re.split(r"[,，]", rest, maxsplit=1)[0]
+        _add_project(c, sentence, project, amount.group("amount") if amount else None,
+                     _clause_statuses(own) or _clause_statuses(rest))
+
+
+def _clause_statuses(clause: str) -> list[str]:
+    """Statuses a project's own clause states; 开工建设 also says the project is now being built."""
+    statuses = statuses_in(clause)
+    if re.search(r"(?:开工|动工)建设", clause) and "under_construction" not in statuses:
+        statuses.append("under_construction")
+    return statuses
+
+
+def note_project_set(c: Collector, sentence: Sentence) -> None:
+    """"在签约的项目中,…": the paragraph's later projects share the statuses the opening names."""
+    opening = _SET_OPENING.match(sentence.text)
+    if opening and statuses_in(opening.group("set")):
+        c.project_set = (c.doc.text.count("\n", 0, sentence.start), statuses_in(opening.group("set")))
+
+
+# "该项目由X投资建设": the last project of the sentence before has X as investor.
+_THAT_PROJECT_BY = re.compile(
+    rf"^(?:该|此)项目(?:由|是)(?P<investor>[{HAN}A-Za-z0-9()（）]{{2,30}}?)(?:投资|出资|建设|打造)")
+
+
+def that_project(c: Collector, sentence: Sentence) -> None:
+    found = _THAT_PROJECT_BY.match(sentence.text)
+    earlier = [m for m in c.mentions if m.type is P and m.sentence_index == sentence.index - 1]
+    if not found or not earlier or not _is_company(found.group("investor")):
+        return
+    investor = found.group("investor")
+    c.mention(E, investor, sentence, found.start("investor"), found.end("investor"))
+    c.fact(Predicate.INVESTOR, (P, earlier[-1].name), (E, investor), sentence)
