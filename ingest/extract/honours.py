@@ -48,8 +48,6 @@ _ANAPHOR_OPENING = re.compile(r"(?:^|[,，;；])(?:该公司|该企业|企业|�
 _PERSON_HOLDER = re.compile(rf"^[{HAN}]*?(?:董事长|总经理|创始人|首席科学家|总裁|负责人|教授|博士)([{HAN}]{{2,3}})$")
 _ZONE_WORDS = ("园区", "高新区", "开发区", "经开区", "本区", "该区", "我区", "全区")
 
-# Clause openings that leave the subject implicit (the zone itself is the recipient).
-_ZONE_SUBJECTLESS = ("先后", "还", "并", "同时", "成功", "顺利", "全年", "今年", "此外", "另外")
 # Openings of a clause that carry no subject: adverbs and times (又先后, 自2012年, 近日).
 _SUBJECTLESS_LEAD = re.compile(
     r"^(?:又|还|并|也|已|逐步|先后|同时|成功|顺利|全年|今年|去年|此外|另外|近日|近年来|日前|"
