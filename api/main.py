@@ -71,7 +71,11 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app.state.settings = settings
     app.state.client_limiter = ClientLimiter(
         ClientLimits(
-            settings.client_concurrency, settings.client_query_seconds_per_minute, settings.client_errors_per_minute
+            settings.client_concurrency,
+            settings.client_query_seconds_per_minute,
+            settings.client_errors_per_minute,
+            settings.client_faults_per_minute,
+            settings.query_timeout_s,
         )
     )
     errors.install(app)

@@ -20,6 +20,8 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -27,8 +29,9 @@ from pyoxigraph import Store
 
 from api.net_sandbox import sandboxed_executor
 from api.query_exec import QueryAnswer, QueryRequest, execute_detached
+from api.query_ticket import Ticket
 from api.sparql_guard import FeatureNotAllowed, check_query
-from kg.errors import KgError, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
+from kg.errors import KgError, QueryCrashed, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
 from kg.store import GraphStore
 
 log = logging.getLogger(__name__)
@@ -51,11 +54,43 @@ class QueryBusy(StoreUnavailable):
 class QueryRunner(Protocol):
     """Runs public queries; ``refresh`` is called after every write to the primary store."""
 
-    def run(self, request: QueryRequest) -> QueryAnswer: ...
+    def run(self, request: QueryRequest, ticket: Ticket | None = None) -> QueryAnswer: ...
 
     def refresh(self) -> None: ...
 
     def close(self) -> None: ...
+
+
+class Lanes:
+    """Free workers, shared by two lanes: a slow-lane query (a demoted client's) never takes the last free one."""
+
+    def __init__(self, workers: int) -> None:
+        self._free = workers
+        self._reserved = 1 if workers > 1 else 0
+        self._changed = threading.Condition()
+
+    def acquire(self, slow: bool, timeout_s: float | None) -> bool:
+        """Take a worker, waiting at most ``timeout_s``; False when none could be had in time."""
+        needed = 1 + (self._reserved if slow else 0)
+        with self._changed:
+            if not self._changed.wait_for(lambda: self._free >= needed, timeout_s):
+                return False
+            self._free -= 1
+            return True
+
+    def release(self) -> None:
+        with self._changed:
+            self._free += 1
+            self._changed.notify_all()
+
+
+def _timed(ticket: Ticket, call: Callable[[], QueryAnswer]) -> QueryAnswer:
+    """Run ``call`` with its execution marked on ``ticket`` (what the client is charged)."""
+    ticket.begin()
+    try:
+        return call()
+    finally:
+        ticket.end()
 
 
 class InlineRunner:
@@ -64,9 +99,17 @@ class InlineRunner:
     def __init__(self, store: Store, threads: int = 2) -> None:
         self._store = store
         self._threads = sandboxed_executor(threads, "sparql-query")
+        self._lanes = Lanes(max(1, threads))
 
-    def run(self, request: QueryRequest) -> QueryAnswer:
-        return self._threads.submit(execute_detached, self._store, request).result()
+    def run(self, request: QueryRequest, ticket: Ticket | None = None) -> QueryAnswer:
+        ticket = ticket or Ticket()
+        if not self._lanes.acquire(ticket.slow, None):  # no time limit in memory: wait for a thread
+            raise QueryBusy("no query thread is free")
+        try:
+            call = partial(execute_detached, self._store, request)
+            return self._threads.submit(_timed, ticket, call).result()
+        finally:
+            self._lanes.release()
 
     def refresh(self) -> None:
         """Nothing to do: queries read the live store."""
@@ -81,8 +124,11 @@ class RemoteRunner:
     def __init__(self, store: GraphStore) -> None:
         self._store = store
 
-    def run(self, request: QueryRequest) -> QueryAnswer:
+    def run(self, request: QueryRequest, ticket: Ticket | None = None) -> QueryAnswer:
         check_query(request.query)
+        return _timed(ticket or Ticket(), partial(self._pass, request))
+
+    def _pass(self, request: QueryRequest) -> QueryAnswer:
         body, media_type = self._store.raw_query(
             request.query,
             results_media_type=request.results_type,
@@ -118,7 +164,7 @@ class _Worker:
         try:
             status, payload = self.conn.recv()
         except EOFError as exc:
-            raise StoreUnavailable("the query worker stopped (memory limit?)") from exc
+            raise QueryCrashed("the query stopped its worker (memory limit or too deeply nested?)") from exc
         if status == "ok":
             return payload  # type: ignore[no-any-return]
         raise _ERRORS[status](payload)
@@ -169,31 +215,32 @@ class ProcessRunner:
         self._timeout_s = timeout_s
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._admitted = threading.BoundedSemaphore(max(1, workers) + MAX_WAITING)
+        self._lanes = Lanes(max(1, workers))
         for _ in range(max(1, workers)):
             self._idle.put(_Worker())
 
-    def run(self, request: QueryRequest) -> QueryAnswer:
+    def run(self, request: QueryRequest, ticket: Ticket | None = None) -> QueryAnswer:
         if not self._admitted.acquire(blocking=False):
             raise QueryBusy("too many queries are waiting; try again shortly")
         try:
-            return self._run(request)
+            return self._run(request, ticket or Ticket())
         finally:
             self._admitted.release()
 
-    def _run(self, request: QueryRequest) -> QueryAnswer:
+    def _run(self, request: QueryRequest, ticket: Ticket) -> QueryAnswer:
+        if not self._lanes.acquire(ticket.slow, self._timeout_s):
+            raise QueryBusy("every query worker is busy; try again shortly")
+        worker = self._idle.get_nowait()  # the lanes admit no more takers than idle workers
         try:
-            worker = self._idle.get(timeout=self._timeout_s)
-        except queue.Empty:
-            raise QueryBusy("every query worker is busy; try again shortly") from None
-        try:
-            return worker.ask(self._snapshots.current, request, self._timeout_s)
+            return _timed(ticket, partial(worker.ask, self._snapshots.current, request, self._timeout_s))
         except (QueryTimeout, StoreUnavailable):
-            log.warning("query stopped after %.1f s; restarting its worker", self._timeout_s)
+            log.warning("query stopped (time limit or crash); restarting its worker")
             worker.kill()
             worker = _Worker()
             raise
         finally:
             self._idle.put(worker)
+            self._lanes.release()
 
     def refresh(self) -> None:
         self._snapshots.take()

@@ -33,8 +33,9 @@ async def answer(request: Request, parsed: ProtocolRequest) -> Response:
         state.settings.max_answer_bytes,
     )
     client = request.client.host if request.client else "unknown"
-    with state.client_limiter.evaluation(client):  # the runner checks the text (SERVICE) before running it
-        result = await run_in_threadpool(state.runner.run, query)
+    # The runner checks the text (SERVICE) before running it and marks on the ticket when it executes.
+    with state.client_limiter.evaluation(client) as ticket:
+        result = await run_in_threadpool(state.runner.run, query, ticket)
     headers = {TRUNCATED_HEADER: str(query.max_rows)} if result.truncated else {}
     if result.cut_bytes:
         headers[BYTES_CUT_HEADER] = str(query.max_bytes)

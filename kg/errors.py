@@ -27,6 +27,10 @@ class QueryTimeout(StoreError):
     """A query ran past its time limit and was stopped."""
 
 
+class QueryCrashed(StoreUnavailable):
+    """A query's worker died while evaluating it (memory limit, stack overflow): the query's fault."""
+
+
 class NotFound(KgError):
     """No such entity or document."""
 

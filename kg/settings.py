@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     """Query time one client IP may use per sliding minute before 429 (0: no bound)."""
     client_errors_per_minute: int = 30
     """Failed queries one client IP may send per sliding minute before 429 (0: no bound)."""
+    client_faults_per_minute: int = 2
+    """Queries one client IP may have time out or crash a worker per sliding minute before 429 (0: no bound).
+    Each also costs the client the full time limit, and demotes it to the slow lane for a minute."""
     max_document_bytes: int = 20 * 1024 * 1024
     max_header_bytes: int = 64 * 1024
     """Largest request head (request line and headers) the server reads; more: 431."""
