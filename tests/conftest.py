@@ -127,11 +127,9 @@ def live_api(api_settings: Settings, sample_store: OxigraphStore) -> Iterator[st
 
 
 @pytest.fixture
-def disk_api(tmp_path: Path) -> Iterator[str]:
-    """The app on a real port over an on-disk store (query worker processes, 1.5 s limit), sample + 1,000 triples."""
+def disk_store_path(tmp_path: Path) -> Path:
+    """A closed on-disk store holding the sample graph plus 1,000 triples (enough for a runaway cross product)."""
     from pyoxigraph import Literal, NamedNode, Quad
-
-    from api.main import create_app
 
     path = tmp_path / "store"
     store = OxigraphStore(path)
@@ -143,6 +141,15 @@ def disk_api(tmp_path: Path) -> Iterator[str]:
         for i in range(1000)
     )
     store.close()
+    return path
+
+
+@pytest.fixture
+def disk_api(tmp_path: Path, disk_store_path: Path) -> Iterator[str]:
+    """The app on a real port over an on-disk store (query worker processes, 1.5 s limit), sample + 1,000 triples."""
+    from api.main import create_app
+
+    path = disk_store_path
     # Both workers are driven from one test client IP, so that IP may run two queries at once.
     settings = Settings(store=str(path), corpus=tmp_path / "no-corpus", query_timeout_s=1.5, query_workers=2,
                         client_concurrency=2, api_token=API_TOKEN, _env_file=None)  # type: ignore[call-arg]
