@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.html_text import page_title
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -50,7 +52,7 @@ def html_main_text(markup: str, filename: str = "document") -> str:
     _drop_chrome(root)
     main = _main_block(root)
     text = _block_text(main)
-    title = _title(root)
+    title = page_title(root)
     if title and title not in text:
         text = f"{title}\n{text}"
     lines = (line.strip() for line in text.split("\n"))
@@ -99,15 +101,3 @@ def _block_text(el: HtmlElement) -> str:
         elif child.tag in ("td", "th"):
             child.tail = " " + (child.tail or "")
     return str(el.text_content())
-
-
-def _title(root: HtmlElement) -> str:
-    for xpath in ("//h1", "//title"):
-        found = root.xpath(xpath)
-        if found:
-            text = " ".join(found[0].text_content().split())
-            if text:
-                return text
-    return ""
-
-

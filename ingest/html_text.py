@@ -75,8 +75,8 @@ def html_main_text(markup: str, filename: str = "document") -> str:
     kept = _article_lines(root, lines)
     if not kept:
         fallback = page_lines(root, drop=_CHROME_ELEMENTS)
-        return _finish(fallback, _title(root))
-    return _finish([lines[i] for i in sorted(kept)], _title(root))
+        return _finish(fallback, page_title(root))
+    return _finish([lines[i] for i in sorted(kept)], page_title(root))
 
 
 def _parse(markup: str, filename: str) -> HtmlElement:
@@ -219,7 +219,8 @@ def _unname_article_path(root: HtmlElement) -> None:
         node.tag = "article"  # what the extractor looks for first
 
 
-def _title(root: HtmlElement) -> str:
+def page_title(root: HtmlElement) -> str:
+    """The page's headline: its first non-empty <h1>, else its <title>."""
     for xpath in ("//h1", "//title"):
         found = root.xpath(xpath)
         if found:
