@@ -114,3 +114,13 @@ def test_evaluate_scores_an_unreadable_document_as_empty_and_goes_on(tmp_path) -
     assert report["by_document"]["ok.txt"]["entities_f1"] > 0
     assert report["entities"]["by_type"]["Zone"]["fn"] == 2
     assert "unreadable, scored as empty: bad.html" in format_report(report)
+
+
+def test_evaluate_report_lists_each_document_when_asked() -> None:
+    from ingest.evaluate import score_by_document
+
+    predictions = [{"doc": "d.txt", "entities": [{"type": "Zone", "name": "开发区", "aliases": []}], "facts": []}]
+    report = {**score(predictions, GOLD), "by_document": score_by_document(predictions, GOLD)}
+    assert report["by_document"]["d.txt"]["entities_f1"] == pytest.approx(0.5)
+    assert "d.txt" in format_report(report, per_document=True)
+    assert "d.txt" not in format_report(report)
