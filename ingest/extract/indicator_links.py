@@ -18,7 +18,7 @@ _LINK_RE = re.compile(
 _ABOVE_AVERAGE_RE = re.compile(
     r"^(?P<dir>高于|低于|快于|慢于)(?P<scope>全市|全省|全国)?(?P<avg>平均)?(?:增幅|增速|水平)?$"
 )
-# 总量和增速两项指标都将位列…: words between the qualifiers and the rank that name nothing.
+# 总量和增速两项指标均将位列…: words between the qualifiers and the rank that name nothing.
 _RANK_NOISE_RE = re.compile(r"(?:[两三四]项)?指标|[都均]将|[都均]$|(?:持续|连续)?\d+个?(?:月|年)")
 _RATE_OF_GROWTH_RE = re.compile(r"增幅|增速|(?:[两三五十]年)?(?:平均|年均)增长")
 _GROWTH_TAIL_RE = re.compile(r"(?:同比|比上年|较上年)?增长$")

@@ -109,7 +109,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
 
 def _is_headline(sentence: Sentence, text: str) -> bool:
     """A news headline restates figures of the body in other words: the first line without a closing 。,
-    or a short line of its own before the body (青松高新区一季度重点项目开工——涉及17个项目,总投资96亿元)."""
+    or a short line of its own before the body (青松高新区一季度重点项目开工——共涉及17个项目,总投资96亿元)."""
     if (sentence.index == 0 and not sentence.text.endswith(_SENTENCE_ENDS)
             and text[sentence.end:sentence.end + 1] == "\n"):
         return True

@@ -20,7 +20,7 @@ from ingest.pipeline import run
          [("project", ["蓝湾冷链物流", "启明光电模组", "恒拓新材料"])]),
         ("澜川云图AI中台、北辰数智运营总部等鸿雁生态圈8个项目签约",
          [("project", ["澜川云图AI中台", "北辰数智运营总部"])]),
-        ("青岚检测中心、云峰研究院3个功能性机构项目同步落户",
+        ("青岚检测中心、云峰研究院3个功能性机构项目一并落户",
          [("project", ["青岚检测中心", "云峰研究院"])]),
         ("园区已集聚华鼎电子、青松机器人等龙头企业和远帆材料、禾丰包材等配套企业",
          [("enterprise", ["华鼎电子", "青松机器人"]), ("enterprise", ["远帆材料", "禾丰包材"])]),
@@ -28,7 +28,7 @@ from ingest.pipeline import run
          [("enterprise", ["星岚", "云杉数科"])]),
         ("包括鹭江湾科技有限公司、澄川电子有限公司等在内的6家企业入选",
          [("enterprise", ["鹭江湾科技有限公司", "澄川电子有限公司"])]),
-        ("北环快速路、滨湖大道支线等一批重大交通基础设施开工建设",
+        ("北环快速路、滨湖大道支线等一批重点交通基础设施开工建设",
          [("facility", ["北环快速路", "滨湖大道支线"])]),
         ("泓石新材料、丰和羊绒等5个项目成功申报", [("project", ["泓石新材料", "丰和羊绒"])]),  # 和 inside a name
     ],
@@ -62,7 +62,7 @@ def test_no_list_of_names(sentence: str) -> None:
         ("青川高新区总部经济大楼", None),  # named after the zone
         ("澜创力高端PCB", "澜创力"),  # a modifier before the Latin product name is not the brand
         ("江城氢能燃料电池电堆", "江城氢能"),  # a known word is a brand only with its business word
-        ("重庆智能计算硬件制造基地", None),  # a city before a business word names no firm
+        ("成都智能计算硬件制造基地", None),  # a city before a business word names no firm
         ("医药健康产业园", None),
         ("兴澜路污水管网改造", None),
     ],
@@ -161,7 +161,7 @@ def test_that_project_takes_the_investor_named_next() -> None:
     ("sentence", "names"),
     [
         ("滨湖酒店项目正式开工建设,澜庭中心结顶,北岭会展中心即将竣工", ["澜庭中心"]),
-        ("青岚·云帆航材保障中心等3个航空科创项目实现主体结构封顶", []),
+        ("青岚·云帆航材保障中心等3个航空科技项目实现主体结构封顶", []),
     ],
 )
 def test_works_named_before_a_status(sentence: str, names: list[str]) -> None:
@@ -171,7 +171,7 @@ def test_works_named_before_a_status(sentence: str, names: list[str]) -> None:
 
 
 def test_a_one_item_list_is_read_whole() -> None:
-    hits = find_lists("青岚·云帆航材保障中心等3个航空科创项目实现主体结构封顶")
+    hits = find_lists("青岚·云帆航材保障中心等3个航空科技项目实现主体结构封顶")
     assert [[item[2] for item in hit.items] for hit in hits] == [["青岚·云帆航材保障中心"]]
 
 
@@ -213,11 +213,11 @@ def test_kinds_of_projects_are_no_items() -> None:
 
 def test_each_listed_project_keeps_the_company_in_its_name() -> None:
     text = ("青川高新区签约项目,包括投资10亿元的鹭岛星辰科技有限公司新型电池产业园、"
-            "投资3亿元的澜湾通信科技有限公司电子通讯产业基地等签约项目。\n")
+            "投资3亿元的澜湾通信科技有限公司电子信息产业基地等签约项目。\n")
     facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
     investors = {(f["s"], f["o"]) for f in facts if f["p"] == "investor"}
-    assert ("澜湾通信科技有限公司电子通讯产业基地", "澜湾通信科技有限公司") in investors
-    assert ("澜湾通信科技有限公司电子通讯产业基地", "鹭岛星辰科技有限公司") not in investors
+    assert ("澜湾通信科技有限公司电子信息产业基地", "澜湾通信科技有限公司") in investors
+    assert ("澜湾通信科技有限公司电子信息产业基地", "鹭岛星辰科技有限公司") not in investors
 
 
 def test_a_project_after_its_amount_is_read_once() -> None:

@@ -20,7 +20,7 @@ def test_a_designation_held_is_no_platform() -> None:
 
 
 def test_aspirations_are_no_platforms() -> None:
-    assert platforms("努力建成具有全球影响力科技创新中心") == []
+    assert platforms("加快建成具有国际影响力的科技创新中心") == []
     assert platforms("计划总投资50亿元科技园") == []
 
 
@@ -42,7 +42,7 @@ def test_quoted_sectors_before_a_counted_kind() -> None:
 
 
 def test_cluster_qualifiers_are_no_sector() -> None:
-    assert industries("形成全球知名高端产业集群,打造领跑全球的未来产业集群") == []
+    assert industries("培育国内知名高端产业集群,建设领跑全国的未来产业集群") == []
 
 
 def test_sectors_of_a_definition_or_of_the_city_are_not_the_zone_s() -> None:
