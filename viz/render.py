@@ -25,6 +25,8 @@ from viz.graph import STATUS_LABELS, format_number
 from viz.layout import seed_positions
 from viz.views import View, zone_members
 
+VIS_NETWORK_DIR = ("lib", "vis-9.1.2")
+"""vis-network ships inside the pinned pyvis wheel; the page serves that copy."""
 STATIC_FILES: dict[str, str] = {
     "vis-network.min.js": "text/javascript",
     "vis-network.css": "text/css",
@@ -96,9 +98,11 @@ def _s2t() -> opencc.OpenCC:
 
 @cache
 def static_text(name: str) -> str:
-    """Text of a bundled asset in ``viz/static``."""
+    """Text of a page asset: our own from ``viz/static``, vis-network's from the installed pyvis package."""
     if name not in STATIC_FILES:
         raise KeyError(name)
+    if name.startswith("vis-network"):
+        return resources.files("pyvis").joinpath(*VIS_NETWORK_DIR, name).read_text(encoding="utf-8")
     return resources.files("viz").joinpath("static", name).read_text(encoding="utf-8")
 
 
