@@ -11,7 +11,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.methods import allowed_methods
 from api.query_pool import QueryBusy
-from api.sparql_guard import FeatureNotAllowed
 from kg.errors import (
     DocumentRejected,
     KgError,
@@ -22,6 +21,7 @@ from kg.errors import (
     StoreError,
     StoreUnavailable,
 )
+from kg.sparql_guard import FeatureNotAllowed
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Take network access away from the code that evaluates public SPARQL.
 
-Defence in depth behind :mod:`api.sparql_guard`: if the guard's parser and the
+Defence in depth behind :mod:`kg.sparql_guard`: if the guard's parser and the
 engine ever read a text differently, pyoxigraph's SERVICE/LOAD client (Rust,
 so a Python-level socket patch would not stop it) must still find no network.
 

@@ -13,9 +13,9 @@ from typing import TypeVar
 from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 
 from api import results
-from api.sparql_guard import FeatureNotAllowed, check_query
 from kg.errors import KgError, QuerySyntaxError, StoreError
 from kg.namespaces import PREFIXES, RESOURCE_IRI
+from kg.sparql_guard import FeatureNotAllowed, check_query
 from kg.sparql_syntax import declares_dataset
 
 T = TypeVar("T")

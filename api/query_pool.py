@@ -30,8 +30,8 @@ from pyoxigraph import Store
 from api.net_sandbox import sandboxed_executor
 from api.query_exec import QueryAnswer, QueryRequest, execute_detached
 from api.query_ticket import Ticket
-from api.sparql_guard import FeatureNotAllowed, check_query
 from kg.errors import KgError, QueryCrashed, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
+from kg.sparql_guard import FeatureNotAllowed, check_query
 from kg.store import GraphStore
 
 log = logging.getLogger(__name__)

@@ -28,8 +28,8 @@ def serve(conn: Connection) -> None:
     from pyoxigraph import Store
 
     from api.query_exec import execute
-    from api.sparql_guard import FeatureNotAllowed
     from kg.errors import QuerySyntaxError, StoreError
+    from kg.sparql_guard import FeatureNotAllowed
 
     opened: tuple[str, Store] | None = None
     while (message := conn.recv()) is not None:

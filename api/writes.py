@@ -10,9 +10,9 @@ import threading
 
 from api.net_sandbox import sandboxed_executor
 from api.query_pool import QueryRunner
-from api.sparql_guard import check_update
 from kg.errors import NotFound
 from kg.iri import doc_graph_iri, is_valid_doc_id
+from kg.sparql_guard import check_update
 from kg.store import GraphStore
 
 

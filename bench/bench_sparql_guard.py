@@ -1,4 +1,4 @@
-"""What the SERVICE/LOAD guard (a full SPARQL 1.1 parse, api.sparql_guard) adds to each public query.
+"""What the SERVICE/LOAD guard (a full SPARQL 1.1 parse, kg.sparql_guard) adds to each public query.
 
 For every ``kg/queries/*.rq`` template (the shapes the API and the graph page
 send) and for a sample of the SSRF fuzz set, it times the uncached guard
@@ -22,9 +22,9 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Store
 
 from api.query_exec import QueryRequest, execute
-from api.sparql_guard import _check, check_query
 from kg.errors import KgError
 from kg.namespaces import PREFIXES
+from kg.sparql_guard import _check, check_query
 from kg.sparql_syntax import may_spell
 from tests.ssrf_variants import query_variants
 

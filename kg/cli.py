@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -21,13 +21,25 @@ StoreOption = Annotated[
     str | None, typer.Option("--store", help="Store folder or :memory: (default: $ZONEKG_STORE or ./data/store).")
 ]
 
-QUERY_FORMATS = {
-    "json": ("application/sparql-results+json", "application/ld+json"),
-    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
-    "csv": ("text/csv", "application/n-triples"),
-    "tsv": ("text/tab-separated-values", "application/n-triples"),
-    "ttl": ("application/sparql-results+json", "text/turtle"),
-    "nt": ("application/sparql-results+json", "application/n-triples"),
+# --format → media type, for each query form: solutions/booleans or graphs.
+RESULT_FORMATS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+GRAPH_FORMATS = {
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "nq": "application/n-quads",
+    "jsonld": "application/ld+json",
+    "xml": "application/rdf+xml",
+}
+FORMATS_BY_FORM = {
+    "SELECT": RESULT_FORMATS,
+    "ASK": {k: v for k, v in RESULT_FORMATS.items() if k in ("json", "xml")},
+    "CONSTRUCT": GRAPH_FORMATS,
+    "DESCRIBE": GRAPH_FORMATS,
 }
 
 
@@ -38,19 +50,27 @@ def make_settings(store: str | None = None, **overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print one error line and leave with ``code`` (1: the operation failed, 2: the command line is wrong)."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
 @contextmanager
-def opened(settings: Settings) -> Iterator[GraphStore]:
-    """Open the store, turning zonekg errors into one clean line and exit code 1."""
+def opened(settings: Settings, *, read_only: bool = False) -> Iterator[GraphStore]:
+    """Open the store, turning zonekg errors into one clean line and exit code 1.
+
+    ``read_only`` commands read a point-in-time view of an embedded store, so they work while
+    ``zonekg serve`` holds its lock.
+    """
     try:
-        store = open_store(settings)
+        store = open_store(settings, read_only=read_only)
     except KgError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+        fail(str(exc))
     try:
         yield store
     except KgError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+        fail(str(exc))
     finally:
         store.close()
 
@@ -82,10 +102,14 @@ def serve(
     store: StoreOption = None,
 ) -> None:
     """Serve the SPARQL endpoint, the REST API and the graph page (ingests the bundled corpus into an empty store)."""
+    import logging
+
     import uvicorn
 
     from api.main import create_app
 
+    # zonekg's own messages (the first-start ingest summary, refusals) beside uvicorn's.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
     settings = make_settings(store, host=host, port=port)
     uvicorn.run(create_app(settings), **server_options(settings))
 
@@ -107,23 +131,39 @@ def server_options(settings: Settings) -> dict[str, object]:
 def query(
     sparql: Annotated[str | None, typer.Argument(help="SPARQL query text.")] = None,
     file: Annotated[Path | None, typer.Option("-f", "--file", help="Read the query from a file.", exists=True)] = None,
-    fmt: Annotated[str, typer.Option("--format", help="json | xml | csv | tsv | ttl | nt")] = "json",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="SELECT: json | xml | csv | tsv (default json); ASK: json | xml; "
+                     "CONSTRUCT/DESCRIBE: ttl | nt | nq | jsonld | xml (default ttl)"),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Run a SPARQL query over all document graphs and print the result."""
+    """Run a SPARQL query over the knowledge graph and print the result (SERVICE is refused, as on /sparql)."""
+    from kg.sparql_guard import check_query
+    from kg.store.binding import query_form
+
     text = file.read_text(encoding="utf-8") if file else sparql
-    if not text or fmt not in QUERY_FORMATS:
-        typer.echo("error: give a query (or -f FILE) and a --format of " + ", ".join(QUERY_FORMATS), err=True)
-        raise typer.Exit(2)
-    results_type, graph_type = QUERY_FORMATS[fmt]
-    with opened(make_settings(store)) as st:
-        body, _ = st.raw_query(text, results_media_type=results_type, graph_media_type=graph_type)
-    sys.stdout.write(body.decode("utf-8"))
+    if not text:
+        fail("give a query text or -f FILE", 2)
+    try:
+        check_query(text)
+        form = query_form(text)
+    except KgError as exc:
+        fail(str(exc))
+    formats = FORMATS_BY_FORM[form]
+    fmt = fmt or next(iter(formats))  # json for solutions, ttl for graphs
+    if fmt not in formats:
+        fail(f"--format {fmt} does not fit a {form} query; use one of: {', '.join(formats)}", 2)
+    media_type = formats[fmt]
+    with opened(make_settings(store), read_only=True) as st:
+        body, _ = st.raw_query(text, results_media_type=media_type, graph_media_type=media_type)
+    output = body.decode("utf-8")
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
 
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="html | graphml | gexf | nquads | jsonld")],
+    fmt: Annotated[str, typer.Option("--format", help="html | graphml | gexf | nq (N-Quads) | jsonld")],
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
     zone: Annotated[str | None, typer.Option(help="Only this zone (name or IRI) and what links to it.")] = None,
     focus: Annotated[str | None, typer.Option(help="Ego network around this entity (name or IRI).")] = None,
@@ -133,7 +173,9 @@ def export(
     """Write the graph, or a view of it, to a file."""
     from viz.export import export_graph
 
-    with opened(make_settings(store)) as st:
+    if not out.parent.is_dir():
+        fail(f"cannot write {out}: the folder {out.parent} does not exist", 2)
+    with opened(make_settings(store), read_only=True) as st:
         export_graph(st, fmt, out, zone=zone, focus=focus, depth=depth)
     typer.echo(f"wrote {out}")
 
@@ -164,7 +206,7 @@ def stats(store: StoreOption = None) -> None:
     """Count documents, quads and entities per class."""
     from kg.stats import compute_stats
 
-    with opened(make_settings(store)) as st:
+    with opened(make_settings(store), read_only=True) as st:
         typer.echo(json.dumps(compute_stats(st), ensure_ascii=False, indent=2))
 
 

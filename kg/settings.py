@@ -13,6 +13,7 @@ from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MEMORY = ":memory:"
+BUNDLED_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 
 
 class Settings(BaseSettings):
@@ -31,8 +32,8 @@ class Settings(BaseSettings):
     sparql_auth: Literal["basic", "digest"] = "basic"
     """How the credentials are sent: HTTP Basic, or Digest (Virtuoso's ``/sparql-auth``)."""
 
-    corpus: Path = Path("./data/corpus")
-    """Documents ingested when the service starts on an empty store."""
+    corpus: Path = BUNDLED_CORPUS
+    """Documents ingested when the service starts on an empty store (default: the bundled demo corpus)."""
     host: str = "127.0.0.1"
     port: int = 8000
     forwarded_allow_ips: str = "127.0.0.1"

@@ -18,7 +18,8 @@ from viz.graph import to_networkx
 from viz.render import Assets, render_html
 from viz.views import DEFAULT_NODE_LIMIT, View, select_view
 
-FORMATS = ("html", "graphml", "gexf", "nquads", "jsonld")
+FORMATS = ("html", "graphml", "gexf", "nq", "jsonld")
+ALIASES = {"nquads": "nq"}
 # Fact nodes hanging off an entity, exported along with it.
 FACT_LINKS = frozenset(
     f"{PREFIXES['zone']}{name}" for name in ("investment", "status", "award", "role", "indicator")
@@ -79,7 +80,7 @@ WRITERS: dict[str, Callable[[View, list[Triple], Path], None]] = {
     "html": _write_html,
     "graphml": _write_graphml,
     "gexf": _write_gexf,
-    "nquads": _write_nquads,
+    "nq": _write_nquads,
     "jsonld": _write_jsonld,
 }
 
@@ -88,9 +89,10 @@ def export_graph(
     store: GraphStore, fmt: str, out: Path, *, zone: str | None = None, focus: str | None = None, depth: int = 1
 ) -> View | None:
     """Write the whole graph, or the zone/focus view of it, to ``out``; returns the view (None for a full dump)."""
+    fmt = ALIASES.get(fmt, fmt)
     if fmt not in WRITERS:
         raise UnknownFormat(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "nquads" and not zone and not focus:
+    if fmt == "nq" and not zone and not focus:
         with out.open("wb") as fh:
             store.dump_nquads(fh)
         return None

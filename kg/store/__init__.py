@@ -11,6 +11,7 @@ from typing import BinaryIO, Protocol
 
 from pyoxigraph import NamedNode, Quad, Triple
 
+from kg.errors import StoreUnavailable
 from kg.settings import Settings
 from kg.store.terms import Term
 
@@ -69,15 +70,24 @@ class GraphStore(Protocol):
         """Release the store."""
 
 
-def open_store(settings: Settings) -> GraphStore:
-    """Open the store the settings name: a remote server if ``sparql_url`` is set, else Oxigraph."""
+def open_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
+    """Open the store the settings name: a remote server if ``sparql_url`` is set, else Oxigraph.
+
+    ``read_only`` opens an embedded store on disk without taking its lock (a view as of now), so
+    readers work beside a running ``zonekg serve``; it does not apply to remote servers.
+    """
     if settings.sparql_url:
         from kg.store.sparql_http import SparqlHttpStore
 
         return SparqlHttpStore.from_settings(settings)
     from kg.store.oxigraph import OxigraphStore
 
-    return OxigraphStore(settings.store_path)
+    path = settings.store_path
+    if read_only and path is not None:
+        if not (path / "CURRENT").is_file():
+            raise StoreUnavailable(f"no store at {path}: ingest documents first (zonekg ingest)")
+        return OxigraphStore(path, read_only=True)
+    return OxigraphStore(path)
 
 
 __all__ = ["GraphStore", "Quad", "Term", "open_store"]

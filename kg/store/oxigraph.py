@@ -30,6 +30,7 @@ class OxigraphStore:
 
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         try:
             if path is None:
                 self._store = Store()
@@ -151,7 +152,7 @@ class OxigraphStore:
         return len(self._store)
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.flush()
 
     def close(self) -> None:

@@ -66,3 +66,65 @@ def test_cli_serve_trusts_forwarded_for_only_from_the_configured_proxies(monkeyp
     assert (protocol.max_header_bytes, protocol.max_headers, protocol.header_timeout_s) == (65536, 100, 10.0)  # type: ignore[attr-defined]
     monkeypatch.delenv("ZONEKG_FORWARDED_ALLOW_IPS")
     assert server_options(make_settings(None))["forwarded_allow_ips"] == "127.0.0.1"
+
+
+def test_cli_query_refuses_service_in_one_line_without_fetching(tmp_path: Path) -> None:
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    result = runner.invoke(app, ["query", query, "--store", seeded_store(tmp_path / "s")])
+    assert result.exit_code == 1
+    assert result.output == "error: SERVICE is not allowed on this endpoint\n"
+
+
+def test_cli_query_format_must_fit_the_query_form(tmp_path: Path) -> None:
+    store = seeded_store(tmp_path / "s")
+    select = runner.invoke(app, ["query", "SELECT * WHERE { ?s ?p ?o }", "--format", "ttl", "--store", store])
+    assert select.exit_code == 2
+    assert "--format ttl does not fit a SELECT query" in select.output
+    construct = runner.invoke(app, ["query", "CONSTRUCT WHERE { ?s ?p ?o }", "--format", "csv", "--store", store])
+    assert construct.exit_code == 2
+    turtle = runner.invoke(app, ["query", "CONSTRUCT WHERE { ?s rdfs:label ?o }", "--store", store])
+    assert turtle.exit_code == 0, turtle.output
+    assert "东旭科技" in turtle.output and "@prefix" not in turtle.output.split("\n")[-1]
+
+
+def test_cli_query_output_ends_with_a_newline(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["query", "ASK { ?s ?p ?o }", "--store", seeded_store(tmp_path / "s")])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["boolean"] is True
+    assert result.output.endswith("}\n")
+
+
+def test_cli_readers_work_while_another_process_holds_the_store(tmp_path: Path) -> None:
+    path = seeded_store(tmp_path / "s")
+    writer = OxigraphStore(Path(path))  # holds the RocksDB lock, as `zonekg serve` does
+    try:
+        query = runner.invoke(app, ["query", "SELECT ?l { ?s rdfs:label ?l }", "--format", "tsv", "--store", path])
+        stats = runner.invoke(app, ["stats", "--store", path])
+    finally:
+        writer.close()
+    assert query.exit_code == 0, query.output
+    assert query.output.splitlines()[1] == '"东旭科技"@zh'
+    assert json.loads(stats.output)["documents"] == 1
+
+
+def test_cli_reader_on_a_missing_store_says_so(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["stats", "--store", str(tmp_path / "nothing")])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: no store at ")
+
+
+def test_cli_export_to_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    out, store = tmp_path / "no" / "x.html", seeded_store(tmp_path / "s")
+    result = runner.invoke(app, ["export", "--format", "html", "--out", str(out), "--store", store])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: cannot write ") and "Traceback" not in result.output
+
+
+def test_cli_export_nq_loads_back_as_n_quads(tmp_path: Path) -> None:
+    from pyoxigraph import RdfFormat, parse
+
+    out = tmp_path / "all.nq"
+    store = seeded_store(tmp_path / "s")
+    result = runner.invoke(app, ["export", "--format", "nq", "--out", str(out), "--store", store])
+    assert result.exit_code == 0, result.output
+    assert len(list(parse(out.read_bytes(), format=RdfFormat.N_QUADS))) == 2

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.sparql_guard import FeatureNotAllowed, check_query, check_update
 from kg.errors import QuerySyntaxError
+from kg.sparql_guard import FeatureNotAllowed, check_query, check_update
 
 SERVICE_QUERIES = [
     "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",

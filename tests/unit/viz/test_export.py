@@ -44,7 +44,7 @@ def test_export_nquads_of_everything_keeps_document_graphs(sample_store: Oxigrap
 
 def test_export_nquads_of_focus_view_holds_only_that_view(sample_store: OxigraphStore, tmp_path: Path) -> None:
     out = tmp_path / "focus.nq"
-    view = export_graph(sample_store, "nquads", out, focus="东旭科技项目", depth=1)
+    view = export_graph(sample_store, "nq", out, focus="东旭科技项目", depth=1)
     assert view is not None and set(view.graph.nodes) == {PROJECT, ENTERPRISE, "https://w3id.org/zonekg/resource/zone/rugao"}
     text = out.read_text(encoding="utf-8")
     assert "2000000000" in text and "signed" in text

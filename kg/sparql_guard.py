@@ -19,7 +19,7 @@ cached by the text's digest, so a repeated query is parsed once.
 >>> check_query('SELECT * { ?s ?p "x" # a comment\\n sErViCe <http://h/> { ?s ?p ?o } }')
 Traceback (most recent call last):
 ...
-api.sparql_guard.FeatureNotAllowed: SERVICE is not allowed on this endpoint
+kg.sparql_guard.FeatureNotAllowed: SERVICE is not allowed on this endpoint
 """
 
 from __future__ import annotations
