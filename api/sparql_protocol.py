@@ -54,6 +54,8 @@ class ProtocolRequest:
     update: str | None = None
     default_graph_uris: tuple[str, ...] = ()
     named_graph_uris: tuple[str, ...] = ()
+    using_graph_uris: tuple[str, ...] = ()
+    using_named_graph_uris: tuple[str, ...] = ()
 
 
 def _accept_entries(header: str) -> list[str]:
@@ -134,8 +136,11 @@ def _check_once(params: dict[str, list[str]]) -> None:
     if "query" in params and "update" in params:
         raise ApiError("a request carries a query or an update, not both")
     for name in ("using-graph-uri", "using-named-graph-uri"):
-        if name in params:
-            raise ApiError(f"{name} is not supported here; write USING <graph> in the update text")
+        if name in params and "query" in params:
+            raise ApiError(f"{name} belongs to updates; a query's dataset is default-graph-uri / named-graph-uri")
+    for name in ("default-graph-uri", "named-graph-uri"):
+        if name in params and "update" in params:
+            raise ApiError(f"{name} belongs to queries; an update's dataset is using-graph-uri / using-named-graph-uri")
 
 
 def _from_params(params: dict[str, list[str]]) -> ProtocolRequest:
@@ -149,6 +154,8 @@ def _from_params(params: dict[str, list[str]]) -> ProtocolRequest:
         update=update[0] if update else None,
         default_graph_uris=_graphs(params, "default-graph-uri"),
         named_graph_uris=_graphs(params, "named-graph-uri"),
+        using_graph_uris=_graphs(params, "using-graph-uri"),
+        using_named_graph_uris=_graphs(params, "using-named-graph-uri"),
     )
 
 

@@ -20,9 +20,14 @@ from pyoxigraph import (
 
 from kg.errors import QuerySyntaxError, StoreError, StoreUnavailable
 from kg.namespaces import PREFIXES, RESOURCE_IRI
+from kg.sparql_lexer import iris_in
 from kg.sparql_syntax import declares_dataset
 from kg.store.binding import bind_values
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
+from kg.update_dataset import with_default_dataset
+
+# Without FROM (queries) or USING / WITH (updates) the default graph is the union of the named graphs.
+UNION_DEFAULT_GRAPH = True
 
 
 class OxigraphStore:
@@ -75,7 +80,13 @@ class OxigraphStore:
             raise StoreError(f"invalid N-Quads: {exc}") from exc
 
     def update(self, update: str) -> None:
+        if UNION_DEFAULT_GRAPH:  # an operation without USING / WITH reads what a query without FROM reads
+            update = with_default_dataset(update, self._graphs_read_by(update))
         self._update(update)
+
+    def _graphs_read_by(self, update: str) -> list[str]:
+        """The store's named graphs and the graphs the update's text names (it may create them before it reads)."""
+        return [g.value for g in self._store.named_graphs() if isinstance(g, NamedNode)] + iris_in(update, RESOURCE_IRI)
 
     def _update(self, update: str) -> None:
         try:
@@ -136,7 +147,7 @@ class OxigraphStore:
         if default_graph_uris:
             kwargs["default_graph"] = [NamedNode(u) for u in default_graph_uris]
         elif not (own_dataset and declares_dataset(query)):
-            kwargs["use_default_graph_as_union"] = True
+            kwargs["use_default_graph_as_union"] = UNION_DEFAULT_GRAPH
         if named_graph_uris:
             kwargs["named_graphs"] = [NamedNode(u) for u in named_graph_uris]
         if bindings:

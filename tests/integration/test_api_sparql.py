@@ -307,8 +307,15 @@ def test_api_sparql_limits_key_on_the_client_a_trusted_proxy_names(tmp_path: Pat
         (
             "post",
             "/sparql/update",
-            {"data": {"update": "DELETE WHERE { ?s ?p ?o }", "using-graph-uri": "http://e/g"}},
-            "using-graph-uri",
+            {"data": {"update": "WITH <http://e/w> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "using-graph-uri": "http://e/g"}},
+            "cannot be combined with USING, USING NAMED or WITH",
+        ),
+        ("get", "/sparql?query=ASK%7B%7D&using-graph-uri=http%3A%2F%2Fe%2Fg", {}, "using-graph-uri belongs to updates"),
+        (
+            "post",
+            "/sparql/update?default-graph-uri=http%3A%2F%2Fe%2Fg",
+            {"data": {"update": "DELETE WHERE { ?s ?p ?o }"}},
+            "default-graph-uri belongs to queries",
         ),
     ],
 )

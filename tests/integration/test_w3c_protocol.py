@@ -54,7 +54,8 @@ def update(body: str, *params: tuple[str, str]) -> Step:
     return Step("POST", params, body, UPDATE)
 
 
-def bad(method: str, *params: tuple[str, str], body: str | bytes | None = None, content_type: str | None = None) -> Step:
+def bad(method: str, *params: tuple[str, str], body: str | bytes | None = None, content_type: str | None = None
+        ) -> Step:
     return Step(method, params, body, content_type, ok=False)
 
 
@@ -82,8 +83,8 @@ def d1_d2_not_d3(graph: str) -> str:
 
 
 FULL_TEST = "http://example.org/protocol-update-dataset-full-test/"
-FULL_WHERE = (f"{{ GRAPH ?g {{ ?s a foaf:Document }} BIND(?g AS ?in) }}\n    UNION\n"
-              f"    {{ ?s a foaf:Document . BIND(\"default\" AS ?in) }}")
+FULL_WHERE = ("{ GRAPH ?g { ?s a foaf:Document } BIND(?g AS ?in) }\n    UNION\n"
+              "    { ?s a foaf:Document . BIND(\"default\" AS ?in) }")
 FULL_UPDATE = (f"{PREFIXES}DROP ALL ;\n{ALL_DATA} ;\n"
                f"INSERT {{ GRAPH <{FULL_TEST}> {{ ?s <http://example.org/in> ?in }} }}\nWHERE {{\n    {FULL_WHERE}\n}}")
 FULL_CHECK = (f"ASK {{ GRAPH <{FULL_TEST}> {{ <{D1}> <http://example.org/in> \"default\" .\n"
@@ -114,7 +115,9 @@ CASES: dict[str, list[Step]] = {
     "query_content_type_select": [Step("POST", default(D0), "SELECT (1 AS ?value) {}", QUERY, result="tabular")],
     "query_content_type_ask": [Step("POST", default(D0), "ASK {}", QUERY, result="boolean", answer=True)],
     "query_content_type_describe": [Step("POST", default(D0), "DESCRIBE <http://example.org/>", QUERY, result="RDF")],
-    "query_content_type_construct": [Step("POST", default(D0), "CONSTRUCT { <s> <p> 1 } WHERE {}", QUERY, result="RDF")],
+    "query_content_type_construct": [
+        Step("POST", default(D0), "CONSTRUCT { <s> <p> 1 } WHERE {}", QUERY, result="RDF")
+    ],
     "update_dataset_default_graph": [
         update(f"{PREFIXES}CLEAR ALL ;\nINSERT DATA {{ GRAPH <{D1}> {{ <{D1}> a foaf:Document }} }} ;\n"
                + bibliographic_in("http://example.org/protocol-update-dataset-test/"), ("using-graph-uri", D1)),
