@@ -159,6 +159,15 @@ def _from_params(params: dict[str, list[str]]) -> ProtocolRequest:
     )
 
 
+def _check_charset(media_params: list[str]) -> None:
+    """The protocol's bodies are UTF-8 (SPARQL 1.1 Protocol §2.1.2, §2.2.2): another declared charset is refused."""
+    for param in media_params:
+        key, _, value = param.partition("=")
+        charset = value.strip().strip('"')
+        if key.strip() == "charset" and charset not in ("utf-8", "utf8", "us-ascii"):
+            raise UnsupportedMediaType(f"the request body must be UTF-8, not {charset}")
+
+
 async def read_request(request: Request) -> ProtocolRequest:
     """Parse GET ``?query=``, a form POST, or a POST of ``application/sparql-query``/``-update``.
 
@@ -172,7 +181,8 @@ async def read_request(request: Request) -> ProtocolRequest:
         if "update" in url_params:
             raise ApiError("updates must be sent with POST")
         return _from_params(url_params)
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    media, *media_params = (part.strip().lower() for part in request.headers.get("content-type", "").split(";"))
+    _check_charset(media_params)
     if media == "application/x-www-form-urlencoded":
         form = parse_qs(_decode(await _read_body(request, MAX_FORM_BYTES)), keep_blank_values=True)
         return _from_params(_merged(url_params, form))
