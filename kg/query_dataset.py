@@ -55,6 +55,8 @@ def declared_dataset(query: str) -> QueryDataset | None:
 
     >>> declared_dataset("PREFIX e: <http://e/> SELECT * FROM e:a\\\\/b FROM <c> FROM NAMED e:n FROM e:a\\\\/b {}")
     QueryDataset(default=('http://e/a/b', 'https://w3id.org/zonekg/resource/c'), named=('http://e/n',), from_text=False)
+    >>> declared_dataset('SELECT * WHERE { ?s ?p "FROM <http://e/g>" }') is None
+    True
     """
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.algebra import translatePrologue
