@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.methods import allowed_methods
 from api.query_pool import QueryBusy
 from kg.errors import (
+    DatasetConflict,
     DocumentRejected,
     KgError,
     NotFound,
@@ -67,6 +68,7 @@ STATUS: list[tuple[type[KgError], int, str]] = [
     (QueryBusy, 503, "query_busy"),
     (StoreUnavailable, 503, "store_unavailable"),
     (QuerySyntaxError, 400, "query_syntax"),
+    (DatasetConflict, 400, "dataset_conflict"),
     (QueryNotAllowed, 403, "not_allowed"),
     (NotFound, 404, "not_found"),
     (DocumentRejected, 422, "document_rejected"),

@@ -75,6 +75,10 @@ def sparql_responses(*, post: bool) -> dict[int | str, dict[str, Any]]:
     return {200: ok, 204: updated, **errors(400, 401, 403, 406, 413, 414, 415, 422, 429, 503)}
 
 
+USING_GRAPHS = {  # an update's dataset (refused with USING / USING NAMED / WITH in the update text)
+    "using-graph-uri": {"type": "array", "items": {"type": "string", "format": "uri"}},
+    "using-named-graph-uri": {"type": "array", "items": {"type": "string", "format": "uri"}},
+}
 SPARQL_FORM = {
     "type": "object",
     "properties": {
@@ -82,6 +86,7 @@ SPARQL_FORM = {
         "update": {"type": "string", "description": "SPARQL 1.1 update (needs the bearer token)"},
         "default-graph-uri": {"type": "array", "items": {"type": "string", "format": "uri"}},
         "named-graph-uri": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        **USING_GRAPHS,
     },
 }
 SPARQL_BODY = {
@@ -101,7 +106,8 @@ UPDATE_BODY = {
         "required": True,
         "content": {
             "application/x-www-form-urlencoded": {"schema": {"type": "object", "required": ["update"],
-                                                             "properties": {"update": {"type": "string"}}}},
+                                                             "properties": {"update": {"type": "string"},
+                                                                            **USING_GRAPHS}}},
             "application/sparql-update": {"schema": {"type": "string"}},
         },
     }

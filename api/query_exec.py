@@ -10,13 +10,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, Store
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 
 from api import results
 from kg.errors import KgError, QuerySyntaxError, StoreError
 from kg.namespaces import PREFIXES, RESOURCE_IRI
+from kg.query_dataset import query_dataset, run_query
 from kg.sparql_guard import FeatureNotAllowed, check_query
-from kg.sparql_syntax import declares_dataset
 
 T = TypeVar("T")
 
@@ -46,19 +46,6 @@ class QueryAnswer:
     cut_bytes: bool = False
 
 
-def _dataset(request: QueryRequest) -> dict[str, object]:
-    kwargs: dict[str, object] = {"prefixes": PREFIXES, "base_iri": RESOURCE_IRI}
-    if request.default_graph_uris:
-        kwargs["default_graph"] = [NamedNode(u) for u in request.default_graph_uris]
-    elif not request.named_graph_uris and declares_dataset(request.query):
-        return kwargs  # the engine takes the dataset from FROM / FROM NAMED (W3C semantics)
-    else:
-        kwargs["use_default_graph_as_union"] = True
-    if request.named_graph_uris:
-        kwargs["named_graphs"] = [NamedNode(u) for u in request.named_graph_uris]
-    return kwargs
-
-
 def execute(store: Store, request: QueryRequest) -> QueryAnswer:
     """Check the query (SERVICE refused), run it and serialise at most ``max_rows`` solutions or triples.
 
@@ -72,7 +59,8 @@ def execute(store: Store, request: QueryRequest) -> QueryAnswer:
     """
     check_query(request.query)
     try:
-        result = store.query(request.query, **_dataset(request))  # type: ignore[arg-type]
+        dataset = query_dataset(request.query, request.default_graph_uris, request.named_graph_uris)
+        result = run_query(store, request.query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
         return _serialise(result, request)
     except (SyntaxError, RuntimeError) as exc:  # RuntimeError: an evaluation error (e.g. an unbound SERVICE name)
         raise QuerySyntaxError(str(exc)) from exc

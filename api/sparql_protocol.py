@@ -54,6 +54,8 @@ class ProtocolRequest:
     update: str | None = None
     default_graph_uris: tuple[str, ...] = ()
     named_graph_uris: tuple[str, ...] = ()
+    using_graph_uris: tuple[str, ...] = ()
+    using_named_graph_uris: tuple[str, ...] = ()
 
 
 def _accept_entries(header: str) -> list[str]:
@@ -134,8 +136,11 @@ def _check_once(params: dict[str, list[str]]) -> None:
     if "query" in params and "update" in params:
         raise ApiError("a request carries a query or an update, not both")
     for name in ("using-graph-uri", "using-named-graph-uri"):
-        if name in params:
-            raise ApiError(f"{name} is not supported here; write USING <graph> in the update text")
+        if name in params and "query" in params:
+            raise ApiError(f"{name} belongs to updates; a query's dataset is default-graph-uri / named-graph-uri")
+    for name in ("default-graph-uri", "named-graph-uri"):
+        if name in params and "update" in params:
+            raise ApiError(f"{name} belongs to queries; an update's dataset is using-graph-uri / using-named-graph-uri")
 
 
 def _from_params(params: dict[str, list[str]]) -> ProtocolRequest:
@@ -149,7 +154,18 @@ def _from_params(params: dict[str, list[str]]) -> ProtocolRequest:
         update=update[0] if update else None,
         default_graph_uris=_graphs(params, "default-graph-uri"),
         named_graph_uris=_graphs(params, "named-graph-uri"),
+        using_graph_uris=_graphs(params, "using-graph-uri"),
+        using_named_graph_uris=_graphs(params, "using-named-graph-uri"),
     )
+
+
+def _check_charset(media_params: list[str]) -> None:
+    """The protocol's bodies are UTF-8 (SPARQL 1.1 Protocol §2.1.2, §2.2.2): another declared charset is refused."""
+    for param in media_params:
+        key, _, value = param.partition("=")
+        charset = value.strip().strip('"')
+        if key.strip() == "charset" and charset not in ("utf-8", "utf8", "us-ascii"):
+            raise UnsupportedMediaType(f"the request body must be UTF-8, not {charset}")
 
 
 async def read_request(request: Request) -> ProtocolRequest:
@@ -165,7 +181,8 @@ async def read_request(request: Request) -> ProtocolRequest:
         if "update" in url_params:
             raise ApiError("updates must be sent with POST")
         return _from_params(url_params)
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    media, *media_params = (part.strip().lower() for part in request.headers.get("content-type", "").split(";"))
+    _check_charset(media_params)
     if media == "application/x-www-form-urlencoded":
         form = parse_qs(_decode(await _read_body(request, MAX_FORM_BYTES)), keep_blank_values=True)
         return _from_params(_merged(url_params, form))

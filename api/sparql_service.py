@@ -8,6 +8,7 @@ from starlette.concurrency import run_in_threadpool
 from api.auth import require_token
 from api.query_exec import QueryRequest
 from api.sparql_protocol import ProtocolRequest, negotiate, service_description
+from kg.update_dataset import UpdateDataset
 
 TRUNCATED_HEADER = "X-SPARQL-MaxRows"
 BYTES_CUT_HEADER = "X-SPARQL-MaxBytes"
@@ -17,7 +18,7 @@ async def answer(request: Request, parsed: ProtocolRequest) -> Response:
     """The HTTP response to a query, an update or a bare GET (the service description)."""
     state = request.app.state
     if parsed.update is not None:
-        return await update(request, parsed.update)
+        return await update(request, parsed.update, using_dataset(parsed))
     fmt = request.query_params.get("format") or request.query_params.get("output")
     results_type, graph_type = negotiate(request.headers.get("accept"), fmt)
     if parsed.query is None:
@@ -42,8 +43,15 @@ async def answer(request: Request, parsed: ProtocolRequest) -> Response:
     return Response(result.body, media_type=result.media_type, headers=headers)
 
 
-async def update(request: Request, text: str) -> Response:
-    """Run an update after the bearer-token check; 204 on success."""
+def using_dataset(parsed: ProtocolRequest) -> UpdateDataset | None:
+    """The dataset ``using-graph-uri`` / ``using-named-graph-uri`` give an update, if any."""
+    if not (parsed.using_graph_uris or parsed.using_named_graph_uris):
+        return None
+    return UpdateDataset(parsed.using_graph_uris, parsed.using_named_graph_uris)
+
+
+async def update(request: Request, text: str, dataset: UpdateDataset | None = None) -> Response:
+    """Run an update after the bearer-token check (with the protocol's dataset, if given); 204 on success."""
     require_token(request.headers.get("authorization"), request.app.state.settings)
-    await run_in_threadpool(request.app.state.writer.update, text)
+    await run_in_threadpool(request.app.state.writer.update, text, dataset)
     return Response(status_code=204)

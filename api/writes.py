@@ -14,6 +14,7 @@ from kg.errors import NotFound
 from kg.iri import doc_graph_iri, is_valid_doc_id
 from kg.sparql_guard import check_update
 from kg.store import GraphStore
+from kg.update_dataset import UpdateDataset, with_protocol_dataset
 
 
 class Writer:
@@ -31,9 +32,12 @@ class Writer:
         self._store.flush()
         self._runner.refresh()
 
-    def update(self, text: str) -> None:
-        """Run a SPARQL update (SERVICE and LOAD refused, decided on the parsed text)."""
+    def update(self, text: str, dataset: UpdateDataset | None = None) -> None:
+        """Run a SPARQL update (SERVICE and LOAD refused, decided on the parsed text); ``dataset``: the protocol's
+        ``using-graph-uri`` / ``using-named-graph-uri``, refused with an update that names its own."""
         check_update(text)
+        if dataset is not None:
+            text = with_protocol_dataset(text, dataset)
         with self._lock:
             if self._update_thread is None:
                 self._store.update(text)

@@ -37,3 +37,7 @@ class NotFound(KgError):
 
 class DocumentRejected(KgError):
     """A document could not be ingested (bad encoding, too large, unreadable)."""
+
+
+class DatasetConflict(KgError):
+    """An update names its dataset both in its text (USING, USING NAMED, WITH) and in protocol parameters."""

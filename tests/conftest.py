@@ -156,6 +156,22 @@ def disk_api(tmp_path: Path, disk_store_path: Path) -> Iterator[str]:
     yield from serve_app(create_app(settings))
 
 
+@pytest.fixture(scope="module", params=["memory", "disk"])
+def protocol_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A TestClient with the API token on an empty store: in memory, or on disk (queries in worker processes)."""
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+
+    folder = tmp_path_factory.mktemp("protocol")
+    store = MEMORY if request.param == "memory" else str(folder / "store")
+    # The suite's refusals are deliberate: the per-client error budget must not answer them with 429.
+    settings = Settings(store=store, corpus=folder / "no-corpus", api_token=API_TOKEN, client_errors_per_minute=1000,
+                        _env_file=None)  # type: ignore[call-arg]
+    with TestClient(create_app(settings)) as client:
+        yield client
+
+
 # -- network canary (engineer sec) ------------------------------------------------
 
 

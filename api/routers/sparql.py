@@ -8,7 +8,7 @@ from api.errors import ApiError
 from api.openapi_docs import SPARQL_BODY, UPDATE_BODY, errors, sparql_responses
 from api.routers.workbench import wants_workbench, workbench_page
 from api.sparql_protocol import read_request
-from api.sparql_service import answer, update
+from api.sparql_service import answer, update, using_dataset
 
 router = APIRouter(tags=["sparql"])
 
@@ -42,4 +42,4 @@ async def sparql_update(request: Request) -> Response:
     text = parsed.update if parsed.update is not None else parsed.query
     if text is None:
         raise ApiError("no update text: send update= or an application/sparql-update body")
-    return await update(request, text)
+    return await update(request, text, using_dataset(parsed))

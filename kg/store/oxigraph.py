@@ -20,9 +20,11 @@ from pyoxigraph import (
 
 from kg.errors import QuerySyntaxError, StoreError, StoreUnavailable
 from kg.namespaces import PREFIXES, RESOURCE_IRI
-from kg.sparql_syntax import declares_dataset
+from kg.query_dataset import UNION_DEFAULT_GRAPH, QueryDataset, query_dataset, run_query
+from kg.sparql_lexer import iris_in
 from kg.store.binding import bind_values
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
+from kg.update_dataset import with_default_dataset
 
 
 class OxigraphStore:
@@ -75,7 +77,13 @@ class OxigraphStore:
             raise StoreError(f"invalid N-Quads: {exc}") from exc
 
     def update(self, update: str) -> None:
+        if UNION_DEFAULT_GRAPH:  # an operation without USING / WITH reads what a query without FROM reads
+            update = with_default_dataset(update, self._graphs_read_by(update))
         self._update(update)
+
+    def _graphs_read_by(self, update: str) -> list[str]:
+        """The store's named graphs and the graphs the update's text names (it may create them before it reads)."""
+        return [g.value for g in self._store.named_graphs() if isinstance(g, NamedNode)] + iris_in(update, RESOURCE_IRI)
 
     def _update(self, update: str) -> None:
         try:
@@ -115,8 +123,8 @@ class OxigraphStore:
         default_graph_uris: list[str] | None = None,
         named_graph_uris: list[str] | None = None,
     ) -> tuple[bytes, str]:
-        # Any query text (the CLI's): its FROM / FROM NAMED, if any, is its dataset.
-        result = self._query(query, None, default_graph_uris, named_graph_uris, own_dataset=not named_graph_uris)
+        # Any query text (the CLI's): the graph parameters, else its FROM / FROM NAMED, if any, are its dataset.
+        result = self._query(query, None, query_dataset(query, default_graph_uris or (), named_graph_uris or ()))
         if isinstance(result, QueryTriples):
             fmt = RdfFormat.from_media_type(graph_media_type) or RdfFormat.TURTLE
             return result.serialize(format=fmt) or b"", fmt.media_type
@@ -127,22 +135,12 @@ class OxigraphStore:
         self,
         query: str,
         bindings: Mapping[str, Term] | None,
-        default_graph_uris: list[str] | None = None,
-        named_graph_uris: list[str] | None = None,
-        *,
-        own_dataset: bool = False,
+        dataset: QueryDataset | None = None,
     ) -> QuerySolutions | QueryBoolean | QueryTriples:
-        kwargs: dict[str, object] = {"prefixes": PREFIXES, "base_iri": RESOURCE_IRI}
-        if default_graph_uris:
-            kwargs["default_graph"] = [NamedNode(u) for u in default_graph_uris]
-        elif not (own_dataset and declares_dataset(query)):
-            kwargs["use_default_graph_as_union"] = True
-        if named_graph_uris:
-            kwargs["named_graphs"] = [NamedNode(u) for u in named_graph_uris]
         if bindings:
             query = bind_values(query, bindings)
         try:
-            return self._store.query(query, **kwargs)  # type: ignore[arg-type]
+            return run_query(self._store, query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
         except (SyntaxError, RuntimeError) as exc:
             raise QuerySyntaxError(str(exc)) from exc
         except OSError as exc:

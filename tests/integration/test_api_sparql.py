@@ -307,8 +307,15 @@ def test_api_sparql_limits_key_on_the_client_a_trusted_proxy_names(tmp_path: Pat
         (
             "post",
             "/sparql/update",
-            {"data": {"update": "DELETE WHERE { ?s ?p ?o }", "using-graph-uri": "http://e/g"}},
-            "using-graph-uri",
+            {"data": {"update": "WITH <http://e/w> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "using-graph-uri": "http://e/g"}},
+            "cannot be combined with USING, USING NAMED or WITH",
+        ),
+        ("get", "/sparql?query=ASK%7B%7D&using-graph-uri=http%3A%2F%2Fe%2Fg", {}, "using-graph-uri belongs to updates"),
+        (
+            "post",
+            "/sparql/update?default-graph-uri=http%3A%2F%2Fe%2Fg",
+            {"data": {"update": "DELETE WHERE { ?s ?p ?o }"}},
+            "default-graph-uri belongs to queries",
         ),
     ],
 )
@@ -354,3 +361,15 @@ def test_api_sparql_byte_cap_cuts_answer_and_says_so(tmp_path: Path, sample_stor
     assert triples.headers["X-SPARQL-MaxBytes"] == "600"
     assert 0 < len(triples.text.strip().splitlines()) < 30 and len(triples.content) <= 600
     assert "X-SPARQL-MaxBytes" not in small.headers and len(small.json()["results"]["bindings"]) == 2
+
+
+@pytest.mark.parametrize("charset", ["UTF-16", "utf-16le", "iso-8859-1", '"GBK"'])
+def test_api_sparql_refuses_a_body_declared_in_another_charset(api_client: Any, charset: str) -> None:
+    """bad_query_non_utf8 / bad_update_non_utf8 of the W3C suite, also for bodies that happen to decode as UTF-8."""
+    for media, text in (("application/sparql-query", "ASK {}"), ("application/sparql-update", "CLEAR ALL")):
+        encoding = charset.strip('"').lower().replace("utf-16le", "utf-16-le")
+        response = api_client.post("/sparql", content=text.encode(encoding),
+                                   headers={**AUTH, "Content-Type": f"{media}; charset={charset}"})
+        assert response.status_code == 415 and "must be UTF-8" in response.json()["detail"]
+    utf8 = {"Content-Type": "application/sparql-query; charset=UTF-8"}
+    assert api_client.post("/sparql", content=b"ASK {}", headers=utf8).json()["boolean"] is True

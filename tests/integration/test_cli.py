@@ -128,3 +128,19 @@ def test_cli_export_nq_loads_back_as_n_quads(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "nq", "--out", str(out), "--store", store])
     assert result.exit_code == 0, result.output
     assert len(list(parse(out.read_bytes(), format=RdfFormat.N_QUADS))) == 2
+
+
+def test_cli_query_dataset_follows_the_endpoint_rules(tmp_path: Path) -> None:
+    """FROM makes the default graph, a graph named twice counts once, FROM alone leaves no named graphs."""
+    store = seeded_store(tmp_path / "s")
+    d1 = doc_graph_iri("d1")
+
+    def count(query: str) -> str:
+        result = runner.invoke(app, ["query", query, "--format", "csv", "--store", store])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()[1]
+
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM {d1} FROM {d1} WHERE {{ ?s ?p ?o }}") == "2"
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM zr:doc\\/d1 FROM {d1} WHERE {{ ?s ?p ?o }}") == "2"
+    assert count(f"SELECT (COUNT(*) AS ?n) FROM {d1} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}") == "0"
+    assert count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }") == "2"

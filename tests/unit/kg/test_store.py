@@ -123,3 +123,8 @@ def test_store_raw_query_honours_from(store: OxigraphStore) -> None:
     assert count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == 3
     assert count(f"SELECT (COUNT(*) AS ?n) FROM {doc_graph_iri('d2')} WHERE {{ ?s ?p ?o }}") == 1
     assert count(f"SELECT (COUNT(*) AS ?n) FROM NAMED {doc_graph_iri('d2')} WHERE {{ ?s ?p ?o }}") == 0
+    twice = f"FROM {doc_graph_iri('d2')} FROM {doc_graph_iri('d2')}"
+    assert count(f"SELECT (COUNT(*) AS ?n) {twice} WHERE {{ ?s ?p ?o }}") == 1  # a graph named twice counts once
+    store.replace_graph(doc_graph_iri("d3"), [Triple(ZONE_B, RDFS.label, Literal("江阴高新区", language="zh"))])
+    merged = f"FROM {doc_graph_iri('d2')} FROM {doc_graph_iri('d3')}"
+    assert count(f"SELECT (COUNT(*) AS ?n) {merged} WHERE {{ ?s ?p ?o }}") == 1  # the RDF merge of d2 and d3
