@@ -185,8 +185,10 @@ _CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?(?:项目|工程))(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|全面|全部|率先|即将|签约|开工|竣工|投产|落户)"
+    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|全面|全部|率先|即将|签约|开工|竣工|投产|落户|完成|现已|正在|并网)"
 )
+# A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
+TOPIC_PROJECT_RE = re.compile(rf"(?:^|(?<=特别是|尤其是))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=[,，])")
 # A building or base named at the start of a clause and then given a status: "X中心结顶", "Y产业园开工".
 CLAUSE_WORKS_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店))"
@@ -244,7 +246,9 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
     if "项目" not in sentence:
         return []
     hits = []
-    for match in [*CLAUSE_PROJECT_RE.finditer(sentence), *CLAUSE_WORKS_RE.finditer(sentence)]:
+    matches = [*CLAUSE_PROJECT_RE.finditer(sentence), *TOPIC_PROJECT_RE.finditer(sentence),
+               *CLAUSE_WORKS_RE.finditer(sentence)]
+    for match in sorted(matches, key=lambda m: m.start()):
         text = match.group("name")
         cut = _CLAUSE_LEAD.match(text)
         owner = text.rfind("的")
