@@ -41,7 +41,7 @@ _NOT_AFTER = ("企业", "公司", "服务商", "项目", "园", "研究院", "�
 _LIST_CUE = re.compile(
     rf"(?:^|(?<=[，。；：,;:]))((?:[^、，。；：,;:]+、)++[^、，。；：,;:]+?)(?:为|作为)?(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
     rf"(?:等[{CJK}]{{0,5}}?|[一二三四五六七八九十两0-9]+(?:大|个[{CJK}]{{0,4}}?)|一批|细分|主导|未来|重点|新兴|特色|优势)*"
-    rf"(?:领域|产业|板块|方面|新技术|行业|[{CJK}]{{0,3}}服务业)"
+    rf"(?:领域|产业|板块|方面|新技术|行业|范畴|赛道|业态|[{CJK}]{{0,3}}服务业)"
 )
 
 
@@ -138,8 +138,16 @@ _CLUSTER_QUALIFIER = re.compile(
     r"^(?:全球|世界|知名|高端|未来|百亿|千亿|万亿|上下游|战略性新兴|新兴|优势|特色|现代|创新型)+$"
     r"|(?:高端|型|级|知名)$")
 _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
+# Words of a clause, never of a sector's name (形成了完整的X产业链).
+_CLAUSE_WORDS = re.compile(r"[的了已且将把被]|形成|完整|打造|延伸|构建")
+# A sector named as the zone's industry chain at the head of its paragraph or clause (X产业链方面, X产业链:).
+_CHAIN = re.compile(rf"(?:^|(?<=[，。；：,;:]))([{CJK}]{{2,10}}?)产业链(?=方面|[,，。；;:：])")
 def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
-    """The sector of an industry cluster (打造工程机械产业集群)."""
+    """The sector of an industry cluster (打造工程机械产业集群) or of a chain heading (肉牛产业链方面)."""
+    for m in _CHAIN.finditer(sentence):
+        name = _industry_name(m.group(1))
+        if name and not _CLAUSE_WORDS.search(name) and not overlaps(m.start(1), m.end(1), taken):
+            yield Candidate(EntityType.INDUSTRY, name, m.start(1), m.end(1), True)
     for m in _CLUSTER.finditer(sentence):
         rest, _ = cut_after_stop(m.group(1), _INDUSTRY_LEFT)
         scoped = rest.startswith("级") or _SCOPE.match(rest) is not None
@@ -152,7 +160,8 @@ def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator
 
 
 def _split_items(text: str) -> list[str]:
-    """List items split on 、; the last one also on 和 (医药健康和新能源)."""
+    """List items split on 、; the last one also on 和 (医药健康和新能源). Items joined by 及 stay one
+    (智能网联及新能源汽车), as the real pages' readers annotate them."""
     items = [item for item in text.split("、") if item]
     if items and "和" in items[-1] and not _industry_re().fullmatch(clean_name(items[-1])):
         items[-1:] = [part for part in items[-1].split("和") if part]
@@ -165,6 +174,7 @@ def _industry_name(item: str) -> str | None:
     if name.endswith("产业") and len(name) > 4:
         name = name[:-2]
     if not 2 <= len(name) <= 14 or _FIGURE.search(name) or is_generic(name) or "基础设施" in name \
+            or name.endswith(("性", "建设")) \
             or any(word in name for word in _NOT_SECTOR):
         return None
     return name

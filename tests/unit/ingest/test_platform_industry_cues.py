@@ -48,3 +48,16 @@ def test_cluster_qualifiers_are_no_sector() -> None:
 def test_sectors_of_a_definition_or_of_the_city_are_not_the_zone_s() -> None:
     assert industries("瞪羚企业认定范围涵盖新一代信息技术、人工智能等领域。") == []
     assert industries("全市重点发展集成电路、生物医药等产业。") == []
+
+
+def test_chain_headings_name_sectors() -> None:
+    assert industries("肉羊产业链方面。") == ["肉羊"]
+    assert industries("绿色有机农牧产业链方面,新增项目3个。") == ["绿色有机农牧"]
+    assert industries("园区已形成了完整的产业链,") == []
+
+
+def test_sector_lists_ending_in_scope_words_and_broad_groupings() -> None:
+    assert industries("新签项目涉及康养、环保、现代制造业等范畴。") == ["康养", "环保", "现代制造业"]
+    assert industries("园区形成了未来产业、战略性新兴产业和传统制造业协同发展态势。") == [
+        "未来产业", "战略性新兴产业", "传统制造业"]
+    assert industries("涵盖先进制造业、现代服务业、生态建设等领域。") == ["先进制造业", "现代服务业"]
