@@ -61,3 +61,13 @@ def test_sector_lists_ending_in_scope_words_and_broad_groupings() -> None:
     assert industries("园区形成了未来产业、战略性新兴产业和传统制造业协同发展态势。") == [
         "未来产业", "战略性新兴产业", "传统制造业"]
     assert industries("涵盖先进制造业、现代服务业、生态建设等领域。") == ["先进制造业", "现代服务业"]
+
+
+def test_a_park_named_as_a_project_is_also_a_platform() -> None:
+    assert [name for name, _ in platforms("特别是青松碳基材料产业园项目,借力高校技术优势。")] == ["青松碳基材料产业园"]
+
+
+def test_visit_and_contrast_words_and_counts_are_cut_from_carriers() -> None:
+    assert [name for name, _ in platforms("调研组一行先后到蓝湾中科产业园等地督查。")] == ["蓝湾中科产业园"]
+    assert [name for name, _ in platforms("而华鼎科技城将作为园区的延伸。")] == ["华鼎科技城"]
+    assert platforms("首批包括两座湿实验室。") == []
