@@ -107,6 +107,16 @@ def _zone_lead(etype: EntityType, name: str) -> str:
     return name[cut:] if 0 < cut < len(name) else name
 
 
+# A zone's bare word glued before a company (高新区X电子, 园区X科技): the zone is the subject, not the name.
+_BARE_ZONE_LEAD = re.compile(r"^(?:高新区|经开区|开发区|园区|新区|本区|我区|该区|全区|区内)")
+
+
+def _bare_zone_lead(etype: EntityType, name: str) -> str:
+    found = _BARE_ZONE_LEAD.match(name) if etype is E else None
+    rest = name[found.end():] if found else name
+    return rest if len(rest) >= _MIN_LENGTH and rest not in ENTERPRISE_ENDINGS else name
+
+
 def _joined_event(etype: EntityType, name: str) -> str:
     """"A揭牌暨B项目": 暨 joins two events; the name is what follows it."""
     cut = name.rfind("暨")
@@ -119,6 +129,7 @@ TRIMMERS: tuple[tuple[str, Trimmer], ...] = (
     ("amount_lead", _amount_lead),
     ("lead_word", _lead_word),
     ("zone_lead", _zone_lead),
+    ("bare_zone_lead", _bare_zone_lead),
     ("lead_word_after_zone", _lead_word),
 )
 

@@ -122,12 +122,14 @@ def find_named_projects(sentence: str) -> list[NameHit]:
 
 
 _BRAND_ENDINGS = ("新材料", "半导体", "新能源", "科技", "电子", "机电", "环保", "电影", "智能", "医药", "药业", "装备",
-                  "电力", "通信", "精密", "重工", "特钢", "光电", "能源", "生物", "化工", "电气", "机械", "软件")
+                  "电力", "通信", "精密", "重工", "特钢", "光电", "能源", "生物", "化工", "电气", "机械", "软件",
+                  "动力", "电机", "电器", "风机", "股份")
 # A short company name standing alone in a list or before a company verb.
 BRAND_RE = re.compile(
     rf"(?:^|[,，、;；。:：“”]|延续|推动|支持|鼓励|引导|帮助|助推|签约|引进|组织|服务|打造)"
     rf"(?P<name>(?P<brand>[{HAN}]{{2,3}}?)(?:{'|'.join(_BRAND_ENDINGS)}))"
-    rf"(?=[、,，;；。]|竣工|投产|开工|进入|获|被|等|和|与|在|\d|正式|成功|分别|进行|落户|入驻|投资|总投资|追加)"
+    rf"(?=[、,，;；。]|竣工|投产|开工|进入|获|被|等|和|与|在|\d|正式|成功|分别|进行|落户|入驻|投资|总投资|追加|通过|"
+    rf"入选|入围|荣获|为)"
 )
 _BRAND_STOP = re.compile(r"[的了和与及在对将把从为是等年月日个家项则而也就都又还再才更全各]")
 # A preposition the brand pattern swallows before a three-character brand (由东岳光电投资…).
