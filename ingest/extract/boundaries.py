@@ -26,6 +26,17 @@ from kg.model import EntityType
 log = logging.getLogger(__name__)
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 
+# Where the finders' spans begin. Each finder cuts its raw span at these words first; ``clean`` below
+# then trims and vetoes what every finder produced.
+# A legal company name (…有限公司) starts after the last of these words when scanning leftwards.
+COMPANY_LEFT_STOP = re.compile(
+    r"(?:的|在|与|和|及|是|为|由|对|将|把|从|向|于|被|了|、|等|来自|位于|引进|签约|组织|推动)")
+# A short brand (X科技, X电子) never contains these characters.
+BRAND_STOP = re.compile(r"[的了和与及在对将把从为是等年月日个家项则而也就都又还再才更全各]")
+# A strong honour title (…示范园区, …试点单位) starts after the last of these words.
+HONOUR_LEFT_WORDS = re.compile(
+    r"^.*(?:作为|成为|升级为|评为|列为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
+
 # Discourse words and adverbs that open a clause, never a name (随着X项目签约, 如X公司投资…, 像X一样).
 _DISCOURSE = ("随着", "例如", "比如", "譬如", "包括", "其中", "此外", "同时", "另外", "目前", "近日", "今年",
               "还有", "先后有", "仍有", "另有", "尚有", "共有", "以及", "先后", "相继", "陆续", "已经", "并", "均",

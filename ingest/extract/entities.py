@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.extract.boundaries import BRAND_STOP, COMPANY_LEFT_STOP
 from ingest.extract.patterns import HAN, STATUS_CUES
 
 # A legal company name ending in a legal-form suffix.
 LEGAL_RE = re.compile(rf"[{HAN}A-Za-z0-9()（）]{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
-# Characters/words that end a name when scanning leftwards.
-_LEFT_STOP = re.compile(r"(?:的|在|与|和|及|是|为|由|对|将|把|从|向|于|被|了|、|等|来自|位于|引进|签约|组织|推动)")
 _GENERIC_COMPANY = re.compile(
     r"^(?:控股|国有|下属|上市|子|分|该|本|各|新增|一家|多家|集团|总|母|科技|外资|民营|投资|平台|管理|运营|"
     r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|子公司$|分公司$"
@@ -60,7 +59,7 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     for match in LEGAL_RE.finditer(sentence):
         text = match.group()
         cut = 0
-        for stop in _LEFT_STOP.finditer(text[:-2]):
+        for stop in COMPANY_LEFT_STOP.finditer(text[:-2]):
             cut = stop.end()
         name = _clean(text[cut:])
         core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name)
@@ -131,7 +130,6 @@ BRAND_RE = re.compile(
     rf"(?=[、,，;；。]|竣工|投产|开工|进入|获|被|等|和|与|在|\d|正式|成功|分别|进行|落户|入驻|投资|总投资|追加|通过|"
     rf"入选|入围|荣获|为)"
 )
-_BRAND_STOP = re.compile(r"[的了和与及在对将把从为是等年月日个家项则而也就都又还再才更全各]")
 # A preposition the brand pattern swallows before a three-character brand (由东岳光电投资…).
 _BRAND_LEAD = re.compile(r"^[由被经]")
 # "以X科技、Y电机为龙头": 以 opens the phrase, not the brand.
@@ -148,7 +146,7 @@ def find_brands(sentence: str) -> list[NameHit]:
         led = brand[0] == "以" and _AS_LEADER.match(sentence, match.end())
         if len(brand) == 3 and (_BRAND_LEAD.match(brand) or led):
             brand, name, start = brand[1:], name[1:], start + 1
-        if _BRAND_STOP.search(brand) or is_dictionary_word(brand, 100) or is_dictionary_word(name, 1):
+        if BRAND_STOP.search(brand) or is_dictionary_word(brand, 100) or is_dictionary_word(name, 1):
             continue
         hits.append(NameHit(name, start, match.end("name")))
     return hits
