@@ -11,7 +11,8 @@ from functools import lru_cache
 from ingest.document import Document, Fact, Mention
 from ingest.extract.short_names import short_name_mentions
 from ingest.extract.tagged_names import tagged_names
-from ingest.extract.zones import find_home_zone, publisher_zone
+from ingest.extract.zone_aliases import publisher_zone
+from ingest.extract.zones import find_home_zone
 from ingest.normalise import normalise, restore_names
 from ingest.resolve import resolve
 from ingest.segment import segment

@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from ingest.document import Document, Entity, Fact, Mention
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
-from ingest.extract.zones import ZoneName, bracketed_zone_names, canonical_zone, find_zone_names, home_aliases
+from ingest.extract.zone_aliases import bracketed_zone_names
+from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, home_aliases
 from ingest.normalise import normalise_name
 from kg.model import EntityType, Predicate
 

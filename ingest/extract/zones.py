@@ -323,22 +323,6 @@ def canonical_zone(forms: list[ZoneName]) -> ZoneName:
     return max(counts, key=lambda z: (len(z.ending), counts[z]))
 
 
-# The page's source or publisher line ("来源:X经济技术开发区 发布时间:…"), blanked as furniture in the text.
-_SOURCE_LINE = re.compile(r"(?:来源|来自|发布机构|发布单位|信息来源)\s*[:：]\s*([^\s:：|/]{4,40})")
-
-
-def publisher_zone(raw: str) -> ZoneName | None:
-    """The zone that publishes the page, when its source line names one and nothing else."""
-    from ingest.normalise import to_simplified
-
-    for match in _SOURCE_LINE.finditer(raw[:3000]):
-        source = to_simplified(match.group(1))
-        found = find_zone_names(source)
-        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(source):
-            return found[0][2]
-    return None
-
-
 def find_home_zone(text: str, publisher: ZoneName | None = None) -> ZoneName | None:
     """The zone a document is about, or None when it names no zone.
 
@@ -441,28 +425,3 @@ def home_aliases(home: ZoneName, mentions: list[Mention]) -> set[str]:
 
 def _ending_of(name: str) -> str | None:
     return next((ending for ending, _ in ZONE_KINDS if name.endswith(ending) and len(name) > len(ending)), None)
-
-
-# A second name in brackets right after a zone's name: another plaque of the same zone
-# (X经济技术开发区(Y经济开发区)) or a declared short form (X片区(以下简称“Y经济区”)).
-_BRACKETED_NAME = re.compile(r"\((?:以下简称|以下称|下称|简称)?[“\"']?([^()“”\"']{2,30}?)[”\"']?\)")
-
-
-def bracketed_zone_names(text: str) -> list[tuple[str, str]]:
-    """(zone name, the other name the brackets after it give the same zone) pairs of ``text``.
-
-    A bracket that contains more than a zone name (含X园区, a district) names no second plaque.
-    """
-    if "(" not in text:
-        return []
-    zones = find_zone_names(text)
-    pairs = []
-    for _, end, zone in zones:
-        bracket = _BRACKETED_NAME.match(text, end)
-        if bracket is None:
-            continue
-        inner = bracket.group(1)
-        found = find_zone_names(inner)
-        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(inner):
-            pairs.append((zone.name, found[0][2].name))
-    return pairs

@@ -106,7 +106,7 @@ def test_new_town_after_a_place() -> None:
 
 
 def test_bracketed_second_plaque_and_declared_short_form() -> None:
-    from ingest.extract.zones import bracketed_zone_names
+    from ingest.extract.zone_aliases import bracketed_zone_names
 
     text = ("宜兴经济技术开发区(丁蜀经济开发区)位列全省第2名;泸州临空经济区蓝湾片区(以下简称“蓝湾临空经济区”)"
             "签约项目5个;岳阳综合保税区(含城陵矶园区)进出口增长。")
@@ -115,7 +115,7 @@ def test_bracketed_second_plaque_and_declared_short_form() -> None:
 
 
 def test_publisher_line_names_a_zone_the_text_only_calls_by_its_bare_word() -> None:
-    from ingest.extract.zones import publisher_zone
+    from ingest.extract.zone_aliases import publisher_zone
 
     raw = "来源:宜宾经济技术开发区 发布时间:2023-02-20\n经开区举行集中签约。经开区党工委书记致辞。"
     publisher = publisher_zone(raw)
