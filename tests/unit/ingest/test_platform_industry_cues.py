@@ -71,3 +71,11 @@ def test_visit_and_contrast_words_and_counts_are_cut_from_carriers() -> None:
     assert [name for name, _ in platforms("调研组一行先后到蓝湾中科产业园等地督查。")] == ["蓝湾中科产业园"]
     assert [name for name, _ in platforms("而华鼎科技城将作为园区的延伸。")] == ["华鼎科技城"]
     assert platforms("首批包括两座湿实验室。") == []
+
+
+def test_lists_of_firms_trades_or_project_kinds_and_sector_figures_are_no_focus() -> None:
+    assert industries("全市推荐企业20余家,涉及整车、零部件、装备制造等行业龙头企业。") == []
+    assert industries("项目涉及工业、基础设施、民生工程、商贸物流等5个领域。") == []
+    assert industries("工业投资50亿元,高新技术产业投资39亿元。") == []
+    assert industries("北斗导航产业集群入选全省先进制造业集群培育对象。") == ["北斗导航"]
+    assert industries("引进新能源、电子信息等产业企业。") == ["新能源", "电子信息"]
