@@ -143,8 +143,17 @@ def is_place_word(word: str) -> bool:
     return tag in ("n", "a") and freq < _RARE_NOUN
 
 
+@lru_cache(maxsize=1)
+def known_districts() -> frozenset[str]:
+    """Districts and counties of ``resources/districts.txt`` (双流, 余杭 are rare nouns to jieba)."""
+    from ingest.extract.asset_text import load_lexicon
+
+    return frozenset(load_lexicon("districts"))
+
+
 def _is_known_place(word: str) -> bool:
-    return word in known_places() or _common_words().get(word, (0, ""))[1] in _PLACE_TAGS
+    return (word in known_places() or word in known_districts()
+            or _common_words().get(word, (0, ""))[1] in _PLACE_TAGS)
 
 
 # Last characters of a place made of a place or new word and a landform (岳阳港, 青龙湖).

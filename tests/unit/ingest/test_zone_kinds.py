@@ -125,3 +125,8 @@ def test_publisher_line_names_a_zone_the_text_only_calls_by_its_bare_word() -> N
     other = find_home_zone("泸州高新区举行集中签约。泸州高新区党工委书记致辞。泸州高新区", publisher)
     assert other is not None and other.name == "泸州高新区"
     assert publisher_zone("来源:宜宾日报 发布时间:2023-02-20") is None
+
+
+def test_a_district_before_a_weak_ending_is_a_place() -> None:
+    assert names("综保区(含温江园区)进出口增长。") == ["温江园区"]
+    assert names("城区园区建设加快。") == []
