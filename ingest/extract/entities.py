@@ -189,6 +189,8 @@ CLAUSE_PROJECT_RE = re.compile(
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
 TOPIC_PROJECT_RE = re.compile(rf"(?:^|(?<=特别是|尤其是))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=[,，])")
+# A clause, not a name: an investor and its verb before the project (X公司投资26亿元建设Y项目).
+_CLAUSE_VERBS = re.compile(r"投资|建设|实施|引进|签约|推进")
 # A building or base named at the start of a clause and then given a status: "X中心结顶", "Y产业园开工".
 CLAUSE_WORKS_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店))"
@@ -256,6 +258,8 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
             continue  # "由X投资建设的Y项目", "X总投资5亿元的Y项目": the investor rules read them
         skip = max(cut.end() if cut else 0, owner + 1)  # "年加工150万吨油料的X项目已…": after 的
         name = _clean(text[skip:])
+        if match.re is TOPIC_PROJECT_RE and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
+            continue
         short = 4 if match.re is CLAUSE_WORKS_RE else 6
         if len(name) < short or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、由]", name):
             continue

@@ -215,6 +215,10 @@ def _place_before(text: str, end: int, ending: str = "") -> str | None:
 
 # Longest descriptor between a city and a strong ending (成都 + 国际铁路港 + 综合保税区).
 _MAX_DESCRIPTOR = 6
+# Endings named after a port, an airport or a sector rather than a place (X国际铁路港综合保税区,
+# X国际机场临空经济区); a bare 开发区 after a descriptor is the tail of a longer kind (X新技术开发区).
+_DESCRIBED_ENDINGS = frozenset(ending for ending, cls, weak in _KINDS if cls == "BondedZone" and not weak) \
+    | {"临空经济区", "临港经济区"}
 
 
 def _described_place(text: str, end: int, ending: str) -> str | None:
@@ -223,7 +227,7 @@ def _described_place(text: str, end: int, ending: str) -> str | None:
     The descriptor is 2–6 Han characters with no function character, verb of building or generic
     word (成都市建设综合保税区 is no name); the city must open the span.
     """
-    if not ending or ending in _WEAK_ENDINGS:
+    if ending not in _DESCRIBED_ENDINGS:
         return None
     for size in range(_MAX_DESCRIPTOR, 1, -1):
         start = end - size

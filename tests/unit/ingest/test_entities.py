@@ -220,3 +220,9 @@ def test_area_and_lead_words_are_cut_from_projects(raw: str, expected: str) -> N
 
     cleaned = clean(EntityType.PROJECT, raw)
     assert cleaned is not None and cleaned.name == expected
+
+
+def test_a_topic_clause_with_an_investor_and_verb_is_no_project_name() -> None:
+    from ingest.extract.entities import find_clause_projects
+
+    assert find_clause_projects("青松装备有限公司投资26亿元建设液压件智能制造基地项目,年内开工。") == []

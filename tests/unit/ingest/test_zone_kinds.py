@@ -130,3 +130,7 @@ def test_publisher_line_names_a_zone_the_text_only_calls_by_its_bare_word() -> N
 def test_a_district_before_a_weak_ending_is_a_place() -> None:
     assert names("综保区(含温江园区)进出口增长。") == ["温江园区"]
     assert names("城区园区建设加快。") == []
+
+
+def test_a_descriptor_is_read_only_before_port_and_airport_kinds() -> None:
+    assert "泸州龙湖新技术开发区" not in names("泸州龙湖新技术开发区召开会议。")
