@@ -265,9 +265,14 @@ def _plausible(text: str, match: re.Match[str], place: str) -> bool:
     if ENDING_RE.search(place):
         return False  # 高新区 + 新城镇 is no zone named 高新区新城
     if match.group() in _WEAK_ENDINGS:
-        return (_is_known_place(place) or _is_known_place(place[-2:]) or _landform_place(place[-3:])
-                or len(place) == 1 or bool(_OPENS_WITH_PARTNER.match(place)) or _after_zone(text, start, match.group()))
+        return (_is_known_place(place) or text.startswith(_ZONE_ORGANS, match.end()) or _is_known_place(place[-2:])
+                or _landform_place(place[-3:]) or len(place) == 1 or bool(_OPENS_WITH_PARTNER.match(place))
+                or _after_zone(text, start, match.group()))
     return True
+
+
+# A zone's own organs: what they follow is a zone, whatever its place word (X新区党工委书记).
+_ZONE_ORGANS = ("党工委", "管委会")
 
 
 def _after_zone(text: str, start: int, ending: str) -> bool:

@@ -134,3 +134,9 @@ def test_a_district_before_a_weak_ending_is_a_place() -> None:
 
 def test_a_descriptor_is_read_only_before_port_and_airport_kinds() -> None:
     assert "泸州龙湖新技术开发区" not in names("泸州龙湖新技术开发区召开会议。")
+
+
+def test_a_zone_named_by_its_organs_needs_no_known_place() -> None:
+    text = "岚沣新区党工委书记出席岚沣新区分会场活动,岚沣新区管委会主任讲话。"
+    assert names(text) == ["岚沣新区", "岚沣新区"]
+    assert names("岚沣新区分会场活动。") == []
