@@ -11,6 +11,7 @@ from functools import lru_cache
 from ingest.document import Document, Fact, Mention
 from ingest.extract.short_names import short_name_mentions
 from ingest.extract.tagged_names import tagged_names
+from ingest.extract.zone_aliases import publisher_zone
 from ingest.extract.zones import find_home_zone
 from ingest.normalise import normalise, restore_names
 from ingest.resolve import resolve
@@ -47,7 +48,7 @@ def extractors() -> tuple[Extractor, ...]:
 
 def with_home_zone(doc: Document) -> Document:
     """Fill ``home_zone`` with the zone the document is about."""
-    home = find_home_zone(doc.text)
+    home = find_home_zone(doc.text, publisher_zone(doc.raw))
     return replace(doc, home_zone=(EntityType.ZONE, home.name) if home else None)
 
 

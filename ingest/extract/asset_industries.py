@@ -35,19 +35,23 @@ _NOT_SECTOR = ("论坛", "大赛", "会", "举办", "企业", "公司", "项目"
 _NOT_AFTER = ("企业", "公司", "服务商", "项目", "园", "研究院", "论坛", "大赛", "载体", "集团",
               "基地", "加速器", "创新", "孵化", "大中小", "融通", "有限", "股份", "生产",
               # a product and its output (汽车产量, 金融服务产品) rather than a sector the zone targets
-              "产品", "产量", "销量", "出口量", "装机量", "保有量")
+              "产品", "产量", "销量", "出口量", "装机量", "保有量",
+              # investment by category (工业投资, 高新技术产业投资39亿元), a ranking, a cluster named as a title
+              "投资", "榜单", "集群")
 # Lists are matched from a clause start only (the leading verb is cut off later), which keeps
 # the scan linear on long runs of 、-separated text.
 _LIST_CUE = re.compile(
     rf"(?:^|(?<=[，。；：,;:]))((?:[^、，。；：,;:]+、)++[^、，。；：,;:]+?)(?:为|作为)?(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
     rf"(?:等[{CJK}]{{0,5}}?|[一二三四五六七八九十两0-9]+(?:大|个[{CJK}]{{0,4}}?)|一批|细分|主导|未来|重点|新兴|特色|优势)*"
-    rf"(?:领域|产业|板块|方面|新技术|行业|[{CJK}]{{0,3}}服务业)"
+    rf"(?:领域|产业|板块|方面|新技术|行业|范畴|赛道|业态|[{CJK}]{{0,3}}服务业)"
 )
 
 
 # Scope words before a cluster's sector (国家先进制造业集群), and characters of a word.
 _SCOPE = re.compile(r"^(?:国家级|国家|省级|市级|世界级|千亿级|百亿级|全国|全省|全市)+")
 _FIGURE = re.compile(r"[0-9%]")
+# A scope cut off before the sector by the place stop words (入选全省|先进制造业集群).
+_SCOPE_BEFORE = re.compile(r"(?:国家级?|省级?|市级?|全国|全省|全市|世界级)$")
 # Up to ten more characters of the same name and then 项目: the term names part of a project.
 _PROJECT_TAIL = re.compile(rf"([{CJK}A-Za-z0-9]{{0,10}}?)项目")
 _WORD_CHAR = re.compile(rf"[{CJK}A-Za-z0-9]")
@@ -65,7 +69,7 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
         return []
     spans = list(_listed_industries(sentence, taken)) + list(_cluster_industries(sentence, taken))
     spans = [span for span in spans if not _city_subject(sentence, span.start)]
-    covered = taken + [(s.start, s.end) for s in spans]
+    covered = taken + [(s.start, s.end) for s in spans] + _vetoed_lists(sentence)
     quoted = quoted_mask(sentence)
     for m in _industry_re().finditer(sentence):
         if overlaps(m.start(), m.end(), covered) or _inside_long_quote(quoted, m, sentence):
@@ -121,12 +125,29 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
             continue
         if len(items) < 2 or 2 * known < len(items) or events or overlaps(m.start(1), m.end(), taken):
             continue
+        if _describes_no_sectors(sentence, m, items):
+            continue
         offset = m.start(1) + len(text) - len(rest)
         for item in items:
             position = sentence.find(item, offset)
             name = _industry_name(item)
             if name:
                 yield Candidate(EntityType.INDUSTRY, name, position, position + len(item), True)
+
+
+# A list of trades that describes firms, not the zone's sectors (涉及整车、装备制造等行业龙头企业).
+_FIRMS_AFTER = re.compile(r"(?:的)?(?:龙头|骨干)企业")
+# Kinds of projects listed as "领域" (工业、基础设施、民生工程等5个领域): categories, not sectors.
+_PROJECT_KINDS = ("基础设施", "民生", "社会事业", "社会民生", "城建", "市政")
+def _describes_no_sectors(sentence: str, m: re.Match[str], items: list[str]) -> bool:
+    """The trades of some firms (…等行业龙头企业), or kinds of projects (基础设施、民生工程等领域)."""
+    return _FIRMS_AFTER.match(sentence, m.end()) is not None or any(item.startswith(_PROJECT_KINDS) for item in items)
+
+
+def _vetoed_lists(sentence: str) -> list[tuple[int, int]]:
+    """Spans of lists that name no sectors: no lexicon term inside them counts either."""
+    return [(m.start(1), m.end()) for m in _LIST_CUE.finditer(sentence)
+            if _describes_no_sectors(sentence, m, _split_items(m.group(1)))]
 
 
 # An item that declares itself a sector (移动通信产业, 重型机械制造业): the generic industry noun.
@@ -138,11 +159,20 @@ _CLUSTER_QUALIFIER = re.compile(
     r"^(?:全球|世界|知名|高端|未来|百亿|千亿|万亿|上下游|战略性新兴|新兴|优势|特色|现代|创新型)+$"
     r"|(?:高端|型|级|知名)$")
 _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
+# Words of a clause, never of a sector's name (形成了完整的X产业链).
+_CLAUSE_WORDS = re.compile(r"[的了已且将把被]|形成|完整|打造|延伸|构建")
+# A sector named as the zone's industry chain at the head of its paragraph or clause (X产业链方面, X产业链:).
+_CHAIN = re.compile(rf"(?:^|(?<=[，。；：,;:]))([{CJK}]{{2,10}}?)产业链(?=方面|[,，。；;:：])")
 def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
-    """The sector of an industry cluster (打造工程机械产业集群)."""
+    """The sector of an industry cluster (打造工程机械产业集群) or of a chain heading (肉牛产业链方面)."""
+    for m in _CHAIN.finditer(sentence):
+        name = _industry_name(m.group(1))
+        if name and not _CLAUSE_WORDS.search(name) and not overlaps(m.start(1), m.end(1), taken):
+            yield Candidate(EntityType.INDUSTRY, name, m.start(1), m.end(1), True)
     for m in _CLUSTER.finditer(sentence):
         rest, _ = cut_after_stop(m.group(1), _INDUSTRY_LEFT)
-        scoped = rest.startswith("级") or _SCOPE.match(rest) is not None
+        before = m.group(1)[:len(m.group(1)) - len(rest)]
+        scoped = rest.startswith("级") or _SCOPE.match(rest) is not None or _SCOPE_BEFORE.search(before) is not None
         rest = _SCOPE.sub("", rest.lstrip("级"))
         name = _industry_name(rest)
         if name and (_CLUSTER_QUALIFIER.search(name) or scoped and name == "先进制造业"):
@@ -152,7 +182,8 @@ def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator
 
 
 def _split_items(text: str) -> list[str]:
-    """List items split on 、; the last one also on 和 (医药健康和新能源)."""
+    """List items split on 、; the last one also on 和 (医药健康和新能源). Items joined by 及 stay one
+    (智能网联及新能源汽车), as the real pages' readers annotate them."""
     items = [item for item in text.split("、") if item]
     if items and "和" in items[-1] and not _industry_re().fullmatch(clean_name(items[-1])):
         items[-1:] = [part for part in items[-1].split("和") if part]
@@ -165,6 +196,7 @@ def _industry_name(item: str) -> str | None:
     if name.endswith("产业") and len(name) > 4:
         name = name[:-2]
     if not 2 <= len(name) <= 14 or _FIGURE.search(name) or is_generic(name) or "基础设施" in name \
+            or name.endswith(("性", "建设")) \
             or any(word in name for word in _NOT_SECTOR):
         return None
     return name

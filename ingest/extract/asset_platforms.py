@@ -27,7 +27,9 @@ _PLATFORM_VERBS = (
 )
 # A zone that borrows or docks with a carrier does not host it.
 _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与"))
-_PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS), key=len))
+# Words of a visit or a contrast that open the clause before a carrier (调研组先后到X产业园, 而X科技城).
+_VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而")
+_PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS + _VISIT_WORDS), key=len))
 
 
 # Listed resources that are kinds of partner, not carriers (高校、科研院所等创新资源).
@@ -48,8 +50,8 @@ def find_platforms(sentence: str) -> list[Candidate]:
     spans = []
     for m in _platform_re().finditer(sentence):
         follow = sentence[m.end():m.end() + 2]
-        # A park listed among projects (A产业园项目、B项目) is both a Project and a Platform.
-        park_project = follow == "项目" and m.group().endswith(_PARK_ENDINGS) and _in_project_list(sentence, m.end())
+        # A park named as a project (A产业园项目) is both a Project and a Platform.
+        park_project = follow == "项目" and m.group().endswith(_PARK_ENDINGS)
         if follow.startswith(("区", "有限", "公司", "集团", "股份")) or follow == "项目" and not park_project:
             continue
         start = scan_left(sentence, m.start(), allow_list_comma=False)
@@ -114,7 +116,8 @@ _HONOUR_BEFORE = re.compile(r"(?:获批|认定为|获评|入选|荣获|获得|�
 _HONOUR_AFTER = re.compile(r"^[”\"]?(?:认定|称号|荣誉)")
 # Aspirations and descriptions (具有全球影响力…, 世界一流科学城), not names.
 _DESCRIPTIVE = re.compile(
-    r"一流|影响力|充满|具有|领先|知名|首家|总投资|亿元|万元|第[\d一二三四五六七八九十]+批|\d+家|\d{4}年|公司$")
+    r"一流|影响力|充满|具有|领先|知名|首家|总投资|亿元|万元|第[\d一二三四五六七八九十]+批|\d+家|\d{4}年|公司$"
+    r"|^[\d一二两三四五六七八九十]+[座个家所栋间]")
 _PARK_ENDINGS = ("产业园", "科技园", "科创园", "创业园", "创新园")
 
 

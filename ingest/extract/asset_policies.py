@@ -81,10 +81,30 @@ def find_policies(sentence: str) -> list[Candidate]:
     spans.extend(_titled_policies(sentence))
     for m in _CODE_MECHANISM.finditer(sentence):
         spans.append(Candidate(EntityType.POLICY, clean_name(m.group()), m.start(), m.end(), True))
+    spans.extend(_quoted_programmes(sentence))
     years = list(_campaign_years(sentence))
     # "以“A年”“B年”活动为抓手": the campaigns are named one by one, not as one 活动.
     spans = [s for s in spans if not (s.name.endswith("活动") and any(s.start <= y.start < s.end for y in years))]
     return drop_nested(spans + years)
+
+
+# A quoted name and the kind of programme after it (“四个一”招商机制, “产业强区”战略), or a quoted mechanism.
+_QUOTED_PROGRAMME = re.compile(
+    rf"[“「](?P<inner>[^“”「」]{{2,40}})[”」](?P<kind>[{CJK}+]{{0,4}}?(?:机制|战略规划|战略(?!定位|目标|地位|合作)|升级工程))"
+    rf"|[“「](?P<own>[^“”「」]{{2,20}}?机制)[”」]")
+# Verbs by which a zone sets up its own mechanism or strategy right before its quoted name.
+_BUILDING_VERB = re.compile(r"(?:健全|建立|深化|推行|引入|探索|构建|实施)[^,，;；。“”「」]{0,6}$")
+
+
+def _quoted_programmes(sentence: str) -> Iterator[Candidate]:
+    """Quoted programmes and mechanisms a zone runs (numbered slogans alone, “一体两翼”, are mostly
+    layouts and principles, not programmes: left out)."""
+    if "“" not in sentence and "「" not in sentence:
+        return
+    for m in _QUOTED_PROGRAMME.finditer(sentence):
+        name = clean_name(m.group("own") or m.group("inner") + m.group("kind"))
+        if _BUILDING_VERB.search(sentence, max(0, m.start() - 8), m.start()) and not any(w in name for w in _INTERNAL):
+            yield Candidate(EntityType.POLICY, name, m.start(), m.end(), True)
 
 
 # A campaign year (“营商服务提质年”, 园区建设攻坚年): a verb, then 年.

@@ -26,10 +26,22 @@ from kg.model import EntityType
 log = logging.getLogger(__name__)
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 
+# Where the finders' spans begin. Each finder cuts its raw span at these words first; ``clean`` below
+# then trims and vetoes what every finder produced.
+# A legal company name (…有限公司) starts after the last of these words when scanning leftwards.
+COMPANY_LEFT_STOP = re.compile(
+    r"(?:的|在|与|和|及|是|为|由|对|将|把|从|向|于|被|了|、|等|来自|位于|引进|签约|组织|推动)")
+# A short brand (X科技, X电子) never contains these characters.
+BRAND_STOP = re.compile(r"[的了和与及在对将把从为是等年月日个家项则而也就都又还再才更全各]")
+# A strong honour title (…示范园区, …试点单位) starts after the last of these words.
+HONOUR_LEFT_WORDS = re.compile(
+    r"^.*(?:作为|成为|升级为|评为|列为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
+
 # Discourse words and adverbs that open a clause, never a name (随着X项目签约, 如X公司投资…, 像X一样).
 _DISCOURSE = ("随着", "例如", "比如", "譬如", "包括", "其中", "此外", "同时", "另外", "目前", "近日", "今年",
               "还有", "先后有", "仍有", "另有", "尚有", "共有", "以及", "先后", "相继", "陆续", "已经", "并", "均",
-              "都", "又", "中的", "了")
+              "都", "又", "中的", "了", "特别是", "尤其是", "加快推进", "全力推进", "加速推进", "着力推进", "大力推进",
+              "积极推进", "加快建设")
 # Single characters that open a clause ("如X公司投资…") but also names (如澜光电): cut only before a place or a
 # legal company name.
 _SHORT_DISCOURSE = re.compile(r"^[如像已还再]")
@@ -42,7 +54,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _LEAD_RE = re.compile(f"^(?:{_ADVERBS}(?:{_alternation(LEAD_VERBS)})|{_alternation(_DISCOURSE)})")
 # An amount glued before a project name (总投资50亿元的X项目).
-_AMOUNT_LEAD = re.compile(r"^(?:计划|协议|项目)?总?投资(?:额)?(?:约|超|近|达|超过)?[\d.]+(?:亿|万)(?:元|美元)(?:的)?")
+_AMOUNT_LEAD = re.compile(r"^(?:计划|协议|项目)?总?投资(?:额)?(?:约|超|近|达|超过)?[\d.]+(?:亿|万)(?:元|美元)(?:的)?"
+                          r"|^(?:项目|规划)?(?:总)?占地(?:面积)?(?:约|近|超|达)?[\d.]+万?(?:亩|平方米|平方公里|公顷)(?:的)?")
 # Clause fragments that are never names.
 _FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|(?:新)?签约$|引进$|引入$|开工$|落户$|入驻$|"
                        r"出席|见证|负责人|调研员|书记|主任|局长|市长|区长")
@@ -105,6 +118,16 @@ def _zone_lead(etype: EntityType, name: str) -> str:
     return name[cut:] if 0 < cut < len(name) else name
 
 
+# A zone's bare word glued before a company (高新区X电子, 园区X科技): the zone is the subject, not the name.
+_BARE_ZONE_LEAD = re.compile(r"^(?:高新区|经开区|开发区|园区|新区|本区|我区|该区|全区|区内)")
+
+
+def _bare_zone_lead(etype: EntityType, name: str) -> str:
+    found = _BARE_ZONE_LEAD.match(name) if etype is E else None
+    rest = name[found.end():] if found else name
+    return rest if len(rest) >= _MIN_LENGTH and rest not in ENTERPRISE_ENDINGS else name
+
+
 def _joined_event(etype: EntityType, name: str) -> str:
     """"A揭牌暨B项目": 暨 joins two events; the name is what follows it."""
     cut = name.rfind("暨")
@@ -117,6 +140,7 @@ TRIMMERS: tuple[tuple[str, Trimmer], ...] = (
     ("amount_lead", _amount_lead),
     ("lead_word", _lead_word),
     ("zone_lead", _zone_lead),
+    ("bare_zone_lead", _bare_zone_lead),
     ("lead_word_after_zone", _lead_word),
 )
 

@@ -10,12 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.extract.boundaries import BRAND_STOP, COMPANY_LEFT_STOP
 from ingest.extract.patterns import HAN, STATUS_CUES
 
 # A legal company name ending in a legal-form suffix.
 LEGAL_RE = re.compile(rf"[{HAN}A-Za-z0-9()（）]{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
-# Characters/words that end a name when scanning leftwards.
-_LEFT_STOP = re.compile(r"(?:的|在|与|和|及|是|为|由|对|将|把|从|向|于|被|了|、|等|来自|位于|引进|签约|组织|推动)")
 _GENERIC_COMPANY = re.compile(
     r"^(?:控股|国有|下属|上市|子|分|该|本|各|新增|一家|多家|集团|总|母|科技|外资|民营|投资|平台|管理|运营|"
     r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|子公司$|分公司$"
@@ -60,7 +59,7 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     for match in LEGAL_RE.finditer(sentence):
         text = match.group()
         cut = 0
-        for stop in _LEFT_STOP.finditer(text[:-2]):
+        for stop in COMPANY_LEFT_STOP.finditer(text[:-2]):
             cut = stop.end()
         name = _clean(text[cut:])
         core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name)
@@ -122,14 +121,15 @@ def find_named_projects(sentence: str) -> list[NameHit]:
 
 
 _BRAND_ENDINGS = ("新材料", "半导体", "新能源", "科技", "电子", "机电", "环保", "电影", "智能", "医药", "药业", "装备",
-                  "电力", "通信", "精密", "重工", "特钢", "光电", "能源", "生物", "化工", "电气", "机械", "软件")
+                  "电力", "通信", "精密", "重工", "特钢", "光电", "能源", "生物", "化工", "电气", "机械", "软件",
+                  "动力", "电机", "电器", "风机", "股份")
 # A short company name standing alone in a list or before a company verb.
 BRAND_RE = re.compile(
     rf"(?:^|[,，、;；。:：“”]|延续|推动|支持|鼓励|引导|帮助|助推|签约|引进|组织|服务|打造)"
     rf"(?P<name>(?P<brand>[{HAN}]{{2,3}}?)(?:{'|'.join(_BRAND_ENDINGS)}))"
-    rf"(?=[、,，;；。]|竣工|投产|开工|进入|获|被|等|和|与|在|\d|正式|成功|分别|进行|落户|入驻|投资|总投资|追加)"
+    rf"(?=[、,，;；。]|竣工|投产|开工|进入|获|被|等|和|与|在|\d|正式|成功|分别|进行|落户|入驻|投资|总投资|追加|通过|"
+    rf"入选|入围|荣获|为)"
 )
-_BRAND_STOP = re.compile(r"[的了和与及在对将把从为是等年月日个家项则而也就都又还再才更全各]")
 # A preposition the brand pattern swallows before a three-character brand (由东岳光电投资…).
 _BRAND_LEAD = re.compile(r"^[由被经]")
 # "以X科技、Y电机为龙头": 以 opens the phrase, not the brand.
@@ -146,7 +146,7 @@ def find_brands(sentence: str) -> list[NameHit]:
         led = brand[0] == "以" and _AS_LEADER.match(sentence, match.end())
         if len(brand) == 3 and (_BRAND_LEAD.match(brand) or led):
             brand, name, start = brand[1:], name[1:], start + 1
-        if _BRAND_STOP.search(brand) or is_dictionary_word(brand, 100) or is_dictionary_word(name, 1):
+        if BRAND_STOP.search(brand) or is_dictionary_word(brand, 100) or is_dictionary_word(name, 1):
             continue
         hits.append(NameHit(name, start, match.end("name")))
     return hits
@@ -185,8 +185,12 @@ _CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?(?:项目|工程))(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|全面|全部|率先|即将|签约|开工|竣工|投产|落户)"
+    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|全面|全部|率先|即将|签约|开工|竣工|投产|落户|完成|现已|正在|并网)"
 )
+# A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
+TOPIC_PROJECT_RE = re.compile(rf"(?:^|(?<=特别是|尤其是))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=[,，])")
+# A clause, not a name: an investor and its verb before the project (X公司投资26亿元建设Y项目).
+_CLAUSE_VERBS = re.compile(r"投资|建设|实施|引进|签约|推进")
 # A building or base named at the start of a clause and then given a status: "X中心结顶", "Y产业园开工".
 CLAUSE_WORKS_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店))"
@@ -244,7 +248,9 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
     if "项目" not in sentence:
         return []
     hits = []
-    for match in [*CLAUSE_PROJECT_RE.finditer(sentence), *CLAUSE_WORKS_RE.finditer(sentence)]:
+    matches = [*CLAUSE_PROJECT_RE.finditer(sentence), *TOPIC_PROJECT_RE.finditer(sentence),
+               *CLAUSE_WORKS_RE.finditer(sentence)]
+    for match in sorted(matches, key=lambda m: m.start()):
         text = match.group("name")
         cut = _CLAUSE_LEAD.match(text)
         owner = text.rfind("的")
@@ -252,6 +258,8 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
             continue  # "由X投资建设的Y项目", "X总投资5亿元的Y项目": the investor rules read them
         skip = max(cut.end() if cut else 0, owner + 1)  # "年加工150万吨油料的X项目已…": after 的
         name = _clean(text[skip:])
+        if match.re is TOPIC_PROJECT_RE and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
+            continue
         short = 4 if match.re is CLAUSE_WORKS_RE else 6
         if len(name) < short or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、由]", name):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ingest.extract.boundaries import HONOUR_LEFT_WORDS
 from ingest.extract.honour_recipients import is_recipient_name, legal_company, recipients_before, split_names
 from ingest.extract.honour_titles import BATCH_RE, is_honour, title_name, unquoted
 from ingest.extract.patterns import HAN
@@ -33,8 +34,6 @@ _ITEM_END = re.compile(
 _GOAL = re.compile(r"将|力争|努力|致力|建设成|目标")
 _STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
 STRONG_RE = re.compile(rf"[{HAN}](?:[{HAN}]|[-—－](?=[{HAN}])){{1,20}}?(?:{'|'.join(_STRONG_ENDINGS)})")
-_LEFT_WORDS = re.compile(
-    r"^.*(?:作为|成为|升级为|评为|列为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获)")
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
 # "第五批专精特新“小巨人”企业名单…,A、B入选": the honour is the list the recipients enter.
 _ROLL_RE = re.compile(
@@ -159,7 +158,7 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
 def _strong_awards(sentence: str, home: Key | None, taken: list[tuple[int, int]]) -> list[Award]:
     awards = []
     for match in STRONG_RE.finditer(sentence):
-        lead = _LEFT_WORDS.match(match.group()[:-2])
+        lead = HONOUR_LEFT_WORDS.match(match.group()[:-2])
         start = match.start() + (lead.end() if lead else 0)
         if any(s <= start < e or s <= match.start() < e for s, e in taken):
             continue

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ingest.document import Document, Fact, Mention
 from ingest.extract.asset_text import alternation, load_lexicon
-from ingest.extract.patterns import COMPANY_SUFFIX_RE, PERSON_TITLES
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, PERSON_TITLES, PLACE_PREFIX_RE
 from ingest.extract.people import roles_before
 from ingest.extract.tagger import TaggedClause, Word, tag_sentences
 from ingest.extract.zones import find_zone_names
@@ -37,6 +37,10 @@ _LIST_HEAD = re.compile(r"项目|企业")
 PERSON_CUE = re.compile(rf"{alternation(PERSON_TITLES)}|领导|联系人|嘉宾")
 # A list mark: 项目/企业 cue companies only beside one.
 _LIST_MARK = re.compile(r"、|等")
+# A word ending so is a region's or a sector's name (东北基因产业), not a company's, when it opens a project.
+_REGION_WORDS = ("产业", "地区", "区域", "片区")
+# Phrases that introduce a list of firms without naming them as such (以A、B为龙头, 在A、B等的带动下).
+_LIST_CUE = re.compile(r"为(?:龙头|代表|核心|引领)|带动|领衔|牵引|包括|涵盖")
 # Organisations that are not companies, by their last word; an activity word (…研发) ends a project's
 # name, not a company's.
 _NOT_COMPANY = re.compile(
@@ -64,7 +68,8 @@ _BYLINE = re.compile(r"(?:记者|编辑|摄影|通讯员|作者|责编|校对|�
 
 def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fact]) -> tuple[list[Mention], list[Fact]]:
     """``mentions`` and ``facts`` with tagger-found enterprises and people added and glued names cut."""
-    clauses = tag_sentences([(s.index, s.text) for s in doc.sentences], _worth_tagging(mentions))
+    ownerless = _ownerless_projects(doc, mentions, facts)
+    clauses = tag_sentences([(s.index, s.text) for s in doc.sentences], _worth_tagging(mentions, ownerless))
     if not clauses:
         return list(mentions), list(facts)
     renames = _glued_names(doc, mentions, clauses)
@@ -72,10 +77,17 @@ def tagged_names(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fac
     for clause in clauses:
         for word in clause.words:
             if word.tag == "ORG":
-                found.company(clause, word)
+                found.owner(clause, word, ownerless) or found.company(clause, word)
             elif word.tag == "PER":
                 found.person(clause, word)
     return found.mentions, [_renamed_fact(f, renames) for f in facts] + found.facts
+
+
+def _ownerless_projects(doc: Document, mentions: Sequence[Mention], facts: Sequence[Fact]) -> dict[int, Mention]:
+    """Project mentions with no investor yet, by their start in the document text."""
+    owned = {f.subject for f in facts if f.predicate is Predicate.INVESTOR}
+    return {m.start: m for m in mentions
+            if m.type is P and (P, m.name) not in owned and doc.text[m.start:m.end] == m.name}
 
 
 class _Found:
@@ -100,6 +112,22 @@ class _Found:
         zones = [] if partner else [z for z in (self.doc.home_zone, self.openers.get(sentence.index)) if z]
         self.facts.extend(Fact(Predicate.LOCATED_IN, (E, word.text), z, sentence.index) for z in dict.fromkeys(zones))
 
+    def owner(self, clause: TaggedClause, word: Word, ownerless: dict[int, Mention]) -> bool:
+        """An ORG word opening a project's name that has no investor (X乘用车基地项目 → X): the
+        company is an Enterprise, the project's investor, located where the project is."""
+        sentence = self.doc.sentences[clause.sentence_index]
+        start, end = sentence.start + word.start, sentence.start + word.end
+        project = ownerless.get(start)
+        if project is None or end >= project.end - 2 or not is_company_name(word.text) \
+                or not _opens_name(word, sentence.text) or PLACE_PREFIX_RE.match(word.text) \
+                or word.text.endswith(_REGION_WORDS):
+            return False
+        self.mentions.append(Mention(E, word.text, start, end, sentence.index))
+        self.facts.append(Fact(Predicate.INVESTOR, (P, project.name), (E, word.text), sentence.index))
+        zones = [z for z in (self.doc.home_zone, self.openers.get(sentence.index)) if z]
+        self.facts.extend(Fact(Predicate.LOCATED_IN, (E, word.text), z, sentence.index) for z in dict.fromkeys(zones))
+        return True
+
     def person(self, clause: TaggedClause, word: Word) -> None:
         """A PER word near a person cue that no mention covers, with the roles of the titles before it."""
         sentence = self.doc.sentences[clause.sentence_index]
@@ -115,24 +143,38 @@ class _Found:
         self.covered.add(mention.start, mention.end)
 
 
-def _worth_tagging(mentions: Sequence[Mention]) -> Callable[[int, str], bool]:
+def _worth_tagging(mentions: Sequence[Mention],
+                   ownerless: dict[int, Mention] | None = None) -> Callable[[int, str], bool]:
     """Which clauses the tagger reads: those with a person cue (names after a title or in a list of
-    names, bylines), and those with a company cue where the rules found no company or project. The
-    tagger is the slowest stage; measured on the real pages, clauses where the rules already named a
-    company (lists included) gained nothing from it."""
+    names, bylines); those with a company cue where the rules found no company or project, or a list
+    with an item the rules did not name; and those with a project the rules gave no investor. The
+    tagger is the slowest stage, so clauses whose names the rules all found are left alone."""
     found: dict[int, list[str]] = defaultdict(list)
     for mention in mentions:
         if mention.type in (E, P):
             found[mention.sentence_index].append(mention.name)
+    unowned: dict[int, list[str]] = defaultdict(list)
+    for project in (ownerless or {}).values():
+        unowned[project.sentence_index].append(project.name)
 
     def wanted(sentence_index: int, clause: str) -> bool:
-        if PERSON_CUE.search(clause):
+        if PERSON_CUE.search(clause) or any(name in clause for name in unowned[sentence_index]):
             return True
-        if not (COMPANY_CUE.search(clause) or (_LIST_MARK.search(clause) and _LIST_HEAD.search(clause))):
+        listed = _LIST_MARK.search(clause) and (_LIST_HEAD.search(clause) or _LIST_CUE.search(clause))
+        if not (COMPANY_CUE.search(clause) or listed):
             return False
-        return not any(name in clause for name in found[sentence_index])
+        names = found[sentence_index]
+        if "、" in clause:
+            return any(not any(name in item for name in names) for item in clause.split("、"))
+        return not any(name in clause for name in names)
 
     return wanted
+
+
+def _opens_name(word: Word, sentence: str) -> bool:
+    """A two-character ORG word opens a project's name only when a product or place word follows
+    (上汽乘用车…), which the caller checks by the project's span; a longer word always can."""
+    return len(word.text) >= 2 and not sentence.startswith(("公司", "集团"), word.end)
 
 
 def is_company_name(name: str) -> bool:

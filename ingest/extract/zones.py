@@ -49,7 +49,8 @@ BARE_SELF = {"HighTechZone": ("高新区",), "EconomicTechnologicalZone": ("开�
 # Prefixes that make the match a generic phrase rather than a named zone.
 _GENERIC_PREFIX = re.compile(
     r"级|国家|全国|各|全区|全市|全省|我市|本市|该|苏中|苏北|苏南|一批|多个|示范|省|市$|入|好|驻|"
-    r"推进|建设|打造|创建|争创|进入|跻身|发展|服务|优化|经营|落户|位于|到|把|为|在|与|和|的|了|是|对|向|以|从|于|即"
+    r"推进|建设|打造|创建|争创|进入|跻身|发展|服务|优化|经营|落户|位于|助力|助推|带动|赋能|支撑|依托|"
+    r"到|把|为|在|与|和|的|了|是|对|向|以|从|于|即"
 )
 _PLACE_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "j"})
 _RARE_NOUN = 1000
@@ -59,8 +60,9 @@ _ADMIN_CHARS = frozenset("市省县")
 _FUNCTION_CHARS = frozenset("则而也就都又还再才更的了着过")
 # Endings that are also common nouns: the place must be a known place word.
 _WEAK_ENDINGS = frozenset(ending for ending, _, weak in _KINDS if weak)
-# Characters that cannot start a place name.
+# Characters that cannot start a place name, and conjunctions and particles that cannot end one (建设及X区).
 _BAD_START = set("的和与及在对将把从向为是了等年月日个家项则而也就都又还再才更")
+_BAD_END = set("的和与及或了着过")
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,7 @@ def is_place_word(word: str) -> bool:
 
     Many city names are tagged as rare nouns or adjectives in the dictionary (合肥, 常熟),
     so those count as places below a frequency threshold."""
-    if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START or word[-1] in _BODY_ENDINGS:
+    if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START or word[-1] in _BODY_ENDINGS or word[-1] in _BAD_END:
         return False
     if word in known_places():
         return True
@@ -141,8 +143,17 @@ def is_place_word(word: str) -> bool:
     return tag in ("n", "a") and freq < _RARE_NOUN
 
 
+@lru_cache(maxsize=1)
+def known_districts() -> frozenset[str]:
+    """Districts and counties of ``resources/districts.txt`` (双流, 余杭 are rare nouns to jieba)."""
+    from ingest.extract.asset_text import load_lexicon
+
+    return frozenset(load_lexicon("districts"))
+
+
 def _is_known_place(word: str) -> bool:
-    return word in known_places() or _common_words().get(word, (0, ""))[1] in _PLACE_TAGS
+    return (word in known_places() or word in known_districts()
+            or _common_words().get(word, (0, ""))[1] in _PLACE_TAGS)
 
 
 # Last characters of a place made of a place or new word and a landform (岳阳港, 青龙湖).
@@ -185,6 +196,10 @@ def _landform_place(word: str) -> bool:
 def _place_before(text: str, end: int, ending: str = "") -> str | None:
     """The place prefix that ends at ``end``, with a city (常德鼎城) or partner prefix (中德) before it."""
     place = _core_place(text, end)
+    if place is None or place not in known_places() and not _is_known_place(place):
+        described = _described_place(text, end, ending)
+        if described is not None:
+            return described
     if place is None:
         return _abbreviation(text, end, ending)
     start = end - len(place)
@@ -196,6 +211,37 @@ def _place_before(text: str, end: int, ending: str = "") -> str | None:
                 break
     partner = _COOPERATION.search(text[max(0, start - 2):start])
     return text[start - 2:start] + place if partner else place
+
+
+# Longest descriptor between a city and a strong ending (成都 + 国际铁路港 + 综合保税区).
+_MAX_DESCRIPTOR = 6
+# Endings named after a port, an airport or a sector rather than a place (X国际铁路港综合保税区,
+# X国际机场临空经济区); a bare 开发区 after a descriptor is the tail of a longer kind (X新技术开发区).
+_DESCRIBED_ENDINGS = frozenset(ending for ending, cls, weak in _KINDS if cls == "BondedZone" and not weak) \
+    | {"临空经济区", "临港经济区"}
+
+
+def _described_place(text: str, end: int, ending: str) -> str | None:
+    """A known city followed by a descriptor before a strong ending (成都高新综合保税区, 成都国际铁路港综合保税区).
+
+    The descriptor is 2–6 Han characters with no function character, verb of building or generic
+    word (成都市建设综合保税区 is no name); the city must open the span.
+    """
+    if ending not in _DESCRIBED_ENDINGS:
+        return None
+    for size in range(_MAX_DESCRIPTOR, 1, -1):
+        start = end - size
+        descriptor = text[max(0, start):end]
+        if len(descriptor) != size or not re.fullmatch(r"[\u4e00-\u9fff]+", descriptor):
+            continue
+        if (_GENERIC_PREFIX.search(descriptor) or _FUNCTION_CHARS.intersection(descriptor)
+                or _BAD_START.intersection(descriptor) or descriptor[0] in _ADMIN_CHARS):
+            continue
+        for city_size in (3, 2):
+            city = text[max(0, start - city_size):start]
+            if len(city) == city_size and city in known_places() and city[-1] not in _ADMIN_CHARS:
+                return city + descriptor
+    return None
 
 
 def _abbreviation(text: str, end: int, ending: str) -> str | None:
@@ -216,10 +262,17 @@ def _plausible(text: str, match: re.Match[str], place: str) -> bool:
     before = text[start - 1:start] if start > 0 else ""
     if before in _ADMIN_CHARS and not any(text[max(0, start - size):start] in known_places() for size in (4, 3)):
         return False
+    if ENDING_RE.search(place):
+        return False  # 高新区 + 新城镇 is no zone named 高新区新城
     if match.group() in _WEAK_ENDINGS:
-        return (_is_known_place(place) or _is_known_place(place[-2:]) or _landform_place(place[-3:])
-                or len(place) == 1 or bool(_OPENS_WITH_PARTNER.match(place)) or _after_zone(text, start, match.group()))
+        return (_is_known_place(place) or text.startswith(_ZONE_ORGANS, match.end()) or _is_known_place(place[-2:])
+                or _landform_place(place[-3:]) or len(place) == 1 or bool(_OPENS_WITH_PARTNER.match(place))
+                or _after_zone(text, start, match.group()))
     return True
+
+
+# A zone's own organs: what they follow is a zone, whatever its place word (X新区党工委书记).
+_ZONE_ORGANS = ("党工委", "管委会")
 
 
 def _after_zone(text: str, start: int, ending: str) -> bool:
@@ -288,12 +341,16 @@ def canonical_zone(forms: list[ZoneName]) -> ZoneName:
     return max(counts, key=lambda z: (len(z.ending), counts[z]))
 
 
-def find_home_zone(text: str) -> ZoneName | None:
+def find_home_zone(text: str, publisher: ZoneName | None = None) -> ZoneName | None:
     """The zone a document is about, or None when it names no zone.
 
     The most mentioned zone, bare self words (高新区) counting towards it; on a tie the one named first.
+    A zone that publishes the page (``publisher``) is the home zone when the text calls itself by that
+    zone's bare words (经开区) at least twice and names no zone more often.
     """
     names = [zone for _, _, zone in find_zone_names(text)]
+    if publisher is not None and _calls_itself(text, publisher, names):
+        return publisher
     if not names:
         return _bare_home(text)
     groups = _clusters(names)
@@ -310,6 +367,14 @@ def find_home_zone(text: str) -> ZoneName | None:
     if weight(best)[0] <= 3 and (bare := _bare_home(text)) is not None:
         return bare
     return canonical_zone(groups[best])
+
+
+def _calls_itself(text: str, publisher: ZoneName, names: list[ZoneName]) -> bool:
+    bare = sum(text.count(word) for word in _self_words(publisher) if len(word) >= 3)
+    named = Counter(zone.place for zone in names)
+    own = sum(count for place, count in named.items() if same_place(place, publisher.place))
+    others = max((count for place, count in named.items() if not same_place(place, publisher.place)), default=0)
+    return bare + own >= 2 and others <= bare + own
 
 
 _PLACE_HINT = re.compile(r"中国[·・]([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})[市县](?![场民委政长])")

@@ -323,7 +323,7 @@ def test_assets_long_sentence_offsets_point_at_the_name() -> None:
     [
         ("实施道路改造工程、污水管网工程。", EntityType.POLICY, set()),
         ("大力实施高端产业培育工程。", EntityType.POLICY, {"高端产业培育工程"}),
-        ("启星智能制造产业园项目开工建设。", EntityType.PLATFORM, set()),
+        ("启星智能制造产业园项目开工建设。", EntityType.PLATFORM, {"启星智能制造产业园"}),  # a park project is both
         ("落实减税降费政策,出台相关配套政策,制定工作方案。", EntityType.POLICY, {"减税降费政策"}),
         ("开展“我为群众办实事”实践活动。", EntityType.POLICY, set()),
     ],

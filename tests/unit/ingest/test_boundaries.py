@@ -101,3 +101,19 @@ def test_numbered_headings_are_no_names() -> None:
 def test_works_named_by_common_words_are_projects(name: str) -> None:
     cleaned = clean(P, name)
     assert cleaned is not None and cleaned.name == name
+
+
+def test_a_bare_zone_word_glued_before_a_company_is_cut() -> None:
+    from ingest.extract.boundaries import clean
+
+    cleaned = clean(EntityType.ENTERPRISE, "高新区青松电子")
+    assert cleaned is not None and cleaned.name == "青松电子"
+    assert clean(EntityType.ENTERPRISE, "高新区共有") is None
+    kept = clean(EntityType.ENTERPRISE, "园区集团")
+    assert kept is not None and kept.name == "园区集团"  # nothing but an ending would be left
+
+
+def test_brands_with_machine_endings_before_a_review_verb() -> None:
+    from ingest.extract.entities import find_brands
+
+    assert [hit.name for hit in find_brands("蓝湾风机通过复核,")] == ["蓝湾风机"]

@@ -195,3 +195,34 @@ def test_entities_second_person_inherits_the_organisation() -> None:
 def test_entities_short_company_name_before_investment() -> None:
     sentence = "其中,信达生物投资50亿元建设的生物药生产基地项目落户园区"
     assert [h.name for h in find_brands(sentence)] == ["信达生物"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("青松羊业产业化项目完成标准化羊舍主体施工。", ["青松羊业产业化项目"]),
+    ("蓝湾可降解材料产业园项目现已完成道路工程。", ["蓝湾可降解材料产业园项目"]),
+    ("远帆集团万吨级聚乳酸项目,正在确认投产情况。", ["远帆集团万吨级聚乳酸项目"]),
+    ("这些项目带动性强,特别是华鼎碳基材料产业园项目,借力高校技术优势。", ["华鼎碳基材料产业园项目"]),
+    ("园区持续推进项目建设,进展顺利。", []),
+])
+def test_projects_that_open_their_clause_or_are_its_topic(sentence: str, expected: list[str]) -> None:
+    from ingest.extract.entities import find_clause_projects
+
+    assert [hit.name for hit in find_clause_projects(sentence)] == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("占地1500亩青松电厂光伏发电项目", "青松电厂光伏发电项目"),
+    ("加快推进蓝湾新城综合开发PPP项目", "蓝湾新城综合开发PPP项目"),
+    ("特别是华鼎碳基材料产业园项目", "华鼎碳基材料产业园项目"),
+])
+def test_area_and_lead_words_are_cut_from_projects(raw: str, expected: str) -> None:
+    from ingest.extract.boundaries import clean
+
+    cleaned = clean(EntityType.PROJECT, raw)
+    assert cleaned is not None and cleaned.name == expected
+
+
+def test_a_topic_clause_with_an_investor_and_verb_is_no_project_name() -> None:
+    from ingest.extract.entities import find_clause_projects
+
+    assert find_clause_projects("青松装备有限公司投资26亿元建设液压件智能制造基地项目,年内开工。") == []

@@ -48,3 +48,34 @@ def test_cluster_qualifiers_are_no_sector() -> None:
 def test_sectors_of_a_definition_or_of_the_city_are_not_the_zone_s() -> None:
     assert industries("瞪羚企业认定范围涵盖新一代信息技术、人工智能等领域。") == []
     assert industries("全市重点发展集成电路、生物医药等产业。") == []
+
+
+def test_chain_headings_name_sectors() -> None:
+    assert industries("肉羊产业链方面。") == ["肉羊"]
+    assert industries("绿色有机农牧产业链方面,新增项目3个。") == ["绿色有机农牧"]
+    assert industries("园区已形成了完整的产业链,") == []
+
+
+def test_sector_lists_ending_in_scope_words_and_broad_groupings() -> None:
+    assert industries("新签项目涉及康养、环保、现代制造业等范畴。") == ["康养", "环保", "现代制造业"]
+    assert industries("园区形成了未来产业、战略性新兴产业和传统制造业协同发展态势。") == [
+        "未来产业", "战略性新兴产业", "传统制造业"]
+    assert industries("涵盖先进制造业、现代服务业、生态建设等领域。") == ["先进制造业", "现代服务业"]
+
+
+def test_a_park_named_as_a_project_is_also_a_platform() -> None:
+    assert [name for name, _ in platforms("特别是青松碳基材料产业园项目,借力高校技术优势。")] == ["青松碳基材料产业园"]
+
+
+def test_visit_and_contrast_words_and_counts_are_cut_from_carriers() -> None:
+    assert [name for name, _ in platforms("调研组一行先后到蓝湾中科产业园等地督查。")] == ["蓝湾中科产业园"]
+    assert [name for name, _ in platforms("而华鼎科技城将作为园区的延伸。")] == ["华鼎科技城"]
+    assert platforms("首批包括两座湿实验室。") == []
+
+
+def test_lists_of_firms_trades_or_project_kinds_and_sector_figures_are_no_focus() -> None:
+    assert industries("全市推荐企业20余家,涉及整车、零部件、装备制造等行业龙头企业。") == []
+    assert industries("项目涉及工业、基础设施、民生工程、商贸物流等5个领域。") == []
+    assert industries("工业投资50亿元,高新技术产业投资39亿元。") == []
+    assert industries("北斗导航产业集群入选全省先进制造业集群培育对象。") == ["北斗导航"]
+    assert industries("引进新能源、电子信息等产业企业。") == ["新能源", "电子信息"]

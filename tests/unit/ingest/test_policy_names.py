@@ -61,3 +61,16 @@ def test_quoted_gongcheng_after_zuowei_is_a_figure() -> None:
 def test_title_with_a_bracketed_period_keeps_it() -> None:
     found = policies("《星河高新区改革创新发展行动方案(2024—2026年)》在大会上发布")
     assert found == [("星河高新区改革创新发展行动方案(2024—2026年)", True)]
+
+
+def test_quoted_mechanisms_and_strategies_the_zone_sets_up() -> None:
+    from ingest.extract.asset_policies import find_policies
+
+    def names(sentence: str) -> list[tuple[str, bool]]:
+        return [(c.name, c.zone_fact) for c in find_policies(sentence)]
+
+    assert names("持续深化“三个一”招商机制,高效运行。") == [("三个一招商机制", True)]
+    assert names("实施“产业兴园”战略,树立鲜明导向。") == [("产业兴园战略", True)]
+    assert names("引入招商“擂台机制”,顶格推进。") == [("擂台机制", True)]
+    assert names("落实“一河一策”机制,确保水质达标。") == []  # applied, not set up
+    assert names("锚定“一核两翼”战略定位。") == []  # a positioning, not a programme

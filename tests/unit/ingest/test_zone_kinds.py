@@ -80,3 +80,63 @@ def test_a_verb_before_a_landform_place_is_not_part_of_it() -> None:
 def test_taiwan_places_and_kinds() -> None:
     assert names("青松电子进驻台中科学园区。") == ["台中科学园区"]
     assert names("彰化工业区新增厂商") == ["彰化工业区"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("洛阳东湾航空港综合保税区进出口增长。", ["洛阳东湾航空港综合保税区"]),
+    ("宜宾临港综合保税区位列第3名。", ["宜宾临港综合保税区"]),
+    ("南京市建设综合保税区。", []),
+    ("在北京参观南通经济技术开发区。", ["南通经济技术开发区"]),
+])
+def test_city_and_descriptor_before_a_strong_ending(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "全力助推经开区打造新材料高地。",
+    "推进产业园建设及临港经济区项目导入。",
+    "高新区新城镇综合开发项目。",
+])
+def test_verbs_conjunctions_and_zone_words_are_no_places(sentence: str) -> None:
+    assert names(sentence) == []
+
+
+def test_new_town_after_a_place() -> None:
+    assert names("分会场设在泾阳新城科创中心。") == ["泾阳新城"]
+
+
+def test_bracketed_second_plaque_and_declared_short_form() -> None:
+    from ingest.extract.zone_aliases import bracketed_zone_names
+
+    text = ("宜兴经济技术开发区(丁蜀经济开发区)位列全省第2名;泸州临空经济区蓝湾片区(以下简称“蓝湾临空经济区”)"
+            "签约项目5个;岳阳综合保税区(含城陵矶园区)进出口增长。")
+    assert bracketed_zone_names(text) == [("宜兴经济技术开发区", "丁蜀经济开发区"),
+                                          ("泸州临空经济区蓝湾片区", "蓝湾临空经济区")]
+
+
+def test_publisher_line_names_a_zone_the_text_only_calls_by_its_bare_word() -> None:
+    from ingest.extract.zone_aliases import publisher_zone
+
+    raw = "来源:宜宾经济技术开发区 发布时间:2023-02-20\n经开区举行集中签约。经开区党工委书记致辞。"
+    publisher = publisher_zone(raw)
+    assert publisher is not None and publisher.name == "宜宾经济技术开发区"
+    home = find_home_zone("经开区举行集中签约。经开区党工委书记致辞。", publisher)
+    assert home is not None and home.name == "宜宾经济技术开发区"
+    other = find_home_zone("泸州高新区举行集中签约。泸州高新区党工委书记致辞。泸州高新区", publisher)
+    assert other is not None and other.name == "泸州高新区"
+    assert publisher_zone("来源:宜宾日报 发布时间:2023-02-20") is None
+
+
+def test_a_district_before_a_weak_ending_is_a_place() -> None:
+    assert names("综保区(含温江园区)进出口增长。") == ["温江园区"]
+    assert names("城区园区建设加快。") == []
+
+
+def test_a_descriptor_is_read_only_before_port_and_airport_kinds() -> None:
+    assert "泸州龙湖新技术开发区" not in names("泸州龙湖新技术开发区召开会议。")
+
+
+def test_a_zone_named_by_its_organs_needs_no_known_place() -> None:
+    text = "岚沣新区党工委书记出席岚沣新区分会场活动,岚沣新区管委会主任讲话。"
+    assert names(text) == ["岚沣新区", "岚沣新区"]
+    assert names("岚沣新区分会场活动。") == []
