@@ -96,6 +96,8 @@ class PeriodContext:
     """The period of the last event held (举行2022年第三季度签约活动): the figures after it are its own."""
     event_near: bool = False
     """Whether the event was held in the current paragraph; later ones must refer to it (此次, 当天…)."""
+    dateline: int | None = None
+    """The year of the page's date line: the period of a figure nothing else dates (reported as of that day)."""
 
     def _event_period(self, opening: str) -> str | None:
         """The period an event is held for: its own marker, else the report's year (an event of the day)."""
@@ -118,13 +120,14 @@ class PeriodContext:
         """The context after reading ``sentence``: a year at its start becomes the topic year."""
         title = _PLAN_TITLE_RE.search(sentence)
         if title:
-            return PeriodContext(int(title.group("year")), target=True, report_year=self.report_year)
+            return PeriodContext(int(title.group("year")), target=True, report_year=self.report_year,
+                                 dateline=self.dateline)
         topic = _TOPIC_YEAR_RE.match(sentence)
         context = self
         if topic is not None:
             window = _OPEN_TITLE_RE.sub("", sentence[topic.start("year") : topic.end() + _FUTURE_WINDOW])
             context = PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(window)), self.mid_year,
-                                    self.report_year)
+                                    self.report_year, dateline=self.dateline)
         event = _EVENT_RE.search(sentence)
         if event:
             return replace(context, event=context._event_period(sentence[: event.end()]), event_near=True)
@@ -151,10 +154,14 @@ def latest_report_year(text: str) -> int | None:
     return _CONGRESS_YEARS[congress.group("n")] if congress else None
 
 
-def start_context(text: str) -> PeriodContext:
-    """The context before the first sentence: no topic year yet, relative words read against the dateline."""
-    report = dateline_year(text) or latest_report_year(text)
-    return PeriodContext(None, mid_year=_is_mid_year_report(text), report_year=report)
+def start_context(text: str, raw: str = "") -> PeriodContext:
+    """The context before the first sentence: no topic year yet, relative words read against the dateline.
+
+    ``raw`` is the page as loaded: normalisation blanks metadata lines (来源:…2022-10-29), which still date it.
+    """
+    dateline = dateline_year(text) or dateline_year(raw)
+    report = dateline or latest_report_year(text)
+    return PeriodContext(None, mid_year=_is_mid_year_report(text), report_year=report, dateline=dateline)
 
 
 def dateline_year(text: str) -> int | None:
@@ -203,7 +210,9 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
         return context.event
     if year and context.mid_year and not target:
         return f"{year}-H1"
-    return str(context.year) if context.year else None
+    if context.year:
+        return str(context.year)
+    return str(context.dateline) if context.dateline and not target else None
 
 
 def planned_year(sentence: str) -> int | None:

@@ -87,7 +87,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Indicator facts of the document's own zone (or of another zone a sentence opens with)."""
     if doc.home_zone is None:
         return [], []
-    context = start_context(doc.text)
+    context = start_context(doc.text, doc.raw)
     facts: list[Fact] = []
     carried = ""
     previous_end = 0

@@ -79,7 +79,8 @@ def test_an_event_held_for_a_quarter_dates_the_figures_that_report_it() -> None:
     periods = _periods(text)
     assert periods["集中签约、开工项目"] == "2022-Q3"
     assert periods["集中开工项目总投资"] == "2022-Q3"
-    assert periods["新增孵化器"] is None
+    # not the event's quarter: only the page's date line dates it
+    assert periods["新增孵化器"] == "2022"
 
 
 def test_a_plan_announced_later_in_the_sentence_makes_its_figures_targets() -> None:
@@ -260,3 +261,28 @@ def test_named_project_amounts_and_a_rank_of_a_total() -> None:
     assert _rows("2023年,青松医疗机器人项目签约额3亿元。\n") == set()
     rows = _rows("2021年,全区省级企业技术中心中小企业达24家,总数居全市第一。\n")
     assert ("省级企业技术中心中小企业总数全市排名", 1.0, "rank", "2021", "actual") in rows
+
+
+def test_a_dateline_on_a_metadata_line_dates_figures_nothing_else_dates() -> None:
+    # the 来源 line is blanked as page furniture; its date still dates the page
+    text = ("来源:青松日报 2023-03-08 10:12\n"
+            "3月7日,青松高新区举行重点项目集中开工活动,集中开工项目12个,总投资58亿元。\n"
+            "园区现有孵化器6家。\n")
+    periods = _periods(text)
+    assert periods["集中开工项目"] == "2023"
+    assert periods["孵化器"] == "2023"
+
+
+def test_an_undated_page_gives_undated_figures_a_period_of_none() -> None:
+    periods = _periods("青松高新区现有孵化器6家。\n")
+    assert periods["孵化器"] is None
+
+
+def test_a_status_takes_the_dateline_year_when_the_text_names_none() -> None:
+    from ingest.emit import to_gold_json
+    from ingest.pipeline import run
+
+    text = ("发布时间:2021-05-20\n"
+            "5月19日,青松高新区蓝湾冷链物流项目开工,总投资6亿元。\n")
+    facts = to_gold_json(run(Document("d", "d.txt", text)))["facts"]
+    assert [(f["o"], f["year"]) for f in facts if f["p"] == "status"] == [("started", 2021)]
