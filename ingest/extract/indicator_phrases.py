@@ -30,7 +30,7 @@ TIME_RE = re.compile(
 # Deictic and hedging words (本次, 共有, 已有) open a phrase but name nothing.
 LEAD_RE = re.compile(
     rf"^(?:共有|已有|其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|{HEDGES}|努力|全力|预计|计划(?!总投资)|将|要|已|的"
-    r"|参加|参与|当天|当日"
+    r"|参加|参与|当天|当日|尤其是|特别是|通过(?=大力|积极|全力|持续|深入|加快|实施|推进|引进|招引)"
     r"|本次|此次|本批|为(?:企业|群众)(?=[\u4e00-\u9fff]{2})"
     r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点(?!(?:建设|推进|产业|工业|招商|储备)?项目)|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
     r"|光(?![电伏学子谷纤])|仅|紧扣|围绕|聚焦|保持|兴办|以[^,，;；]{1,10}?(?:标准|方式|模式))"
@@ -221,7 +221,8 @@ def _verb_first(text: str) -> str:
     if named:
         return named.group("verb") + named.group("title")
     if text[:2] in ("项目", "企业") and len(text) > 3:
-        return text[2:] + text[:2]
+        # 企业入选…小巨人企业: the title already names the class
+        return text[2:] if text.endswith(text[:2]) else text[2:] + text[:2]
     return _recognised_holders(text)
 
 

@@ -136,8 +136,12 @@ _APPROX_TAIL = r"(?:余|多)?"
 _AMOUNT_RE = re.compile(rf"{_NUMERAL}{_APPROX_TAIL}(?P<cur>{_alternation(_CURRENCIES)})")
 _UNIT_RE = re.compile(rf"{_NUMERAL}{_APPROX_TAIL}(?P<unit>{_alternation(_UNITS)}|[{_COUNT_WORDS}])")
 _BARE_AMOUNT_RE = re.compile(r"(?:突破|超过|超|过|达到|迈上|迈过|跨越|逾)(?P<num>十亿|百亿|千亿|万亿)元(?!级)")
-# 全市1/5的独角兽企业: a share written as a fraction of digits, read only before 的 (not a date).
-_SLASH_FRACTION_RE = re.compile(r"(?<![\d/.])(?P<part>[1-9])/(?P<den>[2-9]|1\d)(?![\d/])(?=的)")
+# 全市1/5的独角兽企业, 占全市总数的1/3: a share written as a fraction of digits, read only before 的 or
+# right after 占…的 (not a date).
+_SLASH_FRACTION_RE = re.compile(
+    r"(?<![\d/.])(?P<part>[1-9])/(?P<den>[2-9]|1\d)(?![\d/.%])"
+    r"(?:(?=的)|(?<=[的占]\d/\d)|(?<=[的占]\d/\d\d))"
+)
 # 实现翻番: a doubling, growth of 100 percent (not 翻番的目标, an attribute of something else).
 _DOUBLING_RE = re.compile(r"翻(?:了)?一?番(?![的目])")
 _PERCENT_WORDS_RE = re.compile(rf"百分之(?P<cn>{_CHINESE}(?:点[零〇一二三四五六七八九]+)?|{_ARABIC})")
