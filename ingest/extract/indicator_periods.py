@@ -78,6 +78,8 @@ _THIS_EVENT_RE = re.compile(r"此次|本次")
 _PLAN_LATER_RE = re.compile(rf"(?<![\d到至])(?P<year>{YEAR})年[,，][^。,，]{{0,12}}?(?:将|力争|计划|目标)")
 _MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")
 _DATELINE_RE = re.compile(rf"(?<!\d)(?P<year>{YEAR})(?:[-/.]|年)[01]?\d(?:[-/.]|月)[0-3]?\d(?!\d)")
+# 19-12-31 10:55: a two-digit year, taken only with the clock time a date line gives.
+_SHORT_DATELINE_RE = re.compile(r"(?<![\d/.-])(?P<yy>[0-4]\d)-[01]\d-[0-3]\d\s+[0-2]\d:[0-5]\d(?!\d)")
 _DATELINE_REACH = 800
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -169,9 +171,14 @@ def dateline_year(text: str) -> int | None:
 
     >>> dateline_year("来源:新闻中心 2022-08-03 09:15"), dateline_year("2021年,高新区……")
     (2022, None)
+    >>> dateline_year("新闻网  19-12-31 10:55  来源:日报"), dateline_year("电话 0513-12-34")
+    (2019, None)
     """
     match = _DATELINE_RE.search(text, 0, _DATELINE_REACH)
-    return int(match.group("year")) if match else None
+    if match:
+        return int(match.group("year"))
+    short = _SHORT_DATELINE_RE.search(text, 0, _DATELINE_REACH)
+    return 2000 + int(short.group("yy")) if short else None
 
 
 def _is_mid_year_report(text: str) -> bool:

@@ -167,3 +167,18 @@ def test_facts_list_items_lose_their_leading_verb() -> None:
 
     hits = find_lists("兴办水环境整治、污水管网建设等10个为民办实事项目")
     assert [name for hit in hits for _, _, name in hit.items] == ["水环境整治"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("青松高新区蓝湾冷链物流项目已投入生产。\n", "in_production"),
+        ("青松高新区启明光电模组项目正在进行设备安装。\n", "under_construction"),
+        ("青松高新区恒拓新材料项目完工。\n", "completed"),
+        # a plan is no status
+        ("青松高新区恒拓新材料项目计划年底完工。\n", None),
+    ],
+)
+def test_facts_status_words_beyond_the_core_verbs(text: str, status: str | None) -> None:
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    assert [f["o"] for f in facts if f["p"] == "status"] == ([status] if status else [])
