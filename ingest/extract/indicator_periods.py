@@ -267,12 +267,14 @@ def _marker_period(
     return f"{year}-{int(marker.group('m1')):02d}/{int(marker.group('m2')):02d}"
 
 
-def kind_for(phrase: str, before: str, context: PeriodContext, *, clause: str = "", after: str = "") -> IndicatorKind:
+def kind_for(
+    phrase: str, before: str, context: PeriodContext, *, clause: str = "", after: str = "", metric: str = ""
+) -> IndicatorKind:
     """Target when the figure is a plan (力争, 确保, 目标…, or a forward-looking section).
 
     ``phrase`` is the text naming the figure, ``clause`` its clause up to the
-    figure, ``before`` the whole sentence up to it and ``after`` the rest of its
-    clause (…第一目标不动摇).  A stock (现有, 已, 累计, 发挥…作用) in the clause is
+    figure, ``before`` the whole sentence up to it, ``after`` the rest of its
+    clause (…第一目标不动摇) and ``metric`` the name it was given.  A stock (现有, 已, 累计, 发挥…作用) in the clause is
     actual even inside a plan; a 任务数 in the phrase is a target.
 
     >>> kind_for("招引科创项目不少于", "全年力争招引科创项目不少于", PeriodContext(2022)).value
@@ -283,9 +285,11 @@ def kind_for(phrase: str, before: str, context: PeriodContext, *, clause: str = 
     before = _TITLE_RE.sub("", before)
     if _ACTUAL_CUES.search(clause or phrase) or _AS_OF_RE.search(before) or _SINCE_RE.search(before):
         return IndicatorKind.ACTUAL
-    # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise.
+    # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise;
+    # the 预计总产值 of projects just signed is what they are to yield, a target.
     if "预计" in before and not _PLAN_WORDS_RE.search(before):
-        return IndicatorKind.ACTUAL
+        yields = "项目" in metric and "预计" in (clause or phrase)
+        return IndicatorKind.TARGET if yields else IndicatorKind.ACTUAL
     if context.target or _TARGET_CUES.search(before) or "任务" in phrase or "目标" in after:
         return IndicatorKind.TARGET
     return IndicatorKind.ACTUAL

@@ -37,6 +37,7 @@ LEAD_RE = re.compile(
 )
 _GENERIC_SUBJECT = (
     "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区|合作区|示范区|新区|片区|科学城|自贸区|综保区|保税区"
+    "|该(?:开发区|高新区|园区|经开区|合作区|示范区|新区|片区|综保区|保税区|投资区)"
 )
 _GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
 # Two-character words every zone name may hold; they do not identify a zone's short form.
@@ -45,7 +46,8 @@ _GENERIC_BIGRAMS = frozenset(
 )
 _TRAIL_RE = re.compile(
     r"(?:达到|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
-    r"|(?:实现)?(?:倍增|翻番|翻一番)|在内|其中|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
+    r"|(?:实现)?(?:倍增|翻番|翻一番)|在内|其中|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现)"
+    r"|(?<=[\u4e00-\u9fff]{2})已经?)$"
 )
 # 开工的项目 → 开工项目: the 的 between an act and the class it qualifies.
 _CLASS_OF_RE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=项目|企业)")

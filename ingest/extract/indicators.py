@@ -338,11 +338,11 @@ def _fact(
     lead = _LEAD_CLAUSE_RE.match(carried + text[:piece]).group(0) if carried or piece else ""
     lead = lead if len(lead) <= _LEAD_LENGTH else ""
     mood = lead + text[max(window, piece) : figure.start]
-    kind = kind_for(segment, mood, context, clause=clause, after=clause_after)
+    kind = kind_for(segment, mood, context, clause=clause, after=clause_after, metric=metric)
     period = period_for(before, context, target=kind is IndicatorKind.TARGET)
     planned = reading.plan if period is None else None
     if planned:
-        kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after)
+        kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after, metric=metric)
         period = str(planned) if kind is IndicatorKind.TARGET else None
     attrs = (
         ("metric", metric),

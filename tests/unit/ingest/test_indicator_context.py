@@ -286,3 +286,29 @@ def test_a_status_takes_the_dateline_year_when_the_text_names_none() -> None:
             "5月19日,青松高新区蓝湾冷链物流项目开工,总投资6亿元。\n")
     facts = to_gold_json(run(Document("d", "d.txt", text)))["facts"]
     assert [(f["o"], f["year"]) for f in facts if f["p"] == "status"] == [("started", 2021)]
+
+
+def test_what_projects_are_expected_to_yield_is_a_target_named_after_them() -> None:
+    rows = _rows("5月8日,青松高新区举行项目集中签约活动,签约项目12个,总投资86亿元,预计总产值150亿元。\n")
+    assert ("签约项目总产值", 15e9, "CNY", None, "target") in rows
+    assert ("签约项目总投资", 86e8, "CNY", None, "actual") in rows
+
+
+def test_an_estimate_of_the_year_under_way_stays_actual() -> None:
+    rows = _rows("2023年,青松高新区预计地区生产总值突破500亿元。\n")
+    assert {(m, k) for m, _, _, _, k in rows} == {("地区生产总值", "actual")}
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "kind"),
+    [
+        ("2022年,青松高新区产值已达233亿元。\n", "产值", 233e8, "actual"),
+        ("2022年,该开发区实现进出口值50亿元。\n", "进出口值", 50e8, "actual"),
+        ("2022年,青松高新区新获批小巨人企业数量占全市总数的1/3。\n", "新获批小巨人企业数量占全市总数", 33.33, "actual"),
+        ("2022年,青松高新区蓝湾、启明等7家企业入围第四批小巨人企业。\n", "入围第四批小巨人企业", 7, "actual"),
+        ("今年,青松高新区计划实施亿元以上项目30个,年度计划投资40亿元。\n", "实施亿元以上项目", 30, "target"),
+        ("今年,青松高新区计划实施亿元以上项目30个,年度计划投资40亿元。\n", "年度计划投资", 40e8, "target"),
+    ],
+)
+def test_metric_words_and_kinds(text: str, metric: str, value: float, kind: str) -> None:
+    assert (metric, value, kind) in {(m, v, k) for m, v, _, _, k in _rows(text)}
