@@ -48,6 +48,23 @@ _GENERIC_ZONE_NAME_RE = re.compile(
 )
 
 
+# 甲芯片项目动工,总投资15亿元,计划年产值25亿元: a clause that names one project and what became of it;
+# the figures after it are that project's (a class of projects is counted: 12个项目开工).
+_ONE_PROJECT_CLAUSE_RE = re.compile(
+    r"(?:^|[,，;；])(?![^,，;；。]*(?:集中|重点|重大|一批|等))[^,，;；。\d]{4,40}?项目"
+    r"(?:正式|顺利|成功)?(?:动工|开工|签约|投产|竣工|落地|落户)[,，]"
+)
+
+
+def after_one_project(before: str) -> bool:
+    """Whether the sentence up to a figure has a clause naming one project that was started, signed….
+
+    >>> after_one_project("在芯片领域,甲光学显示芯片项目动工,总投资15亿元,"), after_one_project("其中,12个项目开工,")
+    (True, False)
+    """
+    return bool(_ONE_PROJECT_CLAUSE_RE.search(before))
+
+
 def about_one_body(text: str, metric: str) -> bool:
     """Figures of one company or project (该公司…注册资本, 项目总投资, 建成后年产值) are not zone indicators.
 

@@ -51,6 +51,7 @@ from ingest.extract.indicator_subjects import (
     about_many_zones,
     about_one_body,
     about_region,
+    after_one_project,
     sentence_zone,
 )
 from kg.model import EntityType, IndicatorKind, Predicate
@@ -270,7 +271,7 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
         reading.base = reading.last = metric
         return []
     if not 2 <= len(metric) <= _METRIC_LENGTH or about_one_body(reading.text, metric) or _NAMED_TOTAL_RE.search(
-            metric):
+            metric) or after_one_project(reading.text[: reading.segment_start]):
         return []
     reading.verb = carried_prefix(metric) or reading.verb
     reading.base = reading.last = metric

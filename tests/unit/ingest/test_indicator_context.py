@@ -312,3 +312,9 @@ def test_an_estimate_of_the_year_under_way_stays_actual() -> None:
 )
 def test_metric_words_and_kinds(text: str, metric: str, value: float, kind: str) -> None:
     assert (metric, value, kind) in {(m, v, k) for m, v, _, _, k in _rows(text)}
+
+
+def test_figures_after_a_clause_naming_one_project_are_that_projects() -> None:
+    rows = _rows("2022年,在光电领域,青松高新区蓝湾显示芯片项目动工,总投资15亿元,计划年产值25亿元。\n"
+                 "2022年,青松高新区开工项目12个,总投资80亿元。\n")
+    assert {m for m, *_ in rows} == {"开工项目", "开工项目总投资"}
