@@ -195,3 +195,21 @@ def test_entities_second_person_inherits_the_organisation() -> None:
 def test_entities_short_company_name_before_investment() -> None:
     sentence = "其中,信达生物投资50亿元建设的生物药生产基地项目落户园区"
     assert [h.name for h in find_brands(sentence)] == ["信达生物"]
+
+
+@pytest.mark.parametrize(
+    ("name", "company"),
+    [
+        # a dictionary abbreviation of a firm opens the project name
+        ("中冶钢构加工基地", "中冶"),
+        ("国电储能示范", "国电"),
+        # kinds of firms or works are no firm
+        ("技改扩能", None),
+        # a modifier between the brand and the product is no part of the brand
+        ("蓝湾澜图高端智能化装备产业园", "蓝湾澜图"),
+        # 科技城 names a place, not a firm ending in 科技: the brand is before it
+        ("启澜科技城医药供应链", "启澜"),
+    ],
+)
+def test_entities_company_abbreviations_and_modifiers(name: str, company: str | None) -> None:
+    assert company_of_project(name) == company
