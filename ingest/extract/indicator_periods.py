@@ -74,6 +74,10 @@ _EVENT_REFERENCE_RE = re.compile(
     r"此次|本次|当天|当日|会上|现场|活动上|集中(?:签约|开工|竣工|投产)|(?:签约|开工|投产)的"
 )
 _THIS_EVENT_RE = re.compile(r"此次|本次")
+# 2024年度全国综合保税区发展绩效评估排名, 《2017年浙江省开发区综合考评报告》: a ranking of a year.
+_RANKING_YEAR_RE = re.compile(
+    rf"(?<![\d到至—-])(?P<year>{YEAR})年度?[^,，;；。《》]{{0,30}}?(?:排名|排行|评价|考评|评估|考核|榜单|百强)"
+)
 # A plan stated later in the same sentence (……3月4日，会议传来消息，2025年，该区将……).
 _PLAN_LATER_RE = re.compile(rf"(?<![\d到至])(?P<year>{YEAR})年[,，][^。,，]{{0,12}}?(?:将|力争|计划|目标)")
 _MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")
@@ -98,6 +102,8 @@ class PeriodContext:
     """The period of the last event held (举行2022年第三季度签约活动): the figures after it are its own."""
     event_near: bool = False
     """Whether the event was held in the current paragraph; later ones must refer to it (此次, 当天…)."""
+    ranking: str | None = None
+    """The year of the last ranking or assessment named (2023年度…综合评价, 《2017年…考评报告》): its ranks' period."""
     dateline: int | None = None
     """The year of the page's date line: the period of a figure nothing else dates (reported as of that day)."""
 
@@ -130,6 +136,9 @@ class PeriodContext:
             window = _OPEN_TITLE_RE.sub("", sentence[topic.start("year") : topic.end() + _FUTURE_WINDOW])
             context = PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(window)), self.mid_year,
                                     self.report_year, dateline=self.dateline)
+        ranking = _RANKING_YEAR_RE.search(sentence)
+        if ranking:
+            context = replace(context, ranking=ranking.group("year"))
         event = _EVENT_RE.search(sentence)
         if event:
             return replace(context, event=context._event_period(sentence[: event.end()]), event_near=True)
@@ -190,7 +199,7 @@ def _is_mid_year_report(text: str) -> bool:
     return bool(_MID_YEAR_RE.search(text))
 
 
-def period_for(before: str, context: PeriodContext, *, target: bool = False) -> str | None:
+def period_for(before: str, context: PeriodContext, *, target: bool = False, rank: bool = False) -> str | None:
     """The period of a figure, from the nearest marker in ``before`` (the sentence up to it).
 
     >>> period_for("上半年，开发区完成地区生产总值", PeriodContext(2022))
@@ -201,9 +210,13 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
     '2023-Q2'
     >>> period_for("力争“十四五”期间，每年新培养技能人才", PeriodContext(2020))
     '2021-2025'
+    >>> period_for("《2017年开发区综合考评报告》显示,青松开发区位列", PeriodContext(None, ranking="2017"), rank=True)
+    '2017'
     """
     scanned = _COMPARISON_RE.sub("", before)
     markers = list(_PERIOD_MARKERS.finditer(scanned))
+    if rank and context.ranking and not _explicit_year(markers):
+        return context.ranking
     year = _explicit_year(markers) or context.year or context.report_year
     # 今年以来……本次共签约项目19个: the figures are the event's, whatever year word came first.
     if (context.event and markers and _THIS_EVENT_RE.search(scanned, markers[-1].end())

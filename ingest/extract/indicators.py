@@ -340,7 +340,7 @@ def _fact(
     lead = lead if len(lead) <= _LEAD_LENGTH else ""
     mood = lead + text[max(window, piece) : figure.start]
     kind = kind_for(segment, mood, context, clause=clause, after=clause_after, metric=metric)
-    period = period_for(before, context, target=kind is IndicatorKind.TARGET)
+    period = period_for(before, context, target=kind is IndicatorKind.TARGET, rank=figure.unit == "rank")
     planned = reading.plan if period is None else None
     if planned:
         kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after, metric=metric)

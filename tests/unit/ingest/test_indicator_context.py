@@ -318,3 +318,14 @@ def test_figures_after_a_clause_naming_one_project_are_that_projects() -> None:
     rows = _rows("2022年,在光电领域,青松高新区蓝湾显示芯片项目动工,总投资15亿元,计划年产值25亿元。\n"
                  "2022年,青松高新区开工项目12个,总投资80亿元。\n")
     assert {m for m, *_ in rows} == {"开工项目", "开工项目总投资"}
+
+
+def test_ranks_take_the_year_of_the_ranking_they_come_from() -> None:
+    rows = _rows("发布时间:2018-07-05\n"
+                 "《2017年江南省开发区综合考评报告》显示,青松高新区在全省国家级开发区中位列第4名。\n")
+    assert {(u, p) for _, _, u, p, _ in rows} == {("rank", "2017")}
+
+
+def test_the_size_of_a_group_in_a_note_is_no_figure() -> None:
+    rows = _rows("2024年,在西部地区(共46家高新区)中,青松高新区位居第二。\n")
+    assert {u for _, _, u, _, _ in rows} == {"rank"}
