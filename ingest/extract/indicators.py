@@ -82,6 +82,8 @@ _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
+# 其中,… details the figures of the sentence before.
+_DETAIL_RE = re.compile(r"^\s*其中[,，:：]")
 
 
 def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
@@ -92,6 +94,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     facts: list[Fact] = []
     carried = ""
     previous_end = 0
+    previous: list[Fact] = []
     for sentence in doc.sentences:
         if "\n" in doc.text[previous_end : sentence.start]:
             context = context.next_paragraph()
@@ -101,11 +104,29 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
             context = context.titled(sentence.text)
         if _is_headline(sentence, doc.text):
             continue
+        found: list[Fact] = []
         if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
             plan = planned_year(carried + _whole_sentence(doc.text, sentence.start))
-            facts.extend(_sentence_facts(sentence, doc.home_zone, context, carried, plan))
+            found = _sentence_facts(sentence, doc.home_zone, context, carried, plan)
+        detail = bool(_DETAIL_RE.match(sentence.text))
+        if detail:
+            found = [_as_detail(fact, previous) for fact in found]
+        facts.extend(found)
+        previous = (found or previous) if detail else found
         carried = _carried_text(carried, sentence.text)
     return [], _unique(facts)
+
+
+def _as_detail(fact: Fact, previous: list[Fact]) -> Fact:
+    """A figure of a sentence that details the one before (其中,…) shares its period and, in a plan, its mood."""
+    if not previous:
+        return fact
+    attrs = dict(fact.attrs)
+    if attrs["period"] is None:
+        attrs["period"] = previous[-1].attr("period")
+    if all(f.attr("kind") == IndicatorKind.TARGET.value for f in previous):
+        attrs["kind"] = IndicatorKind.TARGET.value
+    return replace(fact, attrs=tuple(attrs.items()))
 
 
 def _is_headline(sentence: Sentence, text: str) -> bool:

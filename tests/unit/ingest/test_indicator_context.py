@@ -329,3 +329,10 @@ def test_ranks_take_the_year_of_the_ranking_they_come_from() -> None:
 def test_the_size_of_a_group_in_a_note_is_no_figure() -> None:
     rows = _rows("2024年,在西部地区(共46家高新区)中,青松高新区位居第二。\n")
     assert {u for _, _, u, _, _ in rows} == {"rank"}
+
+
+def test_a_sentence_opening_with_qizhong_details_the_figures_before() -> None:
+    rows = _rows("2023年3月,青松高新区召开重点项目推进会。\n"
+                 "今年,青松高新区计划实施亿元以上项目40个。其中,10个投资超20亿元的重大项目,年度计划投资90亿元。\n")
+    assert ("投资超20亿元重大项目", 10, "count", "2023", "target") in rows
+    assert ("年度计划投资", 9e9, "CNY", "2023", "target") in rows
