@@ -282,6 +282,27 @@ def after_noun(after: str) -> str:
     return _strip_trailing_after(text)
 
 
+# 以甲、乙等为龙头的智能制造产业集群 / 生物医药产业方面: a clause naming the industry the next ones report on.
+_SECTOR_RE = re.compile(
+    r"(?:^|的|在)(?P<sector>[\u4e00-\u9fff]{2,10}?(?:产业集群|产业链|产业|集群))(?:方面|领域|板块)?$"
+)
+
+
+def clause_sector(clause: str) -> str:
+    """The industry a clause without figures names as the subject of the clauses after it, or ``""``.
+
+    >>> clause_sector("以甲、乙等为龙头的智能制造产业集群"), clause_sector("生物医药产业方面")
+    ('智能制造产业集群', '生物医药产业')
+    >>> clause_sector("产业加速成长")
+    ''
+
+    """
+    if any(ch.isdigit() for ch in clause):
+        return ""
+    match = _SECTOR_RE.search(QUOTE_RE.sub("", clause))
+    return match.group("sector") if match else ""
+
+
 def clause_topic(clause: str) -> str:
     """A short lead-in clause without figures (突出净地回收) names what the next clause counts.
 

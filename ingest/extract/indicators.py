@@ -38,6 +38,7 @@ from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for
 from ingest.extract.indicator_phrases import (
     after_noun,
     carried_prefix,
+    clause_sector,
     clause_topic,
     clean_metric,
     leading_verb,
@@ -178,6 +179,8 @@ class _Reading:
     last_word: str = ""
     verb: str = ""
     """The verb of the sentence's first counted metric (签约…) for items that list names."""
+    sector: str = ""
+    """An industry the clauses before name as their subject (…的智能制造产业集群，集聚…): it names their figures."""
     topic: str = ""
     """A short lead-in clause (拆迁工作稳步推进，…) that names the figures of the next clause."""
     respective: list[str] = field(default_factory=list)
@@ -244,9 +247,11 @@ def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
     if seg_start == 0 or text[seg_start - 1] not in BREAKS:
         return
     if text[seg_start - 1] in ";；":
-        reading.verb = ""
+        reading.verb = reading.sector = ""
     reading.respective = []
-    reading.topic = clause_topic(text[_segment_start(text, seg_start - 1, 0) : seg_start - 1])
+    previous_clause = text[_segment_start(text, seg_start - 1, 0) : seg_start - 1]
+    reading.topic = clause_topic(previous_clause)
+    reading.sector = clause_sector(previous_clause) or reading.sector
 
 
 def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> list[str]:
@@ -299,6 +304,8 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
     reading.last_word = figure.word
     if reading.topic and not metric.startswith(reading.topic):
         metric = reading.topic + metric
+    elif reading.sector and reading.sector not in metric:
+        metric = reading.sector + metric
     return [metric]
 
 

@@ -336,3 +336,10 @@ def test_a_sentence_opening_with_qizhong_details_the_figures_before() -> None:
                  "今年,青松高新区计划实施亿元以上项目40个。其中,10个投资超20亿元的重大项目,年度计划投资90亿元。\n")
     assert ("投资超20亿元重大项目", 10, "count", "2023", "target") in rows
     assert ("年度计划投资", 9e9, "CNY", "2023", "target") in rows
+
+
+def test_an_industry_named_as_the_subject_names_the_figures_after_it() -> None:
+    rows = _rows("2023年,以蓝湾、启明等为龙头的智能装备产业集群,集聚近80家规模企业,产值已达233亿元;"
+                 "生物医药产业方面,规上产值达63亿元。\n")
+    metrics = {m for m, *_ in rows}
+    assert {"智能装备产业集群产值", "生物医药产业规上产值"} <= metrics
