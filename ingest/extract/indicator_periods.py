@@ -303,6 +303,7 @@ def kind_for(
     if "预计" in before and not _PLAN_WORDS_RE.search(before):
         yields = "项目" in metric and "预计" in (clause or phrase)
         return IndicatorKind.TARGET if yields else IndicatorKind.ACTUAL
-    if context.target or _TARGET_CUES.search(before) or "任务" in phrase or "目标" in after:
+    designated = "确定" in (clause or phrase)  # 确定了86个重点建设项目: the year's plan
+    if context.target or _TARGET_CUES.search(before) or designated or "任务" in phrase or "目标" in after:
         return IndicatorKind.TARGET
     return IndicatorKind.ACTUAL

@@ -20,7 +20,7 @@ _ONE_BODY_SENTENCE_RE = re.compile(
     r"|^[^,，。、\d]{2,20}?(?:有限公司|股份公司|集团公司|有限责任公司)(?![、和与及])"
 )
 _ONE_BODY_METRIC_RE = re.compile(
-    r"^(?:项目)?(?:总投资|注册资本|计划总投资)|^项目(?:将|拟|计划|建成|投产)|建成后|达产后|投产后|建设后|达产|满产"
+    r"^(?:(?:该|此|这个)?项目)?(?:总投资|注册资本|计划总投资)|^项目(?:将|拟|计划|建成|投产)|建成后|达产后|投产后|建设后|达产|满产"
     r"|占地|建筑面积|^(?:一期|二期|三期|首期|一、二期)|^(?:新增)?年产(?!值)|^年加工|^拟投资|^我们"
     # a visit to one company (走进…, 察看…), a threshold of a policy (上年度营业收入在…), page furniture (>>)
     r"|^(?:走进|察看|考察|调研|参观|来到|走访)|上年度|近[一二两三]年|[<>«»|]"
@@ -53,7 +53,34 @@ _GENERIC_ZONE_NAME_RE = re.compile(
 _ONE_PROJECT_CLAUSE_RE = re.compile(
     r"(?:^|[,，;；])(?![^,，;；。]*(?:集中|重点|重大|一批|等))[^,，;；。\d]{4,40}?项目"
     r"(?:正式|顺利|成功)?(?:动工|开工|签约|投产|竣工|落地|落户)[,，]"
+    r"|(?:^|[,，;；])(?:该|此)项目"
 )
+# 工信部发布《…》,计划培育600家…: figures of a document a ministry or a government above the zone publishes.
+_AUTHORITY_RE = re.compile(
+    r"(?:国务院|[\u4e00-\u9fff]{0,4}(?:部|厅|总署|委员会)|发改委|[省市]委|[省市]政府)(?:联合)?"
+    r"(?:发布|印发|出台|公布|下发|揭晓)(?:了)?"
+)
+_ZONE_NAMED_RE = re.compile(r"区|园")
+# What such a document sets out (计划培育600家, 提出到2025年…), as opposed to a list the zone's firms enter.
+_DOCUMENT_CONTENT_RE = re.compile(r"计划|提出|明确|要求|目标|拟|力争|到20\d\d年")
+
+
+def published_above(before: str) -> bool:
+    """Whether the sentence up to a figure reports what a document a ministry or higher government published
+    sets out, with no zone named since.
+
+    >>> published_above("2018年,工信部发布《关于培育工作的通知》,计划利用三年时间培育")
+    True
+    >>> published_above("海关总署揭晓了评估排名,青松综合保税区在全国154个")
+    False
+    >>> published_above("工业和信息化部公布第五批小巨人企业名单,甲、乙等")
+    False
+    """
+    matches = list(_AUTHORITY_RE.finditer(before))
+    if not matches:
+        return False
+    since = before[matches[-1].end():]
+    return bool(_DOCUMENT_CONTENT_RE.search(since)) and not _ZONE_NAMED_RE.search(since)
 
 
 def after_one_project(before: str) -> bool:

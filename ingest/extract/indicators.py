@@ -53,6 +53,7 @@ from ingest.extract.indicator_subjects import (
     about_one_body,
     about_region,
     after_one_project,
+    published_above,
     sentence_zone,
 )
 from kg.model import EntityType, IndicatorKind, Predicate
@@ -297,7 +298,8 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
         reading.base = reading.last = metric
         return []
     if not 2 <= len(metric) <= _METRIC_LENGTH or about_one_body(reading.text, metric) or _NAMED_TOTAL_RE.search(
-            metric) or after_one_project(reading.text[: reading.segment_start]):
+            metric) or after_one_project(reading.text[: reading.segment_start]) or published_above(
+            reading.text[: reading.segment_start] + segment):
         return []
     reading.verb = carried_prefix(metric) or reading.verb
     reading.base = reading.last = metric

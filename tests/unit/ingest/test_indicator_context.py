@@ -343,3 +343,21 @@ def test_an_industry_named_as_the_subject_names_the_figures_after_it() -> None:
                  "生物医药产业方面,规上产值达63亿元。\n")
     metrics = {m for m, *_ in rows}
     assert {"智能装备产业集群产值", "生物医药产业规上产值"} <= metrics
+
+
+def test_figures_of_a_document_a_ministry_publishes_are_not_the_zones() -> None:
+    rows = _rows("2018年,工信部发布《关于开展小巨人企业培育工作的通知》,计划利用三年时间培育600家左右小巨人企业。"
+                 "青松高新区获批小巨人企业10家。\n")
+    assert {(m, v) for m, v, *_ in rows} == {("获批小巨人企业", 10)}
+
+
+def test_projects_designated_for_the_year_are_a_plan_the_projects_started_are_not() -> None:
+    rows = _rows("2018年,青松高新区确定了总投资89亿元的16个重点建设项目,本次集中开工项目8个,总投资18亿元。\n")
+    kinds = {m: k for m, _, _, _, k in rows}
+    assert kinds["重点建设项目"] == "target"
+    assert kinds["集中开工项目"] == "actual"
+
+
+def test_the_figures_of_that_project_are_not_the_zones() -> None:
+    rows = _rows("2023年,记者了解到,该项目总投资26亿元,主要建设市政道路。\n")
+    assert rows == set()
