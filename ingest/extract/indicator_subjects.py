@@ -51,7 +51,8 @@ _GENERIC_ZONE_NAME_RE = re.compile(
 # 甲芯片项目动工,总投资15亿元,计划年产值25亿元: a clause that names one project and what became of it;
 # the figures after it are that project's (a class of projects is counted: 12个项目开工).
 _ONE_PROJECT_CLAUSE_RE = re.compile(
-    r"(?:^|[,，;；])(?![^,，;；。]*(?:集中|重点|重大|一批|等))[^,，;；。\d]{4,40}?项目"
+    r"(?:^|[,，;；])(?![^,，;；。]*(?:集中|重点|重大|一批|等|将|加快|推动|推进|力争|确保|各类|签约项目|开工项目|在建项目))"
+    r"[^,，;；。\d]{4,40}?项目"
     r"(?:正式|顺利|成功)?(?:动工|开工|签约|投产|竣工|落地|落户)[,，]"
     r"|(?:^|[,，;；])(?:该|此)项目"
 )
@@ -88,6 +89,8 @@ def after_one_project(before: str) -> bool:
 
     >>> after_one_project("在芯片领域,甲光学显示芯片项目动工,总投资15亿元,"), after_one_project("其中,12个项目开工,")
     (True, False)
+    >>> after_one_project("下一步,综保区将加快签约项目落地,力争全年进出口总额")
+    False
     """
     return bool(_ONE_PROJECT_CLAUSE_RE.search(before))
 

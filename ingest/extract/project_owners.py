@@ -37,7 +37,7 @@ _FACILITY_END = re.compile(r"[路河桥港湖山段院馆站场塘渠]$|[及和�
 _PLACE_AFTER = re.compile(r"[城园谷]")
 _MODIFIER_END = re.compile(r"(?:高端|新型|先进|大型|现代|绿色|智慧)$")
 # Abbreviations of kinds of firms or works, not of one firm.
-_GENERIC_ABBREVIATIONS = frozenset({"国企", "民企", "央企", "外企", "私企", "技改", "科研", "高校", "三资"})
+_GENERIC_SHORT_FORMS = frozenset({"国企", "民企", "央企", "外企", "私企", "技改", "科研", "高校", "三资"})
 _RARE = 50
 _VERY_COMMON = 1000
 
@@ -143,7 +143,7 @@ def unknown_brand(name: str) -> str | None:
 
 def _is_firm_word(word: str) -> bool:
     """A word the dictionary marks as an abbreviation (j: 上汽, 中粮) or organisation (nt), not a generic one."""
-    return 2 <= len(word) <= 3 and word_tag(word) in ("j", "nt") and word not in _GENERIC_ABBREVIATIONS
+    return 2 <= len(word) <= 3 and word_tag(word) in ("j", "nt") and word not in _GENERIC_SHORT_FORMS
 
 
 def _is_rare_proper_name(word: str) -> bool:
