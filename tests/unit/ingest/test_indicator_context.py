@@ -361,3 +361,8 @@ def test_projects_designated_for_the_year_are_a_plan_the_projects_started_are_no
 def test_the_figures_of_that_project_are_not_the_zones() -> None:
     rows = _rows("2023年,记者了解到,该项目总投资26亿元,主要建设市政道路。\n")
     assert rows == set()
+
+
+def test_figures_of_a_named_trading_platform_are_not_the_zones() -> None:
+    rows = _rows("2019年,青松高新区新增企业12家。蓝湾冷链电子交易平台注册用户3000余人,成交总额达1.4亿元。\n")
+    assert {m for m, *_ in rows} == {"新增企业"}
