@@ -64,6 +64,7 @@ STATUS_CUES = (
     ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"), ("奠基", "started"),
     ("签约", "signed"), ("签订", "signed"), ("正式落地", "signed"),
     ("在建", "under_construction"), ("续建", "under_construction"), ("加快推进", "under_construction"),
+    ("全力推进", "under_construction"),
     ("加快建设", "under_construction"), ("施工", "under_construction"), ("建设进度", "under_construction"),
     ("封顶", "under_construction"), ("结顶", "under_construction"), ("设备调试", "under_construction"),
     ("正在建设", "under_construction"), ("主体完工", "under_construction"),

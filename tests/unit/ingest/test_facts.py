@@ -175,6 +175,7 @@ def test_facts_list_items_lose_their_leading_verb() -> None:
         ("青松高新区蓝湾冷链物流项目已投入生产。\n", "in_production"),
         ("青松高新区启明光电模组项目已主体完工。\n", "under_construction"),
         ("青松高新区恒拓新材料项目完工。\n", "completed"),
+        ("2023年,青松高新区全力推进10个重大项目。其中,包括总投资20亿元的蓝湾冷链物流项目。\n", "under_construction"),
         # a plan is no status
         ("青松高新区恒拓新材料项目计划年底完工。\n", None),
     ],
