@@ -60,7 +60,7 @@ def company_of_project(name: str) -> str | None:
     legal = LEGAL_COMPANY_RE.match(name)
     if legal and legal.end() < len(name):
         return legal.group()
-    for size in range(4, min(len(name), 7)):
+    for size in range(4, min(len(name), 6) + 1):
         prefix = name[:size]
         ending = next((end for end in _FIRM_ENDINGS if prefix.endswith(end) and len(prefix) > len(end) + 1), None)
         if ending and not _common_body(prefix[:-len(ending)]) and not _PLACE_AFTER.match(name, size):

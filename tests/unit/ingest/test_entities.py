@@ -207,6 +207,8 @@ def test_entities_short_company_name_before_investment() -> None:
         ("技改扩能", None),
         # a modifier between the brand and the product is no part of the brand
         ("蓝湾澜图高端智能化装备产业园", "蓝湾澜图"),
+        # a project named by the company alone keeps the company's name as written
+        ("钜澜机械", "钜澜机械"),
         # 科技城 names a place, not a firm ending in 科技: the brand is before it
         ("启澜科技城医药供应链", "启澜"),
     ],
