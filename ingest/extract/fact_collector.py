@@ -3,6 +3,7 @@ and project sets that later rules consult."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.document import Document, Fact, Mention, Sentence
@@ -12,6 +13,9 @@ from ingest.extract.years import sentence_year
 from kg.model import EntityType, Predicate
 
 E = EntityType.ENTERPRISE
+# 其中…, or a class of the projects just counted (5亿元以上项目3个, 工业类项目9个).
+_DETAIL = re.compile(r"^(?:其中|[^,，;；。]{0,14}?项目\d+个)")
+_DETAIL_REACH = 4
 
 
 def _as_organisation(key: tuple[EntityType, str]) -> tuple[EntityType, str] | None:
@@ -62,9 +66,16 @@ class Collector:
         self.facts.append(Fact(predicate, subject_key, object_key, sentence.index, items))
 
     def detail_statuses(self, sentence: Sentence) -> list[str]:
-        """A sentence opening with 其中 details the one before, so it takes that sentence's statuses."""
-        if sentence.text.startswith("其中") and sentence.index > 0:
-            return statuses_in(self.doc.sentences[sentence.index - 1].text)
+        """A sentence opening with 其中 details the one before, so it takes that sentence's statuses; so do the
+        sentences that go on counting classes of its projects (其中…。5亿元以上项目3个,分别为…)."""
+        index = sentence.index
+        while index > 0 and _DETAIL.match(self.doc.sentences[index].text) and sentence.index - index < _DETAIL_REACH:
+            earlier = self.doc.sentences[index - 1]
+            if self.doc.sentences[index].text.startswith("其中"):
+                return statuses_in(earlier.text)
+            if "\n" in self.doc.text[earlier.end:self.doc.sentences[index].start]:
+                return []
+            index -= 1
         return []
 
     def sentence_year(self, sentence: Sentence) -> int | None:

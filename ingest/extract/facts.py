@@ -31,7 +31,7 @@ from ingest.extract.project_facts import (
     projects_by,
     that_project,
 )
-from ingest.extract.years import document_year
+from ingest.extract.years import report_year
 from ingest.extract.zones import find_zone_names, zone_mentions
 from kg.model import EntityType, Predicate
 
@@ -105,7 +105,7 @@ def _located(c: Collector) -> None:
 def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Core extractor: zone/enterprise/project/honour/person mentions and their facts."""
     home = find_zone_names(doc.home_zone[1]) if doc.home_zone else []
-    collector = Collector(doc, document_year(doc.text))
+    collector = Collector(doc, report_year(doc))
     collector.mentions.extend(zone_mentions(doc, home[0][2] if home else None))
     for sentence in doc.sentences:
         _sentence(collector, sentence)

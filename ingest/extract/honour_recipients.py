@@ -19,6 +19,10 @@ _COUNTED_TAIL = re.compile(
     r"(?:等(?:[\d一二三四五六七八九十百]+(?:家|个|名))?|[\d一二三四五六七八九十百]+(?:家|个|名))(?:企业|单位|公司|项目)?$")
 
 
+_HAS_TAIL = re.compile(r"(?:共有|已有|现有|拥有|累计有|共)$")
+_GENERIC_ZONE_OPENING = re.compile(r"^(?:高新区|开发区|经开区|园区|区内|全区|新区|片区|保税区|综保区)")
+
+
 def is_recipient_name(name: str) -> bool:
     """A holder's name: a short name or a legal company, with no digit, count word or generic subject."""
     return bool(_RECIPIENT.match(name) and not _NOT_RECIPIENT.search(name))
@@ -29,8 +33,8 @@ def recipients_before(before: str, offset: int) -> list[tuple[int, int, str]]:
     text = re.sub(r"(?:分别|先后|同时|均|也|还|成功|凭借.*)$", "", before)
     counted = _COUNTED_TAIL.search(text) is not None
     text = _COUNTED_TAIL.sub("", text)
-    if counted and _is_zone_word(unquoted(text)):
-        return []  # "高新区3家企业荣获…": unnamed firms, no recipient
+    if counted and (_is_zone_word(unquoted(text)) or _HAS_TAIL.search(text)):
+        return []  # "高新区3家企业荣获…", "全区共有14家企业获批…": unnamed firms, no recipient
     located = re.match(r"^.*位于[^、，,]{2,20}?的", text)
     if located:
         text, offset = text[located.end():], offset + located.end()
@@ -38,7 +42,7 @@ def recipients_before(before: str, offset: int) -> list[tuple[int, int, str]]:
     lead = re.match(r"(?:其中|此外|同时|另外|目前|今年|区内|园区内|包括)+", text)
     if lead:
         text, offset = text[lead.end():], offset + lead.end()
-    zone = _zone_prefix(text)
+    zone = _zone_prefix(text) or _generic_zone_prefix(text)
     text, offset = text[zone:], offset + zone
     parts, position, found = split_names(text), 0, []
     for part in parts:
@@ -72,6 +76,12 @@ def _is_zone_word(name: str) -> bool:
 
     return name in ("高新区", "开发区", "经开区", "园区", "全区") or any(
         start == 0 and end == len(name) for start, end, _ in find_zone_names(name))
+
+
+def _generic_zone_prefix(text: str) -> int:
+    """Length of a bare zone word opening a list (高新区远景电子、…), else 0."""
+    match = _GENERIC_ZONE_OPENING.match(text)
+    return match.end() if match and match.end() <= len(text) - 2 else 0
 
 
 def _zone_prefix(text: str) -> int:

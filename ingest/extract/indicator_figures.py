@@ -38,6 +38,8 @@ _RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
 _POLICY_TERMS_RE = re.compile(r"(?:给予|最高)[\u4e00-\u9fff]{0,5}$")
 # 在全国169家国家高新区…中位列第4: the size of the group a rank is taken in.
 _RANK_GROUP_RE = re.compile(r"在(?:全国|全省|全市)?$")
+# 在西部地区(共46家综合保税区)中: a note giving the size of a group, not a figure of the zone.
+_GROUP_NOTE_RE = re.compile(r"[(（](?:全国|全省|全市)?共有?$")
 _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条例|办法|方案|营商环境)$")
 # 总投资560亿元的90个项目, 总投资640亿元的重点建设项目72个: an amount that describes the projects counted next.
 _AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
@@ -97,7 +99,7 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
     if quantity.is_money:
         terms = _POLICY_TERMS_RE.search(text[max(0, start - 8) : start])
         return not terms and not _DESCRIPTOR_TAIL_RE.match(text[end:])
-    if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]):
+    if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]) or _GROUP_NOTE_RE.search(text, 0, start):
         return False
     words = quantity.unit == "percent" and not quantity.text[:1].isdigit()
     if not (words or any(ch.isdigit() for ch in quantity.text)) or _RANGE_RE.search(quantity.text):

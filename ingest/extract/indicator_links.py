@@ -12,7 +12,7 @@ from ingest.extract.indicator_phrases import after_noun, clean_metric, leading_v
 
 _LINK_RE = re.compile(
     r"^(?:(?:[两三五十]年)?(?:平均|年均)增长|增长|增幅|增速|同比|较|比上年|比去年|总投资|计划总投资|协议总投资|合同引资|协议引资|完成投资|合同总金额|合同金额"
-    r"|投资总额|总投资额|投资额|投资$|总金额$"
+    r"|投资总额|总投资额|投资额|投资$|总金额$|总产值$|年产值$"
     r"|协议金额|环比|其中|年均增|占全|占比)"
 )
 _ABOVE_AVERAGE_RE = re.compile(

@@ -32,7 +32,7 @@ _FUTURE_CUES = re.compile(
     rf"展望|(?<!即)将(?!近)|计划(?!总?投资)|开启|目标|{HEDGES}|拟|预期|(?<![主重需必纲])要(?![求素点])"
 )
 _TARGET_CUES = re.compile(
-    rf"{HEDGES}|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工)|拟|力求|有望"
+    rf"{HEDGES}|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工|实施|推进|签约|竣工|投产)|拟|力求|有望"
     rf"|(?<![主重需必纲])要|(?<!即)将(?!近)|到{YEAR}年|不少于|不低于"
 )
 _TITLE_RE = re.compile(r"《[^《》]*》")
@@ -74,10 +74,16 @@ _EVENT_REFERENCE_RE = re.compile(
     r"此次|本次|当天|当日|会上|现场|活动上|集中(?:签约|开工|竣工|投产)|(?:签约|开工|投产)的"
 )
 _THIS_EVENT_RE = re.compile(r"此次|本次")
+# 2024年度全国综合保税区发展绩效评估排名, 《2017年浙江省开发区综合考评报告》: a ranking of a year.
+_RANKING_YEAR_RE = re.compile(
+    rf"(?<![\d到至—-])(?P<year>{YEAR})年度?[^,，;；。《》]{{0,30}}?(?:排名|排行|评价|考评|评估|考核|榜单|百强)"
+)
 # A plan stated later in the same sentence (……3月4日，会议传来消息，2025年，该区将……).
 _PLAN_LATER_RE = re.compile(rf"(?<![\d到至])(?P<year>{YEAR})年[,，][^。,，]{{0,12}}?(?:将|力争|计划|目标)")
 _MID_YEAR_RE = re.compile(r"年中工作|年中会议|年中经济|半年工作|半年度工作|上半年经济运行")
 _DATELINE_RE = re.compile(rf"(?<!\d)(?P<year>{YEAR})(?:[-/.]|年)[01]?\d(?:[-/.]|月)[0-3]?\d(?!\d)")
+# 19-12-31 10:55: a two-digit year, taken only with the clock time a date line gives.
+_SHORT_DATELINE_RE = re.compile(r"(?<![\d/.-])(?P<yy>[0-4]\d)-[01]\d-[0-3]\d\s+[0-2]\d:[0-5]\d(?!\d)")
 _DATELINE_REACH = 800
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -96,6 +102,10 @@ class PeriodContext:
     """The period of the last event held (举行2022年第三季度签约活动): the figures after it are its own."""
     event_near: bool = False
     """Whether the event was held in the current paragraph; later ones must refer to it (此次, 当天…)."""
+    ranking: str | None = None
+    """The year of the last ranking or assessment named (2023年度…综合评价, 《2017年…考评报告》): its ranks' period."""
+    dateline: int | None = None
+    """The year of the page's date line: the period of a figure nothing else dates (reported as of that day)."""
 
     def _event_period(self, opening: str) -> str | None:
         """The period an event is held for: its own marker, else the report's year (an event of the day)."""
@@ -118,13 +128,17 @@ class PeriodContext:
         """The context after reading ``sentence``: a year at its start becomes the topic year."""
         title = _PLAN_TITLE_RE.search(sentence)
         if title:
-            return PeriodContext(int(title.group("year")), target=True, report_year=self.report_year)
+            return PeriodContext(int(title.group("year")), target=True, report_year=self.report_year,
+                                 dateline=self.dateline)
         topic = _TOPIC_YEAR_RE.match(sentence)
         context = self
         if topic is not None:
             window = _OPEN_TITLE_RE.sub("", sentence[topic.start("year") : topic.end() + _FUTURE_WINDOW])
             context = PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(window)), self.mid_year,
-                                    self.report_year)
+                                    self.report_year, dateline=self.dateline)
+        ranking = _RANKING_YEAR_RE.search(sentence)
+        if ranking:
+            context = replace(context, ranking=ranking.group("year"))
         event = _EVENT_RE.search(sentence)
         if event:
             return replace(context, event=context._event_period(sentence[: event.end()]), event_near=True)
@@ -151,10 +165,14 @@ def latest_report_year(text: str) -> int | None:
     return _CONGRESS_YEARS[congress.group("n")] if congress else None
 
 
-def start_context(text: str) -> PeriodContext:
-    """The context before the first sentence: no topic year yet, relative words read against the dateline."""
-    report = dateline_year(text) or latest_report_year(text)
-    return PeriodContext(None, mid_year=_is_mid_year_report(text), report_year=report)
+def start_context(text: str, raw: str = "") -> PeriodContext:
+    """The context before the first sentence: no topic year yet, relative words read against the dateline.
+
+    ``raw`` is the page as loaded: normalisation blanks metadata lines (来源:…2022-10-29), which still date it.
+    """
+    dateline = dateline_year(text) or dateline_year(raw)
+    report = dateline or latest_report_year(text)
+    return PeriodContext(None, mid_year=_is_mid_year_report(text), report_year=report, dateline=dateline)
 
 
 def dateline_year(text: str) -> int | None:
@@ -162,9 +180,14 @@ def dateline_year(text: str) -> int | None:
 
     >>> dateline_year("来源:新闻中心 2022-08-03 09:15"), dateline_year("2021年,高新区……")
     (2022, None)
+    >>> dateline_year("新闻网  19-12-31 10:55  来源:日报"), dateline_year("电话 0513-12-34")
+    (2019, None)
     """
     match = _DATELINE_RE.search(text, 0, _DATELINE_REACH)
-    return int(match.group("year")) if match else None
+    if match:
+        return int(match.group("year"))
+    short = _SHORT_DATELINE_RE.search(text, 0, _DATELINE_REACH)
+    return 2000 + int(short.group("yy")) if short else None
 
 
 def _is_mid_year_report(text: str) -> bool:
@@ -176,7 +199,7 @@ def _is_mid_year_report(text: str) -> bool:
     return bool(_MID_YEAR_RE.search(text))
 
 
-def period_for(before: str, context: PeriodContext, *, target: bool = False) -> str | None:
+def period_for(before: str, context: PeriodContext, *, target: bool = False, rank: bool = False) -> str | None:
     """The period of a figure, from the nearest marker in ``before`` (the sentence up to it).
 
     >>> period_for("上半年，开发区完成地区生产总值", PeriodContext(2022))
@@ -187,9 +210,13 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
     '2023-Q2'
     >>> period_for("力争“十四五”期间，每年新培养技能人才", PeriodContext(2020))
     '2021-2025'
+    >>> period_for("《2017年开发区综合考评报告》显示,青松开发区位列", PeriodContext(None, ranking="2017"), rank=True)
+    '2017'
     """
     scanned = _COMPARISON_RE.sub("", before)
     markers = list(_PERIOD_MARKERS.finditer(scanned))
+    if rank and context.ranking and not _explicit_year(markers):
+        return context.ranking
     year = _explicit_year(markers) or context.year or context.report_year
     # 今年以来……本次共签约项目19个: the figures are the event's, whatever year word came first.
     if (context.event and markers and _THIS_EVENT_RE.search(scanned, markers[-1].end())
@@ -203,7 +230,9 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False) -> 
         return context.event
     if year and context.mid_year and not target:
         return f"{year}-H1"
-    return str(context.year) if context.year else None
+    if context.year:
+        return str(context.year)
+    return str(context.dateline) if context.dateline and not target else None
 
 
 def planned_year(sentence: str) -> int | None:
@@ -251,12 +280,14 @@ def _marker_period(
     return f"{year}-{int(marker.group('m1')):02d}/{int(marker.group('m2')):02d}"
 
 
-def kind_for(phrase: str, before: str, context: PeriodContext, *, clause: str = "", after: str = "") -> IndicatorKind:
+def kind_for(
+    phrase: str, before: str, context: PeriodContext, *, clause: str = "", after: str = "", metric: str = ""
+) -> IndicatorKind:
     """Target when the figure is a plan (力争, 确保, 目标…, or a forward-looking section).
 
     ``phrase`` is the text naming the figure, ``clause`` its clause up to the
-    figure, ``before`` the whole sentence up to it and ``after`` the rest of its
-    clause (…第一目标不动摇).  A stock (现有, 已, 累计, 发挥…作用) in the clause is
+    figure, ``before`` the whole sentence up to it, ``after`` the rest of its
+    clause (…第一目标不动摇) and ``metric`` the name it was given.  A stock (现有, 已, 累计, 发挥…作用) in the clause is
     actual even inside a plan; a 任务数 in the phrase is a target.
 
     >>> kind_for("招引科创项目不少于", "全年力争招引科创项目不少于", PeriodContext(2022)).value
@@ -267,9 +298,12 @@ def kind_for(phrase: str, before: str, context: PeriodContext, *, clause: str = 
     before = _TITLE_RE.sub("", before)
     if _ACTUAL_CUES.search(clause or phrase) or _AS_OF_RE.search(before) or _SINCE_RE.search(before):
         return IndicatorKind.ACTUAL
-    # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise.
+    # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise;
+    # the 预计总产值 of projects just signed is what they are to yield, a target.
     if "预计" in before and not _PLAN_WORDS_RE.search(before):
-        return IndicatorKind.ACTUAL
-    if context.target or _TARGET_CUES.search(before) or "任务" in phrase or "目标" in after:
+        yields = "项目" in metric and "预计" in (clause or phrase)
+        return IndicatorKind.TARGET if yields else IndicatorKind.ACTUAL
+    designated = "确定" in (clause or phrase)  # 确定了86个重点建设项目: the year's plan
+    if context.target or _TARGET_CUES.search(before) or designated or "任务" in phrase or "目标" in after:
         return IndicatorKind.TARGET
     return IndicatorKind.ACTUAL

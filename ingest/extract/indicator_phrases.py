@@ -30,13 +30,14 @@ TIME_RE = re.compile(
 # Deictic and hedging words (本次, 共有, 已有) open a phrase but name nothing.
 LEAD_RE = re.compile(
     rf"^(?:共有|已有|其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|{HEDGES}|努力|全力|预计|计划(?!总投资)|将|要|已|的"
-    r"|参加|参与|当天|当日"
+    r"|参加|参与|当天|当日|尤其是|特别是|通过(?=大力|积极|全力|持续|深入|加快|实施|推进|引进|招引)"
     r"|本次|此次|本批|为(?:企业|群众)(?=[\u4e00-\u9fff]{2})"
     r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点(?!(?:建设|推进|产业|工业|招商|储备)?项目)|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
     r"|光(?![电伏学子谷纤])|仅|紧扣|围绕|聚焦|保持|兴办|以[^,，;；]{1,10}?(?:标准|方式|模式))"
 )
 _GENERIC_SUBJECT = (
     "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区|合作区|示范区|新区|片区|科学城|自贸区|综保区|保税区"
+    "|该(?:开发区|高新区|园区|经开区|合作区|示范区|新区|片区|综保区|保税区|投资区)"
 )
 _GENERIC_SUBJECT_RE = re.compile(rf"^(?:{_GENERIC_SUBJECT})")
 # Two-character words every zone name may hold; they do not identify a zone's short form.
@@ -45,7 +46,8 @@ _GENERIC_BIGRAMS = frozenset(
 )
 _TRAIL_RE = re.compile(
     r"(?:达到|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
-    r"|(?:实现)?(?:倍增|翻番|翻一番)|在内|其中|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现))$"
+    r"|(?:实现)?(?:倍增|翻番|翻一番)|在内|其中|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现)"
+    r"|(?<=[\u4e00-\u9fff]{2})已经?)$"
 )
 # 开工的项目 → 开工项目: the 的 between an act and the class it qualifies.
 _CLASS_OF_RE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=项目|企业)")
@@ -221,7 +223,8 @@ def _verb_first(text: str) -> str:
     if named:
         return named.group("verb") + named.group("title")
     if text[:2] in ("项目", "企业") and len(text) > 3:
-        return text[2:] + text[:2]
+        # 企业入选…小巨人企业: the title already names the class
+        return text[2:] if text.endswith(text[:2]) else text[2:] + text[:2]
     return _recognised_holders(text)
 
 
@@ -277,6 +280,27 @@ def after_noun(after: str) -> str:
     """
     text = re.sub(r"^\([^)]*\)", "", QUOTE_RE.sub("", after))
     return _strip_trailing_after(text)
+
+
+# 以甲、乙等为龙头的智能制造产业集群 / 生物医药产业方面: a clause naming the industry the next ones report on.
+_SECTOR_RE = re.compile(
+    r"(?:^|的|在)(?P<sector>[\u4e00-\u9fff]{2,10}?(?:产业集群|产业链|产业|集群))(?:方面|领域|板块)?$"
+)
+
+
+def clause_sector(clause: str) -> str:
+    """The industry a clause without figures names as the subject of the clauses after it, or ``""``.
+
+    >>> clause_sector("以甲、乙等为龙头的智能制造产业集群"), clause_sector("生物医药产业方面")
+    ('智能制造产业集群', '生物医药产业')
+    >>> clause_sector("产业加速成长")
+    ''
+
+    """
+    if any(ch.isdigit() for ch in clause):
+        return ""
+    match = _SECTOR_RE.search(QUOTE_RE.sub("", clause))
+    return match.group("sector") if match else ""
 
 
 def clause_topic(clause: str) -> str:

@@ -18,16 +18,19 @@ _ONE_BODY_SENTENCE_RE = re.compile(
     r"(?:主要建设|建设内容|分[一二三四两]期|占地|总占地|规划用地|建成后|达产后|投产后|总投资|计划总投资|年产|预计年|建成投产后)"
     # 青松机器人有限公司今年营收…: a sentence whose subject is one company
     r"|^[^,，。、\d]{2,20}?(?:有限公司|股份公司|集团公司|有限责任公司)(?![、和与及])"
+    # 某某肉牛电子交易中心平台注册用户3000余人: a sentence whose subject is one named platform or exchange
+    r"|^(?!(?:全区|园区|开发区|高新区|经开区|本区|该区))[^,，。、\d]{4,30}?(?:交易中心|交易平台|交易所|服务平台|电商平台)"
+    r"(?=[^,，。]{0,10}?\d)"
 )
 _ONE_BODY_METRIC_RE = re.compile(
-    r"^(?:项目)?(?:总投资|注册资本|计划总投资)|^项目(?:将|拟|计划|建成|投产)|建成后|达产后|投产后|建设后|达产|满产"
+    r"^(?:(?:该|此|这个)?项目)?(?:总投资|注册资本|计划总投资)|^项目(?:将|拟|计划|建成|投产)|建成后|达产后|投产后|建设后|达产|满产"
     r"|占地|建筑面积|^(?:一期|二期|三期|首期|一、二期)|^(?:新增)?年产(?!值)|^年加工|^拟投资|^我们"
     # a visit to one company (走进…, 察看…), a threshold of a policy (上年度营业收入在…), page furniture (>>)
     r"|^(?:走进|察看|考察|调研|参观|来到|走访)|上年度|近[一二两三]年|[<>«»|]"
     # a count of zones (有国家级经济开发区27家): the zones of a region, not a figure of one zone
     r"|(?:开发区|高新区|经开区|园区)$"
     # the investment of a named investor (甲公司将和乙公司共同投资, 某某团队投资) or a list of names (包括…)
-    r"|(?<![资产业务际成议同计划总])(?:共同|追加|计划|拟|将)?投资$|包括"
+    r"|(?<![资产业务际成议同计划总度])(?:共同|追加|计划|拟|将)?投资$|包括"
 )
 _OPENING_PUNCTUATION_RE = re.compile(r"^[,，、:：\s]")
 # A figure of the city, province or country the zone is in (全市本次共签约项目86个), not of the zone.
@@ -46,6 +49,53 @@ _ACT_IN_NAME_RE = re.compile(r"印发|出台|发布|制定|实施|落实|召开|
 _GENERIC_ZONE_NAME_RE = re.compile(
     r"^(?:高科技|高新技术|科技|工业|产业|创业|物流|化工|经济|生态|现代|综合|特色)+(?:园区|开发区)$"
 )
+
+
+# 甲芯片项目动工,总投资15亿元,计划年产值25亿元: a clause that names one project and what became of it;
+# the figures after it are that project's (a class of projects is counted: 12个项目开工).
+_ONE_PROJECT_CLAUSE_RE = re.compile(
+    r"(?:^|[,，;；])(?![^,，;；。]*(?:集中|重点|重大|一批|等|将|加快|推动|推进|力争|确保|各类|签约项目|开工项目|在建项目))"
+    r"[^,，;；。\d]{4,40}?项目"
+    r"(?:正式|顺利|成功)?(?:动工|开工|签约|投产|竣工|落地|落户)[,，]"
+    r"|(?:^|[,，;；])(?:该|此)项目"
+)
+# 工信部发布《…》,计划培育600家…: figures of a document a ministry or a government above the zone publishes.
+_AUTHORITY_RE = re.compile(
+    r"(?:国务院|[\u4e00-\u9fff]{0,4}(?:部|厅|总署|委员会)|发改委|[省市]委|[省市]政府)(?:联合)?"
+    r"(?:发布|印发|出台|公布|下发|揭晓)(?:了)?"
+)
+_ZONE_NAMED_RE = re.compile(r"区|园")
+# What such a document sets out (计划培育600家, 提出到2025年…), as opposed to a list the zone's firms enter.
+_DOCUMENT_CONTENT_RE = re.compile(r"计划|提出|明确|要求|目标|拟|力争|到20\d\d年")
+
+
+def published_above(before: str) -> bool:
+    """Whether the sentence up to a figure reports what a document a ministry or higher government published
+    sets out, with no zone named since.
+
+    >>> published_above("2018年,工信部发布《关于培育工作的通知》,计划利用三年时间培育")
+    True
+    >>> published_above("海关总署揭晓了评估排名,青松综合保税区在全国154个")
+    False
+    >>> published_above("工业和信息化部公布第五批小巨人企业名单,甲、乙等")
+    False
+    """
+    matches = list(_AUTHORITY_RE.finditer(before))
+    if not matches:
+        return False
+    since = before[matches[-1].end():]
+    return bool(_DOCUMENT_CONTENT_RE.search(since)) and not _ZONE_NAMED_RE.search(since)
+
+
+def after_one_project(before: str) -> bool:
+    """Whether the sentence up to a figure has a clause naming one project that was started, signed….
+
+    >>> after_one_project("在芯片领域,甲光学显示芯片项目动工,总投资15亿元,"), after_one_project("其中,12个项目开工,")
+    (True, False)
+    >>> after_one_project("下一步,综保区将加快签约项目落地,力争全年进出口总额")
+    False
+    """
+    return bool(_ONE_PROJECT_CLAUSE_RE.search(before))
 
 
 def about_one_body(text: str, metric: str) -> bool:

@@ -38,6 +38,7 @@ from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for
 from ingest.extract.indicator_phrases import (
     after_noun,
     carried_prefix,
+    clause_sector,
     clause_topic,
     clean_metric,
     leading_verb,
@@ -51,6 +52,8 @@ from ingest.extract.indicator_subjects import (
     about_many_zones,
     about_one_body,
     about_region,
+    after_one_project,
+    published_above,
     sentence_zone,
 )
 from kg.model import EntityType, IndicatorKind, Predicate
@@ -81,16 +84,19 @@ _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
+# 其中,… details the figures of the sentence before.
+_DETAIL_RE = re.compile(r"^\s*其中[,，:：]")
 
 
 def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Indicator facts of the document's own zone (or of another zone a sentence opens with)."""
     if doc.home_zone is None:
         return [], []
-    context = start_context(doc.text)
+    context = start_context(doc.text, doc.raw)
     facts: list[Fact] = []
     carried = ""
     previous_end = 0
+    previous: list[Fact] = []
     for sentence in doc.sentences:
         if "\n" in doc.text[previous_end : sentence.start]:
             context = context.next_paragraph()
@@ -100,11 +106,29 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
             context = context.titled(sentence.text)
         if _is_headline(sentence, doc.text):
             continue
+        found: list[Fact] = []
         if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
             plan = planned_year(carried + _whole_sentence(doc.text, sentence.start))
-            facts.extend(_sentence_facts(sentence, doc.home_zone, context, carried, plan))
+            found = _sentence_facts(sentence, doc.home_zone, context, carried, plan)
+        detail = bool(_DETAIL_RE.match(sentence.text))
+        if detail:
+            found = [_as_detail(fact, previous) for fact in found]
+        facts.extend(found)
+        previous = (found or previous) if detail else found
         carried = _carried_text(carried, sentence.text)
     return [], _unique(facts)
+
+
+def _as_detail(fact: Fact, previous: list[Fact]) -> Fact:
+    """A figure of a sentence that details the one before (其中,…) shares its period and, in a plan, its mood."""
+    if not previous:
+        return fact
+    attrs = dict(fact.attrs)
+    if attrs["period"] is None:
+        attrs["period"] = previous[-1].attr("period")
+    if all(f.attr("kind") == IndicatorKind.TARGET.value for f in previous):
+        attrs["kind"] = IndicatorKind.TARGET.value
+    return replace(fact, attrs=tuple(attrs.items()))
 
 
 def _is_headline(sentence: Sentence, text: str) -> bool:
@@ -156,6 +180,8 @@ class _Reading:
     last_word: str = ""
     verb: str = ""
     """The verb of the sentence's first counted metric (签约…) for items that list names."""
+    sector: str = ""
+    """An industry the clauses before name as their subject (…的智能制造产业集群，集聚…): it names their figures."""
     topic: str = ""
     """A short lead-in clause (拆迁工作稳步推进，…) that names the figures of the next clause."""
     respective: list[str] = field(default_factory=list)
@@ -222,9 +248,11 @@ def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
     if seg_start == 0 or text[seg_start - 1] not in BREAKS:
         return
     if text[seg_start - 1] in ";；":
-        reading.verb = ""
+        reading.verb = reading.sector = ""
     reading.respective = []
-    reading.topic = clause_topic(text[_segment_start(text, seg_start - 1, 0) : seg_start - 1])
+    previous_clause = text[_segment_start(text, seg_start - 1, 0) : seg_start - 1]
+    reading.topic = clause_topic(previous_clause)
+    reading.sector = clause_sector(previous_clause) or reading.sector
 
 
 def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> list[str]:
@@ -270,13 +298,16 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
         reading.base = reading.last = metric
         return []
     if not 2 <= len(metric) <= _METRIC_LENGTH or about_one_body(reading.text, metric) or _NAMED_TOTAL_RE.search(
-            metric):
+            metric) or after_one_project(reading.text[: reading.segment_start]) or published_above(
+            reading.text[: reading.segment_start] + segment):
         return []
     reading.verb = carried_prefix(metric) or reading.verb
     reading.base = reading.last = metric
     reading.last_word = figure.word
     if reading.topic and not metric.startswith(reading.topic):
         metric = reading.topic + metric
+    elif reading.sector and reading.sector not in metric:
+        metric = reading.sector + metric
     return [metric]
 
 
@@ -338,11 +369,11 @@ def _fact(
     lead = _LEAD_CLAUSE_RE.match(carried + text[:piece]).group(0) if carried or piece else ""
     lead = lead if len(lead) <= _LEAD_LENGTH else ""
     mood = lead + text[max(window, piece) : figure.start]
-    kind = kind_for(segment, mood, context, clause=clause, after=clause_after)
-    period = period_for(before, context, target=kind is IndicatorKind.TARGET)
+    kind = kind_for(segment, mood, context, clause=clause, after=clause_after, metric=metric)
+    period = period_for(before, context, target=kind is IndicatorKind.TARGET, rank=figure.unit == "rank")
     planned = reading.plan if period is None else None
     if planned:
-        kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after)
+        kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after, metric=metric)
         period = str(planned) if kind is IndicatorKind.TARGET else None
     attrs = (
         ("metric", metric),

@@ -136,10 +136,17 @@ _APPROX_TAIL = r"(?:余|多)?"
 _AMOUNT_RE = re.compile(rf"{_NUMERAL}{_APPROX_TAIL}(?P<cur>{_alternation(_CURRENCIES)})")
 _UNIT_RE = re.compile(rf"{_NUMERAL}{_APPROX_TAIL}(?P<unit>{_alternation(_UNITS)}|[{_COUNT_WORDS}])")
 _BARE_AMOUNT_RE = re.compile(r"(?:突破|超过|超|过|达到|迈上|迈过|跨越|逾)(?P<num>十亿|百亿|千亿|万亿)元(?!级)")
-# 全市1/5的独角兽企业: a share written as a fraction of digits, read only before 的 (not a date).
-_SLASH_FRACTION_RE = re.compile(r"(?<![\d/.])(?P<part>[1-9])/(?P<den>[2-9]|1\d)(?![\d/])(?=的)")
+# 全市1/5的独角兽企业, 占全市总数的1/3: a share written as a fraction of digits, read only before 的 or
+# right after 占…的 (not a date).
+_SLASH_FRACTION_RE = re.compile(
+    r"(?<![\d/.])(?P<part>[1-9])/(?P<den>[2-9]|1\d)(?![\d/.%])"
+    r"(?:(?=的)|(?<=[的占]\d/\d)|(?<=[的占]\d/\d\d))"
+)
 # 实现翻番: a doubling, growth of 100 percent (not 翻番的目标, an attribute of something else).
 _DOUBLING_RE = re.compile(r"翻(?:了)?一?番(?![的目])")
+# 超七成, 约八成, 提升至九成: tenths as a share, read only after a word of size or comparison.
+_TENTHS_RE = re.compile(r"(?<=[超近约占达逾为至过])(?P<n>[一二三四五六七八九])成(?![本功为员立果绩长都交效型熟片套])")
+_TENTHS = {c: float(10 * (i + 1)) for i, c in enumerate("一二三四五六七八九")}
 _PERCENT_WORDS_RE = re.compile(rf"百分之(?P<cn>{_CHINESE}(?:点[零〇一二三四五六七八九]+)?|{_ARABIC})")
 _FRACTION_RE = re.compile(r"(?<![百千万])(?P<den>[二三四五六七八九十]|\d+)分之(?P<part>[一二三四五六七八九]|\d+)")
 _APPROX_PREFIX = re.compile(
@@ -259,6 +266,8 @@ def find_percent_words(text: str) -> list[tuple[int, int, Quantity]]:
 
     >>> [(q.value, q.unit) for _, _, q in find_percent_words("增长百分之十二")]
     [(12.0, 'percent')]
+    >>> [q.value for _, _, q in find_percent_words("占比超七成,入驻率约八成,一成不变,建成投产")]
+    [70.0, 80.0]
     """
     found: list[tuple[int, int, Quantity]] = []
     norm = normalise_digits(text)
@@ -269,6 +278,8 @@ def find_percent_words(text: str) -> list[tuple[int, int, Quantity]]:
     for match in _SLASH_FRACTION_RE.finditer(norm):
         share = round(int(match.group("part")) / int(match.group("den")) * 100, 2)
         found.append((match.start(), match.end(), Quantity(share, "percent", match.group(0))))
+    for match in _TENTHS_RE.finditer(norm):
+        found.append((match.start(), match.end(), Quantity(_TENTHS[match.group("n")], "percent", match.group(0))))
     for match in _DOUBLING_RE.finditer(norm):
         found.append((match.start(), match.end(), Quantity(100.0, "percent", match.group(0))))
     for match in _FRACTION_RE.finditer(norm):

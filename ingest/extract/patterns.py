@@ -64,10 +64,14 @@ STATUS_CUES = (
     ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"), ("奠基", "started"),
     ("签约", "signed"), ("签订", "signed"), ("正式落地", "signed"),
     ("在建", "under_construction"), ("续建", "under_construction"), ("加快推进", "under_construction"),
+    ("全力推进", "under_construction"),
     ("加快建设", "under_construction"), ("施工", "under_construction"), ("建设进度", "under_construction"),
     ("封顶", "under_construction"), ("结顶", "under_construction"), ("设备调试", "under_construction"),
-    ("竣工", "completed"), ("建成", "completed"), ("投产", "in_production"), ("投用", "in_production"),
-    ("达产", "in_production"),
+    ("正在建设", "under_construction"), ("主体完工", "under_construction"),
+    ("竣工", "completed"), ("完工", "completed"), ("建成", "completed"), ("投产", "in_production"),
+    ("投用", "in_production"), ("达产", "in_production"), ("试生产", "in_production"),
+    ("投入生产", "in_production"), ("投入运营", "in_production"), ("并网发电", "in_production"),
+    ("对外营业", "in_production"),
 )
 
 YEAR_RE = re.compile(r"(20[0-4]\d)年")

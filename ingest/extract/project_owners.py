@@ -33,6 +33,11 @@ _ORIGIN = re.compile(r"^(?:中国台湾|台湾|香港|澳门|德国|美国|日�
 _PHASE_SUFFIX = re.compile(r"[一二三四五六七八九十\d]+期(?:项目)?$")
 # Names of works, not firms (兴园路, 敬老院).
 _FACILITY_END = re.compile(r"[路河桥港湖山段院馆站场塘渠]$|[及和与的等]")
+# 科技城, 科技园: a business word that starts the name of a place, not the end of a firm's name.
+_PLACE_AFTER = re.compile(r"[城园谷]")
+_MODIFIER_END = re.compile(r"(?:高端|新型|先进|大型|现代|绿色|智慧)$")
+# Abbreviations of kinds of firms or works, not of one firm.
+_GENERIC_SHORT_FORMS = frozenset({"国企", "民企", "央企", "外企", "私企", "技改", "科研", "高校", "三资"})
 _RARE = 50
 _VERY_COMMON = 1000
 
@@ -55,10 +60,10 @@ def company_of_project(name: str) -> str | None:
     legal = LEGAL_COMPANY_RE.match(name)
     if legal and legal.end() < len(name):
         return legal.group()
-    for size in range(4, min(len(name), 7)):
+    for size in range(4, min(len(name), 6) + 1):
         prefix = name[:size]
         ending = next((end for end in _FIRM_ENDINGS if prefix.endswith(end) and len(prefix) > len(end) + 1), None)
-        if ending and not _common_body(prefix[:-len(ending)]):
+        if ending and not _common_body(prefix[:-len(ending)]) and not _PLACE_AFTER.match(name, size):
             return prefix
     if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS):
         return name[:4]
@@ -86,6 +91,10 @@ def brand_before_business_word(name: str) -> str | None:
     if best is None:
         return None
     brand, ending = best[1], name[len(best[1]):len(best[1]) + best[0]]
+    modifier = _MODIFIER_END.search(brand)
+    if modifier and modifier.start() >= _MIN_BRAND:
+        brand = brand[: modifier.start()]  # 甲乙高端|智能化装备: the modifier describes the product
+        return brand if _brand_like(brand) or _is_firm_word(brand) else None
     if _brand_like(brand) or _is_rare_proper_name(brand):
         return brand
     if word_tag(brand) in ("ns", "nr", "nz") and not _common_body(brand):
@@ -116,7 +125,7 @@ def unknown_brand(name: str) -> str | None:
     ('宏宇', None)
     """
     tokens = _words(name)
-    if tokens and _is_rare_proper_name(tokens[0]):
+    if tokens and (_is_rare_proper_name(tokens[0]) or _is_firm_word(tokens[0])):
         brand = tokens[0]  # a brand the dictionary knows as a rare proper name
     else:
         brand = ""
@@ -130,6 +139,11 @@ def unknown_brand(name: str) -> str | None:
     if not (_MIN_BRAND <= len(brand) <= _MAX_BRAND) or len(rest) < 2 or not re.match(f"[{HAN}]{{2}}", rest):
         return None
     return None if PLACE_PREFIX_RE.match(brand) or _FACILITY_END.search(brand) or _common_body(brand) else brand
+
+
+def _is_firm_word(word: str) -> bool:
+    """A word the dictionary marks as an abbreviation (j: 上汽, 中粮) or organisation (nt), not a generic one."""
+    return 2 <= len(word) <= 3 and word_tag(word) in ("j", "nt") and word not in _GENERIC_SHORT_FORMS
 
 
 def _is_rare_proper_name(word: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ingest.document import Document, Sentence
+from ingest.extract.indicator_periods import dateline_year
 from ingest.extract.patterns import YEAR_RE
 
 # How many sentences back a sentence without a year looks for one.
@@ -30,6 +31,14 @@ def document_year(text: str) -> int | None:
         return None
     top = max(years.values())
     return max(y for y, n in years.items() if n == top)
+
+
+def report_year(doc: Document) -> int | None:
+    """The year statuses and awards default to: :func:`document_year`, else the page's date line.
+
+    Normalisation blanks metadata lines (来源:…2022-10-29), so the date line is read from the page as loaded.
+    """
+    return document_year(doc.text) or dateline_year(doc.raw)
 
 
 def sentence_year(doc: Document, sentence: Sentence, report_year: int | None) -> int | None:

@@ -226,3 +226,23 @@ def test_a_topic_clause_with_an_investor_and_verb_is_no_project_name() -> None:
     from ingest.extract.entities import find_clause_projects
 
     assert find_clause_projects("青松装备有限公司投资26亿元建设液压件智能制造基地项目,年内开工。") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "company"),
+    [
+        # a dictionary abbreviation of a firm opens the project name
+        ("中冶钢构加工基地", "中冶"),
+        ("国电储能示范", "国电"),
+        # kinds of firms or works are no firm
+        ("技改扩能", None),
+        # a modifier between the brand and the product is no part of the brand
+        ("蓝湾澜图高端智能化装备产业园", "蓝湾澜图"),
+        # a project named by the company alone keeps the company's name as written
+        ("钜澜机械", "钜澜机械"),
+        # 科技城 names a place, not a firm ending in 科技: the brand is before it
+        ("启澜科技城医药供应链", "启澜"),
+    ],
+)
+def test_entities_company_abbreviations_and_modifiers(name: str, company: str | None) -> None:
+    assert company_of_project(name) == company

@@ -167,3 +167,27 @@ def test_facts_list_items_lose_their_leading_verb() -> None:
 
     hits = find_lists("兴办水环境整治、污水管网建设等10个为民办实事项目")
     assert [name for hit in hits for _, _, name in hit.items] == ["水环境整治"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("青松高新区蓝湾冷链物流项目已投入生产。\n", "in_production"),
+        ("青松高新区启明光电模组项目已主体完工。\n", "under_construction"),
+        ("青松高新区恒拓新材料项目完工。\n", "completed"),
+        ("2023年,青松高新区全力推进10个重大项目。其中,包括总投资20亿元的蓝湾冷链物流项目。\n", "under_construction"),
+        # a plan is no status
+        ("青松高新区恒拓新材料项目计划年底完工。\n", None),
+    ],
+)
+def test_facts_status_words_beyond_the_core_verbs(text: str, status: str | None) -> None:
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    assert [f["o"] for f in facts if f["p"] == "status"] == ([status] if status else [])
+
+
+def test_facts_classes_counted_after_a_detail_keep_the_status_of_the_projects_counted() -> None:
+    text = ("2022年,青松高新区集中开工项目18个,总投资61亿元。其中20亿元以上项目1个,为总投资22亿元的蓝湾冷链物流项目。"
+            "5亿元以上项目2个,分别为总投资5.2亿元的启明光电模组项目,总投资5.1亿元的恒拓新材料项目。\n")
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    started = {f["s"] for f in facts if f["p"] == "status" and f["o"] == "started"}
+    assert {"蓝湾冷链物流项目", "启明光电模组项目", "恒拓新材料项目"} <= started

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.extract.honour_titles import fuller_titles, is_honour, title_name
 from ingest.extract.honours import find_awards
 from kg.model import EntityType
@@ -194,3 +196,17 @@ def test_certification_and_build_approval() -> None:
 
 def test_officer_of_a_company_is_the_person_holder() -> None:
     assert awards("蓝湾冷链总经理王海获评“省劳动模范”。") == [("省劳动模范", "王海")]
+
+
+@pytest.mark.parametrize(
+    ("before", "names"),
+    [
+        ("高新区蓝湾冷链、启明光电", ["蓝湾冷链", "启明光电"]),
+        ("全区共有14家企业", []),
+        ("截至目前,园区已有6家企业", []),
+    ],
+)
+def test_recipients_before_a_cue(before: str, names: list[str]) -> None:
+    from ingest.extract.honour_recipients import recipients_before
+
+    assert [name for _, _, name in recipients_before(before, 0)] == names

@@ -79,7 +79,8 @@ def test_an_event_held_for_a_quarter_dates_the_figures_that_report_it() -> None:
     periods = _periods(text)
     assert periods["集中签约、开工项目"] == "2022-Q3"
     assert periods["集中开工项目总投资"] == "2022-Q3"
-    assert periods["新增孵化器"] is None
+    # not the event's quarter: only the page's date line dates it
+    assert periods["新增孵化器"] == "2022"
 
 
 def test_a_plan_announced_later_in_the_sentence_makes_its_figures_targets() -> None:
@@ -260,3 +261,108 @@ def test_named_project_amounts_and_a_rank_of_a_total() -> None:
     assert _rows("2023年,青松医疗机器人项目签约额3亿元。\n") == set()
     rows = _rows("2021年,全区省级企业技术中心中小企业达24家,总数居全市第一。\n")
     assert ("省级企业技术中心中小企业总数全市排名", 1.0, "rank", "2021", "actual") in rows
+
+
+def test_a_dateline_on_a_metadata_line_dates_figures_nothing_else_dates() -> None:
+    # the 来源 line is blanked as page furniture; its date still dates the page
+    text = ("来源:青松日报 2023-03-08 10:12\n"
+            "3月7日,青松高新区举行重点项目集中开工活动,集中开工项目12个,总投资58亿元。\n"
+            "园区现有孵化器6家。\n")
+    periods = _periods(text)
+    assert periods["集中开工项目"] == "2023"
+    assert periods["孵化器"] == "2023"
+
+
+def test_an_undated_page_gives_undated_figures_a_period_of_none() -> None:
+    periods = _periods("青松高新区现有孵化器6家。\n")
+    assert periods["孵化器"] is None
+
+
+def test_a_status_takes_the_dateline_year_when_the_text_names_none() -> None:
+    from ingest.emit import to_gold_json
+    from ingest.pipeline import run
+
+    text = ("发布时间:2021-05-20\n"
+            "5月19日,青松高新区蓝湾冷链物流项目开工,总投资6亿元。\n")
+    facts = to_gold_json(run(Document("d", "d.txt", text)))["facts"]
+    assert [(f["o"], f["year"]) for f in facts if f["p"] == "status"] == [("started", 2021)]
+
+
+def test_what_projects_are_expected_to_yield_is_a_target_named_after_them() -> None:
+    rows = _rows("5月8日,青松高新区举行项目集中签约活动,签约项目12个,总投资86亿元,预计总产值150亿元。\n")
+    assert ("签约项目总产值", 15e9, "CNY", None, "target") in rows
+    assert ("签约项目总投资", 86e8, "CNY", None, "actual") in rows
+
+
+def test_an_estimate_of_the_year_under_way_stays_actual() -> None:
+    rows = _rows("2023年,青松高新区预计地区生产总值突破500亿元。\n")
+    assert {(m, k) for m, _, _, _, k in rows} == {("地区生产总值", "actual")}
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "kind"),
+    [
+        ("2022年,青松高新区产值已达233亿元。\n", "产值", 233e8, "actual"),
+        ("2022年,该开发区实现进出口值50亿元。\n", "进出口值", 50e8, "actual"),
+        ("2022年,青松高新区新获批小巨人企业数量占全市总数的1/3。\n", "新获批小巨人企业数量占全市总数", 33.33, "actual"),
+        ("2022年,青松高新区蓝湾、启明等7家企业入围第四批小巨人企业。\n", "入围第四批小巨人企业", 7, "actual"),
+        ("今年,青松高新区计划实施亿元以上项目30个,年度计划投资40亿元。\n", "实施亿元以上项目", 30, "target"),
+        ("今年,青松高新区计划实施亿元以上项目30个,年度计划投资40亿元。\n", "年度计划投资", 40e8, "target"),
+    ],
+)
+def test_metric_words_and_kinds(text: str, metric: str, value: float, kind: str) -> None:
+    assert (metric, value, kind) in {(m, v, k) for m, v, _, _, k in _rows(text)}
+
+
+def test_figures_after_a_clause_naming_one_project_are_that_projects() -> None:
+    rows = _rows("2022年,在光电领域,青松高新区蓝湾显示芯片项目动工,总投资15亿元,计划年产值25亿元。\n"
+                 "2022年,青松高新区开工项目12个,总投资80亿元。\n")
+    assert {m for m, *_ in rows} == {"开工项目", "开工项目总投资"}
+
+
+def test_ranks_take_the_year_of_the_ranking_they_come_from() -> None:
+    rows = _rows("发布时间:2018-07-05\n"
+                 "《2017年江南省开发区综合考评报告》显示,青松高新区在全省国家级开发区中位列第4名。\n")
+    assert {(u, p) for _, _, u, p, _ in rows} == {("rank", "2017")}
+
+
+def test_the_size_of_a_group_in_a_note_is_no_figure() -> None:
+    rows = _rows("2024年,在西部地区(共46家高新区)中,青松高新区位居第二。\n")
+    assert {u for _, _, u, _, _ in rows} == {"rank"}
+
+
+def test_a_sentence_opening_with_qizhong_details_the_figures_before() -> None:
+    rows = _rows("2023年3月,青松高新区召开重点项目推进会。\n"
+                 "今年,青松高新区计划实施亿元以上项目40个。其中,10个投资超20亿元的重大项目,年度计划投资90亿元。\n")
+    assert ("投资超20亿元重大项目", 10, "count", "2023", "target") in rows
+    assert ("年度计划投资", 9e9, "CNY", "2023", "target") in rows
+
+
+def test_an_industry_named_as_the_subject_names_the_figures_after_it() -> None:
+    rows = _rows("2023年,以蓝湾、启明等为龙头的智能装备产业集群,集聚近80家规模企业,产值已达233亿元;"
+                 "生物医药产业方面,规上产值达63亿元。\n")
+    metrics = {m for m, *_ in rows}
+    assert {"智能装备产业集群产值", "生物医药产业规上产值"} <= metrics
+
+
+def test_figures_of_a_document_a_ministry_publishes_are_not_the_zones() -> None:
+    rows = _rows("2018年,工信部发布《关于开展小巨人企业培育工作的通知》,计划利用三年时间培育600家左右小巨人企业。"
+                 "青松高新区获批小巨人企业10家。\n")
+    assert {(m, v) for m, v, *_ in rows} == {("获批小巨人企业", 10)}
+
+
+def test_projects_designated_for_the_year_are_a_plan_the_projects_started_are_not() -> None:
+    rows = _rows("2018年,青松高新区确定了总投资89亿元的16个重点建设项目,本次集中开工项目8个,总投资18亿元。\n")
+    kinds = {m: k for m, _, _, _, k in rows}
+    assert kinds["重点建设项目"] == "target"
+    assert kinds["集中开工项目"] == "actual"
+
+
+def test_the_figures_of_that_project_are_not_the_zones() -> None:
+    rows = _rows("2023年,记者了解到,该项目总投资26亿元,主要建设市政道路。\n")
+    assert rows == set()
+
+
+def test_figures_of_a_named_trading_platform_are_not_the_zones() -> None:
+    rows = _rows("2019年,青松高新区新增企业12家。蓝湾冷链电子交易平台注册用户3000余人,成交总额达1.4亿元。\n")
+    assert {m for m, *_ in rows} == {"新增企业"}
