@@ -148,3 +148,13 @@ def _magnitude(value: float) -> str:
         if abs(value) >= scale:
             return f"{value / scale:.4g}{name}"
     return f"{value:.4g}"
+
+
+def unit_label(unit: str) -> str:
+    """The unit as a reader names it: '%', '名次', '亿元' style words; '' for a plain count.
+
+    >>> unit_label("percent"), unit_label("mu"), unit_label("count"), unit_label("CNY")
+    ('%', '亩', '', '元')
+    """
+    names = {"percent": "%", "percentage_point": "百分点", "rank": "名次", "count": "", **CURRENCY_NAMES, **UNIT_WORDS}
+    return names.get(unit, unit)
