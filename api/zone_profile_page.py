@@ -44,9 +44,10 @@ def _ref(ref: Ref) -> str:
 
 def _figures(p: ZoneProfile) -> str:
     t = p.totals
-    money = "、".join(format_amount(a, c) for c, a in t.investment.items()) or "未披露"
+    money = "、".join(format_amount(a, c) for c, a in t.investment.items())
+    invested = f"已披露投资（{t.projects_with_investment} 个项目）" if money else "投资额均未披露"
     cards = [
-        (str(t.projects), "项目"), (money, f"已披露投资（{t.projects_with_investment} 个项目）"),
+        (str(t.projects), "项目"), (money or "—", invested),
         (str(t.enterprises), "企业"), (str(t.honours), "企业所获荣誉"), (str(t.zone_honours), "园区荣誉"),
         (str(t.platforms), "平台载体"), (str(t.policies), "政策"), (str(t.industries), "主导产业"),
         (str(t.people), "人物"), (str(t.indicators), "指标数据"),
@@ -62,9 +63,13 @@ def _charts(p: ZoneProfile) -> str:
     missing = "" if charts_installed() else NO_CHARTS
     return (f'{missing}<section class="charts">'
             '<div><h2>项目进展：签约 → 开工 → 在建 → 竣工 → 投产</h2>'
+            '<p class="chart-caption">每个阶段：有该进展记录的项目数（一个项目可经历多个阶段）</p>'
             '<div class="chart" id="chart-pipeline"></div></div>'
-            '<div><h2>投资额：按年份与进展</h2><div class="chart" id="chart-investment"></div></div>'
-            f'<div><h2>关键指标：实际与目标 <select id="metric" aria-label="指标">{options}</select></h2>'
+            '<div><h2>投资额：按年份与进展</h2>'
+            '<p class="chart-caption">每个项目按其最新进展及其年份计入；同一项目多次报道取最大投资额</p>'
+            '<div class="chart" id="chart-investment"></div></div>'
+            '<div><h2>关键指标：实际与目标</h2>'
+            f'<p class="chart-caption"><select id="metric" aria-label="指标">{options}</select></p>'
             '<div class="chart" id="chart-indicator"></div></div></section>')
 
 

@@ -22,7 +22,17 @@
       first.classList.add("flash");
       window.setTimeout(function () { first.classList.remove("flash"); }, 1200);
     }
-    window.__docView = { current: first ? first.getAttribute("data-ev") : null };
+    var id = first ? first.getAttribute("data-ev") : null;
+    var aside = document.querySelector(".doc-facts");
+    var stated = [];
+    document.querySelectorAll(".doc-facts li").forEach(function (li) {
+      var source = li.querySelector("a.source");
+      var mine = id !== null && source && source.getAttribute("href") === "#evidence-" + id;
+      li.classList.toggle("current", mine);
+      if (mine) { stated.push(li); }
+    });
+    if (stated.length && aside) { aside.scrollTop = stated[0].offsetTop - aside.clientHeight / 3; }
+    window.__docView = { current: id, facts: stated.length };
   }
 
   function fromHash() {
