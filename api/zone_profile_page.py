@@ -79,11 +79,15 @@ def _metric_key(i: Indicator) -> str:
 
 
 def _metric_names(indicators: list[Indicator]) -> list[str]:
-    """Metrics (with their unit), the most reported first."""
+    """Metrics (with their unit), the most reported first; rankings after amounts at equal counts (a taller
+    bar is a worse rank)."""
     counts: dict[str, int] = defaultdict(int)
+    ranks = set()
     for i in indicators:
         counts[_metric_key(i)] += 1
-    return sorted(counts, key=lambda name: (-counts[name], name))
+        if i.unit == "rank":
+            ranks.add(_metric_key(i))
+    return sorted(counts, key=lambda name: (-counts[name], name in ranks, name))
 
 
 def chart_data(p: ZoneProfile) -> dict[str, object]:

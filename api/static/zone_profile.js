@@ -15,6 +15,12 @@
     return String(+value.toPrecision(4));
   }
 
+  function withUnit(value, unit) {
+    if (unit === "rank") { return "第" + value + "名"; }
+    if (unit === "percent") { return value + "%"; }
+    return magnitude(value);
+  }
+
   function draw(id, option) {
     var el = document.getElementById(id);
     var chart = echarts.init(el, null, { renderer: "svg" });
@@ -79,7 +85,7 @@
     }).map(function (kind) {
       return { type: "bar", name: kind === "actual" ? "实际" : "目标",
         itemStyle: { color: kind === "actual" ? "#1f5fa8" : "#f39c12" },
-        label: { show: true, position: "top", formatter: function (p) { return magnitude(p.value); } },
+        label: { show: true, position: "top", formatter: function (p) { return withUnit(p.value, metric.unit); } },
         data: metric.periods.map(function (p) { return p[kind] === undefined ? null : p[kind]; }) };
     });
     if (charts["chart-indicator"]) { charts["chart-indicator"].dispose(); }
@@ -87,7 +93,7 @@
       grid: { left: 64, right: 24, top: 56, bottom: 40 },
       title: { text: metric.name, left: "center", top: 4, textStyle: { fontSize: 13, fontFamily: FONT } },
       legend: { top: 26 },
-      tooltip: { trigger: "axis", valueFormatter: magnitude },
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return withUnit(v, metric.unit); } },
       xAxis: { type: "category", data: periods },
       yAxis: { type: "value", axisLabel: { formatter: magnitude } },
       series: series
