@@ -163,3 +163,16 @@ def test_exported_html_shows_source_sentences_offline(browser: Any, tmp_path: An
     assert offline.blocked == [] and offline.errors == []
     page.close()
     store.close()
+
+
+def test_zone_with_no_projects_or_figures_renders_without_errors(offline: OfflinePage, server_url: str) -> None:
+    zones = httpx.get(server_url + "/zones", params={"limit": 1000}).json()["items"]
+    profiles = [httpx.get(f"{server_url}/zones/{z['id']}/profile").json() for z in zones]
+    bare = min(profiles, key=lambda p: (p["totals"]["projects"] + p["totals"]["indicators"]))
+    assert bare["totals"]["projects"] == 0 and bare["totals"]["indicators"] == 0
+    page = offline.page
+    page.goto(f"{server_url}/zones/{bare['zone']['id']}")
+    page.wait_for_function("window.__zoneProfile !== undefined", timeout=20_000)
+    assert page.locator("#chart-investment").text_content() == "没有披露投资额的项目"
+    assert page.locator("#chart-indicator").text_content() == "没有抽取到指标"
+    assert page.locator("h1").text_content() == bare["zone"]["label"]
