@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode
 
 from api.facets import Facets, allowed_items
+from api.page_shell import evidence_url
 from api.schemas import EntityDetail, EntityPage, Evidence, FactNode, Link, Ref
 from api.terms import BASE_TYPES, entity_id, literal_value, local_name, make_ref, plain_value, text
 from kg.errors import NotFound
@@ -88,12 +89,9 @@ def _key(term: Term) -> str:
 def _evidence(row: dict[str, Term]) -> Evidence:
     start, end = row["start"], row["end"]
     assert isinstance(start, Literal) and isinstance(end, Literal)
-    return Evidence(
-        document=entity_id(row["doc"].value),
-        text=row["text"].value,
-        start=int(literal_value(start)),
-        end=int(literal_value(end)),
-    )
+    document, first, last = entity_id(row["doc"].value), int(literal_value(start)), int(literal_value(end))
+    return Evidence(document=document, text=row["text"].value, start=first, end=last,
+                    url=evidence_url(document, first, last))
 
 
 def get_entity(store: GraphStore, entity_type: EntityType, ident: str) -> EntityDetail:

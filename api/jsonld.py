@@ -29,6 +29,7 @@ JSON = "application/json"
 JSONLD = "application/ld+json"
 TURTLE = "text/turtle"
 NTRIPLES = "application/n-triples"
+HTML = "text/html"
 BODY_TYPES = [JSON, JSONLD]
 ITEM_TYPES = [JSON, JSONLD, TURTLE, NTRIPLES]
 HYDRA = "http://www.w3.org/ns/hydra/core#"

@@ -15,7 +15,17 @@ from api.client_limits import ClientLimiter, ClientLimits
 from api.limits import BodyLimitMiddleware
 from api.methods import OptionsMiddleware
 from api.query_pool import make_runner
-from api.routers import documents, entities, resources, search, sparql, stats, workbench
+from api.routers import (
+    documents,
+    entities,
+    page_assets,
+    resources,
+    search,
+    sparql,
+    stats,
+    workbench,
+    zone_profile,
+)
 from api.write_gate import TokenBeforeBodyMiddleware
 from api.writes import Writer
 from kg.iri import doc_id_from_graph
@@ -83,7 +93,7 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_document_bytes + MULTIPART_SLACK_BYTES)
     app.add_middleware(OptionsMiddleware)
     app.add_middleware(TokenBeforeBodyMiddleware, settings=settings)  # outermost: before the body limit reads
-    for module in (sparql, workbench, entities, resources, documents, search, stats):
+    for module in (sparql, workbench, page_assets, zone_profile, entities, resources, documents, search, stats):
         app.include_router(module.router)
     if importlib.util.find_spec("api.routers.graph_page") is not None:
         from api.routers import graph_page

@@ -49,12 +49,16 @@ def html_route_errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return blocks
 
 
-def json_or_jsonld(*, rdf: bool = False) -> dict[int | str, dict[str, Any]]:
-    """A 200 that is the response model as JSON, or linked data by Accept (items also in Turtle/N-Triples)."""
+def json_or_jsonld(*, rdf: bool = False, html: bool = False) -> dict[int | str, dict[str, Any]]:
+    """A 200 that is the response model as JSON, or linked data by Accept (items also in Turtle/N-Triples);
+    ``html``: a browser's Accept (preferring text/html) gets a page."""
     content: dict[str, Any] = {"application/ld+json": {"schema": {"type": "object"}}}
     if rdf:
         content |= {media: {"schema": {"type": "string"}} for media in ("text/turtle", "application/n-triples")}
-    return {200: {"description": "JSON, or linked data when Accept prefers it", "content": content,
+    if html:
+        content["text/html"] = {"schema": {"type": "string"}}
+    description = "JSON, or linked data when Accept prefers it" + ("; a page for a browser" if html else "")
+    return {200: {"description": description, "content": content,
                   "headers": VARY_HEADER}}
 
 

@@ -28,6 +28,8 @@ class Evidence(BaseModel):
     text: str
     start: int
     end: int
+    url: str | None = None
+    """The document view with this sentence highlighted."""
 
 
 PropertyValue = Ref | float | int | str

@@ -18,6 +18,7 @@ from ingest.extract.zones import zone_class
 from kg.iri import doc_graph_iri, entity_iri, node_iri
 from kg.model import EntityType, Predicate
 from kg.namespaces import RDF, RDFS, SKOS, XSD, ZONE
+from kg.text_offsets import encode_offsets
 
 # Binary predicates: a direct triple plus a reified rdf:Statement with evidence.
 BINARY = frozenset({
@@ -57,6 +58,10 @@ def _document_triples(doc: Document, node: NamedNode) -> Iterator[Triple]:
     yield Triple(node, ZONE.sourceName, Literal(doc.source_name))
     yield Triple(node, ZONE.encoding, Literal(doc.encoding))
     yield Triple(node, ZONE.contentHash, Literal(content_hash(doc.text)))
+    yield Triple(node, ZONE.normalisedText, Literal(doc.text))
+    breaks = encode_offsets(doc.offsets)
+    if breaks:
+        yield Triple(node, ZONE.textOffsets, Literal(breaks))
     title = str(doc.meta.get("title") or (doc.sentences[0].text[:80] if doc.sentences else doc.source_name))
     yield Triple(node, RDFS.label, _zh(title))
 

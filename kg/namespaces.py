@@ -61,7 +61,7 @@ ZONE_TERMS = frozenset(
     hostsPlatform role indicator
     amount currency statusValue year honour awardingBody roleIn title metric value unit
     period kind evidence sentenceText charStart charEnd inDocument mentionedIn docId
-    sourceName encoding contentHash tripleCount
+    sourceName encoding contentHash tripleCount normalisedText textOffsets
     """.split()
 )
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Create .venv and install zonekg into it. With --test: also the test extras and the
 # Debian packages the browser and server tests need (chromium, CJK fonts, Virtuoso, npm).
-# The SPARQL query page's editor (YASGUI) comes from the npm registry as pinned in package-lock.json.
+# The SPARQL query page's editor (YASGUI) and the zone profile's charts (ECharts) come from the npm registry
+# as pinned in package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m venv .venv
@@ -24,5 +25,6 @@ fi
 if command -v npm >/dev/null; then
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 else
-  echo "npm not found: /sparql will have no query editor until 'npm ci' runs here (Debian: apt-get install npm)" >&2
+  echo "npm not found: /sparql will have no query editor and zone profiles no charts until 'npm ci' runs here" \
+       "(Debian: apt-get install npm)" >&2
 fi

@@ -16,6 +16,7 @@ from kg.sparql import load_query
 from kg.store import GraphStore
 from viz.graph import to_networkx
 from viz.render import Assets, render_html
+from viz.source import evidence_of
 from viz.views import DEFAULT_NODE_LIMIT, View, select_view
 
 FORMATS = ("html", "graphml", "gexf", "nq", "jsonld")
@@ -53,8 +54,10 @@ def view_triples(triples: Iterable[Triple], nodes: set[str]) -> list[Triple]:
     return list(dict.fromkeys(out))
 
 
-def _write_html(view: View, triples: list[Triple], out: Path) -> None:
-    out.write_text(render_html(view, assets=Assets(inline=True)), encoding="utf-8")
+def write_html(store: GraphStore, view: View, out: Path) -> None:
+    """A self-contained page: assets inlined, every entity's source sentences carried in the page."""
+    evidence = evidence_of(store, set(view.graph.nodes))
+    out.write_text(render_html(view, assets=Assets(inline=True), evidence=evidence), encoding="utf-8")
 
 
 def _write_graphml(view: View, triples: list[Triple], out: Path) -> None:
@@ -77,7 +80,6 @@ def _write_jsonld(view: View, triples: list[Triple], out: Path) -> None:
 
 
 WRITERS: dict[str, Callable[[View, list[Triple], Path], None]] = {
-    "html": _write_html,
     "graphml": _write_graphml,
     "gexf": _write_gexf,
     "nq": _write_nquads,
@@ -90,7 +92,7 @@ def export_graph(
 ) -> View | None:
     """Write the whole graph, or the zone/focus view of it, to ``out``; returns the view (None for a full dump)."""
     fmt = ALIASES.get(fmt, fmt)
-    if fmt not in WRITERS:
+    if fmt not in FORMATS:
         raise UnknownFormat(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "nq" and not zone and not focus:
         with out.open("wb") as fh:
@@ -99,5 +101,8 @@ def export_graph(
     triples = store.construct(load_query("viz_graph"))
     limit = DEFAULT_NODE_LIMIT if fmt == "html" else sys.maxsize
     view = select_view(to_networkx(triples), zone=zone, focus=focus, depth=depth, limit=limit)
-    WRITERS[fmt](view, triples, out)
+    if fmt == "html":
+        write_html(store, view, out)
+    else:
+        WRITERS[fmt](view, triples, out)
     return view

@@ -183,8 +183,10 @@ def zone_index(g: nx.MultiDiGraph) -> list[dict[str, str]]:
     return [{"id": n, "label": label} for n, label in sorted(zones, key=lambda z: z[1])]
 
 
-def page_data(view: View, *, zones: list[dict[str, str]] | None = None, details_url: str = "") -> dict[str, Any]:
-    """Everything the page script needs, as one JSON-ready dict.
+def page_data(view: View, *, zones: list[dict[str, str]] | None = None, details_url: str = "",
+              evidence: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """Everything the page script needs, as one JSON-ready dict; ``evidence`` (entity IRI → its source
+    sentences) is carried by a page that has no server to ask (the HTML export).
 
     ``zones`` fills the zone list (default: the zones in the view). A node's own zone list, which
     the zone filter reads, holds the zones of the view it is a member of, cut from the view itself.
@@ -201,6 +203,7 @@ def page_data(view: View, *, zones: list[dict[str, str]] | None = None, details_
         "nodes": net.nodes, "edges": net.edges, "options": physics_options(len(net.nodes)),
         "types": TYPE_STYLES, "zones": zone_index(view.graph) if zones is None else zones, "note": view.note,
         "truncated": view.truncated, "focus": view.focus, "zone": view.zone, "detailsUrl": details_url,
+        "evidence": evidence or {},
     }
 
 
@@ -231,6 +234,6 @@ def render_page(data: dict[str, Any], assets: Assets = Assets()) -> str:
 
 
 def render_html(view: View, *, assets: Assets = Assets(), zones: list[dict[str, str]] | None = None,
-                details_url: str = "") -> str:
+                details_url: str = "", evidence: dict[str, list[dict[str, Any]]] | None = None) -> str:
     """Page data and page in one call."""
-    return render_page(page_data(view, zones=zones, details_url=details_url), assets)
+    return render_page(page_data(view, zones=zones, details_url=details_url, evidence=evidence), assets)

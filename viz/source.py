@@ -163,18 +163,32 @@ def _int(term: Any) -> int | None:
     return int(term.value) if isinstance(term, Literal) else None
 
 
+def _evidence_out(row: dict[str, Any], *, linked: bool = True) -> EvidenceOut:
+    """A sentence row; ``linked``: with the URL of the document view that highlights it."""
+    doc_id = _text(row.get("docId"))
+    start, end = _int(row.get("start")), _int(row.get("end"))
+    url = f"/documents/{quote(doc_id, safe='')}" if doc_id and linked else ""
+    if url and start is not None and end is not None:
+        url += f"?s={start}&e={end}"
+    return EvidenceOut(text=_text(row.get("text")), doc_id=doc_id, source=_text(row.get("source")) or doc_id,
+                       url=url, start=start, end=end)
+
+
 def entity_evidence(store: GraphStore, iri: str) -> list[EvidenceOut]:
     """Source sentences for everything said about the entity ``iri``."""
     rows = store.select(load_query("viz_evidence"), bindings={"entity": entity_node(iri)})
-    out = []
-    for row in rows:
-        doc_id = _text(row.get("docId"))
-        out.append(EvidenceOut(
-            text=_text(row.get("text")), doc_id=doc_id, source=_text(row.get("source")) or doc_id,
-            url=f"/documents/{quote(doc_id, safe='')}" if doc_id else "",
-            start=_int(row.get("start")), end=_int(row.get("end")),
-        ))
-    return out
+    return [_evidence_out(row) for row in rows]
+
+
+def evidence_of(store: GraphStore, entities: set[str], *, per_entity: int = 200) -> dict[str, list[dict[str, Any]]]:
+    """Source sentences of many entities at once (one query), for a page that carries them (the HTML export);
+    without links, as such a page is read away from the server."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in store.select(load_query("viz_evidence_all")):
+        entity = row["entity"].value
+        if entity in entities and len(found.setdefault(entity, [])) < per_entity:
+            found[entity].append(asdict(_evidence_out(row, linked=False)))
+    return found
 
 
 def evidence_json(store: GraphStore, iri: str) -> dict[str, Any]:

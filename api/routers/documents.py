@@ -8,11 +8,12 @@ from fastapi import APIRouter, Header, Path, Query, Request, Response, UploadFil
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from api import document_view
 from api.auth import require_token
 from api.deps import SettingsDep, StoreDep, WriterDep
 from api.document_service import get_document, ingest_out, list_documents
 from api.errors import PayloadTooLarge
-from api.jsonld import respond
+from api.jsonld import BODY_TYPES, HTML, negotiate, respond
 from api.openapi_docs import READ_ERRORS, errors, json_or_jsonld
 from api.schemas import DocumentOut, DocumentPage, IngestOut
 
@@ -33,10 +34,17 @@ def documents(
     return respond(request, list_documents(store, limit=limit, offset=offset))
 
 
+SpanEdge = Annotated[int | None, Query(ge=0, le=1_000_000_000, description="For a browser: a character offset "
+                                       "of the original text (an evidence span's start or end) to highlight.")]
+
+
 @router.get("/documents/{doc_id}", response_model=DocumentOut,
-            responses={**json_or_jsonld(), **errors(404, *READ_ERRORS)})
-def document(request: Request, store: StoreDep, doc_id: DocId) -> JSONResponse:
-    """One stored document."""
+            responses={**json_or_jsonld(html=True), **errors(404, *READ_ERRORS)})
+def document(request: Request, store: StoreDep, doc_id: DocId, s: SpanEdge = None, e: SpanEdge = None) -> Response:
+    """One stored document; a browser (Accept preferring text/html) gets its text with the facts it states and
+    the evidence span ``s``..``e`` highlighted."""
+    if negotiate(request, [*BODY_TYPES, HTML]) == HTML:
+        return document_view.render(document_view.load_view(store, doc_id), s, e)
     return respond(request, get_document(store, doc_id), ld_type="zone:Document")
 
 

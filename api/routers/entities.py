@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from api.deps import StoreDep
 from api.entity_service import entity_iri_for, get_entity, list_entities
 from api.facets import Facets
-from api.jsonld import ITEM_TYPES, JSON, entity_triples, linked_data, negotiate, respond
+from api.jsonld import HTML, ITEM_TYPES, JSON, entity_triples, linked_data, negotiate, respond
 from api.names import resolve
 from api.negotiation import VARY
 from api.openapi_docs import READ_ERRORS, errors, json_or_jsonld
@@ -77,8 +77,14 @@ def _list_route(entity_type: EntityType) -> Callable[..., JSONResponse]:
 
 
 def _item_route(entity_type: EntityType) -> Callable[..., Response]:
+    offers = [*ITEM_TYPES, HTML] if entity_type is EntityType.ZONE else ITEM_TYPES
+
     def route(request: Request, store: StoreDep, ident: EntityId) -> Response:
-        media_type = negotiate(request, ITEM_TYPES)
+        media_type = negotiate(request, offers)
+        if media_type == HTML:
+            from api.routers.zone_profile import profile_page  # it imports this module
+
+            return profile_page(request, store, ident)
         if media_type == JSON:
             return JSONResponse(get_entity(store, entity_type, ident).model_dump(mode="json"), headers=VARY)
         return linked_data(entity_triples(store, entity_type, entity_iri_for(entity_type, ident)), media_type)
@@ -102,8 +108,10 @@ for _collection, _type in COLLECTIONS.items():
         _item_route(_type),
         methods=["GET"],
         response_model=EntityDetail,
-        responses={**json_or_jsonld(rdf=True), **errors(404, *READ_ERRORS)},
+        responses={**json_or_jsonld(rdf=True, html=_type is EntityType.ZONE), **errors(404, *READ_ERRORS)},
         summary=f"One of the {_collection}",
-        description=f"One {_type.value} with aliases, links, n-ary facts and evidence sentences.",
+        description=f"One {_type.value} with aliases, links, n-ary facts and evidence sentences."
+        + (" A browser (Accept preferring text/html) gets the zone's profile page." if _type is EntityType.ZONE
+           else ""),
         operation_id=f"get_{_collection}",
     )

@@ -42,7 +42,8 @@ def test_api_rest_enterprise_links_with_evidence(api_client: Any) -> None:
     located = next(link for link in item["links"] if link["predicate"] == "locatedIn")
     assert located["target"]["id"] == "rugao" and located["target"]["type"] == "Zone"
     assert located["evidence"] == [
-        {"document": "sample", "text": "2021年签约东旭科技20亿元项目1个。", "start": 0, "end": 20}
+        {"document": "sample", "text": "2021年签约东旭科技20亿元项目1个。", "start": 0, "end": 20,
+         "url": "/documents/sample?s=0&e=20"}
     ]
     projects = [link for link in item["links"] if link["predicate"] == "investor"]
     assert [link["target"]["id"] for link in projects] == ["dxp"]

@@ -86,8 +86,21 @@ def test_page_jsonld_is_a_hydra_collection_without_paging_terms(api_client: Any)
 def test_accept_is_read_with_q_values(api_client: Any, accept: str, media_type: str) -> None:
     for path in ("/enterprises", "/enterprises/dx", "/search?q=东旭", "/documents", "/documents/sample"):
         answer = api_client.get(path, headers={"Accept": accept})
-        assert answer.headers["content-type"].startswith(media_type), path
+        # A document and a zone are also pages: a client preferring text/html gets the page.
+        expected = "text/html" if accept.startswith("text/html") and path == "/documents/sample" else media_type
+        assert answer.headers["content-type"].startswith(expected), path
         assert answer.headers["vary"] == "Accept", path
+
+
+@pytest.mark.parametrize("path", ["/documents/sample", "/zones/rugao"])
+def test_document_and_zone_are_pages_for_a_browser_and_json_for_others(api_client: Any, path: str) -> None:
+    browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    page = api_client.get(path, headers={"Accept": browser})
+    assert page.headers["content-type"].startswith("text/html") and page.headers["vary"] == "Accept"
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    for accept in ("*/*", "application/json", "application/json, text/html;q=0.5"):
+        assert api_client.get(path, headers={"Accept": accept}).headers["content-type"] == "application/json"
+    assert api_client.get("/enterprises/dx", headers={"Accept": "text/html"}).status_code == 406
 
 
 def test_item_as_turtle(api_client: Any) -> None:

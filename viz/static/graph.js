@@ -97,11 +97,15 @@
   }
 
   function showEvidence(panel, id) {
-    if (!data.detailsUrl) return;
+    const carried = data.evidence && data.evidence[id];
+    if (!data.detailsUrl && !carried) return;
     const box = el("div", "正在读取来源句子…", "evidence");
     panel.appendChild(box);
-    fetch(data.detailsUrl + "?iri=" + encodeURIComponent(id), { headers: { Accept: "application/json" } })
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+    // An exported page carries its sentences; the served page asks the server.
+    const details = carried ? Promise.resolve({ evidence: carried })
+      : fetch(data.detailsUrl + "?iri=" + encodeURIComponent(id), { headers: { Accept: "application/json" } })
+        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))));
+    details
       .then((details) => {
         box.textContent = "";
         box.appendChild(el("h3", "来源句子（" + details.evidence.length + "）"));
@@ -113,6 +117,9 @@
             const link = el("a", ev.source || ev.doc_id);
             link.href = ev.url;
             item.append(" ", link);
+          } else if (ev.source) {
+            item.append(" ", el("span", ev.source + (ev.start === null ? "" : "，第 " + ev.start + "–" + ev.end + " 字"),
+              "source"));
           }
           list.appendChild(item);
         }

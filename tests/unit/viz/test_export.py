@@ -64,3 +64,15 @@ def test_export_jsonld_uses_context_and_parses(sample_store: OxigraphStore, tmp_
 def test_export_unknown_format_is_refused(sample_store: OxigraphStore, tmp_path: Path) -> None:
     with pytest.raises(UnknownFormat, match="png"):
         export_graph(sample_store, "png", tmp_path / "g.png")
+
+
+def test_export_html_carries_each_entitys_source_sentences(sample_store: OxigraphStore, tmp_path: Path) -> None:
+    out = tmp_path / "g.html"
+    view = export_graph(sample_store, "html", out)
+    html = out.read_text(encoding="utf-8")
+    island = html.split('<script type="application/json" id="graph-data">', 1)[1].split("</script>", 1)[0]
+    evidence = json.loads(island)["evidence"]
+    assert view is not None and set(evidence) <= set(view.graph.nodes)
+    sentences = {e["text"] for e in evidence[ENTERPRISE]}
+    assert "2021年签约东旭科技20亿元项目1个。" in sentences
+    assert all(e["url"] == "" and e["source"] and e["start"] is not None for e in evidence[ENTERPRISE])

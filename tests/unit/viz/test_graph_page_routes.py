@@ -58,7 +58,7 @@ def test_graph_page_routes_bad_views(client: TestClient, params: dict[str, objec
 def test_graph_page_routes_details_give_sentences_and_document_link(client: TestClient) -> None:
     data = client.get("/graph/details", params={"iri": ENTERPRISE}).json()
     assert data["evidence"] == [{"text": "2021年签约东旭科技20亿元项目1个。", "doc_id": "sample",
-                                 "source": "sample.txt", "url": "/documents/sample", "start": 0, "end": 20}]
+                                 "source": "sample.txt", "url": "/documents/sample?s=0&e=20", "start": 0, "end": 20}]
 
 
 def test_graph_page_routes_details_of_zone_cover_both_documents(client: TestClient) -> None:
