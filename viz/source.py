@@ -1,20 +1,24 @@
 """Reading the graph page's data from the store, through the named ``viz_*`` query templates.
 
-A view is cut in SPARQL, so no request loads the whole graph: a ``viz_members_*`` pattern names the
-candidates of a view (every entity, one type, or a superset of a zone or focus view),
-``viz_view_count`` counts them and ``viz_view_triples`` brings back just their part of the graph.
-When there are more candidates than the page shows, only the most connected come back:
-``viz_view_rank`` finds the degree of the N-th and ``viz_degree_at_least`` keeps those at or above
-it; the unfiltered view ranks inside ``viz_degree_top``, with nothing bound. The exact
-zone/type/focus cut (:func:`viz.views.cut_view`) then runs in NetworkX on that small graph, so a
-view that is not truncated equals the one cut from the whole graph.
+A view is cut in SPARQL, so no request loads the whole graph, and each query returns as few terms as it
+can (decoding terms is most of a query's cost on the on-disk store):
+
+1. the candidates: every entity or those of some types from ``viz_entity_index`` (each entity's classes
+   and degree, read once per store generation), or a zone or focus neighbourhood from
+   ``viz_view_members`` (a superset of the exact view, IRIs only);
+2. when there are more than the page shows, the most connected of them (degree, then IRI; the view's
+   own entity always kept), chosen in Python from the index before anything else is read;
+3. what the page draws of the chosen entities (``viz_view_entities``) and of their fact nodes
+   (``viz_view_facts``): only the predicates viz.graph reads.
+
+The exact zone/type/focus cut (:func:`viz.views.cut_view`) then runs in NetworkX on that small graph,
+so a view that is not truncated equals the one cut from the whole graph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -22,16 +26,32 @@ import networkx as nx
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.errors import NotFound
-from kg.model import EntityType
 from kg.sparql import load_query
 from kg.store import GraphStore
+from viz.cache import GenerationCache, cached, store_cache
 from viz.graph import to_networkx
 from viz.views import DEFAULT_NODE_LIMIT, InvalidView, View, cap, check_depth, check_types, cut_view, fold_name
 
-MEMBERS_MARK = "#MEMBERS"
-DEGREE_MARK = "#DEGREE"
 QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
-"""Most nodes one view query brings back (the LIMIT of viz_view_rank.rq and viz_degree_top.rq)."""
+"""Most entities one view reads from the store (then cut to the page's cap)."""
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """Every entity's classes (local names) and degree, for choosing the members of a view."""
+
+    classes: dict[str, frozenset[str]]
+    degree: dict[str, int]
+
+    def of_types(self, types: Iterable[str]) -> list[str]:
+        """Entities typed with any of the classes named."""
+        wanted = set(types)
+        return [e for e, classes in self.classes.items() if classes & wanted]
+
+    def most_connected(self, members: Iterable[str], limit: int, keep: str | None = None) -> list[str]:
+        """At most ``limit`` of ``members``: ``keep`` first, then by degree (highest first) and IRI."""
+        ranked = sorted(members, key=lambda e: (e != keep, -self.degree.get(e, 0), e))
+        return ranked[:limit]
 
 
 @dataclass(frozen=True)
@@ -55,44 +75,64 @@ class EvidenceOut:
     end: int | None
 
 
-@cache
-def view_query(shape: str, members: str, degree: str | None = None) -> str:
-    """The ``viz_view_<shape>`` template with the ``viz_members_<members>`` pattern (and ``viz_degree_<degree>`` cut).
-
-    The parts are fixed texts at marked lines; values are always bound, never written into the query.
-    """
-    parts = {MEMBERS_MARK: load_query(f"viz_members_{members}")}
-    if degree:
-        parts[DEGREE_MARK] = load_query(f"viz_degree_{degree}")
-    lines = load_query(f"viz_view_{shape}").splitlines()
-    return "\n".join(parts.get(line.strip(), line) for line in lines)
+def values_block(variable: str, iris: Iterable[str]) -> str:
+    """``VALUES ?variable { <iri> ... }``, each IRI checked and written by pyoxigraph (never caller text)."""
+    return f"VALUES ?{variable} {{ {' '.join(str(NamedNode(i)) for i in iris)} }}"
 
 
-def _select(
-    store: GraphStore, query: str, anchors: list[NamedNode | None], extra: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """Rows of ``query`` for each anchor (None: nothing bound but ``extra``)."""
-    rows: list[dict[str, Any]] = []
-    for anchor in anchors:
-        rows += store.select(query, bindings={**extra, **({"anchor": anchor} if anchor else {})})
-    return rows
+def fill(template: str, parts: dict[str, str]) -> str:
+    """The template ``viz_<template>`` with its marked lines (``#MEMBERS``, ``#NODES``...) replaced."""
+    return "\n".join(parts.get(line.strip(), line) for line in load_query(template).splitlines())
 
 
-def candidates(store: GraphStore, members: str, anchors: list[NamedNode | None],
-               limit: int = QUERY_NODE_LIMIT) -> Candidates:
-    """Members of a view (one query per anchor), cut in SPARQL to about ``limit`` of the most connected."""
-    total = sum(int(r["total"].value) for r in _select(store, view_query("count", members), anchors, {}))
-    degree, extra = None, {}
-    if total > limit and anchors != [None]:
-        ranked = _select(store, view_query("rank", members), anchors, {})
-        degrees = sorted((int(r["degree"].value) for r in ranked), reverse=True)
-        extra = {"mindegree": Literal(degrees[min(limit, len(degrees)) - 1] if degrees else 0)}
-        degree = "at_least"
-    elif total > limit:
-        degree = "top"  # the unfiltered view ranks its own top N inside the query, with nothing bound
-    rows = _select(store, view_query("triples", members, degree), anchors, extra)
-    triples = [Triple(r["s"], r["p"], r["o"]) for r in rows]
-    return Candidates(to_networkx(triples), total, truncated=total > limit)
+def read_entity_index(store: GraphStore) -> EntityIndex:
+    """Classes and degree of every entity (one query; no term but the entity IRIs is decoded)."""
+    classes: dict[str, set[str]] = {}
+    degree: dict[str, int] = {}
+    for row in store.select(load_query("viz_entity_index")):
+        entity = row["e"].value
+        classes.setdefault(entity, set()).add(row["class"].value)
+        if "degree" in row:
+            degree[entity] = int(row["degree"].value)
+    return EntityIndex({e: frozenset(c) for e, c in classes.items()}, degree)
+
+
+def entity_index(store: GraphStore, cache: GenerationCache | None = None) -> EntityIndex:
+    """The entity index, kept in ``cache`` for the store's generation when one is given."""
+    if cache is None:
+        return read_entity_index(store)
+    return cache.get(("entity-index",), lambda: read_entity_index(store))
+
+
+def neighbourhood(store: GraphStore, members: str, anchor: str) -> list[str]:
+    """The candidates of a zone or focus view (``viz_members_<members>`` around ``anchor``), each once."""
+    query = fill("viz_view_members", {"#ANCHOR": values_block("anchor", [anchor]),
+                                      "#MEMBERS": load_query(f"viz_members_{members}")})
+    return [row["e"].value for row in store.select(query)]
+
+
+def entity_graph(store: GraphStore, entities: list[str]) -> nx.MultiDiGraph:
+    """The entity graph among ``entities``: what the page draws of them, their fact nodes folded in."""
+    if not entities:
+        return nx.MultiDiGraph()
+    parts = {"#NODES": values_block("e", entities)}
+    triples = [Triple(r["e"], r["p"], r["o"]) for r in store.select(fill("viz_view_entities", parts))]
+    triples += [Triple(r["f"], r["p"], r["o"]) for r in store.select(fill("viz_view_facts", parts))]
+    return to_networkx(triples)
+
+
+def candidates(store: GraphStore, members: list[str] | None, anchor: str | None = None,
+               limit: int = QUERY_NODE_LIMIT, cache: GenerationCache | None = None,
+               types: Iterable[str] | None = None) -> Candidates:
+    """The graph of a view's members (every entity, those of ``types``, or ``members``), cut to ``limit``."""
+    if members is None or len(members) > limit:
+        index = entity_index(store, cache)
+        if members is None:
+            members = index.of_types(types) if types else list(index.classes)
+        chosen = index.most_connected(members, limit, keep=anchor) if len(members) > limit else members
+    else:
+        chosen = members
+    return Candidates(entity_graph(store, chosen), len(members), truncated=len(members) > limit)
 
 
 def resolve_entity(store: GraphStore, ref: str) -> str:
@@ -118,28 +158,53 @@ def store_view(
     focus: str | None = None,
     depth: int = 1,
     limit: int = DEFAULT_NODE_LIMIT,
+    cache: GenerationCache | None = None,
 ) -> View:
-    """The view :func:`viz.views.select_view` would cut from the whole graph, read from the store."""
+    """The view :func:`viz.views.select_view` would cut from the whole graph, read from the store.
+
+    With a ``cache`` the entity index is shared with other views of the same store generation.
+    """
     wanted = check_types(types) if types else None
     check_depth(depth)
     zone_node = resolve_entity(store, zone) if zone else None
     focus_node = resolve_entity(store, focus) if focus else None
     if zone_node:
-        found = candidates(store, "zone", [NamedNode(zone_node)])
+        found = candidates(store, neighbourhood(store, "zone", zone_node), zone_node, cache=cache)
     elif focus_node:
-        found = candidates(store, f"focus{depth}", [NamedNode(focus_node)])
-    elif wanted:
-        found = candidates(store, "type", [EntityType(t).iri for t in sorted(wanted)])
+        found = candidates(store, neighbourhood(store, f"focus{depth}", focus_node), focus_node, cache=cache)
     else:
-        found = candidates(store, "all", [None])
+        found = candidates(store, None, cache=cache, types=sorted(wanted) if wanted else None)
     view = cut_view(found.graph, zone=zone_node, types=wanted, focus=focus_node, depth=depth)
     total = found.total if found.truncated else view.number_of_nodes()
     shown = cap(view, limit)
     return View(shown, total, shown.number_of_nodes() < total, focus=focus_node, zone=zone_node)
 
 
+def cached_view(
+    store: GraphStore,
+    *,
+    zone: str | None = None,
+    types: Iterable[str] | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+) -> View:
+    """:func:`store_view`, kept per store generation (a repeated view does not touch the store)."""
+    cache = store_cache(store)
+    key = ("view", zone, tuple(sorted(types or ())), focus, depth)
+    build = lambda: store_view(store, zone=zone, types=types, focus=focus, depth=depth, cache=cache)  # noqa: E731
+    return build() if cache is None else cache.get(key, build)
+
+
 def zone_index(store: GraphStore) -> list[dict[str, str]]:
-    """Every zone as ``{"id", "label"}`` with its shortest label (as viz.graph names nodes), by label."""
+    """Every zone as ``{"id", "label"}`` with its shortest label (as viz.graph names nodes), by label.
+
+    Kept per store generation.
+    """
+    return cached(store, ("zone-index",), lambda: read_zone_index(store))
+
+
+def read_zone_index(store: GraphStore) -> list[dict[str, str]]:
+    """:func:`zone_index` read from the store."""
     labels: dict[str, str] = {}
     for row in store.select(load_query("viz_zones")):
         zone, label = row["zone"].value, row["label"].value
