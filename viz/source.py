@@ -1,15 +1,14 @@
 """Reading the graph page's data from the store, through the named ``viz_*`` query templates.
 
-A view is cut in SPARQL, so no request loads the whole graph, and each query returns as few terms as it
-can (decoding terms is most of a query's cost on the on-disk store):
+No request loads the whole graph, and each query returns as few terms as it can (decoding terms is most
+of a query's cost on the on-disk store):
 
-1. the candidates: every entity or those of some types from ``viz_entity_index`` (each entity's classes
-   and degree, read once per store generation), or a zone or focus neighbourhood from
-   ``viz_view_members`` (a superset of the exact view, IRIs only);
-2. when there are more than the page shows, the most connected of them (degree, then IRI; the view's
-   own entity always kept), chosen in Python from the index before anything else is read;
-3. what the page draws of the chosen entities (``viz_view_entities``) and of their fact nodes
-   (``viz_view_facts``): only the predicates viz.graph reads.
+1. the view's entities are chosen in Python from the entity index (viz.index: classes and neighbours of
+   every entity, read once per store generation and shared by all views): every entity, those of some
+   types, a zone's members or a focus entity's ego network; when there are more than the page shows,
+   the most connected of them (degree, then IRI; the view's own entity always kept);
+2. what the page draws of those entities (``viz_view_entities``) and of their fact nodes
+   (``viz_view_facts``) is read for them alone: only the predicates viz.graph reads, numbered.
 
 The exact zone/type/focus cut (:func:`viz.views.cut_view`) then runs in NetworkX on that small graph,
 so a view that is not truncated equals the one cut from the whole graph.
@@ -23,35 +22,30 @@ from typing import Any
 from urllib.parse import quote
 
 import networkx as nx
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode
 
 from kg.errors import NotFound
+from kg.model import Predicate
+from kg.namespaces import RDF, RDFS, SKOS, ZONE
 from kg.sparql import load_query
 from kg.store import GraphStore
 from viz.cache import GenerationCache, cached, store_cache
-from viz.graph import to_networkx
+from viz.graph import EDGE_LABELS, FOLDED, to_networkx
+from viz.index import EntityIndex, entity_index
 from viz.views import DEFAULT_NODE_LIMIT, InvalidView, View, cap, check_depth, check_types, cut_view, fold_name
 
 QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
 """Most entities one view reads from the store (then cut to the page's cap)."""
-
-
-@dataclass(frozen=True)
-class EntityIndex:
-    """Every entity's classes (local names) and degree, for choosing the members of a view."""
-
-    classes: dict[str, frozenset[str]]
-    degree: dict[str, int]
-
-    def of_types(self, types: Iterable[str]) -> list[str]:
-        """Entities typed with any of the classes named."""
-        wanted = set(types)
-        return [e for e, classes in self.classes.items() if classes & wanted]
-
-    def most_connected(self, members: Iterable[str], limit: int, keep: str | None = None) -> list[str]:
-        """At most ``limit`` of ``members``: ``keep`` first, then by degree (highest first) and IRI."""
-        ranked = sorted(members, key=lambda e: (e != keep, -self.degree.get(e, 0), e))
-        return ranked[:limit]
+ENTITY_PREDICATES = (
+    RDF.type, RDFS.label, SKOS.altLabel,
+    *(ZONE[p] for p in EDGE_LABELS if p != Predicate.ROLE.value),
+    *(ZONE[p] for p in FOLDED),
+)
+"""What viz.graph reads of an entity: classes, names, the binary facts drawn as edges, links to fact nodes."""
+FACT_PREDICATES = tuple(ZONE[p] for p in (
+    "amount", "currency", "statusValue", "year", "honour", "roleIn", "title", "metric", "value", "unit", "period",
+))
+"""What viz.graph folds in from a fact node (investment, status, award, role, indicator)."""
 
 
 @dataclass(frozen=True)
@@ -85,54 +79,33 @@ def fill(template: str, parts: dict[str, str]) -> str:
     return "\n".join(parts.get(line.strip(), line) for line in load_query(template).splitlines())
 
 
-def read_entity_index(store: GraphStore) -> EntityIndex:
-    """Classes and degree of every entity (one query; no term but the entity IRIs is decoded)."""
-    classes: dict[str, set[str]] = {}
-    degree: dict[str, int] = {}
-    for row in store.select(load_query("viz_entity_index")):
-        entity = row["e"].value
-        classes.setdefault(entity, set()).add(row["class"].value)
-        if "degree" in row:
-            degree[entity] = int(row["degree"].value)
-    return EntityIndex({e: frozenset(c) for e, c in classes.items()}, degree)
-
-
-def entity_index(store: GraphStore, cache: GenerationCache | None = None) -> EntityIndex:
-    """The entity index, kept in ``cache`` for the store's generation when one is given."""
-    if cache is None:
-        return read_entity_index(store)
-    return cache.get(("entity-index",), lambda: read_entity_index(store))
-
-
-def neighbourhood(store: GraphStore, members: str, anchor: str) -> list[str]:
-    """The candidates of a zone or focus view (``viz_members_<members>`` around ``anchor``), each once."""
-    query = fill("viz_view_members", {"#ANCHOR": values_block("anchor", [anchor]),
-                                      "#MEMBERS": load_query(f"viz_members_{members}")})
-    return [row["e"].value for row in store.select(query)]
+def predicate_filter(predicates: tuple[NamedNode, ...]) -> str:
+    """Keep triples whose ``?p`` is one of ``predicates`` and bind ``?k`` to its position."""
+    numbered = "-1"
+    for position, predicate in reversed(list(enumerate(predicates))):
+        numbered = f"IF(?p = {predicate}, {position}, {numbered})"
+    return f"FILTER(?p IN ({', '.join(map(str, predicates))}))\n  BIND({numbered} AS ?k)"
 
 
 def entity_graph(store: GraphStore, entities: list[str]) -> nx.MultiDiGraph:
     """The entity graph among ``entities``: what the page draws of them, their fact nodes folded in."""
     if not entities:
         return nx.MultiDiGraph()
-    parts = {"#NODES": values_block("e", entities)}
-    triples = [Triple(r["e"], r["p"], r["o"]) for r in store.select(fill("viz_view_entities", parts))]
-    triples += [Triple(r["f"], r["p"], r["o"]) for r in store.select(fill("viz_view_facts", parts))]
+    nodes = values_block("e", entities)
+    triples = []
+    for template, predicates, subject in (("viz_view_entities", ENTITY_PREDICATES, "e"),
+                                          ("viz_view_facts", FACT_PREDICATES, "f")):
+        query = fill(template, {"#NODES": nodes, "#PREDICATES": predicate_filter(predicates)})
+        triples += [(r[subject], predicates[int(r["k"].value)], r["o"]) for r in store.select(query)]
     return to_networkx(triples)
 
 
-def candidates(store: GraphStore, members: list[str] | None, anchor: str | None = None,
-               limit: int = QUERY_NODE_LIMIT, cache: GenerationCache | None = None,
-               types: Iterable[str] | None = None) -> Candidates:
-    """The graph of a view's members (every entity, those of ``types``, or ``members``), cut to ``limit``."""
-    if members is None or len(members) > limit:
-        index = entity_index(store, cache)
-        if members is None:
-            members = index.of_types(types) if types else list(index.classes)
-        chosen = index.most_connected(members, limit, keep=anchor) if len(members) > limit else members
-    else:
-        chosen = members
-    return Candidates(entity_graph(store, chosen), len(members), truncated=len(members) > limit)
+def candidates(store: GraphStore, members: list[str], anchor: str | None = None,
+               limit: int = QUERY_NODE_LIMIT, index: EntityIndex | None = None) -> Candidates:
+    """The graph of a view's ``members``, cut to the ``limit`` most connected (``anchor`` kept)."""
+    truncated = len(members) > limit
+    chosen = index.most_connected(members, limit, keep=anchor) if truncated and index else members[:limit]
+    return Candidates(entity_graph(store, chosen), len(members), truncated)
 
 
 def resolve_entity(store: GraphStore, ref: str) -> str:
@@ -168,12 +141,16 @@ def store_view(
     check_depth(depth)
     zone_node = resolve_entity(store, zone) if zone else None
     focus_node = resolve_entity(store, focus) if focus else None
+    index = entity_index(store, cache)
     if zone_node:
-        found = candidates(store, neighbourhood(store, "zone", zone_node), zone_node, cache=cache)
+        members = index.within(zone_node, 2, through_zones=False)
     elif focus_node:
-        found = candidates(store, neighbourhood(store, f"focus{depth}", focus_node), focus_node, cache=cache)
+        members = index.within(focus_node, depth)
+    elif wanted:
+        members = index.of_types(wanted)
     else:
-        found = candidates(store, None, cache=cache, types=sorted(wanted) if wanted else None)
+        members = list(index.classes)
+    found = candidates(store, members, zone_node or focus_node, index=index)
     view = cut_view(found.graph, zone=zone_node, types=wanted, focus=focus_node, depth=depth)
     total = found.total if found.truncated else view.number_of_nodes()
     shown = cap(view, limit)
