@@ -13,11 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.model import EntityType
+from kg.model import EntityType, Predicate
+from kg.namespaces import ZONE
 from kg.sparql import load_query
 from kg.store import GraphStore
 from viz.cache import GenerationCache
-from viz.graph import entity_type_of
+from viz.graph import EDGE_LABELS, entity_type_of
+
+BINARY_PREDICATES = tuple(ZONE[p] for p in EDGE_LABELS if p != Predicate.ROLE.value)
+"""The binary facts drawn as edges (a role is drawn through its n-ary node)."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,8 @@ class EntityIndex:
     neighbours: dict[str, frozenset[str]]
     degree: dict[str, int]
     """Distinct neighbours over binary facts in either direction: the rank of the most connected."""
+    edges: dict[str, tuple[tuple[int, str], ...]]
+    """Binary facts from each entity: (position in BINARY_PREDICATES, object)."""
 
     def of_types(self, types: Iterable[str]) -> list[str]:
         """Entities typed with any of the classes named."""
@@ -49,6 +55,10 @@ class EntityIndex:
             frontier = step
         return sorted(members)
 
+    def has_class(self, entities: Iterable[str], name: str) -> bool:
+        """Whether any of ``entities`` is typed with the class ``name``."""
+        return any(name in self.classes.get(e, ()) for e in entities)
+
     def most_connected(self, members: Iterable[str], limit: int, keep: str | None = None) -> list[str]:
         """At most ``limit`` of ``members``: ``keep`` first, then by degree (highest first) and IRI."""
         ranked = sorted(members, key=lambda e: (e != keep, -self.degree.get(e, 0), e))
@@ -62,11 +72,15 @@ def read_entity_index(store: GraphStore) -> EntityIndex:
         classes.setdefault(row["e"].value, set()).add(row["class"].value)
     neighbours: dict[str, set[str]] = {e: set() for e in classes}
     binary: dict[str, set[str]] = {}
-    for row in store.select(load_query("viz_entity_links")):
-        a, b = row["a"].value, row["b"].value
-        if row["binary"].value == "true":
+    edges: dict[str, list[tuple[int, str]]] = {}
+    links = "\n".join(line if line.strip() != "#LINKS" else "    " + values_links()
+                      for line in load_query("viz_entity_links").splitlines())
+    for row in store.select(links):
+        a, b, code = row["a"].value, row["b"].value, int(row["k"].value)
+        if code >= 0:
             binary.setdefault(a, set()).add(b)
             binary.setdefault(b, set()).add(a)
+            edges.setdefault(a, []).append((code, b))
         if a in classes and b in classes:
             neighbours[a].add(b)
             neighbours[b].add(a)
@@ -74,7 +88,14 @@ def read_entity_index(store: GraphStore) -> EntityIndex:
         {e: frozenset(c) for e, c in classes.items()},
         {e: frozenset(n) for e, n in neighbours.items()},
         {e: len(n) for e, n in binary.items()},
+        {e: tuple(out) for e, out in edges.items()},
     )
+
+
+def values_links() -> str:
+    """``VALUES (?p ?k)``: each binary predicate with its position in BINARY_PREDICATES."""
+    rows = " ".join(f"({p} {k})" for k, p in enumerate(BINARY_PREDICATES))
+    return f"VALUES (?p ?k) {{ {rows} }}"
 
 
 def entity_index(store: GraphStore, cache: GenerationCache | None = None) -> EntityIndex:

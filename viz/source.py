@@ -25,23 +25,18 @@ import networkx as nx
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import NotFound
-from kg.model import Predicate
 from kg.namespaces import RDF, RDFS, SKOS, ZONE
 from kg.sparql import load_query
 from kg.store import GraphStore
 from viz.cache import GenerationCache, cached, store_cache
-from viz.graph import EDGE_LABELS, FOLDED, to_networkx
-from viz.index import EntityIndex, entity_index
+from viz.graph import FOLDED, to_networkx
+from viz.index import BINARY_PREDICATES, EntityIndex, entity_index
 from viz.views import DEFAULT_NODE_LIMIT, InvalidView, View, cap, check_depth, check_types, cut_view, fold_name
 
 QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
 """Most entities one view reads from the store (then cut to the page's cap)."""
-ENTITY_PREDICATES = (
-    RDF.type, RDFS.label, SKOS.altLabel,
-    *(ZONE[p] for p in EDGE_LABELS if p != Predicate.ROLE.value),
-    *(ZONE[p] for p in FOLDED),
-)
-"""What viz.graph reads of an entity: classes, names, the binary facts drawn as edges, links to fact nodes."""
+NAME_PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel)
+"""What viz.graph reads of an entity besides its edges (from the entity index) and fact links."""
 FACT_PREDICATES = tuple(ZONE[p] for p in (
     "amount", "currency", "statusValue", "year", "honour", "roleIn", "title", "metric", "value", "unit", "period",
 ))
@@ -87,25 +82,33 @@ def predicate_filter(predicates: tuple[NamedNode, ...]) -> str:
     return f"FILTER(?p IN ({', '.join(map(str, predicates))}))\n  BIND({numbered} AS ?k)"
 
 
-def entity_graph(store: GraphStore, entities: list[str]) -> nx.MultiDiGraph:
-    """The entity graph among ``entities``: what the page draws of them, their fact nodes folded in."""
+def entity_graph(store: GraphStore, entities: list[str], index: EntityIndex) -> nx.MultiDiGraph:
+    """The entity graph among ``entities``: their binary facts from the index, names and folded facts read."""
     if not entities:
         return nx.MultiDiGraph()
-    nodes = values_block("e", entities)
-    triples = []
-    for template, predicates, subject in (("viz_view_entities", ENTITY_PREDICATES, "e"),
+    chosen = set(entities)
+    triples: list[tuple[Any, NamedNode, Any]] = [
+        (NamedNode(a), BINARY_PREDICATES[code], NamedNode(b))
+        for a in entities for code, b in index.edges.get(a, ()) if b in chosen
+    ]
+    # An award is drawn only towards a shown honour, a role only from a shown person.
+    skip = {"award"} if not index.has_class(entities, "Honour") else set()
+    skip |= {"role"} if not index.has_class(entities, "Person") else set()
+    folded = tuple(ZONE[f] for f in FOLDED if f not in skip)
+    nodes, links = values_block("e", entities), f"FILTER(?link IN ({', '.join(map(str, folded))}))"
+    for template, predicates, subject in (("viz_view_entities", NAME_PREDICATES + folded, "e"),
                                           ("viz_view_facts", FACT_PREDICATES, "f")):
-        query = fill(template, {"#NODES": nodes, "#PREDICATES": predicate_filter(predicates)})
+        query = fill(template, {"#NODES": nodes, "#LINKS": links, "#PREDICATES": predicate_filter(predicates)})
         triples += [(r[subject], predicates[int(r["k"].value)], r["o"]) for r in store.select(query)]
     return to_networkx(triples)
 
 
-def candidates(store: GraphStore, members: list[str], anchor: str | None = None,
-               limit: int = QUERY_NODE_LIMIT, index: EntityIndex | None = None) -> Candidates:
+def candidates(store: GraphStore, index: EntityIndex, members: list[str], anchor: str | None = None,
+               limit: int = QUERY_NODE_LIMIT) -> Candidates:
     """The graph of a view's ``members``, cut to the ``limit`` most connected (``anchor`` kept)."""
     truncated = len(members) > limit
-    chosen = index.most_connected(members, limit, keep=anchor) if truncated and index else members[:limit]
-    return Candidates(entity_graph(store, chosen), len(members), truncated)
+    chosen = index.most_connected(members, limit, keep=anchor) if truncated else members
+    return Candidates(entity_graph(store, chosen, index), len(members), truncated)
 
 
 def resolve_entity(store: GraphStore, ref: str) -> str:
@@ -150,7 +153,7 @@ def store_view(
         members = index.of_types(wanted)
     else:
         members = list(index.classes)
-    found = candidates(store, members, zone_node or focus_node, index=index)
+    found = candidates(store, index, members, zone_node or focus_node)
     view = cut_view(found.graph, zone=zone_node, types=wanted, focus=focus_node, depth=depth)
     total = found.total if found.truncated else view.number_of_nodes()
     shown = cap(view, limit)
