@@ -20,6 +20,8 @@ from kg.store import GraphStore
 from viz.cache import GenerationCache
 from viz.graph import EDGE_LABELS, entity_type_of
 
+ENTITY_INDEX_KEY = ("entity-index",)
+"""The index's key in viz.cache."""
 BINARY_PREDICATES = tuple(ZONE[p] for p in EDGE_LABELS if p != Predicate.ROLE.value)
 """The binary facts drawn as edges (a role is drawn through its n-ary node)."""
 
@@ -102,4 +104,4 @@ def entity_index(store: GraphStore, cache: GenerationCache | None = None) -> Ent
     """The entity index, kept in ``cache`` for the store's generation when one is given."""
     if cache is None:
         return read_entity_index(store)
-    return cache.get(("entity-index",), lambda: read_entity_index(store))
+    return cache.get(ENTITY_INDEX_KEY, lambda: read_entity_index(store))
