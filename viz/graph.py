@@ -179,7 +179,10 @@ _FOLDERS = {
 }
 
 
-def _add_edges(g: nx.MultiDiGraph, subjects: dict[str, _Subject]) -> None:
+def _add_edges(g: nx.MultiDiGraph, subjects: dict[str, _Subject], known: Iterable[tuple[str, str, str]]) -> None:
+    for source, pred, target in known:
+        if source in g and target in g:
+            g.add_edge(source, target, predicate=pred, label=EDGE_LABELS[pred])
     for iri, s in subjects.items():
         if iri not in g:
             continue
@@ -209,13 +212,15 @@ def format_number(value: float) -> str:
     return f"{value:.4g}"
 
 
-def to_networkx(triples: Iterable[Triple | tuple[Term, NamedNode, Term]]) -> nx.MultiDiGraph:
+def to_networkx(triples: Iterable[Triple | tuple[Term, NamedNode, Term]],
+                edges: Iterable[tuple[str, str, str]] = ()) -> nx.MultiDiGraph:
     """Entity graph of a set of triples (or subject, predicate, object tuples): entities as nodes, binary facts
-    as edges, n-ary facts folded in."""
+    as edges, n-ary facts folded in. ``edges`` are binary facts known already, distinct and not among the
+    triples, as (subject IRI, predicate local name, object IRI); they are drawn as those in the triples are."""
     subjects = _collect(triples)
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     _add_nodes(g, subjects)
-    _add_edges(g, subjects)
+    _add_edges(g, subjects, edges)
     return g
 
 

@@ -22,8 +22,9 @@ from viz.graph import EDGE_LABELS, entity_type_of
 
 ENTITY_INDEX_KEY = ("entity-index",)
 """The index's key in viz.cache."""
-BINARY_PREDICATES = tuple(ZONE[p] for p in EDGE_LABELS if p != Predicate.ROLE.value)
-"""The binary facts drawn as edges (a role is drawn through its n-ary node)."""
+BINARY_NAMES = tuple(p for p in EDGE_LABELS if p != Predicate.ROLE.value)
+"""The binary facts drawn as edges (a role is drawn through its n-ary node), by local name."""
+BINARY_PREDICATES = tuple(ZONE[p] for p in BINARY_NAMES)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from kg.sparql import load_query
 from kg.store import GraphStore
 from viz.cache import GenerationCache, cached, store_cache
 from viz.graph import FOLDED, to_networkx
-from viz.index import BINARY_PREDICATES, EntityIndex, entity_index
+from viz.index import BINARY_NAMES, EntityIndex, entity_index
 from viz.views import DEFAULT_NODE_LIMIT, InvalidView, View, cap, check_depth, check_types, cut_view, fold_name
 
 QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
@@ -87,10 +87,8 @@ def entity_graph(store: GraphStore, entities: list[str], index: EntityIndex) -> 
     if not entities:
         return nx.MultiDiGraph()
     chosen = set(entities)
-    triples: list[tuple[Any, NamedNode, Any]] = [
-        (NamedNode(a), BINARY_PREDICATES[code], NamedNode(b))
-        for a in entities for code, b in index.edges.get(a, ()) if b in chosen
-    ]
+    edges = [(a, BINARY_NAMES[code], b) for a in entities for code, b in index.edges.get(a, ()) if b in chosen]
+    triples: list[tuple[Any, NamedNode, Any]] = []
     # An award is drawn only towards a shown honour, a role only from a shown person.
     skip = {"award"} if not index.has_class(entities, "Honour") else set()
     skip |= {"role"} if not index.has_class(entities, "Person") else set()
@@ -100,7 +98,7 @@ def entity_graph(store: GraphStore, entities: list[str], index: EntityIndex) -> 
                                           ("viz_view_facts", FACT_PREDICATES, "f")):
         query = fill(template, {"#NODES": nodes, "#LINKS": links, "#PREDICATES": predicate_filter(predicates)})
         triples += [(r[subject], predicates[int(r["k"].value)], r["o"]) for r in store.select(query)]
-    return to_networkx(triples)
+    return to_networkx(triples, edges)
 
 
 def candidates(store: GraphStore, index: EntityIndex, members: list[str], anchor: str | None = None,
