@@ -18,14 +18,28 @@ from kg.store import GraphStore
 T = TypeVar("T")
 MAX_ENTRIES = 64
 """Answers kept per store (least recently used dropped first): views, pages, JSON, the entity index."""
+MAX_BYTES = 256 * 2**20
+"""And at most about this much memory in them (an estimate: see :func:`weight`)."""
+BYTES_PER_GRAPH_ITEM = 400
+"""Rough memory of one node or edge of a NetworkX graph with its attributes."""
+
+
+def weight(value: Any) -> int:
+    """Approximate bytes held by a cached value: text and bytes by length, a view by its graph's size."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    graph = getattr(value, "graph", None)
+    if graph is not None and hasattr(graph, "number_of_edges"):
+        return BYTES_PER_GRAPH_ITEM * (graph.number_of_nodes() + graph.number_of_edges())
+    return 0
 
 
 class GenerationCache:
     """Values computed from one store, valid until its next write."""
 
-    def __init__(self, store: GraphStore, max_entries: int = MAX_ENTRIES) -> None:
+    def __init__(self, store: GraphStore, max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
         self._store = weakref.ref(store)
-        self._max = max_entries
+        self._max, self._max_bytes, self._bytes = max_entries, max_bytes, 0
         self._generation: int | None = None
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
@@ -40,23 +54,25 @@ class GenerationCache:
         with self._lock:
             if generation != self._generation:
                 self._entries.clear()
+                self._bytes = 0
                 self._generation = generation
             elif key in self._entries:
                 self._entries.move_to_end(key)
                 return self._entries[key]  # type: ignore[no-any-return]
         value = build()
         with self._lock:
-            if generation == self._generation:
+            if generation == self._generation and key not in self._entries:
                 self._entries[key] = value
-                while len(self._entries) > self._max:
-                    self._entries.popitem(last=False)
+                self._bytes += weight(value)
+                while len(self._entries) > self._max or (self._bytes > self._max_bytes and len(self._entries) > 1):
+                    self._bytes -= weight(self._entries.popitem(last=False)[1])
         return value
 
     def clear(self, keep: Callable[[Hashable], bool] = lambda key: False) -> None:
         """Forget every entry but those ``keep`` names (benchmarks time cold views this way)."""
         with self._lock:
             for key in [k for k in self._entries if not keep(k)]:
-                del self._entries[key]
+                self._bytes -= weight(self._entries.pop(key))
 
 
 _CACHES: weakref.WeakKeyDictionary[Any, GenerationCache] = weakref.WeakKeyDictionary()

@@ -95,3 +95,13 @@ def test_view_cache_graph_routes_follow_writes(sample_store: OxigraphStore) -> N
         labels = {n["label"] for n in client.get("/graph.json", params={"type": "Zone"}).json()["nodes"]}
         assert "新园区" in labels
         assert "新园区" in client.get("/graph").text
+
+
+def test_view_cache_drops_least_recent_beyond_its_memory(sample_store: OxigraphStore) -> None:
+    cache = GenerationCache(sample_store, max_bytes=25)
+    cache.get("a", lambda: "x" * 10)
+    cache.get("b", lambda: "y" * 10)
+    cache.get("a", lambda: "rebuilt")  # a is used again, so b is the least recent
+    cache.get("c", lambda: "z" * 10)
+    assert cache.get("a", lambda: "rebuilt") == "x" * 10
+    assert cache.get("b", lambda: "rebuilt") == "rebuilt"
