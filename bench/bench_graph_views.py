@@ -99,14 +99,14 @@ def run(store: OxigraphStore, repeats: int) -> None:
         warm_s, _ = timed(lambda p=params: json_body(store, **p), max(repeats, 5))  # type: ignore[misc]
         view = json.loads(body)
         print(f"{name:22s} {base_s:8.3f}s {cold_s:7.3f}s {base_s / cold_s:5.1f}x {new_s:7.3f}s {base_s / new_s:5.1f}x"
-              f" {warm_s * 1000:7.2f}ms {base_s / warm_s:7.0f}x   {len(view['nodes'])} / {view['total_nodes']} "
+              f" {warm_s * 1000:7.3f}ms {base_s / warm_s:7.0f}x   {len(view['nodes'])} / {view['total_nodes']} "
               f"({len(old['nodes'])} / {old['total_nodes']})")
     base_s, _ = timed(lambda: render_html(old_store_view(store), zones=read_zone_index(store)), repeats)
     cold_s, _ = timed(lambda: page_html(store), repeats, cache.clear)
     new_s, _ = timed(lambda: page_html(store), repeats, lambda: cache.clear(keep=keep_index))
     warm_s, _ = timed(lambda: page_html(store), max(repeats, 5))
     print(f"{'/graph page unfiltered':22s} {base_s:8.3f}s {cold_s:7.3f}s {base_s / cold_s:5.1f}x {new_s:7.3f}s "
-          f"{base_s / new_s:5.1f}x {warm_s * 1000:7.2f}ms {base_s / warm_s:7.0f}x")
+          f"{base_s / new_s:5.1f}x {warm_s * 1000:7.3f}ms {base_s / warm_s:7.0f}x")
 
 
 def main() -> None:
