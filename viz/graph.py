@@ -18,6 +18,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.model import EntityType, Predicate
 from kg.namespaces import RDF, RDFS, SKOS, ZONE_IRI
+from kg.store.terms import Term
 
 ENTITY_TYPES: dict[str, EntityType] = {t.value: t for t in EntityType}
 ZONE_SUBTYPES = frozenset(
@@ -61,19 +62,21 @@ def _literal_value(lit: Literal) -> str | float:
     return lit.value
 
 
-def _collect(triples: Iterable[Triple]) -> dict[str, _Subject]:
+def _collect(triples: Iterable[Triple | tuple[Term, NamedNode, Term]]) -> dict[str, _Subject]:
     subjects: dict[str, _Subject] = defaultdict(_Subject)
-    seen: set[Triple] = set()
+    seen: set[tuple[Term, NamedNode, Term]] = set()
+    rdf_type, rdfs_label, skos_alt_label = RDF.type, RDFS.label, SKOS.altLabel
     for t in triples:
-        if t in seen or not isinstance(t.subject, NamedNode):
+        subject, p, o = t
+        if (subject, p, o) in seen or not isinstance(subject, NamedNode):
             continue
-        seen.add(t)
-        s, p, o = subjects[t.subject.value], t.predicate, t.object
-        if p == RDF.type and isinstance(o, NamedNode):
+        seen.add((subject, p, o))
+        s = subjects[subject.value]
+        if p == rdf_type and isinstance(o, NamedNode):
             s.types.add(local_name(o.value) or o.value)
-        elif p == RDFS.label and isinstance(o, Literal):
+        elif p == rdfs_label and isinstance(o, Literal):
             s.labels.append(o.value)
-        elif p == SKOS.altLabel and isinstance(o, Literal):
+        elif p == skos_alt_label and isinstance(o, Literal):
             s.aliases.append(o.value)
         elif isinstance(o, NamedNode):
             s.links.append((local_name(p.value) or p.value, o.value))
@@ -176,7 +179,10 @@ _FOLDERS = {
 }
 
 
-def _add_edges(g: nx.MultiDiGraph, subjects: dict[str, _Subject]) -> None:
+def _add_edges(g: nx.MultiDiGraph, subjects: dict[str, _Subject], known: Iterable[tuple[str, str, str]]) -> None:
+    for source, pred, target in known:
+        if source in g and target in g:
+            g.add_edge(source, target, predicate=pred, label=EDGE_LABELS[pred])
     for iri, s in subjects.items():
         if iri not in g:
             continue
@@ -206,13 +212,19 @@ def format_number(value: float) -> str:
     return f"{value:.4g}"
 
 
-def to_networkx(triples: Iterable[Triple]) -> nx.MultiDiGraph:
-    """Entity graph of a set of triples: entities as nodes, binary facts as edges, n-ary facts folded in."""
+def to_networkx(triples: Iterable[Triple | tuple[Term, NamedNode, Term]],
+                edges: Iterable[tuple[str, str, str]] = ()) -> nx.MultiDiGraph:
+    """Entity graph of a set of triples (or subject, predicate, object tuples): entities as nodes, binary facts
+    as edges, n-ary facts folded in. ``edges`` are binary facts known already, distinct and not among the
+    triples, as (subject IRI, predicate local name, object IRI); they are drawn as those in the triples are."""
     subjects = _collect(triples)
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     _add_nodes(g, subjects)
-    _add_edges(g, subjects)
+    _add_edges(g, subjects, edges)
     return g
 
 
-__all__ = ["EDGE_LABELS", "STATUS_LABELS", "entity_type_of", "format_number", "to_networkx"]
+FOLDED = tuple(_FOLDERS)
+"""Links from an entity to its n-ary fact nodes, whose values are folded into the graph."""
+
+__all__ = ["EDGE_LABELS", "FOLDED", "STATUS_LABELS", "entity_type_of", "format_number", "to_networkx"]

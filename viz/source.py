@@ -1,37 +1,46 @@
 """Reading the graph page's data from the store, through the named ``viz_*`` query templates.
 
-A view is cut in SPARQL, so no request loads the whole graph: a ``viz_members_*`` pattern names the
-candidates of a view (every entity, one type, or a superset of a zone or focus view),
-``viz_view_count`` counts them and ``viz_view_triples`` brings back just their part of the graph.
-When there are more candidates than the page shows, only the most connected come back:
-``viz_view_rank`` finds the degree of the N-th and ``viz_degree_at_least`` keeps those at or above
-it; the unfiltered view ranks inside ``viz_degree_top``, with nothing bound. The exact
-zone/type/focus cut (:func:`viz.views.cut_view`) then runs in NetworkX on that small graph, so a
-view that is not truncated equals the one cut from the whole graph.
+No request loads the whole graph, and each query returns as few terms as it can (decoding terms is most
+of a query's cost on the on-disk store):
+
+1. the view's entities are chosen in Python from the entity index (viz.index: classes and neighbours of
+   every entity, read once per store generation and shared by all views): every entity, those of some
+   types, a zone's members or a focus entity's ego network; when there are more than the page shows,
+   the most connected of them (degree, then IRI; the view's own entity always kept);
+2. what the page draws of those entities (``viz_view_entities``) and of their fact nodes
+   (``viz_view_facts``) is read for them alone: only the predicates viz.graph reads, numbered.
+
+The exact zone/type/focus cut (:func:`viz.views.cut_view`) then runs in NetworkX on that small graph,
+so a view that is not truncated equals the one cut from the whole graph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import quote
 
 import networkx as nx
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode
 
 from kg.errors import NotFound
-from kg.model import EntityType
+from kg.namespaces import RDF, RDFS, SKOS, ZONE
 from kg.sparql import load_query
 from kg.store import GraphStore
-from viz.graph import to_networkx
+from viz.cache import GenerationCache, cached, store_cache
+from viz.graph import FOLDED, to_networkx
+from viz.index import BINARY_NAMES, EntityIndex, entity_index
 from viz.views import DEFAULT_NODE_LIMIT, InvalidView, View, cap, check_depth, check_types, cut_view, fold_name
 
-MEMBERS_MARK = "#MEMBERS"
-DEGREE_MARK = "#DEGREE"
 QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
-"""Most nodes one view query brings back (the LIMIT of viz_view_rank.rq and viz_degree_top.rq)."""
+"""Most entities one view reads from the store (then cut to the page's cap)."""
+NAME_PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel)
+"""What viz.graph reads of an entity besides its edges (from the entity index) and fact links."""
+FACT_PREDICATES = tuple(ZONE[p] for p in (
+    "amount", "currency", "statusValue", "year", "honour", "roleIn", "title", "metric", "value", "unit", "period",
+))
+"""What viz.graph folds in from a fact node (investment, status, award, role, indicator)."""
 
 
 @dataclass(frozen=True)
@@ -55,44 +64,49 @@ class EvidenceOut:
     end: int | None
 
 
-@cache
-def view_query(shape: str, members: str, degree: str | None = None) -> str:
-    """The ``viz_view_<shape>`` template with the ``viz_members_<members>`` pattern (and ``viz_degree_<degree>`` cut).
-
-    The parts are fixed texts at marked lines; values are always bound, never written into the query.
-    """
-    parts = {MEMBERS_MARK: load_query(f"viz_members_{members}")}
-    if degree:
-        parts[DEGREE_MARK] = load_query(f"viz_degree_{degree}")
-    lines = load_query(f"viz_view_{shape}").splitlines()
-    return "\n".join(parts.get(line.strip(), line) for line in lines)
+def values_block(variable: str, iris: Iterable[str]) -> str:
+    """``VALUES ?variable { <iri> ... }``, each IRI checked and written by pyoxigraph (never caller text)."""
+    return f"VALUES ?{variable} {{ {' '.join(str(NamedNode(i)) for i in iris)} }}"
 
 
-def _select(
-    store: GraphStore, query: str, anchors: list[NamedNode | None], extra: dict[str, Any]
-) -> list[dict[str, Any]]:
-    """Rows of ``query`` for each anchor (None: nothing bound but ``extra``)."""
-    rows: list[dict[str, Any]] = []
-    for anchor in anchors:
-        rows += store.select(query, bindings={**extra, **({"anchor": anchor} if anchor else {})})
-    return rows
+def fill(template: str, parts: dict[str, str]) -> str:
+    """The template ``viz_<template>`` with its marked lines (``#MEMBERS``, ``#NODES``...) replaced."""
+    return "\n".join(parts.get(line.strip(), line) for line in load_query(template).splitlines())
 
 
-def candidates(store: GraphStore, members: str, anchors: list[NamedNode | None],
+def predicate_filter(predicates: tuple[NamedNode, ...]) -> str:
+    """Keep triples whose ``?p`` is one of ``predicates`` and bind ``?k`` to its position."""
+    numbered = "-1"
+    for position, predicate in reversed(list(enumerate(predicates))):
+        numbered = f"IF(?p = {predicate}, {position}, {numbered})"
+    return f"FILTER(?p IN ({', '.join(map(str, predicates))}))\n  BIND({numbered} AS ?k)"
+
+
+def entity_graph(store: GraphStore, entities: list[str], index: EntityIndex) -> nx.MultiDiGraph:
+    """The entity graph among ``entities``: their binary facts from the index, names and folded facts read."""
+    if not entities:
+        return nx.MultiDiGraph()
+    chosen = set(entities)
+    edges = [(a, BINARY_NAMES[code], b) for a in entities for code, b in index.edges.get(a, ()) if b in chosen]
+    triples: list[tuple[Any, NamedNode, Any]] = []
+    # An award is drawn only towards a shown honour, a role only from a shown person.
+    skip = {"award"} if not index.has_class(entities, "Honour") else set()
+    skip |= {"role"} if not index.has_class(entities, "Person") else set()
+    folded = tuple(ZONE[f] for f in FOLDED if f not in skip)
+    nodes, links = values_block("e", entities), f"FILTER(?link IN ({', '.join(map(str, folded))}))"
+    for template, predicates, subject in (("viz_view_entities", NAME_PREDICATES + folded, "e"),
+                                          ("viz_view_facts", FACT_PREDICATES, "f")):
+        query = fill(template, {"#NODES": nodes, "#LINKS": links, "#PREDICATES": predicate_filter(predicates)})
+        triples += [(r[subject], predicates[int(r["k"].value)], r["o"]) for r in store.select(query)]
+    return to_networkx(triples, edges)
+
+
+def candidates(store: GraphStore, index: EntityIndex, members: list[str], anchor: str | None = None,
                limit: int = QUERY_NODE_LIMIT) -> Candidates:
-    """Members of a view (one query per anchor), cut in SPARQL to about ``limit`` of the most connected."""
-    total = sum(int(r["total"].value) for r in _select(store, view_query("count", members), anchors, {}))
-    degree, extra = None, {}
-    if total > limit and anchors != [None]:
-        ranked = _select(store, view_query("rank", members), anchors, {})
-        degrees = sorted((int(r["degree"].value) for r in ranked), reverse=True)
-        extra = {"mindegree": Literal(degrees[min(limit, len(degrees)) - 1] if degrees else 0)}
-        degree = "at_least"
-    elif total > limit:
-        degree = "top"  # the unfiltered view ranks its own top N inside the query, with nothing bound
-    rows = _select(store, view_query("triples", members, degree), anchors, extra)
-    triples = [Triple(r["s"], r["p"], r["o"]) for r in rows]
-    return Candidates(to_networkx(triples), total, truncated=total > limit)
+    """The graph of a view's ``members``, cut to the ``limit`` most connected (``anchor`` kept)."""
+    truncated = len(members) > limit
+    chosen = index.most_connected(members, limit, keep=anchor) if truncated else members
+    return Candidates(entity_graph(store, chosen, index), len(members), truncated)
 
 
 def resolve_entity(store: GraphStore, ref: str) -> str:
@@ -118,28 +132,57 @@ def store_view(
     focus: str | None = None,
     depth: int = 1,
     limit: int = DEFAULT_NODE_LIMIT,
+    cache: GenerationCache | None = None,
 ) -> View:
-    """The view :func:`viz.views.select_view` would cut from the whole graph, read from the store."""
+    """The view :func:`viz.views.select_view` would cut from the whole graph, read from the store.
+
+    With a ``cache`` the entity index is shared with other views of the same store generation.
+    """
     wanted = check_types(types) if types else None
     check_depth(depth)
     zone_node = resolve_entity(store, zone) if zone else None
     focus_node = resolve_entity(store, focus) if focus else None
+    index = entity_index(store, cache)
     if zone_node:
-        found = candidates(store, "zone", [NamedNode(zone_node)])
+        members = index.within(zone_node, 2, through_zones=False)
     elif focus_node:
-        found = candidates(store, f"focus{depth}", [NamedNode(focus_node)])
+        members = index.within(focus_node, depth)
     elif wanted:
-        found = candidates(store, "type", [EntityType(t).iri for t in sorted(wanted)])
+        members = index.of_types(wanted)
     else:
-        found = candidates(store, "all", [None])
+        members = list(index.classes)
+    found = candidates(store, index, members, zone_node or focus_node)
     view = cut_view(found.graph, zone=zone_node, types=wanted, focus=focus_node, depth=depth)
     total = found.total if found.truncated else view.number_of_nodes()
     shown = cap(view, limit)
     return View(shown, total, shown.number_of_nodes() < total, focus=focus_node, zone=zone_node)
 
 
+def cached_view(
+    store: GraphStore,
+    *,
+    zone: str | None = None,
+    types: Iterable[str] | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+) -> View:
+    """:func:`store_view`, kept per store generation (a repeated view does not touch the store)."""
+    cache = store_cache(store)
+    key = ("view", zone, tuple(sorted(types or ())), focus, depth)
+    build = lambda: store_view(store, zone=zone, types=types, focus=focus, depth=depth, cache=cache)  # noqa: E731
+    return build() if cache is None else cache.get(key, build)
+
+
 def zone_index(store: GraphStore) -> list[dict[str, str]]:
-    """Every zone as ``{"id", "label"}`` with its shortest label (as viz.graph names nodes), by label."""
+    """Every zone as ``{"id", "label"}`` with its shortest label (as viz.graph names nodes), by label.
+
+    Kept per store generation.
+    """
+    return cached(store, ("zone-index",), lambda: read_zone_index(store))
+
+
+def read_zone_index(store: GraphStore) -> list[dict[str, str]]:
+    """:func:`zone_index` read from the store."""
     labels: dict[str, str] = {}
     for row in store.select(load_query("viz_zones")):
         zone, label = row["zone"].value, row["label"].value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import networkx as nx
 import opencc
@@ -81,18 +82,31 @@ def check_types(types: Iterable[str]) -> set[str]:
     return wanted
 
 
+def neighbours(g: nx.MultiDiGraph, node: str) -> Iterable[str]:
+    """Nodes linked to ``node`` in either direction."""
+    return chain(g.successors(node), g.predecessors(node))
+
+
+def induced(g: nx.MultiDiGraph, nodes: set[str]) -> nx.MultiDiGraph:
+    """The subgraph of ``g`` on ``nodes`` (``g`` itself when that is every node)."""
+    return g if len(nodes) == g.number_of_nodes() else g.subgraph(nodes).copy()
+
+
 def ego_view(g: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
     """Entities within ``depth`` hops of ``node``, whatever the edge direction."""
     check_depth(depth)
-    return g.subgraph(nx.ego_graph(g.to_undirected(as_view=True), node, radius=depth)).copy()
+    members, frontier = {node}, {node}
+    for _ in range(depth):
+        frontier = {n for f in frontier for n in neighbours(g, f)} - members
+        members |= frontier
+    return induced(g, members)
 
 
 def zone_members(g: nx.MultiDiGraph, zone: str) -> set[str]:
     """The zone and what links to it, within two hops that do not pass through another zone."""
-    undirected = g.to_undirected(as_view=True)
     members, frontier = {zone}, {zone}
     for _ in range(2):
-        step = {n for f in frontier for n in undirected.neighbors(f) if n not in members}
+        step = {n for f in frontier for n in neighbours(g, f) if n not in members}
         step = {n for n in step if g.nodes[n].get("type") != EntityType.ZONE.value}
         members |= step
         frontier = step
@@ -102,7 +116,7 @@ def zone_members(g: nx.MultiDiGraph, zone: str) -> set[str]:
 def by_types(g: nx.MultiDiGraph, types: Iterable[str]) -> nx.MultiDiGraph:
     """Only entities of the given types (EntityType values)."""
     wanted = check_types(types)
-    return g.subgraph(n for n, t in g.nodes(data="type") if t in wanted).copy()
+    return induced(g, {n for n, t in g.nodes(data="type") if t in wanted})
 
 
 def cap(g: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
@@ -128,7 +142,7 @@ def cut_view(
     """Zone, type and focus filters in that order, on nodes already found in ``g``."""
     view = g
     if zone:
-        view = g.subgraph(zone_members(g, zone)).copy()
+        view = induced(g, zone_members(g, zone))
     if types:
         view = by_types(view, types)
     if focus:

@@ -8,15 +8,16 @@ from urllib.parse import quote
 
 import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.names import AmbiguousName, resolve
 from api.openapi_docs import errors, html_route_errors
 from kg.errors import NotFound
 from kg.model import EntityType
 from kg.store import GraphStore
+from viz.cache import cached
 from viz.render import CSP, STATIC_FILES, render_html, static_text
-from viz.source import evidence_json, store_view, zone_index
+from viz.source import cached_view, evidence_json, zone_index
 from viz.views import MAX_DEPTH, InvalidView, View
 
 router = APIRouter(tags=["graph"])
@@ -45,11 +46,37 @@ def _view(store: GraphStore, zone: str | None, types: list[EntityType] | None, f
     try:
         zone_iri = resolve(store, EntityType.ZONE, zone).value if zone else None
         wanted = [t.value for t in types] if types else None
-        return store_view(store, zone=zone_iri, types=wanted, focus=focus, depth=depth)
+        return cached_view(store, zone=zone_iri, types=wanted, focus=focus, depth=depth)
     except NotFound as err:
         raise HTTPException(status_code=404, detail=str(err)) from err
     except InvalidView as err:
         raise HTTPException(status_code=400, detail=str(err)) from err
+
+
+def _key(kind: str, zone: str | None, types: list[EntityType] | None, focus: str | None, depth: int) -> tuple:
+    return kind, zone, tuple(sorted(t.value for t in types or ())), focus, depth
+
+
+def page_html(store: GraphStore, zone: str | None = None, types: list[EntityType] | None = None,
+              focus: str | None = None, depth: int = 1) -> str:
+    """The explorer page of a view, kept per store generation; raises HTTPException or AmbiguousName."""
+    def build() -> str:
+        view = _view(store, zone, types, focus, depth)
+        return render_html(view, zones=zone_index(store), details_url=DETAILS_PATH)
+
+    return cached(store, _key("page", zone, types, focus, depth), build)
+
+
+def json_body(store: GraphStore, zone: str | None = None, types: list[EntityType] | None = None,
+              focus: str | None = None, depth: int = 1) -> bytes:
+    """``/graph.json``'s answer (UTF-8 JSON), kept per store generation; raises HTTPException or AmbiguousName."""
+    def build() -> bytes:
+        view = _view(store, zone, types, focus, depth)
+        data: dict[str, Any] = nx.node_link_data(view.graph, edges="links")
+        data.update(total_nodes=view.total_nodes, truncated=view.truncated, note=view.note)
+        return JSONResponse(data).body
+
+    return cached(store, _key("json", zone, types, focus, depth), build)
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -59,12 +86,10 @@ def graph_page(
     request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
 ) -> HTMLResponse:
     """The explorer page for the whole graph or a zone/type/focus view of it."""
-    store = _store(request)
     try:
-        view = _view(store, zone, types, focus, depth)
+        html = page_html(_store(request), zone, types, focus, depth)
     except AmbiguousName as err:
         return HTMLResponse(_choices_html(err), status_code=409, headers=SECURITY_HEADERS)
-    html = render_html(view, zones=zone_index(store), details_url=DETAILS_PATH)
     return HTMLResponse(html, headers=SECURITY_HEADERS)
 
 
@@ -80,15 +105,12 @@ def _choices_html(err: AmbiguousName) -> str:
 
 
 @router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON",
-            responses=errors(400, 404, 409, 422, 503))
+            response_model=dict[str, Any], responses=errors(400, 404, 409, 422, 503))
 def graph_json(
     request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
-) -> dict[str, Any]:
+) -> Response:
     """Node-link data of the same views the page shows, plus whether the size cap cut it."""
-    view = _view(_store(request), zone, types, focus, depth)
-    data: dict[str, Any] = nx.node_link_data(view.graph, edges="links")
-    data.update(total_nodes=view.total_nodes, truncated=view.truncated, note=view.note)
-    return data
+    return Response(json_body(_store(request), zone, types, focus, depth), media_type="application/json")
 
 
 @router.get(DETAILS_PATH, summary="Source sentences behind an entity, for the details panel",

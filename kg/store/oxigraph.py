@@ -33,6 +33,8 @@ class OxigraphStore:
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self.generation = 0
+        """Bumped after every write made through this object (not through ``raw``); viz.cache keys on it."""
         try:
             if path is None:
                 self._store = Store()
@@ -75,6 +77,8 @@ class OxigraphStore:
             self._store.bulk_load(io.BytesIO(data), format=RdfFormat.N_QUADS)
         except SyntaxError as exc:
             raise StoreError(f"invalid N-Quads: {exc}") from exc
+        finally:
+            self.generation += 1  # after the write: a reader never files old data under the new generation
 
     def update(self, update: str) -> None:
         if UNION_DEFAULT_GRAPH:  # an operation without USING / WITH reads what a query without FROM reads
@@ -92,6 +96,8 @@ class OxigraphStore:
             raise QuerySyntaxError(str(exc)) from exc
         except OSError as exc:
             raise StoreError(str(exc)) from exc
+        finally:
+            self.generation += 1
 
     # -- reading ---------------------------------------------------------------
 

@@ -35,7 +35,7 @@ def solution_rows(result: QuerySolutions | QueryBoolean | QueryTriples) -> list[
     if not isinstance(result, QuerySolutions):
         raise QuerySyntaxError("expected a SELECT query")
     names = [v.value for v in result.variables]
-    return [{n: row[n] for n in names if row[n] is not None} for row in result]
+    return [{n: v for n, v in zip(names, row, strict=True) if v is not None} for row in result]
 
 
 def boolean_answer(result: QuerySolutions | QueryBoolean | QueryTriples) -> bool:

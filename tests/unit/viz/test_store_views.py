@@ -15,7 +15,7 @@ from kg.namespaces import RDF, RDFS, ZONE, ZR
 from kg.sparql import load_query
 from kg.store.oxigraph import OxigraphStore
 from viz.graph import to_networkx
-from viz.source import QUERY_NODE_LIMIT, resolve_entity, store_view, view_query, zone_index
+from viz.source import QUERY_NODE_LIMIT, resolve_entity, store_view, values_block, zone_index
 from viz.views import InvalidView, View, select_view
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -139,18 +139,6 @@ def test_store_views_cap_keeps_most_connected() -> None:
     store.close()
 
 
-def test_store_views_queries_keep_bound_variables_out_of_subqueries() -> None:
-    """A bound ?anchor or ?mindegree inside a subquery would mean something else under a VALUES join."""
-    for shape in ("count", "rank", "triples"):
-        for members in ("all", "type", "zone", "focus1", "focus2", "focus3"):
-            for degree in (None, "at_least", "top"):
-                text = "\n".join(line for line in view_query(shape, members, degree).splitlines()
-                                  if not line.lstrip().startswith("#"))
-                for sub in text.split("SELECT")[2:]:
-                    body = sub.split("}")[0]
-                    assert "?anchor" not in body and "?mindegree" not in body, (shape, members, degree)
-
-
 @pytest.fixture(scope="module")
 def remote_store(corpus_store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """The corpus store's quads behind ``oxigraph serve``, read through SparqlHttpStore."""
@@ -196,6 +184,7 @@ def test_store_views_cap_on_remote_sparql_server(corpus_store: OxigraphStore, re
         remote_store.delete_graph(ZR["doc/big"])
 
 
-@pytest.mark.parametrize("name", ["viz_view_rank", "viz_degree_top"])
-def test_store_views_query_limit_is_the_page_cap(name: str) -> None:
-    assert f"LIMIT {QUERY_NODE_LIMIT}" in load_query(name)
+def test_store_views_values_block_writes_only_iris() -> None:
+    assert values_block("e", [ZR["zone/a"].value]) == f"VALUES ?e {{ {ZR['zone/a']} }}"
+    with pytest.raises(ValueError):
+        values_block("e", ["> } ; DROP ALL ; <x:"])
