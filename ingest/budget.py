@@ -107,6 +107,19 @@ def stage(name: str) -> Iterator[None]:
     current[0].check(name)
 
 
+def check_reading(reading: str, chars: int) -> None:
+    """For a file reader building a document's text: stop once the running document's clock is out or
+    its text has passed the character limit (without a running document: nothing to check)."""
+    current = _current.get()
+    if current is None:
+        return
+    clock = current[0]
+    clock.check(reading)
+    if chars > clock.budget.max_chars:
+        raise DocumentRejected(f"{clock.name}: over {clock.budget.max_chars:,} characters of text per document "
+                               f"(stopped {reading} at {chars:,})")
+
+
 def paced(items: Sequence[T]) -> Iterator[T]:
     """``items`` (sentences), checking the running document's clock every ``CHECK_EVERY`` of them."""
     current = _current.get()

@@ -12,6 +12,7 @@ from ingest.document import Document
 from ingest.html_text import MAX_PAGE_ELEMENTS
 from ingest.load import load_bytes
 from ingest.pipeline import run
+from ingest.runner import extract_upload
 from ingest.segment import MAX_SENTENCE_CHARS, split_sentences
 from kg.errors import DocumentRejected
 
@@ -73,3 +74,19 @@ def test_a_page_with_too_many_elements_is_refused() -> None:
     page = b"<html><body><p>" + "开发区".encode() + b"</p>" + b"<br>" * (MAX_PAGE_ELEMENTS + 1) + b"</body></html>"
     with pytest.raises(DocumentRejected, match=r"page.html: [\d,]+ HTML elements is over the limit of"):
         load_bytes(page, "page.html")
+
+
+def test_a_docx_is_read_only_up_to_the_character_limit() -> None:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for _ in range(600):
+        document.add_paragraph(SENTENCE)
+    data = io.BytesIO()
+    document.save(data)
+    with pytest.raises(DocumentRejected, match=r"big.docx: over 5,000 characters of text per document "
+                                               r"\(stopped reading the DOCX at [\d,]+\)"):
+        extract_upload(data.getvalue(), "big.docx", Budget(max_chars=5000))
+    assert extract_upload(data.getvalue(), "big.docx").result.chars == 600 * len(SENTENCE) + 599
