@@ -90,8 +90,12 @@ class ExtractionPool:
 
     def _run(self, worker: _Worker, data: bytes, filename: str, budget: Budget):  # type: ignore[no-untyped-def]
         started = time.monotonic()
-        worker.conn.send((data, filename, budget))
-        if not worker.conn.poll(budget.seconds + KILL_GRACE_S):
+        try:
+            worker.conn.send((data, filename, budget))
+            answered = worker.conn.poll(budget.seconds + KILL_GRACE_S)
+        except OSError:  # the worker died since its last document (e.g. the kernel's OOM killer)
+            answered = True
+        if not answered:
             worker.kill()
             raise DocumentRejected(f"{filename}: extraction stopped after {time.monotonic() - started:.0f} s "
                                    f"(limit {budget.seconds:g} s per document)")
