@@ -23,7 +23,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from kg.errors import DocumentRejected
+from kg.errors import DocumentRejected, StoreUnavailable
 
 if TYPE_CHECKING:
     from ingest.budget import Budget
@@ -83,8 +83,8 @@ class ExtractionPool:
             if not worker.wait_ready(self.start_timeout_s):
                 worker.kill()
                 worker = None
-                raise DocumentRejected(f"{filename}: the extraction worker did not start")
-            return self._run(worker, data, filename, budget)
+                raise StoreUnavailable("the extraction worker did not start; try again later")
+            return self._run(worker, data, _safe(filename), budget)
         finally:
             self._free.put(worker)
 
@@ -115,14 +115,12 @@ class ExtractionPool:
             raise DocumentRejected(f"{filename}: extraction stopped: it needed more than the {limit}")
         raise DocumentRejected(f"{filename}: extraction stopped: its worker died (over the {limit}?)")
 
-    def close(self) -> None:
-        while True:
-            try:
-                worker = self._free.get_nowait()
-            except queue.Empty:
-                return
-            if worker is not None:
-                worker.kill()
+
+def _safe(filename: str) -> str:
+    """The client's file name as the worker's messages will show it (no path, no control characters)."""
+    from ingest.load import safe_name  # the API reaches ingest lazily
+
+    return safe_name(filename)
 
 
 _pools: dict[tuple[int, int], ExtractionPool] = {}
