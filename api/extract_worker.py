@@ -14,7 +14,7 @@ from multiprocessing.connection import Connection
 
 from api.net_sandbox import confine_process
 
-WARM_TEXT = "苏州工业园区内，示例科技有限公司投资建设新项目，总投资10亿元。"
+WARM_TEXT = "示例高新区内，示例科技有限公司投资建设新项目，总投资10亿元。"
 
 
 def serve(conn: Connection, memory_bytes: int) -> None:

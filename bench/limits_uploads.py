@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 import httpx
 
-SMALL = "苏州工业园区内，示例科技有限公司投资建设新项目，总投资10亿元。"
+SMALL = "示例高新区内，示例科技有限公司投资建设新项目，总投资10亿元。"
 UPDATE = "INSERT DATA { GRAPH <urn:bench:probe> { <urn:bench:s> <urn:bench:p> %d } }"
 
 
