@@ -9,7 +9,10 @@ bounds, answered with a status line and ``Connection: close``:
 * request head (request line and headers) over ``max_header_bytes``: 431;
 * more than ``max_headers`` header fields: 431;
 * head not complete ``header_timeout_s`` after the connection opened or the
-  previous response ended: 408.
+  previous response ended: 408;
+* body not complete ``body_timeout_s`` after its head (a client trickling an
+  upload): 408 when no answer has started yet, and the app's ``receive`` sees
+  the client gone, so the request never reaches the store.
 """
 
 from __future__ import annotations
@@ -31,15 +34,18 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     max_header_bytes = 64 * 1024
     max_headers = 100
     header_timeout_s = 10.0
+    body_timeout_s = 120.0
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._head_bytes = self._field_bytes = 0
         self._head_deadline: asyncio.TimerHandle | None = None
+        self._body_deadline: asyncio.TimerHandle | None = None
         self._await_head()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_deadline()
+        self._cancel_body_deadline()
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
@@ -71,6 +77,11 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         self._cancel_deadline()
         super().on_headers_complete()
+        self._body_deadline = self.loop.call_later(self.body_timeout_s, self._body_timed_out)
+
+    def on_message_complete(self) -> None:
+        self._cancel_body_deadline()
+        super().on_message_complete()
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -94,6 +105,21 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         else:
             self.transport.close()  # an idle connection that never started a request
 
+    def _cancel_body_deadline(self) -> None:
+        if self._body_deadline is not None:
+            self._body_deadline.cancel()
+            self._body_deadline = None
+
+    def _body_timed_out(self) -> None:
+        self._body_deadline = None
+        cycle = self.cycle
+        if cycle is None or cycle.response_started:
+            self.transport.close()  # answered already (e.g. 401 from the headers): only the unread body is left
+            return
+        cycle.disconnected = True  # the app's receive() now answers http.disconnect; nothing it sends is written
+        cycle.message_event.set()
+        self._refuse(408, f"request body not complete within {self.body_timeout_s:g} s")
+
     def _refuse(self, status: int, message: str) -> None:
         self._cancel_deadline()
         if self.transport.is_closing():
@@ -106,10 +132,10 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self.transport.close()
 
 
-def bounded_http_protocol(max_header_bytes: int, max_headers: int, header_timeout_s: float) -> type[HttpToolsProtocol]:
+def bounded_http_protocol(
+    max_header_bytes: int, max_headers: int, header_timeout_s: float, body_timeout_s: float = 120.0
+) -> type[HttpToolsProtocol]:
     """The bounded protocol class with these limits (uvicorn's ``http=`` option takes a class)."""
-    return type(
-        "BoundedHttpToolsProtocol",
-        (BoundedHttpToolsProtocol,),
-        {"max_header_bytes": max_header_bytes, "max_headers": max_headers, "header_timeout_s": header_timeout_s},
-    )
+    limits = {"max_header_bytes": max_header_bytes, "max_headers": max_headers,
+              "header_timeout_s": header_timeout_s, "body_timeout_s": body_timeout_s}
+    return type("BoundedHttpToolsProtocol", (BoundedHttpToolsProtocol,), limits)

@@ -57,7 +57,7 @@ def _lifespan(settings: Settings, injected: GraphStore | None):  # type: ignore[
         bootstrap(store, settings)
         store.flush()
         runner = make_runner(store, workers=settings.query_workers, timeout_s=settings.query_timeout_s)
-        app.state.store, app.state.runner, app.state.writer = store, runner, Writer(store, runner)
+        app.state.store, app.state.runner, app.state.writer = store, runner, Writer(store, runner, settings)
         try:
             yield
         finally:

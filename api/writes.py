@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import threading
 
+from api.extract_pool import shared_pool
 from api.net_sandbox import sandboxed_executor
 from api.query_pool import QueryRunner
 from kg.errors import NotFound
 from kg.iri import doc_graph_iri, is_valid_doc_id
+from kg.settings import Settings
 from kg.sparql_guard import check_update
 from kg.store import GraphStore
 from kg.update_dataset import UpdateDataset, with_protocol_dataset
@@ -20,9 +22,14 @@ from kg.update_dataset import UpdateDataset, with_protocol_dataset
 class Writer:
     """Serialises writes to one store and refreshes the query snapshot after each."""
 
-    def __init__(self, store: GraphStore, runner: QueryRunner) -> None:
+    def __init__(self, store: GraphStore, runner: QueryRunner, settings: Settings | None = None) -> None:
+        from ingest.budget import Budget  # the API reaches ingest only here and in its extraction workers, lazily
+
+        settings = settings or Settings(_env_file=None)  # type: ignore[call-arg]
         self._store = store
         self._runner = runner
+        self._budget = Budget.from_settings(settings)
+        self._extractor = shared_pool(settings.extract_workers, settings.extract_memory_bytes)
         self._lock = threading.Lock()
         # Updates on the embedded engine run on a thread without network (LOAD/SERVICE past the guard
         # find no socket); a remote store is reached over the network, so its updates cannot.
@@ -46,13 +53,21 @@ class Writer:
             self._committed()
 
     def ingest(self, data: bytes, filename: str):  # type: ignore[no-untyped-def]
-        """Extract and store one uploaded document; returns ingest's ``IngestResult``."""
-        from ingest.runner import ingest_bytes  # the API reaches ingest only here, lazily
+        """Extract one uploaded document in a worker process, then store it; returns ingest's ``IngestResult``.
 
+        Extraction (seconds to the time limit, for a hostile document) runs before the write lock is
+        taken; the lock covers only the replacement of the document's graph.
+
+        Raises:
+            DocumentRejected: unreadable, or over a limit (characters, sentences, time, memory); the store
+                is untouched.
+        """
+        extracted = self._extractor.extract(data, filename, self._budget)
+        triples = extracted.triples()
         with self._lock:
-            result = ingest_bytes(self._store, data, filename)
+            self._store.replace_graph(doc_graph_iri(extracted.result.doc_id), triples)
             self._committed()
-        return result
+        return extracted.result
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document's named graph.

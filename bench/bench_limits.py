@@ -3,15 +3,21 @@
 Starts ``zonekg serve`` on an empty on-disk store (loopback, a test token) and
 sends, one kind at a time: five 20 MB request heads, 200 connections that send
 a head one byte every second, five unauthenticated 15 MB uploads, and a
-446-byte query whose answer would be hundreds of MB.  For each it prints the
-answers and the server's RSS growth (its process tree, workers included) over
-the RSS measured just before, in the same run.
+446-byte query whose answer would be hundreds of MB (``--probes heads``); then
+(``--probes uploads``) uploads of 20 MB of "a", a near-limit DOCX and a page of
+a million ``<br>``, each with a small upload and an update sent meanwhile by
+another client (the update's latency shows whether the write lock is held), and
+an upload body trickled one byte a second.  For each it prints the answers and
+the server's RSS growth (its process tree, workers included) over the RSS
+measured just before, in the same run.  ``--server-cwd`` runs the server from
+another checkout (e.g. the previous code) for a before/after comparison.
 
-    python -m bench.bench_limits
+    python -m bench.bench_limits [--probes heads,uploads] [--server-cwd DIR]
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import socket
@@ -23,6 +29,8 @@ from pathlib import Path
 
 import httpx
 
+from bench.limits_uploads import hostile_upload, near_limit_docx, rss_mb, slow_body
+
 TOKEN = "bench-limits-token-0123456789"
 BIG_ANSWER = (
     "SELECT ?x WHERE { VALUES ?a { 1 2 3 4 5 6 7 8 9 10 } VALUES ?b { 1 2 3 4 5 6 7 8 9 10 } "
@@ -31,12 +39,6 @@ BIG_ANSWER = (
     "BIND(CONCAT(?s1, ?s1, ?s1, ?s1, ?s1, ?s1, ?s1, ?s1) AS ?s2) BIND(CONCAT(?s2, ?s2, ?s2, ?s2, ?s2, ?s2, ?s2, ?s2) "
     "AS ?s3) BIND(CONCAT(?s3, ?s3, ?s3, ?s3, ?s3, ?s3, ?s3, ?s3) AS ?x) }"
 )
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB."""
-    out = subprocess.run(["ps", "-o", "rss=", "--ppid", str(pid), "-p", str(pid)], capture_output=True, text=True)
-    return sum(int(v) for v in out.stdout.split()) / 1024
 
 
 def connect(port: int) -> socket.socket:
@@ -94,25 +96,58 @@ def big_answer(port: int) -> str:
     return f"{len(BIG_ANSWER)}-byte query: {response.status_code}, {size}, X-SPARQL-MaxBytes {cut}"
 
 
+BODY_TIMEOUT_S = 10
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+
+
+def upload_probes(port: int, pid: int) -> None:
+    base = f"http://127.0.0.1:{port}"
+    docx = near_limit_docx()
+    real = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+    hostile = [("a.txt", b"a" * 20_000_000), ("near-limit.docx", docx),
+               ("breaks.html", b"<html><body>" + b"<br>" * 1_000_000 + b"</body></html>"),
+               ("a-1.9M.txt", b"a" * 1_900_000),
+               ("corpus-1MB.txt", (real * (1_000_000 // len(real.encode()) + 1)).encode()[:1_000_000]
+                .decode("utf-8", "ignore").encode())]
+    print(f"(warm-up upload: {hostile_upload(base, TOKEN, pid, 'warm.txt', b'ok').splitlines()[0]})")
+    for name, data in hostile:
+        print(hostile_upload(base, TOKEN, pid, name, data))
+    print(slow_body(base, TOKEN, pid, give_up_s=BODY_TIMEOUT_S + 20))
+
+
+def head_probes(port: int, pid: int, timeout_s: float) -> None:
+    for probe in (big_heads, lambda p: slow_heads(p, timeout_s), unauthenticated_uploads, big_answer):
+        before = rss_mb(pid)
+        line = probe(port)
+        print(f"{line}; server RSS {before:.0f} -> {rss_mb(pid):.0f} MB")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--probes", default="heads,uploads", help="comma-separated: heads, uploads")
+    parser.add_argument("--server-cwd", type=Path, default=Path.cwd(), help="checkout the server runs from")
+    args = parser.parse_args()
+    probes = set(args.probes.split(","))
     with tempfile.TemporaryDirectory() as tmp:
         with socket.create_server(("127.0.0.1", 0)) as probe:
             port = probe.getsockname()[1]
         env = {**os.environ, "ZONEKG_API_TOKEN": TOKEN, "ZONEKG_CORPUS": str(Path(tmp) / "none"),
-               "ZONEKG_CLIENT_QUERY_SECONDS_PER_MINUTE": "0", "ZONEKG_CLIENT_ERRORS_PER_MINUTE": "0"}
+               "ZONEKG_CLIENT_QUERY_SECONDS_PER_MINUTE": "0", "ZONEKG_CLIENT_ERRORS_PER_MINUTE": "0",
+               "ZONEKG_BODY_TIMEOUT_S": str(BODY_TIMEOUT_S), "PYTHONPATH": str(args.server_cwd)}
         command = [sys.executable, "-m", "kg.cli", "serve", "--port", str(port), "--store", str(Path(tmp) / "store")]
-        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(command, env=env, cwd=args.server_cwd, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
         try:
             for _ in range(300):
                 with contextlib.suppress(httpx.HTTPError):
                     if httpx.get(f"http://127.0.0.1:{port}/stats", timeout=2).status_code == 200:
                         break
                 time.sleep(0.2)
-            timeout_s = float(env.get("ZONEKG_HEADER_TIMEOUT_S", "10"))
-            for probe in (big_heads, lambda p: slow_heads(p, timeout_s), unauthenticated_uploads, big_answer):
-                before = rss_mb(server.pid)
-                line = probe(port)
-                print(f"{line}; server RSS {before:.0f} -> {rss_mb(server.pid):.0f} MB")
+            print(f"server from {args.server_cwd}")
+            if "heads" in probes:
+                head_probes(port, server.pid, float(env.get("ZONEKG_HEADER_TIMEOUT_S", "10")))
+            if "uploads" in probes:
+                upload_probes(port, server.pid)
         finally:
             server.terminate()
             server.wait(timeout=30)

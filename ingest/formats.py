@@ -10,6 +10,7 @@ import sys
 import zipfile
 import zlib
 
+from ingest.budget import check_reading
 from ingest.decode import decode_text, strict_decode
 from ingest.html_text import html_main_text
 from kg.errors import DocumentRejected
@@ -159,11 +160,16 @@ def _docx_blocks(document: object) -> list[str]:
     from docx.text.paragraph import Paragraph
 
     blocks: list[str] = []
-    for item in document.iter_inner_content():  # type: ignore[attr-defined]
+    chars = 0
+    for index, item in enumerate(document.iter_inner_content()):  # type: ignore[attr-defined]
+        found = len(blocks)
         if isinstance(item, Paragraph):
             blocks.append(item.text)
         elif isinstance(item, Table):
             blocks.extend(_table_rows(item))
+        chars += sum(len(block) for block in blocks[found:])
+        if index % 256 == 0:  # python-docx takes ~150 µs a paragraph: a huge file stops at the first limit
+            check_reading("reading the DOCX", chars)
     return blocks
 
 

@@ -44,6 +44,9 @@ MIN_ARTICLE_CHARS = 50
 languages, while a 100-character Chinese news item is a whole article."""
 MAX_TREE_ELEMENTS = 200_000
 """Pages with more elements are read without the extractor (its cost grows with the tree)."""
+MAX_PAGE_ELEMENTS = 300_000
+"""Pages with more elements are refused: reading a page's lines costs ~35 s per million elements
+(a page of a million empty ``<br>``), while real article pages have a few thousand."""
 # Whole lines that are page furniture rather than text.
 _FURNITURE_LINE = re.compile(
     r"^(上一篇|下一篇|上一条|下一条|上一页|下一页|上篇|下篇)\s*[:：]"
@@ -71,12 +74,21 @@ def html_main_text(markup: str, filename: str = "document") -> str:
     """
     markup = strip_template_code(markup)
     root = _parse(markup, filename)
+    elements = element_count(root)
+    if elements > MAX_PAGE_ELEMENTS:
+        raise DocumentRejected(f"{filename}: {elements:,} HTML elements is over the limit of {MAX_PAGE_ELEMENTS:,} "
+                               "per page")
     lines = page_lines(root)
     kept = _article_lines(root, lines)
     if not kept:
         fallback = page_lines(root, drop=_CHROME_ELEMENTS)
         return _finish(fallback, page_title(root))
     return _finish([lines[i] for i in sorted(kept)], page_title(root))
+
+
+def element_count(root: HtmlElement) -> int:
+    """Elements in the tree, counted by libxml2 (no Python object per element)."""
+    return int(root.xpath("count(//*)"))
 
 
 def _parse(markup: str, filename: str) -> HtmlElement:
@@ -167,7 +179,7 @@ def _extracted_paragraphs(root: HtmlElement) -> list[str]:
 
     import trafilatura
 
-    if sum(1 for _ in root.iter()) > MAX_TREE_ELEMENTS:
+    if element_count(root) > MAX_TREE_ELEMENTS:
         return []
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     tree = deepcopy(root)

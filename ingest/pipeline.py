@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from ingest.budget import Budget, deadline, stage
 from ingest.document import Document, Fact, Mention
 from ingest.extract.short_names import short_name_mentions
 from ingest.extract.tagged_names import tagged_names
@@ -77,6 +78,23 @@ def without_project_figures(facts: list[Fact]) -> list[Fact]:
             or (f.sentence_index, f.attr("unit"), round(float(f.attr("value", 0)), 2)) not in own]
 
 
-def run(doc: Document) -> Document:
-    """The whole pipeline on a loaded document."""
-    return resolve(extract(with_home_zone(segment(normalise(doc)))))
+def run(doc: Document, budget: Budget | None = None) -> Document:
+    """The whole pipeline on a loaded document, within ``budget`` (default limits when None).
+
+    Raises:
+        DocumentRejected: the document is over a limit of the budget (characters, sentences, time).
+    """
+    with deadline(budget or Budget(), doc.source_name) as clock:
+        clock.check_chars(doc.raw, "of text")
+        with stage("normalisation"):
+            doc = normalise(doc)
+        clock.check_chars(doc.text, "after normalisation")
+        with stage("segmentation"):
+            doc = segment(doc)
+        clock.check_sentences(len(doc.sentences))
+        with stage("finding the home zone"):
+            doc = with_home_zone(doc)
+        with stage("extraction"):
+            doc = extract(doc)
+        with stage("resolution"):
+            return resolve(doc)

@@ -16,7 +16,7 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
@@ -25,8 +25,9 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ingest.budget import Budget, deadline
 from ingest.document import Document
-from ingest.load import SUPPORTED_SUFFIXES, load_bytes, load_path
+from ingest.load import SUPPORTED_SUFFIXES, load_bytes, load_path, safe_name
 from kg.errors import DocumentRejected, KgError
 from kg.iri import doc_graph_iri
 
@@ -110,30 +111,30 @@ class IngestReport:
 # -- one document ---------------------------------------------------------------
 
 
-def extract_triples(doc: Document) -> tuple[Document, list[Triple]]:
-    """Run the extraction pipeline on a loaded document and emit its graph's triples."""
+def extract_triples(doc: Document, budget: Budget | None = None) -> tuple[Document, list[Triple]]:
+    """Run the extraction pipeline on a loaded document (within ``budget``) and emit its graph's triples."""
     from ingest.emit import to_triples
     from ingest.pipeline import run
 
-    done = run(doc)
+    done = run(doc, budget)
     return done, to_triples(done)
 
 
-def ingest_document(store: GraphStore, doc: Document) -> IngestResult:
+def ingest_document(store: GraphStore, doc: Document, budget: Budget | None = None) -> IngestResult:
     """Extract one loaded document and replace its named graph in one atomic update."""
-    done, triples = extract_triples(doc)
+    done, triples = extract_triples(doc, budget)
     graph = doc_graph_iri(done.doc_id)
     store.replace_graph(graph, triples)
     return _result(done, graph.value, len(triples))
 
 
-def ingest_bytes(store: GraphStore, data: bytes, filename: str) -> IngestResult:
+def ingest_bytes(store: GraphStore, data: bytes, filename: str, budget: Budget | None = None) -> IngestResult:
     """Load, extract and store one uploaded document.
 
     Raises:
-        DocumentRejected: the bytes are not a readable document; the store is untouched.
+        DocumentRejected: the bytes are not a readable document, or over the budget; the store is untouched.
     """
-    return ingest_document(store, load_bytes(data, filename))
+    return ingest_document(store, load_bytes(data, filename), budget)
 
 
 def _result(doc: Document, graph: str, triples: int) -> IngestResult:
@@ -144,23 +145,43 @@ def _result(doc: Document, graph: str, triples: int) -> IngestResult:
 
 
 @dataclass(frozen=True)
-class _Outcome:
-    """A document extracted and serialised, ready for the parent to write."""
+class Extracted:
+    """A document extracted and serialised, ready for the writer (another process) to store."""
 
     source: str
     result: IngestResult
     nquads: bytes
 
+    def triples(self) -> list[Triple]:
+        return _triples(self.nquads)
 
-def _process(path: str) -> _Outcome:
-    """Load, extract and serialise one file as the N-Quads of its document graph."""
+
+
+def _serialised(source: str, load: Callable[[], Document], budget: Budget | None) -> Extracted:
+    """Load (the clock runs from here), extract and serialise one document."""
     from pyoxigraph import Quad, RdfFormat, serialize
 
-    done, triples = extract_triples(load_path(Path(path)))
+    budget = budget or Budget()
+    with deadline(budget, safe_name(Path(source).name)):
+        done, triples = extract_triples(load(), budget)
     graph = doc_graph_iri(done.doc_id)
     quads = (Quad(t.subject, t.predicate, t.object, graph) for t in triples)
     data = serialize(quads, format=RdfFormat.N_QUADS) or b""
-    return _Outcome(path, _result(done, graph.value, len(triples)), data)
+    return Extracted(source, _result(done, graph.value, len(triples)), data)
+
+
+def _process(path: str, budget: Budget | None = None) -> Extracted:
+    """Load, extract and serialise one file as the N-Quads of its document graph."""
+    return _serialised(path, lambda: load_path(Path(path)), budget)
+
+
+def extract_upload(data: bytes, filename: str, budget: Budget | None = None) -> Extracted:
+    """Load, extract and serialise one uploaded document (nothing is written).
+
+    Raises:
+        DocumentRejected: unreadable, or over the budget.
+    """
+    return _serialised(filename, lambda: load_bytes(data, filename), budget)
 
 
 # -- batches ---------------------------------------------------------------------
@@ -184,6 +205,7 @@ def ingest_paths(
     on_error: OnError = "skip",
     progress: bool = True,
     bulk: bool | None = None,
+    budget: Budget | None = None,
 ) -> IngestReport:
     """Ingest files and folders, one named graph per document.
 
@@ -192,6 +214,7 @@ def ingest_paths(
         on_error: ``skip`` reports a bad document and goes on; ``raise`` stops at the first one.
         progress: show a progress bar on stderr.
         bulk: write with bulk loads (None: for batches of ``BULK_MIN_DOCUMENTS`` or more).
+        budget: limits on each document's extraction (None: the defaults); a document over one is refused.
 
     Raises:
         KgError: an unknown ``on_error``; with ``on_error="raise"``, the first document's error
@@ -205,7 +228,7 @@ def ingest_paths(
     use_bulk = len(files) >= BULK_MIN_DOCUMENTS if bulk is None else bulk
     writer = _Writer(store, report, bulk=use_bulk)
     processes = _process_count(files, workers)
-    outcomes = _run_parallel(files, processes) if processes > 1 else _run_serial(files)
+    outcomes = _run_parallel(files, processes, budget) if processes > 1 else _run_serial(files, budget)
     with _progress_bar(len(files), progress) as bar, closing(outcomes):
         try:
             for source, outcome in outcomes:
@@ -226,30 +249,33 @@ def _process_count(files: list[Path], workers: int | None) -> int:
     return max(1, min(os.cpu_count() or 1, len(files)))
 
 
-def _run_serial(files: list[Path]) -> Generator[tuple[str, _Outcome | BaseException], None, None]:
+Outcomes = Generator[tuple[str, Extracted | BaseException], None, None]
+
+
+def _run_serial(files: list[Path], budget: Budget | None) -> Outcomes:
     for path in files:
         try:
-            yield str(path), _process(str(path))
+            yield str(path), _process(str(path), budget)
         except Exception as exc:  # noqa: BLE001 - handed to _take, which reports or re-raises it
             yield str(path), exc
 
 
-def _run_parallel(files: list[Path], processes: int) -> Generator[tuple[str, _Outcome | BaseException], None, None]:
+def _run_parallel(files: list[Path], processes: int, budget: Budget | None) -> Outcomes:
     """Outcomes in input order, with a bounded number of documents in flight (memory stays flat)."""
     window = processes * IN_FLIGHT_PER_WORKER
     # spawn: children never inherit the parent's open store (RocksDB threads and locks).
     with ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn")) as pool:
-        pending: deque[tuple[str, Future[_Outcome]]] = deque()
+        pending: deque[tuple[str, Future[Extracted]]] = deque()
         queue = iter(files)
         try:
             while True:
                 while len(pending) < window and (path := next(queue, None)) is not None:
-                    pending.append((str(path), pool.submit(_process, str(path))))
+                    pending.append((str(path), pool.submit(_process, str(path), budget)))
                 if not pending:
                     return
                 source, future = pending.popleft()
                 try:
-                    outcome: _Outcome | BaseException = future.result()
+                    outcome: Extracted | BaseException = future.result()
                 except BrokenProcessPool as exc:
                     # Every document still in flight is lost with the pool: stop instead of reporting each.
                     raise KgError(f"a worker process died while ingesting {source} (out of memory?)") from exc
@@ -261,9 +287,9 @@ def _run_parallel(files: list[Path], processes: int) -> Generator[tuple[str, _Ou
                 future.cancel()
 
 
-def _take(writer: _Writer, source: str, outcome: _Outcome | BaseException, on_error: OnError) -> None:
+def _take(writer: _Writer, source: str, outcome: Extracted | BaseException, on_error: OnError) -> None:
     """Write one outcome, or report (skip) or re-raise (raise) its error."""
-    if isinstance(outcome, _Outcome):
+    if isinstance(outcome, Extracted):
         outcome = writer.write(outcome)
         if outcome is None:
             return
@@ -290,10 +316,10 @@ class _Writer:
         self.report = report
         self.bulk = bulk
         self.sources: dict[str, str] = {}
-        self.pending: list[_Outcome] = []
+        self.pending: list[Extracted] = []
         self.pending_bytes = 0
 
-    def write(self, outcome: _Outcome) -> DocumentRejected | None:
+    def write(self, outcome: Extracted) -> DocumentRejected | None:
         """Write (or queue) one document; a duplicate id within the batch is refused."""
         doc_id = outcome.result.doc_id
         if doc_id in self.sources:

@@ -12,6 +12,11 @@ _END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 # Long list-like sentences are cut further after ；.
 _SEMICOLON = re.compile(r"[；;]")
 LONG_SENTENCE = 120
+MAX_SENTENCE_CHARS = 1000
+"""A piece still longer than this (no terminator for pages: a table dump, a run of one character) is cut
+at its last comma or space within the limit, else at the limit: real sentences are far shorter (longest
+in the corpus and the gold sets: 317), and the extraction rules' cost grows with a sentence's length."""
+_SOFT_BREAK = re.compile(r"[，,、：:\s]")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -38,6 +43,19 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a piece into parts of at most ``MAX_SENTENCE_CHARS``, at a comma or space where there is one."""
+    parts = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        breaks = [m.end() for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE_CHARS // 2, limit)]
+        cut = breaks[-1] if breaks else limit
+        parts.append((start, cut))
+        start = cut
+    parts.append((start, end))
+    return parts
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop surrounding whitespace from a span."""
     while start < end and text[start].isspace():
@@ -51,7 +69,8 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text``; empty and whitespace-only spans are skipped."""
     sentences: list[Sentence] = []
     for start, end in _spans(text):
-        for piece_start, piece_end in _split_long(text, start, end):
+        pieces = (part for piece in _split_long(text, start, end) for part in _cap(text, *piece))
+        for piece_start, piece_end in pieces:
             begin, finish = _trim(text, piece_start, piece_end)
             if begin < finish:
                 sentences.append(Sentence(len(sentences), begin, finish, text[begin:finish]))

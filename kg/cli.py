@@ -86,10 +86,13 @@ def ingest(
     store: StoreOption = None,
 ) -> None:
     """Extract documents into the graph, one named graph per document."""
+    from ingest.budget import Budget
     from ingest.runner import ingest_paths
 
-    with opened(make_settings(store)) as st:
-        report = ingest_paths(st, paths, workers=workers or None, on_error=on_error, progress=progress)
+    settings = make_settings(store)
+    with opened(settings) as st:
+        report = ingest_paths(st, paths, workers=workers or None, on_error=on_error, progress=progress,
+                              budget=Budget.from_settings(settings))
     typer.echo(report.summary())
     if report.failed:
         raise typer.Exit(2)
@@ -122,7 +125,8 @@ def server_options(settings: Settings) -> dict[str, object]:
     """
     from api.http_limits import bounded_http_protocol
 
-    protocol = bounded_http_protocol(settings.max_header_bytes, settings.max_headers, settings.header_timeout_s)
+    protocol = bounded_http_protocol(settings.max_header_bytes, settings.max_headers, settings.header_timeout_s,
+                                     settings.body_timeout_s)
     return {"host": settings.host, "port": settings.port, "proxy_headers": True,
             "forwarded_allow_ips": settings.forwarded_allow_ips, "http": protocol}
 

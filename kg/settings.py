@@ -55,6 +55,16 @@ class Settings(BaseSettings):
     """Queries one client IP may have time out or crash a worker per sliding minute before 429 (0: no bound).
     Each also costs the client the full time limit, and demotes it to the slow lane for a minute."""
     max_document_bytes: int = 20 * 1024 * 1024
+    max_document_chars: int = 2_000_000
+    """Most characters of text one document may hold (after decoding, and after normalisation); more: refused."""
+    extract_timeout_s: float = 60.0
+    """Time one document's extraction may take; a document still running is stopped and refused."""
+    extract_memory_bytes: int = 2 * 1024**3
+    """Address-space limit of each process that extracts uploaded documents; a document needing more is refused."""
+    extract_workers: int = 2
+    """Processes that extract uploaded documents (outside the store's write lock)."""
+    body_timeout_s: float = 120.0
+    """Time a client has to send a whole request body once its head is in; slower: 408, connection closed."""
     max_header_bytes: int = 64 * 1024
     """Largest request head (request line and headers) the server reads; more: 431."""
     max_headers: int = 100

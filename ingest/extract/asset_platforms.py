@@ -75,7 +75,9 @@ _NEIGHBOUR = re.compile(rf"、([{CJK}A-Za-z0-9]{{2,8}}?)(?:等|申报|入选|获
 
 def _listed_platforms(sentence: str, found: list[Candidate]) -> Iterator[Candidate]:
     """Names listed next to platforms, or listed as carriers (A、B等科创载体), without an ending."""
-    for m in _CARRIER_LIST.finditer(sentence):
+    # The pattern backtracks over every run of characters, so it runs only where it can match.
+    carriers = _CARRIER_LIST.finditer(sentence) if "等" in sentence else ()
+    for m in carriers:
         rest, _ = cut_after_stop(m.group(1), tuple(w for w in _PLATFORM_STOPS if w != "及"))
         items = _LIST_SEPARATOR.split(rest)
         if len(items) >= 2 and not any(_is_kind(item) for item in items):

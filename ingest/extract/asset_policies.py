@@ -290,6 +290,8 @@ def _unbalanced(text: str) -> bool:
 
 def _listed_policies(sentence: str) -> Iterator[Candidate]:
     """Items of "推出A、B、C等扶持政策": each item is a named policy."""
+    if "等" not in sentence:  # the pattern's lazy clause rescans the sentence from each position
+        return
     for m in _LIST_POLICY.finditer(sentence):
         clause = m.group(1)
         verb = _clause_verb(clause)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ingest.budget import paced
 from ingest.document import Document, Fact, Mention
 from ingest.extract.asset_industries import find_industries
 from ingest.extract.asset_platforms import find_platforms
@@ -130,7 +131,7 @@ def _names_home(name: str, home: tuple[EntityType, str] | None) -> bool:
 
 def extract_assets(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Platform, policy and industry mentions, and the zone's hostsPlatform/issuedPolicy/focusIndustry facts."""
-    found = [(sentence, span) for sentence in doc.sentences for span in sentence_spans(sentence.text)]
+    found = [(sentence, span) for sentence in paced(doc.sentences) for span in sentence_spans(sentence.text)]
     canonical = full_forms({(span.type, span.name) for _, span in found})
     mentions: list[Mention] = []
     facts: dict[tuple[Predicate, str], Fact] = {}

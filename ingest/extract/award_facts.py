@@ -39,7 +39,7 @@ def _award_year(text: str, end: int) -> int | None:
 
 def _company_before(c: Collector, sentence: Sentence) -> tuple[EntityType, str] | None:
     """The company last named in this sentence or the two before ("…微光科技…。该公司获评…")."""
-    named = [m for m in c.mentions if m.type is E and sentence.index - 2 <= m.sentence_index <= sentence.index]
+    named = c.mentions_between(E, sentence.index - 2, sentence.index)
     return (E, max(named, key=lambda m: m.start).name) if named else None
 
 

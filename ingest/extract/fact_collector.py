@@ -3,6 +3,7 @@ and project sets that later rules consult."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -42,10 +43,33 @@ class Collector:
     project_set: tuple[int, list[str]] = (-1, [])
     """Paragraph and statuses of the last "在签约的项目中," opening: its paragraph's projects share them."""
 
+    _newlines: list[int] | None = field(default=None, repr=False)
+    _by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
+    _indexed: list[Mention] | None = field(default=None, repr=False)
+    _indexed_count: int = field(default=0, repr=False)
+
+    def paragraph(self, sentence: Sentence) -> int:
+        """Index of the sentence's paragraph (line feeds before it), without rescanning the text each time."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.doc.text)]
+        return bisect.bisect_left(self._newlines, sentence.start)
+
     def paragraph_statuses(self, sentence: Sentence) -> list[str]:
         """Statuses of the project set the sentence's paragraph opened, if any."""
-        paragraph = self.doc.text.count("\n", 0, sentence.start)
-        return list(self.project_set[1]) if self.project_set[0] == paragraph else []
+        return list(self.project_set[1]) if self.project_set[0] == self.paragraph(sentence) else []
+
+    def mentions_between(self, etype: EntityType, first: int, last: int) -> list[Mention]:
+        """Mentions of ``etype`` in sentences ``first``..``last``, in the order they were found.
+
+        Kept in an index by sentence that follows ``mentions`` as it grows, so rules that look at the
+        sentences just before do not rescan every mention of the document for each sentence.
+        """
+        if self._indexed is not self.mentions or self._indexed_count > len(self.mentions):
+            self._indexed, self._indexed_count, self._by_sentence = self.mentions, 0, {}
+        for mention in self.mentions[self._indexed_count:]:
+            self._by_sentence.setdefault(mention.sentence_index, []).append(mention)
+        self._indexed_count = len(self.mentions)
+        return [m for index in range(first, last + 1) for m in self._by_sentence.get(index, ()) if m.type is etype]
 
     def mention(self, etype: EntityType, name: str, sentence: Sentence, start: int, end: int) -> None:
         if etype is E and zone_prefix(name) == len(name):

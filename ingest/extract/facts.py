@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.budget import paced
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.award_facts import award_facts, fuller_honours
 from ingest.extract.entities import find_legal_companies
@@ -107,7 +108,7 @@ def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
     home = find_zone_names(doc.home_zone[1]) if doc.home_zone else []
     collector = Collector(doc, report_year(doc))
     collector.mentions.extend(zone_mentions(doc, home[0][2] if home else None))
-    for sentence in doc.sentences:
+    for sentence in paced(doc.sentences):
         _sentence(collector, sentence)
     _investors(collector)
     _located(collector)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ingest.budget import paced
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.indicator_figures import BREAKS, Figure, clause_end, figures
 from ingest.extract.indicator_links import (
@@ -97,7 +98,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     carried = ""
     previous_end = 0
     previous: list[Fact] = []
-    for sentence in doc.sentences:
+    for sentence in paced(doc.sentences):
         if "\n" in doc.text[previous_end : sentence.start]:
             context = context.next_paragraph()
         previous_end = sentence.end

@@ -262,6 +262,7 @@ _FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大
 FACILITY_RE = re.compile(
     rf"(?P<list>[{HAN}A-Za-z0-9#、“”]{{2,60}}?)(?=建设|施工|快建设|早开街|开街|顺利开工)"
 )
+_FACILITY_VERB = re.compile(r"建设|施工|开街|开工")
 _QUOTED_PROJECT = re.compile(rf"项目“(?P<name>[{HAN}A-Za-z0-9]{{2,12}})”")
 
 
@@ -283,6 +284,8 @@ def find_facilities(sentence: str) -> list[ListHit]:
             item = (offset + quoted.start("name"), offset + quoted.end("name"), quoted.group("name"))
             hits.append(ListHit("facility", (item,), None, offset + quoted.start(), offset + quoted.end(),
                                 offset, clause.end()))
+            continue
+        if not _FACILITY_VERB.search(text):  # the lazy list before the verb is tried at every position
             continue
         for match in FACILITY_RE.finditer(text):
             if re.search(r"等(?![\d一二三四五六七八九十]+[幅宗个])", match.group("list")):

@@ -188,7 +188,7 @@ def note_project_set(c: Collector, sentence: Sentence) -> None:
     """"在签约的项目中,…": the paragraph's later projects share the statuses the opening names."""
     opening = _SET_OPENING.match(sentence.text)
     if opening and statuses_in(opening.group("set")):
-        c.project_set = (c.doc.text.count("\n", 0, sentence.start), statuses_in(opening.group("set")))
+        c.project_set = (c.paragraph(sentence), statuses_in(opening.group("set")))
 
 
 # "该项目由X投资建设": the last project of the sentence before has X as investor.
@@ -198,7 +198,7 @@ _THAT_PROJECT_BY = re.compile(
 
 def that_project(c: Collector, sentence: Sentence) -> None:
     found = _THAT_PROJECT_BY.match(sentence.text)
-    earlier = [m for m in c.mentions if m.type is P and m.sentence_index == sentence.index - 1]
+    earlier = c.mentions_between(P, sentence.index - 1, sentence.index - 1)
     if not found or not earlier or not _is_company(found.group("investor")):
         return
     investor = found.group("investor")

@@ -8,6 +8,7 @@ forms such as 港开 (first character of the place + 开) counted towards it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -288,6 +289,12 @@ _FREE_TRADE_NAME = re.compile(
     r"中国\([\u4e00-\u9fff]{2,4}\)(?:自由贸易试验区|自由贸易区|自贸试验区|自由贸易示范区)(?:[\u4e00-\u9fff]{2,3}片区)?")
 
 
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``spans`` (sorted by start, not overlapping)."""
+    at = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
+
+
 def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
     """Named zones in ``text`` (place + ending), with spans."""
     found: list[tuple[int, int, ZoneName]] = []
@@ -296,8 +303,10 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
         for match in _FREE_TRADE_NAME.finditer(text):
             ending = "片区" if match.group().endswith("片区") else match.group()[match.group().index(")") + 1:]
             found.append((match.start(), match.end(), ZoneName(match.group()[:-len(ending)], ending)))
+    # Names found below end before last_end, so only the free-trade spans need a lookup (by start, sorted).
+    free_trade = [(s, e) for s, e, _ in found]
     for match in ENDING_RE.finditer(text):
-        if match.start() < last_end or any(s <= match.start() < e for s, e, _ in found):
+        if match.start() < last_end or _inside(free_trade, match.start()):
             continue
         place = _place_before(text, match.start(), match.group())
         if place is None or not _plausible(text, match, place):

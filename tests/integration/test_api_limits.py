@@ -1,10 +1,14 @@
-"""Limits enforced before the app reads a request: request heads bounded in size, field count and time
-(api.http_limits, 431/408), and the upload token checked from the headers alone."""
+"""Limits on what a client may make the server do: request heads bounded in size, field count and time
+(api.http_limits, 431/408), request bodies bounded in time (408), the upload token checked from the
+headers alone, and each upload's extraction bounded in characters, page elements and time, outside the
+store's write lock (api.extract_pool)."""
 
 from __future__ import annotations
 
 import contextlib
+import select
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -57,10 +61,11 @@ def test_api_upload_with_token_still_reaches_the_endpoint(api_client: Any) -> No
 
 @pytest.fixture
 def bounded_api(api_settings: Any, sample_store: Any) -> Iterator[str]:
-    """The app behind the bounded protocol with small limits: 8 KiB heads, 20 fields, 0.5 s to send a head."""
+    """The app behind the bounded protocol with small limits: 8 KiB heads, 20 fields, 0.5 s to send a head,
+    2 s to send a body."""
     from api.main import create_app
 
-    protocol = bounded_http_protocol(max_header_bytes=8192, max_headers=20, header_timeout_s=0.5)
+    protocol = bounded_http_protocol(max_header_bytes=8192, max_headers=20, header_timeout_s=0.5, body_timeout_s=2)
     yield from serve_app(create_app(api_settings, store=sample_store), http=protocol)
 
 
@@ -112,3 +117,92 @@ def test_api_bounded_protocol_serves_normal_requests(bounded_api: str) -> None:
         upload = client.post("/documents", files={"file": ("big.txt", text, "text/plain")},
                              headers={"Authorization": f"Bearer {API_TOKEN}"})
     assert upload.status_code == 201
+
+
+def _document_count(base: str) -> int:
+    with httpx.Client(base_url=base, timeout=30) as client:
+        return int(client.get("/documents").json()["total"])
+
+
+def test_api_slow_body_is_cut_with_408_while_others_are_served(bounded_api: str) -> None:
+    before = _document_count(bounded_api)
+    host, port = bounded_api.removeprefix("http://").split(":")
+    answer = b""
+    with socket.create_connection((host, int(port)), timeout=10) as slow:
+        slow.sendall(_upload_head(API_TOKEN, length=10_000) + b"--XyZ\r\n")
+        served = _document_count(bounded_api)  # another client, while the upload trickles in
+        for _ in range(100):  # a byte every 0.1 s: never idle, never done
+            if select.select([slow], [], [], 0.1)[0]:
+                break
+            with contextlib.suppress(OSError):
+                slow.send(b"a")
+        with contextlib.suppress(OSError):
+            while chunk := slow.recv(65536):
+                answer += chunk
+    assert answer.startswith(b"HTTP/1.1 408") and b"request body not complete within 2 s" in answer
+    assert served == before == _document_count(bounded_api)
+
+
+SENTENCE = "苏州工业园区内，示例科技有限公司投资建设新项目，总投资10亿元。"
+
+
+@pytest.fixture
+def limited_api(tmp_path: Any, sample_store: Any, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The app with upload extraction limits from the test's ``limits`` marker (Settings fields)."""
+    from api.main import create_app
+    from kg.settings import MEMORY, Settings
+
+    marker = request.node.get_closest_marker("limits")
+    limits = marker.kwargs if marker else {}
+    settings = Settings(store=MEMORY, corpus=tmp_path / "none", api_token=API_TOKEN, _env_file=None,  # type: ignore[call-arg]
+                        **limits)
+    yield from serve_app(create_app(settings, store=sample_store))
+
+
+def _upload(base: str, name: str, data: bytes) -> httpx.Response:
+    with httpx.Client(base_url=base, timeout=300) as client:
+        return client.post("/documents", files={"file": (name, data, "text/plain")},
+                           headers={"Authorization": f"Bearer {API_TOKEN}"})
+
+
+@pytest.mark.limits(max_document_chars=100_000)
+def test_api_upload_over_the_character_limit_is_refused(limited_api: str) -> None:
+    before = _document_count(limited_api)
+    answer = _upload(limited_api, "a.txt", b"a" * 100_001)
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == "a.txt: 100,001 characters of text is over the limit of 100,000 per document"
+    assert _document_count(limited_api) == before
+
+
+def test_api_upload_of_a_million_line_breaks_is_refused(limited_api: str) -> None:
+    page = b"<html><body><p>" + SENTENCE.encode() + b"</p>" + b"<br>" * 1_000_000 + b"</body></html>"
+    answer = _upload(limited_api, "breaks.html", page)
+    assert answer.status_code == 422
+    assert answer.json()["detail"].startswith("breaks.html: 1,000,00")
+    assert "HTML elements is over the limit of 300,000 per page" in answer.json()["detail"]
+
+
+@pytest.mark.limits(extract_timeout_s=0.2)
+def test_api_upload_over_the_time_limit_is_stopped_and_refused(limited_api: str) -> None:
+    before = _document_count(limited_api)
+    answer = _upload(limited_api, "long.txt", (SENTENCE * 3000).encode())
+    assert answer.status_code == 422
+    detail = answer.json()["detail"]
+    assert detail.startswith("long.txt: extraction stopped after ") and "(limit 0.2 s per document)" in detail
+    assert _document_count(limited_api) == before
+    assert _upload(limited_api, "short.txt", SENTENCE.encode()).status_code == 201  # the worker serves on
+
+
+def test_api_upload_extracts_without_holding_the_write_lock(limited_api: str) -> None:
+    """A write (DELETE) sent while a long upload is being extracted completes before the upload does."""
+    answers: dict[str, httpx.Response] = {}
+    upload = threading.Thread(target=lambda: answers.update(upload=_upload(limited_api, "long.txt",
+                                                                           (SENTENCE * 3000).encode())))
+    upload.start()
+    time.sleep(1.0)  # the 270 KB body is in; the document is in extraction (or its worker warming up)
+    with httpx.Client(base_url=limited_api, timeout=300) as client:
+        deleted = client.delete("/documents/sample", headers={"Authorization": f"Bearer {API_TOKEN}"})
+    upload_was_running = upload.is_alive()
+    upload.join(timeout=300)
+    assert deleted.status_code == 204 and upload_was_running
+    assert answers["upload"].status_code == 201
