@@ -195,11 +195,12 @@ def test_api_upload_over_the_time_limit_is_stopped_and_refused(limited_api: str)
 
 def test_api_upload_extracts_without_holding_the_write_lock(limited_api: str) -> None:
     """A write (DELETE) sent while a long upload is being extracted completes before the upload does."""
+    # Every sentence names other firms and amounts, so extraction takes seconds on any machine.
+    text = "".join(f"示例{i}号园区内，示例{i}科技有限公司投资建设新项目，总投资{i % 90 + 1}亿元。" for i in range(1500))
     answers: dict[str, httpx.Response] = {}
-    upload = threading.Thread(target=lambda: answers.update(upload=_upload(limited_api, "long.txt",
-                                                                           (SENTENCE * 3000).encode())))
+    upload = threading.Thread(target=lambda: answers.update(upload=_upload(limited_api, "long.txt", text.encode())))
     upload.start()
-    time.sleep(1.0)  # the 270 KB body is in; the document is in extraction (or its worker warming up)
+    time.sleep(0.5)  # the body is in; the document is in extraction (or its worker warming up)
     with httpx.Client(base_url=limited_api, timeout=300) as client:
         deleted = client.delete("/documents/sample", headers={"Authorization": f"Bearer {API_TOKEN}"})
     upload_was_running = upload.is_alive()
