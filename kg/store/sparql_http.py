@@ -146,6 +146,8 @@ class SparqlHttpStore:
     def rebuild_merged(self) -> None:
         """Recompute the merged graph from the document graphs (one request)."""
         self._update(" ;\n".join(MERGED.rebuild()), write=True)
+        # Virtuoso 7 can leave a large scratch graph behind when it is dropped in the request that filled it.
+        self._update(f"CLEAR SILENT GRAPH {TOUCHED_GRAPH}", write=True)
 
     def ensure_merged(self) -> bool:
         """Build the merged graph of a server written before it existed; True if it had to."""
@@ -163,7 +165,8 @@ class SparqlHttpStore:
     # -- reading ---------------------------------------------------------------
 
     def graphs(self) -> list[NamedNode]:
-        query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} FILTER(?g != {MERGED_GRAPH}) }}"
+        query = (f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} "
+                 f"FILTER(?g NOT IN ({MERGED_GRAPH}, {TOUCHED_GRAPH})) }}")
         rows = self._select_paged(query, "?g")
         return sorted((r["g"] for r in rows if isinstance(r.get("g"), NamedNode)), key=str)
 
