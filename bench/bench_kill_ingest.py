@@ -8,7 +8,9 @@ reached a random document count, plus a random delay of up to half a second
 (so the kills land while documents are being written, not during start-up).  After each kill the
 store is opened again and every document graph's quad count must equal its
 count in one of the two versions: a missing graph is a lost document, any
-other count a partial one.
+other count a partial one. The merged default graph must then equal its
+recomputation from the document graphs (kg.store.merged.expected_merged): a
+trial where it does not is counted as out of step.
 
     python -m bench.bench_kill_ingest [--documents 300] [--trials 24] [--seed 1]
 
@@ -29,8 +31,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pyoxigraph import DefaultGraph
+
 from bench.synth import write_corpus
 from kg.iri import doc_id_from_graph
+from kg.store.merged import expected_merged
 from kg.store.oxigraph import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,13 +53,16 @@ class KillReport:
     """Trials killed while both versions were in the store (the kill landed between writes)."""
     lost: list[str] = field(default_factory=list)
     partial: list[str] = field(default_factory=list)
+    merged_out_of_step: list[int] = field(default_factory=list)
+    """Trials after which the merged graph differed from its recomputation from the document graphs."""
     seconds: float = 0.0
 
     def summary(self) -> str:
         return (
             f"{self.trials} trials ({self.killed} killed before the end, {self.mixed} with both versions present) "
             f"over {self.documents} documents in {self.seconds:.0f} s: "
-            f"{len(self.lost)} documents lost, {len(self.partial)} partial"
+            f"{len(self.lost)} documents lost, {len(self.partial)} partial, "
+            f"merged graph out of step after {len(self.merged_out_of_step)} trials"
         )
 
 
@@ -92,11 +100,16 @@ def run_ingest(folder: Path, store: Path, workers: int = 1, kill_at: tuple[int, 
     return False
 
 
-def graph_counts(store_path: Path) -> dict[str, int]:
-    """Quads per document graph, read by opening the store as the next process would."""
-    store = OxigraphStore(store_path)
+def graph_counts(store_path: Path) -> tuple[dict[str, int], bool]:
+    """Quads per document graph, and whether the merged graph equals its recomputation.
+
+    The store is opened read-only, as it was left (a normal opening could rebuild a missing merged graph).
+    """
+    store = OxigraphStore(store_path, read_only=True)
     try:
         rows = store.select(COUNTS)
+        merged = {q.triple for q in store.raw.quads_for_pattern(None, None, None, DefaultGraph())}
+        in_step = merged == expected_merged(store.raw)
     finally:
         store.close()
     counts = {}
@@ -104,7 +117,7 @@ def graph_counts(store_path: Path) -> dict[str, int]:
         doc_id = doc_id_from_graph(row["g"])  # type: ignore[arg-type]
         if doc_id is not None:
             counts[doc_id] = int(row["n"].value)  # type: ignore[union-attr]
-    return counts
+    return counts, in_step
 
 
 def run_trials(root: Path, documents: int, trials: int, seed: int = 1, workers: tuple[int, ...] = (1, 2)) -> KillReport:
@@ -118,14 +131,16 @@ def run_trials(root: Path, documents: int, trials: int, seed: int = 1, workers: 
     expected = []
     for folder in versions:  # each version once to the end: its counts, and (last) the starting state
         run_ingest(folder, store)
-        expected.append(graph_counts(store))
+        expected.append(graph_counts(store)[0])
     report = KillReport(documents)
     for trial in range(trials):
         version = trial % 2  # the store holds the other version (or a mix) from before
         kill_at = (rng.randint(1, documents), rng.uniform(0.0, 0.5))
         killed = run_ingest(versions[version], store, workers[trial % len(workers)], kill_at)
-        counts = graph_counts(store)
+        counts, in_step = graph_counts(store)
         report.trials += 1
+        if not in_step:
+            report.merged_out_of_step.append(trial)
         report.killed += killed
         state = {_which(counts.get(d), expected, d) for d in expected[0]}
         report.mixed += {0, 1} <= state

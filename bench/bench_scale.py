@@ -1,10 +1,13 @@
 """Scale benchmark: load time, store size and five typical queries at 1M+ triples.
 
-Each query runs on our store (``OxigraphStore``, union graph + bound
-variables), on raw pyoxigraph with the constants inlined, and on rdflib's
-in-memory engine, all on the same synthetic graph (``bench/synth.py``) in the
-same run; the table gives latencies and ratios. rdflib queries run in a forked
-child that is killed at the cap, reported as ``> cap``.
+Each query runs on our store (``OxigraphStore``: the merged default graph +
+bound variables), on raw pyoxigraph over the union of the document graphs with
+the constants inlined, and on rdflib's in-memory engine, all on the same
+synthetic graph (``bench/synth.py``) in the same run; the table gives latencies
+and ratios. rdflib queries run in a forked child that is killed at the cap,
+reported as ``> cap``. A second table runs the product questions written
+naively on our store twice: on the merged graph and on the union of its
+document graphs (``use_default_graph_as_union``), same store, same run.
 
     python -m bench.bench_scale --triples 1000000 [--triples 5000000] [--text-documents 2000]
 """
@@ -120,9 +123,9 @@ def canonical(rows: list[dict[str, object]], bound: frozenset[str] = frozenset()
     )
 
 
-def raw_rows(store: Store, query: str) -> list[dict[str, object]]:
-    """A SELECT on raw pyoxigraph over the union graph, as dictionaries."""
-    solutions = store.query(query, use_default_graph_as_union=True)
+def raw_rows(store: Store, query: str, *, union: bool = True) -> list[dict[str, object]]:
+    """A SELECT on raw pyoxigraph over the union graph (or the store's default graph), as dictionaries."""
+    solutions = store.query(query, use_default_graph_as_union=union)
     names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
     return [{n: row[n] for n in names} for row in solutions]  # type: ignore[union-attr]
 
@@ -170,6 +173,7 @@ def measure(target: int, cap_s: float, work: Path, rdflib_max: int) -> None:
     print(f"store size on disk (ours, RocksDB): {folder_bytes(work / f'ours-{target}') / 1e6:.0f} MB for "
           f"{ours.quad_count():,} quads")
     per_document(work / f"docs-{target}", sample[:2000])
+    merged_vs_union(ours, sample)
     table = [query_row(case, ours, raw, graph, cap_s) for case in cases(sample)]
     print_table(table, cap_s, graph is not None)
     ours.close()
@@ -183,7 +187,8 @@ def load_all(
     raw = Store(str(raw_path))
     graph = rdflib.Dataset(default_union=True) if with_rdflib else None
     loads = {
-        "ours (OxigraphStore.bulk_load_nquads, disk)": lambda: (ours.bulk_load_nquads(data), ours.flush()),
+        "ours (OxigraphStore.bulk_load_nquads + merged graph, disk)":
+            lambda: (ours.bulk_load_nquads(data), ours.flush()),
         "raw pyoxigraph Store.bulk_load (disk)": lambda: (raw.bulk_load(data, format=RdfFormat.N_QUADS), raw.flush()),
         "rdflib Dataset.parse nquads (memory)": lambda: graph.parse(data=data, format="nquads"),  # type: ignore[union-attr]
     }
@@ -196,6 +201,34 @@ def load_all(
         seconds = time.perf_counter() - started
         print(f"load {name}: {seconds:.1f} s = {lines / seconds:,.0f} N-Quads lines/s")
     return ours, raw, graph
+
+
+def naive_cases(sample: list[Plan]) -> list[Case]:
+    """The product questions as a user writes them from the ontology (no DISTINCT, no dedup sub-selects)."""
+    zone_name = Counter(p.zone for p in sample).most_common(1)[0][0]
+    city = next(p.city for p in sample if p.zone == zone_name)[:-1]
+    return [
+        Case("companies in a zone", "SELECT ?c ?l WHERE { ?c zone:locatedIn $z ; a zone:Enterprise ; "
+             "rdfs:label ?l } ORDER BY ?l", {"z": entity_iri(EntityType.ZONE, zone_name)}),
+        Case("honours x zones x city", "SELECT ?hl ?zl (COUNT(DISTINCT ?e) AS ?n) WHERE { ?z a zone:Zone ; "
+             "rdfs:label ?zl FILTER(STRSTARTS(STR(?zl), $city)) ?e zone:locatedIn ?z ; zone:awarded ?h . "
+             "?h rdfs:label ?hl } GROUP BY ?hl ?zl ORDER BY ?hl", {"city": city}),
+        Case("zones and labels", "SELECT ?z ?zl WHERE { ?z a zone:Zone ; rdfs:label ?zl }", {}),
+    ]
+
+
+def merged_vs_union(ours: OxigraphStore, sample: list[Plan]) -> None:
+    """The naive product questions on the merged default graph and on the union of the document graphs."""
+    print("\n| naive query | rows merged | rows union (distinct) | merged ms | union ms | union/merged |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for case in naive_cases(sample):
+        query = case.inlined()
+        t_merged, merged = timed(lambda q=query: canonical(raw_rows(ours.raw, q, union=False)))  # type: ignore[misc]
+        t_union, union = timed(lambda q=query: canonical(raw_rows(ours.raw, q)))  # type: ignore[misc]
+        distinct = len(set(union))
+        note = "" if sorted(set(union)) == merged else " (answers DIFFER)"
+        print(f"| {case.name}{note} | {len(merged)} | {len(union):,} ({distinct:,}) | {t_merged * 1000:.1f} | "
+              f"{t_union * 1000:.1f} | {t_union / t_merged:.1f} |")
 
 
 def per_document(folder: Path, sample: list[Plan]) -> None:

@@ -93,11 +93,12 @@ def _evidence(doc: Document, fact: Fact, doc_node: NamedNode) -> tuple[NamedNode
     ]
 
 
-def _binary(doc: Document, fact: Fact, evidence: NamedNode) -> Iterator[Triple]:
+def _binary(fact: Fact, evidence: NamedNode) -> Iterator[Triple]:
     assert fact.obj is not None
     subject, obj = entity_iri(*fact.subject), entity_iri(*fact.obj)
     yield Triple(subject, fact.predicate.iri, obj)
-    statement = node_iri("fact", doc.doc_id, subject.value, fact.predicate.value, obj.value)
+    # Content-based, not per document: the same fact from two documents is one statement with two evidence links.
+    statement = node_iri("fact", subject.value, fact.predicate.value, obj.value)
     yield Triple(statement, RDF.type, RDF.Statement)
     yield Triple(statement, RDF.subject, subject)
     yield Triple(statement, RDF.predicate, fact.predicate.iri)
@@ -135,9 +136,9 @@ def _nary_body(fact: Fact) -> tuple[NamedNode, NamedNode, list[tuple[NamedNode, 
         [(ZONE.period, Literal(str(a("period"))))] if a("period") else [])
 
 
-def _nary(doc: Document, fact: Fact, evidence: NamedNode) -> Iterator[Triple]:
+def _nary(fact: Fact, evidence: NamedNode) -> Iterator[Triple]:
     cls, link, props = _nary_body(fact)
-    node = node_iri(cls.value.rsplit("#", 1)[-1].lower(), doc.doc_id, *_fact_parts(fact))
+    node = node_iri(cls.value.rsplit("#", 1)[-1].lower(), *_fact_parts(fact))
     yield Triple(entity_iri(*fact.subject), link, node)
     yield Triple(node, RDF.type, cls)
     for prop, value in props:
@@ -155,9 +156,9 @@ def iter_triples(doc: Document) -> Iterator[Triple]:
         evidence, evidence_triples = _evidence(doc, fact, doc_node)
         yield from evidence_triples
         if fact.predicate in BINARY:
-            yield from _binary(doc, fact, evidence)
+            yield from _binary(fact, evidence)
         if fact.predicate not in BINARY or fact.predicate is Predicate.AWARDED:
-            yield from _nary(doc, fact, evidence)
+            yield from _nary(fact, evidence)
 
 
 def to_triples(doc: Document) -> list[Triple]:

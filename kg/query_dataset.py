@@ -2,7 +2,7 @@
 
 The protocol's ``default-graph-uri`` / ``named-graph-uri``, when either is given, are the whole dataset
 (the other list may be empty); otherwise the query's ``FROM`` / ``FROM NAMED`` (one without the other
-leaves that part empty); without any, the service's default: the union of the graphs, with every named
+leaves that part empty); without any, the service's default: the merged graph (kg.store.merged), with every named
 graph available. A graph named twice counts once, and the default graph is the RDF merge of its graphs.
 pyoxigraph concatenates the graphs of a default graph made of several (a triple in two of them, or one
 graph named twice, is matched twice), so such a default graph is merged into a scratch store first.
@@ -18,10 +18,11 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, QueryBoolean, QuerySolutio
 
 from kg.namespaces import PREFIXES, RESOURCE_IRI
 from kg.sparql_syntax import may_spell
+from kg.store.merged import dataset_graph
 
-# Without FROM (queries) or USING / WITH (updates, see kg.update_dataset) the default graph is the union of
-# the named graphs.
-UNION_DEFAULT_GRAPH = True
+# Without FROM (queries) or USING / WITH (updates) the default graph is the store's own: the merged graph
+# (kg.store.merged), not the union of the document graphs.
+UNION_DEFAULT_GRAPH = False
 PN_LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
 
 
@@ -95,7 +96,7 @@ def run_query(store: Store, query: str, dataset: QueryDataset | None, **options:
     if len(dataset.default) > 1:
         merged = _merged(store, dataset)
         return merged.query(query, default_graph=DefaultGraph(), named_graphs=named, **options)  # type: ignore[arg-type]
-    default = [NamedNode(iri) for iri in dataset.default]
+    default = [dataset_graph(iri) for iri in dataset.default]
     return store.query(query, default_graph=default, named_graphs=named, **options)  # type: ignore[arg-type]
 
 
@@ -103,7 +104,7 @@ def _merged(store: Store, dataset: QueryDataset) -> Store:
     """A scratch store: the merge of the default graphs as its default graph, the named graphs as they are."""
     scratch = Store()
     for iri in dataset.default:
-        quads = store.quads_for_pattern(None, None, None, NamedNode(iri))
+        quads = store.quads_for_pattern(None, None, None, dataset_graph(iri))
         scratch.extend(Quad(quad.subject, quad.predicate, quad.object) for quad in quads)
     for iri in dataset.named:
         scratch.extend(store.quads_for_pattern(None, None, None, NamedNode(iri)))

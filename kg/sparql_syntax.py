@@ -9,11 +9,16 @@ any case or Unicode compatibility form, and no ``\\u``/``\\U`` codepoint escape
 False
 >>> may_spell("SELECT * FR\\u004FM <http://e/g> { ?s ?p ?o }", ("from",))
 True
+>>> uses_graph_patterns("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
+True
+>>> uses_graph_patterns("SELECT * WHERE { ?s ?p <http://e/graph/merged> }")
+False
 """
 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
 def may_spell(text: str, words: tuple[str, ...]) -> bool:
@@ -22,3 +27,20 @@ def may_spell(text: str, words: tuple[str, ...]) -> bool:
         return True
     forms = (text.lower(), text.upper().lower(), unicodedata.normalize("NFKC", text).casefold())
     return any(word in form for form in forms for word in words)
+
+
+def uses_graph_patterns(query: str) -> bool:
+    """Whether a query has a ``GRAPH`` pattern; False for text that does not parse."""
+    return may_spell(query, ("graph",)) and _parsed_graph_patterns(query)
+
+
+@lru_cache(maxsize=256)
+def _parsed_graph_patterns(query: str) -> bool:
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(query)
+    except (ParseBaseException, RecursionError):
+        return False
+    return "GraphGraphPattern" in repr(tree)

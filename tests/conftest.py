@@ -43,6 +43,7 @@ def disk_store(tmp_path: Path) -> Iterator[OxigraphStore]:
 def sample_store(memory_store: OxigraphStore) -> OxigraphStore:
     """The in-memory store loaded with tests/data/sample.trig."""
     memory_store.raw.load(path=str(DATA / "sample.trig"), format=RdfFormat.TRIG)
+    memory_store.rebuild_merged()
     return memory_store
 
 
@@ -222,3 +223,26 @@ def corpus_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     with live_server(store, tmp_path_factory.mktemp("no-corpus")) as url:
         yield url
     store.close()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """``oxigraph serve`` on loopback for the remote-store contract tests (tests/contract)."""
+    from tests.contract.servers import oxigraph_server
+
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-serve")) as endpoint:
+        yield endpoint
+
+
+@pytest.fixture(scope="session")
+def virtuoso_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """Virtuoso on loopback for the remote-store contract tests; skipped when it is not installed."""
+    from tests.contract.servers import virtuoso_server
+
+    try:
+        server = virtuoso_server(tmp_path_factory.mktemp("virtuoso"))
+        endpoint = server.__enter__()
+    except FileNotFoundError as exc:
+        pytest.skip(str(exc))
+    yield endpoint
+    server.__exit__(None, None, None)

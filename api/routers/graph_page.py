@@ -10,8 +10,11 @@ import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from api.jsonld import BODY_TYPES, JSONLD, negotiate
+from api.linked_views import view_jsonld
 from api.names import AmbiguousName, resolve
-from api.openapi_docs import errors, html_route_errors
+from api.negotiation import VARY
+from api.openapi_docs import errors, html_route_errors, json_or_jsonld
 from kg.errors import NotFound
 from kg.model import EntityType
 from kg.store import GraphStore
@@ -104,13 +107,18 @@ def _choices_html(err: AmbiguousName) -> str:
             f"<body><p>{escape(str(err))}</p><ul>{items}</ul></body></html>")
 
 
-@router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON",
-            response_model=dict[str, Any], responses=errors(400, 404, 409, 422, 503))
+@router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON, or JSON-LD",
+            response_model=dict[str, Any], responses={**json_or_jsonld(), **errors(400, 404, 406, 409, 422, 503)})
 def graph_json(
     request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
 ) -> Response:
-    """Node-link data of the same views the page shows, plus whether the size cap cut it."""
-    return Response(json_body(_store(request), zone, types, focus, depth), media_type="application/json")
+    """Node-link data of the same views the page shows, plus whether the size cap cut it; as JSON-LD
+    (``Accept: application/ld+json``) a ``hydra:Collection`` of the view's entities and their links."""
+    if negotiate(request, BODY_TYPES) == JSONLD:
+        view = _view(_store(request), zone, types, focus, depth)
+        return JSONResponse(view_jsonld(view, str(request.url)), media_type=JSONLD, headers=VARY)
+    body = json_body(_store(request), zone, types, focus, depth)
+    return Response(body, media_type="application/json", headers=VARY)
 
 
 @router.get(DETAILS_PATH, summary="Source sentences behind an entity, for the details panel",

@@ -1,11 +1,14 @@
 """One store interface, two backends: embedded Oxigraph (default) and a remote SPARQL server.
 
-Every document's facts live in their own named graph; public queries see the
-union of all graphs. :func:`open_store` is the only place that picks a backend.
+Every document's facts live in their own named graph; queries without a dataset of
+their own read the merged graph (kg.store.merged: one node per entity, each fact once),
+which every write keeps in step with the document graphs in the same transaction.
+:func:`open_store` is the only place that picks a backend.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from typing import BinaryIO, Protocol
 
@@ -14,6 +17,8 @@ from pyoxigraph import NamedNode, Quad, Triple
 from kg.errors import StoreUnavailable
 from kg.settings import Settings
 from kg.store.terms import Term
+
+log = logging.getLogger(__name__)
 
 
 class GraphStore(Protocol):
@@ -26,25 +31,34 @@ class GraphStore(Protocol):
         """Replace several graphs; each is atomic on its own (the embedded store does all of them in one step)."""
 
     def delete_graph(self, graph: NamedNode) -> bool:
-        """Remove a named graph; False if it did not exist."""
+        """Remove a named graph (and what only it asserted from the merged graph); False if it did not exist."""
 
     def graphs(self) -> list[NamedNode]:
         """Named graphs in the store."""
 
     def bulk_load_nquads(self, data: bytes) -> None:
-        """Add N-Quads in one go, for filling a new store; not atomic (a crash can leave part of the data)."""
+        """Add document graphs from N-Quads in one go, then recompute the merged graph.
+
+        For filling a new store; not atomic (a crash can leave part of the data).
+        """
+
+    def rebuild_merged(self) -> None:
+        """Recompute the merged graph from the document graphs, in one transaction."""
+
+    def ensure_merged(self) -> bool:
+        """Build the merged graph once for a store written before it existed; True if it did."""
 
     def dump_nquads(self, out: BinaryIO) -> None:
-        """Write every quad of every named graph as N-Quads."""
+        """Write every quad of every document graph as N-Quads (the merged graph is derived from them)."""
 
     def select(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
-        """Run a SELECT over the union graph; ``bindings`` become a VALUES row of RDF terms (kg.store.binding)."""
+        """Run a SELECT over the merged graph; ``bindings`` become a VALUES row of RDF terms (kg.store.binding)."""
 
     def construct(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[Triple]:
-        """Run a CONSTRUCT or DESCRIBE over the union graph."""
+        """Run a CONSTRUCT or DESCRIBE over the merged graph."""
 
     def ask(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> bool:
-        """Run an ASK over the union graph."""
+        """Run an ASK over the merged graph."""
 
     def raw_query(
         self,
@@ -61,7 +75,7 @@ class GraphStore(Protocol):
         """Run a SPARQL 1.1 Update (trusted callers only)."""
 
     def quad_count(self) -> int:
-        """Number of quads in the store."""
+        """Number of quads in the document graphs (the merged graph is derived from them and not counted)."""
 
     def flush(self) -> None:
         """Make written data durable."""
@@ -79,7 +93,12 @@ def open_store(settings: Settings, *, read_only: bool = False) -> GraphStore:
     if settings.sparql_url:
         from kg.store.sparql_http import SparqlHttpStore
 
-        return SparqlHttpStore.from_settings(settings)
+        remote = SparqlHttpStore.from_settings(settings)
+        try:
+            remote.ensure_merged()
+        except StoreUnavailable as exc:  # reported by the first real request; opening stays possible offline
+            log.warning("could not check for the merged graph: %s", exc)
+        return remote
     from kg.store.oxigraph import OxigraphStore
 
     path = settings.store_path

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import io
+import logging
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from pyoxigraph import (
+    DefaultGraph,
     NamedNode,
+    Quad,
     QueryBoolean,
     QueryResultsFormat,
     QuerySolutions,
@@ -16,6 +19,8 @@ from pyoxigraph import (
     RdfFormat,
     Store,
     Triple,
+    parse,
+    serialize,
 )
 
 from kg.errors import QuerySyntaxError, StoreError, StoreUnavailable
@@ -23,8 +28,14 @@ from kg.namespaces import PREFIXES, RESOURCE_IRI
 from kg.query_dataset import UNION_DEFAULT_GRAPH, QueryDataset, query_dataset, run_query
 from kg.sparql_lexer import iris_in
 from kg.store.binding import bind_values
+from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, MergedGraph, with_rebuild
+from kg.store.merged_names import name_operations, recompute_names
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
 from kg.update_dataset import with_default_dataset
+
+log = logging.getLogger(__name__)
+MERGED = MergedGraph(None)
+"""The embedded store keeps the merged graph in its real default graph."""
 
 
 class OxigraphStore:
@@ -45,6 +56,14 @@ class OxigraphStore:
                 self._store = Store(str(path))
         except OSError as exc:
             raise StoreUnavailable(f"cannot open store at {path}: {exc}") from exc
+        # A read-only view of a store written before the merged graph existed (it cannot be built here)
+        # queries the union of the document graphs instead, as that version did.
+        self._union_fallback = read_only and self._lacks_merged()
+        if self._union_fallback:
+            log.warning("store %s has no merged graph yet (opened read-only): querying the union of its documents",
+                        path)
+        if path is not None and not read_only:
+            self.ensure_merged()
 
     @property
     def raw(self) -> Store:
@@ -58,32 +77,76 @@ class OxigraphStore:
 
     def replace_graphs(self, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:
         # One update string is one transaction (RocksDB write batch): readers never see a half-replaced
-        # graph, and a process killed at any moment leaves every graph old or new.
-        operations = [
-            f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{ntriples_block(triples)}\n}} }}"
-            for graph, triples in graphs.items()
-        ]
-        if operations:
-            self._update(" ;\n".join(operations))
+        # graph or a merged graph out of step with the documents, and a process killed at any moment
+        # leaves every graph old or new.
+        replaced = {graph: list(triples) for graph, triples in graphs.items()}
+        if not replaced:
+            return
+        operations = name_operations(self._store, replaced)  # read before the write: one writer at a time
+        for graph, triples in replaced.items():
+            operations += MERGED.remove_old_facts(graph)
+            operations.append(f"DROP SILENT GRAPH {graph}")
+            operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples_block(triples)}\n}} }}")
+            operations += MERGED.after_write(graph)
+        self._update(" ;\n".join(operations))
 
     def delete_graph(self, graph: NamedNode) -> bool:
         if not self._store.contains_named_graph(graph):
             return False
-        self._update(f"DROP GRAPH {graph}")
+        operations = [*name_operations(self._store, {graph: []}), *MERGED.remove_old_facts(graph)]
+        self._update(" ;\n".join([*operations, f"DROP GRAPH {graph}"]))
         return True
 
     def bulk_load_nquads(self, data: bytes) -> None:
+        """Load document graphs in bulk, add their facts to the merged graph in bulk, then recompute the names
+        of the entities they name in one transaction. Not atomic, like any bulk load."""
         try:
-            self._store.bulk_load(io.BytesIO(data), format=RdfFormat.N_QUADS)
+            quads = [q for q in parse(data, format=RdfFormat.N_QUADS) if isinstance(q.graph_name, NamedNode)]
         except SyntaxError as exc:
             raise StoreError(f"invalid N-Quads: {exc}") from exc
+        try:
+            self._load_with_merged(quads)
         finally:
             self.generation += 1  # after the write: a reader never files old data under the new generation
+
+    def _load_with_merged(self, quads: list[Quad]) -> None:
+        self._store.bulk_extend(quads)
+        quads = [q for q in quads if q.graph_name.value.startswith(DOC_GRAPHS)]  # type: ignore[union-attr]
+        self._store.bulk_extend(Quad(q.subject, q.predicate, q.object) for q in quads
+                                if q.predicate not in NAME_PREDICATES)
+        names = recompute_names(self._store, {q.subject for q in quads if q.predicate in NAME_PREDICATES})
+        if names:
+            self._update(" ;\n".join(names))
+
+    def rebuild_merged(self) -> None:
+        """Recompute the merged default graph from the document graphs (one transaction)."""
+        names = recompute_names(self._store)  # the document graphs do not change in this update
+        self._update(" ;\n".join(["DROP SILENT DEFAULT", MERGED.add_all_facts(), *names]))
+
+    def ensure_merged(self) -> bool:
+        """Build the merged graph of a store written before it existed; True if it had to."""
+        if not self._lacks_merged():
+            return False
+        log.info("store %s has document graphs but no merged graph: building it once", self.path or ":memory:")
+        started = time.perf_counter()
+        self.rebuild_merged()
+        log.info("merged graph built: %d quads in %.1f s", self._default_graph_size(), time.perf_counter() - started)
+        return True
+
+    def _lacks_merged(self) -> bool:
+        has_documents = any(
+            isinstance(g, NamedNode) and g.value.startswith(DOC_GRAPHS) for g in self._store.named_graphs()
+        )
+        return has_documents and next(self._store.quads_for_pattern(None, None, None, DefaultGraph()), None) is None
+
+    def _default_graph_size(self) -> int:
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, DefaultGraph()))
 
     def update(self, update: str) -> None:
         if UNION_DEFAULT_GRAPH:  # an operation without USING / WITH reads what a query without FROM reads
             update = with_default_dataset(update, self._graphs_read_by(update))
-        self._update(update)
+        # Any graph may change: the merged graph is recomputed in the same transaction.
+        self._update(with_rebuild(update, MERGED))
 
     def _graphs_read_by(self, update: str) -> list[str]:
         """The store's named graphs and the graphs the update's text names (it may create them before it reads)."""
@@ -105,7 +168,12 @@ class OxigraphStore:
         return sorted((g for g in self._store.named_graphs() if isinstance(g, NamedNode)), key=str)
 
     def dump_nquads(self, out: BinaryIO) -> None:
-        self._store.dump(out, format=RdfFormat.N_QUADS)
+        # The document graphs only: they define the merged graph, which a load recomputes.
+        for graph in self._store.named_graphs():
+            if isinstance(graph, NamedNode) and graph.value.startswith(DOC_GRAPHS):
+                quads = (Quad(q.subject, q.predicate, q.object, graph)
+                         for q in self._store.quads_for_pattern(None, None, None, graph))
+                out.write(serialize(quads, format=RdfFormat.N_QUADS) or b"")
 
     def select(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
         return solution_rows(self._query(query, bindings))
@@ -146,6 +214,9 @@ class OxigraphStore:
         if bindings:
             query = bind_values(query, bindings)
         try:
+            if dataset is None and self._union_fallback:
+                return self._store.query(query, prefixes=PREFIXES, base_iri=RESOURCE_IRI,
+                                         use_default_graph_as_union=True)
             return run_query(self._store, query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
         except (SyntaxError, RuntimeError) as exc:
             raise QuerySyntaxError(str(exc)) from exc
@@ -153,7 +224,8 @@ class OxigraphStore:
             raise StoreError(str(exc)) from exc
 
     def quad_count(self) -> int:
-        return len(self._store)
+        # The document graphs' quads: the merged default graph is derived from them.
+        return len(self._store) - self._default_graph_size()
 
     def flush(self) -> None:
         if self.path is not None and not self.read_only:

@@ -1,15 +1,17 @@
 """A store backend that speaks SPARQL 1.1 Query, Update and the Graph Store Protocol to a server.
 
-Works with any server whose default graph is the union of its named graphs
-(``oxigraph serve --union-default-graph``, Virtuoso, Fuseki with
-``tdb2:unionDefaultGraph``, GraphDB, QLever). Only graphs under the resource
-namespace count as this store's graphs, so a shared server's other data and
-Virtuoso's system graphs are left alone by ``graphs``, ``dump_nquads`` and
+Document graphs are named graphs ``zr:doc/<id>``; the merged graph is the named graph
+``zr:graph/merged`` (kg.store.merged), sent as ``default-graph-uri`` with every query that
+does not name its own dataset, so any SPARQL 1.1 server works (Oxigraph, Virtuoso, Fuseki,
+GraphDB). Each document write and its merged-graph update go in one update request. Only
+graphs under the resource namespace count as this store's graphs, so a shared server's other
+data and Virtuoso's system graphs are left alone by ``graphs``, ``dump_nquads`` and
 ``quad_count``.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
@@ -27,10 +29,17 @@ from pyoxigraph import (
 )
 
 from kg.errors import QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
+from kg.iri import digest
 from kg.namespaces import PREFIXES, ZR
+from kg.query_dataset import query_dataset
 from kg.settings import Settings
+from kg.sparql_syntax import uses_graph_patterns
 from kg.store.binding import bind_values, query_form
+from kg.store.merged import DOC_GRAPHS, MERGED_GRAPH, TOUCHED_GRAPH, MergedGraph, with_rebuild
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
+
+log = logging.getLogger(__name__)
+MERGED = MergedGraph(MERGED_GRAPH)
 
 CHUNK_TRIPLES = 1000
 """Triples per INSERT DATA request: Virtuoso refuses updates that compile to > 10,000 SQL lines (~4k triples)."""
@@ -87,49 +96,78 @@ class SparqlHttpStore:
     # -- writing ---------------------------------------------------------------
 
     def replace_graph(self, graph: NamedNode, triples: Iterable[Triple]) -> None:
+        triples = list(triples)
         lines = ntriples_block(triples).splitlines()
-        if self.gsp_url:
-            self._gsp_put(graph, "\n".join(lines))
-        elif len(lines) <= CHUNK_TRIPLES:
-            # One request is one transaction: readers never see a half-replaced graph.
-            self._update(f"DROP SILENT GRAPH {graph} ;\n{_insert(graph, lines)}", write=True)
+        if not self.gsp_url and len(lines) <= CHUNK_TRIPLES:
+            # One request is one transaction: readers never see a half-replaced graph, and the merged
+            # graph changes with it.
+            write = [f"DROP SILENT GRAPH {graph}", _insert(graph, lines)]
         else:
-            self._replace_staged(graph, lines)
+            # Too big for one request: the new version waits in a staging graph (not part of the merged
+            # graph the queries read), then one request moves it into place and updates the merged graph.
+            self._stage(_staging(graph), lines)
+            write = [f"MOVE SILENT GRAPH {_staging(graph)} TO GRAPH {graph}"]
+        self._update(" ;\n".join([
+            *MERGED.before_write(graph, triples), *write, *MERGED.after_write(graph), *MERGED.finish(),
+        ]), write=True)
 
     def replace_graphs(self, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:
         for graph, triples in graphs.items():
             self.replace_graph(graph, triples)
 
-    def _replace_staged(self, graph: NamedNode, lines: list[str]) -> None:
-        """Load a big graph into a staging graph chunk by chunk, then swap it in with one MOVE."""
-        staging = NamedNode(f"{graph.value}#staging")
+    def _stage(self, staging: NamedNode, lines: list[str]) -> None:
+        """Load a graph's new version into its staging graph: one GSP PUT, or chunk by chunk."""
+        if self.gsp_url:
+            self._gsp_put(staging, "\n".join(lines))
+            return
         self._update(f"DROP SILENT GRAPH {staging}", write=True)
         for start in range(0, len(lines), CHUNK_TRIPLES):
             self._update(_insert(staging, lines[start : start + CHUNK_TRIPLES]), write=True)
-        self._update(f"MOVE SILENT GRAPH {staging} TO GRAPH {graph}", write=True)
 
     def delete_graph(self, graph: NamedNode) -> bool:
         if not self.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
             return False
         # SILENT: Virtuoso refuses a plain DROP of a graph that was never CREATEd.
-        self._update(f"DROP SILENT GRAPH {graph}", write=True)
+        self._update(" ;\n".join([*MERGED.before_write(graph), f"DROP SILENT GRAPH {graph}", *MERGED.finish()]),
+                     write=True)
         return True
 
     def bulk_load_nquads(self, data: bytes) -> None:
+        """Load document graphs 1,000 quads a request (not atomic), then recompute the merged graph."""
         try:
             quads = list(parse(data, format=RdfFormat.N_QUADS))
         except SyntaxError as exc:
             raise StoreError(f"invalid N-Quads: {exc}") from exc
+        quads = [q for q in quads if q.graph_name not in (MERGED_GRAPH, TOUCHED_GRAPH)]
         for start in range(0, len(quads), CHUNK_TRIPLES):
             self._update(_insert_quads(quads[start : start + CHUNK_TRIPLES]), write=True)
+        self.rebuild_merged()
+
+    def rebuild_merged(self) -> None:
+        """Recompute the merged graph from the document graphs (one request)."""
+        self._update(" ;\n".join(MERGED.rebuild()), write=True)
+        # Virtuoso 7 can leave a large scratch graph behind when it is dropped in the request that filled it.
+        self._update(f"CLEAR SILENT GRAPH {TOUCHED_GRAPH}", write=True)
+
+    def ensure_merged(self) -> bool:
+        """Build the merged graph of a server written before it existed; True if it had to."""
+        documents = self.ask(f'ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{DOC_GRAPHS}")) }}')
+        if not documents or self.ask(f"ASK {{ GRAPH {MERGED_GRAPH} {{ ?s ?p ?o }} }}"):
+            return False
+        log.info("%s has document graphs but no merged graph %s: building it once", self.query_url, MERGED_GRAPH)
+        self.rebuild_merged()
+        return True
 
     def update(self, update: str) -> None:
-        self._update(update, write=True)
+        # Any graph may change: the merged graph is recomputed in the same request.
+        self._update(with_rebuild(update, MERGED), write=True)
 
     # -- reading ---------------------------------------------------------------
 
     def graphs(self) -> list[NamedNode]:
-        rows = self._select_paged(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} }}", "?g")
+        query = (f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} "
+                 f"FILTER(?g NOT IN ({MERGED_GRAPH}, {TOUCHED_GRAPH})) }}")
+        rows = self._select_paged(query, "?g")
         return sorted((r["g"] for r in rows if isinstance(r.get("g"), NamedNode)), key=str)
 
     def dump_nquads(self, out: BinaryIO) -> None:
@@ -139,7 +177,9 @@ class SparqlHttpStore:
                 out.write(f"{row['s']} {row['p']} {row['o']} {graph} .\n".encode())
 
     def quad_count(self) -> int:
-        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} }}")
+        # The document graphs' quads (and any other graph of ours), not the merged graph derived from them.
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} FILTER(?g != {MERGED_GRAPH}) }}"
+        rows = self.select(query)
         return int(rows[0]["n"].value) if rows else 0
 
     def select(self, query: str, *, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]:
@@ -170,6 +210,8 @@ class SparqlHttpStore:
         form: dict[str, str | list[str]] = {"query": PROLOGUE + query}
         if default_graph_uris:
             form["default-graph-uri"] = default_graph_uris
+        elif _reads_merged_graph(query):
+            form["default-graph-uri"] = MERGED_GRAPH.value
         if named_graph_uris:
             form["named-graph-uri"] = named_graph_uris
         # Ask for one type only: Virtuoso would answer a CONSTRUCT in the results format if allowed.
@@ -198,7 +240,10 @@ class SparqlHttpStore:
     def _query(self, query: str, bindings: Mapping[str, Term] | None, accept: str) -> tuple[bytes, str]:
         if bindings:
             query = bind_values(query, bindings)
-        response = self._post(self.query_url, {"query": PROLOGUE + query}, accept, self._timeout)
+        form = {"query": PROLOGUE + query}
+        if _reads_merged_graph(query):
+            form["default-graph-uri"] = MERGED_GRAPH.value
+        response = self._post(self.query_url, form, accept, self._timeout)
         return response.content, response.headers.get("content-type", "").split(";")[0]
 
     def _update(self, update: str, *, write: bool) -> None:
@@ -234,6 +279,17 @@ class SparqlHttpStore:
         if response.status_code >= 300:
             raise StoreError(f"SPARQL server answered HTTP {response.status_code}: {_server_message(response)}")
         return response
+
+
+def _reads_merged_graph(query: str) -> bool:
+    """Whether the merged graph goes as ``default-graph-uri``: not for a query with its own dataset, nor for one
+    with ``GRAPH`` patterns, as servers then hide the named graphs (Oxigraph all, Virtuoso ``GRAPH <iri>``)."""
+    return query_dataset(query) is None and not uses_graph_patterns(query)
+
+
+def _staging(graph: NamedNode) -> NamedNode:
+    """Outside ``zr:doc/``: a staging graph left by a killed load is no document of the merged graph."""
+    return ZR[f"graph/staging/{digest(graph.value)}"]
 
 
 def _insert(graph: NamedNode, lines: list[str]) -> str:

@@ -35,6 +35,7 @@ def corpus_store() -> OxigraphStore:
 
     store = OxigraphStore(None)
     store.raw.load(path=str(ROOT / "tests" / "data" / "sample.trig"), format=RdfFormat.TRIG)
+    store.rebuild_merged()
     ingest_paths(store, [ROOT / "data" / "corpus"], workers=1, on_error="raise", progress=False)
     return store
 

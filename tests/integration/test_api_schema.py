@@ -27,6 +27,7 @@ from tests.conftest import API_TOKEN, DATA
 
 _store = OxigraphStore(None)
 _store.raw.load(path=str(DATA / "sample.trig"), format=RdfFormat.TRIG)
+_store.rebuild_merged()
 _settings = Settings(
     store=MEMORY,
     corpus=Path(tempfile.gettempdir()) / "zonekg-no-corpus",

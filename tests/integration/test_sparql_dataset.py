@@ -29,6 +29,7 @@ def three_graphs(tmp_path: Path) -> Iterator[Any]:
         for name, size in SIZES.items()
         for i in range(size)
     )
+    store.rebuild_merged()
     settings = Settings(store=MEMORY, corpus=tmp_path / "none", _env_file=None)  # type: ignore[call-arg]
     with TestClient(create_app(settings, store=store)) as client:
         yield client

@@ -1,4 +1,4 @@
-"""The embedded store: atomic per-document graphs, union queries, bound variables, N-Quads round trip."""
+"""The embedded store: atomic per-document graphs, queries on the merged graph, bound variables, N-Quads round trip."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_store_replace_graph_replaces_only_that_document(store: OxigraphStore) -
     assert store.quad_count() == 3
 
 
-def test_store_union_graph_joins_across_documents(store: OxigraphStore) -> None:
+def test_store_merged_graph_joins_across_documents(store: OxigraphStore) -> None:
     store.replace_graph(doc_graph_iri("d1"), [Triple(COMPANY, ZONE.locatedIn, ZONE_A)])
     store.replace_graph(doc_graph_iri("d2"), [Triple(ZONE_A, RDFS.label, Literal("如皋高新区", language="zh"))])
     rows = store.select("SELECT ?l WHERE { ?c zone:locatedIn ?z . ?z rdfs:label ?l }")
@@ -110,7 +110,7 @@ def test_store_second_writer_gets_a_clear_error(disk_store: OxigraphStore) -> No
 
 
 def test_store_raw_query_honours_from(store: OxigraphStore) -> None:
-    """``zonekg query``: a query's FROM / FROM NAMED is its dataset; without them, the union of all graphs."""
+    """``zonekg query``: a query's FROM / FROM NAMED is its dataset; without them, the merged graph."""
     import json
 
     store.replace_graph(doc_graph_iri("d1"), located(ZONE_A))

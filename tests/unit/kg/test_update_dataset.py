@@ -1,4 +1,4 @@
-"""An update's dataset written as USING clauses: protocol parameters, the union default, conflicts, lexical traps."""
+"""An update's dataset written as USING clauses: protocol parameters, the merged default, conflicts, lexical traps."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from kg.sparql_lexer import iris_in, top_level_wheres
 from kg.store.oxigraph import OxigraphStore
 from kg.update_dataset import UpdateDataset, with_default_dataset, with_protocol_dataset
 
-A, B, OUT = "http://e/a", "http://e/b", "http://e/out"
+A, B = "https://w3id.org/zonekg/resource/doc/a", "https://w3id.org/zonekg/resource/doc/b"  # document graphs
+OUT = "http://e/out"
 COPY = f"INSERT {{ GRAPH <{OUT}> {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}"
 
 
@@ -19,6 +20,7 @@ def two_graphs() -> OxigraphStore:
     store = OxigraphStore(None)
     store.raw.extend(Quad(NamedNode(f"{g}/s"), NamedNode("http://e/p"), Literal(i), NamedNode(g))
                      for i, g in enumerate((A, B)))
+    store.rebuild_merged()
     return store
 
 

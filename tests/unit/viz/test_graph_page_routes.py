@@ -20,6 +20,7 @@ ENTERPRISE = "https://w3id.org/zonekg/resource/enterprise/dx"
 @pytest.fixture
 def client(sample_store: OxigraphStore) -> Iterator[TestClient]:
     sample_store.raw.load(path=str(XSS_TRIG), format=RdfFormat.TRIG)
+    sample_store.rebuild_merged()
     app = FastAPI()
     app.include_router(router)
     app.state.store = sample_store

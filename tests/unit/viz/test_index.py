@@ -30,6 +30,7 @@ def small_store() -> OxigraphStore:
                   Quad(PERSON, ZONE.role, ROLE, g), Quad(ROLE, ZONE.roleIn, OTHER, g)]
     store = OxigraphStore(None)
     store.raw.extend(quads)
+    store.rebuild_merged()
     return store
 
 

@@ -69,6 +69,7 @@ def parse(html: str) -> Elements:
 @pytest.fixture
 def xss_store(sample_store: OxigraphStore) -> OxigraphStore:
     sample_store.raw.load(path=str(XSS_TRIG), format=RdfFormat.TRIG)
+    sample_store.rebuild_merged()
     return sample_store
 
 

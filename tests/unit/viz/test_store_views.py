@@ -30,6 +30,7 @@ def corpus_store() -> Iterator[OxigraphStore]:
     store = OxigraphStore(None)
     store.raw.load(path=str(ROOT / "tests" / "data" / "sample.trig"), format=RdfFormat.TRIG)
     store.raw.load(path=str(XSS_TRIG), format=RdfFormat.TRIG)
+    store.rebuild_merged()
     ingest_paths(store, [ROOT / "data" / "corpus"], workers=1, on_error="raise", progress=False)
     yield store
     store.close()
@@ -112,6 +113,7 @@ def big_store(enterprises: int) -> OxigraphStore:
         if i % 2 == 0:
             quads.append(Quad(e, ZONE.locatedIn, zones[1], graph))
     store.raw.extend(quads)
+    store.rebuild_merged()
     return store
 
 
