@@ -62,7 +62,7 @@ def test_swagger_ui_shows_sparql_media_types_and_error_body(browser: Any, server
     assert {"application/sparql-results+json", "text/csv", "text/turtle", "text/html"} <= set(media_types)
     codes = {c.strip() for c in block.locator(".responses-table td.response-col_status").all_text_contents()}
     assert {"200", "400", "406", "429", "503"} <= codes
-    block.scroll_into_view_if_needed()
+    block.evaluate("element => element.scrollIntoView()")  # no wait for Swagger UI's expand animation to settle
     offline.screenshot("docs-sparql.png")
     assert offline.blocked == []
     offline.page.close()
