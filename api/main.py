@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 
 from api import errors
@@ -26,6 +27,7 @@ from api.routers import (
     workbench,
     zone_profile,
 )
+from api.sparql_service import BYTES_CUT_HEADER, TRUNCATED_HEADER
 from api.write_gate import TokenBeforeBodyMiddleware
 from api.writes import Writer
 from kg.iri import doc_id_from_graph
@@ -92,7 +94,17 @@ def create_app(settings: Settings | None = None, *, store: GraphStore | None = N
     # Uploads are the largest bodies (plus multipart framing); /sparql enforces its own 64 KiB.
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_document_bytes + MULTIPART_SLACK_BYTES)
     app.add_middleware(OptionsMiddleware)
-    app.add_middleware(TokenBeforeBodyMiddleware, settings=settings)  # outermost: before the body limit reads
+    app.add_middleware(TokenBeforeBodyMiddleware, settings=settings)  # before the body limit reads
+    if settings.cors_origins:
+        # Outermost: a browser's preflight gets its CORS answer before any other check.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origin_list,
+            allow_methods=["GET", "HEAD", "POST", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Accept"],
+            expose_headers=[TRUNCATED_HEADER, BYTES_CUT_HEADER, "Vary", "Location"],
+            max_age=600,
+        )
     for module in (sparql, workbench, page_assets, zone_profile, entities, resources, documents, search, stats):
         app.include_router(module.router)
     if importlib.util.find_spec("api.routers.graph_page") is not None:

@@ -102,6 +102,9 @@ def ingest(
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="TCP port.")] = None,
+    cors: Annotated[
+        str | None, typer.Option(help="Web origins allowed to call the API from a browser (comma-separated, or *).")
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Serve the SPARQL endpoint, the REST API and the graph page (ingests the bundled corpus into an empty store)."""
@@ -113,7 +116,7 @@ def serve(
 
     # zonekg's own messages (the first-start ingest summary, refusals) beside uvicorn's.
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
-    settings = make_settings(store, host=host, port=port)
+    settings = make_settings(store, host=host, port=port, cors_origins=cors)
     uvicorn.run(create_app(settings), **server_options(settings))
 
 

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     """Documents ingested when the service starts on an empty store (default: the bundled demo corpus)."""
     host: str = "127.0.0.1"
     port: int = 8000
+    cors_origins: str = ""
+    """Web origins whose pages may call the API from a browser (comma-separated, or ``*``); empty: none."""
     forwarded_allow_ips: str = "127.0.0.1"
     """Proxies whose X-Forwarded-For names the client (comma-separated IPs, or ``*``); per-client limits key on it."""
     api_token: SecretStr | None = None
@@ -71,6 +73,10 @@ class Settings(BaseSettings):
     """Most header fields in one request; more: 431."""
     header_timeout_s: float = 10.0
     """Time a client has to send a whole request head; slower: 408 and the connection is closed."""
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def in_memory(self) -> bool:

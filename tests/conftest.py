@@ -59,7 +59,7 @@ def gold_path() -> Path:
     return GOLD
 
 
-# -- API (engineer D) ------------------------------------------------------------
+# -- API ------------------------------------------------------------------------
 
 API_TOKEN = "test-token-0123456789"
 
@@ -173,7 +173,7 @@ def protocol_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.Tem
         yield client
 
 
-# -- network canary (engineer sec) ------------------------------------------------
+# -- network canary ------------------------------------------------------------
 
 
 @pytest.fixture
