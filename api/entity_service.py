@@ -6,7 +6,6 @@ Every query is a named template from ``kg/queries`` run with bound terms.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
