@@ -13,6 +13,8 @@ import networkx as nx
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 NODE_SPACING = 80.0
+BLOCK_STEP = (150.0, 60.0)
+"""Column and row step of the block of unplaced entities: room for a label under each."""
 
 
 def _disc(count: int, cx: float, cy: float) -> list[tuple[float, float]]:
@@ -47,20 +49,32 @@ def _place_groups(groups: dict[str, list[str]]) -> dict[str, tuple[float, float]
 
 
 def _place_rest(g: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]) -> None:
-    """Entities outside every zone: at the middle of their placed neighbours, else on an outer ring."""
+    """Entities outside every zone: at the middle of their placed neighbours, else in a block below the clusters."""
     undirected = g.to_undirected(as_view=True)
-    rest = sorted((n for n in g.nodes if n not in positions), key=lambda n: -g.degree(n))
-    outer = 1.2 * max((math.hypot(x, y) for x, y in positions.values()), default=0) + NODE_SPACING
+    rest = sorted((n for n in g.nodes if n not in positions), key=lambda n: (-g.degree(n), n))
+    apart = []
     for k, node in enumerate(rest):
         placed = [positions[n] for n in undirected.neighbors(node) if n in positions]
-        if placed:
-            angle = k * GOLDEN_ANGLE
-            x = sum(p[0] for p in placed) / len(placed) + NODE_SPACING * math.cos(angle)
-            y = sum(p[1] for p in placed) / len(placed) + NODE_SPACING * math.sin(angle)
-        else:
-            angle = 2 * math.pi * k / max(len(rest), 1)
-            x, y = outer * math.cos(angle), outer * math.sin(angle)
-        positions[node] = (x, y)
+        if not placed:
+            apart.append(node)
+            continue
+        angle = k * GOLDEN_ANGLE
+        positions[node] = (sum(p[0] for p in placed) / len(placed) + NODE_SPACING * math.cos(angle),
+                           sum(p[1] for p in placed) / len(placed) + NODE_SPACING * math.sin(angle))
+    _place_block(apart, positions)
+
+
+def _place_block(nodes: list[str], positions: dict[str, tuple[float, float]]) -> None:
+    """``nodes`` in rows under everything placed so far: the group the page hides behind its "未关联" toggle."""
+    if not nodes:
+        return
+    xs = [p[0] for p in positions.values()] or [0.0]
+    top = max((p[1] for p in positions.values()), default=0.0) + 3 * NODE_SPACING
+    per_row = max(4, math.ceil(math.sqrt(len(nodes) * 3)))
+    left = (min(xs) + max(xs)) / 2 - (per_row - 1) * BLOCK_STEP[0] / 2
+    for k, node in enumerate(nodes):
+        row, col = divmod(k, per_row)
+        positions[node] = (left + col * BLOCK_STEP[0], top + row * BLOCK_STEP[1])
 
 
 def seed_positions(g: nx.MultiDiGraph, zones_of: Mapping[str, Sequence[str]]) -> dict[str, tuple[float, float]]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Annotated, Any
-from urllib.parse import quote
 
 import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -15,12 +13,14 @@ from api.openapi_docs import errors, html_route_errors
 from kg.errors import NotFound
 from kg.model import EntityType
 from kg.store import GraphStore
-from viz.render import CSP, STATIC_FILES, render_html, static_text
+from viz.render import CSP, STATIC_FILES, neighbour_data, render_html, static_text
 from viz.source import evidence_json, store_view, zone_index
 from viz.views import MAX_DEPTH, InvalidView, View
 
 router = APIRouter(tags=["graph"])
 DETAILS_PATH = "/graph/details"
+NEIGHBOURS_PATH = "/graph/neighbours"
+NEIGHBOUR_LIMIT = 300
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
 }
@@ -54,29 +54,28 @@ def _view(store: GraphStore, zone: str | None, types: list[EntityType] | None, f
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/graph", response_class=HTMLResponse, summary="Interactive graph explorer page",
-            responses=html_route_errors(400, 404, 422, 503))
+            responses=html_route_errors(400, 404, 409, 422, 503))
 def graph_page(
     request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
 ) -> HTMLResponse:
-    """The explorer page for the whole graph or a zone/type/focus view of it."""
+    """The explorer page for the whole graph or a zone/type/focus view of it.
+
+    A zone name several zones carry answers 409 with the page of the graph without the zone cut,
+    offering the candidate zones as choices.
+    """
     store = _store(request)
+    wanted = sorted(t.value for t in types) if types else None
+    extra: dict[str, Any] = {"neighboursUrl": NEIGHBOURS_PATH}
+    status = 200
     try:
         view = _view(store, zone, types, focus, depth)
     except AmbiguousName as err:
-        return HTMLResponse(_choices_html(err), status_code=409, headers=SECURITY_HEADERS)
-    html = render_html(view, zones=zone_index(store), details_url=DETAILS_PATH)
-    return HTMLResponse(html, headers=SECURITY_HEADERS)
-
-
-def _choices_html(err: AmbiguousName) -> str:
-    """A page listing the zones an ambiguous name could mean, each a link to its own view."""
-    items = "".join(
-        f'<li><a href="/graph?zone={quote(c.iri, safe="")}">{escape(c.label or c.id)}</a> '
-        f"<code>{escape(c.id)}</code></li>"
-        for c in err.candidates
-    )
-    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>请选择开发区</title></head>'
-            f"<body><p>{escape(str(err))}</p><ul>{items}</ul></body></html>")
+        view, status = _view(store, None, types, focus, depth), 409
+        extra["ambiguous"] = {"name": zone, "choices": [
+            {"id": c.iri, "label": c.label or c.id, "key": c.id} for c in err.candidates]}
+    html = render_html(view, zones=zone_index(store), details_url=DETAILS_PATH, types=wanted, depth=depth,
+                       extra=extra)
+    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
 
 @router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON",
@@ -99,6 +98,17 @@ def entity_details(request: Request, iri: IriParam) -> dict[str, Any]:
         return evidence_json(_store(request), iri)
     except InvalidView as err:
         raise HTTPException(status_code=400, detail=str(err)) from err
+
+
+@router.get(NEIGHBOURS_PATH, summary="An entity's neighbours as the graph page draws them (click to expand)",
+            responses=errors(404, 422, 503))
+def entity_neighbours(request: Request, iri: IriParam) -> dict[str, Any]:
+    """The entity's direct neighbours (at most :data:`NEIGHBOUR_LIMIT`, most connected first) and their edges."""
+    try:
+        view = store_view(_store(request), focus=iri, depth=1, limit=NEIGHBOUR_LIMIT)
+    except NotFound as err:
+        raise HTTPException(status_code=404, detail=str(err)) from err
+    return neighbour_data(view, view.focus or iri)
 
 
 @router.get("/static/viz/{name}", include_in_schema=False)

@@ -86,8 +86,9 @@ def test_render_payloads_round_trip_through_json_island() -> None:
     island = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
     assert island is not None
     data = json.loads(island.group(1))
-    assert {n["label"] for n in data["nodes"]} == set(PAYLOADS)
-    assert {e["label"] for e in data["edges"]} == set(PAYLOADS)
+    assert {n["name"] for n in data["nodes"]} == set(PAYLOADS)
+    assert {e["relation"] for e in data["edges"]} == set(PAYLOADS)
+    assert not any("label" in item for item in data["nodes"] + data["edges"])  # the page draws every label
 
 
 def test_render_served_page_loads_only_local_assets(xss_store: OxigraphStore) -> None:
@@ -107,7 +108,7 @@ def test_render_inline_page_has_no_external_urls(xss_store: OxigraphStore) -> No
 def test_render_declares_utf8_and_keeps_chinese_text(xss_store: OxigraphStore) -> None:
     html = render_html(store_view(xss_store))
     assert '<meta charset="utf-8">' in html
-    assert "如皋高新技术产业开发区" in html and "东旭科技项目\\n20亿元" in html
+    assert "如皋高新技术产业开发区" in html and '"name": "东旭科技项目", "amount": "20亿元"' in html
 
 
 def test_render_nodes_styled_by_type_with_text_titles(sample_store: OxigraphStore) -> None:
@@ -119,7 +120,7 @@ def test_render_nodes_styled_by_type_with_text_titles(sample_store: OxigraphStor
 
 
 def test_render_search_key_holds_both_scripts(sample_store: OxigraphStore) -> None:
-    nodes = {n["label"]: n for n in page_data(store_view(sample_store))["nodes"]}
+    nodes = {n["name"]: n for n in page_data(store_view(sample_store))["nodes"]}
     assert "如皋高新區" in nodes["如皋高新技术产业开发区"]["search"]
     assert "东旭科技" in nodes["东旭科技"]["search"] and "東旭科技" in nodes["东旭科技"]["search"]
 
