@@ -33,6 +33,9 @@ VIS_NETWORK_DIR = ("lib", "vis-9.1.2")
 STATIC_FILES: dict[str, str] = {
     "vis-network.min.js": "text/javascript",
     "vis-network.css": "text/css",
+    "graph-labels.js": "text/javascript",
+    "graph-url.js": "text/javascript",
+    "graph-details.js": "text/javascript",
     "graph.js": "text/javascript",
     "graph.css": "text/css",
 }
@@ -47,6 +50,7 @@ TYPE_STYLES: dict[str, dict[str, str]] = {
     EntityType.PERSON.value: {"color": "#8c564b", "shape": "dot", "name": "人物"},
     EntityType.INDUSTRY.value: {"color": "#17becf", "shape": "hexagon", "name": "产业"},
 }
+SCRIPTS = ("vis-network.min.js", "graph-labels.js", "graph-url.js", "graph-details.js", "graph.js")
 PHYSICS_NODE_LIMIT = 1000
 TITLE_INDICATORS = 6  # indicator lines in a tooltip; the details panel lists them all
 CURRENCY_NAMES = {"CNY": "元", "USD": "美元", "EUR": "欧元", "HKD": "港元", "JPY": "日元"}
@@ -150,20 +154,27 @@ def node_size(etype: str, degree: int) -> float:
     return 22.0 if etype == EntityType.ZONE.value else round(7 + min(13.0, 2.5 * math.sqrt(degree)), 1)
 
 
-def label_order(g: nx.MultiDiGraph) -> list[str]:
-    """Nodes by label priority: zones first, then by degree (ties by name), so hubs keep their labels longest."""
-    return sorted(g.nodes, key=lambda n: (g.nodes[n]["type"] != EntityType.ZONE.value, -g.degree(n),
-                                          g.nodes[n]["label"], n))
+def hubs(g: nx.MultiDiGraph) -> set[str]:
+    """Every zone and the most linked entities (5, up to 20 on big graphs): labelled at every zoom."""
+    by_degree = sorted(g.nodes, key=lambda n: (-g.degree(n), g.nodes[n]["label"], n))
+    top = {n for n in by_degree[:max(5, min(20, len(by_degree) // 100))] if g.degree(n) > 0}
+    return {n for n in g.nodes if g.nodes[n]["type"] == EntityType.ZONE.value} | top
+
+
+def label_order(g: nx.MultiDiGraph, hub_nodes: set[str]) -> list[str]:
+    """Nodes by label priority: the hubs, then the rest, each by degree (ties by name)."""
+    return sorted(g.nodes, key=lambda n: (n not in hub_nodes, -g.degree(n), g.nodes[n]["label"], n))
 
 
 def build_network(g: nx.MultiDiGraph) -> Network:
     """A pyvis network of the entity graph: styled nodes ranked for labels, directed edges with their relation."""
     net = Network(directed=True)
-    for rank, node in enumerate(label_order(g)):
+    hub_nodes = hubs(g)
+    for rank, node in enumerate(label_order(g, hub_nodes)):
         data = g.nodes[node]
         degree = g.degree(node)
         net.add_node(node, **_node_options(data), rank=rank, size=node_size(data["type"], degree),
-                     isolated=degree == 0)
+                     isolated=degree == 0, hub=node in hub_nodes)
     for source, target, data in g.edges(data=True):
         net.add_edge(source, target, relation=data.get("label", ""), title=data.get("label", ""),
                      predicate=data.get("predicate", ""))
@@ -183,8 +194,8 @@ def physics_options(node_count: int) -> dict[str, Any]:
         "physics": {
             "enabled": node_count <= PHYSICS_NODE_LIMIT,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 150, "springConstant": 0.01,
-                          "centralGravity": 0.1, "damping": 0.35, "avoidOverlap": 0.2},
+            "barnesHut": {"gravitationalConstant": -2500, "springLength": 90, "springConstant": 0.02,
+                          "centralGravity": 0.4, "damping": 0.35, "avoidOverlap": 0.3},
             "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": False},
             "minVelocity": 1.0,
         },
@@ -259,10 +270,10 @@ def json_island(data: dict[str, Any]) -> str:
 def _asset_tags(assets: Assets) -> tuple[str, str]:
     if assets.inline:
         styles = "".join(f"<style>{static_text(n)}</style>\n" for n in ("vis-network.css", "graph.css"))
-        scripts = "".join(f"<script>{static_text(n)}</script>\n" for n in ("vis-network.min.js", "graph.js"))
+        scripts = "".join(f"<script>{static_text(n)}</script>\n" for n in SCRIPTS)
         return styles, scripts
     styles = "".join(f'<link rel="stylesheet" href="{assets.base}/{n}">\n' for n in ("vis-network.css", "graph.css"))
-    scripts = "".join(f'<script src="{assets.base}/{n}"></script>\n' for n in ("vis-network.min.js", "graph.js"))
+    scripts = "".join(f'<script src="{assets.base}/{n}"></script>\n' for n in SCRIPTS)
     return styles, scripts
 
 
