@@ -222,3 +222,15 @@ def corpus_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     with live_server(store, tmp_path_factory.mktemp("no-corpus")) as url:
         yield url
     store.close()
+
+
+@pytest.fixture(scope="module")
+def synthetic_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live app on a synthetic store whose graph page shows 2,000 nodes (bench/synth.py documents)."""
+    from bench.bench_graph_page import synthetic_store
+    from tests.browser.live import live_server
+
+    store = synthetic_store(2000)
+    with live_server(store, tmp_path_factory.mktemp("no-corpus")) as url:
+        yield url
+    store.close()

@@ -162,8 +162,11 @@ def hubs(g: nx.MultiDiGraph) -> set[str]:
 
 
 def label_order(g: nx.MultiDiGraph, hub_nodes: set[str]) -> list[str]:
-    """Nodes by label priority: the hubs, then the rest, each by degree (ties by name)."""
-    return sorted(g.nodes, key=lambda n: (n not in hub_nodes, -g.degree(n), g.nodes[n]["label"], n))
+    """Nodes by label priority: zones, the other hubs, then the rest, each by degree (ties by name)."""
+    def tier(n: str) -> int:
+        return 0 if g.nodes[n]["type"] == EntityType.ZONE.value else 1 if n in hub_nodes else 2
+
+    return sorted(g.nodes, key=lambda n: (tier(n), -g.degree(n), g.nodes[n]["label"], n))
 
 
 def build_network(g: nx.MultiDiGraph) -> Network:

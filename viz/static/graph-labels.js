@@ -53,14 +53,16 @@
   }
 
   // A node's label as lines of [style, text], with the boxes it may take (DOM pixels): under the
-  // node, else above, right or left of it.
+  // node, else above, right, left or at a corner of it.
   function nodeLabel(ctx, node, x, y, radius) {
     const lines = [[node.etype === "Zone" ? FONTS.zone : FONTS.node, node.name]];
     if (node.amount) lines.push([FONTS.amount, node.amount]);
     const w = Math.max(...lines.map(([s, t]) => textWidth(ctx, s.font, t))) + 4;
     const h = lines.reduce((sum, [s]) => sum + s.line, 0);
-    const spots = [[x - w / 2, y + radius + 2], [x - w / 2, y - radius - 2 - h],
-      [x + radius + 3, y - h / 2], [x - radius - 3 - w, y - h / 2]];
+    const gap = radius + PAD + 1; // clear of the node's own shape
+    const spots = [[x - w / 2, y + gap], [x - w / 2, y - gap - h], [x + gap, y - h / 2], [x - gap - w, y - h / 2],
+      [x + gap * 0.7, y + gap * 0.7], [x - gap * 0.7 - w, y + gap * 0.7],
+      [x + gap * 0.7, y - gap * 0.7 - h], [x - gap * 0.7 - w, y - gap * 0.7 - h]];
     return spots.map(([left, top]) => ({ kind: "node", id: node.id, lines: lines, x: left, y: top, w: w, h: h }));
   }
 
@@ -99,13 +101,22 @@
       const budget = view.pinned + Math.round(BASE_BUDGET * zoom * zoom);
       const positions = network.getPositions(view.nodes.map((n) => n.id));
       const occupied = new Occupied();
+      const shapes = new Occupied(); // nodes' own shapes: only hubs' labels may cover them
+      const at = new Map();
+      for (const node of view.nodes) {
+        const p = positions[node.id];
+        if (!p) continue;
+        const q = toDom(p);
+        const r = node.size * scale;
+        at.set(node.id, q);
+        shapes.add({ x: q.x - r, y: q.y - r, w: 2 * r, h: 2 * r });
+      }
       const drawn = [];
       view.nodes.forEach((node, k) => {
-        if (k >= budget && !node.hub) return;
-        const p = positions[node.id];
-        if (!p) return;
-        const at = toDom(p);
-        const box = nodeLabel(ctx, node, at.x, at.y, node.size * scale).find((b) => inside(b) && !occupied.hits(b));
+        if ((k >= budget && !node.hub) || !at.has(node.id)) return;
+        const q = at.get(node.id);
+        const free = (b) => inside(b) && !occupied.hits(b) && (node.hub || k < view.pinned || !shapes.hits(b));
+        const box = nodeLabel(ctx, node, q.x, q.y, node.size * scale).find(free);
         if (box) { occupied.add(box); drawn.push(box); }
       });
       const labelled = new Set(drawn.map((b) => b.id));
@@ -116,7 +127,7 @@
         const a = positions[edge.from], b = positions[edge.to];
         if (!a || !b || !edge.relation) continue;
         const box = edgeLabel(ctx, edge, toDom(a), toDom(b));
-        if (inside(box) && !occupied.hits(box)) { occupied.add(box); drawn.push(box); }
+        if (inside(box) && !occupied.hits(box) && !shapes.hits(box)) { occupied.add(box); drawn.push(box); }
       }
       ctx.save();
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);

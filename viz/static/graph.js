@@ -187,7 +187,18 @@
     panel.textContent = "";
     if (!node) return;
     document.getElementById("focus-button").disabled = false;
+    const close = el("button", "×", "close");
+    close.type = "button";
+    close.title = "关闭";
+    close.addEventListener("click", () => {
+      document.body.classList.remove("has-details");
+      state.selected = null;
+      network.unselectAll();
+      redraw(false);
+    });
+    panel.appendChild(close);
     window.GraphDetails.fill(panel, node, edgeList, byId, data.detailsUrl);
+    document.body.classList.add("has-details");
   }
 
   // Click: the node's neighbours from the server, added around it (those already loaded are just shown).
@@ -265,7 +276,9 @@
     document.getElementById("focus-button").addEventListener("click", () => {
       if (state.selected) go({ focus: state.selected, depth: Number(depth.value) });
     });
-    depth.addEventListener("change", () => { if (state.focus) go({ depth: Number(depth.value) }); });
+    depth.addEventListener("change", () => {
+      if (state.focus) go({ depth: Number(depth.value) }); else state.depth = Number(depth.value);
+    });
     document.getElementById("reset-button").addEventListener("click", () => {
       state.expanded.clear();
       go({ zone: "", focus: "", depth: 1, types: allTypes });
