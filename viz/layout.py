@@ -15,7 +15,7 @@ import networkx as nx
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 NODE_SPACING = 80.0
-BLOCK_STEP = (150.0, 60.0)
+BLOCK_STEP = (220.0, 70.0)
 """Column and row step of the block of unlinked entities: room for a label under each."""
 CLUSTER_GAP = 2 * NODE_SPACING
 """Empty space between two zones' discs."""
@@ -82,7 +82,7 @@ def _place_block(nodes: list[str], positions: dict[str, tuple[float, float]]) ->
         return
     xs = [p[0] for p in positions.values()] or [0.0]
     top = max((p[1] for p in positions.values()), default=0.0) + 3 * NODE_SPACING
-    per_row = max(4, math.ceil(math.sqrt(len(nodes) * 3)))
+    per_row = max(4, math.ceil(math.sqrt(len(nodes) * 1.5)))
     left = (min(xs) + max(xs)) / 2 - (per_row - 1) * BLOCK_STEP[0] / 2
     for k, node in enumerate(nodes):
         row, col = divmod(k, per_row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from tests.browser.live import OfflinePage
@@ -49,7 +50,7 @@ def open_graph(browser: Any, base: str, query: str = "") -> OfflinePage:
     """The explorer at ``/graph{query}``, loaded and at rest, with nothing but ``base`` reachable."""
     offline = OfflinePage(browser, base)
     offline.page.goto(f"{base}/graph{query}")
-    offline.page.wait_for_function(STABLE, timeout=60_000)
+    wait_for(offline.page, STABLE, 60)
     return offline
 
 
@@ -74,3 +75,15 @@ def zoom_to(page: Any, factor: float) -> None:
     """Zoom by ``factor`` around the view's centre, as the wheel does (the page clamps the range)."""
     page.evaluate("f => { __graph.network.moveTo({scale: __graph.network.getScale() * f}); "
                   "__graph.network.emit('zoom', {}); }", factor)
+
+
+def wait_for(page: Any, expression: str, timeout_s: float = 30.0) -> Any:
+    """Poll ``expression`` until it is truthy (the page's CSP forbids Playwright's eval-based wait_for_function)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_s} s: {expression}")
+        time.sleep(0.1)

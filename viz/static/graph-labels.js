@@ -112,10 +112,14 @@
         shapes.add({ x: q.x - r, y: q.y - r, w: 2 * r, h: 2 * r });
       }
       const drawn = [];
-      view.nodes.forEach((node, k) => {
-        if ((k >= budget && !node.hub) || !at.has(node.id)) return;
+      const onScreen = (q) => q.x > -50 && q.y > -50 && q.x < canvas.clientWidth + 50 && q.y < canvas.clientHeight + 50;
+      let k = 0; // candidates so far among the nodes on screen: the zoom level decides how many may compete
+      view.nodes.forEach((node, index) => {
         const q = at.get(node.id);
-        const free = (b) => inside(b) && !occupied.hits(b) && (node.hub || k < view.pinned || !shapes.hits(b));
+        if (!q || !onScreen(q)) return;
+        const pinned = index < view.pinned;
+        if (k++ >= budget && !node.hub && !pinned) return;
+        const free = (b) => inside(b) && !occupied.hits(b) && (node.hub || pinned || !shapes.hits(b));
         const box = nodeLabel(ctx, node, q.x, q.y, node.size * scale).find(free);
         if (box) { occupied.add(box); drawn.push(box); }
       });

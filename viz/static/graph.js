@@ -104,12 +104,16 @@
   const MAX_SCALE = 4;
   const FIT_MARGIN = 0.88;
   function fitVisible(animate) {
-    const ids = visibleIds();
-    network.fit({ nodes: ids.length ? ids : undefined, maxZoomLevel: 1.6, animation: false });
+    const scale = fitNodes(visibleIds(), 1.6, animate);
+    if (scale) state.defaultScale = scale;
+  }
+  function fitNodes(ids, maxZoom, animate) {
+    if (!ids.length) return 0;
+    network.fit({ nodes: ids, maxZoomLevel: maxZoom, animation: false });
     // A margin for the labels of the outermost nodes, which fit() does not count.
     const scale = network.getScale() * FIT_MARGIN;
     network.moveTo({ scale: scale, animation: animate ? { duration: 300 } : false });
-    state.defaultScale = scale;
+    return scale;
   }
   function clampZoom() {
     const min = Math.min(state.defaultScale, 1) * 0.5;
@@ -155,7 +159,13 @@
       toggle.id = "isolated-toggle";
       toggle.type = "button";
       toggle.title = "没有任何关系的实体，默认收起";
-      toggle.addEventListener("click", () => { state.showIsolated = !state.showIsolated; redraw(true); });
+      toggle.addEventListener("click", () => {
+        state.showIsolated = !state.showIsolated;
+        redraw(!state.showIsolated);
+        if (state.showIsolated) { // to the block, where their names have room
+          fitNodes(data.nodes.filter((n) => n.isolated && !n.hidden).map((n) => n.id), 1.2, true);
+        }
+      });
       filter.appendChild(toggle);
     }
     document.getElementById("legend").appendChild(
@@ -225,6 +235,7 @@
         for (const n of found.nodes) state.expanded.add(n.id);
         state.expanded.add(id);
         redraw(false);
+        if (state.selected === id) showDetails(id); // its relations now include the new neighbours
         window.__graph.lastExpansion = { id: id, added: fresh.length, neighbours: found.nodes.length };
       })
       .catch(() => { window.__graph.lastExpansion = { id: id, error: true }; });
@@ -266,9 +277,11 @@
     input.value = state.q;
     input.addEventListener("input", () => {
       runSearch(input.value);
-      history.replaceState(Url.fromState(state), "", href(Url.fromState(state)));
+      // A new search is a new history entry; the keystrokes after the first refine it in place.
+      const view = Url.fromState(state);
+      const searching = history.state && history.state.q;
+      history[searching ? "replaceState" : "pushState"](view, "", href(view));
     });
-    input.addEventListener("change", () => history.pushState(Url.fromState(state), "", href(Url.fromState(state))));
   }
 
   function buildFocus() {
@@ -294,9 +307,8 @@
     redraw(true);
   });
 
-  const initial = Url.parse(window.location.search);
-  state.q = initial.q;
-  if (data.complete) Url.toState(initial, state, allTypes);
+  // The server rendered the URL's view (data.view); only the search text is the page's own.
+  state.q = Url.parse(window.location.search).q;
   for (const n of data.nodes) n.hidden = !isShown(n, null);
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(edgeList);
@@ -308,7 +320,7 @@
     applyFilters();
     refreshLabelOrder();
     fitVisible(false);
-    history.replaceState(Url.fromState(state), "", window.location.href);
+    history.replaceState(Url.fromState(state), "", window.location.href);  // back to here restores this view
     window.__graphStable = performance.now();
   }
   if (data.nodes.length === 0) markStable();
