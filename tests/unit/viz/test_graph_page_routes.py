@@ -89,3 +89,18 @@ def test_graph_page_routes_name_nodes_as_the_rest_api_does(api_client: TestClien
     assert "东旭科技" in page["aliases"].split("|")
     zone_list = api_client.get("/graph").text
     assert "江苏省如皋高新技术产业开发区" in zone_list and '"label": "如皋高新技术产业开发区"' not in zone_list
+
+
+def test_graph_page_routes_neighbours_are_the_depth_one_view_as_page_nodes(client: TestClient) -> None:
+    data = client.get("/graph/neighbours", params={"iri": ENTERPRISE}).json()
+    focus = client.get("/graph.json", params={"focus": ENTERPRISE, "depth": 1}).json()
+    assert data["centre"] == ENTERPRISE
+    assert {n["id"] for n in data["nodes"]} == {n["id"] for n in focus["nodes"]} - {ENTERPRISE}
+    assert {(e["from"], e["to"]) for e in data["edges"]} == {(e["source"], e["target"]) for e in focus["links"]}
+    assert all({"name", "etype", "size", "rank", "title"} <= set(n) for n in data["nodes"])
+
+
+@pytest.mark.parametrize(("iri", "status"), [("https://w3id.org/zonekg/resource/enterprise/none", 404),
+                                             ("not an iri", 422)])
+def test_graph_page_routes_neighbours_of_unknown_or_bad_iri(client: TestClient, iri: str, status: int) -> None:
+    assert client.get("/graph/neighbours", params={"iri": iri}).status_code == status
