@@ -16,6 +16,7 @@
   const CELL = 64; // grid cell of the collision index, in screen pixels
   const BASE_BUDGET = 40; // candidates besides the pinned ones and hubs at the default zoom
   const EDGE_LABEL_SCALE = 1.1; // zoom from which relation names appear on edges
+  const MIN_SHAPE = 2; // node radius (pixels) below which a label may cover the node
 
   const widths = new Map();
   function textWidth(ctx, font, text) {
@@ -34,7 +35,7 @@
     constructor() { this.cells = new Map(); }
     *range(b) {
       for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.w) / CELL); cx++)
-        for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.h) / CELL); cy++) yield cx + "," + cy;
+        for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.h) / CELL); cy++) yield cx * 65536 + cy;
     }
     hits(b) {
       for (const key of this.range(b)) {
@@ -85,11 +86,13 @@
   }
 
   // source() gives {nodes: [node objects in priority order], pinned: count that always compete,
-  // edges: [edge objects worth a label], defaultScale: the scale of the fitted view}.
+  // edges(onlyPinned): the shown edges worth a label, those of the selection first,
+  // defaultScale: the scale of the fitted view}.
   function create(network, source) {
     const state = { drawn: [], enabled: true };
     network.on("afterDrawing", (ctx) => {
       if (!state.enabled) return;
+      const started = performance.now();
       const view = source();
       const canvas = ctx.canvas;
       const ratio = canvas.width / canvas.clientWidth;
@@ -103,16 +106,16 @@
       const occupied = new Occupied();
       const shapes = new Occupied(); // nodes' own shapes: only hubs' labels may cover them
       const at = new Map();
+      const onScreen = (q) => q.x > -50 && q.y > -50 && q.x < canvas.clientWidth + 50 && q.y < canvas.clientHeight + 50;
       for (const node of view.nodes) {
         const p = positions[node.id];
         if (!p) continue;
         const q = toDom(p);
         const r = node.size * scale;
         at.set(node.id, q);
-        shapes.add({ x: q.x - r, y: q.y - r, w: 2 * r, h: 2 * r });
+        if (r >= MIN_SHAPE && onScreen(q)) shapes.add({ x: q.x - r, y: q.y - r, w: 2 * r, h: 2 * r });
       }
       const drawn = [];
-      const onScreen = (q) => q.x > -50 && q.y > -50 && q.x < canvas.clientWidth + 50 && q.y < canvas.clientHeight + 50;
       let k = 0; // candidates so far among the nodes on screen: the zoom level decides how many may compete
       view.nodes.forEach((node, index) => {
         const q = at.get(node.id);
@@ -124,10 +127,8 @@
         if (box) { occupied.add(box); drawn.push(box); }
       });
       const labelled = new Set(drawn.map((b) => b.id));
-      for (const edge of view.edges) {
-        const pinned = edge.pinned;
-        if (!pinned && scale < EDGE_LABEL_SCALE) continue;
-        if (!pinned && !(labelled.has(edge.from) && labelled.has(edge.to))) continue;
+      for (const edge of view.edges(scale < EDGE_LABEL_SCALE)) {
+        if (!edge.pinned && !(labelled.has(edge.from) && labelled.has(edge.to))) continue;
         const a = positions[edge.from], b = positions[edge.to];
         if (!a || !b || !edge.relation) continue;
         const box = edgeLabel(ctx, edge, toDom(a), toDom(b));
@@ -143,12 +144,14 @@
       for (const box of drawn) drawBox(ctx, box);
       ctx.restore();
       state.drawn = drawn;
+      state.ms = performance.now() - started;
     });
     return {
       // What the last frame drew: kind, id, text lines with their CSS font, and the box in DOM pixels.
       drawn: () => state.drawn.map((b) => ({ kind: b.kind, id: b.id, x: b.x, y: b.y, w: b.w, h: b.h,
         lines: b.lines.map(([s, t]) => ({ font: s.font, text: t })) })),
       pad: PAD,
+      lastMs: () => state.ms, // time the last frame spent on labels
     };
   }
 

@@ -92,13 +92,17 @@
     labelOrder = first.concat(shown.filter((n) => !pinned.has(n.id)).sort((a, b) => a.rank - b.rank));
     labelOrder.pinned = first.length;
   }
-  function labelSource() {
+  function shownEdges(onlyPinned) {
     const sel = state.selected;
-    const hidden = (id) => !byId.has(id) || byId.get(id).hidden;
-    const edgesShown = edgeList.filter((e) => !hidden(e.from) && !hidden(e.to))
-      .map((e) => Object.assign({ pinned: sel !== null && (e.from === sel || e.to === sel) }, e))
+    const shown = (id) => byId.has(id) && !byId.get(id).hidden;
+    const touches = (e) => sel !== null && (e.from === sel || e.to === sel);
+    if (onlyPinned && sel === null) return [];
+    return edgeList.filter((e) => (!onlyPinned || touches(e)) && shown(e.from) && shown(e.to))
+      .map((e) => Object.assign({ pinned: touches(e) }, e))
       .sort((a, b) => Number(b.pinned) - Number(a.pinned));
-    return { nodes: labelOrder, pinned: labelOrder.pinned || 0, edges: edgesShown, defaultScale: state.defaultScale };
+  }
+  function labelSource() {
+    return { nodes: labelOrder, pinned: labelOrder.pinned || 0, edges: shownEdges, defaultScale: state.defaultScale };
   }
 
   const MAX_SCALE = 4;
@@ -121,12 +125,21 @@
     if (scale < min || scale > MAX_SCALE) network.moveTo({ scale: Math.min(MAX_SCALE, Math.max(min, scale)) });
   }
 
+  // A history entry for a view; an exported page opened from a file may refuse them, and works without.
+  function remember(replace, view, url) {
+    try {
+      history[replace ? "replaceState" : "pushState"](view, "", url || href(view));
+    } catch (err) {
+      return;
+    }
+  }
+
   // One change of view: client-side when this page holds the whole graph, else a new page from the server.
   function go(change, how) {
     const next = Object.assign(Url.fromState(state), change);
     if (!data.complete) { window.location.assign(href(next)); return; }
     Url.toState(next, state, allTypes);
-    if (how !== "none") history[how === "replace" ? "replaceState" : "pushState"](next, "", href(next));
+    if (how !== "none") remember(how === "replace", next);
     redraw(true);
   }
   function redraw(refit) {
@@ -280,7 +293,7 @@
       // A new search is a new history entry; the keystrokes after the first refine it in place.
       const view = Url.fromState(state);
       const searching = history.state && history.state.q;
-      history[searching ? "replaceState" : "pushState"](view, "", href(view));
+      remember(searching, view);
     });
   }
 
@@ -320,7 +333,7 @@
     applyFilters();
     refreshLabelOrder();
     fitVisible(false);
-    history.replaceState(Url.fromState(state), "", window.location.href);  // back to here restores this view
+    remember(true, Url.fromState(state), window.location.href); // back to here restores this view
     window.__graphStable = performance.now();
   }
   if (data.nodes.length === 0) markStable();
