@@ -23,7 +23,7 @@
     for (const e of edges) {
       if (e.from !== id && e.to !== id) continue;
       const other = byId.get(e.from === id ? e.to : e.from);
-      if (other) lines.push(e.from === id ? e.relation + " → " + other.name : other.name + " → " + e.relation);
+      if (other) lines.push(e.from === id ? e.relation + " → " + other.name : "← " + e.relation + "：" + other.name);
     }
     return lines;
   }
