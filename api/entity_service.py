@@ -6,7 +6,6 @@ Every query is a named template from ``kg/queries`` run with bound terms.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
@@ -16,6 +15,7 @@ from api.page_shell import evidence_url
 from api.schemas import EntityDetail, EntityPage, Evidence, FactNode, Link, Ref
 from api.terms import BASE_TYPES, entity_id, literal_value, local_name, make_ref, plain_value, text
 from kg.errors import NotFound
+from kg.labels import fullest
 from kg.model import EntityType
 from kg.namespaces import RDF, RDFS, SKOS, ZONE, ZR
 from kg.sparql import load_query
@@ -71,15 +71,6 @@ def _neighbours(rows: list[dict[str, Term]], key: str, label: str, cls: str) -> 
         if cls in row:
             entry.types.add(row[cls].value)
     return found
-
-
-def fullest(names: Iterable[str | None]) -> str | None:
-    """The name to show for an entity several documents label differently: the longest, then the first in order.
-
-    >>> fullest(["南通开发区", None, "南通经济技术开发区"])
-    '南通经济技术开发区'
-    """
-    return min((n for n in names if n), key=lambda n: (-len(n), n), default=None)
 
 
 def _key(term: Term) -> str:

@@ -246,3 +246,15 @@ def virtuoso_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[obje
         pytest.skip(str(exc))
     yield endpoint
     server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def synthetic_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live app on a synthetic store whose graph page shows 2,000 nodes (bench/synth.py documents)."""
+    from bench.bench_graph_page import synthetic_store
+    from tests.browser.live import live_server
+
+    store = synthetic_store(2000)
+    with live_server(store, tmp_path_factory.mktemp("no-corpus")) as url:
+        yield url
+    store.close()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from pyoxigraph import Literal, NamedNode, Triple
 
+from kg.labels import fullest
 from kg.model import EntityType, Predicate
 from kg.namespaces import RDF, RDFS, SKOS, ZONE_IRI
 from kg.store.terms import Term
@@ -101,7 +102,7 @@ def _add_nodes(g: nx.MultiDiGraph, subjects: dict[str, _Subject]) -> None:
         etype, subtype = entity_type_of(s.types)
         if etype is None:
             continue
-        label = min(s.labels, key=len) if s.labels else iri.rsplit("/", 1)[-1]
+        label = fullest(s.labels) or iri.rsplit("/", 1)[-1]
         aliases = sorted(set(s.aliases + s.labels) - {label})
         g.add_node(iri, label=label, type=etype.value, subtype=subtype, aliases="|".join(aliases))
 

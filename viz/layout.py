@@ -1,7 +1,9 @@
-"""Seed layout: each zone's entities as a disc around the zone, the discs on a spiral.
+"""Seed layout: each zone's entities as a disc around the zone, the discs packed apart along a spiral,
+entities linked to nothing in a block below.
 
 vis-network then needs only a short stabilisation to settle the drawing, instead of untangling
-a random start (pyvis's default takes minutes at 2,000 nodes). Linear in the graph size.
+a random start (pyvis's default takes minutes at 2,000 nodes). Linear in the graph size, quadratic
+in the number of zones.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ import networkx as nx
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 NODE_SPACING = 80.0
+BLOCK_STEP = (220.0, 70.0)
+"""Column and row step of the block of unlinked entities: room for a label under each."""
+CLUSTER_GAP = 2 * NODE_SPACING
+"""Empty space between two zones' discs."""
 
 
 def _disc(count: int, cx: float, cy: float) -> list[tuple[float, float]]:
@@ -36,31 +42,51 @@ def _groups(g: nx.MultiDiGraph, zones_of: Mapping[str, Sequence[str]]) -> dict[s
 
 
 def _place_groups(groups: dict[str, list[str]]) -> dict[str, tuple[float, float]]:
-    ordered = sorted(groups.values(), key=len, reverse=True)
-    radius = NODE_SPACING * math.sqrt(max((len(m) for m in ordered), default=1))
+    """Each zone's disc, biggest first, at the next point of a spiral where it clears the discs placed."""
+    placed: list[tuple[float, float, float]] = []
     positions: dict[str, tuple[float, float]] = {}
-    for i, members in enumerate(ordered):
-        r = 2.2 * radius * math.sqrt(i)
-        centre = (r * math.cos(i * GOLDEN_ANGLE), r * math.sin(i * GOLDEN_ANGLE))
-        positions.update(zip(members, _disc(len(members), *centre), strict=True))
+    k = 0
+    for members in sorted(groups.values(), key=lambda m: (-len(m), m[0])):
+        radius = NODE_SPACING * math.sqrt(len(members))
+        step = max(NODE_SPACING, radius) / 2  # spiral points about one radius apart
+        while True:
+            r = step * math.sqrt(k)
+            x, y = r * math.cos(k * GOLDEN_ANGLE), r * math.sin(k * GOLDEN_ANGLE)
+            k += 1
+            if all(math.hypot(x - px, y - py) >= radius + pr + CLUSTER_GAP for px, py, pr in placed):
+                break
+        placed.append((x, y, radius))
+        positions.update(zip(members, _disc(len(members), x, y), strict=True))
     return positions
 
 
 def _place_rest(g: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]) -> None:
-    """Entities outside every zone: at the middle of their placed neighbours, else on an outer ring."""
+    """Entities outside every zone: at the middle of their placed neighbours, else in a block below the clusters."""
     undirected = g.to_undirected(as_view=True)
-    rest = sorted((n for n in g.nodes if n not in positions), key=lambda n: -g.degree(n))
-    outer = 1.2 * max((math.hypot(x, y) for x, y in positions.values()), default=0) + NODE_SPACING
+    rest = sorted((n for n in g.nodes if n not in positions), key=lambda n: (-g.degree(n), n))
+    apart = []
     for k, node in enumerate(rest):
         placed = [positions[n] for n in undirected.neighbors(node) if n in positions]
-        if placed:
-            angle = k * GOLDEN_ANGLE
-            x = sum(p[0] for p in placed) / len(placed) + NODE_SPACING * math.cos(angle)
-            y = sum(p[1] for p in placed) / len(placed) + NODE_SPACING * math.sin(angle)
-        else:
-            angle = 2 * math.pi * k / max(len(rest), 1)
-            x, y = outer * math.cos(angle), outer * math.sin(angle)
-        positions[node] = (x, y)
+        if not placed:
+            apart.append(node)
+            continue
+        angle = k * GOLDEN_ANGLE
+        positions[node] = (sum(p[0] for p in placed) / len(placed) + NODE_SPACING * math.cos(angle),
+                           sum(p[1] for p in placed) / len(placed) + NODE_SPACING * math.sin(angle))
+    _place_block(apart, positions)
+
+
+def _place_block(nodes: list[str], positions: dict[str, tuple[float, float]]) -> None:
+    """``nodes`` in rows under everything placed so far: the group the page hides behind its "未关联" toggle."""
+    if not nodes:
+        return
+    xs = [p[0] for p in positions.values()] or [0.0]
+    top = max((p[1] for p in positions.values()), default=0.0) + 3 * NODE_SPACING
+    per_row = max(4, math.ceil(math.sqrt(len(nodes) * 1.5)))
+    left = (min(xs) + max(xs)) / 2 - (per_row - 1) * BLOCK_STEP[0] / 2
+    for k, node in enumerate(nodes):
+        row, col = divmod(k, per_row)
+        positions[node] = (left + col * BLOCK_STEP[0], top + row * BLOCK_STEP[1])
 
 
 def seed_positions(g: nx.MultiDiGraph, zones_of: Mapping[str, Sequence[str]]) -> dict[str, tuple[float, float]]:

@@ -10,11 +10,14 @@ island (``<``, ``>`` and ``&`` escaped) and is put on screen with ``textContent`
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 from importlib import resources
 from string import Template
 from typing import Any
+from urllib.parse import quote
 
 import networkx as nx
 import opencc
@@ -30,6 +33,9 @@ VIS_NETWORK_DIR = ("lib", "vis-9.1.2")
 STATIC_FILES: dict[str, str] = {
     "vis-network.min.js": "text/javascript",
     "vis-network.css": "text/css",
+    "graph-labels.js": "text/javascript",
+    "graph-url.js": "text/javascript",
+    "graph-details.js": "text/javascript",
     "graph.js": "text/javascript",
     "graph.css": "text/css",
 }
@@ -41,9 +47,10 @@ TYPE_STYLES: dict[str, dict[str, str]] = {
     EntityType.PLATFORM.value: {"color": "#2ca02c", "shape": "square", "name": "平台载体"},
     EntityType.HONOUR.value: {"color": "#bcbd22", "shape": "triangle", "name": "荣誉"},
     EntityType.POLICY.value: {"color": "#9467bd", "shape": "triangleDown", "name": "政策"},
-    EntityType.PERSON.value: {"color": "#8c564b", "shape": "ellipse", "name": "人物"},
+    EntityType.PERSON.value: {"color": "#8c564b", "shape": "dot", "name": "人物"},
     EntityType.INDUSTRY.value: {"color": "#17becf", "shape": "hexagon", "name": "产业"},
 }
+SCRIPTS = ("vis-network.min.js", "graph-labels.js", "graph-url.js", "graph-details.js", "graph.js")
 PHYSICS_NODE_LIMIT = 1000
 TITLE_INDICATORS = 6  # indicator lines in a tooltip; the details panel lists them all
 CURRENCY_NAMES = {"CNY": "元", "USD": "美元", "EUR": "欧元", "HKD": "港元", "JPY": "日元"}
@@ -71,7 +78,7 @@ $styles
   <button id="reset-button" type="button">全部</button></span>
   <span id="note"></span>
 </header>
-<div id="main">
+$choices<div id="main">
   <aside id="side"><div id="type-filter"></div><div id="legend"></div><div id="results"></div></aside>
   <div id="network"></div>
   <aside id="details"><p class="hint">点击节点查看事实与来源句子</p></aside>
@@ -118,15 +125,16 @@ def _search_key(names: list[str]) -> str:
 
 
 def _node_options(data: dict[str, Any]) -> dict[str, Any]:
+    """A node as the page draws it; the page writes labels itself (``name``, ``amount``), so vis-network gets none."""
     style = TYPE_STYLES[data["type"]]
-    label = data["label"]
+    name = data["label"]
     aliases = [a for a in data.get("aliases", "").split("|") if a]
-    lines = [f"{style['name']} · {label}"]
+    lines = [f"{style['name']} · {name}"]
     if aliases:
         lines.append("别名：" + "、".join(aliases))
-    if data.get("amount"):
-        label += "\n" + amount_text(data["amount"], data.get("currency", "CNY"))
-        lines.append("投资额：" + amount_text(data["amount"], data.get("currency", "CNY")))
+    amount = amount_text(data["amount"], data.get("currency", "CNY")) if data.get("amount") else ""
+    if amount:
+        lines.append("投资额：" + amount)
     if data.get("status"):
         lines.append(f"进展：{STATUS_LABELS.get(data['status'], data['status'])} {data.get('status_year', '')}".strip())
     indicators = data.get("indicators", "").splitlines()
@@ -134,21 +142,47 @@ def _node_options(data: dict[str, Any]) -> dict[str, Any]:
     if len(indicators) > TITLE_INDICATORS:
         preview.append(f"……另有 {len(indicators) - TITLE_INDICATORS} 项指标")
     return {
-        "label": label, "title": "\n".join(lines + preview), "facts": "\n".join(lines),
+        "name": name, "amount": amount, "title": "\n".join(lines + preview), "facts": "\n".join(lines),
         "color": style["color"], "shape": style["shape"],
         "etype": data["type"], "aliases": aliases,
-        "search": _search_key([data["label"], *aliases]), "zones": [], "indicators": indicators,
+        "search": _search_key([name, *aliases]), "zones": [], "indicators": indicators,
     }
 
 
+def node_size(etype: str, degree: int) -> float:
+    """Drawn radius: zones largest, other entities growing with their links."""
+    return 22.0 if etype == EntityType.ZONE.value else round(7 + min(13.0, 2.5 * math.sqrt(degree)), 1)
+
+
+def hubs(g: nx.MultiDiGraph) -> set[str]:
+    """Every zone and the most linked entities (5, up to 20 on big graphs): labelled at every zoom."""
+    by_degree = sorted(g.nodes, key=lambda n: (-g.degree(n), g.nodes[n]["label"], n))
+    top = {n for n in by_degree[:max(5, min(20, len(by_degree) // 100))] if g.degree(n) > 0}
+    return {n for n in g.nodes if g.nodes[n]["type"] == EntityType.ZONE.value} | top
+
+
+def label_order(g: nx.MultiDiGraph, hub_nodes: set[str]) -> list[str]:
+    """Nodes by label priority: zones, the other hubs, then the rest, each by degree (ties by name)."""
+    def tier(n: str) -> int:
+        return 0 if g.nodes[n]["type"] == EntityType.ZONE.value else 1 if n in hub_nodes else 2
+
+    return sorted(g.nodes, key=lambda n: (tier(n), -g.degree(n), g.nodes[n]["label"], n))
+
+
 def build_network(g: nx.MultiDiGraph) -> Network:
-    """A pyvis network of the entity graph: styled nodes, labelled directed edges."""
+    """A pyvis network of the entity graph: styled nodes ranked for labels, directed edges with their relation."""
     net = Network(directed=True)
-    for node, data in g.nodes(data=True):
-        net.add_node(node, **_node_options(data))
+    hub_nodes = hubs(g)
+    for rank, node in enumerate(label_order(g, hub_nodes)):
+        data = g.nodes[node]
+        degree = g.degree(node)
+        net.add_node(node, **_node_options(data), rank=rank, size=node_size(data["type"], degree),
+                     isolated=degree == 0, hub=node in hub_nodes)
     for source, target, data in g.edges(data=True):
-        net.add_edge(source, target, label=data.get("label", ""), title=data.get("label", ""),
+        net.add_edge(source, target, relation=data.get("label", ""), title=data.get("label", ""),
                      predicate=data.get("predicate", ""))
+    for node in net.nodes:
+        node.pop("label", None)  # pyvis fills in the id; the page draws ``name`` itself
     return net
 
 
@@ -163,15 +197,15 @@ def physics_options(node_count: int) -> dict[str, Any]:
         "physics": {
             "enabled": node_count <= PHYSICS_NODE_LIMIT,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000, "springLength": 150, "springConstant": 0.01,
-                          "centralGravity": 0.1, "damping": 0.35, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
+            "barnesHut": {"gravitationalConstant": -2500, "springLength": 90, "springConstant": 0.02,
+                          "centralGravity": 0.4, "damping": 0.35, "avoidOverlap": 0.3},
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": False},
             "minVelocity": 1.0,
         },
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
-                  "font": {"size": 10, "align": "middle", "color": "#555"}, "color": {"inherit": False}},
-        "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}, "size": 14},
+                  "color": {"inherit": False, "color": "#9aa3ad", "highlight": "#333", "hover": "#555"}},
+        "nodes": {"borderWidth": 1},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": node_count > 500,
                         "hideEdgesOnZoom": node_count > 500},
     }
@@ -183,14 +217,8 @@ def zone_index(g: nx.MultiDiGraph) -> list[dict[str, str]]:
     return [{"id": n, "label": label} for n, label in sorted(zones, key=lambda z: z[1])]
 
 
-def page_data(view: View, *, zones: list[dict[str, str]] | None = None, details_url: str = "",
-              evidence: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
-    """Everything the page script needs, as one JSON-ready dict; ``evidence`` (entity IRI → its source
-    sentences) is carried by a page that has no server to ask (the HTML export).
-
-    ``zones`` fills the zone list (default: the zones in the view). A node's own zone list, which
-    the zone filter reads, holds the zones of the view it is a member of, cut from the view itself.
-    """
+def _page_nodes(view: View) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Nodes (styled, ranked, with their zones and seed positions) and edges of a view, as the page takes them."""
     net = build_network(view.graph)
     nodes = {n["id"]: n for n in net.nodes}
     for zone in zone_index(view.graph):
@@ -199,12 +227,40 @@ def page_data(view: View, *, zones: list[dict[str, str]] | None = None, details_
     positions = seed_positions(view.graph, {n: node["zones"] for n, node in nodes.items()})
     for node_id, (x, y) in positions.items():
         nodes[node_id].update(x=x, y=y)
+    for node in net.nodes:
+        if node["isolated"]:
+            node["physics"] = False  # the block of unlinked entities keeps its rows
+    return net.nodes, net.edges
+
+
+def page_data(view: View, *, zones: list[dict[str, str]] | None = None, details_url: str = "",
+              types: list[str] | None = None, depth: int = 1, extra: dict[str, Any] | None = None,
+              evidence: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """Everything the page script needs, as one JSON-ready dict; ``evidence`` (entity IRI → its source
+    sentences) is carried by a page that has no server to ask (the HTML export).
+
+    ``zones`` fills the zone list (default: the zones in the view). A node's own zone list, which
+    the zone filter reads, holds the zones of the view it is a member of, cut from the view itself.
+    ``types`` and ``depth`` are the view's other parameters, which the page keeps in its URL;
+    ``extra`` adds entries (the server's routes, the candidates of an ambiguous name).
+    """
+    nodes, edges = _page_nodes(view)
+    complete = not (view.truncated or view.zone or view.focus or types)
     return {
-        "nodes": net.nodes, "edges": net.edges, "options": physics_options(len(net.nodes)),
+        "nodes": nodes, "edges": edges, "options": physics_options(len(nodes)),
         "types": TYPE_STYLES, "zones": zone_index(view.graph) if zones is None else zones, "note": view.note,
         "truncated": view.truncated, "focus": view.focus, "zone": view.zone, "detailsUrl": details_url,
         "evidence": evidence or {},
+        "view": {"zone": view.zone or "", "focus": view.focus or "", "depth": depth, "types": sorted(types or [])},
+        "complete": complete, **(extra or {}),
     }
+
+
+def neighbour_data(view: View, centre: str) -> dict[str, Any]:
+    """The nodes and edges a click on ``centre`` adds to the page: its ego network as the page draws it."""
+    nodes, edges = _page_nodes(view)
+    return {"centre": centre, "nodes": [n for n in nodes if n["id"] != centre], "edges": edges,
+            "truncated": view.truncated, "total": view.total_nodes}
 
 
 def json_island(data: dict[str, Any]) -> str:
@@ -220,20 +276,37 @@ def json_island(data: dict[str, Any]) -> str:
 def _asset_tags(assets: Assets) -> tuple[str, str]:
     if assets.inline:
         styles = "".join(f"<style>{static_text(n)}</style>\n" for n in ("vis-network.css", "graph.css"))
-        scripts = "".join(f"<script>{static_text(n)}</script>\n" for n in ("vis-network.min.js", "graph.js"))
+        scripts = "".join(f"<script>{static_text(n)}</script>\n" for n in SCRIPTS)
         return styles, scripts
     styles = "".join(f'<link rel="stylesheet" href="{assets.base}/{n}">\n' for n in ("vis-network.css", "graph.css"))
-    scripts = "".join(f'<script src="{assets.base}/{n}"></script>\n' for n in ("vis-network.min.js", "graph.js"))
+    scripts = "".join(f'<script src="{assets.base}/{n}"></script>\n' for n in SCRIPTS)
     return styles, scripts
+
+
+def choices_html(ambiguous: dict[str, Any] | None) -> str:
+    """The bar offering the zones an ambiguous zone name could mean, each a link to its own view."""
+    if not ambiguous:
+        return ""
+    links = "".join(
+        f'<a class="choice" href="/graph?zone={quote(c["id"], safe="")}" data-zone="{escape(c["id"])}">'
+        f"{escape(c['label'])}</a>"
+        for c in ambiguous["choices"]
+    )
+    name = escape(ambiguous["name"])
+    return (f'<div id="choices" role="alert"><span>「{name}」可指 {len(ambiguous["choices"])} 个开发区，'
+            f"请选择：</span>{links}</div>\n")
 
 
 def render_page(data: dict[str, Any], assets: Assets = Assets()) -> str:
     """The explorer page for :func:`page_data` output."""
     styles, scripts = _asset_tags(assets)
-    return PAGE.substitute(styles=styles, scripts=scripts, data=json_island(data))
+    return PAGE.substitute(styles=styles, scripts=scripts, data=json_island(data),
+                           choices=choices_html(data.get("ambiguous")))
 
 
 def render_html(view: View, *, assets: Assets = Assets(), zones: list[dict[str, str]] | None = None,
-                details_url: str = "", evidence: dict[str, list[dict[str, Any]]] | None = None) -> str:
+                details_url: str = "", types: list[str] | None = None, depth: int = 1,
+                extra: dict[str, Any] | None = None, evidence: dict[str, list[dict[str, Any]]] | None = None) -> str:
     """Page data and page in one call."""
-    return render_page(page_data(view, zones=zones, details_url=details_url, evidence=evidence), assets)
+    return render_page(page_data(view, zones=zones, details_url=details_url, types=types, depth=depth,
+                                 extra=extra, evidence=evidence), assets)

@@ -25,6 +25,7 @@ import networkx as nx
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import NotFound
+from kg.labels import fullest
 from kg.namespaces import RDF, RDFS, SKOS, ZONE
 from kg.sparql import load_query
 from kg.store import GraphStore
@@ -174,7 +175,7 @@ def cached_view(
 
 
 def zone_index(store: GraphStore) -> list[dict[str, str]]:
-    """Every zone as ``{"id", "label"}`` with its shortest label (as viz.graph names nodes), by label.
+    """Every zone as ``{"id", "label"}`` with its fullest label (as viz.graph and the REST API name it), by label.
 
     Kept per store generation.
     """
@@ -183,10 +184,10 @@ def zone_index(store: GraphStore) -> list[dict[str, str]]:
 
 def read_zone_index(store: GraphStore) -> list[dict[str, str]]:
     """:func:`zone_index` read from the store."""
-    labels: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
     for row in store.select(load_query("viz_zones")):
-        zone, label = row["zone"].value, row["label"].value
-        labels[zone] = min(labels.get(zone, label), label, key=lambda text: (len(text), text))
+        names.setdefault(row["zone"].value, []).append(row["label"].value)
+    labels = {zone: fullest(found) or zone for zone, found in names.items()}
     return [{"id": zone, "label": label} for zone, label in sorted(labels.items(), key=lambda z: (z[1], z[0]))]
 
 

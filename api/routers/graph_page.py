@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Annotated, Any
-from urllib.parse import quote
 
 import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -18,13 +16,15 @@ from api.openapi_docs import errors, html_route_errors, json_or_jsonld
 from kg.errors import NotFound
 from kg.model import EntityType
 from kg.store import GraphStore
-from viz.cache import cached
-from viz.render import CSP, STATIC_FILES, render_html, static_text
-from viz.source import cached_view, evidence_json, zone_index
+from viz.cache import cached, store_cache
+from viz.render import CSP, STATIC_FILES, neighbour_data, render_html, static_text
+from viz.source import cached_view, evidence_json, store_view, zone_index
 from viz.views import MAX_DEPTH, InvalidView, View
 
 router = APIRouter(tags=["graph"])
 DETAILS_PATH = "/graph/details"
+NEIGHBOURS_PATH = "/graph/neighbours"
+NEIGHBOUR_LIMIT = 300
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
 }
@@ -64,10 +64,15 @@ def page_html(store: GraphStore, zone: str | None = None, types: list[EntityType
               focus: str | None = None, depth: int = 1) -> str:
     """The explorer page of a view, kept per store generation; raises HTTPException or AmbiguousName."""
     def build() -> str:
-        view = _view(store, zone, types, focus, depth)
-        return render_html(view, zones=zone_index(store), details_url=DETAILS_PATH)
+        return _render(store, _view(store, zone, types, focus, depth), types, depth, {})
 
     return cached(store, _key("page", zone, types, focus, depth), build)
+
+
+def _render(store: GraphStore, view: View, types: list[EntityType] | None, depth: int, extra: dict[str, Any]) -> str:
+    wanted = sorted(t.value for t in types) if types else None
+    return render_html(view, zones=zone_index(store), details_url=DETAILS_PATH, types=wanted, depth=depth,
+                       extra={"neighboursUrl": NEIGHBOURS_PATH, **extra})
 
 
 def json_body(store: GraphStore, zone: str | None = None, types: list[EntityType] | None = None,
@@ -84,27 +89,23 @@ def json_body(store: GraphStore, zone: str | None = None, types: list[EntityType
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/graph", response_class=HTMLResponse, summary="Interactive graph explorer page",
-            responses=html_route_errors(400, 404, 422, 503))
+            responses=html_route_errors(400, 404, 409, 422, 503))
 def graph_page(
     request: Request, zone: ZoneParam = None, types: TypeParam = None, focus: FocusParam = None, depth: DepthParam = 1
 ) -> HTMLResponse:
-    """The explorer page for the whole graph or a zone/type/focus view of it."""
+    """The explorer page for the whole graph or a zone/type/focus view of it.
+
+    A zone name several zones carry answers 409 with the page of the graph without the zone cut,
+    offering the candidate zones as choices.
+    """
+    store = _store(request)
     try:
-        html = page_html(_store(request), zone, types, focus, depth)
+        return HTMLResponse(page_html(store, zone, types, focus, depth), headers=SECURITY_HEADERS)
     except AmbiguousName as err:
-        return HTMLResponse(_choices_html(err), status_code=409, headers=SECURITY_HEADERS)
-    return HTMLResponse(html, headers=SECURITY_HEADERS)
-
-
-def _choices_html(err: AmbiguousName) -> str:
-    """A page listing the zones an ambiguous name could mean, each a link to its own view."""
-    items = "".join(
-        f'<li><a href="/graph?zone={quote(c.iri, safe="")}">{escape(c.label or c.id)}</a> '
-        f"<code>{escape(c.id)}</code></li>"
-        for c in err.candidates
-    )
-    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>请选择开发区</title></head>'
-            f"<body><p>{escape(str(err))}</p><ul>{items}</ul></body></html>")
+        choices = {"ambiguous": {"name": zone, "choices": [
+            {"id": c.iri, "label": c.label or c.id, "key": c.id} for c in err.candidates]}}
+        html = _render(store, _view(store, None, types, focus, depth), types, depth, choices)
+        return HTMLResponse(html, status_code=409, headers=SECURITY_HEADERS)
 
 
 @router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON, or JSON-LD",
@@ -129,6 +130,18 @@ def entity_details(request: Request, iri: IriParam) -> dict[str, Any]:
         return evidence_json(_store(request), iri)
     except InvalidView as err:
         raise HTTPException(status_code=400, detail=str(err)) from err
+
+
+@router.get(NEIGHBOURS_PATH, summary="An entity's neighbours as the graph page draws them (click to expand)",
+            responses=errors(404, 422, 503))
+def entity_neighbours(request: Request, iri: IriParam) -> dict[str, Any]:
+    """The entity's direct neighbours (at most :data:`NEIGHBOUR_LIMIT`, most connected first) and their edges."""
+    try:
+        store = _store(request)
+        view = store_view(store, focus=iri, depth=1, limit=NEIGHBOUR_LIMIT, cache=store_cache(store))
+    except NotFound as err:
+        raise HTTPException(status_code=404, detail=str(err)) from err
+    return neighbour_data(view, view.focus or iri)
 
 
 @router.get("/static/viz/{name}", include_in_schema=False)

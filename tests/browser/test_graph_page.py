@@ -15,6 +15,7 @@ import pytest
 from pyoxigraph import RdfFormat
 
 from kg.store.oxigraph import OxigraphStore
+from tests.browser.graph_pages import STABLE, wait_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,7 +88,7 @@ class PageRecorder:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: None if r.url.startswith(url) else self.foreign.append(r.url))
         self.page.goto(url + "/graph")
-        self.page.wait_for_function("window.__graphStable !== undefined", timeout=20_000)
+        wait_for(self.page, STABLE, 60)
 
     def visible_count(self) -> int:
         return int(self.page.evaluate("__graph.nodes.get({filter: n => !n.hidden}).length"))
@@ -113,10 +114,13 @@ def test_graph_page_loads_and_renders_every_node(graph_page: PageRecorder, serve
     import httpx
 
     expected = len(httpx.get(server_url + "/graph.json").json()["nodes"])
-    drawn = graph_page.page.evaluate("Object.keys(__graph.network.getPositions()).length")
+    drawn = "Object.keys(__graph.network.getPositions()).length"
     assert expected > 0
-    assert graph_page.page.evaluate("__graph.nodes.length") == expected == drawn
-    assert graph_page.visible_count() == expected
+    unlinked = graph_page.page.evaluate("__graph.nodes.get({filter: n => n.isolated}).length")
+    assert graph_page.page.evaluate("__graph.nodes.length") == expected
+    assert graph_page.visible_count() == expected - unlinked == graph_page.page.evaluate(drawn)
+    graph_page.page.click("#isolated-toggle")  # entities linked to nothing wait behind a toggle
+    assert graph_page.visible_count() == expected == graph_page.page.evaluate(drawn)
     assert graph_page.page.locator("#network canvas").count() == 1
     assert graph_page.errors == []
     assert graph_page.foreign == []
@@ -134,7 +138,8 @@ def test_graph_page_search_finds_entity_by_traditional_alias(graph_page: PageRec
 
 def test_graph_page_type_and_zone_filters_change_node_count(graph_page: PageRecorder) -> None:
     total = graph_page.visible_count()
-    enterprises = graph_page.page.evaluate("__graph.nodes.get({filter: n => n.etype === 'Enterprise'}).length")
+    enterprises = graph_page.page.evaluate(
+        "__graph.nodes.get({filter: n => n.etype === 'Enterprise' && !n.hidden}).length")
     graph_page.page.uncheck("#type-filter input[value=Enterprise]")
     assert graph_page.visible_count() == total - enterprises
     graph_page.page.check("#type-filter input[value=Enterprise]")
@@ -195,11 +200,11 @@ def test_graph_page_zone_view_asks_the_server_for_another_zone(graph_page: PageR
     first, second = [z for z in zones if z][:2]
     page = graph_page.page
     page.goto(f"{server_url}/graph?zone={quote(first, safe='')}")
-    page.wait_for_function("window.__graphStable !== undefined", timeout=20_000)
+    wait_for(page, STABLE, 60)
     assert page.evaluate("document.getElementById('zone-filter').value") == first
     with page.expect_navigation():
         page.select_option("#zone-filter", second)
-    page.wait_for_function("window.__graphStable !== undefined", timeout=20_000)
+    wait_for(page, STABLE, 60)
     assert page.evaluate("document.getElementById('zone-filter').value") == second
     assert page.url.endswith("?zone=" + quote(second, safe=""))
     assert graph_page.errors == []

@@ -75,3 +75,33 @@ def test_graph_page_routes_details_refuse_non_iri(client: TestClient) -> None:
                                               ("..%2Frender.py", 404), ("evil.js", 404)])
 def test_graph_page_routes_static_assets(client: TestClient, name: str, status: int) -> None:
     assert client.get(f"/static/viz/{name}").status_code == status
+
+
+def test_graph_page_routes_name_nodes_as_the_rest_api_does(api_client: TestClient,
+                                                           sample_store: OxigraphStore) -> None:
+    """Two documents label one company differently: page node, zone list and REST item all show the fullest."""
+    sample_store.raw.load(input=(
+        '@prefix zr: <https://w3id.org/zonekg/resource/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .'
+        ' zr:doc\\/other { zr:enterprise\\/dx rdfs:label "东旭科技股份有限公司"@zh .'
+        ' zr:zone\\/rugao rdfs:label "江苏省如皋高新技术产业开发区"@zh . }'), format=RdfFormat.TRIG)
+    nodes = {n["id"]: n for n in api_client.get("/graph.json").json()["nodes"]}
+    page = nodes[ENTERPRISE]
+    assert page["label"] == api_client.get("/enterprises/dx").json()["label"] == "东旭科技股份有限公司"
+    assert "东旭科技" in page["aliases"].split("|")
+    zone_list = api_client.get("/graph").text
+    assert "江苏省如皋高新技术产业开发区" in zone_list and '"label": "如皋高新技术产业开发区"' not in zone_list
+
+
+def test_graph_page_routes_neighbours_are_the_depth_one_view_as_page_nodes(client: TestClient) -> None:
+    data = client.get("/graph/neighbours", params={"iri": ENTERPRISE}).json()
+    focus = client.get("/graph.json", params={"focus": ENTERPRISE, "depth": 1}).json()
+    assert data["centre"] == ENTERPRISE
+    assert {n["id"] for n in data["nodes"]} == {n["id"] for n in focus["nodes"]} - {ENTERPRISE}
+    assert {(e["from"], e["to"]) for e in data["edges"]} == {(e["source"], e["target"]) for e in focus["links"]}
+    assert all({"name", "etype", "size", "rank", "title"} <= set(n) for n in data["nodes"])
+
+
+@pytest.mark.parametrize(("iri", "status"), [("https://w3id.org/zonekg/resource/enterprise/none", 404),
+                                             ("not an iri", 422)])
+def test_graph_page_routes_neighbours_of_unknown_or_bad_iri(client: TestClient, iri: str, status: int) -> None:
+    assert client.get("/graph/neighbours", params={"iri": iri}).status_code == status

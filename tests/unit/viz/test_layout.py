@@ -45,3 +45,17 @@ def test_layout_zone_less_entity_lies_between_its_neighbours() -> None:
     positions = seed_positions(g, zones_of)
     a, b, h = positions["ent0.0"], positions["ent1.0"], positions["honour"]
     assert math.dist(a, h) < math.dist(a, b) and math.dist(b, h) < math.dist(a, b)
+
+
+def test_layout_puts_entities_linked_to_nothing_placed_in_a_block_below_the_clusters() -> None:
+    g, zones_of = clustered_graph()
+    for k in range(10):
+        g.add_node(f"orphan{k}")
+    positions = seed_positions(g, zones_of)
+    orphans = [positions[n] for n in g.nodes if n.startswith("orphan")]
+    placed = [positions[n] for n in g.nodes if not n.startswith("orphan")]
+    lowest = max(y for _, y in placed)
+    assert all(y > lowest for _, y in orphans)
+    rows = {y for _, y in orphans}
+    assert 1 < len(rows) < len(orphans)  # rows, not a column or a ring
+    assert len(set(orphans)) == len(orphans)

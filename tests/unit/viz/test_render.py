@@ -77,7 +77,7 @@ def test_render_payload_names_create_no_elements_or_attributes() -> None:
     html = render_html(select_view(payload_graph()))
     page = parse(html)
     assert set(page.tags) <= PAGE_TAGS
-    assert page.tags.count("script") == 3
+    assert page.tags.count("script") == 6  # five assets and the data island
     assert not any(name.startswith("on") or (value or "").startswith("javascript") for name, value in page.attrs)
     assert "<img" not in html and "<svg" not in html and "<!--" not in html
 
@@ -87,8 +87,9 @@ def test_render_payloads_round_trip_through_json_island() -> None:
     island = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', html, re.S)
     assert island is not None
     data = json.loads(island.group(1))
-    assert {n["label"] for n in data["nodes"]} == set(PAYLOADS)
-    assert {e["label"] for e in data["edges"]} == set(PAYLOADS)
+    assert {n["name"] for n in data["nodes"]} == set(PAYLOADS)
+    assert {e["relation"] for e in data["edges"]} == set(PAYLOADS)
+    assert not any("label" in item for item in data["nodes"] + data["edges"])  # the page draws every label
 
 
 def test_render_served_page_loads_only_local_assets(xss_store: OxigraphStore) -> None:
@@ -108,7 +109,7 @@ def test_render_inline_page_has_no_external_urls(xss_store: OxigraphStore) -> No
 def test_render_declares_utf8_and_keeps_chinese_text(xss_store: OxigraphStore) -> None:
     html = render_html(store_view(xss_store))
     assert '<meta charset="utf-8">' in html
-    assert "如皋高新技术产业开发区" in html and "东旭科技项目\\n20亿元" in html
+    assert "如皋高新技术产业开发区" in html and '"name": "东旭科技项目", "amount": "20亿元"' in html
 
 
 def test_render_nodes_styled_by_type_with_text_titles(sample_store: OxigraphStore) -> None:
@@ -120,7 +121,7 @@ def test_render_nodes_styled_by_type_with_text_titles(sample_store: OxigraphStor
 
 
 def test_render_search_key_holds_both_scripts(sample_store: OxigraphStore) -> None:
-    nodes = {n["label"]: n for n in page_data(store_view(sample_store))["nodes"]}
+    nodes = {n["name"]: n for n in page_data(store_view(sample_store))["nodes"]}
     assert "如皋高新區" in nodes["如皋高新技术产业开发区"]["search"]
     assert "东旭科技" in nodes["东旭科技"]["search"] and "東旭科技" in nodes["东旭科技"]["search"]
 
@@ -161,3 +162,53 @@ def test_render_tooltip_shows_few_indicators_and_details_get_all() -> None:
     (node,) = page_data(select_view(g))["nodes"]
     assert node["title"].splitlines() == ["开发区 · 某开发区", *lines[:6], "……另有 4 项指标"]
     assert node["indicators"] == lines and node["facts"] == "开发区 · 某开发区"
+
+
+def hub_graph() -> nx.MultiDiGraph:
+    """Two zones; the second has more companies; a company with three honours; one entity linked to nothing."""
+    g = nx.MultiDiGraph()
+    for z, count in (("za", 2), ("zb", 4)):
+        g.add_node(z, label=f"{z}区", type="Zone", aliases="")
+        for i in range(count):
+            g.add_node(f"{z}{i}", label=f"{z}公司{i}", type="Enterprise", aliases="")
+            g.add_edge(f"{z}{i}", z, predicate="locatedIn", label="位于")
+    for h in range(3):
+        g.add_node(f"h{h}", label=f"荣誉{h}", type="Honour", aliases="")
+        g.add_edge("zb0", f"h{h}", predicate="awarded", label="获评")
+    g.add_node("alone", label="孤立政策", type="Policy", aliases="")
+    return g
+
+
+def test_render_ranks_zones_then_hubs_then_by_degree() -> None:
+    nodes = sorted(page_data(select_view(hub_graph()))["nodes"], key=lambda n: n["rank"])
+    order = [n["id"] for n in nodes]
+    assert order[:2] == ["zb", "za"]  # zones first, the more linked first
+    assert order[2] == "zb0"  # the most linked company is a hub
+    assert {n["id"] for n in nodes if n["hub"]} == {"za", "zb", "zb0", "za0", "za1"}  # zones and the top five
+    assert order[-1] == "alone" and [n["rank"] for n in nodes] == list(range(len(nodes)))
+
+
+def test_render_flags_unlinked_entities_and_keeps_them_out_of_physics() -> None:
+    nodes = {n["id"]: n for n in page_data(select_view(hub_graph()))["nodes"]}
+    assert [i for i, n in nodes.items() if n["isolated"]] == ["alone"]
+    assert nodes["alone"]["physics"] is False and "physics" not in nodes["zb0"]
+    assert nodes["zb"]["size"] > nodes["zb0"]["size"] > nodes["za1"]["size"]
+
+
+def test_render_page_data_says_whether_it_holds_the_whole_graph(sample_store: OxigraphStore) -> None:
+    whole = page_data(store_view(sample_store))
+    zone = page_data(store_view(sample_store, zone="如皋高新区"))
+    typed = page_data(store_view(sample_store, types=["Enterprise"]), types=["Enterprise"])
+    assert whole["complete"] and not zone["complete"] and not typed["complete"]
+    assert zone["view"] == {"zone": "https://w3id.org/zonekg/resource/zone/rugao", "focus": "", "depth": 1,
+                            "types": []}
+    assert typed["view"]["types"] == ["Enterprise"]
+
+
+def test_render_ambiguous_choices_are_escaped_links() -> None:
+    html = render_html(select_view(hub_graph()), extra={"ambiguous": {"name": "<b>高新区</b>", "choices": [
+        {"id": "https://w3id.org/zonekg/resource/zone/a", "label": "<img src=x>甲区", "key": "a"}]}})
+    page = parse(html)
+    assert "a" in page.tags and "img" not in page.tags and "b" not in page.tags
+    assert 'href="/graph?zone=https%3A%2F%2Fw3id.org%2Fzonekg%2Fresource%2Fzone%2Fa"' in html
+    assert "&lt;b&gt;高新区&lt;/b&gt;" in html

@@ -1,0 +1,104 @@
+"""Graph page labels: hubs named at every zoom, more names on zooming in, never two labels on top of each other.
+
+Checked on the bundled corpus and on a 2,000-node synthetic graph, at the default zoom of the overview, a zone
+view and a depth-2 focus, and at the other zooms the page offers; each view is saved as a screenshot.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from tests.browser.graph_pages import labels, open_graph, visible_ids, zoom_to
+from tests.browser.live import CHROMIUM
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium (/usr/bin/chromium) is not installed"),
+]
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+def biggest_zone_and_member(base: str) -> tuple[str, str]:
+    """The zone with most links, and the enterprise of that zone with most links (the depth-2 focus)."""
+    data = httpx.get(base + "/graph.json", timeout=60).json()
+    kinds = {n["id"]: n["type"] for n in data["nodes"]}
+    degree: dict[str, int] = {}
+    for link in data["links"]:
+        for end in (link["source"], link["target"]):
+            degree[end] = degree.get(end, 0) + 1
+    zone = max((n for n, t in kinds.items() if t == "Zone"), key=lambda n: (degree.get(n, 0), n))
+    members = {link["source"] for link in data["links"] if link["target"] == zone}
+    member = max((n for n in members if kinds[n] == "Enterprise"), key=lambda n: (degree.get(n, 0), n))
+    return zone, member
+
+
+def views(base: str) -> dict[str, str]:
+    zone, member = biggest_zone_and_member(base)
+    return {"overview": "", "zone": "?zone=" + quote(zone, safe=""),
+            "focus-depth2": f"?focus={quote(member, safe='')}&depth=2"}
+
+
+def assert_clean(report: dict[str, Any], where: str) -> None:
+    assert report["count"] > 0, where
+    assert report["overlaps"] == [], where
+    assert report["problems"] == [], where
+
+
+@pytest.mark.parametrize("graph", ["corpus", "synthetic"])
+def test_graph_labels_never_overlap_in_overview_zone_and_focus(browser: Any, graph: str, request: Any) -> None:
+    base = request.getfixturevalue(f"{graph}_server_url")
+    for name, query in views(base).items():
+        offline = open_graph(browser, base, query)
+        page = offline.page
+        report = labels(page)
+        assert_clean(report, f"{graph} {name} at the default zoom")
+        hubs = set(page.evaluate("__graph.nodes.get({filter: n => n.hub && !n.hidden}).map(n => n.id)"))
+        zones = {h for h in hubs if "/zone/" in h}
+        named = set(report["nodes"])
+        if graph == "corpus":
+            assert hubs <= named, f"{name}: unlabelled hubs"
+        else:  # 60 zones and 6 honours linked to hundreds of companies on one 1,150-pixel canvas
+            assert len(zones & named) >= 0.95 * len(zones) and len(hubs & named) >= 0.85 * len(hubs), name
+        offline.screenshot(f"graph-{graph}-{name}.png")
+        for factor in (0.25, 2.0, 2.0, 2.0):  # down to the smallest zoom the page allows, then up to 4x
+            zoom_to(page, factor)
+            assert_clean(labels(page), f"{graph} {name} at scale {page.evaluate('__graph.network.getScale()')}")
+        assert offline.errors == []
+        page.close()
+
+
+@pytest.mark.parametrize("graph", ["corpus", "synthetic"])
+def test_graph_labels_more_names_appear_on_zooming_in(browser: Any, graph: str, request: Any) -> None:
+    base = request.getfixturevalue(f"{graph}_server_url")
+    offline = open_graph(browser, base)
+    page = offline.page
+    overview = labels(page)
+    hubs = set(page.evaluate("__graph.nodes.get({filter: n => n.hub}).map(n => n.id)"))
+    zone, _ = biggest_zone_and_member(base)
+    assert zone in overview["nodes"]
+    page.evaluate("id => __graph.network.moveTo({position: __graph.network.getPositions([id])[id], "
+                  "scale: __graph.network.getScale() * 3})", zone)
+    closer = labels(page)
+    assert_clean(closer, graph)
+    assert zone in closer["nodes"]  # a hub keeps its name at every zoom
+    assert len(set(closer["nodes"]) - hubs) > len(set(overview["nodes"]) - hubs)
+    offline.screenshot(f"graph-{graph}-zoomed-3x.png")
+    page.close()
+
+
+def test_graph_labels_relation_names_on_edges_when_close(browser: Any, corpus_server_url: str) -> None:
+    zone, _ = biggest_zone_and_member(corpus_server_url)
+    offline = open_graph(browser, corpus_server_url, "?zone=" + quote(zone, safe=""))
+    page = offline.page
+    page.evaluate("id => __graph.select(id)", zone)
+    page.evaluate("id => __graph.network.moveTo({position: __graph.network.getPositions([id])[id], scale: 2})", zone)
+    report = labels(page)
+    assert_clean(report, "zone hub at scale 2")
+    assert report["edges"] > 0
+    assert zone in visible_ids(page)
+    offline.screenshot("graph-corpus-zone-selected-scale2.png")
+    page.close()
