@@ -82,7 +82,8 @@ def test_document_stored_without_its_text_shows_its_sentences(api_settings: Any)
     store = OxigraphStore(None)
     ingest_bytes(store, TEXT.encode("utf-8"), "qinglan.txt")
     # As ingested by an older version (the store's update keeps the merged graph in step).
-    store.update("PREFIX zone: <https://w3id.org/zonekg/ontology#> DELETE WHERE { GRAPH ?g { ?d zone:normalisedText ?t } }")
+    store.update("PREFIX zone: <https://w3id.org/zonekg/ontology#> "
+                 "DELETE WHERE { GRAPH ?g { ?d zone:normalisedText ?t } }")
     with TestClient(create_app(api_settings, store=store)) as test_client:
         evidence = test_client.get("/people", params={"q": "李明"}).json()["items"][0]["id"]
         url = test_client.get(f"/people/{evidence}").json()["facts"][0]["evidence"][0]["url"]

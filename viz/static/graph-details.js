@@ -14,7 +14,10 @@
   // "/documents/{id}?s=<start>&e=<end>": the document view scrolls to and highlights that span.
   function sourceHref(ev) {
     if (!ev.url || !ev.url.startsWith("/")) return "";
-    if (ev.start === null || ev.start === undefined || ev.end === null || ev.end === undefined) return ev.url;
+    // The server's evidence URL already names the span (/documents/{id}?s=&e=); add it only where it does not.
+    if (ev.url.includes("?") || ev.start === null || ev.start === undefined || ev.end === null || ev.end === undefined) {
+      return ev.url;
+    }
     return ev.url + "?s=" + encodeURIComponent(ev.start) + "&e=" + encodeURIComponent(ev.end);
   }
 
