@@ -4,21 +4,20 @@
 from __future__ import annotations
 
 import html
-from importlib import resources
-from pathlib import Path
 from string import Template
 from urllib.parse import quote
 
 from fastapi.responses import HTMLResponse
 
 from api.negotiation import VARY
+from api.static_assets import NODE_MODULES, read_asset
 from api.terms import entity_id
 from kg.model import EntityType
 from kg.namespaces import RESOURCE_IRI
 
 ASSET_PATH = "/static/pages"
 # `npm ci` (scripts/install.sh) installs the published build; the repository holds only package(-lock).json.
-ECHARTS_BUILD = Path(__file__).resolve().parents[1] / "node_modules" / "echarts" / "dist"
+ECHARTS_BUILD = NODE_MODULES / "echarts" / "dist"
 ASSETS: dict[str, tuple[str, str]] = {
     "echarts.min.js": ("text/javascript", "npm"),
     "pages.css": ("text/css", "api"),
@@ -61,24 +60,9 @@ $scripts
 """)
 
 
-class AssetsMissing(Exception):
-    """ECharts is not installed (``npm ci`` has not run)."""
-
-
 def asset(name: str) -> tuple[bytes, str]:
-    """(content, media type) of one page asset from the fixed list.
-
-    Raises:
-        KeyError: not an asset of the pages.
-        AssetsMissing: the ECharts build has not been installed.
-    """
-    media_type, origin = ASSETS[name]
-    if origin == "api":
-        return resources.files("api").joinpath("static", name).read_bytes(), media_type
-    path = ECHARTS_BUILD / name
-    if not path.is_file():
-        raise AssetsMissing(f"{path} is missing: run `npm ci` in the project folder (scripts/install.sh does)")
-    return path.read_bytes(), media_type
+    """(content, media type) of one page asset from the fixed list (see :func:`api.static_assets.read_asset`)."""
+    return read_asset(ASSETS, ECHARTS_BUILD, name)
 
 
 def charts_installed() -> bool:

@@ -7,13 +7,13 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from string import Template
 
+from api.static_assets import NODE_MODULES, read_asset
 from kg.namespaces import PREFIXES
 
 # `npm ci` (scripts/install.sh) puts the published build here; the repository holds only package(-lock).json.
-YASGUI_BUILD = Path(__file__).resolve().parents[1] / "node_modules" / "@zazuko" / "yasgui" / "build"
+YASGUI_BUILD = NODE_MODULES / "@zazuko" / "yasgui" / "build"
 ASSETS: dict[str, tuple[str, str]] = {
     "yasgui.min.js": ("text/javascript", "npm"),
     "yasgui.min.css": ("text/css", "npm"),
@@ -21,10 +21,6 @@ ASSETS: dict[str, tuple[str, str]] = {
     "workbench.css": ("text/css", "api"),
 }
 ASSET_PATH = "/static/workbench"
-
-
-class AssetsMissing(Exception):
-    """The YASGUI build is not installed (``npm ci`` has not run)."""
 
 
 @dataclass(frozen=True)
@@ -55,19 +51,8 @@ def examples() -> tuple[Example, ...]:
 
 
 def asset(name: str) -> tuple[bytes, str]:
-    """(content, media type) of one workbench asset from the fixed list.
-
-    Raises:
-        KeyError: not an asset of the page.
-        AssetsMissing: the YASGUI build has not been installed.
-    """
-    media_type, origin = ASSETS[name]
-    if origin == "api":
-        return resources.files("api").joinpath("static", name).read_bytes(), media_type
-    path = YASGUI_BUILD / name
-    if not path.is_file():
-        raise AssetsMissing(f"{path} is missing: run `npm ci` in the project folder (scripts/install.sh does)")
-    return path.read_bytes(), media_type
+    """(content, media type) of one workbench asset from the fixed list (see :func:`api.static_assets.read_asset`)."""
+    return read_asset(ASSETS, YASGUI_BUILD, name)
 
 
 PAGE = Template("""<!DOCTYPE html>

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from api import workbench
 from api.errors import ApiError
 from api.negotiation import VARY, choose
-from kg.errors import NotFound
+from api.static_assets import serve_asset
 
 router = APIRouter(tags=["sparql"])
 # Same policy as the graph page: scripts and connections to this host only.
@@ -43,11 +43,4 @@ def workbench_page(request: Request) -> HTMLResponse:
 @router.get(workbench.ASSET_PATH + "/{name}", include_in_schema=False)
 def asset(name: str) -> Response:
     """A file of the workbench page (fixed list, no paths)."""
-    try:
-        content, media_type = workbench.asset(name)
-    except KeyError as err:
-        raise NotFound("no such asset") from err
-    except workbench.AssetsMissing as err:
-        raise WorkbenchUnavailable(str(err)) from err
-    headers = {"Cache-Control": "public, max-age=86400", "X-Content-Type-Options": "nosniff"}
-    return Response(content, media_type=f"{media_type}; charset=utf-8", headers=headers)
+    return serve_asset(workbench.asset, name, WorkbenchUnavailable)
