@@ -74,7 +74,7 @@ _EVENT_REFERENCE_RE = re.compile(
     r"此次|本次|当天|当日|会上|现场|活动上|集中(?:签约|开工|竣工|投产)|(?:签约|开工|投产)的"
 )
 _THIS_EVENT_RE = re.compile(r"此次|本次")
-# 2024年度全国综合保税区发展绩效评估排名, 《2017年浙江省开发区综合考评报告》: a ranking of a year.
+# 2023年度全省开发区发展水平评价排名, 《2019年某省开发区考核报告》: a ranking of a year.
 _RANKING_YEAR_RE = re.compile(
     rf"(?<![\d到至—-])(?P<year>{YEAR})年度?[^,，;；。《》]{{0,30}}?(?:排名|排行|评价|考评|评估|考核|榜单|百强)"
 )

@@ -18,7 +18,7 @@ _ONE_BODY_SENTENCE_RE = re.compile(
     r"(?:主要建设|建设内容|分[一二三四两]期|占地|总占地|规划用地|建成后|达产后|投产后|总投资|计划总投资|年产|预计年|建成投产后)"
     # 青松机器人有限公司今年营收…: a sentence whose subject is one company
     r"|^[^,，。、\d]{2,20}?(?:有限公司|股份公司|集团公司|有限责任公司)(?![、和与及])"
-    # 某某肉牛电子交易中心平台注册用户3000余人: a sentence whose subject is one named platform or exchange
+    # 某某农产品电子交易平台入驻会员2000余家: a sentence whose subject is one named platform or exchange
     r"|^(?!(?:全区|园区|开发区|高新区|经开区|本区|该区))[^,，。、\d]{4,30}?(?:交易中心|交易平台|交易所|服务平台|电商平台)"
     r"(?=[^,，。]{0,10}?\d)"
 )
@@ -51,7 +51,7 @@ _GENERIC_ZONE_NAME_RE = re.compile(
 )
 
 
-# 甲芯片项目动工,总投资15亿元,计划年产值25亿元: a clause that names one project and what became of it;
+# 甲电池项目开工,总投资8亿元,预计年产值12亿元: a clause that names one project and what became of it;
 # the figures after it are that project's (a class of projects is counted: 12个项目开工).
 _ONE_PROJECT_CLAUSE_RE = re.compile(
     r"(?:^|[,，;；])(?![^,，;；。]*(?:集中|重点|重大|一批|等|将|加快|推动|推进|力争|确保|各类|签约项目|开工项目|在建项目))"
@@ -90,7 +90,7 @@ def published_above(before: str) -> bool:
 def after_one_project(before: str) -> bool:
     """Whether the sentence up to a figure has a clause naming one project that was started, signed….
 
-    >>> after_one_project("在芯片领域,甲光学显示芯片项目动工,总投资15亿元,"), after_one_project("其中,12个项目开工,")
+    >>> after_one_project("在新能源领域,甲储能电池项目开工,总投资8亿元,"), after_one_project("其中,12个项目开工,")
     (True, False)
     >>> after_one_project("下一步,综保区将加快签约项目落地,力争全年进出口总额")
     False

@@ -186,7 +186,7 @@ def test_facts_status_words_beyond_the_core_verbs(text: str, status: str | None)
 
 
 def test_facts_classes_counted_after_a_detail_keep_the_status_of_the_projects_counted() -> None:
-    text = ("2022年,青松高新区集中开工项目18个,总投资61亿元。其中20亿元以上项目1个,为总投资22亿元的蓝湾冷链物流项目。"
+    text = ("2022年,青松高新区集中开工项目18个,总投资61亿元。其中20亿元以上项目1个,是总投资22亿元的蓝湾冷链物流项目。"
             "5亿元以上项目2个,分别为总投资5.2亿元的启明光电模组项目,总投资5.1亿元的恒拓新材料项目。\n")
     facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
     started = {f["s"] for f in facts if f["p"] == "status" and f["o"] == "started"}

@@ -73,7 +73,7 @@ def test_spans_and_last_year(before: str, period: str | None) -> None:
 
 def test_an_event_held_for_a_quarter_dates_the_figures_that_report_it() -> None:
     text = ("发布时间:2022-10-14\n"
-            "9月16日,青松区举行2022年第三季度招商项目集中签约、开工活动。参加此次集中签约、开工项目共26个,总投资93亿元。\n"
+            "9月16日,青松区举行2022年第三季度重大项目集中签约、开工活动,本次集中签约、开工项目共26个,总投资93亿元。\n"
             "集中开工项目15个,总投资48亿元。\n"
             "另外,园区新增孵化器3家。\n")
     periods = _periods(text)
@@ -102,7 +102,7 @@ def test_a_hedge_before_a_semicolon_does_not_govern_the_next_piece() -> None:
 
 def test_a_short_headline_line_is_not_read_twice() -> None:
     text = ("青松高新区一季度重点项目开工——共涉及17个项目,总投资96亿元\n"
-            "1月20日,高新区2021年第一季度重点项目集中开工。此次开工项目共17个,总投资96亿元。\n")
+            "1月20日,高新区2021年一季度重大项目集中开工。此次开工项目共17个,总投资96亿元。\n")
     assert _rows(text) == {
         ("开工项目", 17.0, "count", "2021-Q1", "actual"),
         ("开工项目总投资", 9_600_000_000.0, "CNY", "2021-Q1", "actual"),
@@ -177,7 +177,7 @@ def test_a_listed_honour_names_the_count_of_its_holders() -> None:
 
 
 def test_repeated_event_figures_collapse_and_a_total_after_a_count_is_its_own() -> None:
-    rows = _rows("2021年第一季度重点项目集中开工。此次开工项目共14个,总投资73亿元。\n"
+    rows = _rows("2021年一季度重大项目集中开工。此次开工项目共14个,总投资73亿元。\n"
                  "据了解,当天开工的项目总投资73亿元。\n"
                  "开工的14个项目中,6个工业项目总投资52.5亿元。\n")
     assert rows == {
