@@ -1,5 +1,6 @@
 """Seed layout: each zone's entities as a disc around the zone, the discs packed apart along a spiral,
-entities linked to nothing in a block below.
+the entities shared by many zones (an honour, an industry) in a grid at the middle, entities linked
+to nothing in a block below.
 
 vis-network then needs only a short stabilisation to settle the drawing, instead of untangling
 a random start (pyvis's default takes minutes at 2,000 nodes). Linear in the graph size, quadratic
@@ -19,6 +20,16 @@ BLOCK_STEP = (220.0, 70.0)
 """Column and row step of the block of unlinked entities: room for a label under each."""
 CLUSTER_GAP = 2 * NODE_SPACING
 """Empty space between two zones' discs."""
+ASPECT = 1.4
+"""The spiral of discs is this much wider than high, as the page's canvas is."""
+SHARED_ZONES = 3
+SHARED_SHARE = 0.2
+"""An entity other than a zone linked into :data:`SHARED_ZONES` discs and this share of all discs is shared
+(an honour, an industry): it goes to the middle grid; a company with projects in three of sixty zones is not."""
+SHARED_LIMIT = 24
+ROW_SHARE = 1 / 28
+"""Row step of the middle grid as a share of the discs' height: at the fitted zoom a row still holds a
+label under its node, so the shared hubs' names never have to give way to each other."""
 
 
 def _disc(count: int, cx: float, cy: float) -> list[tuple[float, float]]:
@@ -41,9 +52,10 @@ def _groups(g: nx.MultiDiGraph, zones_of: Mapping[str, Sequence[str]]) -> dict[s
     return groups
 
 
-def _place_groups(groups: dict[str, list[str]]) -> dict[str, tuple[float, float]]:
-    """Each zone's disc, biggest first, at the next point of a spiral where it clears the discs placed."""
-    placed: list[tuple[float, float, float]] = []
+def _place_groups(groups: dict[str, list[str]], hole: float = 0.0) -> dict[str, tuple[float, float]]:
+    """Each zone's disc, biggest first, at the next point of a spiral where it clears the discs placed
+    and a hole of radius ``hole`` around the origin."""
+    placed: list[tuple[float, float, float]] = [(0.0, 0.0, hole - CLUSTER_GAP / 2)] if hole else []
     positions: dict[str, tuple[float, float]] = {}
     k = 0
     for members in sorted(groups.values(), key=lambda m: (-len(m), m[0])):
@@ -51,13 +63,37 @@ def _place_groups(groups: dict[str, list[str]]) -> dict[str, tuple[float, float]
         step = max(NODE_SPACING, radius) / 2  # spiral points about one radius apart
         while True:
             r = step * math.sqrt(k)
-            x, y = r * math.cos(k * GOLDEN_ANGLE), r * math.sin(k * GOLDEN_ANGLE)
+            x, y = ASPECT * r * math.cos(k * GOLDEN_ANGLE), r * math.sin(k * GOLDEN_ANGLE)
             k += 1
             if all(math.hypot(x - px, y - py) >= radius + pr + CLUSTER_GAP for px, py, pr in placed):
                 break
         placed.append((x, y, radius))
         positions.update(zip(members, _disc(len(members), x, y), strict=True))
     return positions
+
+
+def _take_shared(g: nx.MultiDiGraph, groups: dict[str, list[str]]) -> list[str]:
+    """The shared entities, most linked first, taken out of their discs (a zone's view counts an honour of
+    its companies among its members)."""
+    home = {n: zone for zone, members in groups.items() for n in members}
+    undirected = g.to_undirected(as_view=True)
+    spans = {n: len({home[m] for m in undirected.neighbors(n) if m in home}) for n in g.nodes if n not in groups}
+    least = max(SHARED_ZONES, SHARED_SHARE * len(groups))
+    shared = sorted((n for n, count in spans.items() if count >= least), key=lambda n: (-g.degree(n), n))
+    taken = set(shared[:SHARED_LIMIT])
+    for members in groups.values():
+        members[:] = [n for n in members if n not in taken]
+    return shared[:SHARED_LIMIT]
+
+
+def _grid(nodes: list[str], step: float) -> tuple[dict[str, tuple[float, float]], float]:
+    """``nodes`` in columns around the origin, a label's width apart; their positions and the grid's radius."""
+    cols = math.ceil(math.sqrt(len(nodes) / 6))
+    rows = math.ceil(len(nodes) / cols)
+    width, height = 6 * step, step
+    positions = {node: ((k % cols - (cols - 1) / 2) * width, (k // cols - (rows - 1) / 2) * height)
+                 for k, node in enumerate(nodes)}
+    return positions, math.hypot(cols * width, rows * height) / 2
 
 
 def _place_rest(g: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]) -> None:
@@ -91,6 +127,13 @@ def _place_block(nodes: list[str], positions: dict[str, tuple[float, float]]) ->
 
 def seed_positions(g: nx.MultiDiGraph, zones_of: Mapping[str, Sequence[str]]) -> dict[str, tuple[float, float]]:
     """Starting (x, y) of every node of ``g``; ``zones_of`` maps a node to the zones it belongs to."""
-    positions = _place_groups(_groups(g, zones_of))
+    groups = _groups(g, zones_of)
+    shared = _take_shared(g, groups)
+    positions = _place_groups(groups)
+    if shared and positions:
+        ys = [y for _, y in positions.values()]
+        grid, radius = _grid(shared, max(NODE_SPACING, (max(ys) - min(ys)) * ROW_SHARE))
+        positions = _place_groups(groups, radius + CLUSTER_GAP)
+        positions.update(grid)
     _place_rest(g, positions)
     return {n: (round(x, 1), round(y, 1)) for n, (x, y) in positions.items()}

@@ -17,6 +17,7 @@
   const BASE_BUDGET = 40; // candidates besides the pinned ones and hubs at the default zoom
   const EDGE_LABEL_SCALE = 1.1; // zoom from which relation names appear on edges
   const MIN_SHAPE = 2; // node radius (pixels) below which a label may cover the node
+  const REPAIRS = 2; // extra passes over the must-have labels when some found no room
 
   const widths = new Map();
   function textWidth(ctx, font, text) {
@@ -54,8 +55,9 @@
   }
 
   // A node's label as lines of [style, text], with the boxes it may take (DOM pixels): under the
-  // node, else above, right, left or at a corner of it.
-  function nodeLabel(ctx, node, x, y, radius) {
+  // node, else above, right, left or at a corner of it; a hub's label may also slide along those sides
+  // (still touching the node), so that one crowded corner of the graph does not leave a zone unnamed.
+  function nodeLabel(ctx, node, x, y, radius, slide) {
     const lines = [[node.etype === "Zone" ? FONTS.zone : FONTS.node, node.name]];
     if (node.amount) lines.push([FONTS.amount, node.amount]);
     const w = Math.max(...lines.map(([s, t]) => textWidth(ctx, s.font, t))) + 4;
@@ -64,6 +66,10 @@
     const spots = [[x - w / 2, y + gap], [x - w / 2, y - gap - h], [x + gap, y - h / 2], [x - gap - w, y - h / 2],
       [x + gap * 0.7, y + gap * 0.7], [x - gap * 0.7 - w, y + gap * 0.7],
       [x + gap * 0.7, y - gap * 0.7 - h], [x - gap * 0.7 - w, y - gap * 0.7 - h]];
+    if (slide) {
+      for (const f of [0.1, 0.9, 0.3, 0.7]) spots.push([x - w * f, y + gap], [x - w * f, y - gap - h]);
+      for (const f of [0.1, 0.9]) spots.push([x + gap, y - h * f], [x - gap - w, y - h * f]);
+    }
     return spots.map(([left, top]) => ({ kind: "node", id: node.id, lines: lines, x: left, y: top, w: w, h: h }));
   }
 
@@ -85,6 +91,27 @@
     }
   }
 
+  // Labels that must be drawn (the pinned nodes and the hubs), greedily in order; when some find no room,
+  // once more with those first (their neighbours usually have other spots), keeping the better pass.
+  function placeMust(musts, spots, inside) {
+    const pass = (order) => {
+      const occupied = new Occupied(), drawn = [], failed = [];
+      for (const c of order) {
+        const box = spots(c).find((b) => inside(b) && !occupied.hits(b));
+        if (box) { occupied.add(box); drawn.push(box); } else failed.push(c);
+      }
+      return { occupied: occupied, drawn: drawn, failed: failed };
+    };
+    let best = pass(musts);
+    for (let retry = 0; retry < REPAIRS && best.failed.length; retry++) {
+      const first = new Set(best.failed);
+      const next = pass(best.failed.concat(musts.filter((c) => !first.has(c))));
+      if (next.failed.length >= best.failed.length) break;
+      best = next;
+    }
+    return best;
+  }
+
   // source() gives {nodes: [node objects in priority order], pinned: count that always compete,
   // edges(onlyPinned): the shown edges worth a label, those of the selection first,
   // defaultScale: the scale of the fitted view}.
@@ -103,7 +130,6 @@
       const zoom = Math.max(1, scale / (view.defaultScale || scale));
       const budget = view.pinned + Math.round(BASE_BUDGET * zoom * zoom);
       const positions = network.getPositions(view.nodes.map((n) => n.id));
-      const occupied = new Occupied();
       const shapes = new Occupied(); // nodes' own shapes: only hubs' labels may cover them
       const at = new Map();
       const onScreen = (q) => q.x > -50 && q.y > -50 && q.x < canvas.clientWidth + 50 && q.y < canvas.clientHeight + 50;
@@ -115,17 +141,21 @@
         at.set(node.id, q);
         if (r >= MIN_SHAPE && onScreen(q)) shapes.add({ x: q.x - r, y: q.y - r, w: 2 * r, h: 2 * r });
       }
-      const drawn = [];
+      const candidates = [];
       let k = 0; // candidates so far among the nodes on screen: the zoom level decides how many may compete
       view.nodes.forEach((node, index) => {
         const q = at.get(node.id);
         if (!q || !onScreen(q)) return;
-        const pinned = index < view.pinned;
-        if (k++ >= budget && !node.hub && !pinned) return;
-        const free = (b) => inside(b) && !occupied.hits(b) && (node.hub || pinned || !shapes.hits(b));
-        const box = nodeLabel(ctx, node, q.x, q.y, node.size * scale).find(free);
-        if (box) { occupied.add(box); drawn.push(box); }
+        const must = index < view.pinned || node.hub;
+        if (k++ < budget || must) candidates.push({ node: node, q: q, must: must });
       });
+      const spots = (c) => nodeLabel(ctx, c.node, c.q.x, c.q.y, c.node.size * scale, c.must);
+      const { occupied, drawn } = placeMust(candidates.filter((c) => c.must), spots, inside);
+      for (const c of candidates) {
+        if (c.must) continue;
+        const box = spots(c).find((b) => inside(b) && !occupied.hits(b) && !shapes.hits(b));
+        if (box) { occupied.add(box); drawn.push(box); }
+      }
       const labelled = new Set(drawn.map((b) => b.id));
       for (const edge of view.edges(scale < EDGE_LABEL_SCALE)) {
         if (!edge.pinned && !(labelled.has(edge.from) && labelled.has(edge.to))) continue;

@@ -119,8 +119,9 @@
     network.moveTo({ scale: scale, animation: animate ? { duration: 300 } : false });
     return scale;
   }
+  // Zooming out stops at the fitted view (every hub's name has room there), zooming in at MAX_SCALE.
   function clampZoom() {
-    const min = Math.min(state.defaultScale, 1) * 0.5;
+    const min = Math.min(state.defaultScale, 1);
     const scale = network.getScale();
     if (scale < min || scale > MAX_SCALE) network.moveTo({ scale: Math.min(MAX_SCALE, Math.max(min, scale)) });
   }
