@@ -284,17 +284,25 @@ def _asset_tags(assets: Assets) -> tuple[str, str]:
 
 
 def choices_html(ambiguous: dict[str, Any] | None) -> str:
-    """The bar offering the zones an ambiguous zone name could mean, each a link to its own view."""
+    """The bar offering what an ambiguous zone or focus name could mean, each a link to its own view."""
     if not ambiguous:
         return ""
+    param = ambiguous.get("param", "zone")
+    depth = f"&amp;depth={int(ambiguous.get('depth', 1))}" if param == "focus" else ""
     links = "".join(
-        f'<a class="choice" href="/graph?zone={quote(c["id"], safe="")}" data-zone="{escape(c["id"])}">'
-        f"{escape(c['label'])}</a>"
+        f'<a class="choice" href="/graph?{param}={quote(c["id"], safe="")}{depth}" data-param="{param}" '
+        f'data-id="{escape(c["id"])}">{escape(c["label"])}{_type_tag(param, c.get("type", ""))}</a>'
         for c in ambiguous["choices"]
     )
-    name = escape(ambiguous["name"])
-    return (f'<div id="choices" role="alert"><span>「{name}」可指 {len(ambiguous["choices"])} 个开发区，'
-            f"请选择：</span>{links}</div>\n")
+    name, count = escape(ambiguous["name"]), len(ambiguous["choices"])
+    what = "个开发区" if param == "zone" else "个实体"
+    return f'<div id="choices" role="alert"><span>「{name}」可指 {count} {what}，请选择：</span>{links}</div>\n'
+
+
+def _type_tag(param: str, etype: str) -> str:
+    """A focus candidate's kind after its name (a zone choice needs none)."""
+    style = TYPE_STYLES.get(etype)
+    return f'<small class="kind">{style["name"]}</small>' if param == "focus" and style else ""
 
 
 def render_page(data: dict[str, Any], assets: Assets = Assets()) -> str:

@@ -32,7 +32,17 @@ from kg.store import GraphStore
 from viz.cache import GenerationCache, cached, store_cache
 from viz.graph import FOLDED, to_networkx
 from viz.index import BINARY_NAMES, EntityIndex, entity_index
-from viz.views import DEFAULT_NODE_LIMIT, InvalidView, View, cap, check_depth, check_types, cut_view, fold_name
+from viz.views import (
+    DEFAULT_NODE_LIMIT,
+    AmbiguousEntity,
+    InvalidView,
+    View,
+    cap,
+    check_depth,
+    check_types,
+    cut_view,
+    fold_name,
+)
 
 QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
 """Most entities one view reads from the store (then cut to the page's cap)."""
@@ -111,7 +121,11 @@ def candidates(store: GraphStore, index: EntityIndex, members: list[str], anchor
 
 
 def resolve_entity(store: GraphStore, ref: str) -> str:
-    """IRI of the entity ``ref`` names: its IRI, a label or an alias (either script); raises NotFound."""
+    """IRI of the entity ``ref`` names: its IRI, a label or an alias (either script).
+
+    Raises NotFound, or AmbiguousEntity when the name belongs to several entities (as the REST API
+    refuses such a name rather than picking one).
+    """
     try:
         iri = NamedNode(ref)
     except ValueError:
@@ -122,7 +136,10 @@ def resolve_entity(store: GraphStore, ref: str) -> str:
     rows = rows or store.select(load_query("viz_resolve"), bindings={"key": Literal(fold_name(ref))})
     if not rows:
         raise NotFound(f"no entity named {ref!r} in the graph")
-    return str(rows[0]["item"].value)
+    items = list(dict.fromkeys(str(row["item"].value) for row in rows))
+    if len(items) > 1:
+        raise AmbiguousEntity(ref, items)
+    return items[0]
 
 
 def store_view(

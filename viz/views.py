@@ -21,6 +21,15 @@ class InvalidView(KgError):
     """The view parameters are out of range (depth, type)."""
 
 
+class AmbiguousEntity(KgError):
+    """A name several entities carry; ``candidates`` holds their IRIs (labels before aliases)."""
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        super().__init__(f"{len(candidates)} entities are called {name!r}: {', '.join(candidates)}")
+        self.name = name
+        self.candidates = candidates
+
+
 @dataclass(frozen=True)
 class View:
     """A subgraph to show, and how it was cut from the whole graph."""
@@ -55,15 +64,17 @@ def fold_name(text: str) -> str:
 
 
 def find_node(g: nx.MultiDiGraph, ref: str) -> str:
-    """Node of ``g`` named by an IRI, a label or an alias (either script); raises NotFound."""
+    """Node of ``g`` named by an IRI, a label or an alias (either script); raises NotFound or AmbiguousEntity."""
     if ref in g:
         return ref
     key = fold_name(ref)
-    for node, data in g.nodes(data=True):
-        names = [data.get("label", ""), *filter(None, data.get("aliases", "").split("|"))]
-        if any(fold_name(n) == key for n in names):
-            return str(node)
-    raise NotFound(f"no entity named {ref!r} in the graph")
+    found = [str(node) for node, data in g.nodes(data=True)
+             if any(fold_name(n) == key for n in [data.get("label", ""), *data.get("aliases", "").split("|")] if n)]
+    if not found:
+        raise NotFound(f"no entity named {ref!r} in the graph")
+    if len(found) > 1:
+        raise AmbiguousEntity(ref, sorted(found))
+    return found[0]
 
 
 def check_depth(depth: int) -> int:

@@ -7,19 +7,23 @@ from typing import Annotated, Any
 import networkx as nx
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pyoxigraph import NamedNode
 
+from api.entity_service import fullest
 from api.jsonld import BODY_TYPES, JSONLD, negotiate
 from api.linked_views import view_jsonld
 from api.names import AmbiguousName, resolve
 from api.negotiation import VARY
 from api.openapi_docs import errors, html_route_errors, json_or_jsonld
+from api.terms import make_ref
 from kg.errors import NotFound
 from kg.model import EntityType
+from kg.sparql import load_query
 from kg.store import GraphStore
 from viz.cache import cached, store_cache
 from viz.render import CSP, STATIC_FILES, neighbour_data, render_html, static_text
 from viz.source import cached_view, evidence_json, store_view, zone_index
-from viz.views import MAX_DEPTH, InvalidView, View
+from viz.views import MAX_DEPTH, AmbiguousEntity, InvalidView, View
 
 router = APIRouter(tags=["graph"])
 DETAILS_PATH = "/graph/details"
@@ -43,13 +47,31 @@ def _store(request: Request) -> GraphStore:
     return store
 
 
+class AmbiguousFocus(AmbiguousName):
+    """A focus name several entities carry (of any type)."""
+
+
+def _focus_candidates(store: GraphStore, err: AmbiguousEntity) -> AmbiguousFocus:
+    """The REST API's 409 for an ambiguous focus name: each candidate by its fullest name and class."""
+    refs = []
+    for iri in err.candidates:
+        rows = store.select(load_query("viz_entity_names"), bindings={"item": NamedNode(iri)})
+        refs.append(make_ref(iri, fullest([r["label"].value for r in rows]), {r["type"].value for r in rows}))
+    refs.sort(key=lambda ref: (ref.label or "", ref.iri))
+    names = "; ".join(f"{c.label} ({c.id})" for c in refs)
+    return AmbiguousFocus(f"{len(refs)} entities are called {err.name!r}: {names}", refs)
+
+
 def _view(store: GraphStore, zone: str | None, types: list[EntityType] | None, focus: str | None,
           depth: int) -> View:
-    """The view; a zone is named as ``/enterprises?zone=`` names it (a name several zones carry: 409)."""
+    """The view; a zone is named as ``/enterprises?zone=`` names it, a focus entity by IRI, name or alias
+    (a name several entities carry: 409 with the candidates)."""
     try:
         zone_iri = resolve(store, EntityType.ZONE, zone).value if zone else None
         wanted = [t.value for t in types] if types else None
         return cached_view(store, zone=zone_iri, types=wanted, focus=focus, depth=depth)
+    except AmbiguousEntity as err:
+        raise _focus_candidates(store, err) from err
     except NotFound as err:
         raise HTTPException(status_code=404, detail=str(err)) from err
     except InvalidView as err:
@@ -101,11 +123,28 @@ def graph_page(
     store = _store(request)
     try:
         return HTMLResponse(page_html(store, zone, types, focus, depth), headers=SECURITY_HEADERS)
-    except AmbiguousName as err:
-        choices = {"ambiguous": {"name": zone, "choices": [
-            {"id": c.iri, "label": c.label or c.id, "key": c.id} for c in err.candidates]}}
-        html = _render(store, _view(store, None, types, focus, depth), types, depth, choices)
+    except AmbiguousFocus as err:
+        # The view without the focus (the zone, if one was named, kept), offering the entities as choices.
+        view = _ambiguous_fallback(store, zone, types, depth)
+        choices = _choices("focus", focus or "", err)
+        choices["ambiguous"]["depth"] = depth
+        html = _render(store, view, types, depth, choices)
         return HTMLResponse(html, status_code=409, headers=SECURITY_HEADERS)
+    except AmbiguousName as err:
+        html = _render(store, _view(store, None, types, focus, depth), types, depth, _choices("zone", zone or "", err))
+        return HTMLResponse(html, status_code=409, headers=SECURITY_HEADERS)
+
+
+def _choices(param: str, name: str, err: AmbiguousName) -> dict[str, Any]:
+    return {"ambiguous": {"param": param, "name": name, "choices": [
+        {"id": c.iri, "label": c.label or c.id, "key": c.id, "type": c.type or ""} for c in err.candidates]}}
+
+
+def _ambiguous_fallback(store: GraphStore, zone: str | None, types: list[EntityType] | None, depth: int) -> View:
+    try:
+        return _view(store, zone, types, None, depth)
+    except AmbiguousName:  # the zone is ambiguous too: the whole graph, the focus choices first
+        return _view(store, None, types, None, depth)
 
 
 @router.get("/graph.json", summary="The graph (or a view of it) as NetworkX node-link JSON, or JSON-LD",

@@ -197,10 +197,12 @@
     select.addEventListener("change", () => go({ zone: select.value, focus: "" }));
     for (const choice of document.querySelectorAll("#choices a.choice")) {
       choice.addEventListener("click", (event) => {
-        if (!data.complete) return; // the link itself loads the zone's view
+        const id = choice.dataset.id;
+        if (!data.complete || !byId.has(id)) return; // the link itself loads the chosen view
         event.preventDefault();
         document.getElementById("choices").remove();
-        go({ zone: choice.dataset.zone, focus: "" });
+        if (choice.dataset.param === "focus") go({ focus: id, depth: state.depth });
+        else go({ zone: id, focus: "" });
       });
     }
   }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi import FastAPI
@@ -106,3 +107,22 @@ def test_graph_page_routes_neighbours_are_the_depth_one_view_as_page_nodes(clien
                                              ("not an iri", 422)])
 def test_graph_page_routes_neighbours_of_unknown_or_bad_iri(client: TestClient, iri: str, status: int) -> None:
     assert client.get("/graph/neighbours", params={"iri": iri}).status_code == status
+
+
+def test_graph_page_routes_ambiguous_focus_is_409_with_candidates(corpus_client: TestClient) -> None:
+    answer = corpus_client.get("/graph.json", params={"focus": "高新区"})
+    assert answer.status_code == 409 and answer.json()["error"] == "ambiguous_name"
+    candidates = answer.json()["candidates"]
+    assert len(candidates) >= 2 and all(c["label"] and c["type"] for c in candidates)
+    for candidate in candidates:
+        chosen = corpus_client.get("/graph.json", params={"focus": candidate["iri"]})
+        assert chosen.status_code == 200 and candidate["iri"] in {n["id"] for n in chosen.json()["nodes"]}
+
+
+def test_graph_page_routes_ambiguous_focus_page_offers_the_entities(corpus_client: TestClient) -> None:
+    page = corpus_client.get("/graph", params={"focus": "高新区", "depth": 2})
+    assert page.status_code == 409 and page.headers["content-type"].startswith("text/html")
+    candidates = corpus_client.get("/graph.json", params={"focus": "高新区"}).json()["candidates"]
+    for candidate in candidates:
+        assert f'href="/graph?focus={quote(candidate["iri"], safe="")}&amp;depth=2"' in page.text
+    assert f"「高新区」可指 {len(candidates)} 个实体" in page.text

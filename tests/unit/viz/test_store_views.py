@@ -16,7 +16,7 @@ from kg.sparql import load_query
 from kg.store.oxigraph import OxigraphStore
 from viz.graph import to_networkx
 from viz.source import QUERY_NODE_LIMIT, resolve_entity, store_view, values_block, zone_index
-from viz.views import InvalidView, View, select_view
+from viz.views import AmbiguousEntity, InvalidView, View, select_view
 
 ROOT = Path(__file__).resolve().parents[3]
 XSS_TRIG = Path(__file__).resolve().parent / "xss.trig"
@@ -62,7 +62,7 @@ def view_cases(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
 def outcome(cut: Any) -> tuple[Any, ...] | str:
     try:
         return signature(cut())
-    except (NotFound, InvalidView) as err:
+    except (NotFound, InvalidView, AmbiguousEntity) as err:
         return type(err).__name__
 
 
@@ -162,7 +162,7 @@ def remote_store(corpus_store: OxigraphStore, tmp_path_factory: pytest.TempPathF
 
 def test_store_views_same_on_remote_sparql_server(corpus_store: OxigraphStore, remote_store: Any) -> None:
     g = whole_graph(corpus_store)
-    cases = view_cases(g)[::4] + [{"zone": "如皋高新區"}, {"focus": "東旭科技", "depth": 2}]
+    cases = view_cases(g)[::4] + [{"zone": "如皋高新區"}, {"zone": "南通開發區"}, {"focus": "東旭科技", "depth": 2}]
     for params in cases:
         expected = outcome(lambda p=params: store_view(corpus_store, **p))  # type: ignore[misc]
         assert outcome(lambda p=params: store_view(remote_store, **p)) == expected, params  # type: ignore[misc]
@@ -190,3 +190,12 @@ def test_store_views_values_block_writes_only_iris() -> None:
     assert values_block("e", [ZR["zone/a"].value]) == f"VALUES ?e {{ {ZR['zone/a']} }}"
     with pytest.raises(ValueError):
         values_block("e", ["> } ; DROP ALL ; <x:"])
+
+
+def test_store_views_name_of_two_entities_is_ambiguous(corpus_store: OxigraphStore) -> None:
+    """如皋高新区 is one zone's label and another's alias: neither is picked silently."""
+    with pytest.raises(AmbiguousEntity) as found:
+        store_view(corpus_store, focus="如皋高新區")
+    assert ZR["zone/rugao"].value in found.value.candidates and len(found.value.candidates) == 2
+    with pytest.raises(AmbiguousEntity):
+        select_view(whole_graph(corpus_store), focus="如皋高新区")
