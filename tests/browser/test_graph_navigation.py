@@ -168,6 +168,28 @@ def test_graph_navigation_ambiguous_zone_name_offers_the_candidates(browser: Any
     assert [e for e in offline.errors if "409" not in e] == []  # the page itself answers 409
 
 
+def test_graph_navigation_ambiguous_focus_name_offers_the_entities(browser: Any, corpus_server_url: str) -> None:
+    offline = open_graph(browser, corpus_server_url, "?focus=" + quote("高新区") + "&depth=2")
+    page = offline.page
+    answer = httpx.get(corpus_server_url + "/graph.json", params={"focus": "高新区"})
+    assert answer.status_code == 409
+    candidates = answer.json()["candidates"]
+    choices = page.locator("#choices a.choice")
+    assert sorted(c.text_content() for c in choices.all()) == sorted(c["label"] + "开发区" for c in candidates)
+    assert f"「高新区」可指 {len(candidates)} 个实体" in page.locator("#choices").text_content()
+    # Meanwhile the whole graph, not one candidate picked silently.
+    assert page.evaluate("__graph.state.focus") == ""
+    assert visible_ids(page) == set(page.evaluate("__graph.nodes.get({filter: n => !n.isolated}).map(n => n.id)"))
+    offline.screenshot("graph-nav-ambiguous-focus-choices.png")
+    chosen = candidates[-1]
+    choices.nth([c.get_attribute("data-id") for c in choices.all()].index(chosen["iri"])).click()
+    wait_for(page, "location.search.includes('focus=https')")
+    assert query_of(href(page))["focus"] == [chosen["iri"]] and query_of(href(page))["depth"] == ["2"]
+    assert visible_ids(page) == {n["id"] for n in graph_json(corpus_server_url, focus=chosen["iri"], depth=2)["nodes"]}
+    assert page.locator("#choices").count() == 0
+    assert [e for e in offline.errors if "409" not in e] == []
+
+
 def test_graph_navigation_unlinked_entities_behind_a_toggle(browser: Any, corpus_server_url: str) -> None:
     offline = open_graph(browser, corpus_server_url)
     page = offline.page
