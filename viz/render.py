@@ -36,6 +36,7 @@ STATIC_FILES: dict[str, str] = {
     "graph-labels.js": "text/javascript",
     "graph-url.js": "text/javascript",
     "graph-details.js": "text/javascript",
+    "graph-ring.js": "text/javascript",
     "graph.js": "text/javascript",
     "graph.css": "text/css",
 }
@@ -50,7 +51,7 @@ TYPE_STYLES: dict[str, dict[str, str]] = {
     EntityType.PERSON.value: {"color": "#8c564b", "shape": "dot", "name": "人物"},
     EntityType.INDUSTRY.value: {"color": "#17becf", "shape": "hexagon", "name": "产业"},
 }
-SCRIPTS = ("vis-network.min.js", "graph-labels.js", "graph-url.js", "graph-details.js", "graph.js")
+SCRIPTS = ("vis-network.min.js", "graph-labels.js", "graph-url.js", "graph-details.js", "graph-ring.js", "graph.js")
 PHYSICS_NODE_LIMIT = 1000
 TITLE_INDICATORS = 6  # indicator lines in a tooltip; the details panel lists them all
 CURRENCY_NAMES = {"CNY": "元", "USD": "美元", "EUR": "欧元", "HKD": "港元", "JPY": "日元"}

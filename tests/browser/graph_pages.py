@@ -87,3 +87,18 @@ def wait_for(page: Any, expression: str, timeout_s: float = 30.0) -> Any:
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout_s} s: {expression}")
         time.sleep(0.1)
+
+
+def expansion_layout(page: Any, before: set[str], centre: str) -> dict[str, Any]:
+    """Where a click-expansion put its new nodes, in screen pixels: nearest old node, distance to the centre."""
+    return dict(page.evaluate("""([before, centre]) => {
+      const net = __graph.network, at = (id) => net.canvasToDOM(net.getPositions([id])[id]);
+      const shown = __graph.nodes.get({filter: n => !n.hidden}).map(n => n.id);
+      const old = shown.filter(id => before.includes(id) && id !== centre).map(at);
+      const fresh = shown.filter(id => !before.includes(id));
+      const c = at(centre);
+      return { fresh: fresh,
+        nearestOld: Math.min(...fresh.map(id => { const p = at(id);
+          return Math.min(...old.map(q => Math.hypot(p.x - q.x, p.y - q.y))); })),
+        fromCentre: fresh.map(id => { const p = at(id); return Math.hypot(p.x - c.x, p.y - c.y); }) };
+    }""", [sorted(before), centre]))

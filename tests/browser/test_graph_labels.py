@@ -12,7 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from tests.browser.graph_pages import labels, open_graph, visible_ids, zoom_to
+from tests.browser.graph_pages import expansion_layout, labels, node_point, open_graph, visible_ids, wait_for, zoom_to
 from tests.browser.live import CHROMIUM
 
 pytestmark = [
@@ -120,3 +120,26 @@ def test_graph_labels_relation_names_on_edges_when_close(browser: Any, corpus_se
     assert zone in visible_ids(page)
     offline.screenshot("graph-corpus-zone-selected-scale2.png")
     page.close()
+
+
+def test_graph_labels_click_expansion_is_a_readable_ring(browser: Any, synthetic_server_url: str) -> None:
+    """An honour of a zone's companies, clicked in the zone's view: its ninety-odd holders from every zone
+    come in on rings around it, on free ground, the rest of the drawing where it was, most of them named."""
+    zone, _ = biggest_zone_and_member(synthetic_server_url)
+    members = httpx.get(synthetic_server_url + "/graph.json", params={"zone": zone}, timeout=60).json()["nodes"]
+    honour = next(n["id"] for n in members if n["type"] == "Honour")
+    offline = open_graph(browser, synthetic_server_url, "?zone=" + quote(zone, safe=""))
+    page = offline.page
+    before = visible_ids(page)
+    positions = page.evaluate("ids => __graph.network.getPositions(ids)", sorted(before))
+    page.mouse.click(*node_point(page, honour))
+    expansion = wait_for(page, "__graph.lastExpansion")
+    assert expansion["id"] == honour and expansion["added"] > 40
+    assert page.evaluate("ids => __graph.network.getPositions(ids)", sorted(before)) == positions
+    ring = expansion_layout(page, before, honour)
+    assert len(ring["fresh"]) == expansion["added"] and ring["nearestOld"] >= 30
+    report = labels(page)
+    assert_clean(report, "after the expansion")
+    assert len(set(report["nodes"]) & set(ring["fresh"])) >= 0.6 * len(ring["fresh"])
+    offline.screenshot("graph-synthetic-honour-expanded.png")
+    assert offline.errors == []

@@ -4,14 +4,13 @@ choices, unlinked entities sit behind a toggle, and the details panel links to t
 
 from __future__ import annotations
 
-import math
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
 import pytest
 
-from tests.browser.graph_pages import labels, node_point, open_graph, visible_ids, wait_for
+from tests.browser.graph_pages import expansion_layout, labels, node_point, open_graph, visible_ids, wait_for
 from tests.browser.live import CHROMIUM
 
 pytestmark = [
@@ -80,15 +79,16 @@ def test_graph_navigation_click_expands_neighbours_in_place(browser: Any, corpus
     after = visible_ids(page)
     assert after == before | server
     assert page.evaluate("ids => __graph.network.getPositions(ids)", sorted(before)) == positions  # in place
-    centre = page.evaluate("id => __graph.network.getPositions([id])[id]", industry)
-    for new in server - before:
-        p = page.evaluate("id => __graph.network.getPositions([id])[id]", new)
-        assert math.dist((p["x"], p["y"]), (centre["x"], centre["y"])) < 400
+    ring = expansion_layout(page, before, industry)
+    assert set(ring["fresh"]) == server - before
+    assert ring["nearestOld"] >= 30  # on free ground: no new node drawn on top of one already there
+    assert all(60 <= d <= 400 for d in ring["fromCentre"])  # around the expanded node
     assert page.locator("#details h2").text_content() == "先进制造业"
     relations = page.locator("#details ul.relations li").all_text_contents()
     assert any("如皋" in line for line in relations)  # the panel lists the neighbour just brought in
     report = labels(page)
     assert report["overlaps"] == [] and report["problems"] == []
+    assert server - before <= set(report["nodes"])  # the neighbour brought in is named
     offline.screenshot("graph-nav-click-expanded.png")
     assert offline.errors == []
 

@@ -227,18 +227,35 @@
     document.body.classList.add("has-details");
   }
 
+  // Free spots around a node for count new neighbours, preferring the side facing away from the graph's middle.
+  function ringSpots(id, count) {
+    const all = network.getPositions(visibleIds());
+    const centre = all[id] || network.getPositions([id])[id] || { x: 0, y: 0 };
+    const taken = Object.values(all);
+    const mid = taken.reduce((m, p) => ({ x: m.x + p.x / taken.length, y: m.y + p.y / taken.length }), { x: 0, y: 0 });
+    const away = Math.atan2(centre.y - mid.y, centre.x - mid.x) || 0;
+    return window.GraphRing.place(centre, count, taken, network.getScale(), away);
+  }
+  // The camera (never the nodes) moves so that ids are on screen; zooming out that far stays allowed.
+  function showAll(ids) {
+    const canvas = container.querySelector("canvas");
+    const onScreen = (p) => p.x >= 0 && p.y >= 0 && p.x <= canvas.clientWidth && p.y <= canvas.clientHeight;
+    const points = network.getPositions(ids);
+    if (ids.every((n) => points[n] && onScreen(network.canvasToDOM(points[n])))) return;
+    const scale = fitNodes(ids, network.getScale(), false);
+    if (scale) state.defaultScale = Math.min(state.defaultScale, scale);
+  }
+
   // Click: the node's neighbours from the server, added around it (those already loaded are just shown).
   function expand(id) {
     if (!data.neighboursUrl) return Promise.resolve();
     return fetch(data.neighboursUrl + "?iri=" + encodeURIComponent(id), { headers: { Accept: "application/json" } })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then((found) => {
-        const centre = network.getPositions([id])[id] || { x: 0, y: 0 };
         const fresh = found.nodes.filter((n) => !byId.has(n.id));
+        const spots = ringSpots(id, fresh.length);
         fresh.forEach((n, k) => {
-          const angle = (2 * Math.PI * k) / fresh.length;
-          const radius = 140 + 12 * Math.sqrt(fresh.length);
-          Object.assign(n, { x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle),
+          Object.assign(n, { x: spots[k].x, y: spots[k].y,
             physics: false, hidden: false, rank: data.nodes.length + n.rank, isolated: false });
           data.nodes.push(n);
           byId.set(n.id, n);
@@ -251,6 +268,7 @@
         for (const n of found.nodes) state.expanded.add(n.id);
         state.expanded.add(id);
         redraw(false);
+        if (fresh.length) showAll([id].concat(fresh.map((n) => n.id)));
         if (state.selected === id) showDetails(id); // its relations now include the new neighbours
         window.__graph.lastExpansion = { id: id, added: fresh.length, neighbours: found.nodes.length };
       })
