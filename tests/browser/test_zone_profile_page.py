@@ -77,6 +77,28 @@ def test_profile_charts_draw_the_api_numbers(offline: OfflinePage, server_url: s
     _full_screenshot(page, "zone-profile-full.png")
 
 
+# Each figure card of the profile and the REST collection that counts the same members of the zone.
+FIGURE_COLLECTIONS = {"项目": "projects", "企业": "enterprises", "企业所获荣誉": "honours", "平台载体": "platforms",
+                      "政策": "policies", "主导产业": "industries", "人物": "people"}
+
+
+@pytest.mark.parametrize("name", ["如皋高新区", "江阴高新技术开发区", "港闸经济开发区"])
+def test_profile_totals_equal_the_rest_api(offline: OfflinePage, server_url: str, name: str) -> None:
+    zone = _zone(server_url, name)
+    page = offline.page
+    page.goto(f"{server_url}/zones/{zone['id']}")
+    page.wait_for_function("window.__zoneProfile !== undefined", timeout=20_000)
+    cards = dict(page.evaluate("[...document.querySelectorAll('.figure')].map(f => "
+                               "[f.dataset.figure, f.querySelector('b').textContent])"))
+    totals = httpx.get(f"{server_url}/zones/{zone['id']}/profile").json()["totals"]
+    for label, collection in FIGURE_COLLECTIONS.items():
+        assert cards[label] == str(totals[collection]) == str(_total(server_url, collection, zone=zone["id"])), label
+    assert cards["园区荣誉"] == str(totals["zone_honours"]) and cards["指标数据"] == str(totals["indicators"])
+    money = next(v for k, v in cards.items() if "投资" in k)
+    assert (money == "—") == (not totals["investment"])
+    assert page.locator("#projects tbody tr").count() == totals["projects"]
+
+
 def test_metric_choice_redraws_the_indicator_chart(offline: OfflinePage, server_url: str) -> None:
     zone = _zone(server_url, "江阴高新技术开发区")
     page = offline.page
