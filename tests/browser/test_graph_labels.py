@@ -1,4 +1,5 @@
-"""Graph page labels: hubs named at every zoom, more names on zooming in, never two labels on top of each other.
+"""Graph page labels: hubs named at every zoom, more names on zooming in, never two labels on top of each other;
+zones' clusters drawn apart; a click-expansion's ring readable.
 
 Checked on the bundled corpus and on a 2,000-node synthetic graph, at the default zoom of the overview, a zone
 view and a depth-2 focus, and at the other zooms the page offers; each view is saved as a screenshot.
@@ -78,9 +79,9 @@ def test_graph_labels_never_overlap_in_overview_zone_and_focus(browser: Any, gra
         assert hubs and hubs <= set(report["nodes"]), f"{graph} {name}: unnamed hubs at the default zoom"
         offline.screenshot(f"graph-{graph}-{name}.png")
         fitted = report["scale"]
-        for factor in (0.25, 2.0, 2.0, 2.0):  # zooming out stops at the default; then up to 8x
+        for factor in (0.25, 2.0, 2.0, 2.0):  # zooming out stops at the default; then 8x in
             zoom_to(page, factor)
-            assert page.evaluate("__graph.network.getScale()") >= fitted * 0.999
+            assert page.evaluate("__graph.network.getScale()") >= min(fitted, 1) * 0.999  # small views: down to 1
             where = f"{graph} {name} at scale {page.evaluate('__graph.network.getScale()')}"
             report = labels(page)
             assert_clean(report, where)
@@ -143,3 +144,23 @@ def test_graph_labels_click_expansion_is_a_readable_ring(browser: Any, synthetic
     assert len(set(report["nodes"]) & set(ring["fresh"])) >= 0.6 * len(ring["fresh"])
     offline.screenshot("graph-synthetic-honour-expanded.png")
     assert offline.errors == []
+
+
+# Members of exactly one zone whose nearest zone on the drawn overview is their own.
+NEAREST_OWN_ZONE = """() => {
+  const shown = __graph.nodes.get({filter: n => !n.hidden});
+  const zones = shown.filter(n => n.etype === 'Zone').map(n => n.id);
+  const at = __graph.network.getPositions(shown.map(n => n.id));
+  const members = shown.filter(n => n.etype !== 'Zone' && n.zones.length === 1 && zones.includes(n.zones[0]));
+  const nearest = (p) => zones.reduce((b, z) => {
+    const d = Math.hypot(at[z].x - p.x, at[z].y - p.y); return d < b.d ? {z: z, d: d} : b; }, {z: null, d: Infinity}).z;
+  return [members.length, members.filter(n => nearest(at[n.id]) === n.zones[0]).length];
+}"""
+
+
+@pytest.mark.parametrize("graph", ["corpus", "synthetic"])
+def test_graph_overview_places_zone_clusters_apart(browser: Any, graph: str, request: Any) -> None:
+    offline = open_graph(browser, request.getfixturevalue(f"{graph}_server_url"))
+    members, nearest_own = offline.page.evaluate(NEAREST_OWN_ZONE)
+    assert members > 200 and nearest_own >= 0.9 * members
+    offline.page.close()
