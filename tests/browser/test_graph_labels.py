@@ -142,6 +142,7 @@ def test_graph_labels_click_expansion_is_a_readable_ring(browser: Any, synthetic
     report = labels(page)
     assert_clean(report, "after the expansion")
     assert len(set(report["nodes"]) & set(ring["fresh"])) >= 0.6 * len(ring["fresh"])
+    assert {honour, zone} <= set(report["nodes"])  # the selection, and the zone hub despite ninety pinned names
     offline.screenshot("graph-synthetic-honour-expanded.png")
     assert offline.errors == []
 

@@ -81,15 +81,19 @@
     if (toggle) toggle.setAttribute("aria-pressed", String(state.showIsolated));
   }
 
-  // Label candidates in priority order: the selection and its neighbours, search hits, then rank.
+  // Label candidates in priority order: the selection and search hits, the hubs, the selection's
+  // neighbours (all of these always compete for a label), then the rest by rank.
   let labelOrder = [];
   function refreshLabelOrder() {
-    const pinned = new Set();
-    if (state.selected) { pinned.add(state.selected); for (const n of neighbours(state.selected)) pinned.add(n); }
-    for (const hit of searchHits()) pinned.add(hit.id);
+    const tier = new Map();
+    if (state.selected) for (const n of neighbours(state.selected)) tier.set(n, 2);
+    for (const n of data.nodes) if (n.hub) tier.set(n.id, 1);
+    for (const hit of searchHits()) tier.set(hit.id, 0);
+    if (state.selected) tier.set(state.selected, 0);
     const shown = data.nodes.filter((n) => !n.hidden);
-    const first = shown.filter((n) => pinned.has(n.id)).sort((a, b) => a.rank - b.rank);
-    labelOrder = first.concat(shown.filter((n) => !pinned.has(n.id)).sort((a, b) => a.rank - b.rank));
+    const first = shown.filter((n) => tier.has(n.id))
+      .sort((a, b) => tier.get(a.id) - tier.get(b.id) || a.rank - b.rank);
+    labelOrder = first.concat(shown.filter((n) => !tier.has(n.id)).sort((a, b) => a.rank - b.rank));
     labelOrder.pinned = first.length;
   }
   function shownEdges(onlyPinned) {
