@@ -6,7 +6,7 @@ import math
 
 import networkx as nx
 
-from viz.layout import seed_positions
+from viz.layout import CLUSTER_GAP, seed_positions
 
 
 def clustered_graph() -> tuple[nx.MultiDiGraph, dict[str, list[str]]]:
@@ -59,3 +59,49 @@ def test_layout_puts_entities_linked_to_nothing_placed_in_a_block_below_the_clus
     rows = {y for _, y in orphans}
     assert 1 < len(rows) < len(orphans)  # rows, not a column or a ring
     assert len(set(orphans)) == len(orphans)
+
+
+def shared_honours_graph(zones: int = 10) -> tuple[nx.MultiDiGraph, dict[str, list[str]]]:
+    """Zones of eight companies; three honours held by a company of every zone (a zone's view counts each
+    honour among the first zone's members, as viz.views.zone_members does)."""
+    g = nx.MultiDiGraph()
+    zones_of: dict[str, list[str]] = {}
+    for z in range(zones):
+        zones_of[f"zone{z}"] = [f"zone{z}"]
+        for e in range(8):
+            g.add_edge(f"ent{z}.{e}", f"zone{z}")
+            zones_of[f"ent{z}.{e}"] = [f"zone{z}"]
+    for h in range(3):
+        for z in range(zones):
+            g.add_edge(f"ent{z}.{h}", f"honour{h}")
+        zones_of[f"honour{h}"] = ["zone0"]
+    return g, zones_of
+
+
+def test_layout_puts_entities_shared_by_many_zones_in_a_column_at_the_middle() -> None:
+    g, zones_of = shared_honours_graph()
+    positions = seed_positions(g, zones_of)
+    honours = sorted(positions[f"honour{h}"] for h in range(3))
+    assert len({x for x, _ in honours}) == 1  # one column, a row each: room for every name
+    steps = [b[1] - a[1] for a, b in zip(honours, honours[1:], strict=False)]
+    assert min(steps) > 0
+    middle = max(math.hypot(*p) for p in honours)
+    zones = [positions[f"zone{z}"] for z in range(10)]
+    assert min(math.hypot(*p) for p in zones) > middle + CLUSTER_GAP  # the discs leave the middle free
+    assert math.dist(positions["honour0"], positions["zone0"]) > steps[0]  # not piled on the first zone
+
+
+def test_layout_company_in_a_few_zones_stays_in_its_disc() -> None:
+    g, zones_of = shared_honours_graph(zones=20)  # three zones of twenty: not shared
+    g.add_edge("ent0.7", "zone1")
+    g.add_edge("ent0.7", "zone2")
+    positions = seed_positions(g, zones_of)
+    nearest = min((f"zone{z}" for z in range(20)), key=lambda z: math.dist(positions["ent0.7"], positions[z]))
+    assert nearest == "zone0"
+
+
+def test_layout_discs_spread_wider_than_high() -> None:
+    g, zones_of = shared_honours_graph()
+    positions = seed_positions(g, zones_of).values()
+    xs, ys = [x for x, _ in positions], [y for _, y in positions]
+    assert max(xs) - min(xs) > 1.15 * (max(ys) - min(ys))
