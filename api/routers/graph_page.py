@@ -118,7 +118,8 @@ def graph_page(
     """The explorer page for the whole graph or a zone/type/focus view of it.
 
     A zone name several zones carry answers 409 with the page of the graph without the zone cut,
-    offering the candidate zones as choices.
+    offering the candidate zones as choices; a focus name several entities carry likewise (the page
+    without the focus, offering the entities with their kind).
     """
     store = _store(request)
     try:
