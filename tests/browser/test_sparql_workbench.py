@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from api.workbench import YASGUI_BUILD
+from tests.browser.graph_pages import wait_for
 from tests.browser.live import CHROMIUM, OfflinePage
 
 pytestmark = [
@@ -72,7 +73,7 @@ def test_workbench_runs_companies_by_zone_into_a_table_of_distinct_rows(
 def test_entity_iri_opens_the_graph_page_focused_on_it(browser: Any, server_url: str) -> None:
     offline = OfflinePage(browser, server_url)
     offline.page.goto(server_url + "/resource/enterprise/dx")
-    offline.page.wait_for_function("window.__graphStable !== undefined", timeout=20_000)
+    wait_for(offline.page, "window.__graphStable !== undefined", 20)
     assert "/graph?focus=https%3A%2F%2Fw3id.org%2Fzonekg%2Fresource%2Fenterprise%2Fdx" in offline.page.url
     assert offline.page.evaluate("__graph.nodes.get('https://w3id.org/zonekg/resource/enterprise/dx') !== null")
     assert offline.blocked == [] and offline.errors == []
