@@ -77,7 +77,7 @@ def test_render_payload_names_create_no_elements_or_attributes() -> None:
     html = render_html(select_view(payload_graph()))
     page = parse(html)
     assert set(page.tags) <= PAGE_TAGS
-    assert page.tags.count("script") == 6  # five assets and the data island
+    assert page.tags.count("script") == 7  # six assets and the data island
     assert not any(name.startswith("on") or (value or "").startswith("javascript") for name, value in page.attrs)
     assert "<img" not in html and "<svg" not in html and "<!--" not in html
 
