@@ -37,13 +37,15 @@ class QueryRequest:
 
 @dataclass(frozen=True)
 class QueryAnswer:
-    """A serialised answer; ``truncated`` says the row cap cut it, ``cut_bytes`` the byte cap."""
+    """A serialised answer; ``truncated`` says the row cap cut it, ``cut_bytes`` the byte cap, ``in_memory`` that
+    a query worker answered from its in-memory copy of the default graph (api.query_copy)."""
 
     body: bytes
     media_type: str
     truncated: bool = False
     rows: int = field(default=0)
     cut_bytes: bool = False
+    in_memory: bool = False
 
 
 def execute(store: Store, request: QueryRequest) -> QueryAnswer:
