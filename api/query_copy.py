@@ -16,7 +16,6 @@ check itself never holds more than the limit.
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import threading
@@ -25,33 +24,19 @@ from dataclasses import dataclass
 from pyoxigraph import DefaultGraph, RdfFormat, Store, parse
 
 from api.query_exec import QueryRequest
+from api.results import CappedBuffer, Overflow
 from kg.query_dataset import query_dataset
 from kg.sparql_syntax import uses_graph_patterns
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 512 * 1024**2
-"""N-Triples size of the largest default graph copied; about 2.5 times that in memory (see bench_sparql_http)."""
+DEFAULT_MAX_BYTES = 256 * 1024**2
+"""N-Triples size of the largest default graph copied; about 2.7 times that in memory (see bench_sparql_http)."""
 BLANK_NODE = re.compile(rb"_:")
 
 
 class TooLarge(Exception):
     """The default graph's text passed the copy's limit."""
-
-
-class _CappedBuffer(io.BytesIO):
-    """A binary sink for ``Store.dump`` that refuses to grow past ``limit`` bytes."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__()
-        self._limit = limit
-        self.overflowed = False
-
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        if self.tell() + len(data) > self._limit:
-            self.overflowed = True  # the engine may hand the caller this error as an OSError
-            raise TooLarge(f"the default graph passes {self._limit:,} bytes of N-Triples")
-        return super().write(data)
 
 
 def reads_default_graph_only(request: QueryRequest) -> bool:
@@ -67,10 +52,10 @@ def copy_default_graph(disk: Store, max_bytes: int) -> Store:
     Raises:
         TooLarge: its N-Triples text passes ``max_bytes``.
     """
-    sink = _CappedBuffer(max_bytes)
+    sink = CappedBuffer(max_bytes)
     try:
         disk.dump(sink, format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
-    except (TooLarge, OSError):
+    except (Overflow, OSError):
         if sink.overflowed:
             raise TooLarge(f"the default graph passes {max_bytes:,} bytes of N-Triples") from None
         raise
@@ -110,6 +95,11 @@ class DefaultGraphCopies:
         """The copy to answer ``request`` from, if one of ``snapshot`` is ready; else None (read ``disk``).
 
         Asks for a copy of ``snapshot`` when there is none yet."""
+        built = self.prepare(snapshot, disk)
+        return built if built is not None and reads_default_graph_only(request) else None
+
+    def prepare(self, snapshot: str, disk: Store) -> Store | None:
+        """The copy of ``snapshot`` if it is ready; else start building it (unless it is being built) and None."""
         if self._max_bytes <= 0:
             return None
         with self._lock:
@@ -117,7 +107,7 @@ class DefaultGraphCopies:
             if built is None or built.snapshot != snapshot:
                 self._want(snapshot, disk)
                 return None
-        return built.store if built.store is not None and reads_default_graph_only(request) else None
+            return built.store
 
     def _want(self, snapshot: str, disk: Store) -> None:
         self._built = None  # an older snapshot's copy is never read again: free it before building the next

@@ -150,11 +150,13 @@ class RemoteRunner:
 class _Worker:
     """One query process and the parent's end of its pipe."""
 
-    def __init__(self, copy_max_bytes: int) -> None:
+    def __init__(self, copy_max_bytes: int, snapshot: str) -> None:
         self.conn, child = multiprocessing.Pipe()
         command = [sys.executable, "-m", WORKER_MODULE, str(child.fileno()), str(copy_max_bytes)]
         self.process = subprocess.Popen(command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL)
         child.close()
+        with contextlib.suppress(OSError):  # start copying the snapshot now (no answer); a dead worker shows later
+            self.conn.send((snapshot, None))
 
     def ask(self, snapshot: str, request: QueryRequest, timeout_s: float) -> QueryAnswer:
         try:
@@ -216,7 +218,7 @@ class ProcessRunner:
                  copy_max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self._snapshots = Snapshots(primary, snapshot_root)
         self._timeout_s = timeout_s
-        self._new_worker = partial(_Worker, copy_max_bytes)
+        self._copy_max_bytes = copy_max_bytes
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._admitted = threading.BoundedSemaphore(max(1, workers) + MAX_WAITING)
         self._lanes = Lanes(max(1, workers))
@@ -245,6 +247,9 @@ class ProcessRunner:
         finally:
             self._idle.put(worker)
             self._lanes.release()
+
+    def _new_worker(self) -> _Worker:
+        return _Worker(self._copy_max_bytes, self._snapshots.current)
 
     def refresh(self) -> None:
         self._snapshots.take()

@@ -25,6 +25,7 @@ MEMORY_LIMIT_BYTES = 3 * 1024**3
 
 def serve(conn: Connection, copy_max_bytes: int) -> None:
     """Receive (snapshot, request); answer ("ok", answer) or (error class name, message); stop on None.
+    A request of None only opens the snapshot and starts copying it (no answer).
 
     A query that reads only the default graph is answered from the in-memory copy of the snapshot's
     default graph once it is built (:mod:`api.query_copy`), any other from the snapshot on disk."""
@@ -43,6 +44,9 @@ def serve(conn: Connection, copy_max_bytes: int) -> None:
         snapshot, request = message
         if opened is None or opened[0] != snapshot:
             opened = (snapshot, Store.read_only(snapshot))
+        if request is None:  # sent when the worker starts: build the copy before the first query asks for it
+            copies.prepare(snapshot, opened[1])
+            continue
         try:
             copy = copies.store_for(snapshot, opened[1], request)
             answer = execute(opened[1] if copy is None else copy, request)
