@@ -11,7 +11,9 @@ built, so a write is visible to the very next query.
 
 The copy is bounded: a default graph whose N-Triples text passes ``max_bytes`` is not copied
 (its queries keep reading the disk), and the text is cut off while being written, so the
-check itself never holds more than the limit.
+check itself never holds more than the limit. A copy is started only once its snapshot has stayed
+the newest for as long as the last copy took to build, and dropped as soon as a newer snapshot is
+sent, so a burst of writes costs no copying until it ends (queries read the disk meanwhile).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
 
 from pyoxigraph import DefaultGraph, RdfFormat, Store, parse
 
@@ -39,6 +42,32 @@ class TooLarge(Exception):
     """The default graph's text passed the copy's limit."""
 
 
+class Overtaken(Exception):
+    """A newer snapshot was sent while the copy of an older one was being made."""
+
+
+class _CopyText(CappedBuffer):
+    """The default graph's N-Triples on their way from the snapshot to the copy; stops when ``overtaken()``."""
+
+    def __init__(self, limit: int, overtaken: Callable[[], bool]) -> None:
+        super().__init__(limit)
+        self._overtaken = overtaken
+        self.stopped = False
+
+    def _check(self) -> None:
+        if self._overtaken():
+            self.stopped = True  # the engine may hand the caller this error as an OSError
+            raise Overtaken("a newer snapshot was sent")
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self._check()
+        return super().write(data)
+
+    def read(self, size: int | None = -1) -> bytes:
+        self._check()
+        return super().read(size)
+
+
 def reads_default_graph_only(request: QueryRequest) -> bool:
     """Whether the query's answer depends on the default graph alone (no graph parameters, FROM or GRAPH)."""
     if request.default_graph_uris or request.named_graph_uris:
@@ -46,50 +75,58 @@ def reads_default_graph_only(request: QueryRequest) -> bool:
     return query_dataset(request.query) is None and not uses_graph_patterns(request.query)
 
 
-def copy_default_graph(disk: Store, max_bytes: int) -> Store:
+def copy_default_graph(disk: Store, max_bytes: int, overtaken: Callable[[], bool] = lambda: False) -> Store:
     """A memory store holding ``disk``'s default graph, blank node labels kept.
 
     Raises:
         TooLarge: its N-Triples text passes ``max_bytes``.
+        Overtaken: ``overtaken()`` turned true while copying.
     """
-    sink = CappedBuffer(max_bytes)
+    text = _CopyText(max_bytes, overtaken)
     try:
-        disk.dump(sink, format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
-    except (Overflow, OSError):
-        if sink.overflowed:
+        return _load(_dumped(disk, text))
+    except (Overflow, Overtaken, OSError):
+        if text.overflowed:
             raise TooLarge(f"the default graph passes {max_bytes:,} bytes of N-Triples") from None
+        if text.stopped:
+            raise Overtaken("a newer snapshot was sent") from None
         raise
+
+
+def _dumped(disk: Store, text: _CopyText) -> _CopyText:
+    disk.dump(text, format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+    text.seek(0)
+    return text
+
+
+def _load(text: _CopyText) -> Store:
     copy = Store()
-    with sink.getbuffer() as text:
-        names_blank_nodes = BLANK_NODE.search(text) is not None
+    with text.getbuffer() as view:
+        names_blank_nodes = BLANK_NODE.search(view) is not None
     if not names_blank_nodes:
-        sink.seek(0)
-        copy.load(sink, format=RdfFormat.N_TRIPLES)  # read in chunks, with the interpreter's lock released
+        copy.load(text, format=RdfFormat.N_TRIPLES)  # read in chunks, with the interpreter's lock released
         return copy
     # Loading renames blank nodes; lines naming one (or holding "_:" in a literal) go through the parser, which
     # keeps labels, so an answer names a blank node as the disk snapshot does.
-    lines = sink.getvalue().split(b"\n")
+    lines = text.getvalue().split(b"\n")
     copy.load(b"\n".join(line for line in lines if b"_:" not in line), format=RdfFormat.N_TRIPLES)
     copy.extend(parse(b"\n".join(line for line in lines if b"_:" in line), format=RdfFormat.N_TRIPLES))
     return copy
 
 
-@dataclass
-class _Built:
-    snapshot: str
-    store: Store | None
-    """None: the snapshot's default graph was too large to copy."""
-
-
 class DefaultGraphCopies:
-    """The worker's copy of the newest snapshot it was sent, built in the background; one build at a time."""
+    """The worker's copy of the newest snapshot it was sent, built on a thread of its own; one build at a time."""
 
     def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self._max_bytes = max_bytes
         self._lock = threading.Lock()
-        self._built: _Built | None = None
-        self._building: str | None = None
-        self._wanted: tuple[str, Store] | None = None
+        self._latest: tuple[str, Store] | None = None
+        self._built: tuple[str, Store | None] | None = None
+        """(snapshot, its copy); a copy of None: the default graph was too large to copy."""
+        self._building = False
+        self._newer = threading.Event()
+        self._settle_s = 0.0
+        """How long a snapshot must stay the newest before it is copied: as long as the last copy took."""
 
     def store_for(self, snapshot: str, disk: Store, request: QueryRequest) -> Store | None:
         """The copy to answer ``request`` from, if one of ``snapshot`` is ready; else None (read ``disk``).
@@ -99,40 +136,44 @@ class DefaultGraphCopies:
         return built if built is not None and reads_default_graph_only(request) else None
 
     def prepare(self, snapshot: str, disk: Store) -> Store | None:
-        """The copy of ``snapshot`` if it is ready; else start building it (unless it is being built) and None."""
+        """The copy of ``snapshot`` if it is ready; else have it built (unless it is on its way) and None."""
         if self._max_bytes <= 0:
             return None
         with self._lock:
-            built = self._built
-            if built is None or built.snapshot != snapshot:
-                self._want(snapshot, disk)
-                return None
-            return built.store
+            if self._built is not None and self._built[0] == snapshot:
+                return self._built[1]
+            if self._latest is None or self._latest[0] != snapshot:
+                self._latest, self._built = (snapshot, disk), None  # an older copy is never read again: free it
+                self._newer.set()
+            if not self._building:
+                self._building = True
+                threading.Thread(target=self._build_latest, name="default-graph-copy", daemon=True).start()
+        return None
 
-    def _want(self, snapshot: str, disk: Store) -> None:
-        self._built = None  # an older snapshot's copy is never read again: free it before building the next
-        self._wanted = (snapshot, disk)
-        if self._building is None:
-            self._building = snapshot
-            threading.Thread(target=self._build_wanted, name="default-graph-copy", daemon=True).start()
+    def _overtaken(self, snapshot: str) -> bool:
+        latest = self._latest
+        return latest is None or latest[0] != snapshot
 
-    def _build_wanted(self) -> None:
+    def _build_latest(self) -> None:
         while True:
             with self._lock:
-                if self._wanted is None:
-                    self._building = None
-                    return
-                snapshot, disk = self._wanted
-                self._wanted = None
-                self._building = snapshot
-            built = _Built(snapshot, self._copy(disk))
+                snapshot, disk = self._latest  # type: ignore[misc]
+                self._newer.clear()
+            if self._newer.wait(self._settle_s):
+                continue  # a newer snapshot came while this one settled
+            started = time.monotonic()
+            copy = self._copy(snapshot, disk)
+            self._settle_s = time.monotonic() - started
             with self._lock:
-                if self._wanted is None or self._wanted[0] == snapshot:  # not overtaken by a newer snapshot
-                    self._built, self._wanted = built, None
+                if not self._overtaken(snapshot):
+                    self._built, self._building = (snapshot, copy), False
+                    return
 
-    def _copy(self, disk: Store) -> Store | None:
+    def _copy(self, snapshot: str, disk: Store) -> Store | None:
         try:
-            return copy_default_graph(disk, self._max_bytes)
+            return copy_default_graph(disk, self._max_bytes, lambda: self._overtaken(snapshot))
+        except Overtaken:
+            return None
         except (TooLarge, OSError) as exc:
             log.warning("queries keep reading the disk snapshot: %s", exc)
             return None

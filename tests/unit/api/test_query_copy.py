@@ -7,7 +7,7 @@ import time
 import pytest
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
 
-from api.query_copy import DefaultGraphCopies, TooLarge, copy_default_graph, reads_default_graph_only
+from api.query_copy import DefaultGraphCopies, Overtaken, TooLarge, copy_default_graph, reads_default_graph_only
 from api.query_exec import QueryRequest
 
 P = NamedNode("https://w3id.org/zonekg/ontology#p")
@@ -39,6 +39,11 @@ def test_copy_of_a_graph_without_blank_nodes_equals_it() -> None:
 def test_a_default_graph_past_the_limit_is_not_copied() -> None:
     with pytest.raises(TooLarge, match="100 bytes"):
         copy_default_graph(_store(), 100)
+
+
+def test_a_copy_stops_once_a_newer_snapshot_is_sent() -> None:
+    with pytest.raises(Overtaken):
+        copy_default_graph(_store(), 10_000, overtaken=lambda: True)
 
 
 @pytest.mark.parametrize(
@@ -85,3 +90,15 @@ def test_no_copy_when_the_limit_is_zero_or_passed() -> None:
     for _ in range(50):
         assert copies.store_for("1", _store(), request) is None
         time.sleep(0.01)
+
+
+def test_after_a_burst_of_snapshots_the_newest_is_copied() -> None:
+    request = QueryRequest("SELECT * WHERE { ?s ?p ?o }")
+    copies = DefaultGraphCopies(10_000_000)
+    stores = []
+    for n in range(20):
+        store = Store()
+        store.extend(Quad(NamedNode(f"https://e/{i}"), P, Literal(i), DefaultGraph()) for i in range(n * 100 + 1))
+        stores.append(store)
+        assert copies.store_for(str(n), store, request) is None
+    assert len(_wait_for_copy(copies, "19", stores[-1], request)) == 1901
