@@ -34,6 +34,7 @@ from urllib.parse import quote
 import httpx
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
+from bench.server_procs import cpu_seconds, memory_report, wait_for_copies
 from kg.iri import doc_graph_iri, entity_iri, node_iri
 from kg.model import EntityType
 from kg.namespaces import RDF, RDFS, SKOS, XSD, ZONE
@@ -276,52 +277,6 @@ def check_answers(urls: list[str]) -> int:
     return len(response.json()["results"]["bindings"])
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process, MB (0 when it is gone)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0.0
-    return int(status.split("VmRSS:")[1].split()[0]) / 1024
-
-
-def query_workers(server_pid: int) -> list[int]:
-    """The query worker processes zonekg's server started."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            command = (stat.parent / "cmdline").read_bytes()
-        except (OSError, IndexError, ValueError):
-            continue
-        if parent == server_pid and b"api.query_worker" in command:
-            found.append(int(stat.parent.name))
-    return sorted(found)
-
-
-def memory_report(procs: dict[str, subprocess.Popen[bytes]]) -> str:
-    zonekg = procs["zonekg"].pid
-    workers = query_workers(zonekg)
-    lines = [f"RSS: zonekg server {rss_mb(zonekg):.0f} MB, query workers "
-             + ", ".join(f"{rss_mb(w):.0f}" for w in workers) + " MB (each holds its copy of the default graph)"]
-    lines += [f"RSS: {name} {rss_mb(p.pid):.0f} MB" for name, p in procs.items() if name != "zonekg"]
-    return "\n".join(lines)
-
-
-def wait_for_copies(server_pid: int, seconds: float = 900) -> float:
-    """Wait, without load, until zonekg's query workers stop growing (their copies of the default graph are
-    built: they start copying when they start); the seconds waited."""
-    started = time.monotonic()
-    last: list[float] = []
-    steady = 0
-    while time.monotonic() - started < seconds and steady < 3:
-        time.sleep(2)
-        sizes = [rss_mb(w) for w in query_workers(server_pid)]
-        steady = steady + 1 if last and all(abs(a - b) < 2 for a, b in zip(sizes, last, strict=False)) else 0
-        last = sizes
-    return time.monotonic() - started
-
-
 def write_data(quads: list[Quad], work: Path) -> tuple[Path, Path]:
     """The documents as N-Quads, and the same with zonekg's merged graph as the default graph (oxigraph serve)."""
     documents, merged = work / "data.nq", work / "data-merged.nq"
@@ -331,9 +286,13 @@ def write_data(quads: list[Quad], work: Path) -> tuple[Path, Path]:
     return documents, merged
 
 
-def measure(urls: dict[str, list[str]], args: argparse.Namespace, work: Path) -> dict[str, Result]:
-    """A warm-up per server, then interleaved rounds, so a change in background load hits every server alike."""
+def measure(urls: dict[str, list[str]], pids: dict[str, int], args: argparse.Namespace, work: Path
+            ) -> tuple[dict[str, Result], dict[str, float]]:
+    """A warm-up per server, then interleaved rounds, so a change in background load hits every server alike;
+    the results, and each server's CPU milliseconds per request (its processes', whatever else runs)."""
     use_wrk = shutil.which("wrk") is not None
+    cpu = dict.fromkeys(urls, 0.0)
+    requests = dict.fromkeys(urls, 0.0)
 
     def drive(name: str, u: list[str], seconds: int) -> Result:
         if use_wrk:
@@ -346,8 +305,12 @@ def measure(urls: dict[str, list[str]], args: argparse.Namespace, work: Path) ->
     share = max(1, round(args.seconds / args.rounds))
     for _ in range(args.rounds):
         for name, u in urls.items():
+            before = cpu_seconds(pids[name])
             rounds[name].append(drive(name, u, share))
-    return {name: combine(name, parts) for name, parts in rounds.items()}
+            cpu[name] += cpu_seconds(pids[name]) - before
+            requests[name] += rounds[name][-1].requests_per_s * share
+    cpu_ms = {name: 1000 * cpu[name] / max(1.0, requests[name]) for name in urls}
+    return {name: combine(name, parts) for name, parts in rounds.items()}, cpu_ms
 
 
 def main() -> None:
@@ -382,18 +345,21 @@ def main() -> None:
             print(f"zonekg's query workers copied the default graph in {wait_for_copies(procs['zonekg'].pid):.0f} s "
                   "(their RSS stopped growing)")
             rows = {name: check_answers(u) for name, u in urls.items()}
-            results = measure(urls, args, work)
+            results, cpu_ms = measure(urls, {name: p.pid for name, p in procs.items()}, args, work)
             memory = memory_report(procs)
         for name, result in results.items():
             print(
                 f"{name:16} {result.requests_per_s:9.1f} req/s  p50 {result.p50_ms:8.2f} ms  "
-                f"p99 {result.p99_ms:8.2f} ms  errors {result.errors}  rows/zone {rows[name]}"
+                f"p99 {result.p99_ms:8.2f} ms  CPU {cpu_ms[name]:6.2f} ms/request  errors {result.errors}  "
+                f"rows/zone {rows[name]}"
             )
         print(memory)
         ours = results["zonekg"].requests_per_s
         if "rdflib-endpoint" in results:
             print(f"zonekg / rdflib-endpoint = {ours / results['rdflib-endpoint'].requests_per_s:.2f}x (target >= 5)")
-        print(f"zonekg / oxigraph serve  = {ours / results['oxigraph serve'].requests_per_s:.2f}x (target >= 1.0)")
+        print(f"zonekg / oxigraph serve  = {ours / results['oxigraph serve'].requests_per_s:.2f}x (target >= 1.0); "
+              f"CPU per request {cpu_ms['zonekg'] / cpu_ms['oxigraph serve']:.2f}x oxigraph serve's "
+              "(less sensitive than req/s to what else runs)")
 
 
 if __name__ == "__main__":
