@@ -58,7 +58,8 @@ def _lifespan(settings: Settings, injected: GraphStore | None):  # type: ignore[
         store = injected if injected is not None else open_store(settings)
         bootstrap(store, settings)
         store.flush()
-        runner = make_runner(store, workers=settings.query_workers, timeout_s=settings.query_timeout_s)
+        runner = make_runner(store, workers=settings.query_workers, timeout_s=settings.query_timeout_s,
+                             copy_max_bytes=settings.query_copy_bytes)
         app.state.store, app.state.runner, app.state.writer = store, runner, Writer(store, runner, settings)
         try:
             yield

@@ -37,13 +37,16 @@ class QueryRequest:
 
 @dataclass(frozen=True)
 class QueryAnswer:
-    """A serialised answer; ``truncated`` says the row cap cut it, ``cut_bytes`` the byte cap."""
+    """A serialised answer; ``truncated`` says the row cap cut it, ``cut_bytes`` the byte cap, ``in_memory`` that
+    a query worker answered from its in-memory copy of the default graph (api.query_copy)."""
 
     body: bytes
     media_type: str
     truncated: bool = False
-    rows: int = field(default=0)
+    rows: int | None = field(default=0)
+    """Solutions or triples kept; None for a small answer the engine serialised whole (not counted)."""
     cut_bytes: bool = False
+    in_memory: bool = False
 
 
 def execute(store: Store, request: QueryRequest) -> QueryAnswer:
@@ -61,6 +64,12 @@ def execute(store: Store, request: QueryRequest) -> QueryAnswer:
     try:
         dataset = query_dataset(request.query, request.default_graph_uris, request.named_graph_uris)
         result = run_query(store, request.query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
+        if isinstance(result, QuerySolutions) and request.results_type in results.ENGINE_MIN_ROW_BYTES:
+            small = _small_answer(result, request)
+            if small is not None:
+                return small
+            # Past the small-answer bound: evaluated again, serialised here under the caps.
+            result = run_query(store, request.query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
         return _serialise(result, request)
     except (SyntaxError, RuntimeError) as exc:  # RuntimeError: an evaluation error (e.g. an unbound SERVICE name)
         raise QuerySyntaxError(str(exc)) from exc
@@ -85,13 +94,30 @@ def execute_detached(store: Store, request: QueryRequest) -> QueryAnswer:
     raise error
 
 
+def _small_answer(result: QuerySolutions, request: QueryRequest) -> QueryAnswer | None:
+    """The engine's own serialisation of an answer small enough to be under both caps; None past that bound.
+
+    The engine writes as it evaluates, so a large answer is abandoned after its first few kilobytes."""
+    fmt = QueryResultsFormat.from_media_type(request.results_type)
+    bound = min(request.max_bytes, request.max_rows * results.ENGINE_MIN_ROW_BYTES[request.results_type])
+    sink = results.CappedBuffer(bound)
+    try:
+        result.serialize(sink, format=fmt)
+    except (results.Overflow, OSError):
+        if sink.overflowed:
+            return None
+        raise
+    return QueryAnswer(sink.getvalue(), request.results_type, rows=None)
+
+
 def _serialise(result: object, request: QueryRequest) -> QueryAnswer:
     if isinstance(result, QueryBoolean):
         fmt = QueryResultsFormat.from_media_type(request.results_type) or QueryResultsFormat.JSON
         return QueryAnswer(result.serialize(format=fmt) or b"", request.results_type)
     if isinstance(result, QuerySolutions):
         names = [v.value for v in result.variables]
-        rows, cut_rows, cut_bytes = _capped(([row[n] for n in names] for row in result), request, _row_size)
+        columns = range(len(names))
+        rows, cut_rows, cut_bytes = _capped(([row[i] for i in columns] for row in result), request, _row_size)
         body = results.solutions(request.results_type, names, rows)
         return QueryAnswer(body, request.results_type, cut_rows, len(rows), cut_bytes)
     items, cut_rows, cut_bytes = _capped(iter(result), request, lambda t: len(str(t)))  # type: ignore[call-overload]
@@ -100,7 +126,8 @@ def _serialise(result: object, request: QueryRequest) -> QueryAnswer:
 
 
 def _row_size(row: list[object]) -> int:
-    return sum(len(str(term)) for term in row if term is not None)
+    size = results.TERMS.size
+    return sum(size(term) for term in row if term is not None)
 
 
 def _capped(items: Iterator[T], request: QueryRequest, size: Callable[[T], int]) -> tuple[list[T], bool, bool]:

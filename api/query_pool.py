@@ -2,7 +2,8 @@
 
 pyoxigraph cannot cancel a running query, so for an on-disk store every
 public query runs in one of a few worker processes, each reading a hard-link
-snapshot of the store (``Store.backup``) taken after every write.  The parent
+snapshot of the store (``Store.backup``) taken after every write (and, for
+queries of the default graph alone, an in-memory copy of it: api.query_copy).  The parent
 waits at most ``query_timeout_s`` and then kills the worker (SIGKILL) and
 starts a fresh one, so a runaway query costs one worker for one time limit and
 never the whole service.  In-memory stores (tests) cannot be snapshotted and
@@ -28,6 +29,7 @@ from typing import Protocol
 from pyoxigraph import Store
 
 from api.net_sandbox import sandboxed_executor
+from api.query_copy import DEFAULT_MAX_BYTES
 from api.query_exec import QueryAnswer, QueryRequest, execute_detached
 from api.query_ticket import Ticket
 from kg.errors import KgError, QueryCrashed, QuerySyntaxError, QueryTimeout, StoreError, StoreUnavailable
@@ -148,11 +150,13 @@ class RemoteRunner:
 class _Worker:
     """One query process and the parent's end of its pipe."""
 
-    def __init__(self) -> None:
+    def __init__(self, copy_max_bytes: int, snapshot: str) -> None:
         self.conn, child = multiprocessing.Pipe()
-        command = [sys.executable, "-m", WORKER_MODULE, str(child.fileno())]
+        command = [sys.executable, "-m", WORKER_MODULE, str(child.fileno()), str(copy_max_bytes)]
         self.process = subprocess.Popen(command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL)
         child.close()
+        with contextlib.suppress(OSError):  # start copying the snapshot now (no answer); a dead worker shows later
+            self.conn.send((snapshot, None))
 
     def ask(self, snapshot: str, request: QueryRequest, timeout_s: float) -> QueryAnswer:
         try:
@@ -210,14 +214,16 @@ class Snapshots:
 class ProcessRunner:
     """A pool of killable worker processes reading the newest snapshot."""
 
-    def __init__(self, primary: Store, snapshot_root: Path, *, workers: int, timeout_s: float) -> None:
+    def __init__(self, primary: Store, snapshot_root: Path, *, workers: int, timeout_s: float,
+                 copy_max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self._snapshots = Snapshots(primary, snapshot_root)
         self._timeout_s = timeout_s
+        self._copy_max_bytes = copy_max_bytes
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._admitted = threading.BoundedSemaphore(max(1, workers) + MAX_WAITING)
         self._lanes = Lanes(max(1, workers))
         for _ in range(max(1, workers)):
-            self._idle.put(_Worker())
+            self._idle.put(self._new_worker())
 
     def run(self, request: QueryRequest, ticket: Ticket | None = None) -> QueryAnswer:
         if not self._admitted.acquire(blocking=False):
@@ -236,11 +242,14 @@ class ProcessRunner:
         except (QueryTimeout, StoreUnavailable):
             log.warning("query stopped (time limit or crash); restarting its worker")
             worker.kill()
-            worker = _Worker()
+            worker = self._new_worker()
             raise
         finally:
             self._idle.put(worker)
             self._lanes.release()
+
+    def _new_worker(self) -> _Worker:
+        return _Worker(self._copy_max_bytes, self._snapshots.current)
 
     def refresh(self) -> None:
         self._snapshots.take()
@@ -250,7 +259,8 @@ class ProcessRunner:
             self._idle.get_nowait().stop()
 
 
-def make_runner(store: GraphStore, *, workers: int, timeout_s: float) -> QueryRunner:
+def make_runner(store: GraphStore, *, workers: int, timeout_s: float,
+                copy_max_bytes: int = DEFAULT_MAX_BYTES) -> QueryRunner:
     """The runner that fits the store: worker processes on disk, in-thread in memory, else passthrough."""
     from kg.store.oxigraph import OxigraphStore
 
@@ -259,4 +269,4 @@ def make_runner(store: GraphStore, *, workers: int, timeout_s: float) -> QueryRu
     if store.path is None:
         return InlineRunner(store.raw, workers)
     root = store.path.with_name(store.path.name + ".snapshots")
-    return ProcessRunner(store.raw, root, workers=workers, timeout_s=timeout_s)
+    return ProcessRunner(store.raw, root, workers=workers, timeout_s=timeout_s, copy_max_bytes=copy_max_bytes)

@@ -23,21 +23,34 @@ if TYPE_CHECKING:
 MEMORY_LIMIT_BYTES = 3 * 1024**3
 
 
-def serve(conn: Connection) -> None:
-    """Receive (snapshot, request); answer ("ok", answer) or (error class name, message); stop on None."""
+def serve(conn: Connection, copy_max_bytes: int) -> None:
+    """Receive (snapshot, request); answer ("ok", answer) or (error class name, message); stop on None.
+    A request of None only opens the snapshot and starts copying it (no answer).
+
+    A query that reads only the default graph is answered from the in-memory copy of the snapshot's
+    default graph once it is built (:mod:`api.query_copy`), any other from the snapshot on disk."""
+    from dataclasses import replace
+
     from pyoxigraph import Store
 
+    from api.query_copy import DefaultGraphCopies
     from api.query_exec import execute
     from kg.errors import QuerySyntaxError, StoreError
     from kg.sparql_guard import FeatureNotAllowed
 
+    copies = DefaultGraphCopies(copy_max_bytes)
     opened: tuple[str, Store] | None = None
     while (message := conn.recv()) is not None:
         snapshot, request = message
         if opened is None or opened[0] != snapshot:
             opened = (snapshot, Store.read_only(snapshot))
+        if request is None:  # sent when the worker starts: build the copy before the first query asks for it
+            copies.prepare(snapshot, opened[1])
+            continue
         try:
-            conn.send(("ok", execute(opened[1], request)))
+            copy = copies.store_for(snapshot, opened[1], request)
+            answer = execute(opened[1] if copy is None else copy, request)
+            conn.send(("ok", replace(answer, in_memory=copy is not None)))
         except FeatureNotAllowed as exc:
             conn.send((type(exc).__name__, exc.keyword))
         except (QuerySyntaxError, StoreError) as exc:
@@ -45,11 +58,12 @@ def serve(conn: Connection) -> None:
 
 
 def main() -> None:
-    """Entry point: the pipe's file descriptor is the only argument."""
+    """Entry point: the pipe's file descriptor, then the largest default graph to copy (bytes of N-Triples)."""
     confine_process()
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
+    copy_max_bytes = int(sys.argv[2]) if len(sys.argv) > 2 else 0
     with contextlib.suppress(EOFError, KeyboardInterrupt):  # the server went away
-        serve(Connection(int(sys.argv[1])))
+        serve(Connection(int(sys.argv[1])), copy_max_bytes)
 
 
 if __name__ == "__main__":

@@ -40,11 +40,47 @@ def _json_term(term: Any) -> dict[str, Any]:
     return out
 
 
+class TermTexts:
+    """Each term's JSON text and N-Triples length, kept for the terms answers repeat (labels, zones, types).
+
+    A bound on the number kept: past it the cache starts afresh. Shared by threads: a lost entry is only recomputed.
+    """
+
+    def __init__(self, most: int = 100_000) -> None:
+        self._json: dict[Any, str] = {}
+        self._sizes: dict[Any, int] = {}
+        self._most = most
+
+    def json(self, term: Any) -> str:
+        text = self._json.get(term)
+        if text is None:
+            if len(self._json) >= self._most:
+                self._json = {}
+            text = self._json[term] = json.dumps(_json_term(term), ensure_ascii=False)
+        return text
+
+    def size(self, term: Any) -> int:
+        """Characters of the term's N-Triples form (what the answer byte cap counts)."""
+        size = self._sizes.get(term)
+        if size is None:
+            if len(self._sizes) >= self._most:
+                self._sizes = {}
+            size = self._sizes[term] = len(str(term))
+        return size
+
+
+TERMS = TermTexts()
+
+
 def to_json(variables: list[str], rows: Iterable[Row]) -> bytes:
-    """SPARQL 1.1 Query Results JSON."""
-    bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
-    doc = {"head": {"vars": variables}, "results": {"bindings": bindings}}
-    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    """SPARQL 1.1 Query Results JSON (assembled from each term's cached JSON text)."""
+    keys = [json.dumps(v, ensure_ascii=False) + ":" for v in variables]
+    text = TERMS.json
+    bindings = ",".join(
+        "{" + ",".join(k + text(t) for k, t in zip(keys, row, strict=True) if t is not None) + "}" for row in rows
+    )
+    head = json.dumps({"vars": variables}, ensure_ascii=False)
+    return f'{{"head":{head},"results":{{"bindings":[{bindings}]}}}}'.encode()
 
 
 def _xml_term(term: Any) -> str:
@@ -102,6 +138,31 @@ def to_tsv(variables: list[str], rows: Iterable[Row]) -> bytes:
 
 
 SOLUTION_WRITERS = {JSON: to_json, XML: to_xml, CSV: to_csv, TSV: to_tsv}
+ENGINE_MIN_ROW_BYTES = {JSON: 3, XML: 17}
+"""The fewest bytes a solution takes in the engine's own JSON and XML (``{},`` and ``<result></result>``).
+Every term takes more bytes there than characters in N-Triples, so an answer of at most ``min(max_bytes,
+max_rows * this)`` bytes is under both caps of a public answer. (CSV and TSV write some terms shorter.)"""
+
+
+class Overflow(Exception):
+    """A :class:`CappedBuffer` was asked to grow past its limit."""
+
+
+class CappedBuffer(io.BytesIO):
+    """A binary sink for the engine's serialisers that refuses to grow past ``limit`` bytes (raises Overflow).
+
+    The engine may hand the caller that error as another (OSError), so ``overflowed`` tells it apart."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self._limit = limit
+        self.overflowed = False
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        if self.tell() + len(data) > self._limit:
+            self.overflowed = True
+            raise Overflow(f"more than {self._limit:,} bytes")
+        return super().write(data)
 
 
 def solutions(media_type: str, variables: list[str], rows: Iterable[Row]) -> bytes:

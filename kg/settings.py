@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     max_answer_bytes: int = 32 * 1024 * 1024
     """Cap on a public SPARQL answer's terms (N-Triples characters); a longer answer is cut (X-SPARQL-MaxBytes)."""
     query_workers: int = 2
+    query_copy_bytes: int = 256 * 1024**2
+    """Largest default graph (bytes of N-Triples) each query worker copies into memory for the queries that read
+    only it; a copy takes about 2.7 times that (0: queries always read the on-disk snapshot)."""
     client_concurrency: int = 1
     """Queries one client IP may have running on /sparql at once (0: no bound)."""
     client_query_seconds_per_minute: float = 60.0

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create .venv and install zonekg into it. With --test: also the test extras and the
-# Debian packages the browser and server tests need (chromium, CJK fonts, Virtuoso, npm).
+# Debian packages the browser and server tests and the HTTP bench need (chromium, CJK fonts, Virtuoso, wrk, npm).
 # The SPARQL query page's editor (YASGUI) and the zone profile's charts (ECharts) come from the npm registry
 # as pinned in package-lock.json.
 set -euo pipefail
@@ -16,7 +16,7 @@ if [[ "${1:-}" == "--test" ]]; then
   if command -v apt-get >/dev/null && [[ "$(id -u)" == 0 ]]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk virtuoso-opensource >/dev/null
+    apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk virtuoso-opensource wrk >/dev/null
     # Debian's npm conflicts with a Node.js installed from elsewhere: only add it where no npm exists.
     command -v npm >/dev/null || apt-get install -y -qq --no-install-recommends npm >/dev/null
   fi

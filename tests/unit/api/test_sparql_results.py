@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from pyoxigraph import Literal, NamedNode, QueryResultsFormat, RdfFormat, Store, parse_query_results
+from pyoxigraph import Literal, NamedNode, Quad, QueryResultsFormat, RdfFormat, Store, parse_query_results
 
 from api import results
 from api.errors import NotAcceptable
@@ -73,3 +73,37 @@ def test_sparql_results_execute_caps_rows_and_triples() -> None:
         store, QueryRequest("CONSTRUCT WHERE { ?s ?p ?o }", graph_type="application/n-triples", max_rows=30)
     )
     assert (graph.truncated, graph.rows, graph.body.count(b"\n")) == (False, 30, 30)
+
+
+P = NamedNode("http://e/p")
+
+
+def _varied_store() -> Store:
+    store = Store()
+    store.add(Quad(NamedNode("http://e/a"), P, Literal('如 "q"\n<&>', language="zh")))
+    store.add(Quad(NamedNode("http://e/a"), P, Literal("2.5", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))))
+    store.add(Quad(NamedNode("http://e/b"), P, NamedNode("http://e/a")))
+    return store
+
+
+@pytest.mark.parametrize(
+    ("media", "fmt"), [(results.JSON, QueryResultsFormat.JSON), (results.XML, QueryResultsFormat.XML)]
+)
+def test_small_answers_serialised_by_the_engine_read_as_the_capped_path_writes_them(
+    media: str, fmt: QueryResultsFormat
+) -> None:
+    store = _varied_store()
+    query = "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <http://e/q> ?none } } ORDER BY ?s STR(?o)"
+    small = execute(store, QueryRequest(query, media))
+    capped = execute(store, QueryRequest(query, media, max_rows=3))  # a bound of 3 rows is below the answer's size
+    assert (small.rows, capped.rows, small.truncated, capped.truncated) == (None, 3, False, False)
+    engine, ours = ([(r["s"], r["o"], r["none"]) for r in parse_query_results(io.BytesIO(a.body), format=fmt)]
+                    for a in (small, capped))
+    assert engine == ours
+    assert len(engine) == 3
+
+
+def test_the_byte_cap_still_cuts_an_answer_under_the_row_cap() -> None:
+    store = _varied_store()
+    answer = execute(store, QueryRequest("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", max_bytes=30))
+    assert (answer.cut_bytes, answer.rows) == (True, 2)  # <http://e/a> twice is 24 characters, a third passes 30
