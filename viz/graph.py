@@ -116,7 +116,8 @@ class EntityRecord:
 
 
 def _first(values: list[str | float]) -> str | float | None:
-    return values[0] if values else None
+    """The value a fold reads when a fact node has several (the smallest: the same in whatever order they came)."""
+    return min(values, key=lambda v: (isinstance(v, str), v)) if values else None
 
 
 def _investment(targets: list[Subject]) -> dict[str, str | float]:
@@ -236,8 +237,21 @@ def assemble(records: Mapping[str, EntityRecord], entities: Iterable[str],
                 add(source, org, {"predicate": "role", "label": title or EDGE_LABELS["role"], "title": title})
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     g.add_nodes_from((e, records[e].attrs) for e in shown)
-    g.add_edges_from(edges)
+    _add_keyed_edges(g, edges)
     return g
+
+
+def _add_keyed_edges(g: nx.MultiDiGraph, edges: Iterable[tuple[str, str, int, dict[str, str]]]) -> None:
+    """``g.add_edges_from(edges)`` for edges between nodes of ``g`` with keys of their own, written straight into
+    its adjacency as MultiDiGraph.add_edge writes it (one key dict shared by both directions): add_edges_from
+    goes through several views per edge, most of a big view's assembly time."""
+    succ, pred = g._succ, g._pred  # noqa: SLF001
+    for source, target, key, data in edges:
+        keys = succ[source].get(target)
+        if keys is None:
+            keys = succ[source][target] = pred[target][source] = g.edge_key_dict_factory()
+        keys[key] = dict(data)
+    nx._clear_cache(g)  # noqa: SLF001
 
 
 def format_number(value: float) -> str:
