@@ -4,7 +4,8 @@ zone's members, a focus entity's ego network, the most connected when there are 
 assembled from it without reading the store again.
 
 The index is read whole once, then patched after each write (viz.live): a write names the IRIs it
-touched, and only their classes, steps and records are read again. A patched index equals one read whole
+touched, and only their classes and steps are read again, and their records dropped. Records are read
+the first time a view shows their entity, and kept. A patched index equals one read whole
 (tests/unit/viz/test_live_index.py).
 
 Queries return as few terms as they can (decoding terms is most of a query's cost on the on-disk store):
@@ -14,9 +15,10 @@ graph: a binary fact, or an award or role folded through its n-ary node, as viz.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kg.model import EntityType, Predicate
 from kg.namespaces import ZONE
@@ -37,7 +39,7 @@ Step = tuple[int, str]
 
 @dataclass(frozen=True)
 class EntityIndex:
-    """Every entity's classes (local names), the steps between IRIs, neighbours, degree and (when read) records."""
+    """Every entity's classes (local names), the steps between IRIs, neighbours, degree, and records as read."""
 
     classes: dict[str, frozenset[str]]
     out: dict[str, tuple[Step, ...]]
@@ -48,8 +50,23 @@ class EntityIndex:
     """Entities one step away from each entity, in either direction."""
     degree: dict[str, int]
     """Distinct neighbours over binary facts in either direction: the rank of the most connected."""
-    records: dict[str, EntityRecord] | None = None
-    """What the page draws of every entity; None when not read (a view reads those of its own entities)."""
+    records: dict[str, EntityRecord] = field(default_factory=dict, compare=False)
+    """What the page draws of the entities views have shown so far (:meth:`records_of` reads the others)."""
+    _records_lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    def records_of(self, store: GraphStore, entities: Iterable[str]) -> dict[str, EntityRecord]:
+        """The records, those of ``entities`` among them (read from ``store`` when not read yet, and kept)."""
+        missing = [e for e in entities if e not in self.records and e in self.classes]
+        if missing:
+            found = read_records(store, self.classes, missing)
+            with self._records_lock:
+                self.records.update(found)
+        return self.records
+
+    def records_but(self, changed: Collection[str]) -> dict[str, EntityRecord]:
+        """A copy of the records read so far, without those of ``changed``."""
+        with self._records_lock:
+            return {iri: record for iri, record in self.records.items() if iri not in changed}
 
     def of_types(self, types: Iterable[str]) -> list[str]:
         """Entities typed with any of the classes named."""
@@ -126,8 +143,7 @@ def _derive(iri: str, classes: Mapping[str, frozenset[str]], out: Mapping[str, t
     return frozenset(n for _, n in steps if n in classes), degree
 
 
-def build_index(classes: dict[str, frozenset[str]], out: dict[str, tuple[Step, ...]],
-                records: dict[str, EntityRecord] | None = None) -> EntityIndex:
+def build_index(classes: dict[str, frozenset[str]], out: dict[str, tuple[Step, ...]]) -> EntityIndex:
     """The index of these classes and steps."""
     into = _reversed(out)
     neighbours, degree = {}, {}
@@ -137,18 +153,18 @@ def build_index(classes: dict[str, frozenset[str]], out: dict[str, tuple[Step, .
             neighbours[iri] = near
         if count:
             degree[iri] = count
-    return EntityIndex(classes, out, into, neighbours, degree, records)
+    return EntityIndex(classes, out, into, neighbours, degree)
 
 
-def read_entity_index(store: GraphStore, *, with_records: bool = False) -> EntityIndex:
-    """The whole index, read from the store; ``with_records``: with every entity's record."""
-    classes = read_classes(store)
-    return build_index(classes, read_steps(store), read_records(store, classes) if with_records else None)
+def read_entity_index(store: GraphStore) -> EntityIndex:
+    """The whole index, read from the store (records are read as views need them)."""
+    return build_index(read_classes(store), read_steps(store))
 
 
 def patched(index: EntityIndex, store: GraphStore, touched: Collection[str]) -> EntityIndex:
     """``index`` after a write that touched ``touched`` (every IRI of a triple it added or removed), read again
-    for those IRIs and the entities whose fact nodes they are; the other entries are shared with ``index``."""
+    for those IRIs and the entities whose fact nodes they are (their records dropped, to be read when shown);
+    the other entries are shared with ``index``."""
     changed = set(touched) | holders(store, touched)
     classes = dict(index.classes)
     fresh = read_classes(store, touched)
@@ -167,13 +183,8 @@ def patched(index: EntityIndex, store: GraphStore, touched: Collection[str]) -> 
         near, count = _derive(iri, classes, out, into)
         _put(neighbours, iri, near)
         _put(degree, iri, count or None)
-    records = index.records
-    if records is not None:
-        records = dict(records)
-        fresh_records = read_records(store, classes, changed)
-        for iri in changed:
-            _put(records, iri, fresh_records.get(iri))
-    return replace(index, classes=classes, out=out, into=into, neighbours=neighbours, degree=degree, records=records)
+    return replace(index, classes=classes, out=out, into=into, neighbours=neighbours, degree=degree,
+                   records=index.records_but(changed), _records_lock=threading.Lock())
 
 
 def _restep(out: dict[str, tuple[Step, ...]], into: dict[str, frozenset[Step]], sources: Iterable[str],

@@ -20,7 +20,7 @@ PATCH_LIMIT = 20_000
 
 
 class LiveIndex:
-    """The entity index (with every entity's record) of one store, valid for its current generation."""
+    """The entity index of one store (with the records views have read), valid for its current generation."""
 
     def __init__(self, store: Any) -> None:
         self._store = weakref.ref(store)
@@ -61,7 +61,7 @@ class LiveIndex:
 
     def _brought_up_to_date(self, store: GraphStore, touched: set[str] | None) -> EntityIndex:
         if self._index is None or touched is None:
-            return read_entity_index(store, with_records=True)
+            return read_entity_index(store)
         return patched(self._index, store, touched) if touched else self._index
 
 

@@ -9,9 +9,9 @@ of a query's cost on the on-disk store):
    always kept);
 2. the view's graph is assembled from the records of those entities (viz.graph: names and folded facts).
 
-An embedded store keeps its index, every entity's record included, in memory and patched after each write
-(viz.live), so a view reads nothing but the references it resolves. Elsewhere (a remote SPARQL server, whose
-writes are not seen) the index is read for each view, and the records of the view's entities alone.
+An embedded store keeps its index in memory, patched after each write (viz.live), with the records views
+have read, so a view reads only the records of entities not shown since they last changed. Elsewhere (a
+remote SPARQL server, whose writes are not seen) the index is read for each view.
 
 The exact zone/type/focus cut (:func:`viz.views.cut_view`) then runs in NetworkX on that small graph,
 so a view that is not truncated equals the one cut from the whole graph.
@@ -35,7 +35,6 @@ from viz.cache import GenerationCache, cached, store_cache
 from viz.graph import assemble
 from viz.index import EntityIndex, read_entity_index
 from viz.live import live_index
-from viz.records import read_records
 from viz.templates import values_block
 from viz.views import (
     DEFAULT_NODE_LIMIT,
@@ -78,21 +77,20 @@ class EvidenceOut:
 
 
 def entity_index(store: GraphStore, cache: GenerationCache | None = None) -> EntityIndex:
-    """The entity index: live (with records) for an embedded store, else read whole, kept in ``cache`` for
-    the store's generation when one is given (with records then too)."""
+    """The entity index: live for an embedded store, else read whole, kept in ``cache`` for the store's
+    generation when one is given."""
     live = live_index(store)
     if live is not None:
         return live.current()
     if cache is None:
         return read_entity_index(store)
-    return cache.get(ENTITY_INDEX_KEY, lambda: read_entity_index(store, with_records=True))
+    return cache.get(ENTITY_INDEX_KEY, lambda: read_entity_index(store))
 
 
 def entity_graph(store: GraphStore, entities: list[str], index: EntityIndex) -> nx.MultiDiGraph:
     """The entity graph among ``entities``: their binary facts from the index, names and folded facts from
-    their records (read for them when the index holds none)."""
-    records = index.records if index.records is not None else read_records(store, index.classes, entities)
-    return assemble(records, entities, index.binary_edges(entities))
+    their records (read for those the index does not hold yet)."""
+    return assemble(index.records_of(store, entities), entities, index.binary_edges(entities))
 
 
 def candidates(store: GraphStore, index: EntityIndex, members: list[str], anchor: str | None = None,
