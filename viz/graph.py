@@ -250,7 +250,7 @@ def _add_keyed_edges(g: nx.MultiDiGraph, edges: Iterable[tuple[str, str, int, di
         keys = succ[source].get(target)
         if keys is None:
             keys = succ[source][target] = pred[target][source] = g.edge_key_dict_factory()
-        keys[key] = dict(data)
+        keys[key] = data  # made for this graph alone by assemble
     nx._clear_cache(g)  # noqa: SLF001
 
 
