@@ -1,88 +1,97 @@
-"""The graph views as they were read before the per-view fetch of viz.source: the baseline of bench_graph_views.
+"""The graph views as main read them before the live index: the baseline of bench_graph_views.
 
-Each view counts its candidates (``viz_members_*``), ranks them over every entity's degree when there are
-more than the page shows, then reads every triple of the chosen entities and their fact nodes with
-``SELECT DISTINCT ?s ?p ?o`` (all predicates but evidence and mentions). The query texts are kept here as
-they were, so the bench measures the old path against the new one on the same store in the same run.
+Each store generation read the entity index again (``viz_entity_classes`` and ``viz_entity_links`` as they
+were), and each view read the names and folded facts of its entities (``viz_view_entities``,
+``viz_view_facts``) and built its graph from those triples. The query texts are kept here as they were, so
+the bench measures the old path against the new one on the same store in the same run.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, Triple
+import networkx as nx
+from pyoxigraph import NamedNode
 
-from kg.model import EntityType
-from kg.sparql import load_query
+from kg.namespaces import RDF, RDFS, SKOS, ZONE
 from kg.store import GraphStore
-from viz.graph import to_networkx
+from viz.graph import FOLDED, to_networkx
+from viz.index import BINARY_NAMES, BINARY_PREDICATES, EntityIndex, build_index
+from viz.records import FACT_PREDICATES
 from viz.source import resolve_entity
+from viz.templates import values_block
 from viz.views import DEFAULT_NODE_LIMIT, View, cap, check_depth, check_types, cut_view
 
-MEMBERS_MARK = "#MEMBERS"
-DEGREE_MARK = "#DEGREE"
 QUERIES = Path(__file__).resolve().parent / "graph_views_baseline_queries"
-"""The old templates (view_count/rank/triples, degree cuts, members of all and of a type), as they were."""
+NAME_PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel)
 
 
-def template(name: str) -> str:
-    """An old template: from the baseline folder, else (members of zone and focus views, unchanged) kg/queries."""
-    path = QUERIES / f"{name}.rq"
-    return path.read_text(encoding="utf-8") if path.is_file() else load_query(name)
+def fill(name: str, parts: dict[str, str]) -> str:
+    text = (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    return "\n".join(parts.get(line.strip(), line) for line in text.splitlines())
 
 
-@cache
-def view_query(shape: str, members: str, degree: str | None = None) -> str:
-    """The old ``viz_view_<shape>`` template with the ``viz_members_<members>`` pattern (and degree cut)."""
-    parts = {MEMBERS_MARK: template(f"viz_members_{members}")}
-    if degree:
-        parts[DEGREE_MARK] = template(f"viz_degree_{degree}")
-    lines = template(f"viz_view_{shape}").splitlines()
-    return "\n".join(parts.get(line.strip(), line) for line in lines)
+def predicate_filter(predicates: tuple[NamedNode, ...]) -> str:
+    numbered = "-1"
+    for position, predicate in reversed(list(enumerate(predicates))):
+        numbered = f"IF(?p = {predicate}, {position}, {numbered})"
+    return f"FILTER(?p IN ({', '.join(map(str, predicates))}))\n  BIND({numbered} AS ?k)"
 
 
-def _select(store: GraphStore, query: str, anchors: list[NamedNode | None], extra: dict[str, Any]) -> list[Any]:
-    rows: list[Any] = []
-    for anchor in anchors:
-        rows += store.select(query, bindings={**extra, **({"anchor": anchor} if anchor else {})})
-    return rows
+def old_entity_index(store: GraphStore) -> EntityIndex:
+    """The index as main read it for every store generation (two queries)."""
+    classes: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(fill("viz_entity_classes", {})):
+        classes[row["e"].value].add(row["class"].value)
+    rows = " ".join(f"({p} {k})" for k, p in enumerate(BINARY_PREDICATES))
+    out: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for row in store.select(fill("viz_entity_links", {"#LINKS": f"VALUES (?p ?k) {{ {rows} }}"})):
+        out[row["a"].value].add((int(row["k"].value), row["b"].value))
+    return build_index({e: frozenset(c) for e, c in classes.items()}, {a: tuple(sorted(s)) for a, s in out.items()})
 
 
-def candidates(store: GraphStore, members: str, anchors: list[NamedNode | None],
-               limit: int = DEFAULT_NODE_LIMIT) -> tuple[Any, int, bool]:
-    """The old candidate graph, its total and whether it was cut."""
-    total = sum(int(r["total"].value) for r in _select(store, view_query("count", members), anchors, {}))
-    degree, extra = None, {}
-    if total > limit and anchors != [None]:
-        ranked = _select(store, view_query("rank", members), anchors, {})
-        degrees = sorted((int(r["degree"].value) for r in ranked), reverse=True)
-        extra = {"mindegree": Literal(degrees[min(limit, len(degrees)) - 1] if degrees else 0)}
-        degree = "at_least"
-    elif total > limit:
-        degree = "top"
-    rows = _select(store, view_query("triples", members, degree), anchors, extra)
-    return to_networkx(Triple(r["s"], r["p"], r["o"]) for r in rows), total, total > limit
+def old_entity_graph(store: GraphStore, entities: list[str], index: EntityIndex) -> nx.MultiDiGraph:
+    """The view's graph from its entities' triples, read for the view."""
+    if not entities:
+        return nx.MultiDiGraph()
+    chosen = set(entities)
+    edges = [(a, BINARY_NAMES[k], b) for a in entities for k, b in index.out.get(a, ()) if k >= 0 and b in chosen]
+    skip = {"award"} if not index.has_class(entities, "Honour") else set()
+    skip |= {"role"} if not index.has_class(entities, "Person") else set()
+    folded = tuple(ZONE[f] for f in FOLDED if f not in skip)
+    nodes, links = values_block("e", entities), f"FILTER(?link IN ({', '.join(map(str, folded))}))"
+    triples: list[tuple[Any, NamedNode, Any]] = []
+    for template, predicates, subject in (("viz_view_entities", NAME_PREDICATES + folded, "e"),
+                                          ("viz_view_facts", FACT_PREDICATES, "f")):
+        query = fill(template, {"#NODES": nodes, "#LINKS": links, "#PREDICATES": predicate_filter(predicates)})
+        triples += [(r[subject], predicates[int(r["k"].value)], r["o"]) for r in store.select(query)]
+    return to_networkx(triples, edges)
 
 
 def old_store_view(store: GraphStore, *, zone: str | None = None, types: Iterable[str] | None = None,
-                   focus: str | None = None, depth: int = 1, limit: int = DEFAULT_NODE_LIMIT) -> View:
-    """The view as the old viz.source.store_view read it."""
+                   focus: str | None = None, depth: int = 1, limit: int = DEFAULT_NODE_LIMIT,
+                   index: EntityIndex | None = None) -> View:
+    """The view as main's viz.source.store_view read it (``index``: read for it when not given)."""
     wanted = check_types(types) if types else None
     check_depth(depth)
     zone_node = resolve_entity(store, zone) if zone else None
     focus_node = resolve_entity(store, focus) if focus else None
+    index = index or old_entity_index(store)
     if zone_node:
-        graph, total, truncated = candidates(store, "zone", [NamedNode(zone_node)])
+        members = index.within(zone_node, 2, through_zones=False)
     elif focus_node:
-        graph, total, truncated = candidates(store, f"focus{depth}", [NamedNode(focus_node)])
+        members = index.within(focus_node, depth)
     elif wanted:
-        graph, total, truncated = candidates(store, "type", [EntityType(t).iri for t in sorted(wanted)])
+        members = index.of_types(wanted)
     else:
-        graph, total, truncated = candidates(store, "all", [None])
-    view = cut_view(graph, zone=zone_node, types=wanted, focus=focus_node, depth=depth)
-    total = total if truncated else view.number_of_nodes()
+        members = list(index.classes)
+    truncated = len(members) > limit
+    chosen = index.most_connected(members, limit, keep=zone_node or focus_node) if truncated else members
+    view = cut_view(old_entity_graph(store, chosen, index), zone=zone_node, types=wanted, focus=focus_node,
+                    depth=depth)
+    total = len(members) if truncated else view.number_of_nodes()
     shown = cap(view, limit)
     return View(shown, total, shown.number_of_nodes() < total, focus=focus_node, zone=zone_node)

@@ -10,8 +10,9 @@ so the graph can be written as GraphML or GEXF as it is.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 
 import networkx as nx
 from pyoxigraph import Literal, NamedNode, Triple
@@ -36,13 +37,15 @@ EDGE_LABELS: dict[str, str] = {
     Predicate.HOSTS_PLATFORM.value: "拥有平台",
     Predicate.ROLE.value: "任职",
 }
+FOLDED = ("investment", "status", "award", "role", "indicator")
+"""Links from an entity to its n-ary fact nodes, whose values are folded into the graph."""
 STATUS_LABELS: dict[str, str] = {
     "signed": "签约", "started": "开工", "under_construction": "在建", "completed": "竣工", "in_production": "投产",
 }
 
 
 @dataclass
-class _Subject:
+class Subject:
     """Everything the triples say about one subject."""
 
     types: set[str] = field(default_factory=set)
@@ -63,8 +66,9 @@ def _literal_value(lit: Literal) -> str | float:
     return lit.value
 
 
-def _collect(triples: Iterable[Triple | tuple[Term, NamedNode, Term]]) -> dict[str, _Subject]:
-    subjects: dict[str, _Subject] = defaultdict(_Subject)
+def collect(triples: Iterable[Triple | tuple[Term, NamedNode, Term]]) -> dict[str, Subject]:
+    """What the triples say about each subject IRI (each triple once)."""
+    subjects: dict[str, Subject] = defaultdict(Subject)
     seen: set[tuple[Term, NamedNode, Term]] = set()
     rdf_type, rdfs_label, skos_alt_label = RDF.type, RDFS.label, SKOS.altLabel
     for t in triples:
@@ -97,108 +101,157 @@ def entity_type_of(types: set[str]) -> tuple[EntityType | None, str]:
     return None, ""
 
 
-def _add_nodes(g: nx.MultiDiGraph, subjects: dict[str, _Subject]) -> None:
-    for iri, s in subjects.items():
-        etype, subtype = entity_type_of(s.types)
-        if etype is None:
-            continue
-        label = fullest(s.labels) or iri.rsplit("/", 1)[-1]
-        aliases = sorted(set(s.aliases + s.labels) - {label})
-        g.add_node(iri, label=label, type=etype.value, subtype=subtype, aliases="|".join(aliases))
+@dataclass(frozen=True)
+class EntityRecord:
+    """What the page draws of one entity, folded from its triples; the same whichever entities a view shows."""
+
+    attrs: dict[str, str | float]
+    """Node attributes: label, type, subtype, aliases and the folded amount, status and indicators."""
+    links: tuple[tuple[str, str], ...] = ()
+    """Binary facts found among its triples: (predicate local name, object IRI)."""
+    awards: tuple[tuple[str, str], ...] = ()
+    """(honour, year), one per honour: the year an ``awarded`` edge towards that honour carries."""
+    roles: tuple[tuple[str, str], ...] = ()
+    """(organisation, title): a ``role`` edge each."""
 
 
 def _first(values: list[str | float]) -> str | float | None:
-    return values[0] if values else None
+    """The value a fold reads when a fact node has several (the smallest: the same in whatever order they came)."""
+    return min(values, key=lambda v: (isinstance(v, str), v)) if values else None
 
 
-def _fold_investments(g: nx.MultiDiGraph, iri: str, targets: list[str], subjects: dict[str, _Subject]) -> None:
+def _investment(targets: list[Subject]) -> dict[str, str | float]:
     total, currency = 0.0, ""
-    for node in targets:
-        amount = _first(subjects[node].values.get("amount", []))
+    for fact in targets:
+        amount = _first(fact.values.get("amount", []))
         if isinstance(amount, float):
             total += amount
-            currency = currency or str(_first(subjects[node].values.get("currency", [])) or "")
-    if total:
-        g.nodes[iri].update(amount=total, currency=currency or "CNY")
+            currency = currency or str(_first(fact.values.get("currency", [])) or "")
+    return {"amount": total, "currency": currency or "CNY"} if total else {}
 
 
-def _fold_status(g: nx.MultiDiGraph, iri: str, targets: list[str], subjects: dict[str, _Subject]) -> None:
+def _status(targets: list[Subject]) -> dict[str, str | float]:
     events = []
-    for node in targets:
-        value = next((local_name(o) for p, o in subjects[node].links if p == "statusValue"), None)
-        year = str(_first(subjects[node].values.get("year", [])) or "")
+    for fact in targets:
+        value = next((local_name(o) for p, o in fact.links if p == "statusValue"), None)
         if value:
-            events.append((year, value))
-    if events:
-        year, value = max(events)
-        g.nodes[iri].update(status=value, status_year=year)
+            events.append((str(_first(fact.values.get("year", [])) or ""), value))
+    if not events:
+        return {}
+    year, value = max(events)
+    return {"status": value, "status_year": year}
 
 
-def _fold_awards(g: nx.MultiDiGraph, iri: str, targets: list[str], subjects: dict[str, _Subject]) -> None:
-    for node in targets:
-        honour = next((o for p, o in subjects[node].links if p == "honour"), None)
-        year = str(_first(subjects[node].values.get("year", [])) or "")
-        if honour in g and year:
-            _set_edge_year(g, iri, honour, year)
-
-
-def _set_edge_year(g: nx.MultiDiGraph, source: str, target: str, year: str) -> None:
-    edges = g.get_edge_data(source, target) or {}
-    for data in edges.values():
-        if data["predicate"] == "awarded":
-            data.update(year=year, label=f"获评 {year}")
-            return
-    g.add_edge(source, target, predicate="awarded", label=f"获评 {year}", year=year)
-
-
-def _fold_roles(g: nx.MultiDiGraph, iri: str, targets: list[str], subjects: dict[str, _Subject]) -> None:
-    for node in targets:
-        org = next((o for p, o in subjects[node].links if p == "roleIn"), None)
-        title = str(_first(subjects[node].values.get("title", [])) or "")
-        if org in g:
-            g.add_edge(iri, org, predicate="role", label=title or EDGE_LABELS["role"], title=title)
-
-
-def _fold_indicators(g: nx.MultiDiGraph, iri: str, targets: list[str], subjects: dict[str, _Subject]) -> None:
+def _indicators(targets: list[Subject]) -> dict[str, str | float]:
     lines = []
-    for node in targets:
-        v = subjects[node].values
-        metric, value = _first(v.get("metric", [])), _first(v.get("value", []))
+    for fact in targets:
+        metric, value = _first(fact.values.get("metric", [])), _first(fact.values.get("value", []))
         if metric is not None and value is not None:
-            unit, period = _first(v.get("unit", [])) or "", _first(v.get("period", [])) or ""
+            unit, period = _first(fact.values.get("unit", [])) or "", _first(fact.values.get("period", [])) or ""
             lines.append(f"{metric} {format_number(float(value))} {unit} {period}".strip())
-    if lines:
-        g.nodes[iri]["indicators"] = "\n".join(sorted(lines))
+    return {"indicators": "\n".join(sorted(lines))} if lines else {}
 
 
-_FOLDERS = {
-    "investment": _fold_investments,
-    "status": _fold_status,
-    "award": _fold_awards,
-    "role": _fold_roles,
-    "indicator": _fold_indicators,
-}
+def _awards(targets: list[Subject]) -> tuple[tuple[str, str], ...]:
+    years: dict[str, str] = {}
+    for fact in targets:
+        honour = next((o for p, o in fact.links if p == "honour"), None)
+        year = str(_first(fact.values.get("year", [])) or "")
+        if honour and year:
+            years[honour] = year  # several awards of one honour: one edge, the last one's year
+    return tuple(years.items())
 
 
-def _add_edges(g: nx.MultiDiGraph, subjects: dict[str, _Subject], known: Iterable[tuple[str, str, str]]) -> None:
-    for source, pred, target in known:
-        if source in g and target in g:
-            g.add_edge(source, target, predicate=pred, label=EDGE_LABELS[pred])
-    for iri, s in subjects.items():
-        if iri not in g:
-            continue
-        for pred, target in dict.fromkeys(s.links):
-            if pred in EDGE_LABELS and target in g and pred != "role":
-                g.add_edge(iri, target, predicate=pred, label=EDGE_LABELS[pred])
-    for iri, s in subjects.items():
-        if iri not in g:
-            continue
-        grouped: dict[str, list[str]] = defaultdict(list)
-        for pred, target in dict.fromkeys(s.links):
-            if pred in _FOLDERS:
-                grouped[pred].append(target)
-        for pred, targets in grouped.items():
-            _FOLDERS[pred](g, iri, targets, subjects)
+def _roles(targets: list[Subject]) -> tuple[tuple[str, str], ...]:
+    roles = []
+    for fact in targets:
+        org = next((o for p, o in fact.links if p == "roleIn"), None)
+        if org:
+            roles.append((org, str(_first(fact.values.get("title", [])) or "")))
+    return tuple(roles)
+
+
+_ATTRIBUTE_FOLDERS = {"investment": _investment, "status": _status, "indicator": _indicators}
+
+
+def entity_record(iri: str, subject: Subject, subjects: Mapping[str, Subject]) -> EntityRecord | None:
+    """The record of ``iri`` (None when it is no entity of the page); ``subjects`` holds its fact nodes."""
+    etype, subtype = entity_type_of(subject.types)
+    if etype is None:
+        return None
+    label = fullest(subject.labels) or iri.rsplit("/", 1)[-1]
+    aliases = sorted(set(subject.aliases + subject.labels) - {label})
+    attrs: dict[str, str | float] = {"label": label, "type": etype.value, "subtype": subtype,
+                                     "aliases": "|".join(aliases)}
+    grouped: dict[str, list[Subject]] = defaultdict(list)
+    for pred, target in sorted(set(subject.links)):  # sorted: the same record whatever order the triples came in
+        if pred in FOLDED:
+            grouped[pred].append(subjects.get(target) or Subject())
+    for pred, folder in _ATTRIBUTE_FOLDERS.items():
+        attrs.update(folder(grouped.get(pred, [])))
+    links = tuple(dict.fromkeys((p, o) for p, o in subject.links if p in EDGE_LABELS and p != "role"))
+    return EntityRecord(attrs, links, _awards(grouped.get("award", [])), _roles(grouped.get("role", [])))
+
+
+def entity_records(subjects: Mapping[str, Subject], entities: Iterable[str] | None = None) -> dict[str, EntityRecord]:
+    """The records of ``entities`` (default: every subject) that are entities of the page."""
+    found = {}
+    for iri in subjects if entities is None else entities:
+        record = entity_record(iri, subjects[iri], subjects) if iri in subjects else None
+        if record is not None:
+            found[iri] = record
+    return found
+
+
+def assemble(records: Mapping[str, EntityRecord], entities: Iterable[str],
+             known: Iterable[tuple[str, str, str]] = ()) -> nx.MultiDiGraph:
+    """The graph of ``entities`` (those with a record): binary facts ``known`` (subject, predicate local name,
+    object) and those of their records, then the folded awards and roles, each drawn only between two of them."""
+    shown = [e for e in dict.fromkeys(entities) if e in records]
+    chosen = set(shown)
+    edges: list[tuple[str, str, int, dict[str, str]]] = []
+    keys: dict[tuple[str, str], int] = {}
+    awarded: dict[tuple[str, str], dict[str, str]] = {}
+
+    def add(source: str, target: str, data: dict[str, str]) -> None:
+        key = keys.get((source, target), 0)
+        keys[(source, target)] = key + 1
+        edges.append((source, target, key, data))
+        if data["predicate"] == "awarded":
+            awarded.setdefault((source, target), data)
+
+    binary = chain(known, ((e, p, o) for e in shown for p, o in records[e].links))
+    for source, pred, target in binary:
+        if source in chosen and target in chosen:
+            add(source, target, {"predicate": pred, "label": EDGE_LABELS[pred]})
+    for source in shown:
+        record = records[source]
+        for honour, year in record.awards:
+            if honour in chosen:
+                if (source, honour) in awarded:
+                    awarded[(source, honour)].update(year=year, label=f"获评 {year}")
+                else:
+                    add(source, honour, {"predicate": "awarded", "label": f"获评 {year}", "year": year})
+        for org, title in record.roles:
+            if org in chosen:
+                add(source, org, {"predicate": "role", "label": title or EDGE_LABELS["role"], "title": title})
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
+    g.add_nodes_from((e, records[e].attrs) for e in shown)
+    _add_keyed_edges(g, edges)
+    return g
+
+
+def _add_keyed_edges(g: nx.MultiDiGraph, edges: Iterable[tuple[str, str, int, dict[str, str]]]) -> None:
+    """``g.add_edges_from(edges)`` for edges between nodes of ``g`` with keys of their own, written straight into
+    its adjacency as MultiDiGraph.add_edge writes it (one key dict shared by both directions): add_edges_from
+    goes through several views per edge, most of a big view's assembly time."""
+    succ, pred = g._succ, g._pred  # noqa: SLF001
+    for source, target, key, data in edges:
+        keys = succ[source].get(target)
+        if keys is None:
+            keys = succ[source][target] = pred[target][source] = g.edge_key_dict_factory()
+        keys[key] = data  # made for this graph alone by assemble
+    nx._clear_cache(g)  # noqa: SLF001
 
 
 def format_number(value: float) -> str:
@@ -218,14 +271,9 @@ def to_networkx(triples: Iterable[Triple | tuple[Term, NamedNode, Term]],
     """Entity graph of a set of triples (or subject, predicate, object tuples): entities as nodes, binary facts
     as edges, n-ary facts folded in. ``edges`` are binary facts known already, distinct and not among the
     triples, as (subject IRI, predicate local name, object IRI); they are drawn as those in the triples are."""
-    subjects = _collect(triples)
-    g: nx.MultiDiGraph = nx.MultiDiGraph()
-    _add_nodes(g, subjects)
-    _add_edges(g, subjects, edges)
-    return g
+    records = entity_records(collect(triples))
+    return assemble(records, records, edges)
 
 
-FOLDED = tuple(_FOLDERS)
-"""Links from an entity to its n-ary fact nodes, whose values are folded into the graph."""
-
-__all__ = ["EDGE_LABELS", "FOLDED", "STATUS_LABELS", "entity_type_of", "format_number", "to_networkx"]
+__all__ = ["EDGE_LABELS", "FOLDED", "STATUS_LABELS", "EntityRecord", "assemble", "collect", "entity_records",
+           "entity_type_of", "format_number", "to_networkx"]

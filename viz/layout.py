@@ -47,8 +47,9 @@ def _groups(g: nx.MultiDiGraph, zones_of: Mapping[str, Sequence[str]]) -> dict[s
         home = node if node in zones_of.get(node, ()) else next(iter(zones_of.get(node, ())), None)
         if home is not None:
             groups.setdefault(home, []).append(node)
+    degree = dict(g.degree())
     for zone, members in groups.items():
-        members.sort(key=lambda n: (n != zone, -g.degree(n), n))
+        members.sort(key=lambda n: (n != zone, -degree[n], n))
     return groups
 
 
@@ -99,7 +100,8 @@ def _grid(nodes: list[str], step: float) -> tuple[dict[str, tuple[float, float]]
 def _place_rest(g: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]) -> None:
     """Entities outside every zone: at the middle of their placed neighbours, else in a block below the clusters."""
     undirected = g.to_undirected(as_view=True)
-    rest = sorted((n for n in g.nodes if n not in positions), key=lambda n: (-g.degree(n), n))
+    degree = dict(g.degree())
+    rest = sorted((n for n in g.nodes if n not in positions), key=lambda n: (-degree[n], n))
     apart = []
     for k, node in enumerate(rest):
         placed = [positions[n] for n in undirected.neighbors(node) if n in positions]

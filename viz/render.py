@@ -21,12 +21,11 @@ from urllib.parse import quote
 
 import networkx as nx
 import opencc
-from pyvis.network import Network
 
 from kg.model import EntityType
 from viz.graph import STATUS_LABELS, format_number
 from viz.layout import seed_positions
-from viz.views import View, zone_members
+from viz.views import View, adjacency, zone_members
 
 VIS_NETWORK_DIR = ("lib", "vis-9.1.2")
 """vis-network ships inside the pinned pyvis wheel; the page serves that copy."""
@@ -157,8 +156,9 @@ def node_size(etype: str, degree: int) -> float:
 
 def hubs(g: nx.MultiDiGraph) -> set[str]:
     """Every zone and the most linked entities (5, up to 20 on big graphs): labelled at every zoom."""
-    by_degree = sorted(g.nodes, key=lambda n: (-g.degree(n), g.nodes[n]["label"], n))
-    top = {n for n in by_degree[:max(5, min(20, len(by_degree) // 100))] if g.degree(n) > 0}
+    degree = dict(g.degree())
+    by_degree = sorted(g.nodes, key=lambda n: (-degree[n], g.nodes[n]["label"], n))
+    top = {n for n in by_degree[:max(5, min(20, len(by_degree) // 100))] if degree[n] > 0}
     return {n for n in g.nodes if g.nodes[n]["type"] == EntityType.ZONE.value} | top
 
 
@@ -167,24 +167,31 @@ def label_order(g: nx.MultiDiGraph, hub_nodes: set[str]) -> list[str]:
     def tier(n: str) -> int:
         return 0 if g.nodes[n]["type"] == EntityType.ZONE.value else 1 if n in hub_nodes else 2
 
-    return sorted(g.nodes, key=lambda n: (tier(n), -g.degree(n), g.nodes[n]["label"], n))
+    degree = dict(g.degree())
+    return sorted(g.nodes, key=lambda n: (tier(n), -degree[n], g.nodes[n]["label"], n))
 
 
-def build_network(g: nx.MultiDiGraph) -> Network:
-    """A pyvis network of the entity graph: styled nodes ranked for labels, directed edges with their relation."""
-    net = Network(directed=True)
-    hub_nodes = hubs(g)
+@dataclass(frozen=True)
+class PageNetwork:
+    """The vis-network node and edge lists of a graph, as the page takes them."""
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+
+
+def build_network(g: nx.MultiDiGraph) -> PageNetwork:
+    """Styled nodes ranked for labels and directed edges with their relation, in the dicts pyvis 0.3.2's
+    ``add_node``/``add_edge`` made (written here: its ``add_edge`` scans the node list for every edge)."""
+    hub_nodes, degrees = hubs(g), dict(g.degree())
+    nodes = []
     for rank, node in enumerate(label_order(g, hub_nodes)):
         data = g.nodes[node]
-        degree = g.degree(node)
-        net.add_node(node, **_node_options(data), rank=rank, size=node_size(data["type"], degree),
-                     isolated=degree == 0, hub=node in hub_nodes)
-    for source, target, data in g.edges(data=True):
-        net.add_edge(source, target, relation=data.get("label", ""), title=data.get("label", ""),
-                     predicate=data.get("predicate", ""))
-    for node in net.nodes:
-        node.pop("label", None)  # pyvis fills in the id; the page draws ``name`` itself
-    return net
+        degree = degrees[node]
+        nodes.append({**_node_options(data), "rank": rank, "size": node_size(data["type"], degree),
+                      "isolated": degree == 0, "hub": node in hub_nodes, "id": node})
+    edges = [{"relation": data.get("label", ""), "title": data.get("label", ""), "predicate": data.get("predicate", ""),
+              "from": source, "to": target, "arrows": "to"} for source, target, data in g.edges(data=True)]
+    return PageNetwork(nodes, edges)
 
 
 def physics_options(node_count: int) -> dict[str, Any]:
@@ -222,8 +229,9 @@ def _page_nodes(view: View) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]
     """Nodes (styled, ranked, with their zones and seed positions) and edges of a view, as the page takes them."""
     net = build_network(view.graph)
     nodes = {n["id"]: n for n in net.nodes}
+    near = adjacency(view.graph)
     for zone in zone_index(view.graph):
-        for member in zone_members(view.graph, zone["id"]):
+        for member in zone_members(view.graph, zone["id"], near):
             nodes[member]["zones"].append(zone["id"])
     positions = seed_positions(view.graph, {n: node["zones"] for n, node in nodes.items()})
     for node_id, (x, y) in positions.items():

@@ -4,11 +4,14 @@ No request loads the whole graph, and each query returns as few terms as it can 
 of a query's cost on the on-disk store):
 
 1. the view's entities are chosen in Python from the entity index (viz.index: classes and neighbours of
-   every entity, read once per store generation and shared by all views): every entity, those of some
-   types, a zone's members or a focus entity's ego network; when there are more than the page shows,
-   the most connected of them (degree, then IRI; the view's own entity always kept);
-2. what the page draws of those entities (``viz_view_entities``) and of their fact nodes
-   (``viz_view_facts``) is read for them alone: only the predicates viz.graph reads, numbered.
+   every entity): every entity, those of some types, a zone's members or a focus entity's ego network; when
+   there are more than the page shows, the most connected of them (degree, then IRI; the view's own entity
+   always kept);
+2. the view's graph is assembled from the records of those entities (viz.graph: names and folded facts).
+
+An embedded store keeps its index in memory, patched after each write (viz.live), with the records views
+have read, so a view reads only the records of entities not shown since they last changed. Elsewhere (a
+remote SPARQL server, whose writes are not seen) the index is read for each view.
 
 The exact zone/type/focus cut (:func:`viz.views.cut_view`) then runs in NetworkX on that small graph,
 so a view that is not truncated equals the one cut from the whole graph.
@@ -26,12 +29,13 @@ from pyoxigraph import Literal, NamedNode
 
 from kg.errors import NotFound
 from kg.labels import fullest
-from kg.namespaces import RDF, RDFS, SKOS, ZONE
 from kg.sparql import load_query
 from kg.store import GraphStore
 from viz.cache import GenerationCache, cached, store_cache
-from viz.graph import FOLDED, to_networkx
-from viz.index import BINARY_NAMES, EntityIndex, entity_index
+from viz.graph import assemble
+from viz.index import EntityIndex, read_entity_index
+from viz.live import live_index
+from viz.templates import values_block
 from viz.views import (
     DEFAULT_NODE_LIMIT,
     AmbiguousEntity,
@@ -46,12 +50,9 @@ from viz.views import (
 
 QUERY_NODE_LIMIT = DEFAULT_NODE_LIMIT
 """Most entities one view reads from the store (then cut to the page's cap)."""
-NAME_PREDICATES = (RDF.type, RDFS.label, SKOS.altLabel)
-"""What viz.graph reads of an entity besides its edges (from the entity index) and fact links."""
-FACT_PREDICATES = tuple(ZONE[p] for p in (
-    "amount", "currency", "statusValue", "year", "honour", "roleIn", "title", "metric", "value", "unit", "period",
-))
-"""What viz.graph folds in from a fact node (investment, status, award, role, indicator)."""
+ENTITY_INDEX_KEY = ("entity-index",)
+"""The index's key in viz.cache, for a store that counts its writes without reporting what they touched."""
+__all__ = ["QUERY_NODE_LIMIT", "entity_index", "store_view", "values_block", "zone_index"]
 
 
 @dataclass(frozen=True)
@@ -75,41 +76,21 @@ class EvidenceOut:
     end: int | None
 
 
-def values_block(variable: str, iris: Iterable[str]) -> str:
-    """``VALUES ?variable { <iri> ... }``, each IRI checked and written by pyoxigraph (never caller text)."""
-    return f"VALUES ?{variable} {{ {' '.join(str(NamedNode(i)) for i in iris)} }}"
-
-
-def fill(template: str, parts: dict[str, str]) -> str:
-    """The template ``viz_<template>`` with its marked lines (``#MEMBERS``, ``#NODES``...) replaced."""
-    return "\n".join(parts.get(line.strip(), line) for line in load_query(template).splitlines())
-
-
-def predicate_filter(predicates: tuple[NamedNode, ...]) -> str:
-    """Keep triples whose ``?p`` is one of ``predicates`` and bind ``?k`` to its position."""
-    numbered = "-1"
-    for position, predicate in reversed(list(enumerate(predicates))):
-        numbered = f"IF(?p = {predicate}, {position}, {numbered})"
-    return f"FILTER(?p IN ({', '.join(map(str, predicates))}))\n  BIND({numbered} AS ?k)"
+def entity_index(store: GraphStore, cache: GenerationCache | None = None) -> EntityIndex:
+    """The entity index: live for an embedded store, else read whole, kept in ``cache`` for the store's
+    generation when one is given."""
+    live = live_index(store)
+    if live is not None:
+        return live.current()
+    if cache is None:
+        return read_entity_index(store)
+    return cache.get(ENTITY_INDEX_KEY, lambda: read_entity_index(store))
 
 
 def entity_graph(store: GraphStore, entities: list[str], index: EntityIndex) -> nx.MultiDiGraph:
-    """The entity graph among ``entities``: their binary facts from the index, names and folded facts read."""
-    if not entities:
-        return nx.MultiDiGraph()
-    chosen = set(entities)
-    edges = [(a, BINARY_NAMES[code], b) for a in entities for code, b in index.edges.get(a, ()) if b in chosen]
-    triples: list[tuple[Any, NamedNode, Any]] = []
-    # An award is drawn only towards a shown honour, a role only from a shown person.
-    skip = {"award"} if not index.has_class(entities, "Honour") else set()
-    skip |= {"role"} if not index.has_class(entities, "Person") else set()
-    folded = tuple(ZONE[f] for f in FOLDED if f not in skip)
-    nodes, links = values_block("e", entities), f"FILTER(?link IN ({', '.join(map(str, folded))}))"
-    for template, predicates, subject in (("viz_view_entities", NAME_PREDICATES + folded, "e"),
-                                          ("viz_view_facts", FACT_PREDICATES, "f")):
-        query = fill(template, {"#NODES": nodes, "#LINKS": links, "#PREDICATES": predicate_filter(predicates)})
-        triples += [(r[subject], predicates[int(r["k"].value)], r["o"]) for r in store.select(query)]
-    return to_networkx(triples, edges)
+    """The entity graph among ``entities``: their binary facts from the index, names and folded facts from
+    their records (read for those the index does not hold yet)."""
+    return assemble(index.records_of(store, entities), entities, index.binary_edges(entities))
 
 
 def candidates(store: GraphStore, index: EntityIndex, members: list[str], anchor: str | None = None,

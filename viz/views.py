@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -113,11 +113,17 @@ def ego_view(g: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
     return induced(g, members)
 
 
-def zone_members(g: nx.MultiDiGraph, zone: str) -> set[str]:
-    """The zone and what links to it, within two hops that do not pass through another zone."""
+def adjacency(g: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Each node's neighbours in either direction (for many walks over one graph)."""
+    return {n: set(g._succ[n]) | set(g._pred[n]) for n in g}  # noqa: SLF001
+
+
+def zone_members(g: nx.MultiDiGraph, zone: str, near: Mapping[str, set[str]] | None = None) -> set[str]:
+    """The zone and what links to it, within two hops that do not pass through another zone; ``near``: the
+    :func:`adjacency` of ``g``, when many zones are walked."""
     members, frontier = {zone}, {zone}
     for _ in range(2):
-        step = {n for f in frontier for n in neighbours(g, f) if n not in members}
+        step = {n for f in frontier for n in (near[f] if near is not None else neighbours(g, f)) if n not in members}
         step = {n for n in step if g.nodes[n].get("type") != EntityType.ZONE.value}
         members |= step
         frontier = step

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -46,6 +46,7 @@ class OxigraphStore:
         self.read_only = read_only
         self.generation = 0
         """Bumped after every write made through this object (not through ``raw``); viz.cache keys on it."""
+        self._listeners: list[Callable[[frozenset[str] | None], None]] = []
         try:
             if path is None:
                 self._store = Store()
@@ -72,6 +73,28 @@ class OxigraphStore:
 
     # -- writing ---------------------------------------------------------------
 
+    def on_write(self, listener: Callable[[frozenset[str] | None], None]) -> None:
+        """Call ``listener(touched)`` after each write, before ``generation`` moves on (it must not raise).
+
+        ``touched`` holds every IRI (subject or object) of a triple the write may have added to or removed
+        from the merged graph, or is None when the write may have changed anything (an arbitrary update, a bulk
+        load, a rebuild). viz.live keeps its entity index up to date this way.
+        """
+        self._listeners.append(listener)
+
+    def _written(self, touched: frozenset[str] | None) -> None:
+        for listener in self._listeners:
+            listener(touched)
+        self.generation += 1  # after the write: a reader never files old data under the new generation
+
+    def _iris_of(self, graph: NamedNode, triples: Iterable[Triple] = ()) -> set[str]:
+        """IRIs named by the triples of ``graph`` now, and by ``triples``."""
+        found: set[str] = set()
+        old = (q.triple for q in self._store.quads_for_pattern(None, None, None, graph))
+        for t in (*old, *triples):
+            found.update(term.value for term in (t.subject, t.object) if isinstance(term, NamedNode))
+        return found
+
     def replace_graph(self, graph: NamedNode, triples: Iterable[Triple]) -> None:
         self.replace_graphs({graph: triples})
 
@@ -83,18 +106,19 @@ class OxigraphStore:
         if not replaced:
             return
         operations = name_operations(self._store, replaced)  # read before the write: one writer at a time
+        touched = frozenset().union(*(self._iris_of(graph, triples) for graph, triples in replaced.items()))
         for graph, triples in replaced.items():
             operations += MERGED.remove_old_facts(graph)
             operations.append(f"DROP SILENT GRAPH {graph}")
             operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples_block(triples)}\n}} }}")
             operations += MERGED.after_write(graph)
-        self._update(" ;\n".join(operations))
+        self._update(" ;\n".join(operations), touched)
 
     def delete_graph(self, graph: NamedNode) -> bool:
         if not self._store.contains_named_graph(graph):
             return False
         operations = [*name_operations(self._store, {graph: []}), *MERGED.remove_old_facts(graph)]
-        self._update(" ;\n".join([*operations, f"DROP GRAPH {graph}"]))
+        self._update(" ;\n".join([*operations, f"DROP GRAPH {graph}"]), frozenset(self._iris_of(graph)))
         return True
 
     def bulk_load_nquads(self, data: bytes) -> None:
@@ -107,7 +131,7 @@ class OxigraphStore:
         try:
             self._load_with_merged(quads)
         finally:
-            self.generation += 1  # after the write: a reader never files old data under the new generation
+            self._written(None)
 
     def _load_with_merged(self, quads: list[Quad]) -> None:
         self._store.bulk_extend(quads)
@@ -152,7 +176,7 @@ class OxigraphStore:
         """The store's named graphs and the graphs the update's text names (it may create them before it reads)."""
         return [g.value for g in self._store.named_graphs() if isinstance(g, NamedNode)] + iris_in(update, RESOURCE_IRI)
 
-    def _update(self, update: str) -> None:
+    def _update(self, update: str, touched: frozenset[str] | None = None) -> None:
         try:
             self._store.update(update, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
         except SyntaxError as exc:
@@ -160,7 +184,7 @@ class OxigraphStore:
         except OSError as exc:
             raise StoreError(str(exc)) from exc
         finally:
-            self.generation += 1
+            self._written(touched)
 
     # -- reading ---------------------------------------------------------------
 

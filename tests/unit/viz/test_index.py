@@ -41,7 +41,9 @@ def test_index_reads_classes_neighbours_and_degree() -> None:
     assert index.neighbours[OTHER.value] == {ZONE_A.value, PERSON.value}
     # degree counts binary facts only, each neighbour once although both documents state them
     assert index.degree[FIRM.value] == 2 and index.degree[ZONE_A.value] == 2 and HONOUR.value not in index.degree
-    assert index.edges[FIRM.value] and all(b in {ZONE_A.value, ZONE_B.value} for _, b in index.edges[FIRM.value])
+    assert {(a, b) for a, _, b in index.binary_edges([FIRM.value])} == {(FIRM.value, ZONE_A.value),
+                                                                        (FIRM.value, ZONE_B.value)}
+    assert (-1, HONOUR.value) in index.out[FIRM.value] and (-2, OTHER.value) in index.out[PERSON.value]
     assert index.is_zone(ZONE_B.value) and not index.is_zone(FIRM.value)
 
 
