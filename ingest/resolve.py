@@ -84,9 +84,16 @@ def _link_zones(clusters: _Clusters, doc: Document, mentions: list[Mention]) -> 
 
 def _link_companies(clusters: _Clusters, names: list[str]) -> None:
     """Join each short company name to the legal name it abbreviates (if exactly one)."""
-    legal = [n for n in names if COMPANY_SUFFIX_RE.search(n)]
+    bodies_by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first character → (body, full)
+    for full in (n for n in names if COMPANY_SUFFIX_RE.search(n)):
+        for body in {company_core(full), COMPANY_SUFFIX_RE.sub("", full)}:
+            bodies_by_first[body[:1]].append((body, full))
     for short in names:
-        targets = [full for full in legal if is_short_form(short, full)]
+        if len(short) < 2:
+            continue
+        candidates = bodies_by_first.get(short[0], ())
+        targets = list(dict.fromkeys(full for body, full in candidates
+                                     if len(short) < len(full) and in_order(short, body)))
         if len(targets) == 1:
             clusters.union((EntityType.ENTERPRISE, short), (EntityType.ENTERPRISE, targets[0]))
 

@@ -45,32 +45,29 @@ def short_name_mentions(doc: Document, mentions: Sequence[Mention]) -> list[Ment
     return found
 
 
-def _cores_by_head(mentions: Sequence[Mention]) -> dict[str, set[str]]:
-    """Core names of the legal company names mentioned, keyed by their first two characters."""
-    cores: dict[str, set[str]] = defaultdict(set)
+def _cores_by_head(mentions: Sequence[Mention]) -> dict[str, dict[str, set[str]]]:
+    """Core names of the legal company names mentioned, keyed by their first two characters, then by
+    the two characters a short form of them may end with (the core's, or the core's without its generic tail)."""
+    cores: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for mention in mentions:
         if mention.type is EntityType.ENTERPRISE and COMPANY_SUFFIX_RE.search(mention.name):
             core = company_core(mention.name)
             if len(core) > MIN_SHORT:
-                cores[core[:2]].add(core)
+                for ending in {core[-2:], GENERIC_TAILS.sub("", core)[-2:]}:
+                    cores[core[:2]][ending].add(core)
     return cores
 
 
-def _short_form_at(text: str, start: int, cores: set[str]) -> str | None:
+def _short_form_at(text: str, start: int, cores: dict[str, set[str]]) -> str | None:
     """The longest text at ``start`` that abbreviates exactly one of ``cores``."""
     for length in range(MAX_SHORT, MIN_SHORT - 1, -1):
         form = text[start : start + length]
         if len(form) < length:
             continue
-        matches = {c for c in cores if len(form) < len(c) and _ends_like(form, c) and in_order(form, c)}
+        matches = {c for c in cores.get(form[-2:], ()) if len(form) < len(c) and in_order(form, c)}
         if len(matches) == 1:
             return form
     return None
-
-
-def _ends_like(form: str, core: str) -> bool:
-    """Whether ``form`` ends as ``core`` does, with or without the core's generic tail."""
-    return form[-2:] in (core[-2:], GENERIC_TAILS.sub("", core)[-2:])
 
 
 def abbreviates_named_company(short: str, text: str) -> bool:
