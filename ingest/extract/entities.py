@@ -68,12 +68,14 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     return tuple(hits)
 
 
+# A short bracketed part inside a project name ("X(苏州)数字基地项目", "X公司(二期)项目").
+_PAREN = r"[(（][^()（）,，;；。]{1,10}[)）]"
 # Steps of work listed inside a project name ("…研发、生产、销售项目", "…部件等研发、生产项目").
 _WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运营)"
 # "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
 INVESTED_PROJECT_RE = re.compile(
     rf"总?投资(?:额)?(?:约|超|近)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))(?:建设)?的"
-    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}){{2,40}}?(?:项目|工程|基地(?!项目)))"
+    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|工程|基地(?!项目)))"
 )
 
 
@@ -156,13 +158,17 @@ def find_brands(sentence: str) -> list[NameHit]:
 _FUTURE = re.compile(r"(?:确保|争取|尽快|及早|力争|早日|计划|拟|将|推动|促进|要|可望|有望|预计|即将)[^,，;；。]*$")
 
 
+_DONE = ("completed", "in_production")
+
+
 def statuses_in(text: str) -> list[str]:
     """ProjectStatus values a clause states (future or planned cues excluded)."""
     found: list[str] = []
     taken: list[tuple[int, int]] = []
     for cue, status in STATUS_CUES:
         for match in re.finditer(cue, text):
-            if any(s <= match.start() < e for s, e in taken) or _FUTURE.search(text[:match.start()]):
+            if any(s <= match.start() < e for s, e in taken) or _FUTURE.search(text[:match.start()]) \
+                    or status in _DONE and text.startswith("后", match.end()):  # 建成后, 投产后: a prospect
                 continue
             taken.append((match.start(), match.end()))
             if status not in found:
@@ -182,10 +188,13 @@ BY_INVESTOR_RE = re.compile(
     rf"(?:建设|兴建|打造|实施)的(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
 _CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日)")
+# Other words for a project's amount, right after its name ("X项目投资额1.5亿元", "签约额3亿元").
+_AMOUNT_CUE = r"投资额|签约额|签约金额|协议投资额?|计划总?投资|投资(?=[\d约超近达逾])"
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：的]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?(?:项目|工程))(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|全面|全部|率先|即将|签约|开工|竣工|投产|落户|完成|现已|正在|并网)"
+    rf"(?:^|(?<=[,，;；。:：的]))(?P<name>(?:[{HAN}A-Za-z0-9]|{_PAREN}){{4,40}}?(?:项目|工程))(?:[一二三四五六七八九十]期)?"
+    rf"(?=(?:计划|预计)?总投资|{_AMOUNT_CUE}|已|于|正式|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
+    rf"落户|完成|现已|正在|并网|封顶|结顶)"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
 TOPIC_PROJECT_RE = re.compile(rf"(?:^|(?<=特别是|尤其是))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=[,，])")
@@ -193,10 +202,12 @@ TOPIC_PROJECT_RE = re.compile(rf"(?:^|(?<=特别是|尤其是))(?P<name>[{HAN}A-
 _CLAUSE_VERBS = re.compile(r"投资|建设|实施|引进|签约|推进")
 # A building or base named at the start of a clause and then given a status: "X中心结顶", "Y产业园开工".
 CLAUSE_WORKS_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店))"
-    rf"(?=(?:正式|顺利|全面|已经|已)?(?:开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用))"
+    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店|综合体|科技城|小镇))"
+    rf"(?=(?:正式|顺利|全面|已经|已)?(?:开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用)|(?:计划|预计)?总投资)"
 )
-CLAUSE_AMOUNT_RE = re.compile(r"总投资(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))")
+CLAUSE_AMOUNT_RE = re.compile(
+    rf"(?<!带动)(?<!拉动)(?<!撬动)(?<!完成)(?<!累计)(?<!新增)"
+    rf"(?:总投资额?|投资总额|{_AMOUNT_CUE})(?:为|约|超|近|达|逾)*(?P<amount>[\d.]+(?:亿|万)(?:元|美元))")
 
 
 @dataclass(frozen=True)
@@ -245,7 +256,7 @@ def find_projects_by(sentence: str) -> list[BuiltProject]:
 
 def find_clause_projects(sentence: str) -> list[NameHit]:
     """Projects that open a clause and are described by it ("Y项目总投资N亿元,已开工")."""
-    if "项目" not in sentence:
+    if "项目" not in sentence and "投资" not in sentence:
         return []
     hits = []
     matches = [*CLAUSE_PROJECT_RE.finditer(sentence), *TOPIC_PROJECT_RE.finditer(sentence),

@@ -164,16 +164,31 @@ def clause_projects(c: Collector, sentence: Sentence) -> None:
     for index, hit in enumerate(hits):
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
-        company = company_of_project(hit.name.removesuffix("项目"))
-        if company:
-            c.mention(E, company, sentence, hit.start, hit.start + len(company))
-            c.fact(Predicate.INVESTOR, project, (E, company), sentence)
         following = hits[index + 1].start if index + 1 < len(hits) else len(sentence.text)
         rest = re.split(r"[;；。]", sentence.text[hit.end:following], maxsplit=1)[0]  # up to the next project
+        stated = _STATED_INVESTOR.search(rest)
+        if stated and _is_company(stated.group("investor")):
+            start = hit.end + stated.start("investor")
+            c.mention(E, stated.group("investor"), sentence, start, start + len(stated.group("investor")))
+            c.fact(Predicate.INVESTOR, project, (E, stated.group("investor")), sentence)
+        elif (company := company_of_project(hit.name.removesuffix("项目"))) and plausible_owner(company, hit.name):
+            c.mention(E, company, sentence, hit.start, hit.start + len(company))
+            c.fact(Predicate.INVESTOR, project, (E, company), sentence)
         amount = CLAUSE_AMOUNT_RE.search(rest)
         own = re.split(r"[,，]", rest, maxsplit=1)[0]
         _add_project(c, sentence, project, amount.group("amount") if amount else None,
                      _clause_statuses(own) or _clause_statuses(rest))
+
+
+def plausible_owner(company: str, project: str) -> bool:
+    """A building or park (X城市综合体, X科技城) shows its company only by a longer or Latin name, not by
+    two characters that may be a place."""
+    return project.endswith(("项目", "工程")) or len(company) >= 3 or company.isascii()
+
+
+# "…,投资方为X公司": the clause after a project names its investor outright.
+_STATED_INVESTOR = re.compile(
+    rf"[,，](?:其)?(?:投资方|投资主体|建设主体|项目业主|业主单位)(?:为|是)(?P<investor>[{HAN}A-Za-z0-9()（）]{{2,30}}?)(?=[,，;；。]|$)")
 
 
 def _clause_statuses(clause: str) -> list[str]:
