@@ -32,6 +32,7 @@ from ingest.extract.project_facts import (
     projects_by,
     that_project,
 )
+from ingest.extract.project_frames import anaphoric_projects, projects_in_order, site_projects, toured_sites
 from ingest.extract.years import report_year
 from ingest.extract.zones import find_zone_names, zone_mentions
 from kg.model import EntityType, Predicate
@@ -50,6 +51,9 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     built_projects(c, sentence)
     projects_by(c, sentence)
     clause_projects(c, sentence)
+    site_projects(c, sentence)
+    projects_in_order(c, sentence)
+    toured_sites(c, sentence)
     statuses: list[str] = []
     for list_hit in find_lists(sentence.text):
         statuses = list_facts(c, sentence, list_hit, statuses)
@@ -57,6 +61,7 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
         list_facts(c, sentence, facility, [])
     named_projects(c, sentence)
     that_project(c, sentence)
+    anaphoric_projects(c, sentence)
     award_facts(c, sentence)
     for person in find_people(sentence.text, c.doc.home_zone):
         c.mention(EntityType.PERSON, person.name, sentence, person.start, person.end)

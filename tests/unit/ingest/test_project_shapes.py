@@ -61,3 +61,34 @@ def test_driven_investment_is_not_the_project_amount() -> None:
 def test_after_completion_is_a_prospect_not_a_status() -> None:
     text = "总投资6亿元的远帆精密轴承项目开工,建成后年产值可达20亿元。\n"
     assert _facts(text, "status") == {("远帆精密轴承项目", "started")}
+
+
+def test_site_being_worked_on_is_a_project_under_construction() -> None:
+    text = "在位于开发区东部的恒拓光电显示模组项目施工现场,工人们正在紧张作业。\n"
+    assert _facts(text, "status") == {("恒拓光电显示模组项目", "under_construction")}
+
+
+def test_this_project_takes_the_amount_of_the_project_named_before() -> None:
+    text = "在恒拓光电显示模组项目施工现场,工人们正在作业。据了解,该项目总投资8亿元,预计明年投产。\n"
+    assert _facts(text, "investment") == {("恒拓光电显示模组项目", 8e8)}
+    assert ("恒拓光电显示模组项目", "in_production") not in _facts(text, "status")
+
+
+def test_this_project_in_the_same_sentence() -> None:
+    text = "开发区分会场设在北岭智能装备产业园项目现场,该项目总投资10亿元,将于明年6月建成。\n"
+    assert _facts(text, "investment") == {("北岭智能装备产业园项目", 1e9)}
+    assert not _facts(text, "status")
+
+
+def test_amounts_given_in_order_go_to_the_projects_in_order() -> None:
+    text = "此外,总投资分别为5亿元、3亿元的北岭康养项目和南岸文旅项目等已签约落户开发区。\n"
+    assert _facts(text, "investment") == {("北岭康养项目", 5e8), ("南岸文旅项目", 3e8)}
+    assert _facts(text, "status") == {("北岭康养项目", "signed"), ("南岸文旅项目", "signed")}
+
+
+def test_sites_of_a_tour_are_typed_by_their_ending() -> None:
+    text = "调研组先后到智能装备厂房建设项目、华鼎电子项目和远拓环保有限公司等地进行督查。\n"
+    entities = {(e["type"], e["name"]) for e in _extract(text)["entities"]}
+    assert {("Project", "智能装备厂房建设项目"), ("Project", "华鼎电子项目"),
+            ("Enterprise", "远拓环保有限公司")} <= entities
+    assert ("Enterprise", "华鼎电子项目") not in entities

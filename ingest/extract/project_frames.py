@@ -1,0 +1,122 @@
+"""Projects named inside a frame rather than a clause of their own.
+
+- A site: "在X项目施工现场", "设在X项目现场" (a site being worked on is under construction).
+- An anaphor: "该项目总投资N亿元", "该项目已于3月开工" after a sentence or clause that named the project.
+- Amounts given in order: "总投资分别为5亿元、3亿元的X项目和Y项目".
+- A tour of places: "先后到X产业园、Y项目和Z公司等地调研": each item typed by its ending.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.document import Sentence
+from ingest.extract.entities import CLAUSE_AMOUNT_RE, find_legal_companies, statuses_in
+from ingest.extract.fact_collector import Collector
+from ingest.extract.numbers import parse_amount
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, HAN
+from ingest.extract.project_owners import company_of_project
+from kg.model import EntityType, Predicate
+
+E, P = EntityType.ENTERPRISE, EntityType.PROJECT
+_NAME = rf"(?:[{HAN}A-Za-z0-9·]|[(（][^()（）,，;；。]{{1,10}}[)）])"
+# "在X项目施工现场", "设在X项目现场", "走进X项目工地".
+_SITE = re.compile(
+    rf"(?:在|到|设在|走进|来到|深入|前往)(?P<name>{_NAME}{{4,40}}?项目)(?P<work>施工|建设)?(?:现场|工地)")
+# "该项目…" opening a sentence or a clause.
+_ANAPHOR = re.compile(r"(?:^|[,，;；。])(?:据了解|据悉|记者了解到)?[,，]?(?:该|此)项目(?P<clause>[^;；。]*)")
+_AMOUNT = r"[\d.]+(?:亿|万)(?:元|美元)?"
+_IN_ORDER = re.compile(
+    rf"(?:总|计划|协议)?投资(?:额)?分别(?:为|是|达)?(?P<amounts>{_AMOUNT}(?:[、和及]{_AMOUNT})+)的"
+    rf"(?P<names>{_NAME}{{2,40}}?项目(?:[、和及]{_NAME}{{2,40}}?项目)+)")
+# "先后到A、B和C等地调研": a tour of sites.
+_TOUR = re.compile(
+    r"(?:到|来到|走进|深入|前往|赴)(?P<list>[^,，;；。:：]{4,160}?)等(?:地|处|现场|点位|企业和项目|项目和企业)")
+_TOUR_PROJECT = re.compile(r"(?:项目|工程|产业园|工业园|科技园)$")
+_GENERIC = re.compile(r"^(?:重点|重大|在建|新建|续建|签约|产业|部分|有关|相关|多个|各)|^.{0,3}(?:项目|工程)$")
+
+
+def site_projects(c: Collector, sentence: Sentence) -> None:
+    """Projects whose site the sentence is at; a site being worked on is under construction."""
+    if "现场" not in sentence.text and "工地" not in sentence.text:
+        return
+    for match in _SITE.finditer(sentence.text):
+        start = match.start("name") + match.group("name").rfind("的") + 1  # "在位于X的Y项目现场": Y
+        name = sentence.text[start:match.end("name")]
+        if len(name) < 6 or _GENERIC.search(name):
+            continue
+        c.mention(P, name, sentence, start, match.end("name"))
+        if match.group("work"):
+            c.fact(Predicate.STATUS, (P, name), None, sentence, status="under_construction",
+                   year=c.sentence_year(sentence))
+
+
+def anaphoric_projects(c: Collector, sentence: Sentence) -> None:
+    """"该项目总投资N亿元,已于3月开工": amount and statuses of the project named just before."""
+    if "项目" not in sentence.text:
+        return
+    for match in _ANAPHOR.finditer(sentence.text):
+        project = _last_project(c, sentence, match.start())
+        if project is None:
+            continue
+        clause = match.group("clause")
+        amount = CLAUSE_AMOUNT_RE.search(clause)
+        parsed = parse_amount(amount.group("amount")) if amount else None
+        if parsed is not None:
+            c.fact(Predicate.INVESTMENT, (P, project), None, sentence, amount=parsed.value, currency=parsed.currency)
+        for status in statuses_in(re.split(r"[,，]", clause, maxsplit=2)[0] + "|" + clause):
+            c.fact(Predicate.STATUS, (P, project), None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+def _last_project(c: Collector, sentence: Sentence, before: int) -> str | None:
+    """The last project named before ``before`` in the sentence, else in the sentence before (same paragraph)."""
+    here = [m for m in c.mentions_between(P, sentence.index, sentence.index)
+            if m.end <= sentence.start + before]
+    if here:
+        return max(here, key=lambda m: m.end).name
+    if sentence.index == 0 or c.paragraph(c.doc.sentences[sentence.index - 1]) != c.paragraph(sentence):
+        return None
+    earlier = c.mentions_between(P, sentence.index - 1, sentence.index - 1)
+    return max(earlier, key=lambda m: m.end).name if earlier else None
+
+
+def projects_in_order(c: Collector, sentence: Sentence) -> None:
+    """"总投资分别为A、B的X项目和Y项目": the n-th amount goes to the n-th project."""
+    if "分别" not in sentence.text:
+        return
+    for match in _IN_ORDER.finditer(sentence.text):
+        amounts = re.split(r"[、和及]", match.group("amounts"))
+        names = list(re.finditer(r"(?:^|[、和及])(?P<name>[^、和及]+?项目)", match.group("names")))
+        if len(amounts) != len(names):
+            continue
+        unit = re.search(r"(?:元|美元)$", amounts[-1])
+        for text, name in zip(amounts, names, strict=True):
+            parsed = parse_amount(text if text.endswith("元") or not unit else text + unit.group())
+            start = match.start("names") + name.start("name")
+            c.mention(P, name.group("name"), sentence, start, start + len(name.group("name")))
+            if parsed is not None:
+                c.fact(Predicate.INVESTMENT, (P, name.group("name")), None, sentence,
+                       amount=parsed.value, currency=parsed.currency)
+            clause = sentence.text[match.end():].split("。")[0]
+            for status in statuses_in(re.split(r"[,，;；]", clause, maxsplit=1)[0]):
+                c.fact(Predicate.STATUS, (P, name.group("name")), None, sentence, status=status,
+                       year=c.sentence_year(sentence))
+
+
+def toured_sites(c: Collector, sentence: Sentence) -> None:
+    """"先后到A产业园、B项目和C公司等地": projects and companies among the sites visited."""
+    if "等" not in sentence.text:
+        return
+    for match in _TOUR.finditer(sentence.text):
+        offset = match.start("list")
+        position = 0
+        for name in re.split(r"、|(?<=项目|公司|工程)[和及]", match.group("list")):
+            start, position = offset + position, position + len(name) + 1
+            if COMPANY_SUFFIX_RE.search(name) and any(h.name == name for h in find_legal_companies(name)):
+                c.mention(E, name, sentence, start, start + len(name))
+            elif _TOUR_PROJECT.search(name) and not _GENERIC.search(name) and len(name) >= 4:
+                c.mention(P, name, sentence, start, start + len(name))
+                owner = company_of_project(name.removesuffix("项目")) if name.endswith("项目") else None
+                if owner:
+                    c.mention(E, owner, sentence, start, start + len(owner))
+                    c.fact(Predicate.INVESTOR, (P, name), (E, owner), sentence)
