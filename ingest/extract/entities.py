@@ -37,6 +37,11 @@ _BAD_PROJECT = re.compile(
 )
 
 
+def generic_project(name: str) -> bool:
+    """A class or count of projects (重点项目, 11个产业项目), or a clause fragment, not a project's name."""
+    return bool(_GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name))
+
+
 @dataclass(frozen=True)
 class NameHit:
     """A name found in a sentence (offsets relative to the sentence)."""
@@ -188,16 +193,21 @@ BY_INVESTOR_RE = re.compile(
     rf"(?:建设|兴建|打造|实施)的(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
 _CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日)")
+# An ordinal opening an item of a numbered account ("一是X项目,…;二是Y项目,…", "1.X项目,…").
+_ORDINAL = (r"[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]+[,，、]?|\d{1,2}[.、．]"
+            r"|[(（][一二三四五六七八九十\d]{1,2}[)）]")
 # Other words for a project's amount, right after its name ("X项目投资额1.5亿元", "签约额3亿元").
 _AMOUNT_CUE = r"投资额|签约额|签约金额|协议投资额?|计划总?投资|投资(?=[\d约超近达逾])"
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：的]))(?P<name>(?:[{HAN}A-Za-z0-9]|{_PAREN}){{4,40}}?(?:项目|工程))(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计)?总投资|{_AMOUNT_CUE}|已|于|正式|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
+    rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9]|{_PAREN}){{4,40}}?(?:项目|工程))"
+    rf"(?:[一二三四五六七八九十]期)?"
+    rf"(?=(?:计划|预计)?总投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
     rf"落户|完成|现已|正在|并网|封顶|结顶)"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
-TOPIC_PROJECT_RE = re.compile(rf"(?:^|(?<=特别是|尤其是))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=[,，])")
+TOPIC_PROJECT_RE = re.compile(
+    rf"(?:^(?:{_ORDINAL})?|(?<=特别是|尤其是)|(?<=[;；:：])(?:{_ORDINAL}))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=[,，])")
 # A clause, not a name: an investor and its verb before the project (X公司投资26亿元建设Y项目).
 _CLAUSE_VERBS = re.compile(r"投资|建设|实施|引进|签约|推进")
 # A building or base named at the start of a clause and then given a status: "X中心结顶", "Y产业园开工".

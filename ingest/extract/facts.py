@@ -32,7 +32,13 @@ from ingest.extract.project_facts import (
     projects_by,
     that_project,
 )
-from ingest.extract.project_frames import anaphoric_projects, projects_in_order, site_projects, toured_sites
+from ingest.extract.project_frames import (
+    anaphoric_projects,
+    projects_in_a_row,
+    projects_in_order,
+    site_projects,
+    toured_sites,
+)
 from ingest.extract.years import report_year
 from ingest.extract.zones import find_zone_names, zone_mentions
 from kg.model import EntityType, Predicate
@@ -54,6 +60,7 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     site_projects(c, sentence)
     projects_in_order(c, sentence)
     toured_sites(c, sentence)
+    projects_in_a_row(c, sentence)
     statuses: list[str] = []
     for list_hit in find_lists(sentence.text):
         statuses = list_facts(c, sentence, list_hit, statuses)

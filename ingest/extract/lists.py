@@ -16,7 +16,8 @@ from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, LEAD_VERBS
 from ingest.extract.project_owners import company_of_project
 from ingest.extract.zones import is_common_word, is_dictionary_word
 
-__all__ = ["ListHit", "company_of_project", "find_facilities", "find_lists", "looks_like_company", "split_items"]
+__all__ = ["ListHit", "company_of_project", "cut_first", "find_facilities", "find_lists", "looks_like_company",
+           "split_items"]
 
 # Clause separators (a list never crosses them).
 CLAUSE_RE = re.compile(r"[^,，;；:：。!！?？]+")
@@ -146,7 +147,7 @@ class ListHit:
 _KIND_TAILS = ("中心", "基地", "项目", "工程", "园")
 
 
-def _cut_first(text: str) -> int:
+def cut_first(text: str) -> int:
     """Offset where the first item starts: after the last lead word, digits or quotes."""
     start = 0
     for match in _LEAD_RE.finditer(text):
@@ -186,7 +187,7 @@ def _list_before(clause: str, end: int, offset: int) -> list[tuple[int, int, str
         text = text[-_SINGLE_WINDOW:]
         offset += end - _SINGLE_WINDOW
         end = _SINGLE_WINDOW
-    start = _cut_first(text.split("、")[0]) if "、" in text else _cut_first(text)
+    start = cut_first(text.split("、")[0]) if "、" in text else cut_first(text)
     return split_items(text[start:], offset + start)
 
 
@@ -291,7 +292,7 @@ def find_facilities(sentence: str) -> list[ListHit]:
             if re.search(r"等(?![\d一二三四五六七八九十]+[幅宗个])", match.group("list")):
                 continue
             listed = match.group("list")
-            start = _cut_first(listed.split("、")[0])
+            start = cut_first(listed.split("、")[0])
             items = [i for i in split_items(listed[start:], offset + match.start() + start)
                      if len(i[2]) <= _MAX_FACILITY]
             if items and any(re.search(rf"{_FACILITY_END}$", name) for _, _, name in items):

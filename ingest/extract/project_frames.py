@@ -4,6 +4,7 @@
 - An anaphor: "该项目总投资N亿元", "该项目已于3月开工" after a sentence or clause that named the project.
 - Amounts given in order: "总投资分别为5亿元、3亿元的X项目和Y项目".
 - A tour of places: "先后到X产业园、Y项目和Z公司等地调研": each item typed by its ending.
+- Projects named in a row without a closing 等-head: "重点推进X项目、Y项目和Z项目建设".
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import re
 
 from ingest.document import Sentence
-from ingest.extract.entities import CLAUSE_AMOUNT_RE, find_legal_companies, statuses_in
+from ingest.extract.entities import CLAUSE_AMOUNT_RE, find_legal_companies, generic_project, statuses_in
 from ingest.extract.fact_collector import Collector
+from ingest.extract.lists import cut_first
 from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, HAN
 from ingest.extract.project_owners import company_of_project
@@ -120,3 +122,37 @@ def toured_sites(c: Collector, sentence: Sentence) -> None:
                 if owner:
                     c.mention(E, owner, sentence, start, start + len(owner))
                     c.fact(Predicate.INVESTOR, (P, name), (E, owner), sentence)
+
+
+# "A项目、B项目和C项目" inside one clause, not closed by 等 (the list rules read "A、B等项目").
+_ROW = re.compile(rf"(?P<row>(?:{_NAME}{{4,40}}?项目[、和及])+{_NAME}{{4,40}}?项目)(?![\u4e00-\u9fffA-Za-z0-9]*等)")
+_ROW_ITEM = re.compile(r"(?:^|(?<=项目)[、和及])(?P<name>.+?项目)")
+# "推进…项目建设", "加快…项目建设": projects being built (FORMAT.md: under_construction).
+_BEING_BUILT = re.compile(r"(?:推进|加快|加速|推动)[^,，;；。]*项目(?:的)?建设")
+
+
+def projects_in_a_row(c: Collector, sentence: Sentence) -> None:
+    """Every project of "A项目、B项目和C项目", with the statuses of its clause."""
+    if "项目、" not in sentence.text and "项目和" not in sentence.text and "项目及" not in sentence.text:
+        return
+    for clause in re.finditer(r"[^,，;；。:：]+", sentence.text):
+        for row in _ROW.finditer(clause.group()):
+            offset = clause.start() + row.start("row")
+            text = row.group("row")
+            first = cut_first(text[:text.index("项目")])
+            offset, text = offset + first, text[first:]
+            statuses = statuses_in(clause.group()) or (
+                ["under_construction"] if _BEING_BUILT.search(clause.group()) else [])
+            for item in _ROW_ITEM.finditer(text):
+                name = item.group("name")
+                if _GENERIC.search(name) or generic_project(name) or len(name) < 6:
+                    continue
+                start = offset + item.start("name")
+                c.mention(P, name, sentence, start, start + len(name))
+                owner = company_of_project(name.removesuffix("项目"))
+                if owner:
+                    c.mention(E, owner, sentence, start, start + len(owner))
+                    c.fact(Predicate.INVESTOR, (P, name), (E, owner), sentence)
+                for status in statuses:
+                    c.fact(Predicate.STATUS, (P, name), None, sentence, status=status,
+                           year=c.sentence_year(sentence))

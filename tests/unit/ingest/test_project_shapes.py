@@ -92,3 +92,28 @@ def test_sites_of_a_tour_are_typed_by_their_ending() -> None:
     assert {("Project", "智能装备厂房建设项目"), ("Project", "华鼎电子项目"),
             ("Enterprise", "远拓环保有限公司")} <= entities
     assert ("Enterprise", "华鼎电子项目") not in entities
+
+
+def test_numbered_items_lose_their_ordinal() -> None:
+    text = ("一是星澜储能电池项目,计划总投资20亿元;二是禾丰食品加工项目,总投资3亿元,已完成主体施工。\n"
+            "1.青松智能制造产业园项目,总投资15亿元,已于3月开工。\n")
+    assert {"星澜储能电池项目", "禾丰食品加工项目", "青松智能制造产业园项目"} <= _projects(text)
+    assert not any(name.startswith(("一是", "二是", "1")) for name in _projects(text))
+    assert ("禾丰食品加工项目", 3e8) in _facts(text, "investment")
+    assert ("青松智能制造产业园项目", "started") in _facts(text, "status")
+
+
+def test_project_that_signs_successfully() -> None:
+    text = "华鼎电子年产50万套汽车零部件项目成功签约,项目总投资6亿元。\n"
+    assert ("华鼎电子年产50万套汽车零部件项目", 6e8) in _facts(text, "investment")
+    assert ("华鼎电子年产50万套汽车零部件项目", "signed") in _facts(text, "status")
+
+
+def test_projects_in_a_row_without_a_closing_head() -> None:
+    text = "重点推进远帆新材料项目、蓝湾冷链物流项目、恒拓电池项目建设。\n"
+    assert {"远帆新材料项目", "蓝湾冷链物流项目", "恒拓电池项目"} <= _projects(text)
+    assert ("远帆新材料项目", "under_construction") in _facts(text, "status")
+
+
+def test_counted_classes_of_projects_are_not_a_row_of_names() -> None:
+    assert not _projects("全年实施11个重点推进项目和6个城市功能项目。\n")
