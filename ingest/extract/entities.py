@@ -22,7 +22,7 @@ _GENERIC_COMPANY = re.compile(
 # A named project: a name ending in 项目 (optionally 基地) after a lead verb or at sentence start.
 PROJECT_RE = re.compile(rf"[{HAN}A-Za-z0-9、]{{4,40}}?项目")
 _PROJECT_LEAD = re.compile(
-    r"^.*?(?:加快推进|推进|完成|率先完成|实施|启动|引进|签约|建设|位于[^的]{2,12}的|的)"
+    r"^.*?(?:加快推进|推进|完成|率先完成|实施|启动|引进|签约|建设|位于[^的]{2,12}的|的)(?:的)?"
 )
 _GENERIC_PROJECT = re.compile(
     r"(?:实事|产业|计划|重大|重点|合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"

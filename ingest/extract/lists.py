@@ -172,6 +172,7 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
         lead = ITEM_AMOUNT_RE.match(part)
         if lead:
             begin, part = begin + lead.end(), part[lead.end():]
+        part = part.rstrip(_MASK)
         name = re.sub(r"[“”\"‘’「」《》]", "", part).strip()
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
         if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name) and not is_common_word(name) \
@@ -187,7 +188,7 @@ def _list_before(clause: str, end: int, offset: int) -> list[tuple[int, int, str
         text = text[-_SINGLE_WINDOW:]
         offset += end - _SINGLE_WINDOW
         end = _SINGLE_WINDOW
-    start = cut_first(text.split("、")[0]) if "、" in text else cut_first(text)
+    start = cut_first(text.split("、")[0].rstrip(_MASK)) if "、" in text else cut_first(text.rstrip(_MASK))
     return split_items(text[start:], offset + start)
 
 
@@ -212,8 +213,17 @@ def _kind(head: Head) -> str:
     return "facility" if head.kind == "基础设施" else "project"
 
 
+# An amount noted in brackets after an item ("X项目(总投资15亿元)、Y项目(总投资3亿元)等"): masked while the
+# list is read, so its digits neither cut nor join items; list_facts reads the amount from the text.
+ITEM_NOTE_RE = re.compile(
+    r"[(（](?:总|计划|协议)?投资(?:额)?(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元)?)[)）]")
+_MASK = "〔"
+
+
 def find_lists(sentence: str) -> list[ListHit]:
     """Every enumeration of enterprises or projects in a sentence."""
+    if "投资" in sentence:
+        sentence = ITEM_NOTE_RE.sub(lambda m: _MASK * len(m.group()), sentence)
     hits = []
     for clause in CLAUSE_RE.finditer(sentence):
         hits.extend(_clause_lists(sentence, clause.start(), clause.end()))

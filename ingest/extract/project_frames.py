@@ -14,7 +14,7 @@ import re
 from ingest.document import Sentence
 from ingest.extract.entities import CLAUSE_AMOUNT_RE, find_legal_companies, generic_project, statuses_in
 from ingest.extract.fact_collector import Collector
-from ingest.extract.lists import cut_first
+from ingest.extract.lists import ITEM_NOTE_RE, cut_first
 from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, HAN
 from ingest.extract.project_owners import company_of_project
@@ -125,15 +125,18 @@ def toured_sites(c: Collector, sentence: Sentence) -> None:
 
 
 # "A项目、B项目和C项目" inside one clause, not closed by 等 (the list rules read "A、B等项目").
-_ROW = re.compile(rf"(?P<row>(?:{_NAME}{{4,40}}?项目[、和及])+{_NAME}{{4,40}}?项目)(?![\u4e00-\u9fffA-Za-z0-9]*等)")
-_ROW_ITEM = re.compile(r"(?:^|(?<=项目)[、和及])(?P<name>.+?项目)")
+_NOTE = ITEM_NOTE_RE.pattern.replace("(?P<amount>", "(?:")
+_ROW = re.compile(
+    rf"(?P<row>(?:{_NAME}{{4,40}}?项目(?:{_NOTE})?[、和及])+{_NAME}{{4,40}}?项目(?:{_NOTE})?)(?![\u4e00-\u9fffA-Za-z0-9]*等)")
+_ROW_MARK = re.compile(r"项目(?:[(（][^()（）]{1,20}[)）])?[、和及]")
+_ROW_ITEM = re.compile(rf"(?P<name>.+?项目)(?:{ITEM_NOTE_RE.pattern})?(?:[、和及]|$)")
 # "推进…项目建设", "加快…项目建设": projects being built (FORMAT.md: under_construction).
 _BEING_BUILT = re.compile(r"(?:推进|加快|加速|推动)[^,，;；。]*项目(?:的)?建设")
 
 
 def projects_in_a_row(c: Collector, sentence: Sentence) -> None:
     """Every project of "A项目、B项目和C项目", with the statuses of its clause."""
-    if "项目、" not in sentence.text and "项目和" not in sentence.text and "项目及" not in sentence.text:
+    if _ROW_MARK.search(sentence.text) is None:
         return
     for clause in re.finditer(r"[^,，;；。:：]+", sentence.text):
         for row in _ROW.finditer(clause.group()):
@@ -153,6 +156,10 @@ def projects_in_a_row(c: Collector, sentence: Sentence) -> None:
                 if owner:
                     c.mention(E, owner, sentence, start, start + len(owner))
                     c.fact(Predicate.INVESTOR, (P, name), (E, owner), sentence)
+                noted = parse_amount(item.group("amount")) if item.group("amount") else None
+                if noted is not None:
+                    c.fact(Predicate.INVESTMENT, (P, name), None, sentence, amount=noted.value,
+                           currency=noted.currency)
                 for status in statuses:
                     c.fact(Predicate.STATUS, (P, name), None, sentence, status=status,
                            year=c.sentence_year(sentence))

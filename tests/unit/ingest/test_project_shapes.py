@@ -117,3 +117,15 @@ def test_projects_in_a_row_without_a_closing_head() -> None:
 
 def test_counted_classes_of_projects_are_not_a_row_of_names() -> None:
     assert not _projects("全年实施11个重点推进项目和6个城市功能项目。\n")
+
+
+def test_amount_noted_in_brackets_after_each_listed_project() -> None:
+    for head in ("等5个项目集中签约", "集中签约"):
+        text = f"会上,远帆智能制造项目(总投资15亿元)、蓝湾冷链物流园项目(总投资3亿元){head}。\n"
+        assert _facts(text, "investment") == {("远帆智能制造项目", 1.5e9), ("蓝湾冷链物流园项目", 3e8)}, head
+        assert ("远帆智能制造项目", "signed") in _facts(text, "status")
+
+
+def test_invested_and_built_project_has_no_glued_particle() -> None:
+    text = "投资5亿元建设的恒拓电池项目已经投产。\n"
+    assert _projects(text) == {"恒拓电池项目"}
