@@ -34,6 +34,7 @@ from ingest.extract.project_facts import (
 )
 from ingest.extract.project_frames import (
     anaphoric_projects,
+    event_statuses,
     projects_in_a_row,
     projects_in_order,
     site_projects,
@@ -122,6 +123,7 @@ def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
     collector.mentions.extend(zone_mentions(doc, home[0][2] if home else None))
     for sentence in paced(doc.sentences):
         _sentence(collector, sentence)
+    event_statuses(collector)
     _investors(collector)
     _located(collector)
     fuller_honours(collector)

@@ -163,3 +163,31 @@ def projects_in_a_row(c: Collector, sentence: Sentence) -> None:
                 for status in statuses:
                     c.fact(Predicate.STATUS, (P, name), None, sentence, status=status,
                            year=c.sentence_year(sentence))
+
+
+# A page about one event: "…项目集中开工", "重点项目开工仪式", "集中签约活动" in its opening lines.
+_EVENT = re.compile(
+    r"项目(?:集中|正式|同时|同步)?(?P<verb>开工|签约|竣工|投产)|集中(?P<verb2>开工|签约|竣工|投产)"
+    r"|(?P<verb3>开工|签约|竣工投产|竣工)(?:仪式|活动|大会|典礼)")
+_EVENT_STATUS = {"开工": "started", "签约": "signed", "竣工": "completed", "投产": "in_production",
+                 "竣工投产": "completed"}
+_OPENING_CHARS = 400
+
+
+def event_statuses(c: Collector) -> None:
+    """On a page about one signing or ground-breaking event, the projects it names with no status of their
+    own take the event's status."""
+    events = list(_EVENT.finditer(c.doc.text[:_OPENING_CHARS]))
+    statuses = {_EVENT_STATUS[next(v for v in m.groups() if v)] for m in events}
+    if len(statuses) != 1:
+        return  # no event, or a page of several (签约 and 开工): each project's own clause decides
+    status = statuses.pop()
+    dated = [c.sentence_year(s) for s in c.doc.sentences if s.start <= events[-1].start() < s.end]
+    year = dated[0] if dated else c.year  # the event's date, not a plan year named later
+    with_status = {f.subject for f in c.facts if f.predicate is Predicate.STATUS}
+    for mention in [m for m in c.mentions if m.type is P]:
+        if (P, mention.name) in with_status:
+            continue
+        with_status.add((P, mention.name))
+        c.fact(Predicate.STATUS, (P, mention.name), None, c.doc.sentences[mention.sentence_index],
+               status=status, year=year)

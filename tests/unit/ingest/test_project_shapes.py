@@ -129,3 +129,22 @@ def test_amount_noted_in_brackets_after_each_listed_project() -> None:
 def test_invested_and_built_project_has_no_glued_particle() -> None:
     text = "投资5亿元建设的恒拓电池项目已经投产。\n"
     assert _projects(text) == {"恒拓电池项目"}
+
+
+def _page(text: str) -> dict[str, Any]:
+    return to_gold_json(run(Document("t", "t.txt", text)))
+
+
+def test_projects_of_a_ground_breaking_page_take_the_event_status_and_date() -> None:
+    page = ("青松经济开发区一季度重点项目集中开工\n\n"
+            "2021年3月2日,青松经济开发区举行一季度重点项目集中开工仪式,共开工项目12个。\n\n"
+            "总投资6亿元的远帆精密轴承项目,一期计划2022年底前建成。\n")
+    statuses = {(f["s"], f["o"], f.get("year")) for f in _page(page)["facts"] if f["p"] == "status"}
+    assert statuses == {("远帆精密轴承项目", "started", 2021)}
+
+
+def test_a_page_of_signings_and_ground_breakings_gives_no_event_status() -> None:
+    page = ("青松经济开发区举行项目集中签约暨集中开工活动\n\n"
+            "2021年3月2日,活动现场共签约项目8个、开工项目12个。\n\n"
+            "总投资6亿元的远帆精密轴承项目,一期计划2022年底前建成。\n")
+    assert not [f for f in _page(page)["facts"] if f["p"] == "status"]
