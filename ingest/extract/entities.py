@@ -282,7 +282,8 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
         if match.re is TOPIC_PROJECT_RE and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
             continue
         short = 4 if match.re is CLAUSE_WORKS_RE else 6
-        if len(name) < short or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、由]", name):
+        if len(name) < short or generic_project(name) or re.search("[、由]", name) \
+                or re.search("项目[和及与]", name):  # two projects joined: the row rule reads them
             continue
         hits.append(NameHit(name, match.start("name") + skip, match.end("name")))
     return hits

@@ -130,6 +130,8 @@ _ROW = re.compile(
     rf"(?P<row>(?:{_NAME}{{4,40}}?项目(?:{_NOTE})?[、和及])+{_NAME}{{4,40}}?项目(?:{_NOTE})?)(?![\u4e00-\u9fffA-Za-z0-9]*等)")
 _ROW_MARK = re.compile(r"项目(?:[(（][^()（）]{1,20}[)）])?[、和及]")
 _ROW_ITEM = re.compile(rf"(?P<name>.+?项目)(?:{ITEM_NOTE_RE.pattern})?(?:[、和及]|$)")
+# Kinds of work, not names: "机制招项目、加速批项目" (a verb before 项目), "成果转化项目", "募投项目".
+_KIND_OF_WORK = re.compile(r"[招批建管抓引推签谋储投审]项目$|成果转化|募投|上市公司|招商")
 # "推进…项目建设", "加快…项目建设": projects being built (FORMAT.md: under_construction).
 _BEING_BUILT = re.compile(r"(?:推进|加快|加速|推动)[^,，;；。]*项目(?:的)?建设")
 
@@ -148,7 +150,7 @@ def projects_in_a_row(c: Collector, sentence: Sentence) -> None:
                 ["under_construction"] if _BEING_BUILT.search(clause.group()) else [])
             for item in _ROW_ITEM.finditer(text):
                 name = item.group("name")
-                if _GENERIC.search(name) or generic_project(name) or len(name) < 6:
+                if _GENERIC.search(name) or generic_project(name) or _KIND_OF_WORK.search(name) or len(name) < 6:
                     continue
                 start = offset + item.start("name")
                 c.mention(P, name, sentence, start, start + len(name))

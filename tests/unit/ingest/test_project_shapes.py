@@ -148,3 +148,8 @@ def test_a_page_of_signings_and_ground_breakings_gives_no_event_status() -> None
             "2021年3月2日,活动现场共签约项目8个、开工项目12个。\n\n"
             "总投资6亿元的远帆精密轴承项目,一期计划2022年底前建成。\n")
     assert not [f for f in _page(page)["facts"] if f["p"] == "status"]
+
+
+def test_a_row_of_kinds_of_work_is_no_row_of_projects() -> None:
+    assert not _projects("要完善机制抓项目、简化流程批项目、集中力量建项目,确保完成目标。\n")
+    assert not _projects("紧盯高校成果转化项目和上市公司募投项目,加快落地。\n")
