@@ -105,6 +105,8 @@ def _located(c: Collector) -> None:
                if m.type is EntityType.ZONE and m.start == c.doc.sentences[m.sentence_index].start}
     investors = {f.obj[1] for f in c.facts if f.predicate is Predicate.INVESTOR and f.obj}
     outside = c.external | (c.visitors - investors)
+    zones = sorted({m.name for m in c.mentions if m.type is EntityType.ZONE and len(m.name) >= 3},
+                   key=len, reverse=True)
     for mention in c.mentions:
         if mention.type not in (E, P) or mention.name in outside:
             continue
@@ -114,6 +116,9 @@ def _located(c: Collector) -> None:
         if mention.sentence_index in openers:
             c.fact(Predicate.LOCATED_IN, (mention.type, mention.name),
                    (EntityType.ZONE, openers[mention.sentence_index]), sentence)
+        named_after = next((z for z in zones if mention.name.startswith(z) and len(mention.name) > len(z) + 1), None)
+        if named_after:  # X新城研究中心项目: in the sub-park it is named after, as well as the home zone
+            c.fact(Predicate.LOCATED_IN, (mention.type, mention.name), (EntityType.ZONE, named_after), sentence)
 
 
 def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:

@@ -153,3 +153,11 @@ def test_a_page_of_signings_and_ground_breakings_gives_no_event_status() -> None
 def test_a_row_of_kinds_of_work_is_no_row_of_projects() -> None:
     assert not _projects("要完善机制抓项目、简化流程批项目、集中力量建项目,确保完成目标。\n")
     assert not _projects("紧盯高校成果转化项目和上市公司募投项目,加快落地。\n")
+
+
+def test_project_named_after_a_sub_park_is_located_in_it_and_in_the_home_zone() -> None:
+    page = ("青松经济开发区重点项目集中开工\n\n2023年3月2日,青松经济开发区举行重点项目集中开工活动,北岭新城设分会场。\n"
+            "北岭新城光电研究与创新中心项目总投资10亿元。\n")
+    located = {(f["s"], f["o"]) for f in _page(page)["facts"] if f["p"] == "locatedIn"}
+    project = "北岭新城光电研究与创新中心项目"
+    assert {(project, "北岭新城"), (project, "青松经济开发区")} <= located
