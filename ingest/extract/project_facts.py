@@ -18,11 +18,11 @@ from ingest.extract.entities import (
     find_legal_companies,
     find_named_projects,
     find_projects_by,
+    parse_project_amount,
     statuses_in,
 )
 from ingest.extract.fact_collector import Collector
 from ingest.extract.lists import company_of_project, looks_like_company
-from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, HAN
 from ingest.extract.short_names import abbreviates_named_company
 from kg.model import EntityType, Predicate
@@ -83,7 +83,7 @@ def invested_projects(c: Collector, sentence: Sentence) -> None:
     for hit in find_invested_projects(sentence.text):
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
-        amount = parse_amount(hit.amount)
+        amount = parse_project_amount(hit.amount)
         if amount is not None:
             c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
         owner = max((h for h in companies if h.end <= hit.start), key=lambda h: h.end, default=None)
@@ -117,7 +117,7 @@ def _is_company(name: str) -> bool:
 def _add_project(c: Collector, sentence: Sentence, project: tuple[EntityType, str], amount_text: str | None,
                  statuses: list[str]) -> None:
     """Amount and status facts of one project."""
-    amount = parse_amount(amount_text) if amount_text else None
+    amount = parse_project_amount(amount_text) if amount_text else None
     if amount is not None:
         c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
     for status in statuses:

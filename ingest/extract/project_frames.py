@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 
 from ingest.document import Sentence
-from ingest.extract.entities import CLAUSE_AMOUNT_RE, find_legal_companies, generic_project, statuses_in
+from ingest.extract.entities import (
+    CLAUSE_AMOUNT_RE,
+    find_legal_companies,
+    generic_project,
+    parse_project_amount,
+    statuses_in,
+)
 from ingest.extract.fact_collector import Collector
 from ingest.extract.lists import ITEM_NOTE_RE, cut_first
-from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, HAN
 from ingest.extract.project_owners import company_of_project
 from kg.model import EntityType, Predicate
@@ -63,7 +68,7 @@ def anaphoric_projects(c: Collector, sentence: Sentence) -> None:
             continue
         clause = match.group("clause")
         amount = CLAUSE_AMOUNT_RE.search(clause)
-        parsed = parse_amount(amount.group("amount")) if amount else None
+        parsed = parse_project_amount(amount.group("amount")) if amount else None
         if parsed is not None:
             c.fact(Predicate.INVESTMENT, (P, project), None, sentence, amount=parsed.value, currency=parsed.currency)
         for status in statuses_in(re.split(r"[,，]", clause, maxsplit=2)[0] + "|" + clause):
@@ -93,7 +98,7 @@ def projects_in_order(c: Collector, sentence: Sentence) -> None:
             continue
         unit = re.search(r"(?:元|美元)$", amounts[-1])
         for text, name in zip(amounts, names, strict=True):
-            parsed = parse_amount(text if text.endswith("元") or not unit else text + unit.group())
+            parsed = parse_project_amount(text if text.endswith("元") or not unit else text + unit.group())
             start = match.start("names") + name.start("name")
             c.mention(P, name.group("name"), sentence, start, start + len(name.group("name")))
             if parsed is not None:
@@ -158,7 +163,7 @@ def projects_in_a_row(c: Collector, sentence: Sentence) -> None:
                 if owner:
                     c.mention(E, owner, sentence, start, start + len(owner))
                     c.fact(Predicate.INVESTOR, (P, name), (E, owner), sentence)
-                noted = parse_amount(item.group("amount")) if item.group("amount") else None
+                noted = parse_project_amount(item.group("amount")) if item.group("amount") else None
                 if noted is not None:
                     c.fact(Predicate.INVESTMENT, (P, name), None, sentence, amount=noted.value,
                            currency=noted.currency)

@@ -161,3 +161,14 @@ def test_project_named_after_a_sub_park_is_located_in_it_and_in_the_home_zone() 
     located = {(f["s"], f["o"]) for f in _page(page)["facts"] if f["p"] == "locatedIn"}
     project = "北岭新城光电研究与创新中心项目"
     assert {(project, "北岭新城"), (project, "青松经济开发区")} <= located
+
+
+def test_amount_wordings_before_and_after_a_project() -> None:
+    text = ("总投资15亿元、年产10万吨的远帆高性能纤维项目正式开工。\n"
+            "总投资达8亿元的蓝湾冷链物流园项目顺利投产。\n"
+            "计划总投资约为3.5亿元的恒拓储能电池项目签约落户。\n"
+            "会上,星澜智能装备项目总投资5,000万元,已开工建设。\n"
+            "投资9.6亿的北岭汽车城项目开工。\n")
+    assert _facts(text, "investment") == {
+        ("远帆高性能纤维项目", 1.5e9), ("蓝湾冷链物流园项目", 8e8), ("恒拓储能电池项目", 3.5e8),
+        ("星澜智能装备项目", 5e7), ("北岭汽车城项目", 9.6e8)}
