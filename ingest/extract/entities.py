@@ -82,7 +82,7 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
 # A project's amount: 15亿元, 5,000万元, 1.2亿美元, or 9.6亿 before a particle or a comma.
 AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|[\d.]+)(?:亿|万)(?:元|美元)|[\d.]+亿(?=[的,，、;；。])"
 # Words between 投资 and its amount (总投资约为3亿元, 投资达到8亿元).
-_APPROX = r"(?:约为|约|超过|超|近|达到|达|逾|为|共|合计)*"
+_APPROX = r"(?:约为|约|超过|超|近|达到|达|逾|为|共|合计|[:：])*"
 # A short bracketed part inside a project name ("X(苏州)数字基地项目", "X公司(二期)项目").
 _PAREN = r"[(（][^()（）,，;；。]{1,10}[)）]"
 # Steps of work listed inside a project name ("…研发、生产、销售项目", "…部件等研发、生产项目").
@@ -210,7 +210,7 @@ _ORDINAL = (r"[一二三四五六七八九十]是|其[一二三四五]|第[一�
 _AMOUNT_CUE = r"投资额|签约额|签约金额|协议投资额?|计划总?投资|投资(?=[\d约超近达逾])"
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9]|{_PAREN}){{4,40}}?(?:项目|工程))"
+    rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
     rf"(?:[一二三四五六七八九十]期)?"
     rf"(?=(?:计划|预计)?总投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
     rf"落户|完成|现已|正在|并网|封顶|结顶)"

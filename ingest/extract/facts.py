@@ -37,8 +37,10 @@ from ingest.extract.project_frames import (
     event_statuses,
     projects_in_a_row,
     projects_in_order,
+    signed_projects,
     site_projects,
     toured_sites,
+    trailing_amounts,
 )
 from ingest.extract.years import report_year
 from ingest.extract.zones import find_zone_names, zone_mentions
@@ -68,8 +70,10 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     for facility in find_facilities(sentence.text):
         list_facts(c, sentence, facility, [])
     named_projects(c, sentence)
+    signed_projects(c, sentence)
     that_project(c, sentence)
     anaphoric_projects(c, sentence)
+    trailing_amounts(c, sentence)
     award_facts(c, sentence)
     for person in find_people(sentence.text, c.doc.home_zone):
         c.mention(EntityType.PERSON, person.name, sentence, person.start, person.end)

@@ -5,6 +5,8 @@
 - Amounts given in order: "总投资分别为5亿元、3亿元的X项目和Y项目".
 - A tour of places: "先后到X产业园、Y项目和Z公司等地调研": each item typed by its ending.
 - Projects named in a row without a closing 等-head: "重点推进X项目、Y项目和Z项目建设".
+- A project after a signing verb ("签约了X项目"), or after 项目名称: on a project sheet.
+- An amount in the clause right after a project ("引进X项目,总投资5亿元").
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 
 from ingest.document import Sentence
 from ingest.extract.entities import (
+    AMOUNT,
     CLAUSE_AMOUNT_RE,
     find_legal_companies,
     generic_project,
@@ -198,3 +201,49 @@ def event_statuses(c: Collector) -> None:
         with_status.add((P, mention.name))
         c.fact(Predicate.STATUS, (P, mention.name), None, c.doc.sentences[mention.sentence_index],
                status=status, year=year)
+
+
+# "签约了X项目", "引进X项目": a project named as the object of a signing verb, at the end of its clause.
+_SIGNED = re.compile(
+    rf"(?P<verb>签约|签订|签下|引进|引入|招引)(?:了)?(?P<name>{_NAME}{{4,40}}?项目)(?=[,，;；。]|$)")
+_SHEET = re.compile(rf"项目名称[:：]\s*(?P<name>{_NAME}{{4,40}}?(?:项目|工程))")
+
+
+def signed_projects(c: Collector, sentence: Sentence) -> None:
+    """Projects a signing verb names, signed when the verb is 签约/签订; and the name on a project sheet."""
+    if "项目" not in sentence.text:
+        return
+    for match in [*_SIGNED.finditer(sentence.text), *_SHEET.finditer(sentence.text)]:
+        name = match.group("name")
+        if _GENERIC.search(name) or generic_project(name) or _KIND_OF_WORK.search(name) or len(name) < 6 \
+                or re.search("[和与及]", name):
+            continue
+        c.mention(P, name, sentence, match.start("name"), match.end("name"))
+        if match.re is _SIGNED and match.group("verb") in ("签约", "签订", "签下"):
+            c.fact(Predicate.STATUS, (P, name), None, sentence, status="signed", year=c.sentence_year(sentence))
+
+
+# "总投资:15亿元" opening the line after a project's name on a project sheet.
+_SHEET_AMOUNT = re.compile(rf"^\s*(?:项目)?(?:计划)?(?:总投资额?|投资总额)[:：]\s*(?P<amount>{AMOUNT})")
+_TRAILING_AMOUNT = re.compile(rf"[,，](?:该项目|项目)?(?:{CLAUSE_AMOUNT_RE.pattern})")
+
+
+def trailing_amounts(c: Collector, sentence: Sentence) -> None:
+    """"…X项目,总投资5亿元": the amount of the clause right after a project that has none yet; on a
+    project sheet, the 总投资: line after the name."""
+    if "投资" not in sentence.text:
+        return
+    invested = {f.subject for f in c.facts if f.predicate is Predicate.INVESTMENT}
+    sheet = _SHEET_AMOUNT.match(sentence.text)
+    earlier = c.mentions_between(P, sentence.index - 1, sentence.index - 1) if sheet and sentence.index else []
+    parsed = parse_project_amount(sheet.group("amount")) if sheet else None
+    if earlier and parsed is not None and (P, earlier[-1].name) not in invested:
+        c.fact(Predicate.INVESTMENT, (P, earlier[-1].name), None, sentence, amount=parsed.value,
+               currency=parsed.currency)
+    for mention in c.mentions_between(P, sentence.index, sentence.index):
+        found = _TRAILING_AMOUNT.match(sentence.text, mention.end - sentence.start)
+        parsed = parse_project_amount(found.group("amount")) if found else None
+        if parsed is not None and (P, mention.name) not in invested:
+            invested.add((P, mention.name))
+            c.fact(Predicate.INVESTMENT, (P, mention.name), None, sentence, amount=parsed.value,
+                   currency=parsed.currency)

@@ -172,3 +172,23 @@ def test_amount_wordings_before_and_after_a_project() -> None:
     assert _facts(text, "investment") == {
         ("远帆高性能纤维项目", 1.5e9), ("蓝湾冷链物流园项目", 8e8), ("恒拓储能电池项目", 3.5e8),
         ("星澜智能装备项目", 5e7), ("北岭汽车城项目", 9.6e8)}
+
+
+def test_project_signed_by_a_verb_at_the_end_of_its_clause() -> None:
+    text = "活动现场,开发区与蓝湾集团签约了蓝湾冷链物流园项目。\n"
+    assert _facts(text, "status") == {("蓝湾冷链物流园项目", "signed")}
+
+
+def test_amount_in_the_clause_right_after_a_project() -> None:
+    text = "开发区成功引进星澜智能装备项目,总投资5亿元。\n"
+    assert _facts(text, "investment") == {("星澜智能装备项目", 5e8)}
+    assert not _facts("开发区引进星澜智能装备项目,带动投资5亿元。\n", "investment")
+
+
+def test_project_sheet_name_and_amount_lines() -> None:
+    text = "项目名称:远帆高性能纤维项目\n总投资:15亿元\n"
+    assert _facts(text, "investment") == {("远帆高性能纤维项目", 1.5e9)}
+
+
+def test_quoted_project_name() -> None:
+    assert "禾丰食品项目" in _projects("近日,“禾丰食品”项目正式落户开发区。\n")
