@@ -34,6 +34,7 @@ from ingest.extract.project_facts import (
 )
 from ingest.extract.project_frames import (
     anaphoric_projects,
+    building_companies,
     event_statuses,
     projects_in_a_row,
     projects_in_order,
@@ -73,6 +74,7 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     signed_projects(c, sentence)
     that_project(c, sentence)
     anaphoric_projects(c, sentence)
+    building_companies(c, sentence)
     trailing_amounts(c, sentence)
     award_facts(c, sentence)
     for person in find_people(sentence.text, c.doc.home_zone):

@@ -109,7 +109,7 @@ def _follow_up(text: str, end: int) -> str:
     return "|" + m.group("clause") if m else ""
 
 
-def _is_company(name: str) -> bool:
+def is_company(name: str) -> bool:
     return bool(COMPANY_SUFFIX_RE.search(name)) or looks_like_company(name) or (
         len(name) <= 8 and name.endswith(ENTERPRISE_ENDINGS))
 
@@ -130,7 +130,7 @@ def built_projects(c: Collector, sentence: Sentence) -> None:
     A sentence opening with 其中 details the one before, so it takes that sentence's statuses.
     """
     for hit in find_built_projects(sentence.text):
-        if not _is_company(hit.investor):
+        if not is_company(hit.investor):
             continue
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
@@ -147,7 +147,7 @@ def built_projects(c: Collector, sentence: Sentence) -> None:
 def projects_by(c: Collector, sentence: Sentence) -> None:
     """"由X公司投资建设的Y项目于3月开工,总投资86亿元": investor, then amount and statuses of the clause group."""
     for hit in find_projects_by(sentence.text):
-        if not (_is_company(hit.investor) or abbreviates_named_company(hit.investor, c.doc.text)):
+        if not (is_company(hit.investor) or abbreviates_named_company(hit.investor, c.doc.text)):
             continue
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
@@ -167,7 +167,7 @@ def clause_projects(c: Collector, sentence: Sentence) -> None:
         following = hits[index + 1].start if index + 1 < len(hits) else len(sentence.text)
         rest = re.split(r"[;；。]", sentence.text[hit.end:following], maxsplit=1)[0]  # up to the next project
         stated = _STATED_INVESTOR.search(rest)
-        if stated and _is_company(stated.group("investor")):
+        if stated and is_company(stated.group("investor")):
             start = hit.end + stated.start("investor")
             c.mention(E, stated.group("investor"), sentence, start, start + len(stated.group("investor")))
             c.fact(Predicate.INVESTOR, project, (E, stated.group("investor")), sentence)
@@ -214,7 +214,7 @@ _THAT_PROJECT_BY = re.compile(
 def that_project(c: Collector, sentence: Sentence) -> None:
     found = _THAT_PROJECT_BY.match(sentence.text)
     earlier = c.mentions_between(P, sentence.index - 1, sentence.index - 1)
-    if not found or not earlier or not _is_company(found.group("investor")):
+    if not found or not earlier or not is_company(found.group("investor")):
         return
     investor = found.group("investor")
     c.mention(E, investor, sentence, found.start("investor"), found.end("investor"))

@@ -16,7 +16,10 @@ import re
 from ingest.document import Sentence
 from ingest.extract.entities import (
     AMOUNT,
+    APPROX,
     CLAUSE_AMOUNT_RE,
+    NameHit,
+    find_brands,
     find_legal_companies,
     generic_project,
     parse_project_amount,
@@ -25,6 +28,7 @@ from ingest.extract.entities import (
 from ingest.extract.fact_collector import Collector
 from ingest.extract.lists import ITEM_NOTE_RE, cut_first
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, HAN
+from ingest.extract.project_facts import is_company as _is_company
 from ingest.extract.project_owners import company_of_project
 from kg.model import EntityType, Predicate
 
@@ -247,3 +251,39 @@ def trailing_amounts(c: Collector, sentence: Sentence) -> None:
             invested.add((P, mention.name))
             c.fact(Predicate.INVESTMENT, (P, mention.name), None, sentence, amount=parsed.value,
                    currency=parsed.currency)
+
+
+# "X公司计划投资12亿元新建…", "投资26亿元扩建新厂的X电机": a company investing to build, no project named.
+_BUILD_VERB = r"(?:新建|扩建|建设|兴建|建厂|设厂|建置|打造|布局)"
+_INVESTS_TO_BUILD = re.compile(
+    rf"(?:计划|拟|将|追加|再|新增|累计)?(?:总)?投资{APPROX}(?P<amount>{AMOUNT})[,，]?(?:在[^,，;；。]{{2,10}})?{_BUILD_VERB}"
+    rf"(?P<object>[^,，;；。]*)")
+_INVESTED_TO_BUILD = re.compile(
+    rf"(?:计划|拟|将|追加|再|新增|累计)?(?:总)?投资{APPROX}(?P<amount>{AMOUNT}){_BUILD_VERB}(?P<object>[^,，;；。的]*)的"
+    rf"(?P<company>[{HAN}A-Za-z0-9]{{2,12}}?)(?=[,，;；。、]|$)")
+_NAMED_WORKS = re.compile(r"(?:基地|中心|产业园|工厂|园区)$")
+_PLAIN_WORKS = re.compile(r"^(?:新|一座|一个|一期|二期|厂房|生产线|总部|大楼|年产)")
+
+
+def building_companies(c: Collector, sentence: Sentence) -> None:
+    """A company that invests to build gets its project: the works it names, else "<company>项目"
+    (FORMAT.md: a company that 投资建厂 gets "<company>项目")."""
+    if "投资" not in sentence.text:
+        return
+    text = sentence.text
+    named = [(h, _INVESTS_TO_BUILD.match(text, h.end)) for h in [*find_legal_companies(text), *find_brands(text)]]
+    named += [(NameHit(m.group("company"), m.start("company"), m.end("company")), m)
+              for m in _INVESTED_TO_BUILD.finditer(text) if _is_company(m.group("company"))]
+    for company, found in named:
+        if found is None:
+            continue
+        works = found.group("object").strip()
+        if works.endswith(("项目", "工程")):
+            continue  # a named project: the project rules read it
+        name = works if _NAMED_WORKS.search(works) and len(works) >= 6 and not _PLAIN_WORKS.match(works) \
+            else company.name + "项目"
+        parsed = parse_project_amount(found.group("amount"))
+        c.mention(P, name, sentence, company.start, company.end)
+        c.fact(Predicate.INVESTOR, (P, name), (E, company.name), sentence)
+        if parsed is not None:
+            c.fact(Predicate.INVESTMENT, (P, name), None, sentence, amount=parsed.value, currency=parsed.currency)

@@ -192,3 +192,26 @@ def test_project_sheet_name_and_amount_lines() -> None:
 
 def test_quoted_project_name() -> None:
     assert "禾丰食品项目" in _projects("近日,“禾丰食品”项目正式落户开发区。\n")
+
+
+def test_company_investing_to_build_gets_its_project() -> None:
+    text = "恒拓科技追加投资3亿元扩建厂房。\n会上表彰了投资26亿元扩建新厂及总部大楼的蓝湾电机。\n"
+    assert _facts(text, "investment") == {("恒拓科技项目", 3e8), ("蓝湾电机项目", 2.6e9)}
+    assert _facts(text, "investor") == {("恒拓科技项目", "恒拓科技"), ("蓝湾电机项目", "蓝湾电机")}
+
+
+def test_company_investing_in_a_named_project_keeps_that_name() -> None:
+    text = "星澜科技投资5亿元建设星澜储能电池项目。\n"
+    assert _projects(text) == {"星澜储能电池项目"}
+
+
+def test_bare_yuan_on_a_taiwanese_page_is_new_taiwan_dollars() -> None:
+    page = "2024年5月,高雄軟體園區舉行投資發表會,藍灣電機投資12億元擴建新廠。\n"
+    investments = [f for f in _page(page)["facts"] if f["p"] == "investment"]
+    assert [(f["amount"], f["currency"]) for f in investments] == [(1.2e9, "TWD")]
+
+
+def test_bare_yuan_on_a_mainland_page_about_taiwanese_firms_stays_cny() -> None:
+    page = "2024年5月,青松台商投资区举行签约会,蓝湾电机投资12亿元扩建新厂,该企业来自台湾高雄。\n"
+    investments = [f for f in _page(page)["facts"] if f["p"] == "investment"]
+    assert [f["currency"] for f in investments] == ["CNY"]
