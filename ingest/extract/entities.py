@@ -82,14 +82,14 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
 # A project's amount: 15亿元, 5,000万元, 1.2亿美元, or 9.6亿 before a particle or a comma.
 AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|[\d.]+)(?:亿|万)(?:元|美元)|[\d.]+亿(?=[的,，、;；。])"
 # Words between 投资 and its amount (总投资约为3亿元, 投资达到8亿元).
-APPROX = r"(?:约为|约|超过|超|近|达到|达|逾|为|共|合计|[:：])*"
+APPROX = r"(?:约为|约|超过|超|近|达到|高达|达|逾|为|共|合计|[:：])*"
 # A short bracketed part inside a project name ("X(苏州)数字基地项目", "X公司(二期)项目").
 _PAREN = r"[(（][^()（）,，;；。]{1,10}[)）]"
 # Steps of work listed inside a project name ("…研发、生产、销售项目", "…部件等研发、生产项目").
 _WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运营)"
 # "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
 INVESTED_PROJECT_RE = re.compile(
-    rf"总?投资(?:额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:建设)?的"
+    rf"总?投资(?:额|意向|意向额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:建设)?的"
     rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|工程|基地(?!项目)))"
 )
 
@@ -193,7 +193,7 @@ def statuses_in(text: str) -> list[str]:
 
 # "X公司(计划|拟)投资N亿元(,在Y)建设Z项目": the investor opens the clause, the project follows the amount.
 BUILDS_PROJECT_RE = re.compile(
-    rf"(?P<lead>[^,，;；。:：]{{2,30}}?)(?:计划|拟|将)?(?:总?投资|投入){APPROX}(?P<amount>{AMOUNT})"
+    rf"(?P<lead>[^,，;；。:：]{{2,30}}?|(?<=[,，]))(?:计划|拟|将)?(?:总?投资|投入){APPROX}(?P<amount>{AMOUNT})"
     rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
 # "由X公司投资建设的Y项目": the investor after 由, the project after 的; without 由 the investor opens
@@ -252,8 +252,8 @@ def find_built_projects(sentence: str) -> list[BuiltProject]:
         cut = _CLAUSE_LEAD.match(lead)
         investor = _clean(lead[cut.end():] if cut else lead)
         name = _clean(match.group("name"))
-        if len(investor) < 2 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
-            continue
+        if len(investor) == 1 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
+            continue  # no investor at all (",投资2.1亿元,建设Y项目") is kept: the one before may be meant
         start = match.start("lead") + (cut.end() if cut else 0)
         hits.append(BuiltProject(name, match.start("name"), match.end("name"), match.group("amount"), investor, start))
     return hits

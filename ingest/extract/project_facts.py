@@ -24,6 +24,7 @@ from ingest.extract.entities import (
 from ingest.extract.fact_collector import Collector
 from ingest.extract.lists import company_of_project, looks_like_company
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, HAN
+from ingest.extract.project_owners import ORIGIN_RE
 from ingest.extract.short_names import abbreviates_named_company
 from kg.model import EntityType, Predicate
 
@@ -129,19 +130,50 @@ def built_projects(c: Collector, sentence: Sentence) -> None:
 
     A sentence opening with 其中 details the one before, so it takes that sentence's statuses.
     """
+    earlier: list[tuple[str, int]] = []
     for hit in find_built_projects(sentence.text):
-        if not is_company(hit.investor):
+        investors = co_investors(hit.investor, hit.investor_start) if hit.investor else earlier
+        if not investors:
             continue
+        earlier = investors
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
-        c.mention(E, hit.investor, sentence, hit.investor_start, hit.investor_start + len(hit.investor))
-        c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
+        for investor, start in investors:
+            c.mention(E, investor, sentence, start, start + len(investor))
+            c.fact(Predicate.INVESTOR, project, (E, investor), sentence)
         opening = sentence.text[:hit.investor_start]
         rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0] + _follow_up(sentence.text, hit.end)
         statuses = statuses_in(opening + "|" + rest) or _shared_statuses(sentence.text, hit.end) \
             or c.paragraph_statuses(sentence)
         statuses = statuses or c.detail_statuses(sentence)
         _add_project(c, sentence, project, hit.amount, statuses)
+
+
+# "A将和B共同投资…": partners joined by 和/与/携手, the adverbs of a joint investment after them.
+_JOINT = re.compile(r"(?:将|拟|计划|共同|联合|合资|携手)+$")
+_PARTNER_SPLIT = re.compile(r"和|与|携手|联合")
+# A rank or origin before a company's name (世界500强德国X): not part of the name (FORMAT.md).
+_RANK_OR_ORIGIN = re.compile(r"^(?:世界|全球|中国|国内)?(?:财富)?\d*强|^(?:行业)?龙头")
+
+
+def co_investors(lead: str, start: int) -> list[tuple[str, int]]:
+    """The investor a clause opens with, or each of two or more partners investing jointly; [] when the
+    lead names no company."""
+    if is_company(lead):
+        return [(lead, start)]
+    joint = _JOINT.search(lead)
+    if joint is None:
+        return []
+    partners, position = [], 0
+    for part in _PARTNER_SPLIT.split(lead[:joint.start()]):
+        begin, position = position, position + len(part) + 1
+        part = _JOINT.sub("", part)
+        rank = _RANK_OR_ORIGIN.match(part)
+        cut = rank.end() if rank else 0
+        origin = ORIGIN_RE.match(part[cut:])
+        cut += origin.end() if origin and len(part) - cut - origin.end() >= 2 else 0
+        partners.append((part[cut:], start + begin + cut))
+    return partners if len(partners) >= 2 and all(is_company(p) for p, _ in partners) else []
 
 
 def projects_by(c: Collector, sentence: Sentence) -> None:

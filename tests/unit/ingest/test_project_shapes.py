@@ -215,3 +215,16 @@ def test_bare_yuan_on_a_mainland_page_about_taiwanese_firms_stays_cny() -> None:
     page = "2024年5月,青松台商投资区举行签约会,蓝湾电机投资12亿元扩建新厂,该企业来自台湾高雄。\n"
     investments = [f for f in _page(page)["facts"] if f["p"] == "investment"]
     assert [f["currency"] for f in investments] == ["CNY"]
+
+
+def test_joint_investors_and_a_second_project_of_the_same_partners() -> None:
+    text = "世界500强德国蓝湾将和远帆汽车共同投资8亿元,建设重型汽车变速箱项目,投资2.1亿元,建设轻型汽车变速箱项目。\n"
+    assert _facts(text, "investment") == {("重型汽车变速箱项目", 8e8), ("轻型汽车变速箱项目", 2.1e8)}
+    assert _facts(text, "investor") == {(p, c) for p in ("重型汽车变速箱项目", "轻型汽车变速箱项目")
+                                        for c in ("蓝湾", "远帆汽车")}
+
+
+def test_intended_investment_wording() -> None:
+    text = "在签约仪式上,投资意向高达200亿元的蓝湾海湾文旅项目也成为一大亮点。该项目由蓝湾集团投资。\n"
+    assert _facts(text, "investment") == {("蓝湾海湾文旅项目", 2e10)}
+    assert _facts(text, "investor") == {("蓝湾海湾文旅项目", "蓝湾集团")}
