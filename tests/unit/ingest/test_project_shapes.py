@@ -228,3 +228,8 @@ def test_intended_investment_wording() -> None:
     text = "在签约仪式上,投资意向高达200亿元的蓝湾海湾文旅项目也成为一大亮点。该项目由蓝湾集团投资。\n"
     assert _facts(text, "investment") == {("蓝湾海湾文旅项目", 2e10)}
     assert _facts(text, "investor") == {("蓝湾海湾文旅项目", "蓝湾集团")}
+
+
+def test_put_into_use_and_trial_production_are_in_production() -> None:
+    text = "远帆物流园项目已正式投入使用。\n蓝湾电池材料项目一期已试产。\n"
+    assert _facts(text, "status") == {("远帆物流园项目", "in_production"), ("蓝湾电池材料项目", "in_production")}
