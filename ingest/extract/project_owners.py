@@ -38,6 +38,9 @@ _PLACE_AFTER = re.compile(r"[城园谷]")
 _MODIFIER_END = re.compile(r"(?:高端|新型|先进|大型|现代|绿色|智慧)$")
 # Abbreviations of kinds of firms or works, not of one firm.
 _GENERIC_SHORT_FORMS = frozenset({"国企", "民企", "央企", "外企", "私企", "技改", "科研", "高校", "三资"})
+# A group, works or institute opening a project's name: the organisation is the investor.
+_ORG_OPENING = re.compile(
+    rf"(?P<org>(?P<body>[{HAN}A-Za-z]{{2,8}}?)(?:集团|总厂|研究院|研究所))(?=[{HAN}A-Za-z0-9]{{2}})")
 _RARE = 50
 _VERY_COMMON = 1000
 
@@ -60,6 +63,9 @@ def company_of_project(name: str) -> str | None:
     legal = LEGAL_COMPANY_RE.match(name)
     if legal and legal.end() < len(name):
         return legal.group()
+    body = _ORG_OPENING.match(name)
+    if body and not _common_body(body.group("body")):
+        return body.group("org")  # X集团Y项目, X总厂Y项目, X研究院Y产业园
     for size in range(4, min(len(name), 6) + 1):
         prefix = name[:size]
         ending = next((end for end in _FIRM_ENDINGS if prefix.endswith(end) and len(prefix) > len(end) + 1), None)

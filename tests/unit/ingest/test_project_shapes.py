@@ -233,3 +233,12 @@ def test_intended_investment_wording() -> None:
 def test_put_into_use_and_trial_production_are_in_production() -> None:
     text = "远帆物流园项目已正式投入使用。\n蓝湾电池材料项目一期已试产。\n"
     assert _facts(text, "status") == {("远帆物流园项目", "in_production"), ("蓝湾电池材料项目", "in_production")}
+
+
+def test_group_works_or_institute_opening_a_project_name_is_its_investor() -> None:
+    text = "占地300亩的北岭发电总厂储灰场综合治理光伏发电项目并网发电。\n蓝湾研究院新能源材料产业园开工。\n"
+    assert _facts(text, "investor") >= {("北岭发电总厂储灰场综合治理光伏发电项目", "北岭发电总厂")}
+
+
+def test_counts_of_projects_by_what_became_of_them_are_no_projects() -> None:
+    assert not _projects("开发区17个项目集中开工、19个项目集中签约。\n")
