@@ -208,7 +208,7 @@ def _amount(amount: str | None) -> float | None:
 def _kind(head: Head) -> str:
     """Enterprises for 企业/服务商 heads and for science programmes (科创类项目), facilities for
     基础设施, else projects."""
-    if head.kind in ("企业", "服务商", "独角兽") or re.search(r"科创|科技", head.qual):
+    if head.kind in ("企业", "服务商", "独角兽") or re.search(r"(?:科创|科技)(?:类|型)", head.qual):
         return "enterprise"
     return "facility" if head.kind == "基础设施" else "project"
 

@@ -242,3 +242,8 @@ def test_group_works_or_institute_opening_a_project_name_is_its_investor() -> No
 
 def test_counts_of_projects_by_what_became_of_them_are_no_projects() -> None:
     assert not _projects("开发区17个项目集中开工、19个项目集中签约。\n")
+
+
+def test_science_projects_head_keeps_a_listed_works_a_project() -> None:
+    text = "远帆·星辰航空材料保障中心等3个航空科创项目实现主体结构封顶。\n"
+    assert _facts(text, "status") == {("远帆·星辰航空材料保障中心", "under_construction")}
