@@ -237,20 +237,23 @@ def trailing_amounts(c: Collector, sentence: Sentence) -> None:
     project sheet, the 总投资: line after the name."""
     if "投资" not in sentence.text:
         return
-    invested = {f.subject for f in c.facts if f.predicate is Predicate.INVESTMENT}
+    found: list[tuple[str, str]] = []
     sheet = _SHEET_AMOUNT.match(sentence.text)
     earlier = c.mentions_between(P, sentence.index - 1, sentence.index - 1) if sheet and sentence.index else []
-    parsed = parse_project_amount(sheet.group("amount")) if sheet else None
-    if earlier and parsed is not None and (P, earlier[-1].name) not in invested:
-        c.fact(Predicate.INVESTMENT, (P, earlier[-1].name), None, sentence, amount=parsed.value,
-               currency=parsed.currency)
+    if earlier:
+        found.append((earlier[-1].name, sheet.group("amount")))
     for mention in c.mentions_between(P, sentence.index, sentence.index):
-        found = _TRAILING_AMOUNT.match(sentence.text, mention.end - sentence.start)
-        parsed = parse_project_amount(found.group("amount")) if found else None
-        if parsed is not None and (P, mention.name) not in invested:
-            invested.add((P, mention.name))
-            c.fact(Predicate.INVESTMENT, (P, mention.name), None, sentence, amount=parsed.value,
-                   currency=parsed.currency)
+        trailing = _TRAILING_AMOUNT.match(sentence.text, mention.end - sentence.start)
+        if trailing:
+            found.append((mention.name, trailing.group("amount")))
+    if not found:
+        return  # the facts are scanned only when an amount is there to attach
+    invested = {f.subject for f in c.facts if f.predicate is Predicate.INVESTMENT}
+    for name, text in found:
+        parsed = parse_project_amount(text)
+        if parsed is not None and (P, name) not in invested:
+            invested.add((P, name))
+            c.fact(Predicate.INVESTMENT, (P, name), None, sentence, amount=parsed.value, currency=parsed.currency)
 
 
 # "X公司计划投资12亿元新建…", "投资26亿元扩建新厂的X电机": a company investing to build, no project named.
