@@ -221,10 +221,15 @@ TOPIC_PROJECT_RE = re.compile(
 # A clause, not a name: an investor and its verb before the project (X公司投资26亿元建设Y项目).
 _CLAUSE_VERBS = re.compile(r"投资|建设|实施|引进|签约|推进")
 # A building or base named at the start of a clause and then given a status: "X中心结顶", "Y产业园开工".
+# Roads, bridges and tunnels, and a section of one (X公路Y段): works a zone builds.
+_ROAD = rf"公路(?:[{HAN}]{{2,4}}段)?|大道|大桥|隧道|快速路"
 CLAUSE_WORKS_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店|综合体|科技城|小镇))"
-    rf"(?=(?:正式|顺利|全面|已经|已)?(?:开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用)|(?:计划|预计)?总投资)"
+    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店|综合体|科技城|小镇"
+    rf"|{_ROAD}))"
+    rf"(?=(?:正式|顺利|全面|率先|已经|已)?(?:开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用|通车)(?!后)|(?:计划|预计)?总投资)"
 )
+_COUNTED_WORKS = re.compile(r"^(?:第|首|该|此|其|各|这|多)|\d+(?:座|栋|幢|个|处)")
+_WORKS_CUE = re.compile(r"投资|开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用|通车")
 CLAUSE_AMOUNT_RE = re.compile(
     rf"(?<!带动)(?<!拉动)(?<!撬动)(?<!完成)(?<!累计)(?<!新增)"
     rf"(?:总投资额?|投资总额|{_AMOUNT_CUE}){APPROX}(?P<amount>{AMOUNT})")
@@ -276,7 +281,7 @@ def find_projects_by(sentence: str) -> list[BuiltProject]:
 
 def find_clause_projects(sentence: str) -> list[NameHit]:
     """Projects that open a clause and are described by it ("Y项目总投资N亿元,已开工")."""
-    if "项目" not in sentence and "投资" not in sentence:
+    if "项目" not in sentence and _WORKS_CUE.search(sentence) is None:
         return []
     hits = []
     matches = [*CLAUSE_PROJECT_RE.finditer(sentence), *TOPIC_PROJECT_RE.finditer(sentence),
@@ -292,6 +297,8 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
         if match.re is TOPIC_PROJECT_RE and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
             continue
         short = 4 if match.re is CLAUSE_WORKS_RE else 6
+        if match.re is CLAUSE_WORKS_RE and _COUNTED_WORKS.search(name):
+            continue  # "第一期首3座大楼": part of a project counted, not a name
         if len(name) < short or generic_project(name) or re.search("[、由]", name) \
                 or re.search("项目[和及与]", name):  # two projects joined: the row rule reads them
             continue

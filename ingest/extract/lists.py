@@ -268,12 +268,12 @@ def _is_head(head: Head, listed: str) -> bool:
     return head.amount is not None or (head.counted and "、" in listed)
 
 
-_FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥)"
+_FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥|段|隧道)"
 # Physical works named before a construction verb: "紫荆路、文体中心建设加快推进".
 FACILITY_RE = re.compile(
-    rf"(?P<list>[{HAN}A-Za-z0-9#、“”]{{2,60}}?)(?=建设|施工|快建设|早开街|开街|顺利开工)"
+    rf"(?P<list>[{HAN}A-Za-z0-9#、“”]{{2,60}}?)(?=建设|施工|快建设|早开街|开街|顺利开工|(?:率先|全线|正式|顺利|已)?通车)"
 )
-_FACILITY_VERB = re.compile(r"建设|施工|开街|开工")
+_FACILITY_VERB = re.compile(r"建设|施工|开街|开工|通车")
 _QUOTED_PROJECT = re.compile(rf"项目“(?P<name>[{HAN}A-Za-z0-9]{{2,12}})”")
 
 

@@ -247,3 +247,14 @@ def test_counts_of_projects_by_what_became_of_them_are_no_projects() -> None:
 def test_science_projects_head_keeps_a_listed_works_a_project() -> None:
     text = "远帆·星辰航空材料保障中心等3个航空科创项目实现主体结构封顶。\n"
     assert _facts(text, "status") == {("远帆·星辰航空材料保障中心", "under_construction")}
+
+
+def test_roads_opened_to_traffic_and_works_built_are_completed() -> None:
+    text = "远帆大道、蓝湾旅游公路北岭段率先通车,星澜会展中心建成运营。\n"
+    assert _facts(text, "status") == {("远帆大道", "completed"), ("蓝湾旅游公路北岭段", "completed"),
+                                      ("星澜会展中心", "completed")}
+
+
+def test_works_after_completion_or_counted_are_no_project() -> None:
+    assert not _projects("据介绍,星澜会展中心建成后将成为地标性建筑。\n")
+    assert not _projects("第一期首3座大楼已经落成。\n")
