@@ -43,8 +43,8 @@ def test_investment_amount_and_stated_investor_after_the_project() -> None:
 
 
 def test_signing_amount_counts_as_the_project_amount() -> None:
-    text = "其中,星澜智能装备项目签约额3亿元,投资方为星澜精工有限公司。\n"
-    assert ("星澜智能装备项目", 3e8) in _facts(text, "investment")
+    text = "其中,星澜智能装备项目签约额4.5亿元,其投资方为星澜精工有限公司。\n"
+    assert ("星澜智能装备项目", 4.5e8) in _facts(text, "investment")
 
 
 def test_complex_with_total_investment_is_a_project_without_a_guessed_owner() -> None:
@@ -75,8 +75,8 @@ def test_this_project_takes_the_amount_of_the_project_named_before() -> None:
 
 
 def test_this_project_in_the_same_sentence() -> None:
-    text = "开发区分会场设在北岭智能装备产业园项目现场,该项目总投资10亿元,将于明年6月建成。\n"
-    assert _facts(text, "investment") == {("北岭智能装备产业园项目", 1e9)}
+    text = "主会场设在北岭智能装备产业园项目现场,该项目计划总投资12亿元,预计后年9月建成。\n"
+    assert _facts(text, "investment") == {("北岭智能装备产业园项目", 1.2e9)}
     assert not _facts(text, "status")
 
 
@@ -218,16 +218,16 @@ def test_bare_yuan_on_a_mainland_page_about_taiwanese_firms_stays_cny() -> None:
 
 
 def test_joint_investors_and_a_second_project_of_the_same_partners() -> None:
-    text = "世界500强德国蓝湾将和远帆汽车共同投资8亿元,建设重型汽车变速箱项目,投资2.1亿元,建设轻型汽车变速箱项目。\n"
-    assert _facts(text, "investment") == {("重型汽车变速箱项目", 8e8), ("轻型汽车变速箱项目", 2.1e8)}
-    assert _facts(text, "investor") == {(p, c) for p in ("重型汽车变速箱项目", "轻型汽车变速箱项目")
+    text = "全球500强德国蓝湾拟与远帆汽车共同投资6亿元,建设智能座舱模组项目,另投资1.8亿元,建设车载雷达项目。\n"
+    assert _facts(text, "investment") == {("智能座舱模组项目", 6e8), ("车载雷达项目", 1.8e8)}
+    assert _facts(text, "investor") == {(p, c) for p in ("智能座舱模组项目", "车载雷达项目")
                                         for c in ("蓝湾", "远帆汽车")}
 
 
 def test_intended_investment_wording() -> None:
-    text = "在签约仪式上,投资意向高达200亿元的蓝湾海湾文旅项目也成为一大亮点。该项目由蓝湾集团投资。\n"
-    assert _facts(text, "investment") == {("蓝湾海湾文旅项目", 2e10)}
-    assert _facts(text, "investor") == {("蓝湾海湾文旅项目", "蓝湾集团")}
+    text = "签约会上,投资意向高达150亿元的蓝湾滨海文旅项目备受关注。该项目由蓝湾集团投资。\n"
+    assert _facts(text, "investment") == {("蓝湾滨海文旅项目", 1.5e10)}
+    assert _facts(text, "investor") == {("蓝湾滨海文旅项目", "蓝湾集团")}
 
 
 def test_put_into_use_and_trial_production_are_in_production() -> None:
@@ -241,12 +241,12 @@ def test_group_works_or_institute_opening_a_project_name_is_its_investor() -> No
 
 
 def test_counts_of_projects_by_what_became_of_them_are_no_projects() -> None:
-    assert not _projects("开发区17个项目集中开工、19个项目集中签约。\n")
+    assert not _projects("园区今天有8个项目集中开工、6个项目集中签约。\n")
 
 
 def test_science_projects_head_keeps_a_listed_works_a_project() -> None:
-    text = "远帆·星辰航空材料保障中心等3个航空科创项目实现主体结构封顶。\n"
-    assert _facts(text, "status") == {("远帆·星辰航空材料保障中心", "under_construction")}
+    text = "远帆·星辰航材检测中心等4个航天科创项目主体已封顶。\n"
+    assert _facts(text, "status") == {("远帆·星辰航材检测中心", "under_construction")}
 
 
 def test_roads_opened_to_traffic_and_works_built_are_completed() -> None:
