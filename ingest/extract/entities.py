@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.extract.boundaries import BRAND_STOP, COMPANY_LEFT_STOP
+from ingest.extract.numbers import Amount, parse_amount
 from ingest.extract.patterns import HAN, STATUS_CUES
 
 # A legal company name ending in a legal-form suffix.
@@ -22,11 +23,11 @@ _GENERIC_COMPANY = re.compile(
 # A named project: a name ending in 项目 (optionally 基地) after a lead verb or at sentence start.
 PROJECT_RE = re.compile(rf"[{HAN}A-Za-z0-9、]{{4,40}}?项目")
 _PROJECT_LEAD = re.compile(
-    r"^.*?(?:加快推进|推进|完成|率先完成|实施|启动|引进|签约|建设|位于[^的]{2,12}的|的)"
+    r"^.*?(?:加快推进|推进|完成|率先完成|实施|启动|引进|签约|建设|位于[^的]{2,12}的|的)(?:的)?"
 )
 _GENERIC_PROJECT = re.compile(
     r"(?:实事|产业|计划|重大|重点|合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
-    r"招商|人才|示范|试点|改革|实验|课程|技改|扩能|新开工|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
+    r"招商|人才|示范|试点|改革|实验|课程|技改|扩能|新开工|开工|开复工|续建|储备|谋划|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
     r"\d|[一二三四五六七八九十]个|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
 )
 _STRICT_LEAD = re.compile(r"(?:加快推进|率先完成|位于[^的]{2,12}的)$")
@@ -35,6 +36,16 @@ _BAD_PROJECT = re.compile(
     r"等|\d+个|一切|要|把|靠|吸引|招引|解决|过问|梳理|展示|拟|以上|级项目|领导|宣传|情况|新项目|老项目|[是对为]项目|"
     r"宣布|书记|主任"
 )
+
+
+def parse_project_amount(text: str) -> Amount | None:
+    """A project's amount, 元 understood when the text leaves it out (投资9.6亿的X项目)."""
+    return parse_amount(text if text.endswith("元") else text + "元")
+
+
+def generic_project(name: str) -> bool:
+    """A class or count of projects (重点项目, 11个产业项目), or a clause fragment, not a project's name."""
+    return bool(_GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name))
 
 
 @dataclass(frozen=True)
@@ -68,12 +79,18 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     return tuple(hits)
 
 
+# A project's amount: 15亿元, 5,000万元, 1.2亿美元, or 9.6亿 before a particle or a comma.
+AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|[\d.]+)(?:亿|万)(?:元|美元)|[\d.]+亿(?=[的,，、;；。])"
+# Words between 投资 and its amount (总投资约为3亿元, 投资达到8亿元).
+APPROX = r"(?:约为|约|超过|超|近|达到|高达|达|逾|为|共|合计|[:：])*"
+# A short bracketed part inside a project name ("X(苏州)数字基地项目", "X公司(二期)项目").
+_PAREN = r"[(（][^()（）,，;；。]{1,10}[)）]"
 # Steps of work listed inside a project name ("…研发、生产、销售项目", "…部件等研发、生产项目").
 _WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运营)"
 # "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
 INVESTED_PROJECT_RE = re.compile(
-    rf"总?投资(?:额)?(?:约|超|近)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))(?:建设)?的"
-    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}){{2,40}}?(?:项目|工程|基地(?!项目)))"
+    rf"总?投资(?:额|意向|意向额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:建设)?的"
+    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|工程|基地(?!项目)))"
 )
 
 
@@ -156,13 +173,17 @@ def find_brands(sentence: str) -> list[NameHit]:
 _FUTURE = re.compile(r"(?:确保|争取|尽快|及早|力争|早日|计划|拟|将|推动|促进|要|可望|有望|预计|即将)[^,，;；。]*$")
 
 
+_DONE = ("completed", "in_production")
+
+
 def statuses_in(text: str) -> list[str]:
     """ProjectStatus values a clause states (future or planned cues excluded)."""
     found: list[str] = []
     taken: list[tuple[int, int]] = []
     for cue, status in STATUS_CUES:
         for match in re.finditer(cue, text):
-            if any(s <= match.start() < e for s, e in taken) or _FUTURE.search(text[:match.start()]):
+            if any(s <= match.start() < e for s, e in taken) or _FUTURE.search(text[:match.start()]) \
+                    or status in _DONE and text.startswith("后", match.end()):  # 建成后, 投产后: a prospect
                 continue
             taken.append((match.start(), match.end()))
             if status not in found:
@@ -172,7 +193,7 @@ def statuses_in(text: str) -> list[str]:
 
 # "X公司(计划|拟)投资N亿元(,在Y)建设Z项目": the investor opens the clause, the project follows the amount.
 BUILDS_PROJECT_RE = re.compile(
-    rf"(?P<lead>[^,，;；。:：]{{2,30}}?)(?:计划|拟|将)?(?:总?投资|投入)(?:约|超|近)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))"
+    rf"(?P<lead>[^,，;；。:：]{{1,30}}?|(?<=[,，]))(?:计划|拟|将)?(?:总?投资|投入){APPROX}(?P<amount>{AMOUNT})"
     rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
 # "由X公司投资建设的Y项目": the investor after 由, the project after 的; without 由 the investor opens
@@ -181,22 +202,37 @@ BY_INVESTOR_RE = re.compile(
     rf"(?:由(?P<lead>[^,，;；。由的]{{2,30}}?)(?:投资)?|(?:^|(?<=[,，;；。]))(?P<opening>[^,，;；。由的]{{2,30}}?)投资)"
     rf"(?:建设|兴建|打造|实施)的(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
-_CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日)")
+_CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日|另|再|还)")
+# An ordinal opening an item of a numbered account ("一是X项目,…;二是Y项目,…", "1.X项目,…").
+_ORDINAL = (r"[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]+[,，、]?|\d{1,2}[.、．]"
+            r"|[(（][一二三四五六七八九十\d]{1,2}[)）]")
+# Other words for a project's amount, right after its name ("X项目投资额1.5亿元", "签约额3亿元").
+_AMOUNT_CUE = r"投资额|签约额|签约金额|协议投资额?|计划总?投资|投资(?=[\d约超近达逾])"
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：的]))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?(?:项目|工程))(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计)?总投资|已|于|正式|目前|顺利|全面|全部|率先|即将|签约|开工|竣工|投产|落户|完成|现已|正在|并网)"
+    rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
+    rf"(?:[一二三四五六七八九十]期)?"
+    rf"(?=(?:计划|预计)?总投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
+    rf"落户|完成|现已|正在|并网|封顶|结顶)"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
-TOPIC_PROJECT_RE = re.compile(rf"(?:^|(?<=特别是|尤其是))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=[,，])")
+TOPIC_PROJECT_RE = re.compile(
+    rf"(?:^(?:{_ORDINAL})?|(?<=特别是|尤其是)|(?<=[;；:：])(?:{_ORDINAL}))(?P<name>[{HAN}A-Za-z0-9]{{4,40}}?项目)(?=[,，])")
 # A clause, not a name: an investor and its verb before the project (X公司投资26亿元建设Y项目).
 _CLAUSE_VERBS = re.compile(r"投资|建设|实施|引进|签约|推进")
 # A building or base named at the start of a clause and then given a status: "X中心结顶", "Y产业园开工".
+# Roads, bridges and tunnels, and a section of one (X公路Y段): works a zone builds.
+_ROAD = rf"公路(?:[{HAN}]{{2,4}}段)?|大道|大桥|隧道|快速路"
 CLAUSE_WORKS_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店))"
-    rf"(?=(?:正式|顺利|全面|已经|已)?(?:开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用))"
+    rf"(?:^|(?<=[,，;；。:：]))(?P<name>[{HAN}A-Za-z0-9·]{{2,12}}?(?:中心|大厦|大楼|基地|工厂|产业园|厂房|酒店|综合体|科技城|小镇"
+    rf"|{_ROAD}))"
+    rf"(?=(?:正式|顺利|全面|率先|已经|已)?(?:开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用|通车)(?!后)|(?:计划|预计)?总投资)"
 )
-CLAUSE_AMOUNT_RE = re.compile(r"总投资(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元))")
+_COUNTED_WORKS = re.compile(r"^(?:第|首|该|此|其|各|这|多)|\d+(?:座|栋|幢|个|处)")
+_WORKS_CUE = re.compile(r"投资|开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用|通车")
+CLAUSE_AMOUNT_RE = re.compile(
+    rf"(?<!带动)(?<!拉动)(?<!撬动)(?<!完成)(?<!累计)(?<!新增)"
+    rf"(?:总投资额?|投资总额|{_AMOUNT_CUE}){APPROX}(?P<amount>{AMOUNT})")
 
 
 @dataclass(frozen=True)
@@ -221,8 +257,8 @@ def find_built_projects(sentence: str) -> list[BuiltProject]:
         cut = _CLAUSE_LEAD.match(lead)
         investor = _clean(lead[cut.end():] if cut else lead)
         name = _clean(match.group("name"))
-        if len(investor) < 2 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
-            continue
+        if len(investor) == 1 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):
+            continue  # no investor at all (",投资2.1亿元,建设Y项目") is kept: the one before may be meant
         start = match.start("lead") + (cut.end() if cut else 0)
         hits.append(BuiltProject(name, match.start("name"), match.end("name"), match.group("amount"), investor, start))
     return hits
@@ -245,7 +281,7 @@ def find_projects_by(sentence: str) -> list[BuiltProject]:
 
 def find_clause_projects(sentence: str) -> list[NameHit]:
     """Projects that open a clause and are described by it ("Y项目总投资N亿元,已开工")."""
-    if "项目" not in sentence:
+    if "项目" not in sentence and _WORKS_CUE.search(sentence) is None:
         return []
     hits = []
     matches = [*CLAUSE_PROJECT_RE.finditer(sentence), *TOPIC_PROJECT_RE.finditer(sentence),
@@ -261,7 +297,10 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
         if match.re is TOPIC_PROJECT_RE and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
             continue
         short = 4 if match.re is CLAUSE_WORKS_RE else 6
-        if len(name) < short or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name) or re.search("[、由]", name):
+        if match.re is CLAUSE_WORKS_RE and _COUNTED_WORKS.search(name):
+            continue  # "第一期首3座大楼": part of a project counted, not a name
+        if len(name) < short or generic_project(name) or re.search("[、由]", name) \
+                or re.search("项目[和及与]", name):  # two projects joined: the row rule reads them
             continue
         hits.append(NameHit(name, match.start("name") + skip, match.end("name")))
     return hits

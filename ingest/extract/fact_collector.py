@@ -17,6 +17,9 @@ E = EntityType.ENTERPRISE
 # 其中…, or a class of the projects just counted (5亿元以上项目3个, 工业类项目9个).
 _DETAIL = re.compile(r"^(?:其中|[^,，;；。]{0,14}?项目\d+个)")
 _DETAIL_REACH = 4
+# New Taiwan dollars, or a city of Taiwan (after t2s): with Taiwan wording, a bare 元 on the page is TWD.
+_TAIWAN = re.compile(r"新台币|台币|台北|新北|桃园|新竹|苗栗|台中|彰化|南投|云林|嘉义|台南|高雄|屏东|宜兰|花莲|台东"
+                     r"|基隆")
 
 
 def _as_organisation(key: tuple[EntityType, str]) -> tuple[EntityType, str] | None:
@@ -43,6 +46,7 @@ class Collector:
     project_set: tuple[int, list[str]] = (-1, [])
     """Paragraph and statuses of the last "在签约的项目中," opening: its paragraph's projects share them."""
 
+    _currency: str | None = field(default=None, repr=False)
     _newlines: list[int] | None = field(default=None, repr=False)
     _by_sentence: dict[int, list[Mention]] = field(default_factory=dict, repr=False)
     _indexed: list[Mention] | None = field(default=None, repr=False)
@@ -83,11 +87,21 @@ class Collector:
 
     def fact(self, predicate: Predicate, subject: tuple[EntityType, str], obj: tuple[EntityType, str] | None,
              sentence: Sentence, **attrs: object) -> None:
+        if attrs.get("currency") == "CNY" and predicate is Predicate.INVESTMENT:
+            attrs["currency"] = self.local_currency
         items = tuple((k, v) for k, v in attrs.items() if v is not None)
         subject_key, object_key = _as_organisation(subject), obj and _as_organisation(obj)
         if subject_key is None or (obj is not None and object_key is None):
             return
         self.facts.append(Fact(predicate, subject_key, object_key, sentence.index, items))
+
+    @property
+    def local_currency(self) -> str:
+        """What a bare 元 means on this page: TWD on a page in Taiwan wording about a place in Taiwan, else CNY."""
+        if self._currency is None:
+            taiwanese = bool(self.doc.meta.get("regional_words")) and _TAIWAN.search(self.doc.text) is not None
+            self._currency = "TWD" if taiwanese else "CNY"
+        return self._currency
 
     def detail_statuses(self, sentence: Sentence) -> list[str]:
         """A sentence opening with 其中 details the one before, so it takes that sentence's statuses; so do the

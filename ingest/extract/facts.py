@@ -32,6 +32,17 @@ from ingest.extract.project_facts import (
     projects_by,
     that_project,
 )
+from ingest.extract.project_frames import (
+    anaphoric_projects,
+    building_companies,
+    event_statuses,
+    projects_in_a_row,
+    projects_in_order,
+    signed_projects,
+    site_projects,
+    toured_sites,
+    trailing_amounts,
+)
 from ingest.extract.years import report_year
 from ingest.extract.zones import find_zone_names, zone_mentions
 from kg.model import EntityType, Predicate
@@ -50,13 +61,21 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     built_projects(c, sentence)
     projects_by(c, sentence)
     clause_projects(c, sentence)
+    site_projects(c, sentence)
+    projects_in_order(c, sentence)
+    toured_sites(c, sentence)
+    projects_in_a_row(c, sentence)
     statuses: list[str] = []
     for list_hit in find_lists(sentence.text):
         statuses = list_facts(c, sentence, list_hit, statuses)
     for facility in find_facilities(sentence.text):
         list_facts(c, sentence, facility, [])
     named_projects(c, sentence)
+    signed_projects(c, sentence)
     that_project(c, sentence)
+    anaphoric_projects(c, sentence)
+    building_companies(c, sentence)
+    trailing_amounts(c, sentence)
     award_facts(c, sentence)
     for person in find_people(sentence.text, c.doc.home_zone):
         c.mention(EntityType.PERSON, person.name, sentence, person.start, person.end)
@@ -92,6 +111,8 @@ def _located(c: Collector) -> None:
                if m.type is EntityType.ZONE and m.start == c.doc.sentences[m.sentence_index].start}
     investors = {f.obj[1] for f in c.facts if f.predicate is Predicate.INVESTOR and f.obj}
     outside = c.external | (c.visitors - investors)
+    zones = sorted({m.name for m in c.mentions if m.type is EntityType.ZONE and len(m.name) >= 3},
+                   key=len, reverse=True)
     for mention in c.mentions:
         if mention.type not in (E, P) or mention.name in outside:
             continue
@@ -101,6 +122,9 @@ def _located(c: Collector) -> None:
         if mention.sentence_index in openers:
             c.fact(Predicate.LOCATED_IN, (mention.type, mention.name),
                    (EntityType.ZONE, openers[mention.sentence_index]), sentence)
+        named_after = next((z for z in zones if mention.name.startswith(z) and len(mention.name) > len(z) + 1), None)
+        if named_after:  # X新城研究中心项目: in the sub-park it is named after, as well as the home zone
+            c.fact(Predicate.LOCATED_IN, (mention.type, mention.name), (EntityType.ZONE, named_after), sentence)
 
 
 def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
@@ -110,6 +134,7 @@ def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
     collector.mentions.extend(zone_mentions(doc, home[0][2] if home else None))
     for sentence in paced(doc.sentences):
         _sentence(collector, sentence)
+    event_statuses(collector)
     _investors(collector)
     _located(collector)
     fuller_honours(collector)

@@ -9,7 +9,7 @@ from ingest.document import Sentence
 from ingest.extract.boundaries import clean
 from ingest.extract.entities import statuses_in
 from ingest.extract.fact_collector import Collector
-from ingest.extract.lists import ITEM_AMOUNT_RE, ListHit, company_of_project, looks_like_company
+from ingest.extract.lists import ITEM_AMOUNT_RE, ITEM_NOTE_RE, ListHit, company_of_project, looks_like_company
 from ingest.extract.numbers import parse_amount
 from kg.model import EntityType, Predicate
 
@@ -76,7 +76,7 @@ def list_facts(c: Collector, sentence: Sentence, hit: ListHit, inherited: list[s
         project = _project_item(c, sentence, item, hit.kind)
         if project is None:
             continue
-        amount = hit.amount or _item_amount(sentence.text, item[0])
+        amount = hit.amount or _item_amount(sentence.text, item[0]) or _noted_amount(sentence.text, item[1])
         if amount:
             c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount, currency="CNY")
         for status in statuses:
@@ -97,6 +97,14 @@ def _item_amount(text: str, start: int) -> float | None:
     amount = parse_amount(found.group("amount") + ("" if found.group("amount").endswith("元") else "元")) \
         if found else None
     return amount.value if amount and amount.currency == "CNY" else None
+
+
+def _noted_amount(text: str, end: int) -> float | None:
+    """The amount noted in brackets right after one list item ("X项目(总投资15亿元)")."""
+    found = ITEM_NOTE_RE.match(text, end)
+    amount = parse_amount(found.group("amount") + ("" if found.group("amount").endswith("元") else "元")) \
+        if found else None
+    return amount.value if amount else None
 
 
 def _next_clause_end(text: str, end: int) -> int:

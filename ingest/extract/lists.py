@@ -16,7 +16,8 @@ from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, LEAD_VERBS
 from ingest.extract.project_owners import company_of_project
 from ingest.extract.zones import is_common_word, is_dictionary_word
 
-__all__ = ["ListHit", "company_of_project", "find_facilities", "find_lists", "looks_like_company", "split_items"]
+__all__ = ["ListHit", "company_of_project", "cut_first", "find_facilities", "find_lists", "looks_like_company",
+           "split_items"]
 
 # Clause separators (a list never crosses them).
 CLAUSE_RE = re.compile(r"[^,，;；:：。!！?？]+")
@@ -116,7 +117,7 @@ _GENERIC_ITEM = re.compile(
     r"^(?:新|改|扩建|重大|重点|产业|工业|服务业|民生|实事|基础设施|人才|科技|创新|各类|一批|相关|龙头|骨干|"
     r"传统|新兴|优质|规上|规模以上|高新|外资|内资|民营|国有|中小|重特大|超亿元|亿元|其他|多|全区|全市|"
     r"投资|公司|国家级|省级|市级|全部|所有|其余|部分|新开工|力争|智能制造服务商|总部经济|设备投入类|人才创业类|科创型|科创类)$|等|地块征地|用地|"
-    r"^(?:新|改|扩)$|建设$|^.{1,2}(?:合作|配套|招商|保障|服务)$|(?:投资|投入)$|^新?(?:签约|竣工|开工|投产|引进)$|^[一二三四五六七八九十两几多数]+[大家个项类]|^个|超$|荣誉|奖|活动|政策|计划|行动|年$|月$|^第"
+    r"^(?:新|改|扩)$|建设$|^.{1,2}(?:合作|配套|招商|保障|服务)$|(?:投资|投入)$|^(?:新|集中|同步|正式)?(?:签约|竣工|开工|开复工|投产|引进)$|^[一二三四五六七八九十两几多数]+[大家个项类]|^个|超$|荣誉|奖|活动|政策|计划|行动|年$|月$|^第"
 )
 _PHASE_RE = re.compile(r"[一二三四五六七八九十\d]+期$")
 # Physical works rather than companies: rivers, roads, plots.
@@ -146,7 +147,7 @@ class ListHit:
 _KIND_TAILS = ("中心", "基地", "项目", "工程", "园")
 
 
-def _cut_first(text: str) -> int:
+def cut_first(text: str) -> int:
     """Offset where the first item starts: after the last lead word, digits or quotes."""
     start = 0
     for match in _LEAD_RE.finditer(text):
@@ -171,6 +172,7 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
         lead = ITEM_AMOUNT_RE.match(part)
         if lead:
             begin, part = begin + lead.end(), part[lead.end():]
+        part = part.rstrip(_MASK)
         name = re.sub(r"[“”\"‘’「」《》]", "", part).strip()
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
         if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name) and not is_common_word(name) \
@@ -186,7 +188,7 @@ def _list_before(clause: str, end: int, offset: int) -> list[tuple[int, int, str
         text = text[-_SINGLE_WINDOW:]
         offset += end - _SINGLE_WINDOW
         end = _SINGLE_WINDOW
-    start = _cut_first(text.split("、")[0]) if "、" in text else _cut_first(text)
+    start = cut_first(text.split("、")[0].rstrip(_MASK)) if "、" in text else cut_first(text.rstrip(_MASK))
     return split_items(text[start:], offset + start)
 
 
@@ -206,13 +208,22 @@ def _amount(amount: str | None) -> float | None:
 def _kind(head: Head) -> str:
     """Enterprises for 企业/服务商 heads and for science programmes (科创类项目), facilities for
     基础设施, else projects."""
-    if head.kind in ("企业", "服务商", "独角兽") or re.search(r"科创|科技", head.qual):
+    if head.kind in ("企业", "服务商", "独角兽") or re.search(r"(?:科创|科技)(?:类|型)", head.qual):
         return "enterprise"
     return "facility" if head.kind == "基础设施" else "project"
 
 
+# An amount noted in brackets after an item ("X项目(总投资15亿元)、Y项目(总投资3亿元)等"): masked while the
+# list is read, so its digits neither cut nor join items; list_facts reads the amount from the text.
+ITEM_NOTE_RE = re.compile(
+    r"[(（](?:总|计划|协议)?投资(?:额)?(?:约|超|近|达)?(?P<amount>[\d.]+(?:亿|万)(?:元|美元)?)[)）]")
+_MASK = "〔"
+
+
 def find_lists(sentence: str) -> list[ListHit]:
     """Every enumeration of enterprises or projects in a sentence."""
+    if "投资" in sentence:
+        sentence = ITEM_NOTE_RE.sub(lambda m: _MASK * len(m.group()), sentence)
     hits = []
     for clause in CLAUSE_RE.finditer(sentence):
         hits.extend(_clause_lists(sentence, clause.start(), clause.end()))
@@ -257,12 +268,12 @@ def _is_head(head: Head, listed: str) -> bool:
     return head.amount is not None or (head.counted and "、" in listed)
 
 
-_FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥)"
+_FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥|段|隧道)"
 # Physical works named before a construction verb: "紫荆路、文体中心建设加快推进".
 FACILITY_RE = re.compile(
-    rf"(?P<list>[{HAN}A-Za-z0-9#、“”]{{2,60}}?)(?=建设|施工|快建设|早开街|开街|顺利开工)"
+    rf"(?P<list>[{HAN}A-Za-z0-9#、“”]{{2,60}}?)(?=建设|施工|快建设|早开街|开街|顺利开工|(?:率先|全线|正式|顺利|已)?通车)"
 )
-_FACILITY_VERB = re.compile(r"建设|施工|开街|开工")
+_FACILITY_VERB = re.compile(r"建设|施工|开街|开工|通车")
 _QUOTED_PROJECT = re.compile(rf"项目“(?P<name>[{HAN}A-Za-z0-9]{{2,12}})”")
 
 
@@ -291,7 +302,7 @@ def find_facilities(sentence: str) -> list[ListHit]:
             if re.search(r"等(?![\d一二三四五六七八九十]+[幅宗个])", match.group("list")):
                 continue
             listed = match.group("list")
-            start = _cut_first(listed.split("、")[0])
+            start = cut_first(listed.split("、")[0])
             items = [i for i in split_items(listed[start:], offset + match.start() + start)
                      if len(i[2]) <= _MAX_FACILITY]
             if items and any(re.search(rf"{_FACILITY_END}$", name) for _, _, name in items):

@@ -68,8 +68,10 @@ STATUS_CUES = (
     ("加快建设", "under_construction"), ("施工", "under_construction"), ("建设进度", "under_construction"),
     ("封顶", "under_construction"), ("结顶", "under_construction"), ("设备调试", "under_construction"),
     ("正在建设", "under_construction"), ("主体完工", "under_construction"),
-    ("竣工", "completed"), ("完工", "completed"), ("建成", "completed"), ("投产", "in_production"),
-    ("投用", "in_production"), ("达产", "in_production"), ("试生产", "in_production"),
+    ("竣工", "completed"), ("完工", "completed"), ("建成", "completed"), ("通车", "completed"),
+    ("投产", "in_production"),
+    ("投用", "in_production"), ("投入使用", "in_production"), ("达产", "in_production"), ("试生产", "in_production"),
+    ("试产", "in_production"),
     ("投入生产", "in_production"), ("投入运营", "in_production"), ("并网发电", "in_production"),
     ("对外营业", "in_production"),
 )

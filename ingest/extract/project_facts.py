@@ -18,12 +18,13 @@ from ingest.extract.entities import (
     find_legal_companies,
     find_named_projects,
     find_projects_by,
+    parse_project_amount,
     statuses_in,
 )
 from ingest.extract.fact_collector import Collector
 from ingest.extract.lists import company_of_project, looks_like_company
-from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, HAN
+from ingest.extract.project_owners import ORIGIN_RE
 from ingest.extract.short_names import abbreviates_named_company
 from kg.model import EntityType, Predicate
 
@@ -83,7 +84,7 @@ def invested_projects(c: Collector, sentence: Sentence) -> None:
     for hit in find_invested_projects(sentence.text):
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
-        amount = parse_amount(hit.amount)
+        amount = parse_project_amount(hit.amount)
         if amount is not None:
             c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
         owner = max((h for h in companies if h.end <= hit.start), key=lambda h: h.end, default=None)
@@ -109,7 +110,7 @@ def _follow_up(text: str, end: int) -> str:
     return "|" + m.group("clause") if m else ""
 
 
-def _is_company(name: str) -> bool:
+def is_company(name: str) -> bool:
     return bool(COMPANY_SUFFIX_RE.search(name)) or looks_like_company(name) or (
         len(name) <= 8 and name.endswith(ENTERPRISE_ENDINGS))
 
@@ -117,7 +118,7 @@ def _is_company(name: str) -> bool:
 def _add_project(c: Collector, sentence: Sentence, project: tuple[EntityType, str], amount_text: str | None,
                  statuses: list[str]) -> None:
     """Amount and status facts of one project."""
-    amount = parse_amount(amount_text) if amount_text else None
+    amount = parse_project_amount(amount_text) if amount_text else None
     if amount is not None:
         c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount.value, currency=amount.currency)
     for status in statuses:
@@ -129,13 +130,17 @@ def built_projects(c: Collector, sentence: Sentence) -> None:
 
     A sentence opening with 其中 details the one before, so it takes that sentence's statuses.
     """
+    earlier: list[tuple[str, int]] = []
     for hit in find_built_projects(sentence.text):
-        if not _is_company(hit.investor):
+        investors = co_investors(hit.investor, hit.investor_start) if hit.investor else earlier
+        if not investors:
             continue
+        earlier = investors
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
-        c.mention(E, hit.investor, sentence, hit.investor_start, hit.investor_start + len(hit.investor))
-        c.fact(Predicate.INVESTOR, project, (E, hit.investor), sentence)
+        for investor, start in investors:
+            c.mention(E, investor, sentence, start, start + len(investor))
+            c.fact(Predicate.INVESTOR, project, (E, investor), sentence)
         opening = sentence.text[:hit.investor_start]
         rest = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0] + _follow_up(sentence.text, hit.end)
         statuses = statuses_in(opening + "|" + rest) or _shared_statuses(sentence.text, hit.end) \
@@ -144,10 +149,37 @@ def built_projects(c: Collector, sentence: Sentence) -> None:
         _add_project(c, sentence, project, hit.amount, statuses)
 
 
+# "A将和B共同投资…": partners joined by 和/与/携手, the adverbs of a joint investment after them.
+_JOINT = re.compile(r"(?:将|拟|计划|共同|联合|合资|携手)+$")
+_PARTNER_SPLIT = re.compile(r"和|与|携手|联合")
+# A rank or origin before a company's name (世界500强德国X): not part of the name (FORMAT.md).
+_RANK_OR_ORIGIN = re.compile(r"^(?:世界|全球|中国|国内)?(?:财富)?\d*强|^(?:行业)?龙头")
+
+
+def co_investors(lead: str, start: int) -> list[tuple[str, int]]:
+    """The investor a clause opens with, or each of two or more partners investing jointly; [] when the
+    lead names no company."""
+    if is_company(lead):
+        return [(lead, start)]
+    joint = _JOINT.search(lead)
+    if joint is None:
+        return []
+    partners, position = [], 0
+    for part in _PARTNER_SPLIT.split(lead[:joint.start()]):
+        begin, position = position, position + len(part) + 1
+        part = _JOINT.sub("", part)
+        rank = _RANK_OR_ORIGIN.match(part)
+        cut = rank.end() if rank else 0
+        origin = ORIGIN_RE.match(part[cut:])
+        cut += origin.end() if origin and len(part) - cut - origin.end() >= 2 else 0
+        partners.append((part[cut:], start + begin + cut))
+    return partners if len(partners) >= 2 and all(is_company(p) for p, _ in partners) else []
+
+
 def projects_by(c: Collector, sentence: Sentence) -> None:
     """"由X公司投资建设的Y项目于3月开工,总投资86亿元": investor, then amount and statuses of the clause group."""
     for hit in find_projects_by(sentence.text):
-        if not (_is_company(hit.investor) or abbreviates_named_company(hit.investor, c.doc.text)):
+        if not (is_company(hit.investor) or abbreviates_named_company(hit.investor, c.doc.text)):
             continue
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
@@ -164,16 +196,31 @@ def clause_projects(c: Collector, sentence: Sentence) -> None:
     for index, hit in enumerate(hits):
         project = (P, hit.name)
         c.mention(P, hit.name, sentence, hit.start, hit.end)
-        company = company_of_project(hit.name.removesuffix("项目"))
-        if company:
-            c.mention(E, company, sentence, hit.start, hit.start + len(company))
-            c.fact(Predicate.INVESTOR, project, (E, company), sentence)
         following = hits[index + 1].start if index + 1 < len(hits) else len(sentence.text)
         rest = re.split(r"[;；。]", sentence.text[hit.end:following], maxsplit=1)[0]  # up to the next project
+        stated = _STATED_INVESTOR.search(rest)
+        if stated and is_company(stated.group("investor")):
+            start = hit.end + stated.start("investor")
+            c.mention(E, stated.group("investor"), sentence, start, start + len(stated.group("investor")))
+            c.fact(Predicate.INVESTOR, project, (E, stated.group("investor")), sentence)
+        elif (company := company_of_project(hit.name.removesuffix("项目"))) and plausible_owner(company, hit.name):
+            c.mention(E, company, sentence, hit.start, hit.start + len(company))
+            c.fact(Predicate.INVESTOR, project, (E, company), sentence)
         amount = CLAUSE_AMOUNT_RE.search(rest)
         own = re.split(r"[,，]", rest, maxsplit=1)[0]
         _add_project(c, sentence, project, amount.group("amount") if amount else None,
                      _clause_statuses(own) or _clause_statuses(rest))
+
+
+def plausible_owner(company: str, project: str) -> bool:
+    """A building or park (X城市综合体, X科技城) shows its company only by a longer or Latin name, not by
+    two characters that may be a place."""
+    return project.endswith(("项目", "工程")) or len(company) >= 3 or company.isascii()
+
+
+# "…,投资方为X公司": the clause after a project names its investor outright.
+_STATED_INVESTOR = re.compile(
+    rf"[,，](?:其)?(?:投资方|投资主体|建设主体|项目业主|业主单位)(?:为|是)(?P<investor>[{HAN}A-Za-z0-9()（）]{{2,30}}?)(?=[,，;；。]|$)")
 
 
 def _clause_statuses(clause: str) -> list[str]:
@@ -199,7 +246,7 @@ _THAT_PROJECT_BY = re.compile(
 def that_project(c: Collector, sentence: Sentence) -> None:
     found = _THAT_PROJECT_BY.match(sentence.text)
     earlier = c.mentions_between(P, sentence.index - 1, sentence.index - 1)
-    if not found or not earlier or not _is_company(found.group("investor")):
+    if not found or not earlier or not is_company(found.group("investor")):
         return
     investor = found.group("investor")
     c.mention(E, investor, sentence, found.start("investor"), found.end("investor"))

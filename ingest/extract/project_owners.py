@@ -28,8 +28,8 @@ _FIRM_ENDINGS = tuple(end for end in ENTERPRISE_ENDINGS if end not in PRODUCT_WO
 _LATIN_AFTER = re.compile(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]")
 _MIN_BRAND, _MAX_BRAND = 2, 4
 # Countries and regions named before a foreign company's name (德国X, 台湾X).
-_ORIGIN = re.compile(r"^(?:中国台湾|台湾|香港|澳门|德国|美国|日本|韩国|法国|英国|意大利|瑞士|荷兰|瑞典|丹麦|芬兰|挪威|"
-                     r"比利时|奥地利|西班牙|加拿大|澳大利亚|以色列|新加坡|马来西亚|泰国|印度|俄罗斯)")
+ORIGIN_RE = re.compile(r"^(?:中国台湾|台湾|香港|澳门|德国|美国|日本|韩国|法国|英国|意大利|瑞士|荷兰|瑞典|丹麦|芬兰|"
+                       r"挪威|比利时|奥地利|西班牙|加拿大|澳大利亚|以色列|新加坡|马来西亚|泰国|印度|俄罗斯)")
 _PHASE_SUFFIX = re.compile(r"[一二三四五六七八九十\d]+期(?:项目)?$")
 # Names of works, not firms (兴园路, 敬老院).
 _FACILITY_END = re.compile(r"[路河桥港湖山段院馆站场塘渠]$|[及和与的等]")
@@ -38,6 +38,9 @@ _PLACE_AFTER = re.compile(r"[城园谷]")
 _MODIFIER_END = re.compile(r"(?:高端|新型|先进|大型|现代|绿色|智慧)$")
 # Abbreviations of kinds of firms or works, not of one firm.
 _GENERIC_SHORT_FORMS = frozenset({"国企", "民企", "央企", "外企", "私企", "技改", "科研", "高校", "三资"})
+# A group, works or institute opening a project's name: the organisation is the investor.
+_ORG_OPENING = re.compile(
+    rf"(?P<org>(?P<body>[{HAN}A-Za-z]{{2,8}}?)(?:集团|总厂|研究院|研究所))(?=[{HAN}A-Za-z0-9]{{2}})")
 _RARE = 50
 _VERY_COMMON = 1000
 
@@ -51,7 +54,7 @@ def company_of_project(name: str) -> str | None:
 
     if zone_prefix(name):
         return None  # named after the zone (X高新区总部经济大楼), not a company
-    origin = _ORIGIN.match(name)
+    origin = ORIGIN_RE.match(name)
     if origin and len(name) - origin.end() >= 4:
         name = name[origin.end():]
     phased = _PHASE_SUFFIX.sub("", name)
@@ -60,6 +63,9 @@ def company_of_project(name: str) -> str | None:
     legal = LEGAL_COMPANY_RE.match(name)
     if legal and legal.end() < len(name):
         return legal.group()
+    body = _ORG_OPENING.match(name)
+    if body and not _common_body(body.group("body")):
+        return body.group("org")  # X集团Y项目, X总厂Y项目, X研究院Y产业园
     for size in range(4, min(len(name), 6) + 1):
         prefix = name[:size]
         ending = next((end for end in _FIRM_ENDINGS if prefix.endswith(end) and len(prefix) > len(end) + 1), None)

@@ -24,6 +24,7 @@ from ingest.document import Document, Fact, Mention
 from ingest.extract.asset_text import alternation, load_lexicon
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, PERSON_TITLES, PLACE_PREFIX_RE
 from ingest.extract.people import roles_before
+from ingest.extract.project_facts import plausible_owner as _plausible_owner
 from ingest.extract.tagger import TaggedClause, Word, tag_sentences
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType, Predicate
@@ -120,7 +121,7 @@ class _Found:
         project = ownerless.get(start)
         if project is None or end >= project.end - 2 or not is_company_name(word.text) \
                 or not _opens_name(word, sentence.text) or PLACE_PREFIX_RE.match(word.text) \
-                or word.text.endswith(_REGION_WORDS):
+                or word.text.endswith(_REGION_WORDS) or not _plausible_owner(word.text, project.name):
             return False
         self.mentions.append(Mention(E, word.text, start, end, sentence.index))
         self.facts.append(Fact(Predicate.INVESTOR, (P, project.name), (E, word.text), sentence.index))
