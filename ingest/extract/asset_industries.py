@@ -24,6 +24,7 @@ from kg.model import EntityType
 
 _INDUSTRY_CUES = (
     "锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖", "力争", "确保", "争取", "涉及",
+    "触及", "包含", "囊括", "主攻", "瞄准",
 )
 # Zone and place words: a term right after one starts a new word (高新区大数据产业).
 _PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
@@ -43,7 +44,7 @@ _NOT_AFTER = ("企业", "公司", "服务商", "项目", "园", "研究院", "�
 _LIST_CUE = re.compile(
     rf"(?:^|(?<=[，。；：,;:]))((?:[^、，。；：,;:]+、)++[^、，。；：,;:]+?)(?:为|作为)?(?:[{QUOTES}][^{QUOTES}]*[{QUOTES}])?"
     rf"(?:等[{CJK}]{{0,5}}?|[一二三四五六七八九十两0-9]+(?:大|个[{CJK}]{{0,4}}?)|一批|细分|主导|未来|重点|新兴|特色|优势)*"
-    rf"(?:领域|产业|板块|方面|新技术|行业|范畴|赛道|业态|[{CJK}]{{0,3}}服务业)"
+    rf"(?:领域|产业(?!化)|板块|方面|新技术|行业|范畴|赛道|业态|[{CJK}]{{0,3}}服务业)"
 )
 
 
@@ -68,6 +69,7 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
     if _DEFINITION.search(sentence):
         return []
     spans = list(_listed_industries(sentence, taken)) + list(_cluster_industries(sentence, taken))
+    spans += _joined_industries(sentence, taken + [(s.start, s.end) for s in spans])
     spans = [span for span in spans if not _city_subject(sentence, span.start)]
     covered = taken + [(s.start, s.end) for s in spans] + _vetoed_lists(sentence)
     quoted = quoted_mask(sentence)
@@ -81,6 +83,19 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
             spans.append(Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True))
     return spans
+
+
+@lru_cache(maxsize=1)
+def _joined_re() -> re.Pattern[str]:
+    """Two lexicon terms joined by 及 before 产业 (智能网联及新能源汽车产业链): one sector as written."""
+    term = f"(?:{alternation(load_lexicon('industries'))})"
+    return re.compile(f"{term}及{term}(?=产业)")
+
+
+def _joined_industries(sentence: str, covered: list[tuple[int, int]]) -> list[Candidate]:
+    return [Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True)
+            for m in _joined_re().finditer(sentence)
+            if not overlaps(m.start(), m.end(), covered) and _left_bounded(sentence, m.start())]
 
 
 # A lexicon term alone counts only in a sentence about sectors a zone targets, not a company's line.
@@ -119,7 +134,7 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
         text = m.group(1)
         rest, _ = cut_after_stop(text, _INDUSTRY_STOPS)
         items = _split_items(rest)
-        known = sum(1 for item in items if lexicon.search(item) or _SECTOR_NOUN.search(clean_name(item)))
+        known = sum(1 for item in items if _sector_like(item, lexicon))
         events = any(word in item for item in items for word in _NOT_SECTOR)
         if _DEFINITION.search(sentence[:m.start(1)]):
             continue
@@ -131,8 +146,18 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
         for item in items:
             position = sentence.find(item, offset)
             name = _industry_name(item)
-            if name:
+            if name and _sector_like(item, lexicon):
                 yield Candidate(EntityType.INDUSTRY, name, position, position + len(item), True)
+
+
+@lru_cache(maxsize=1)
+def _sector_word_re() -> re.Pattern[str]:
+    return re.compile(alternation(load_lexicon("sector_words")))
+
+
+def _sector_like(item: str, lexicon: re.Pattern[str]) -> bool:
+    """Whether a list item reads as a sector: a lexicon term, a trade word (电子科技) or a declared sector noun."""
+    return bool(lexicon.search(item) or _sector_word_re().search(item) or _SECTOR_NOUN.search(clean_name(item)))
 
 
 # A list of trades that describes firms, not the zone's sectors (涉及整车、装备制造等行业龙头企业).

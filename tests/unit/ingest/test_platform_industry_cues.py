@@ -79,3 +79,16 @@ def test_lists_of_firms_trades_or_project_kinds_and_sector_figures_are_no_focus(
     assert industries("工业投资50亿元,高新技术产业投资39亿元。") == []
     assert industries("北斗导航产业集群入选全省先进制造业集群培育对象。") == ["北斗导航"]
     assert industries("引进新能源、电子信息等产业企业。") == ["新能源", "电子信息"]
+
+
+def test_list_items_read_as_sectors_by_their_trade_words() -> None:
+    found = industries("新签约项目触及康复医疗、绿色科技、城乡融合、精密制造等多个领域。")
+    assert found == ["康复医疗", "绿色科技", "精密制造"]  # 城乡融合 names no trade
+
+
+def test_industrialisation_closes_no_sector_list() -> None:
+    assert industries("坚持“攻关高科技、推进产业化”的方向,") == []
+
+
+def test_two_sectors_joined_by_ji_before_chan_ye_stay_one() -> None:
+    assert industries("园区加快完善智能网联及新能源汽车产业链。") == ["智能网联及新能源汽车"]
