@@ -15,7 +15,7 @@ _RANKED_LIST = re.compile(r"(?:TOP|Top|top)\d+$|\d+强$")
 # A year or period opening a title ("2023年度专精特新企业"): the year belongs to the fact.
 _TITLE_YEAR = re.compile(r"^(?:20\d\d|19\d\d)年(?:度)?")
 # Words after a title that are not part of it (…企业名单以来).
-_TITLE_TAIL = re.compile(r"(?:名单|榜单)(?:以来|之后|后|中|内)?$|(?:以来|之后)$")
+_TITLE_TAIL = re.compile(r"(?:(?:创建|培育|建设)?(?:名单|榜单))(?:以来|之后|后|中|内)?$|(?:以来|之后)$")
 _TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
 # A batch number before a title (第五批): not part of the honour; 首批 is (首批…试点).
 BATCH_RE = re.compile(r"^(?:关于)?(?:第[一二三四五六七八九十\d]+批)?")

@@ -24,7 +24,7 @@ Key = tuple[EntityType, str]
 
 CUE_RE = re.compile(
     r"被[^,，。;；]{0,8}?(?:评为|认定为|授予|列为)|分别获评|获评|荣获|荣膺|获得|入选|上榜|获批|认定为|评为|"
-    r"授予|成功创建|创成|升级为|成功申报|获颁|获选|荣登|摘得|夺得|斩获|榜上有名|通过(?=[^,，。；;]{4,30}认定)|"
+    r"授予|入围|(?:被)?(?:列入|纳入)(?=[^,，。;；]{2,30}名单)|成功创建|创成|升级为|成功申报|获颁|获选|荣登|摘得|夺得|斩获|榜上有名|通过(?=[^,，。；;]{4,30}认定)|"
     r"(?<![还但就这那也都])是(?=国家级|省级|市级|国家|全国)|(?<![捕收斩])获(?![得批评取悉颁选])"
 )
 _ITEM_END = re.compile(
@@ -32,7 +32,7 @@ _ITEM_END = re.compile(
 )
 # Aspirations ("将成为…示范园区", "努力建设…"): the title is a goal, not an honour held.
 _GOAL = re.compile(r"将|力争|努力|致力|建设成|目标")
-_STRONG_ENDINGS = ("示范园区", "试点单位", "质量奖")
+_STRONG_ENDINGS = ("示范园区", "试点园区", "试点单位", "质量奖")
 STRONG_RE = re.compile(rf"[{HAN}](?:[{HAN}]|[-—－](?=[{HAN}])){{1,20}}?(?:{'|'.join(_STRONG_ENDINGS)})")
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
 # "第五批专精特新“小巨人”企业名单…,A、B入选": the honour is the list the recipients enter.

@@ -210,3 +210,19 @@ def test_recipients_before_a_cue(before: str, names: list[str]) -> None:
     from ingest.extract.honour_recipients import recipients_before
 
     assert [name for _, _, name in recipients_before(before, 0)] == names
+
+
+def test_firms_that_ru_wei_a_batch_hold_its_title() -> None:
+    found = awards("园区青松机器人、蓝湾冷链等5家企业入围第三批专精特新“小巨人”企业。")
+    assert [holder for _, holder in found] == ["青松机器人", "蓝湾冷链"]
+    assert all("小巨人企业" in honour for honour, _ in found)
+
+
+def test_put_on_a_roll_is_an_award_but_a_plan_list_is_not() -> None:
+    assert awards("远帆材料被列入全省首批绿色工厂创建名单。") != []
+    assert awards("远帆材料被列入年度技改计划。") == []
+
+
+def test_a_pilot_park_is_a_title_and_the_zone_that_won_it_holds_it() -> None:
+    assert awards("园区以建设全国首批数字化转型试点园区为契机,") == [("全国首批数字化转型试点园区", None)]
+    assert awards("全国首批数字化转型试点园区顺利通过验收。") == [("全国首批数字化转型试点园区", "星河高新区")]
