@@ -12,6 +12,8 @@ from ingest.extract.patterns import YEAR_RE
 # How many sentences back a sentence without a year looks for one.
 _YEAR_LOOKBACK = 3
 _OTHER_YEAR = re.compile(r"(?:从|到|至|自|展望|在|截至|\d[—–~～-])$")
+# A year that opens a history ("2019年,国家启动评选以来"): when things began, not the year reported on.
+_SINCE_AFTER = re.compile(r"[^。;；\n]{0,30}?以来")
 # A year whose sentence plans ahead ("2024年工作安排", "2024年,高新区将力争…"): not the report's year.
 _PLAN_AFTER = re.compile(r"[^。;；\n]{0,12}?(?:工作安排|将|力争|计划|目标|展望)")
 # "去年12月动工" dates an event a year before the report; "较去年增长" only compares.
@@ -24,7 +26,8 @@ def document_year(text: str) -> int | None:
     Years of targets and history (到2022年, 从2022年, 展望2020年, 在2004年) do not count; plan
     years (2024年工作安排, 2024年将…) count only when the text gives no other year.
     """
-    found = [m for m in YEAR_RE.finditer(text) if not _OTHER_YEAR.search(text[max(0, m.start() - 2):m.start()])]
+    found = [m for m in YEAR_RE.finditer(text) if not _OTHER_YEAR.search(text[max(0, m.start() - 2):m.start()])
+             and not _SINCE_AFTER.match(text, m.end())]
     reported = [m for m in found if not _PLAN_AFTER.match(text, m.end())]
     years = Counter(int(m.group(1)) for m in reported or found)
     if not years:

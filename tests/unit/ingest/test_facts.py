@@ -191,3 +191,10 @@ def test_facts_classes_counted_after_a_detail_keep_the_status_of_the_projects_co
     facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
     started = {f["s"] for f in facts if f["p"] == "status" and f["o"] == "started"}
     assert {"蓝湾冷链物流项目", "启明光电模组项目", "恒拓新材料项目"} <= started
+
+
+def test_a_year_that_opens_a_history_is_not_the_report_year() -> None:
+    from ingest.extract.years import document_year
+
+    assert document_year("2019年,省里启动瞪羚企业评选以来,园区累计培育企业9家。") is None
+    assert document_year("2019年,园区新增瞪羚企业9家。") == 2019
