@@ -23,7 +23,7 @@ from ingest.extract.asset_text import (
 from kg.model import EntityType
 
 _PLATFORM_VERBS = (
-    "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "投用", "开园", "签约",
+    "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "投用", "开园", "签约", "助推", "助力",
 )
 # A zone that borrows or docks with a carrier does not host it.
 _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与"))
@@ -134,7 +134,7 @@ def _in_project_list(sentence: str, end: int) -> bool:
 
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
-    if "政策" in prefix or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):
+    if "政策" in prefix and not ending.startswith("研究") or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):
         return False
     if ending.startswith("产业基地") and not prefix.startswith(("国家", "省")):
         return False

@@ -23,11 +23,20 @@ def award_facts(c: Collector, sentence: Sentence) -> None:
         if award.anaphoric:
             award = replace(award, recipient=_company_before(c, sentence))
         if award.recipient is not None:
+            award = replace(award, recipient=_carrier_as_platform(award.recipient))
             c.fact(Predicate.AWARDED, award.recipient, (EntityType.HONOUR, award.honour), sentence,
                    year=_award_year(sentence.text, award.end) or c.sentence_year(sentence))
-            if award.recipient[0] in (E, EntityType.PERSON):
+            if award.recipient[0] in (E, EntityType.PERSON, EntityType.PLATFORM):
                 c.mention(award.recipient[0], award.recipient[1], sentence, award.recipient_start,
                           award.recipient_end)
+
+
+# A holder named like a carrier (光谷产业园, 青松孵化器) is a platform, not a company.
+_CARRIER_END = re.compile(r"(?:产业园|科技园|科创园|创业园|创新园|孵化器|众创空间|加速器|[^公]园)$")
+
+
+def _carrier_as_platform(holder: tuple[EntityType, str]) -> tuple[EntityType, str]:
+    return (EntityType.PLATFORM, holder[1]) if holder[0] is E and _CARRIER_END.search(holder[1]) else holder
 
 
 def _award_year(text: str, end: int) -> int | None:

@@ -198,3 +198,11 @@ def test_a_year_that_opens_a_history_is_not_the_report_year() -> None:
 
     assert document_year("2019年,省里启动瞪羚企业评选以来,园区累计培育企业9家。") is None
     assert document_year("2019年,园区新增瞪羚企业9家。") == 2019
+
+
+def test_a_carrier_that_wins_a_title_is_a_platform() -> None:
+    from ingest.extract.award_facts import _carrier_as_platform
+    from kg.model import EntityType
+
+    assert _carrier_as_platform((EntityType.ENTERPRISE, "青松光电园")) == (EntityType.PLATFORM, "青松光电园")
+    assert _carrier_as_platform((EntityType.ENTERPRISE, "青松机器人")) == (EntityType.ENTERPRISE, "青松机器人")

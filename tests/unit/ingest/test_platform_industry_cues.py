@@ -92,3 +92,12 @@ def test_industrialisation_closes_no_sector_list() -> None:
 
 def test_two_sectors_joined_by_ji_before_chan_ye_stay_one() -> None:
     assert industries("园区加快完善智能网联及新能源汽车产业链。") == ["智能网联及新能源汽车"]
+
+
+def test_a_helping_verb_is_no_part_of_a_carrier() -> None:
+    assert platforms("依托央企资源,大力助推航空物流产业园运营") == [("航空物流产业园", True)]
+
+
+def test_trading_centres_are_carriers_and_a_policy_institute_is_one_too() -> None:
+    assert platforms("西岭生猪电子交易中心注册用户3000余人。") == [("西岭生猪电子交易中心", True)]
+    assert platforms("与高校合作组建了区域政策研究院,") == [("区域政策研究院", True)]
