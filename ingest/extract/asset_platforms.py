@@ -134,7 +134,8 @@ def _in_project_list(sentence: str, end: int) -> bool:
 
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
-    if "政策" in prefix and not ending.startswith("研究") or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):
+    policy_named = "政策" in prefix and not ending.startswith("研究")  # 产业政策研究院 is an institute
+    if policy_named or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):
         return False
     if ending.startswith("产业基地") and not prefix.startswith(("国家", "省")):
         return False
