@@ -77,7 +77,7 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
         if overlaps(m.start(), m.end(), covered) or _inside_long_quote(quoted, m, sentence):
             continue
         after = m.end() + (2 if sentence.startswith("产业", m.end()) else 0)
-        if _city_subject(sentence, m.start()) or not (m.group().endswith("业") or _TARGETING.search(sentence)):
+        if _city_subject(sentence, m.start()) or not (m.group().endswith("业") or _named_as_sector(sentence, m)):
             continue
         if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
@@ -98,8 +98,15 @@ def _joined_industries(sentence: str, covered: list[tuple[int, int]]) -> list[Ca
             if not overlaps(m.start(), m.end(), covered) and _left_bounded(sentence, m.start())]
 
 
-# A lexicon term alone counts only in a sentence about sectors a zone targets, not a company's line.
-_TARGETING = re.compile(r"产业|行业|领域|赛道|集群|主导|支柱|首位|链|板块|业态|经济")
+# A lexicon term alone counts only when named as a sector (X产业, X领域) or in a sentence about the
+# sectors a zone targets; a term met in passing beside 产业 or 经济 elsewhere (a product, a market) does not.
+_SECTOR_AFTER = re.compile(r"(?:产业|行业|领域|赛道|集群|板块|业态|经济|链|等)")
+_TARGETING = re.compile(r"主导|支柱|首位|集群|产业链|重点发展|聚焦|特色|优势|培育|布局|打造|做大|做强|壮大|集聚|聚集|"
+                        r"从事|产业分布|推进|赛道|领域")
+
+
+def _named_as_sector(sentence: str, m: re.Match[str]) -> bool:
+    return _SECTOR_AFTER.match(sentence, m.end()) is not None or _TARGETING.search(sentence) is not None
 
 
 # The city or province as the subject of the sectors (全市重点发展…, 我省布局…): not the zone's.

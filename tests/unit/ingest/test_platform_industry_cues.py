@@ -101,3 +101,9 @@ def test_a_helping_verb_is_no_part_of_a_carrier() -> None:
 def test_trading_centres_are_carriers_and_a_policy_institute_is_one_too() -> None:
     assert platforms("西岭生猪电子交易中心注册用户3000余人。") == [("西岭生猪电子交易中心", True)]
     assert platforms("与高校合作组建了区域政策研究院,") == [("区域政策研究院", True)]
+
+
+def test_a_term_met_in_passing_is_no_sector_but_one_named_as_such_is() -> None:
+    assert industries("蓝湾电子的集成电路封装测试线投产,为地方经济注入新动能。") == []
+    assert industries("园区集成电路产业增速居全市第一。") == ["集成电路"]
+    assert industries("园区持续做大锂电新能源,") == ["锂电新能源"]
