@@ -77,7 +77,8 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
         if overlaps(m.start(), m.end(), covered) or _inside_long_quote(quoted, m, sentence):
             continue
         after = m.end() + (2 if sentence.startswith("产业", m.end()) else 0)
-        if _city_subject(sentence, m.start()) or not (m.group().endswith("业") or _named_as_sector(sentence, m)):
+        declared = m.group().endswith(("业", "经济"))  # 制造业, 数字经济: sectors by their own last word
+        if _city_subject(sentence, m.start()) or not (declared or _named_as_sector(sentence, m)):
             continue
         if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
@@ -100,13 +101,21 @@ def _joined_industries(sentence: str, covered: list[tuple[int, int]]) -> list[Ca
 
 # A lexicon term alone counts only when named as a sector (X产业, X领域) or in a sentence about the
 # sectors a zone targets; a term met in passing beside 产业 or 经济 elsewhere (a product, a market) does not.
-_SECTOR_AFTER = re.compile(r"(?:产业|行业|领域|赛道|集群|板块|业态|经济|链|等)")
-_TARGETING = re.compile(r"主导|支柱|首位|集群|产业链|重点发展|聚焦|特色|优势|培育|布局|打造|做大|做强|壮大|集聚|聚集|"
-                        r"从事|产业分布|推进|赛道|领域")
+_FACILITY_AFTER = re.compile(r"[\d一二三四五六七八九十]+号")
+_SECTOR_AFTER = re.compile(r"(?:产业|行业|领域|赛道|集群|板块|业态|经济|链)")
+_TARGETING = re.compile(r"主导|支柱|首位|集群|产业链|赛道|领域|板块|业态")
+# Verbs of targeting count only in the term's own clause (园区聚焦X; not 打造…枢纽 beside a service list).
+_TARGETING_VERB = re.compile(r"重点发展|聚焦|特色|优势|培育|布局|打造|做大|做强|壮大|集聚|聚集|从事|产业分布")
 
 
 def _named_as_sector(sentence: str, m: re.Match[str]) -> bool:
-    return _SECTOR_AFTER.match(sentence, m.end()) is not None or _TARGETING.search(sentence) is not None
+    if _FACILITY_AFTER.match(sentence, m.end()):
+        return False  # 轨道交通1号线: a line being built, not a sector
+    if _SECTOR_AFTER.match(sentence, m.end()) or _TARGETING.search(sentence):
+        return True
+    start = max(sentence.rfind(mark, 0, m.start()) for mark in "，,；;。") + 1
+    ends = [i for i in (sentence.find(mark, m.end()) for mark in "，,；;。") if i >= 0]
+    return _TARGETING_VERB.search(sentence, start, min(ends, default=len(sentence))) is not None
 
 
 # The city or province as the subject of the sectors (全市重点发展…, 我省布局…): not the zone's.
@@ -162,8 +171,16 @@ def _sector_word_re() -> re.Pattern[str]:
     return re.compile(alternation(load_lexicon("sector_words")))
 
 
+# A quote inside an item marks a figure of speech (科技“强引擎”), not a sector's name.
+_INNER_QUOTE = re.compile(r"[^“「\s]+[“「]")
+# What an item naming a concern, a plan or a principle ends with (产城融合, 前沿问题): never a sector.
+_ABSTRACT_END = re.compile(r"(?:融合|问题|改革|治理|保障|民生|机制|模式|理念|体系|建设|环境)$")
+
+
 def _sector_like(item: str, lexicon: re.Pattern[str]) -> bool:
     """Whether a list item reads as a sector: a lexicon term, a trade word (电子科技) or a declared sector noun."""
+    if _ABSTRACT_END.search(item) or _INNER_QUOTE.search(item):
+        return False
     return bool(lexicon.search(item) or _sector_word_re().search(item) or _SECTOR_NOUN.search(clean_name(item)))
 
 

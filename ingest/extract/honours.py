@@ -40,6 +40,9 @@ _ROLL_RE = re.compile(
     r"(?:第[一二三四五六七八九十\d]+批|公布的|发布的|公布|发布)?(?P<honour>[^,，。;；的]{3,24}?)(?:名单|榜单)"
 )
 
+# Holders counted but not named, right before the cue (园区3家企业, 7个社区治理项目, 共有14家企业).
+_UNNAMED_HOLDERS = re.compile(
+    r"(?:\d+|[两二三四五六七八九十百]+)(?:家|个|项|名)[^、，,；;]{0,8}(?:企业|项目|单位|公司|园区)(?:成功|顺利|先后|均|同时)?$")
 # A subject that points back to the company of the sentences before.
 _ANAPHOR_SUBJECT = re.compile(r"^(?:该公司|该企业|公司|企业|其)(?:又|还|也|已|先后|成功|均|曾)*$")
 _ANAPHOR_OPENING = re.compile(r"(?:^|[,，;；])(?:该公司|该企业|企业|公司)")
@@ -136,6 +139,8 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
             targets = [recipient] if recipient else people
         else:
             targets = [company] if company else []
+        if not targets and _UNNAMED_HOLDERS.search(before):
+            continue  # "3家企业入选…": a count of unnamed holders is an indicator, not an Honour (FORMAT.md)
         if not targets:
             # A zone's industry cluster (…产业集群入选…) stands for the zone.
             lead = before.strip()

@@ -42,7 +42,8 @@ def test_counted_projects_after_named_ones() -> None:
 
 
 def test_unnamed_firms_of_the_zone_receive_nothing() -> None:
-    assert awards("星河高新区3家企业荣获“2022年省级专精特新企业”荣誉称号。") == [("省级专精特新企业", None)]
+    # FORMAT.md: honours held only by unnamed firms are indicators (count), not Honour entities.
+    assert awards("星河高新区3家企业荣获“2022年省级专精特新企业”荣誉称号。") == []
 
 
 def test_zone_is_the_recipient_of_a_subjectless_clause() -> None:
@@ -226,3 +227,8 @@ def test_put_on_a_roll_is_an_award_but_a_plan_list_is_not() -> None:
 def test_a_pilot_park_is_a_title_and_the_zone_that_won_it_holds_it() -> None:
     assert awards("园区以建设全国首批数字化转型试点园区为契机,") == [("全国首批数字化转型试点园区", None)]
     assert awards("全国首批数字化转型试点园区顺利通过验收。") == [("全国首批数字化转型试点园区", "星河高新区")]
+
+
+def test_counted_unnamed_holders_give_no_honour() -> None:
+    assert awards("园区3家企业入选省级专精特新企业。") == []
+    assert awards("7个社区项目入围市级公益创投项目,") == []

@@ -107,3 +107,17 @@ def test_a_term_met_in_passing_is_no_sector_but_one_named_as_such_is() -> None:
     assert industries("蓝湾电子的集成电路封装测试线投产,为地方经济注入新动能。") == []
     assert industries("园区集成电路产业增速居全市第一。") == ["集成电路"]
     assert industries("园区持续做大锂电新能源,") == ["锂电新能源"]
+
+
+def test_a_line_under_construction_and_a_service_met_beside_a_plan_are_no_sectors() -> None:
+    assert industries("全力保障城市轨道交通2号线施工,打造区域交通枢纽。") == []
+    assert industries("打造一流营商环境,完善人才引进、技术转移等服务,") == []
+
+
+def test_a_term_ending_in_jing_ji_declares_itself_a_sector() -> None:
+    assert industries("以数字经济、平台经济为新的发展支撑,") == ["数字经济", "平台经济"]
+
+
+def test_figures_of_speech_and_concerns_are_no_list_items() -> None:
+    assert industries("以科技“强引擎”、人才“强磁场”引领产业跃升") == []
+    assert industries("对前沿技术问题、区域融合问题等重大领域超前部署") == []
