@@ -59,7 +59,8 @@ def find_platforms(sentence: str) -> list[Candidate]:
         if prefix.count("“") > prefix.count("”"):
             prefix = prefix[prefix.rindex("“") + 1:]
         ending = m.group()
-        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, start, m.end()):
+        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, start, m.end()) \
+                or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)):
             continue
         spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending),
                            m.end() - len(prefix) - len(ending), m.end(), stop not in _BORROWING))
@@ -127,9 +128,22 @@ def _held_as_honour(sentence: str, start: int, end: int) -> bool:
     return bool(_HONOUR_BEFORE.search(sentence, 0, start) or _HONOUR_AFTER.match(sentence[end:end + 4]))
 
 
-def _in_project_list(sentence: str, end: int) -> bool:
-    after = sentence[end + 2:end + 3]
-    return after in ("、", "和", "及") or "项目、" in sentence[max(0, end - 40):end]
+# What follows a carrier's name when it only opens a company's or a project's name
+# (X产业园运营管理有限公司, X科技城医药供应链项目), or when it is one of a counted list of projects
+# (A研究院、B中心4个功能性机构项目同步落户: FORMAT.md types those as projects).
+_COMPANY_TAIL = re.compile(r"(?:运营|管理|发展|建设|投资|开发|服务)+(?:股份)?(?:有限)?(?:责任)?公司")
+_PROJECT_TAIL = re.compile(rf"[{CJK}]{{1,8}}?项目")
+_PROJECT_TAIL_WORDS = re.compile(r"建设|投资|落户|签约|开工|引进|新建|实施|推进|的|内|中|里|与|和|及|等")
+_COUNTED_PROJECTS = re.compile(rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+个[{CJK}]{{0,8}}项目")
+
+
+def _opens_other_name(sentence: str, end: int, park: bool) -> bool:
+    """Whether the carrier at ``end`` opens a company's or a project's name or is a counted project
+    (a park counted among projects stays a carrier too)."""
+    if _COMPANY_TAIL.match(sentence, end) or not park and _COUNTED_PROJECTS.match(sentence, end):
+        return True
+    tail = _PROJECT_TAIL.match(sentence, end)
+    return tail is not None and len(tail.group()) > 2 and not _PROJECT_TAIL_WORDS.search(tail.group()[:-2])
 
 
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:

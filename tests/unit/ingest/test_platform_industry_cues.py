@@ -121,3 +121,14 @@ def test_a_term_ending_in_jing_ji_declares_itself_a_sector() -> None:
 def test_figures_of_speech_and_concerns_are_no_list_items() -> None:
     assert industries("以科技“强引擎”、人才“强磁场”引领产业跃升") == []
     assert industries("对前沿技术问题、区域融合问题等重大领域超前部署") == []
+
+
+def test_a_carrier_opening_a_company_or_project_name_is_none() -> None:
+    assert platforms("青松科技产业园运营管理有限公司投资总监表示,") == []
+    assert platforms("星河科技城冷链仓储项目即将竣工交付。") == []
+    assert platforms("在青松产业园建设冷链仓储项目,") == [("青松产业园", True)]
+
+
+def test_institutes_counted_as_projects_are_projects_but_parks_stay_carriers() -> None:
+    assert platforms("蓝湾检测中心、海洋研究院2个功能性机构项目同步落户。") == []
+    assert platforms("签约远帆智造产业园等3个项目。") == [("远帆智造产业园", True)]
