@@ -134,7 +134,8 @@ def _held_as_honour(sentence: str, start: int, end: int) -> bool:
 _COMPANY_TAIL = re.compile(r"(?:运营|管理|发展|建设|投资|开发|服务)+(?:股份)?(?:有限)?(?:责任)?公司")
 _PROJECT_TAIL = re.compile(rf"[{CJK}]{{1,8}}?项目")
 _PROJECT_TAIL_WORDS = re.compile(r"建设|投资|落户|签约|开工|引进|新建|实施|推进|的|内|中|里|与|和|及|等")
-_COUNTED_PROJECTS = re.compile(rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+个[{CJK}]{{0,8}}项目")
+_COUNTED_PROJECTS = re.compile(
+    rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+个[{CJK}]{{0,8}}项目")
 
 
 def _opens_other_name(sentence: str, end: int, park: bool) -> bool:
