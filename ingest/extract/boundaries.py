@@ -192,9 +192,22 @@ def generic_only(name: str) -> bool:
     return tag not in _NAME_TAGS
 
 
+# Countries and regions by their one-character short forms (欧美, 韩日), alone or before a kind of firm
+# (中马合资公司, 中外合资企业): where investors come from, not a company's name.
+_COUNTRY_FORMS = re.compile(
+    r"^[中美欧日韩德法英意俄澳加新马泰越印港澳台亚非外]{2,4}(?:合资|合作|独资|外资)?(?:公司|企业)?$")
+
+
+def names_countries(name: str) -> bool:
+    """Whether ``name`` only names countries or regions by their short forms (欧美, 中马合资公司)."""
+    return _COUNTRY_FORMS.match(name) is not None
+
+
 def is_fragment(etype: EntityType, name: str) -> bool:
     """Veto: ``name`` is no company or project name (a clause fragment, a generic or industry word)."""
     if len(name) < _MIN_LENGTH or _FRAGMENT.search(name) or _GENERIC.match(name):
+        return True
+    if etype is E and names_countries(name):
         return True
     if etype is E:
         return not COMPANY_SUFFIX_RE.search(name) and (generic_only(name) or name.endswith(_ZONE_KINDS))

@@ -117,3 +117,12 @@ def test_brands_with_machine_endings_before_a_review_verb() -> None:
     from ingest.extract.entities import find_brands
 
     assert [hit.name for hit in find_brands("蓝湾风机通过复核,")] == ["蓝湾风机"]
+
+
+def test_countries_by_their_short_forms_are_no_company() -> None:
+    from ingest.extract.boundaries import is_fragment, names_countries
+    from kg.model import EntityType
+
+    assert names_countries("欧美") and names_countries("中马合资公司")
+    assert is_fragment(EntityType.ENTERPRISE, "韩日")
+    assert not is_fragment(EntityType.ENTERPRISE, "中德青松机器人有限公司")
