@@ -295,6 +295,21 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
+_LEVEL_BEFORE = re.compile(r"(?:国家级|省级|国家)$")
+_NATION = ("中国", "全国", "我国")
+
+
+def _sub_park_place(text: str, match: re.Match[str], found: list[tuple[int, int, ZoneName]]) -> str | None:
+    """The name of a sub-park written right after its zone (X经开区 + 港澳台 + 工业园), if any."""
+    if match.group() not in ("工业园", "工业园区") or not found:
+        return None
+    between = text[found[-1][1]:match.start()]
+    if 2 <= len(between) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", between) \
+            and not _FUNCTION_CHARS.intersection(between):
+        return between
+    return None
+
+
 def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
     """Named zones in ``text`` (place + ending), with spans."""
     found: list[tuple[int, int, ZoneName]] = []
@@ -308,7 +323,20 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
     for match in ENDING_RE.finditer(text):
         if match.start() < last_end or _inside(free_trade, match.start()):
             continue
+        sub_park = _sub_park_place(text, match, found)
+        if sub_park is not None:
+            found.append((match.start() - len(sub_park), match.end(), ZoneName(sub_park, match.group())))
+            last_end = match.end()
+            continue
         place = _place_before(text, match.start(), match.group())
+        level = _LEVEL_BEFORE.search(text, max(0, match.start() - 3), match.start()) if place is None else None
+        if level is not None:  # 衢州国家级经济技术开发区: the level stays in the name, the place is the city
+            place = _place_before(text, level.start(), match.group())
+            if place is None or place in _NATION or place not in known_places() and not _is_known_place(place):
+                continue  # 中国省级开发区百强: a ranking's class, not a zone
+            found.append((level.start() - len(place), match.end(), ZoneName(place, level.group() + match.group())))
+            last_end = match.end()
+            continue
         if place is None or not _plausible(text, match, place):
             continue
         start = match.start() - len(place)

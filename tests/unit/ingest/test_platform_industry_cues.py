@@ -125,7 +125,7 @@ def test_figures_of_speech_and_concerns_are_no_list_items() -> None:
 
 def test_a_carrier_opening_a_company_or_project_name_is_none() -> None:
     assert platforms("青松科技产业园运营管理有限公司投资总监表示,") == []
-    assert platforms("星河科技城冷链仓储项目即将竣工交付。") == []
+    assert platforms("晴川科技城冷链仓储项目即将竣工交付。") == []
     assert platforms("在青松产业园建设冷链仓储项目,") == [("青松产业园", True)]
 
 

@@ -140,3 +140,14 @@ def test_a_zone_named_by_its_organs_needs_no_known_place() -> None:
     text = "岚沣新区党工委书记出席岚沣新区分会场活动,岚沣新区管委会主任讲话。"
     assert names(text) == ["岚沣新区", "岚沣新区"]
     assert names("岚沣新区分会场活动。") == []
+
+
+def test_a_level_between_place_and_kind_stays_in_the_name() -> None:
+    assert names("项目落户衢州国家级经济技术开发区。") == ["衢州国家级经济技术开发区"]
+    assert names("丽水国家自主创新示范区建设提速。") == ["丽水国家自主创新示范区"]
+    assert names("跻身中国省级开发区百强。") == []
+
+
+def test_a_sub_park_named_right_after_its_zone_is_a_zone() -> None:
+    assert names("位于衢州经开区西岭工业园的青松机器人") == ["衢州经开区", "西岭工业园"]
+    assert names("衢州经开区的工业园") == ["衢州经开区"]
