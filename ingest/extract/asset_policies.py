@@ -23,6 +23,7 @@ from ingest.extract.asset_text import (
     load_lexicon,
     scan_left,
 )
+from ingest.extract.policy_titles import find_document_titles
 from kg.model import EntityType
 
 _POLICY_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + ("提出",)), key=len))
@@ -82,6 +83,7 @@ def find_policies(sentence: str) -> list[Candidate]:
     for m in _CODE_MECHANISM.finditer(sentence):
         spans.append(Candidate(EntityType.POLICY, clean_name(m.group()), m.start(), m.end(), True))
     spans.extend(_quoted_programmes(sentence))
+    spans.extend(find_document_titles(sentence))
     years = list(_campaign_years(sentence))
     # "以“A年”“B年”活动为抓手": the campaigns are named one by one, not as one 活动.
     spans = [s for s in spans if not (s.name.endswith("活动") and any(s.start <= y.start < s.end for y in years))]

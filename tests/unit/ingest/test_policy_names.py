@@ -74,3 +74,16 @@ def test_quoted_mechanisms_and_strategies_the_zone_sets_up() -> None:
     assert names("引入招商“擂台机制”,顶格推进。") == [("擂台机制", True)]
     assert names("落实“一河一策”机制,确保水质达标。") == []  # applied, not set up
     assert names("锚定“一核两翼”战略定位。") == []  # a positioning, not a programme
+
+
+def test_a_title_without_book_marks_is_a_policy_and_its_issuer_decides_who_issued_it() -> None:
+    from ingest.extract.asset_policies import find_policies
+
+    def titles(sentence: str) -> list[tuple[str, bool]]:
+        return [(c.name, c.zone_fact) for c in find_policies(sentence)]
+
+    assert titles("晴川高新区关于加快企业梯度培育推动高质量发展的试行意见") == [
+        ("晴川高新区关于加快企业梯度培育推动高质量发展的试行意见", True)]
+    assert titles("为贯彻落实西岭市人民政府关于促进开发区创新发展的实施意见,特制定本办法。") == [
+        ("西岭市人民政府关于促进开发区创新发展的实施意见", False)]
+    assert titles("西岭经开区管委会关于印发支持先进制造业发展若干措施的通知") == []
