@@ -87,3 +87,10 @@ def test_a_title_without_book_marks_is_a_policy_and_its_issuer_decides_who_issue
     assert titles("为贯彻落实西岭市人民政府关于促进开发区创新发展的实施意见,特制定本办法。") == [
         ("西岭市人民政府关于促进开发区创新发展的实施意见", False)]
     assert titles("西岭经开区管委会关于印发支持先进制造业发展若干措施的通知") == []
+
+
+def test_a_national_programme_for_all_zones_is_not_the_zone_s_own() -> None:
+    from ingest.extract.asset_policies import find_policies
+
+    found = find_policies("结合科技部《国家高新区数字化转型专项行动实施方案》要求,")
+    assert [(c.name, c.zone_fact) for c in found] == [("国家高新区数字化转型专项行动实施方案", False)]
