@@ -87,7 +87,21 @@ def find_policies(sentence: str) -> list[Candidate]:
     years = list(_campaign_years(sentence))
     # "以“A年”“B年”活动为抓手": the campaigns are named one by one, not as one 活动.
     spans = [s for s in spans if not (s.name.endswith("活动") and any(s.start <= y.start < s.end for y in years))]
-    return drop_nested(spans + years)
+    return _merged_overlaps(sentence, drop_nested(spans + years))
+
+
+def _merged_overlaps(sentence: str, spans: list[Candidate]) -> list[Candidate]:
+    """Two names that overlap without nesting are one title read in two halves
+    (企业上市“X行动” + “X行动”升级工程 → 企业上市X行动升级工程); the zone link of either carries."""
+    merged: list[Candidate] = []
+    for span in sorted(spans, key=lambda c: (c.start, -c.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.start < span.start < last.end < span.end:
+            merged[-1] = Candidate(EntityType.POLICY, clean_name(sentence[last.start:span.end]), last.start, span.end,
+                                   last.zone_fact or span.zone_fact)
+        else:
+            merged.append(span)
+    return merged
 
 
 # A quoted name and the kind of programme after it (“四个一”招商机制, “产业强区”战略), or a quoted mechanism.

@@ -94,3 +94,10 @@ def test_a_national_programme_for_all_zones_is_not_the_zone_s_own() -> None:
 
     found = find_policies("结合科技部《国家高新区数字化转型专项行动实施方案》要求,")
     assert [(c.name, c.zone_fact) for c in found] == [("国家高新区数字化转型专项行动实施方案", False)]
+
+
+def test_a_title_read_in_two_overlapping_halves_is_one_name() -> None:
+    from ingest.extract.asset_policies import find_policies
+
+    found = find_policies("深入实施企业上市“晴川行动”升级工程,充分激发金融活水")
+    assert [c.name for c in found] == ["企业上市晴川行动升级工程"]
