@@ -65,6 +65,9 @@ _NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "nw"})
 _SHORT_END = re.compile(r"[、,，。;；]|等|和|与|及|$")
 # A company named as the zone's partner, not as one of its firms: "与X、Y等…合作".
 _PARTNER_BEFORE = re.compile(r"(?:与|同|跟)(?:[^、,，;；。与同跟]{2,30}、)*$")
+# A zone's own company, named after it (X开发区投资集团, X高新区建设发展有限公司): a company, not the zone.
+_ZONE_COMPANY = re.compile(
+    r"(?:开发区|高新区|经开区|新区|园区)(?P<tail>(?:投资|控股|建设|发展|开发|运营|产业|城投)+(?:集团|有限公司|公司))$")
 _BYLINE = re.compile(r"(?:记者|编辑|摄影|通讯员|作者|责编|校对|审核|来源|撰稿|文|图)[/／:：\s]*$")
 
 
@@ -107,7 +110,9 @@ class _Found:
         """An ORG word that names a company no mention covers, located in the zone unless a partner."""
         sentence = self.doc.sentences[clause.sentence_index]
         start, end = sentence.start + word.start, sentence.start + word.end
-        if not is_company_name(word.text) or self.covered.any(start, end) or not _stands_alone(word, sentence.text):
+        owned_by_zone = _ZONE_COMPANY.search(word.text)
+        checked = start + owned_by_zone.start("tail") if owned_by_zone else start  # the zone inside is a mention
+        if not is_company_name(word.text) or self.covered.any(checked, end) or not _stands_alone(word, sentence.text):
             return
         self._add(Mention(E, word.text, start, end, sentence.index))
         partner = _PARTNER_BEFORE.search(sentence.text, clause.start, word.start)
@@ -186,7 +191,8 @@ def is_company_name(name: str) -> bool:
     [True, False, False, False, False]
     """
     return (2 <= len(name) <= 30 and bool(re.search(r"[\u4e00-\u9fff]", name)) and not re.search(r"[a-z]", name)
-            and not _NOT_COMPANY.search(name) and name not in _NOT_NAMES and not find_zone_names(name)
+            and not _NOT_COMPANY.search(name) and name not in _NOT_NAMES
+            and (not find_zone_names(name) or _ZONE_COMPANY.search(name) is not None)
             and not names_countries(name))
 
 

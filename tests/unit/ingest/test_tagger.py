@@ -149,3 +149,10 @@ def test_a_company_opening_a_project_name_is_its_investor() -> None:
     gold = to_gold_json(run(Document("t", "t.txt", text)))
     assert {"s": "华鼎亚洲一号项目", "p": "investor", "o": "华鼎"} in gold["facts"]
     assert {"s": "华鼎", "p": "locatedIn", "o": "泸州经济技术开发区"} in gold["facts"]
+
+
+def test_a_zone_s_own_company_is_a_company_not_the_zone() -> None:
+    from ingest.extract.tagged_names import is_company_name
+
+    assert is_company_name("晴川高新区投资集团") and is_company_name("西岭经开区建设发展有限公司")
+    assert not is_company_name("晴川高新区")
