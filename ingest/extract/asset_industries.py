@@ -24,7 +24,7 @@ from kg.model import EntityType
 
 _INDUSTRY_CUES = (
     "锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖", "力争", "确保", "争取", "涉及",
-    "触及", "包含", "囊括", "主攻", "瞄准",
+    "触及", "包含", "囊括", "主攻", "瞄准", "引入", "导入", "招引",
 )
 # Zone and place words: a term right after one starts a new word (高新区大数据产业).
 _PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
@@ -149,7 +149,7 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
     for m in _LIST_CUE.finditer(sentence):
         text = m.group(1)
         rest, _ = cut_after_stop(text, _INDUSTRY_STOPS)
-        items = _split_items(rest)
+        items = _counted_split(_split_items(rest), sentence[m.end(1):m.end()])
         known = sum(1 for item in items if _sector_like(item, lexicon))
         events = any(word in item for item in items for word in _NOT_SECTOR)
         if _DEFINITION.search(sentence[:m.start(1)]):
@@ -202,7 +202,7 @@ def _vetoed_lists(sentence: str) -> list[tuple[int, int]]:
 # An item that declares itself a sector (移动通信产业, 重型机械制造业): the generic industry noun.
 _SECTOR_NOUN = re.compile(r"[^\d]{2,}(?:产业|制造业|服务业)$")
 # A definition of a title or term ("认定范围主要是…", "是指…"): its sectors are not the zone's.
-_DEFINITION = re.compile(r"认定范围|是指|指的是|定义为|即[^,，。]{0,6}型")
+_DEFINITION = re.compile(r"认定范围|是指|指的是|定义为|即[^,，。]{0,6}型|[”\"」]指")
 # What a cluster is, not its sector: scale, reach and kind words (百亿, 全球知名高端, 未来, 先进制造业).
 _CLUSTER_QUALIFIER = re.compile(
     r"^(?:全球|世界|知名|高端|未来|百亿|千亿|万亿|上下游|战略性新兴|新兴|优势|特色|现代|创新型)+$"
@@ -228,6 +228,22 @@ def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator
             continue  # 国家先进制造业集群 is a designation (an honour), not a sector
         if name and not overlaps(m.start(1), m.end(1), taken):
             yield Candidate(EntityType.INDUSTRY, name, m.end(1) - len(rest), m.end(1), True)
+
+
+_COUNT = re.compile(r"([一二三四五六七八九十两]|\d+)(?:大|个)")
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def _counted_split(items: list[str], tail: str) -> list[str]:
+    """Items joined by 及 are separate sectors when the list counts more items than 、 gives
+    (新能源装备、汽车零部件及智能装备三大产业)."""
+    count = _COUNT.search(tail)
+    if count is None:
+        return items
+    wanted = int(count.group(1)) if count.group(1).isdigit() else _NUMERALS[count.group(1)]
+    if len(items) >= wanted or not any("及" in item for item in items):
+        return items
+    return [part for item in items for part in item.split("及") if part]
 
 
 def _split_items(text: str) -> list[str]:

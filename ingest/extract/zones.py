@@ -165,7 +165,9 @@ _COOPERATION = re.compile(rf"(?:中[{_PARTNER}]|[{_PARTNER}]中)$")
 _OPENS_WITH_PARTNER = re.compile(rf"中[{_PARTNER}]|[{_PARTNER}]中")
 # Endings after which a one-character city abbreviation can stand alone at a clause start (渝新区).
 _ONE_CHAR_ENDINGS = frozenset({"新区", "经开区", "高新区"})
-_NOT_CITY_INITIAL = frozenset("全本我各新老该此其原现省市县区")
+# Characters that open a clause before a bare kind but are no city's one-character abbreviation
+# (有高新区的…, 到经开区调研): pronouns, levels, and verbs of having, going and saying.
+_NOT_CITY_INITIAL = frozenset("全本我各新老该此其原现省市县区有到让使被据经入出进赴去来看")
 
 
 def _core_place(text: str, end: int) -> str | None:

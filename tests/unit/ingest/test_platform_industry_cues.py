@@ -132,3 +132,12 @@ def test_a_carrier_opening_a_company_or_project_name_is_none() -> None:
 def test_institutes_counted_as_projects_are_projects_but_parks_stay_carriers() -> None:
     assert platforms("蓝湾检测中心、海洋研究院2个功能性机构项目同步落户。") == []
     assert platforms("签约远帆智造产业园等3个项目。") == [("远帆智造产业园", True)]
+
+
+def test_a_title_s_definition_names_no_sector_of_the_zone() -> None:
+    assert industries("“瞪羚企业”指高成长的企业,以新一代信息技术、高端装备、新材料等产业领域为重点。") == []
+
+
+def test_a_leading_verb_of_attraction_is_cut_and_a_count_splits_ji() -> None:
+    assert industries("园区将重点引入装备制造、新材料、电子信息等产业,") == ["装备制造", "新材料", "电子信息"]
+    assert industries("聚焦光伏组件、储能电池及氢能装备三大产业,") == ["光伏组件", "储能电池", "氢能装备"]

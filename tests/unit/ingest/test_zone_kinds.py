@@ -151,3 +151,7 @@ def test_a_level_between_place_and_kind_stays_in_the_name() -> None:
 def test_a_sub_park_named_right_after_its_zone_is_a_zone() -> None:
     assert names("位于衢州经开区西岭工业园的青松机器人") == ["衢州经开区", "西岭工业园"]
     assert names("衢州经开区的工业园") == ["衢州经开区"]
+
+
+def test_a_verb_before_a_bare_kind_is_no_city_abbreviation() -> None:
+    assert names("国家级“小巨人”,有高新区的他们!") == []
