@@ -9,7 +9,7 @@ from ingest.extract.patterns import HAN, HONOUR_ENDINGS, HONOUR_TITLES
 
 _GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部", "榜",
                           "试验区", "核心区", "企业技术中心", "集群", "试点", "培育对象", "案例", "称号",
-                          "劳动模范", "先进个人", "工匠", "奖章"}
+                          "劳动模范", "先进个人", "工匠", "奖章", "优秀场景", "示范工厂"}
 # Ranked lists a company enters (…服务商TOP30, …50强) are honours too.
 _RANKED_LIST = re.compile(r"(?:TOP|Top|top)\d+$|\d+强$")
 # A year or period opening a title ("2023年度专精特新企业"): the year belongs to the fact.
@@ -39,9 +39,13 @@ def is_honour(name: str) -> bool:
             or _LEVELLED_CARRIER.match(name) is not None or _COMMENDED_ZONE.search(name) is not None)
 
 
+# A bracketed qualifier after a title (单项冠军企业(产品)): the title is what comes before it.
+_QUALIFIER = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")
+
+
 def title_name(part: str) -> str:
     """The title as named: no quotes, no leading year or batch, no trailing 名单/称号."""
-    name = _TITLE_TAIL.sub("", unquoted(part).rstrip("(（"))
+    name = _TITLE_TAIL.sub("", _QUALIFIER.sub("", unquoted(part)).rstrip("(（"))
     name = re.sub(r"(?:荣誉称号|称号|荣誉|认定)$", "", name)
     name = re.sub(r"^(?:建设|设立|创建|筹建)(?=国家|省|全国)", "", name)  # 获批建设国家X示范区
     # A programme's intake list names its title (X计划入库企业 → X企业).

@@ -70,16 +70,22 @@ class Award:
 
 
 def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
-    """Honour items after a cue, up to 等/荣誉/the clause end."""
+    """Honour items after a cue, up to 等/荣誉/the clause end; a list closed by 等称号/等荣誉 names titles
+    whatever their endings (…特色产业园等称号), and a cue repeated before an item (、获X) is no part of it."""
     stop = _ITEM_END.search(clause)
     text = clause[:stop.start()] if stop else clause
+    titled = stop is not None and re.search(r"称号|荣誉", stop.group()) is not None
     items, position = [], 0
     for part in re.split(r"、|和", text):
-        name = title_name(part)
-        if is_honour(name):
-            items.append((offset + position, offset + position + len(part), name))
+        cue = _ITEM_CUE.match(part)
+        name = title_name(part[cue.end():] if cue else part)
+        if is_honour(name) or titled and len(name) >= 4:
+            items.append((offset + position + (cue.end() if cue else 0), offset + position + len(part), name))
         position += len(part) + 1
     return items
+
+
+_ITEM_CUE = re.compile(r"(?:荣获|获评|获批|入选|入围|获得|获)(?=[\u4e00-\u9fff“]{4})")
 
 
 _TITLE_COUNTED = re.compile(r"(?P<t>[^,，;；、]{4,24}?)(?:\d+|[两二三四五六七八九十]+)家(?=[,，;；]|$)")

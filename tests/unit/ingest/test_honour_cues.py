@@ -232,3 +232,17 @@ def test_a_pilot_park_is_a_title_and_the_zone_that_won_it_holds_it() -> None:
 def test_counted_unnamed_holders_give_no_honour() -> None:
     assert awards("园区3家企业入选省级专精特新企业。") == []
     assert awards("7个社区项目入围市级公益创投项目,") == []
+
+
+def test_a_list_closed_by_deng_cheng_hao_names_titles_and_a_repeated_cue_is_cut() -> None:
+    found = awards("2022年,园区入选国家外贸转型升级基地、获省级智能家电特色产业园等称号。")
+    assert [honour for honour, _ in found] == ["国家外贸转型升级基地", "省级智能家电特色产业园"]
+
+
+def test_a_bracketed_qualifier_leaves_the_title() -> None:
+    assert title_name("2022年国家级制造业单项冠军企业(产品)") == "国家级制造业单项冠军企业"
+
+
+def test_firms_that_jie_bang_each_hold_their_own_title() -> None:
+    found = awards("青松机器人、蓝湾冷链2家企业分别揭榜入选国家智能制造示范工厂、国家智能制造优秀场景。")
+    assert found == [("国家智能制造示范工厂", "青松机器人"), ("国家智能制造优秀场景", "蓝湾冷链")]
