@@ -138,11 +138,27 @@ def _campaign_years(sentence: str) -> Iterator[Candidate]:
         run = sentence[start:m.end()]
         text = re.split(r"暨|和|及|与", run)[-1]
         quoted = start > 0 and sentence[start - 1] in "“「" and text == run
-        name, _ = _strip_owner(text if quoted else _cut(text)[0])
+        name, owned = _strip_owner(text if quoted else _cut(text)[0])
         if len(name) < 5 or is_generic(name[:-3]):
             continue
-        # Whose campaign it is (county, city or zone) is seldom clear: no issuedPolicy.
-        yield Candidate(EntityType.POLICY, name, m.end() - len(name), m.end(), False)
+        zone_fact = _zone_campaign(sentence, m.start(), owned)
+        yield Candidate(EntityType.POLICY, name, m.end() - len(name), m.end(), zone_fact)
+    for m in _QUOTED_CAMPAIGN.finditer(sentence):
+        if not _YEAR_VERB.search(m.group("name")):
+            yield Candidate(EntityType.POLICY, m.group("name"), m.start("name"), m.end("name"),
+                            _zone_campaign(sentence, m.start(), False))
+
+
+# A quoted campaign year run as an activity (开展“强劲活跃实干年”主题活动).
+_QUOTED_CAMPAIGN = re.compile(rf"[“「](?P<name>[{CJK}]{{3,10}}年)[”」](?:主题)?(?:活动|行动)")
+# A city, county or province running the campaign: the zone did not issue it.
+_HIGHER_CAMPAIGN = re.compile(r"全市|全县|全省|我市|我县|我省|市委|县委|省委|市政府|县政府|省政府")
+
+
+def _zone_campaign(sentence: str, start: int, owned: bool) -> bool:
+    """Whether the zone runs the campaign: no city, county or province owns it in the clause before."""
+    clause_start = max(sentence.rfind(mark, 0, start) for mark in "。；;") + 1
+    return not owned and _HIGHER_CAMPAIGN.search(sentence, clause_start, start) is None
 
 
 # The zone itself as the owner of a titled policy (结合开发区《…》).

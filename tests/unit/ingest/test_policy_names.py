@@ -33,7 +33,8 @@ def test_quoted_method_and_de_before_the_ending() -> None:
 
 def test_campaign_years_are_named_one_by_one() -> None:
     found = policies("以“招商引资提质年”“营商环境优化年”活动为抓手")
-    assert found == [("招商引资提质年", False), ("营商环境优化年", False)]
+    # FORMAT.md: a zone's campaigns ("项目建设推进年") are issuedPolicy; a city's are not (see below).
+    assert found == [("招商引资提质年", True), ("营商环境优化年", True)]
     assert policies("在全县项目建设突破年动员大会之后") == [("项目建设突破年", False)]
     assert policies("2023年是关键之年,产值增长") == []
 
@@ -101,3 +102,14 @@ def test_a_title_read_in_two_overlapping_halves_is_one_name() -> None:
 
     found = find_policies("深入实施企业上市“晴川行动”升级工程,充分激发金融活水")
     assert [c.name for c in found] == ["企业上市晴川行动升级工程"]
+
+
+def test_campaign_years_are_the_zone_s_unless_a_city_runs_them() -> None:
+    from ingest.extract.asset_policies import find_policies
+
+    def found(sentence: str) -> list[tuple[str, bool]]:
+        return [(c.name, c.zone_fact) for c in find_policies(sentence)]
+
+    assert found("该区以“招商引资攻坚年”活动为抓手,") == [("招商引资攻坚年", True)]
+    assert found("扎实开展“勇毅实干奋进年”主题活动,") == [("勇毅实干奋进年", True)]
+    assert found("全市深入开展“营商服务提升年”活动,") == [("营商服务提升年", False)]
