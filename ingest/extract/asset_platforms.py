@@ -28,7 +28,7 @@ _PLATFORM_VERBS = (
 # A zone that borrows or docks with a carrier does not host it.
 _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与"))
 # Words of a visit or a contrast that open the clause before a carrier (调研组先后到X产业园, 而X科技城).
-_VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而")
+_VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而", "还有")
 _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS + _VISIT_WORDS), key=len))
 
 

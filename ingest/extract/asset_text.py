@@ -127,11 +127,17 @@ def scan_left(sentence: str, end: int, allow_list_comma: bool, limit: int = MAX_
     i = end
     while i > 0 and end - i < limit:
         ch = sentence[i - 1]
-        if NAME_CHAR.match(ch) or allow_list_comma and ch == "、" and _beside_quote(sentence, i - 1):
+        bracket = _BRACKETED_PLACE.search(sentence, max(0, i - 6), i) if ch in ")）" else None
+        if bracket is not None and bracket.start() > 0 and NAME_CHAR.match(sentence[bracket.start() - 1]):
+            i = bracket.start()  # 中国(X)肉牛交易中心, X产业技术(Y)研究院: a bracketed place inside the name
+        elif NAME_CHAR.match(ch) or allow_list_comma and ch == "、" and _beside_quote(sentence, i - 1):
             i -= 1
         else:
             break
     return i
+
+
+_BRACKETED_PLACE = re.compile(rf"[(（][{CJK}]{{2,4}}[)）]$")
 
 
 def _beside_quote(sentence: str, index: int) -> bool:

@@ -63,7 +63,7 @@ _FUNCTION_CHARS = frozenset("则而也就都又还再才更的了着过")
 _WEAK_ENDINGS = frozenset(ending for ending, _, weak in _KINDS if weak)
 # Characters that cannot start a place name, and conjunctions and particles that cannot end one (建设及X区).
 _BAD_START = set("的和与及在对将把从向为是了等年月日个家项则而也就都又还再才更")
-_BAD_END = set("的和与及或了着过")
+_BAD_END = set("的和与及或了着过由向经被让使对在从把将是为")
 
 
 @dataclass(frozen=True)

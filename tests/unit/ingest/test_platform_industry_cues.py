@@ -141,3 +141,8 @@ def test_a_title_s_definition_names_no_sector_of_the_zone() -> None:
 def test_a_leading_verb_of_attraction_is_cut_and_a_count_splits_ji() -> None:
     assert industries("园区将重点引入装备制造、新材料、电子信息等产业,") == ["装备制造", "新材料", "电子信息"]
     assert industries("聚焦光伏组件、储能电池及氢能装备三大产业,") == ["光伏组件", "储能电池", "氢能装备"]
+
+
+def test_a_bracketed_place_inside_a_carrier_name_stays_in_it() -> None:
+    assert platforms("6月27日,西岭(澄湖)产业加速中心正式揭牌。") == [("西岭(澄湖)产业加速中心", True)]
+    assert platforms("同时揭牌的还有青松工程技术(澄湖)研究院,") == [("青松工程技术(澄湖)研究院", True)]
