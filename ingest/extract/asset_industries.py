@@ -94,6 +94,8 @@ def _joined_re() -> re.Pattern[str]:
 
 
 def _joined_industries(sentence: str, covered: list[tuple[int, int]]) -> list[Candidate]:
+    if "及" not in sentence:
+        return []
     return [Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True)
             for m in _joined_re().finditer(sentence)
             if not overlaps(m.start(), m.end(), covered) and _left_bounded(sentence, m.start())]
