@@ -214,8 +214,26 @@ _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
 _CLAUSE_WORDS = re.compile(r"[的了已且将把被]|形成|完整|打造|延伸|构建")
 # A sector named as the zone's industry chain at the head of its paragraph or clause (X产业链方面, X产业链:).
 _CHAIN = re.compile(rf"(?:^|(?<=[，。；：,;:]))([{CJK}]{{2,10}}?)产业链(?=方面|[,，。；;:：])")
+# The links of a chain written out before it ("硅棒-硅片-电池片-组件"全产业链): each link is a sector.
+_CHAIN_LINKS = re.compile(
+    rf"[{QUOTES}]?((?:[{CJK}]{{1,8}}[-—－→]){{2,}}[{CJK}]{{1,8}})[{QUOTES}]?(?:的)?(?:全产业链|产业链|完整产业链)")
+
+
+def _chain_links(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
+    for m in _CHAIN_LINKS.finditer(sentence):
+        if overlaps(m.start(1), m.end(1), taken):
+            continue
+        offset = m.start(1)
+        for link in re.split(r"[-—－→]", m.group(1)):
+            name = link.removesuffix("端")
+            if len(name) >= 2 and not is_generic(name):
+                yield Candidate(EntityType.INDUSTRY, name, offset, offset + len(name), True)
+            offset += len(link) + 1
+
+
 def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[Candidate]:
     """The sector of an industry cluster (打造工程机械产业集群) or of a chain heading (肉牛产业链方面)."""
+    yield from _chain_links(sentence, taken)
     for m in _CHAIN.finditer(sentence):
         name = _industry_name(m.group(1))
         if name and not _CLAUSE_WORDS.search(name) and not overlaps(m.start(1), m.end(1), taken):
@@ -254,6 +272,10 @@ def _split_items(text: str) -> list[str]:
     items = [item for item in text.split("、") if item]
     if items and "和" in items[-1] and not _industry_re().fullmatch(clean_name(items[-1])):
         items[-1:] = [part for part in items[-1].split("和") if part]
+    if items and "与" in items[-1] and not _industry_re().fullmatch(clean_name(items[-1])):
+        parts = [part for part in items[-1].split("与") if part]  # 半导体与智慧制造: two sectors, each known
+        if all(_industry_re().fullmatch(clean_name(part)) for part in parts):
+            items[-1:] = parts
     return items
 
 

@@ -146,3 +146,12 @@ def test_a_leading_verb_of_attraction_is_cut_and_a_count_splits_ji() -> None:
 def test_a_bracketed_place_inside_a_carrier_name_stays_in_it() -> None:
     assert platforms("6月27日,西岭(澄湖)产业加速中心正式揭牌。") == [("西岭(澄湖)产业加速中心", True)]
     assert platforms("同时揭牌的还有青松工程技术(澄湖)研究院,") == [("青松工程技术(澄湖)研究院", True)]
+
+
+def test_the_links_of_a_chain_written_out_are_sectors() -> None:
+    assert industries("园区初步实现了“多晶硅-硅片-电池片-组件端”全产业链发展,") == ["多晶硅", "硅片", "电池片", "组件"]
+
+
+def test_two_known_sectors_joined_by_yu_are_two() -> None:
+    assert industries("园区在储能、半导体与智慧制造等领域持续发力") == ["储能", "半导体", "智慧制造"]
+    assert industries("重点发展软件与信息服务、集成电路等产业") == ["软件与信息服务", "集成电路"]
