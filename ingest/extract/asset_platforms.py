@@ -149,7 +149,7 @@ def _opens_other_name(sentence: str, end: int, park: bool) -> bool:
 
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
-    policy_named = "政策" in prefix and not ending.startswith("研究")  # 产业政策研究院 is an institute
+    policy_named = "政策" in prefix and not ending.startswith("研究")  # a 政策研究院 is an institute
     if policy_named or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):
         return False
     if ending.startswith("产业基地") and not prefix.startswith(("国家", "省")):
