@@ -129,7 +129,7 @@ def _held_as_honour(sentence: str, start: int, end: int) -> bool:
 
 
 # What follows a carrier's name when it only opens a company's or a project's name
-# (X产业园运营管理有限公司, X科技城医药供应链项目), or when it is one of a counted list of projects
+# (X产业园运营管理有限公司, X科技城冷链仓储项目), or when it is one of a counted list of projects
 # (A研究院、B中心4个功能性机构项目同步落户: FORMAT.md types those as projects).
 _COMPANY_TAIL = re.compile(r"(?:运营|管理|发展|建设|投资|开发|服务)+(?:股份)?(?:有限)?(?:责任)?公司")
 _PROJECT_TAIL = re.compile(rf"[{CJK}]{{1,8}}?项目")

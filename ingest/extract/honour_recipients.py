@@ -30,7 +30,7 @@ def is_recipient_name(name: str) -> bool:
 
 def recipients_before(before: str, offset: int) -> list[tuple[int, int, str]]:
     """Enterprise names before a cue ("远航半导体、恒睿电力分别被…")."""
-    text = re.sub(r"(?:分别|先后|同时|均|也|还|成功|揭榜|凭借.*)+$", "", before)
+    text = re.sub(r"(?:分别|先后|同时|均|也|还|成功|揭榜|此次|本次|今年|近日|日前|凭借.*)+$", "", before)
     counted = _COUNTED_TAIL.search(text) is not None
     text = _COUNTED_TAIL.sub("", text)
     if counted and (_is_zone_word(unquoted(text)) or _HAS_TAIL.search(text)):

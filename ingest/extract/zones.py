@@ -302,7 +302,7 @@ _NATION = ("中国", "全国", "我国")
 
 
 def _sub_park_place(text: str, match: re.Match[str], found: list[tuple[int, int, ZoneName]]) -> str | None:
-    """The name of a sub-park written right after its zone (X经开区 + 港澳台 + 工业园), if any."""
+    """The name of a sub-park written right after its zone (X经开区 + 西岭 + 工业园), if any."""
     if match.group() not in ("工业园", "工业园区") or not found:
         return None
     between = text[found[-1][1]:match.start()]

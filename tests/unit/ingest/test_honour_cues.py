@@ -214,28 +214,28 @@ def test_recipients_before_a_cue(before: str, names: list[str]) -> None:
 
 
 def test_firms_that_ru_wei_a_batch_hold_its_title() -> None:
-    found = awards("园区青松机器人、蓝湾冷链等5家企业入围第三批专精特新“小巨人”企业。")
+    found = awards("青松机器人、蓝湾冷链等5家企业此次入围第三批专精特新“小巨人”企业。")
     assert [holder for _, holder in found] == ["青松机器人", "蓝湾冷链"]
     assert all("小巨人企业" in honour for honour, _ in found)
 
 
 def test_put_on_a_roll_is_an_award_but_a_plan_list_is_not() -> None:
-    assert awards("远帆材料被列入全省首批绿色工厂创建名单。") != []
+    assert awards("远帆材料成功列入省级绿色工厂创建名单。") != []
     assert awards("远帆材料被列入年度技改计划。") == []
 
 
 def test_a_pilot_park_is_a_title_and_the_zone_that_won_it_holds_it() -> None:
-    assert awards("园区以建设全国首批数字化转型试点园区为契机,") == [("全国首批数字化转型试点园区", None)]
+    assert awards("园区借助创建全国首批数字化转型试点园区的机遇,") == [("全国首批数字化转型试点园区", None)]
     assert awards("全国首批数字化转型试点园区顺利通过验收。") == [("全国首批数字化转型试点园区", "星河高新区")]
 
 
 def test_counted_unnamed_holders_give_no_honour() -> None:
     assert awards("园区3家企业入选省级专精特新企业。") == []
-    assert awards("7个社区项目入围市级公益创投项目,") == []
+    assert awards("5个文化项目入围市级公益扶持项目,") == []
 
 
 def test_a_list_closed_by_deng_cheng_hao_names_titles_and_a_repeated_cue_is_cut() -> None:
-    found = awards("2022年,园区入选国家外贸转型升级基地、获省级智能家电特色产业园等称号。")
+    found = awards("今年园区先后入选国家外贸转型升级基地、获省级智能家电特色产业园等称号。")
     assert [honour for honour, _ in found] == ["国家外贸转型升级基地", "省级智能家电特色产业园"]
 
 
@@ -244,5 +244,5 @@ def test_a_bracketed_qualifier_leaves_the_title() -> None:
 
 
 def test_firms_that_jie_bang_each_hold_their_own_title() -> None:
-    found = awards("青松机器人、蓝湾冷链2家企业分别揭榜入选国家智能制造示范工厂、国家智能制造优秀场景。")
+    found = awards("青松机器人、蓝湾冷链分别揭榜入选国家智能制造示范工厂、国家智能制造优秀场景。")
     assert found == [("国家智能制造示范工厂", "青松机器人"), ("国家智能制造优秀场景", "蓝湾冷链")]

@@ -91,65 +91,65 @@ def test_industrialisation_closes_no_sector_list() -> None:
 
 
 def test_two_sectors_joined_by_ji_before_chan_ye_stay_one() -> None:
-    assert industries("园区加快完善智能网联及新能源汽车产业链。") == ["智能网联及新能源汽车"]
+    assert industries("园区补链强链,做强智能网联及新能源汽车产业链条。") == ["智能网联及新能源汽车"]
 
 
 def test_a_helping_verb_is_no_part_of_a_carrier() -> None:
-    assert platforms("依托央企资源,大力助推航空物流产业园运营") == [("航空物流产业园", True)]
+    assert platforms("全力助推航空物流产业园扩容,") == [("航空物流产业园", True)]
 
 
 def test_trading_centres_are_carriers_and_a_policy_institute_is_one_too() -> None:
-    assert platforms("西岭生猪电子交易中心注册用户3000余人。") == [("西岭生猪电子交易中心", True)]
-    assert platforms("与高校合作组建了区域政策研究院,") == [("区域政策研究院", True)]
+    assert platforms("西岭生猪电子交易中心上线运行。") == [("西岭生猪电子交易中心", True)]
+    assert platforms("牵头成立区域政策研究院,") == [("区域政策研究院", True)]
 
 
 def test_a_term_met_in_passing_is_no_sector_but_one_named_as_such_is() -> None:
     assert industries("蓝湾电子的集成电路封装测试线投产,为地方经济注入新动能。") == []
     assert industries("园区集成电路产业增速居全市第一。") == ["集成电路"]
-    assert industries("园区持续做大锂电新能源,") == ["锂电新能源"]
+    assert industries("园区着力做大锂电新能源,") == ["锂电新能源"]
 
 
 def test_a_line_under_construction_and_a_service_met_beside_a_plan_are_no_sectors() -> None:
-    assert industries("全力保障城市轨道交通2号线施工,打造区域交通枢纽。") == []
-    assert industries("打造一流营商环境,完善人才引进、技术转移等服务,") == []
+    assert industries("加快轨道交通3号线延伸段施工,打造区域交通枢纽。") == []
+    assert industries("打造一流营商环境,优化人才引进、技术转移等配套服务,") == []
 
 
 def test_a_term_ending_in_jing_ji_declares_itself_a_sector() -> None:
-    assert industries("以数字经济、平台经济为新的发展支撑,") == ["数字经济", "平台经济"]
+    assert industries("把数字经济、平台经济作为增长新引擎,") == ["数字经济", "平台经济"]
 
 
 def test_figures_of_speech_and_concerns_are_no_list_items() -> None:
-    assert industries("以科技“强引擎”、人才“强磁场”引领产业跃升") == []
-    assert industries("对前沿技术问题、区域融合问题等重大领域超前部署") == []
+    assert industries("以创新“主引擎”、服务“强磁场”带动产业升级") == []
+    assert industries("围绕前沿技术问题、区域融合问题等领域开展研究") == []
 
 
 def test_a_carrier_opening_a_company_or_project_name_is_none() -> None:
-    assert platforms("青松科技产业园运营管理有限公司投资总监表示,") == []
+    assert platforms("青松科技产业园运营管理有限公司负责园区招商,") == []
     assert platforms("晴川科技城冷链仓储项目即将竣工交付。") == []
     assert platforms("在青松产业园建设冷链仓储项目,") == [("青松产业园", True)]
 
 
 def test_institutes_counted_as_projects_are_projects_but_parks_stay_carriers() -> None:
-    assert platforms("蓝湾检测中心、海洋研究院2个功能性机构项目同步落户。") == []
+    assert platforms("蓝湾检测中心、海洋研究院2个科研机构项目一同入驻。") == []
     assert platforms("签约远帆智造产业园等3个项目。") == [("远帆智造产业园", True)]
 
 
 def test_a_title_s_definition_names_no_sector_of_the_zone() -> None:
-    assert industries("“瞪羚企业”指高成长的企业,以新一代信息技术、高端装备、新材料等产业领域为重点。") == []
+    assert industries("所谓“瞪羚企业”指快速成长的企业,多见于新一代信息技术、高端装备、新材料等产业领域。") == []
 
 
 def test_a_leading_verb_of_attraction_is_cut_and_a_count_splits_ji() -> None:
-    assert industries("园区将重点引入装备制造、新材料、电子信息等产业,") == ["装备制造", "新材料", "电子信息"]
+    assert industries("园区着力引入精密制造、新材料、电子信息等产业,") == ["精密制造", "新材料", "电子信息"]
     assert industries("聚焦光伏组件、储能电池及氢能装备三大产业,") == ["光伏组件", "储能电池", "氢能装备"]
 
 
 def test_a_bracketed_place_inside_a_carrier_name_stays_in_it() -> None:
-    assert platforms("6月27日,西岭(澄湖)产业加速中心正式揭牌。") == [("西岭(澄湖)产业加速中心", True)]
-    assert platforms("同时揭牌的还有青松工程技术(澄湖)研究院,") == [("青松工程技术(澄湖)研究院", True)]
+    assert platforms("西岭(澄湖)产业加速中心昨日启用。") == [("西岭(澄湖)产业加速中心", True)]
+    assert platforms("此外还有青松工程技术(澄湖)研究院投用。") == [("青松工程技术(澄湖)研究院", True)]
 
 
 def test_the_links_of_a_chain_written_out_are_sectors() -> None:
-    assert industries("园区初步实现了“多晶硅-硅片-电池片-组件端”全产业链发展,") == ["多晶硅", "硅片", "电池片", "组件"]
+    assert industries("园区已打通“工业硅-多晶硅-切片-组件端”全产业链,") == ["工业硅", "多晶硅", "切片", "组件"]
 
 
 def test_two_known_sectors_joined_by_yu_are_two() -> None:

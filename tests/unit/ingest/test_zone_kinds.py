@@ -154,8 +154,8 @@ def test_a_sub_park_named_right_after_its_zone_is_a_zone() -> None:
 
 
 def test_a_verb_before_a_bare_kind_is_no_city_abbreviation() -> None:
-    assert names("国家级“小巨人”,有高新区的他们!") == []
+    assert names("名单公布,有高新区的企业入选。") == []
 
 
 def test_a_preposition_ends_no_place() -> None:
-    assert names("该公司由高新区管委会出资成立。") == []
+    assert names("这家公司由高新区管委会全资设立。") == []
