@@ -26,13 +26,14 @@ from ingest.extract.asset_text import (
 from ingest.extract.policy_titles import find_document_titles
 from kg.model import EntityType
 
-_POLICY_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + ("提出",)), key=len))
+_POLICY_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + ("提出", "即")), key=len))
 # Verbs that open a measure list's own name (支持智能终端发展“18条”).
 _NAME_VERBS = ("支持", "促进", "加快", "推动")
 
 # Verbs by which a zone issues a policy, and verbs by which it applies someone else's.
 _ISSUING_VERBS = frozenset(
-    ["出台", "制定", "印发", "发布", "推出", "推行", "实施", "开展", "开展好", "推进", "深化", "启动", "形成", "提出"]
+    ["出台", "制定", "印发", "发布", "推出", "推行", "实施", "开展", "开展好", "推进", "深化", "启动", "形成", "提出",
+     "即"]  # "推进“七大行动”,即A行动、B行动…": the items spell out a programme
 )
 _APPLYING_VERBS = frozenset(["落实", "用好", "用足", "执行", "按照", "结合", "依据", "对照"])
 _POLICY_VERBS = _ISSUING_VERBS | _APPLYING_VERBS

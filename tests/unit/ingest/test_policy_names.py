@@ -113,3 +113,11 @@ def test_campaign_years_are_the_zone_s_unless_a_city_runs_them() -> None:
     assert found("该区以“招商引资攻坚年”活动为抓手,") == [("招商引资攻坚年", True)]
     assert found("深入开展“勇毅实干奋进年”主题活动,") == [("勇毅实干奋进年", True)]
     assert found("全市深入开展“营商服务提升年”活动,") == [("营商服务提升年", False)]
+
+
+def test_items_that_spell_out_a_programme_after_ji_are_policies() -> None:
+    from ingest.extract.asset_policies import find_policies
+
+    found = find_policies("全力推进“三项行动”,即招商引资攻坚行动、企业服务提效行动、园区更新提质行动。")
+    assert [(c.name, c.zone_fact) for c in found] == [
+        ("招商引资攻坚行动", True), ("企业服务提效行动", True), ("园区更新提质行动", True)]
