@@ -81,6 +81,8 @@ def find_policies(sentence: str) -> list[Candidate]:
     spans = list(_ending_policies(sentence))
     spans.extend(_listed_policies(sentence))
     spans.extend(_titled_policies(sentence))
+    for m in _CODE_SYSTEM.finditer(sentence):
+        spans.append(Candidate(EntityType.POLICY, m.group(1) + m.group(2), m.start(), m.end(), True))
     for m in _CODE_MECHANISM.finditer(sentence):
         spans.append(Candidate(EntityType.POLICY, clean_name(m.group()), m.start(), m.end(), True))
     spans.extend(_quoted_programmes(sentence))
@@ -108,9 +110,11 @@ def _merged_overlaps(sentence: str, spans: list[Candidate]) -> list[Candidate]:
 # A quoted name and the kind of programme after it (“四个一”招商机制, “产业强区”战略), or a quoted mechanism.
 _QUOTED_PROGRAMME = re.compile(
     rf"[“「](?P<inner>[^“”「」]{{2,40}})[”」](?P<kind>[{CJK}+]{{0,4}}?(?:机制|战略规划|战略(?!定位|目标|地位|合作)|升级工程))"
-    rf"|[“「](?P<own>[^“”「」]{{2,20}}?机制)[”」]")
+    rf"|[“「](?P<own>[^“”「」]{{2,20}}?机制|[{CJK}]{{2,6}}制)[”」]")
 # Verbs by which a zone sets up its own mechanism or strategy right before its quoted name.
 _BUILDING_VERB = re.compile(r"(?:健全|建立|深化|推行|引入|探索|构建|实施)[^,，;；。“”「」]{0,6}$")
+# A code-named system of sectors the zone builds (“4+2+N”现代产业体系, “5×1”产业体系).
+_CODE_SYSTEM = re.compile(rf"[{QUOTES}]?([\dA-Za-z]+(?:[+×][\dA-Za-z]+)+)[{QUOTES}]?([{CJK}]{{0,4}}?产业体系)")
 
 
 def _quoted_programmes(sentence: str) -> Iterator[Candidate]:

@@ -41,7 +41,7 @@ HONOUR_LEFT_WORDS = re.compile(
 _DISCOURSE = ("随着", "例如", "比如", "譬如", "包括", "其中", "此外", "同时", "另外", "目前", "近日", "今年",
               "还有", "先后有", "仍有", "另有", "尚有", "共有", "以及", "先后", "相继", "陆续", "已经", "并", "均",
               "都", "又", "中的", "了", "特别是", "尤其是", "加快推进", "全力推进", "加速推进", "着力推进", "大力推进",
-              "积极推进", "加快建设")
+              "积极推进", "加快建设", "既有", "又有", "更有", "也有")
 # Single characters that open a clause ("如X公司投资…") but also names (如澜光电): cut only before a place or a
 # legal company name.
 _SHORT_DISCOURSE = re.compile(r"^[如像已还再]")
@@ -57,7 +57,7 @@ _LEAD_RE = re.compile(f"^(?:{_ADVERBS}(?:{_alternation(LEAD_VERBS)})|{_alternati
 _AMOUNT_LEAD = re.compile(r"^(?:计划|协议|项目)?总?投资(?:额)?(?:约|超|近|达|超过)?[\d.]+(?:亿|万)(?:元|美元)(?:的)?"
                           r"|^(?:项目|规划)?(?:总)?占地(?:面积)?(?:约|近|超|达)?[\d.]+万?(?:亩|平方米|平方公里|公顷)(?:的)?")
 # Clause fragments that are never names.
-_FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|(?:新)?签约$|引进$|引入$|开工$|落户$|入驻$|"
+_FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|(?:新)?签约$|引进$|引入$|开工$|落户$|入驻$|^年产|"
                        r"出席|见证|负责人|调研员|书记|主任|局长|市长|区长")
 # Names too generic to stand alone: a count, a pronoun or a kind word; a numbered heading (二、…).
 _GENERIC = re.compile(r"^(?:该|本|此|这|其|各|全区|全市|一批|多个|重大|重点|[一二三四五六七八九十\d]+[、.．])")

@@ -126,3 +126,12 @@ def test_countries_by_their_short_forms_are_no_company() -> None:
     assert names_countries("欧美") and names_countries("中马合资公司")
     assert is_fragment(EntityType.ENTERPRISE, "韩日")
     assert not is_fragment(EntityType.ENTERPRISE, "中德青松机器人有限公司")
+
+
+def test_output_words_and_a_glued_you_are_no_company() -> None:
+    from ingest.extract.boundaries import clean, is_fragment
+    from kg.model import EntityType
+
+    assert is_fragment(EntityType.ENTERPRISE, "年产")
+    cleaned = clean(EntityType.ENTERPRISE, "又有青松包装")
+    assert cleaned is not None and cleaned.name == "青松包装"

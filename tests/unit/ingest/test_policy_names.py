@@ -121,3 +121,13 @@ def test_items_that_spell_out_a_programme_after_ji_are_policies() -> None:
     found = find_policies("全力推进“三项行动”,即招商引资攻坚行动、企业服务提效行动、园区更新提质行动。")
     assert [(c.name, c.zone_fact) for c in found] == [
         ("招商引资攻坚行动", True), ("企业服务提效行动", True), ("园区更新提质行动", True)]
+
+
+def test_a_quoted_system_of_duties_and_a_code_named_sector_system_are_the_zone_s() -> None:
+    from ingest.extract.asset_policies import find_policies
+
+    def found(sentence: str) -> list[tuple[str, bool]]:
+        return [(c.name, c.zone_fact) for c in find_policies(sentence)]
+
+    assert found("园区积极探索“链主制”招商新模式,") == [("链主制", True)]
+    assert found("园区加快构建“3+2+X”现代产业体系,") == [("3+2+X现代产业体系", True)]
