@@ -259,6 +259,12 @@ def _abbreviation(text: str, end: int, ending: str) -> str | None:
     return char
 
 
+# Provinces and autonomous regions (municipalities name zones of their own: X合作区上海园区).
+_PROVINCES = frozenset(
+    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
+    "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆".split())
+
+
 def _plausible(text: str, match: re.Match[str], place: str) -> bool:
     """Reject organisations (市侨联高新区) and, for weak endings, unknown place words."""
     start = match.start() - len(place)
@@ -267,6 +273,8 @@ def _plausible(text: str, match: re.Match[str], place: str) -> bool:
         return False
     if ENDING_RE.search(place):
         return False  # 高新区 + 新城镇 is no zone named 高新区新城
+    if match.group() == "园区" and place in _PROVINCES:
+        return False  # 安徽园区建设的新探索: the parks of a province in general, not one zone
     if match.group() in _WEAK_ENDINGS:
         return (_is_known_place(place) or text.startswith(_ZONE_ORGANS, match.end()) or _is_known_place(place[-2:])
                 or _landform_place(place[-3:]) or len(place) == 1 or bool(_OPENS_WITH_PARTNER.match(place))

@@ -159,3 +159,7 @@ def test_a_verb_before_a_bare_kind_is_no_city_abbreviation() -> None:
 
 def test_a_preposition_ends_no_place() -> None:
     assert names("这家公司由高新区管委会全资设立。") == []
+
+
+def test_a_province_s_parks_in_general_are_no_zone() -> None:
+    assert names("这是合作共建的新实践、江西园区建设的新探索。") == []
