@@ -57,7 +57,7 @@ _LEAD_RE = re.compile(f"^(?:{_ADVERBS}(?:{_alternation(LEAD_VERBS)})|{_alternati
 _AMOUNT_LEAD = re.compile(r"^(?:计划|协议|项目)?总?投资(?:额)?(?:约|超|近|达|超过)?[\d.]+(?:亿|万)(?:元|美元)(?:的)?"
                           r"|^(?:项目|规划)?(?:总)?占地(?:面积)?(?:约|近|超|达)?[\d.]+万?(?:亩|平方米|平方公里|公顷)(?:的)?")
 # Clause fragments that are never names.
-_FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|(?:新)?签约$|引进$|引入$|开工$|落户$|入驻$|^年产|"
+_FRAGMENT = re.compile(r"^总?投资|投资$|产值|增加值|营收|(?:新)?签约$|引进$|引入$|开工$|落户$|入驻$|"
                        r"出席|见证|负责人|调研员|书记|主任|局长|市长|区长")
 # Names too generic to stand alone: a count, a pronoun or a kind word; a numbered heading (二、…).
 _GENERIC = re.compile(r"^(?:该|本|此|这|其|各|全区|全市|一批|多个|重大|重点|[一二三四五六七八九十\d]+[、.．])")
@@ -207,8 +207,8 @@ def is_fragment(etype: EntityType, name: str) -> bool:
     """Veto: ``name`` is no company or project name (a clause fragment, a generic or industry word)."""
     if len(name) < _MIN_LENGTH or _FRAGMENT.search(name) or _GENERIC.match(name):
         return True
-    if etype is E and names_countries(name):
-        return True
+    if etype is E and (names_countries(name) or name.startswith("年产")):
+        return True  # 年产… opens a project's output (年产10万吨X项目), never a company's name
     if etype is E:
         return not COMPANY_SUFFIX_RE.search(name) and (generic_only(name) or name.endswith(_ZONE_KINDS))
     core = name.removesuffix("项目")
