@@ -41,6 +41,44 @@ _STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量|累计$)")
 _BARE_STOCK = ("总数", "累计")
 
 
+# 完成全年目标的88.9% / 占考核任务的81.8%: how far a counted figure has got towards its target.
+PROGRESS_RE = re.compile(r"^(?:完成|占|达到)?(?:全年|年度|当年|全年考核|年度考核|考核|计划)?(?:目标|任务)(?:任务|数)?$")
+# 占威海市总数35%: a share of a named region's total (占全市 is handled as a region share).
+_NAMED_REGION_SHARE_RE = re.compile(r"^占[\u4e00-\u9fff]{1,6}?[市省区县](?:总数|总量|比重|比例)$")
+
+
+def progress_metric(metric: str, counted: list[str], base: str) -> str:
+    """A progress or share figure named after what it measures, or ``""``: 完成全年目标 after
+    新开工亿元以上项目16个 → 新开工亿元以上项目完成全年目标; 占青松市总数 → <base>占青松市总数.
+
+    >>> progress_metric("全年目标", ["新开工亿元以上项目", "其中5亿元以上项目"], "其中5亿元以上项目")
+    '新开工亿元以上项目完成全年目标'
+    >>> progress_metric("占青松市总数", [], "小巨人企业"), progress_metric("占地", [], "项目")
+    ('小巨人企业占青松市总数', '')
+    """
+    if PROGRESS_RE.match(metric):
+        head = counted[0] if counted else base
+        verb = "" if metric.startswith(("完成", "占", "达到")) else "完成"
+        return head + verb + metric if head else ""
+    if base and _NAMED_REGION_SHARE_RE.match(metric):
+        return base + metric
+    return ""
+
+
+_AREA_UNITS = frozenset({"m2", "km2", "mu", "ha"})
+# Words that name an area (规划面积, 新增用地, 标准厂房, 拆迁, 腾退).
+_AREA_WORD_RE = re.compile(r"面积|地|厂房|建筑|楼宇|载体|空间|规划|拆|腾退|盘活|征收|回收|工程|园|区|林|田|水域|海域")
+
+
+def unnamed_area(metric: str, unit: str) -> bool:
+    """An area whose phrase names no area (充分利用7万平方米…中心): a facility's size, not a zone figure.
+
+    >>> unnamed_area("充分利用", "m2"), unnamed_area("新增用地", "mu"), unnamed_area("充分利用", "count")
+    (True, False, False)
+    """
+    return unit in _AREA_UNITS and not _AREA_WORD_RE.search(metric)
+
+
 def rate_metric(metric: str, base: str) -> str:
     """履约率 after 引进重点项目40个: a bare rate names the quantity before it (引进重点项目履约率), or ``""``.
 

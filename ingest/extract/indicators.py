@@ -27,6 +27,7 @@ from ingest.extract.indicator_links import (
     event_total,
     linked_metric,
     names_a_quantity,
+    progress_metric,
     rank_metric,
     rate_metric,
     respective_metrics,
@@ -34,6 +35,7 @@ from ingest.extract.indicator_links import (
     share_of,
     shared_growth_metrics,
     stock_metric,
+    unnamed_area,
 )
 from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, planned_year, start_context
 from ingest.extract.indicator_phrases import (
@@ -288,12 +290,18 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
     if held:
         reading.base = reading.last = held
         return [held]
+    progress = progress_metric(metric, reading.emitted, reading.base) if figure.unit == "percent" else ""
+    if progress:
+        reading.last = progress
+        return [progress]
     linked = linked_metric(metric, reading.base) or rate_metric(metric, reading.base)
     if linked:
         reading.last = linked
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
     metric = without_zone_name(metric, reading.zone)
+    if unnamed_area(metric, figure.unit):
+        return []
     if len(metric) <= 2 and not names_a_quantity(metric):
         # 领域, 培育, 授权: a bare word names no figure of its own, though a growth after it may link to it
         reading.base = reading.last = metric

@@ -1,0 +1,47 @@
+"""Indicator shapes met on real zone pages, checked on invented sentences of the same form."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ingest.document import Document, Sentence
+from ingest.extract.indicators import extract_indicators
+from kg.model import EntityType
+
+ZONE = (EntityType.ZONE, "青松经济开发区")
+
+
+def _doc(*sentences: str) -> Document:
+    text, parts = "", []
+    for index, sentence in enumerate(sentences):
+        sentence = unicodedata.normalize("NFKC", sentence)
+        parts.append(Sentence(index, len(text), len(text) + len(sentence), sentence))
+        text += sentence + "\n"
+    return Document(doc_id="d", source_name="d.txt", raw=text, text=text, sentences=tuple(parts), home_zone=ZONE)
+
+
+def _rows(*sentences: str) -> set[tuple[str, float, str, str]]:
+    _, facts = extract_indicators(_doc(*sentences))
+    return {(f.attr("metric"), f.attr("value"), f.attr("unit"), f.attr("kind")) for f in facts}
+
+
+def test_progress_towards_a_target_is_named_after_the_count_and_is_actual() -> None:
+    rows = _rows("1-8月，园区新开工亿元以上项目12个，其中10亿元以上项目3个，完成全年目标的75%。")
+    assert ("新开工亿元以上项目完成全年目标", 75.0, "percent", "actual") in rows
+    assert not any(metric == "全年目标" for metric, *_ in rows)
+
+
+def test_share_of_an_assessment_task_is_actual() -> None:
+    rows = _rows("今年以来，开发区新签约蓝湾冷链、启明光电等工业项目30个，占考核任务的90%。")
+    assert ("新签约工业项目占考核任务", 90.0, "percent", "actual") in rows
+
+
+def test_a_hedged_progress_figure_stays_a_target() -> None:
+    rows = _rows("全年力争新开工项目20个，确保完成年度任务的100%。")
+    assert all(kind == "target" for *_, kind in rows)
+
+
+def test_an_area_the_phrase_does_not_name_is_no_zone_figure() -> None:
+    rows = _rows("园区充分利用5万平方米孵化中心资源，完成企业入驻20家。")
+    assert not any(unit == "m2" for _, _, unit, _ in rows)
+    assert _rows("开发区新增工业用地300亩。") == {("新增工业用地", 300.0, "mu", "actual")}
