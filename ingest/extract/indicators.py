@@ -79,6 +79,7 @@ _NAMED_TOTAL_RE = re.compile(
     r"|^(?![^项]*(?:签约|开工|集中|重点|重大|引进|在建|续建|竣工|投产|亿元|以上|产业|工业|招商|外资|内资|台资|入园|落户"
     r"|新建|实施|储备|谋划))[\u4e00-\u9fff]{3,}项目(?:签约额|投资额|签约金额|合同额)$"
 )
+_CLASS_END_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:企业|机构|项目|单位|平台|园区|载体)")
 _SHARED_SHARE_RE = re.compile(r"[均都共]占")
 _FRONTED_OBJECT_RE = re.compile(r"(?:的|^)(?P<noun>[\u4e00-\u9fff]{2,10}?(?:企业|项目|人才|平台|机构|团队))[,，]$")
 _DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")
@@ -222,6 +223,10 @@ def _sentence_facts(
         next_start = found[index + 1].start if index + 1 < len(found) else len(text)
         after_end = clause_end(text, figure.end, next_start)
         segment, after = text[seg_start : figure.start], text[figure.end : after_end]
+        whole_after = after
+        next_follows = index + 1 < len(found) and after_end == next_start
+        runs_on = "" if _TOTAL_AFTER_RE.search(after) else _runs_into_next(figure, after, next_follows)
+        after = runs_on or after
         _enter_clause(reading, text, seg_start)
         reading.segment_start = seg_start
         if figure.of_count:
@@ -230,8 +235,10 @@ def _sentence_facts(
         metrics = _metrics(figure, segment, after, reading)
         if reading.took_after:
             # 9个工业项目总投资81.6亿元: the total word after the count names the next figure.
-            total = _TOTAL_AFTER_RE.search(after)
+            total = _TOTAL_AFTER_RE.search(whole_after)
             reading.consumed, reading.took_after = after_end - (len(total.group(0)) if total else 0), False
+            if runs_on:
+                reading.consumed = figure.end  # the words after the count also name the next figure
         clause_after = text[figure.end : _segment_end(text, figure.end)]
         if figure.unit == "count":
             reading.emitted.extend(metrics)
@@ -244,6 +251,15 @@ def _sentence_facts(
         if figure.ordinal and metrics and not reading.base:
             reading.base = reading.last = metrics[-1]
     return facts
+
+
+def _runs_into_next(figure: Figure, after: str, next_follows: bool) -> str:
+    """23家金融机构意向授信1160亿元: the class a count ends with (金融机构) when its words run on into
+    the next figure's name, or ``""``."""
+    if figure.unit != "count" or not next_follows:
+        return ""
+    head = _CLASS_END_RE.match(after)
+    return head.group(0) if head and len(after) - head.end() >= 2 else ""
 
 
 def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:

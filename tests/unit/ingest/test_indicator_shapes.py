@@ -45,3 +45,20 @@ def test_an_area_the_phrase_does_not_name_is_no_zone_figure() -> None:
     rows = _rows("园区充分利用5万平方米孵化中心资源，完成企业入驻20家。")
     assert not any(unit == "m2" for _, _, unit, _ in rows)
     assert _rows("开发区新增工业用地300亩。") == {("新增工业用地", 300.0, "mu", "actual")}
+
+
+def test_a_count_whose_words_name_the_next_figure_keeps_its_class() -> None:
+    rows = _rows("活动现场，12家银行机构意向授信300亿元。")
+    assert ("银行机构", 12.0, "count", "actual") in rows
+    assert ("银行机构意向授信", 30_000_000_000.0, "CNY", "actual") in rows
+
+
+def test_a_count_before_a_rate_of_the_same_firms() -> None:
+    rows = _rows("区内56家高新技术企业工业总产值比例高达61.5%。")
+    assert rows == {("高新技术企业", 56.0, "count", "actual"),
+                    ("高新技术企业工业总产值比例", 61.5, "percent", "actual")}
+
+
+def test_a_count_followed_by_its_total_still_links_it() -> None:
+    rows = _rows("园区本次集中开工的20个项目总投资88亿元。")
+    assert ("集中开工项目总投资", 8_800_000_000.0, "CNY", "actual") in rows
