@@ -106,6 +106,8 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
         return False
     if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":
         return False
+    if text[start - 1 : start] == "前" and text[end - 1] in "位名":
+        return False  # 位列前25位: a bound of a ranking, not a count
     if text[end - 1] == "条":
         noun_after = _QUOTES_AND_SPACE.sub("", text[end : clause_end(text, end, len(text))])
         policy = _POLICY_COUNT_RE.search(_QUOTES_AND_SPACE.sub("", text[max(0, start - 12) : start]))
@@ -120,7 +122,7 @@ def _inside_quotes(text: str, position: int) -> bool:
     return opened != -1 and text.rfind("”", window, position) < opened and "”" in text[position : position + 12]
 
 
-def _ordinal(numeral: str) -> int | None:
+def ordinal(numeral: str) -> int | None:
     """The rank an ordinal numeral gives (3, 十五), or None when it is not a well-formed number."""
     if numeral.isdigit():
         value = int(numeral)
@@ -135,12 +137,12 @@ def _ordinal(numeral: str) -> int | None:
 def _ranks(text: str) -> list[Figure]:
     ranks = []
     for match in _TOP_RE.finditer(text):
-        value = _ordinal(match.group("n"))
+        value = ordinal(match.group("n"))
         if value is not None:
             core = match.group("core")
             ranks.append(Figure(match.start(), match.end(), float(value), "rank", core=core, ordinal=True))
     for match in _RANK_RE.finditer(text):
-        value = _ordinal(match.group("n") or match.group("n2"))
+        value = ordinal(match.group("n") or match.group("n2"))
         if value is not None:
             scope = match.group("scope") or match.group("scope_only") or ""
             listed = match.group("list") or ""

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from ingest.extract.asset_text import alternation, load_lexicon
-from ingest.extract.indicator_phrases import after_noun, clean_metric, leading_verb
+from ingest.extract.indicator_phrases import (
+    QUOTE_RE,
+    TIME_RE,
+    after_noun,
+    clean_metric,
+    leading_verb,
+    strip_repeatedly,
+)
 
 _LINK_RE = re.compile(
     r"^(?:(?:[两三五十]年)?(?:平均|年均)增长|增长|增幅|增速|同比|较|比上年|比去年|总投资|计划总投资|协议总投资|合同引资|协议引资|完成投资|合同总金额|合同金额"
@@ -214,6 +221,34 @@ def share_metric(metric: str) -> str:
 
 def _growth_base(metric: str) -> str:
     return _GROWTH_TAIL_RE.sub("", metric) or metric
+
+
+# 在全省开发区综合考核评价中, / …评价结果公布,: a clause naming the ranking a later clause's rank is in.
+_RANKING_CLAUSE_RE = re.compile(
+    r"(?:^|[,，;；])(?:在)?(?P<frame>[^,，;；。]{4,30}?(?:考核|评价|考评|评估|评比|监测|排名|排序|排行榜?|榜单))"
+    r"(?:结果)?(?:中|公布|揭晓|出炉|发布)?[,，]$"
+)
+
+
+def ranking_frame(before: str, zone: str = "") -> str:
+    """The ranking a rank whose own clause names only the zone is taken in, named from the clause before:
+    在全省开发区综合考核评价中,青松开发区位列第三 → 全省开发区综合考核评价排名; ``""`` without one.
+
+    >>> ranking_frame("2023年度全省省级开发区综合考核评价结果公布,")
+    '全省省级开发区综合考核评价排名'
+    >>> ranking_frame("全区完成投资50亿元,")
+    ''
+    """
+    match = _RANKING_CLAUSE_RE.search(before)
+    if not match:
+        return ""
+    frame = strip_repeatedly(QUOTE_RE.sub("", match.group("frame")), TIME_RE)
+    frame = frame.removesuffix("排名").removesuffix("排序")
+    return frame + "排名" if len(frame) >= 4 and not find_digit(frame) else ""
+
+
+def find_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def rank_metric(segment: str, scope: str, previous: str, zone: str = "") -> list[str]:

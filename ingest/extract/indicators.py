@@ -29,6 +29,7 @@ from ingest.extract.indicator_links import (
     names_a_quantity,
     progress_metric,
     rank_metric,
+    ranking_frame,
     rate_metric,
     respective_metrics,
     share_metric,
@@ -51,6 +52,7 @@ from ingest.extract.indicator_phrases import (
     without_zone,
     without_zone_name,
 )
+from ingest.extract.indicator_rankings import respective_ranks
 from ingest.extract.indicator_subjects import (
     about_many_zones,
     about_one_body,
@@ -80,6 +82,7 @@ _NAMED_TOTAL_RE = re.compile(
     r"|新建|实施|储备|谋划))[\u4e00-\u9fff]{3,}项目(?:签约额|投资额|签约金额|合同额)$"
 )
 _CLASS_END_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:企业|机构|项目|单位|平台|园区|载体)")
+_RANK_VERB_RE = re.compile(r"(?:位列|位居|名列|排名|稳居|跃居|列|居)$")
 _SHARED_SHARE_RE = re.compile(r"[均都共]占")
 _FRONTED_OBJECT_RE = re.compile(r"(?:的|^)(?P<noun>[\u4e00-\u9fff]{2,10}?(?:企业|项目|人才|平台|机构|团队))[,，]$")
 _DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")
@@ -114,6 +117,8 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
             plan = planned_year(carried + _whole_sentence(doc.text, sentence.start))
             found = _sentence_facts(sentence, doc.home_zone, context, carried, plan)
+            ranked = respective_ranks(sentence.index, sentence.text, context)
+            found = [f for f in found if f.attr("unit") != "rank"] + ranked if ranked else found
         detail = bool(_DETAIL_RE.match(sentence.text))
         if detail:
             found = [_as_detail(fact, previous) for fact in found]
@@ -277,7 +282,10 @@ def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
 def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> list[str]:
     """The metric names for one figure (a rank such as 总量和增幅均居第一 names two)."""
     if figure.ordinal:
-        return rank_metric(figure.core or segment, figure.rank_scope, reading.base, reading.zone)
+        ranked = rank_metric(figure.core or segment, figure.rank_scope, reading.base, reading.zone)
+        bare = not clean_metric(_RANK_VERB_RE.sub("", segment), money=False, zone=reading.zone)
+        framed = ranking_frame(reading.text[: reading.segment_start], reading.zone) if bare else ""
+        return [framed] if framed else ranked
     if about_region(segment):
         reading.base = reading.last = ""
         return []

@@ -62,3 +62,25 @@ def test_a_count_before_a_rate_of_the_same_firms() -> None:
 def test_a_count_followed_by_its_total_still_links_it() -> None:
     rows = _rows("园区本次集中开工的20个项目总投资88亿元。")
     assert ("集中开工项目总投资", 8_800_000_000.0, "CNY", "actual") in rows
+
+
+def test_a_rank_named_by_the_ranking_the_clause_before_describes() -> None:
+    rows = _rows("在全省省级开发区综合考核评价中,青松经济开发区位列第三。")
+    assert rows == {("全省省级开发区综合考核评价排名", 3.0, "rank", "actual")}
+
+
+def test_a_ranking_of_all_zones_still_gives_the_zone_its_place() -> None:
+    rows = _rows("全省开发区综合考核评价结果公布,青松经济开发区位列第七。")
+    assert rows == {("全省开发区综合考核评价排名", 7.0, "rank", "actual")}
+    assert _rows("全省开发区完成进出口总额100亿元。") == set()
+
+
+def test_ranks_given_respectively_go_to_each_zone_named() -> None:
+    sentence = "在全省高新区考核评价中,青松经济开发区和白鹭高新区进入前五,分别位列第二和第五。"
+    _, facts = extract_indicators(_doc(sentence))
+    got = {(f.subject[1], f.attr("metric"), f.attr("value")) for f in facts}
+    assert got == {("青松经济开发区", "全省高新区考核评价排名", 2.0), ("白鹭高新区", "全省高新区考核评价排名", 5.0)}
+
+
+def test_a_bound_of_a_ranking_is_no_count() -> None:
+    assert not any(unit == "count" for _, _, unit, _ in _rows("全省开发区综合排序中,全市有3家位列前20位。"))
