@@ -96,12 +96,14 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
     """Reject figures that are parts of names: 20亿元项目, “营商环境88条”, 一个, 排名17名."""
     if _inside_quotes(text, start) or text[max(0, start - 2) : start] == "排名":
         return False
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return False  # 高于全市平均通过率(60.45%): a figure in brackets is a note on the words before it
     if quantity.is_money:
         terms = _POLICY_TERMS_RE.search(text[max(0, start - 8) : start])
         return not terms and not _DESCRIPTOR_TAIL_RE.match(text[end:])
     if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]) or _GROUP_NOTE_RE.search(text, 0, start):
         return False
-    words = quantity.unit == "percent" and not quantity.text[:1].isdigit()
+    words = quantity.unit in ("percent", "percentage_point") and not quantity.text[:1].isdigit()
     if not (words or any(ch.isdigit() for ch in quantity.text)) or _RANGE_RE.search(quantity.text):
         return False
     if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":

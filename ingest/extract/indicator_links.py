@@ -23,7 +23,9 @@ _LINK_RE = re.compile(
     r"|协议金额|环比|其中|年均增|占全|占比)"
 )
 _ABOVE_AVERAGE_RE = re.compile(
-    r"^(?P<dir>高于|低于|快于|慢于)(?P<scope>全市|全省|全国)?(?P<avg>平均)?(?:增幅|增速|水平)?$"
+    r"^(?P<dir>高于|低于|快于|慢于|超过|超出|领先)(?P<scope>全市|全省|全国|[\u4e00-\u9fff]{2,4}?[市省])?"
+    r"(?P<avg>平均)(?:增幅|增速|水平|[\u4e00-\u9fff]{0,4}率)?$"
+    r"|^(?P<dir2>高于|低于|快于|慢于)(?P<scope2>全市|全省|全国)?(?:增幅|增速|水平)?$"
 )
 # 总量和增速两项指标均将位列…: words between the qualifiers and the rank that name nothing.
 _RANK_NOISE_RE = re.compile(r"(?:[两三四]项)?指标|[都均]将|[都均]$|(?:持续|连续)?\d+个?(?:月|年)")
@@ -122,13 +124,18 @@ def linked_metric(metric: str, base: str) -> str:
     '规模工业产值增长'
     >>> linked_metric("高于全市平均增幅", "地区生产总值")
     '地区生产总值增幅高于全市平均'
+    >>> linked_metric("超过青松市平均通过率", "高企认定通过率")
+    '高企认定通过率超过青松市平均'
     """
     if not base:
         return ""
     average = _ABOVE_AVERAGE_RE.match(metric)
     if average:
-        scope, mean = average.group("scope") or "", average.group("avg") or ""
-        return f"{_growth_base(base)}增幅{average.group('dir')}{scope}{mean}"
+        scope, mean = average.group("scope") or average.group("scope2") or "", average.group("avg") or ""
+        direction = average.group("dir") or average.group("dir2")
+        if base.endswith("率"):  # 通过率72.9%,超过全市平均十二个百分点: the rate itself is compared
+            return f"{base}{direction}{scope}{mean}"
+        return f"{_growth_base(base)}增幅{direction}{scope}{mean}"
     if _LINK_RE.match(metric):
         return (_growth_base(base) if _RATE_OF_GROWTH_RE.match(metric) else base) + metric
     return ""

@@ -45,7 +45,7 @@ _GENERIC_BIGRAMS = frozenset(
     "经济 济技 技术 术开 开发 发区 高新 新技 术产 产业 业开 工业 业园 园区 科技 新区 经开 开区 国家 家级 省级".split()
 )
 _TRAIL_RE = re.compile(
-    r"(?:达到|高达|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
+    r"(?:达到|高达|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|(?<!平)均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
     r"|(?:实现)?(?:倍增|翻番|翻一番)|在内|其中|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现)"
     r"|(?<=[\u4e00-\u9fff]{2})已经?)$"
 )
@@ -120,7 +120,7 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
     """
     text = _BASELINE_RE.sub("", QUOTE_RE.sub("", segment))
     text = _NEWS_SOURCE_RE.sub("", _ALIAS_NOTE_RE.sub("", text))
-    text = re.sub(r"^[、,]?\([^)]*\)", "", text)
+    text = re.sub(r"^[、,]?\([^)]*\)|\([^)]*\d[^)]*\)$", "", text)
     text = _INNER_VERB_RE.sub("", strip_repeatedly(text, TIME_RE, LEAD_RE, _subject_pattern(zone)), count=1)
     if money:
         text = _COMPLETION_RE.sub("", text)
@@ -130,7 +130,33 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
         verb, rest = "", rest
     rest = _drop_names(rest)
     rest = without_zone_name(rest, zone)
-    return _strip_trailing(_HEDGE_RE.sub("", _CLASS_OF_RE.sub("", verb + rest)))
+    return _strip_trailing(tidy_metric(_HEDGE_RE.sub("", _CLASS_OF_RE.sub("", verb + rest))))
+
+
+def tidy_metric(metric: str) -> str:
+    """Clause residue a metric name never keeps: an aspect particle (集聚了…企业), an adverbial 地 left by a
+    cut (…地拜访企业), and what a class of projects covers (签约项目涵盖新能源… → 签约项目).
+
+    >>> tidy_metric("集聚了医疗器械企业"), tidy_metric("签约项目涵盖新能源"), tidy_metric("地区生产总值")
+    ('集聚医疗器械企业', '签约项目', '地区生产总值')
+    """
+    metric = _RESIDUE_RE.sub("", metric.replace("了", ""))
+    return _COVERS_RE.sub("", metric)
+
+
+def clause_fragment(metric: str) -> bool:
+    """Whether a "metric" is an act rather than a measured quantity: visits (拜访企业), a vague
+    number of indicators (多项关键指标).
+
+    >>> clause_fragment("拜访对接上下游企业"), clause_fragment("多项关键指标"), clause_fragment("新签约项目")
+    (True, True, False)
+    """
+    return bool(_ACT_METRIC_RE.search(metric))
+
+
+_RESIDUE_RE = re.compile(r"^地(?=[\u4e00-\u9fff]{2})(?!区|方|块|市|产|下|铁|理|标|质|热|址|域)")
+_COVERS_RE = re.compile(r"(?<=[项目企业])(?:涵盖|涉及|包括|覆盖)(?!领域|行业|产业$)[\u4e00-\u9fff、]*$")
+_ACT_METRIC_RE = re.compile(r"拜访|走访|慰问|看望|接待|放弃|^(?:多项|多个|多家|各项|部分)")
 
 
 def _drop_names(rest: str) -> str:

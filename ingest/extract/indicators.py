@@ -42,6 +42,7 @@ from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for
 from ingest.extract.indicator_phrases import (
     after_noun,
     carried_prefix,
+    clause_fragment,
     clause_sector,
     clause_topic,
     clean_metric,
@@ -49,6 +50,7 @@ from ingest.extract.indicator_phrases import (
     listed_honour,
     names_dropped,
     number_first_metric,
+    tidy_metric,
     without_zone,
     without_zone_name,
 )
@@ -323,8 +325,8 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
         reading.last = linked
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
-    metric = without_zone_name(metric, reading.zone)
-    if unnamed_area(metric, figure.unit):
+    metric = tidy_metric(without_zone_name(metric, reading.zone))
+    if unnamed_area(metric, figure.unit) or clause_fragment(metric):
         return []
     if len(metric) <= 2 and not names_a_quantity(metric):
         # 领域, 培育, 授权: a bare word names no figure of its own, though a growth after it may link to it

@@ -84,3 +84,20 @@ def test_ranks_given_respectively_go_to_each_zone_named() -> None:
 
 def test_a_bound_of_a_ranking_is_no_count() -> None:
     assert not any(unit == "count" for _, _, unit, _ in _rows("全省开发区综合排序中,全市有3家位列前20位。"))
+
+
+def test_clause_residue_is_trimmed_from_metric_names() -> None:
+    rows = _rows("园区集聚了医疗器械企业35家。", "据悉,参与签约的12个项目涵盖新材料、新能源等领域。")
+    assert ("集聚医疗器械企业", 35.0, "count", "actual") in rows
+    assert ("签约项目", 12.0, "count", "actual") in rows
+
+
+def test_visits_and_vague_counts_are_no_indicators() -> None:
+    assert _rows("招商小分队先后拜访对接上下游企业40余家。") == set()
+    assert _rows("园区能源产出率等多项关键指标达到100%。") == set()
+
+
+def test_a_rate_compared_with_the_city_average_in_words() -> None:
+    rows = _rows("园区高企认定通过率72.9%,超过全市平均通过率(60.4%)十二个百分点。")
+    assert rows == {("高企认定通过率", 72.9, "percent", "actual"),
+                    ("高企认定通过率超过全市平均", 12.0, "percentage_point", "actual")}
