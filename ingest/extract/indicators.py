@@ -38,7 +38,14 @@ from ingest.extract.indicator_links import (
     stock_metric,
     unnamed_area,
 )
-from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, planned_year, start_context
+from ingest.extract.indicator_periods import (
+    PeriodContext,
+    annual_period,
+    kind_for,
+    period_for,
+    planned_year,
+    start_context,
+)
 from ingest.extract.indicator_phrases import (
     after_noun,
     carried_prefix,
@@ -406,6 +413,7 @@ def _fact(
     mood = lead + text[max(window, piece) : figure.start]
     kind = kind_for(segment, mood, context, clause=clause, after=clause_after, metric=metric)
     period = period_for(before, context, target=kind is IndicatorKind.TARGET, rank=figure.unit == "rank")
+    period = annual_period(metric, period)
     planned = reading.plan if period is None else None
     if planned:
         kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after, metric=metric)

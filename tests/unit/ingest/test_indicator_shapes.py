@@ -101,3 +101,15 @@ def test_a_rate_compared_with_the_city_average_in_words() -> None:
     rows = _rows("园区高企认定通过率72.9%,超过全市平均通过率(60.4%)十二个百分点。")
     assert rows == {("高企认定通过率", 72.9, "percent", "actual"),
                     ("高企认定通过率超过全市平均", 12.0, "percentage_point", "actual")}
+
+
+def test_the_years_planned_investment_of_started_projects_is_a_target_of_the_year() -> None:
+    doc = _doc("一季度,园区集中开工项目15个。", "据了解,当天开工的项目总投资80亿元,年度投资20亿元。")
+    _, facts = extract_indicators(doc)
+    planned = [f for f in facts if f.attr("metric").endswith("年度投资")]
+    assert [(f.attr("kind"), f.attr("value")) for f in planned] == [("target", 2_000_000_000.0)]
+
+
+def test_what_a_park_may_create_in_future_is_a_target() -> None:
+    rows = _rows("园区未来累计可创造超过5000个就业机会。")
+    assert {kind for *_, kind in rows} == {"target"}
