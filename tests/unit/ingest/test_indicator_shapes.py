@@ -113,3 +113,19 @@ def test_the_years_planned_investment_of_started_projects_is_a_target_of_the_yea
 def test_what_a_park_may_create_in_future_is_a_target() -> None:
     rows = _rows("园区未来累计可创造超过5000个就业机会。")
     assert {kind for *_, kind in rows} == {"target"}
+
+
+def test_a_size_class_of_projects_with_two_currencies_is_no_amount() -> None:
+    rows = _rows("1-6月,园区新开工亿元以上项目10个,其中3亿元或2000万美元以上项目4个。")
+    assert not any(unit == "CNY" for _, _, unit, _ in rows)
+    assert any(metric.endswith("3亿元或2000万美元以上项目") and value == 4.0 for metric, value, _, _ in rows)
+
+
+def test_approximation_and_existence_words_leave_the_metric() -> None:
+    rows = _rows("此外,还有近30个产业项目确定入园,签约项目总投资接近200亿元。")
+    assert ("签约项目总投资", 20_000_000_000.0, "CNY", "actual") in rows
+    assert not any(metric.startswith("有") for metric, *_ in rows)
+
+
+def test_figures_of_a_project_described_by_its_site_are_not_the_zones() -> None:
+    assert _rows("蓝湾冷链物流园项目位于园区东部,总规划300亩,一期投资10亿元。") == set()
