@@ -44,6 +44,12 @@ _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条
 # 总投资560亿元的90个项目, 总投资640亿元的重点建设项目72个: an amount that describes the projects counted next.
 _AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
 _TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
+# 投资80亿 / 产值12.5亿: money written without 元 after a money word (not 80亿元, not 80亿美元).
+_BARE_YUAN_RE = re.compile(
+    r"(?:投资|总投资|产值|收入|营收|销售额|税收|利税|总额|金额)(?:达到|达|约|超过|超|近|逾|突破)?"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<mult>亿|万)(?![\d元美欧日港英万亿])"
+)
+_YUAN_MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
 
 
@@ -77,8 +83,19 @@ def figures(text: str) -> list[Figure]:
 def _measures(text: str) -> list[tuple[int, int, Quantity]]:
     found = find_quantities(text)
     covered = {index for start, end, _ in found for index in range(start, end)}
-    words = [item for item in find_percent_words(text) if covered.isdisjoint(range(item[0], item[1]))]
-    return [*found, *words]
+    extra = [*find_percent_words(text), *_bare_yuan_amounts(text)]
+    return [*found, *(item for item in extra if covered.isdisjoint(range(item[0], item[1])))]
+
+
+def _bare_yuan_amounts(text: str) -> list[tuple[int, int, Quantity]]:
+    """预计总投资80亿,年度投资50亿: an amount of money written without 元 after a word that names money.
+
+    >>> [(s, q.value) for s, _, q in _bare_yuan_amounts("总投资80亿,年度投资5.5亿,项目30个,80亿元")]
+    [(3, 8000000000.0), (11, 550000000.0)]
+    """
+    return [(m.start("num"), m.end(), Quantity(float(m.group("num")) * _YUAN_MULTIPLIERS[m.group("mult")], "CNY",
+                                               m.group(0)))
+            for m in _BARE_YUAN_RE.finditer(text)]
 
 
 def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> Figure | None:

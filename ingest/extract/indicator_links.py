@@ -146,12 +146,17 @@ def respective_metrics(segment: str, *, money: bool, zone: str = "") -> list[str
 
     >>> respective_metrics("规模以上工业增加值、固定资产投资分别增长", money=True)
     ['规模以上工业增加值增长', '固定资产投资增长']
+    >>> respective_metrics("生猪存栏和出栏分别达到", money=False)
+    ['生猪存栏', '生猪出栏']
     """
     head, found, act = segment.rpartition("分别")
     if not found:
         return []
     names_text = clean_metric(head, money=money, zone=zone)
     names = [n for n in re.split("、" if "、" in names_text else "和|及", names_text) if n]
+    if len(names) > 1 and len(names[0]) > 2:
+        # 肉牛存栏和出栏: a two-character item shares the head of the first (肉牛出栏)
+        names = [names[0], *(names[0][:-2] + n if len(n) == 2 else n for n in names[1:])]
     shared = _RESPECTIVE_ACT_RE.match(act)
     return [name + (shared.group(0) if shared else "") for name in names] if len(names) > 1 else []
 

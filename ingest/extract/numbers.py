@@ -93,6 +93,7 @@ _UNITS: dict[str, str] = {
     "批次": "count",
     "篇次": "count",
     "户": "household",
+    "头": "head",
 }
 _COUNT_WORDS = "个家项座台件宗套所场批条只次栋幢处支款篇份位辆张块间"
 

@@ -129,3 +129,14 @@ def test_approximation_and_existence_words_leave_the_metric() -> None:
 
 def test_figures_of_a_project_described_by_its_site_are_not_the_zones() -> None:
     assert _rows("蓝湾冷链物流园项目位于园区东部,总规划300亩,一期投资10亿元。") == set()
+
+
+def test_money_written_without_yuan_after_a_money_word() -> None:
+    rows = _rows("2024年,园区开复工项目25个,预计总投资60亿,年度投资18亿。")
+    assert ("年度投资", 1_800_000_000.0, "CNY", "target") in rows
+    assert any(value == 6_000_000_000.0 and unit == "CNY" for _, value, unit, _ in rows)
+
+
+def test_livestock_heads_and_a_shared_head_noun() -> None:
+    rows = _rows("园区生猪存栏和出栏分别达到3万头、1.2万头。")
+    assert rows == {("生猪存栏", 30_000.0, "head", "actual"), ("生猪出栏", 12_000.0, "head", "actual")}
