@@ -1,4 +1,5 @@
-"""Ranks of several zones given in one clause: 在全省开发区综合考核评价中,甲开发区和乙开发区分别位列第三和第四.
+"""Ranks of several zones given in one clause (在全省开发区综合考核评价中,甲开发区和乙开发区分别位列第三和第四)
+and streaks of a standing (连续7年位居全国综保区前列).
 
 Each named zone gets the rank in the same position, named after the ranking the clause before
 describes; the zones are read with the zone finder, so no name lives here.
@@ -12,6 +13,7 @@ from ingest.document import Fact
 from ingest.extract.indicator_figures import ordinal
 from ingest.extract.indicator_links import ranking_frame
 from ingest.extract.indicator_periods import PeriodContext, period_for
+from ingest.extract.indicator_subjects import sentence_zone
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType, IndicatorKind, Predicate
 
@@ -43,4 +45,33 @@ def respective_ranks(index: int, text: str, context: PeriodContext) -> list[Fact
             attrs = (("metric", metric), ("value", float(rank or 0)), ("unit", "rank"), ("period", period),
                      ("kind", IndicatorKind.ACTUAL.value))
             facts.append(Fact(Predicate.INDICATOR, (EntityType.ZONE, zone), None, index, attrs))
+    return facts
+
+
+# 连续7年位居全国综保区前列, 连续4年取得第2位的好成绩: how many years in a row the zone held a standing.
+_STREAK_RE = re.compile(
+    r"连续(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})年(?P<act>(?:位居|位列|名列|稳居|保持|取得|获评|荣获|荣登|入选|蝉联)"
+    r"[^,，;；。!！]{2,24})"
+)
+_STREAK_TAIL_RE = re.compile(r"(?:的)?(?:好成绩|好成果|佳绩|成绩)$")
+
+
+def streaks(index: int, text: str, home: tuple[EntityType, str], context: PeriodContext) -> list[Fact]:
+    """Year counts of a standing held in a row, named after it.
+
+    >>> home = (EntityType.ZONE, "青松综合保税区")
+    >>> facts = streaks(0, "青松综保区连续5年位居全国综保区前列。", home, PeriodContext(None))
+    >>> [(f.attr("metric"), f.attr("value"), f.attr("unit")) for f in facts]
+    [('连续位居全国综保区前列', 5.0, 'year')]
+    """
+    facts = []
+    for match in _STREAK_RE.finditer(text):
+        years = ordinal(match.group("n"))
+        metric = "连续" + _STREAK_TAIL_RE.sub("", match.group("act"))
+        if years is None or len(metric) < 6:
+            continue
+        period = period_for(text[: match.start()], context, rank=True)
+        attrs = (("metric", metric), ("value", float(years)), ("unit", "year"), ("period", period),
+                 ("kind", IndicatorKind.ACTUAL.value))
+        facts.append(Fact(Predicate.INDICATOR, sentence_zone(text, home), None, index, attrs))
     return facts

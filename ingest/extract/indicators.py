@@ -61,7 +61,7 @@ from ingest.extract.indicator_phrases import (
     without_zone,
     without_zone_name,
 )
-from ingest.extract.indicator_rankings import respective_ranks
+from ingest.extract.indicator_rankings import respective_ranks, streaks
 from ingest.extract.indicator_subjects import (
     about_many_zones,
     about_one_body,
@@ -128,6 +128,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
             found = _sentence_facts(sentence, doc.home_zone, context, carried, plan)
             ranked = respective_ranks(sentence.index, sentence.text, context)
             found = [f for f in found if f.attr("unit") != "rank"] + ranked if ranked else found
+            found += streaks(sentence.index, sentence.text, doc.home_zone, context)
         detail = bool(_DETAIL_RE.match(sentence.text))
         if detail:
             found = [_as_detail(fact, previous) for fact in found]

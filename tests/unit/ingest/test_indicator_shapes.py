@@ -140,3 +140,9 @@ def test_money_written_without_yuan_after_a_money_word() -> None:
 def test_livestock_heads_and_a_shared_head_noun() -> None:
     rows = _rows("园区生猪存栏和出栏分别达到3万头、1.2万头。")
     assert rows == {("生猪存栏", 30_000.0, "head", "actual"), ("生猪出栏", 12_000.0, "head", "actual")}
+
+
+def test_a_standing_held_years_in_a_row_counts_the_years() -> None:
+    rows = _rows("这一成绩使园区连续6年位列全省开发区综合考核第一。")
+    assert ("连续位列全省开发区综合考核第一", 6.0, "year", "actual") in rows
+    assert not any(unit == "year" for _, _, unit, _ in _rows("园区研发投入连续5年增长。"))
