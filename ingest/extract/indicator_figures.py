@@ -50,6 +50,9 @@ _BARE_YUAN_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)(?P<mult>亿|万)(?![\d元美欧日港英万亿])"
 )
 _YUAN_MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}
+_COUNTED_UNITS = frozenset({"count", "person", "household", "person_time", "percent", "percentage_point", "rank",
+                            "个", "家", "项"})
+_PROJECT_AFTER_RE = re.compile(r"[^,，;；。]{0,30}?项目")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
 
 
@@ -127,6 +130,8 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
         return False
     if text[start - 1 : start] == "前" and text[end - 1] in "位名":
         return False  # 位列前25位: a bound of a ranking, not a count
+    if quantity.unit not in _COUNTED_UNITS and _PROJECT_AFTER_RE.match(text, end):
+        return False  # 开工年产2.5万吨基础油项目, 占地200亩的物流园项目: the size of one project, part of its name
     if text[end - 1] == "条":
         noun_after = _QUOTES_AND_SPACE.sub("", text[end : clause_end(text, end, len(text))])
         policy = _POLICY_COUNT_RE.search(_QUOTES_AND_SPACE.sub("", text[max(0, start - 12) : start]))

@@ -52,6 +52,8 @@ class Quantity:
 
 _CURRENCIES: dict[str, str] = {
     "元人民币": "CNY",
+    "新台币": "TWD",
+    "台币": "TWD",
     "人民币": "CNY",
     "元": "CNY",
     "美元": "USD",

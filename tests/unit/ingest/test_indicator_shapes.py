@@ -146,3 +146,15 @@ def test_a_standing_held_years_in_a_row_counts_the_years() -> None:
     rows = _rows("这一成绩使园区连续6年位列全省开发区综合考核第一。")
     assert ("连续位列全省开发区综合考核第一", 6.0, "year", "actual") in rows
     assert not any(unit == "year" for _, _, unit, _ in _rows("园区研发投入连续5年增长。"))
+
+
+def test_the_capacity_or_site_of_one_project_is_part_of_its_name() -> None:
+    assert _rows("园区计划年底前开工年产3万吨高端润滑油项目。") == set()
+    assert _rows("正在推进青松10万吨乳酸、5万吨聚乳酸项目建设。") == set()
+
+
+def test_sum_words_and_cut_brackets_leave_metric_names() -> None:
+    rows = _rows("据悉,6月份园区共新引进产业项目30个,合计投资总额90亿元。")
+    assert ("新引进产业项目投资总额", 9_000_000_000.0, "CNY", "actual") in rows
+    rows = _rows("截至5月底,已核准入区厂商共计36家(包含4家扩厂)。")
+    assert ("核准入区厂商", 36.0, "count", "actual") in rows
