@@ -41,8 +41,9 @@ _ENTERPRISE_TITLES = frozenset(
     "董事会主席 执行董事".split())
 _TITLE_ALT = alternation(PERSON_TITLES)
 _ANY_TITLE = re.compile(_TITLE_ALT)
-_PART = rf"[{HAN}A-Za-z0-9()（）]{{0,20}}?(?:{_TITLE_ALT})"
-CHAIN_RE = re.compile(rf"((?:{_PART}(?:、|兼))*{_PART})(?=[{HAN}])")
+# A title is not followed by 会 (管理委员会主任: 委员 is part of the body's name).
+_PART = rf"[{HAN}A-Za-z0-9()（）]{{0,20}}?(?:{_TITLE_ALT})(?!会)"
+CHAIN_RE = re.compile(rf"((?:{_PART}(?:、|兼))*{_PART})(?= ?[{HAN}])")
 _CHAIN_BEFORE = re.compile(rf"(?:{_PART}(?:、|兼))*{_PART}$")
 NAME_TITLE_RE = re.compile(
     rf"(?<![{HAN}])([{SURNAMES}][{HAN}]{{1,2}}?)(?:市长|区长|县长|书记|主任|局长)(?:调研|在|出席|表示|指出)"
@@ -77,7 +78,9 @@ def person_name_at(text: str, start: int) -> str | None:
     return None
 
 
-_DEPARTMENT = re.compile(rf"(?:党工委|管委会|委员会|办公室|[{HAN}]{{0,8}}?(?:局|党委|党支部|党总支|区委|工委))$")
+_DEPARTMENT = re.compile(
+    rf"(?:党工委|管委会|(?:管理)?委员会|办公室|[{HAN}]{{0,8}}?(?:局|党委|党支部|党总支|区委|工委))$"
+)
 _ZONE_BODIES = ("党工委", "管委会", "工委")
 # A zone written by a short or unusual place name (哈经开区) that the zone finder does not take.
 _SHORT_ZONE = re.compile(rf"(?![据在对由和与了])[{HAN}]{{1,6}}?(?:{ENDING_RE.pattern})")
@@ -151,6 +154,17 @@ def _removed(sentence: str, start: int) -> bool:
     return bool(_REMOVED.search(clause))
 
 
+def _name_after(sentence: str, end: int) -> tuple[str | None, int]:
+    """The name right after a title chain ending at ``end`` and where it starts; a page may set it apart with
+    spaces (管委会副主任 李明 表示)."""
+    name = person_name_at(sentence, end)
+    if name is None and sentence[end : end + 1] == " ":
+        spaced = person_name_at(sentence, end + 1)
+        if spaced and sentence[end + 1 + len(spaced) : end + 2 + len(spaced)] in (" ", ""):
+            return spaced, end + 1
+    return name, end
+
+
 def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
     """People of a sentence with roles from the title chain before their names."""
     hits: dict[int, PersonHit] = {}
@@ -158,15 +172,15 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
         return []
     previous: tuple[int, Key | None] = (-1, None)
     for match in CHAIN_RE.finditer(sentence):
-        name = person_name_at(sentence, match.end())
-        if not name or not (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence, match.end() + len(name))):
+        name, start = _name_after(sentence, match.end())
+        if not name or not (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence, start + len(name))):
             continue
         follows = previous[0] == match.start() - 1 and sentence[match.start() - 1] in "、,，"
         inherit = previous[1] if follows and match.group(1).startswith(("党工委", "管委会", "副", "常务")) else None
         roles, last = _roles(match.group(1), home, inherit)
-        previous = (match.end() + len(name), last)
-        removed = _removed(sentence, match.end())
-        hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), () if removed else tuple(roles))
+        previous = (start + len(name), last)
+        removed = _removed(sentence, start)
+        hits[start] = PersonHit(name, start, start + len(name), () if removed else tuple(roles))
     for match in NAME_TITLE_RE.finditer(sentence):
         hits.setdefault(match.start(1), PersonHit(match.group(1), match.start(1), match.end(1)))
     for match in CUE_NAME_RE.finditer(sentence):

@@ -98,3 +98,19 @@ def test_people_zone_with_a_short_place_name() -> None:
 )
 def test_roles_of_zone_leaders_and_company_executives(sentence: str, expected: list[tuple[str, list]]) -> None:
     assert _people(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The zone's administration written in full; 委员 inside 管理委员会 ends no title.
+        ("青阳经济开发区管理委员会主任王建国介绍，园区今年新签约项目12个。",
+         [("王建国", [("管理委员会主任", "青阳经济开发区")])]),
+        # A page that sets the name apart with spaces.
+        ("青阳经济开发区管委会副主任 李明 表示，将加快项目建设。", [("李明", [("管委会副主任", "青阳经济开发区")])]),
+        # A standing committee of a people's congress is another body.
+        ("市人大常委会副主任刘强出席。", [("刘强", [])]),
+    ],
+)
+def test_full_administration_names_and_spaced_names(sentence: str, expected: list[tuple[str, list]]) -> None:
+    assert _people(sentence) == expected
