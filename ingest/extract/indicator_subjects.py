@@ -19,7 +19,7 @@ _ONE_BODY_SENTENCE_RE = re.compile(
     # 青松机器人有限公司今年营收…: a sentence whose subject is one company
     r"|^[^,，。、\d]{2,20}?(?:有限公司|股份公司|集团公司|有限责任公司)(?![、和与及])"
     # 某某农产品电子交易平台入驻会员2000余家: a sentence whose subject is one named platform or exchange
-    r"|^(?!(?:全区|园区|开发区|高新区|经开区|本区|该区))[^,，。、\d]{4,30}?(?:交易中心|交易平台|交易所|服务平台|电商平台)"
+    r"|^(?!(?:全区|园区|开发区|高新区|经开区|本区|该区))[^,，。、\d]{4,30}?(?:交易中心|交易平台|交易所|服务平台|电商平台)(?!项目)"
     r"(?=[^,，。]{0,10}?\d)"
 )
 _ONE_BODY_METRIC_RE = re.compile(

@@ -101,7 +101,7 @@ _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
 # 其中,… details the figures of the sentence before.
-_DETAIL_RE = re.compile(r"^\s*其中[,，:：]")
+_DETAIL_RE = re.compile(r"^\s*(?:其中|在?这(?:些)?[^,，;；。]{0,12}中)[,，:：]")
 
 
 def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
@@ -113,6 +113,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     carried = ""
     previous_end = 0
     previous: list[Fact] = []
+    detailing = False
     for sentence in paced(doc.sentences):
         if "\n" in doc.text[previous_end : sentence.start]:
             context = context.next_paragraph()
@@ -129,11 +130,13 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
             ranked = respective_ranks(sentence.index, sentence.text, context)
             found = [f for f in found if f.attr("unit") != "rank"] + ranked if ranked else found
             found += streaks(sentence.index, sentence.text, doc.home_zone, context)
-        detail = bool(_DETAIL_RE.match(sentence.text))
+        # a piece after ；of a detailing sentence details the same figures
+        detail = bool(_DETAIL_RE.match(sentence.text)) or (bool(carried) and detailing)
+        detailing = detail
         if detail:
             found = [_as_detail(fact, previous) for fact in found]
         facts.extend(found)
-        previous = (found or previous) if detail else found
+        previous = found or previous
         carried = _carried_text(carried, sentence.text)
     return [], _unique(facts)
 

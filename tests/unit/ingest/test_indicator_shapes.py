@@ -158,3 +158,20 @@ def test_sum_words_and_cut_brackets_leave_metric_names() -> None:
     assert ("新引进产业项目投资总额", 9_000_000_000.0, "CNY", "actual") in rows
     rows = _rows("截至5月底,已核准入区厂商共计36家(包含4家扩厂)。")
     assert ("核准入区厂商", 36.0, "count", "actual") in rows
+
+
+def test_a_breakdown_of_the_figures_before_shares_their_year() -> None:
+    _, facts = extract_indicators(_doc(
+        "2023年,园区集中开工重点项目40个。",
+        "同日,蓝湾冷链与园区签约,总投资20亿元的冷链物流园项目落户园区。",
+        "在这40个项目中,产业项目有12个,总投资达60亿元;",
+        "基础设施项目28个,包括新建道路工程6个、管网工程22个。",
+    ))
+    rows = {(f.attr("metric"), f.attr("value"), f.attr("period")) for f in facts}
+    assert ("产业项目", 12.0, "2023") in rows and ("产业项目总投资", 6_000_000_000.0, "2023") in rows
+    assert ("基础设施项目", 28.0, "2023") in rows and ("新建道路工程", 6.0, "2023") in rows
+    assert not any(value == 40.0 and metric != "集中开工重点项目" for metric, value, _ in rows)
+
+
+def test_a_class_of_platform_projects_is_counted() -> None:
+    assert ("综合服务平台项目", 6.0, "count", "actual") in _rows("综合服务平台项目有6个,总投资达25亿元。")
