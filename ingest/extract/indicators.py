@@ -156,7 +156,8 @@ def _as_detail(fact: Fact, previous: list[Fact]) -> Fact:
 def _is_headline(sentence: Sentence, text: str) -> bool:
     """A news headline restates figures of the body in other words: the first line without a closing 。,
     or a short line of its own before the body (青松高新区一季度重点项目开工——共涉及17个项目,总投资96亿元)."""
-    if (sentence.index == 0 and not sentence.text.endswith(_SENTENCE_ENDS)
+    first_line = "\n" not in text[: sentence.start].strip()
+    if (first_line and not sentence.text.endswith(_SENTENCE_ENDS)
             and text[sentence.end:sentence.end + 1] == "\n"):
         return True
     whole_line = text[sentence.start - 1 : sentence.start] in ("\n", "") and text[sentence.end : sentence.end + 1] in (

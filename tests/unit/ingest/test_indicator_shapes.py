@@ -175,3 +175,11 @@ def test_a_breakdown_of_the_figures_before_shares_their_year() -> None:
 
 def test_a_class_of_platform_projects_is_counted() -> None:
     assert ("综合服务平台项目", 6.0, "count", "actual") in _rows("综合服务平台项目有6个,总投资达25亿元。")
+
+
+def test_a_headline_after_an_exclamation_on_the_first_line_restates_the_body() -> None:
+    text = "重磅!园区第二批20个重点项目集中开工\n此次园区集中开工重点项目20个,总投资达80亿元。\n"
+    parts = (Sentence(0, 0, 3, "重磅!"), Sentence(1, 3, 19, text[3:19]), Sentence(2, 20, len(text) - 1, text[20:-1]))
+    doc = Document(doc_id="d", source_name="d.txt", raw=text, text=text, sentences=parts, home_zone=ZONE)
+    metrics = [f.attr("metric") for f in extract_indicators(doc)[1]]
+    assert metrics == ["集中开工重点项目", "集中开工重点项目总投资"]
