@@ -219,6 +219,13 @@ def _strip_trailing(text: str) -> str:
     return text
 
 
+# 33个工业实体完成入驻: a class of firms and the act that brought them (named act first).
+_CLASS_ACT_RE = re.compile(
+    r"^(?P<noun>[\u4e00-\u9fff]{0,6}?(?:企业|项目|实体|机构|单位))(?:完成|实现|成功)?"
+    r"(?P<act>(?:正式|顺利)?(?:入驻|落户|签约|开工|投产|竣工|注册|落地))$"
+)
+
+
 def number_first_metric(metric: str, after: str, previous: str = "") -> str:
     """The metric when the number comes first: the words before it plus the noun phrase after the unit.
 
@@ -237,6 +244,8 @@ def number_first_metric(metric: str, after: str, previous: str = "") -> str:
     text = _strip_trailing_after(text).replace("的", "")
     if not text and previous:
         return metric + (previous[-2:] if leading_verb(previous) else previous)
+    if metric in ("完成", "实现") and _CLASS_ACT_RE.match(text):
+        metric = ""  # 完成甲、乙等30家企业入驻: the act after the class names it
     if not metric:
         text = _verb_first(text)
     if "、" in metric and leading_verb(metric):
@@ -253,6 +262,9 @@ def _verb_first(text: str) -> str:
     named = _NAMED_AS_RE.match(text)
     if named:
         return named.group("verb") + named.group("title")
+    acted = _CLASS_ACT_RE.match(text)
+    if acted:  # 工业实体完成入驻 → 入驻工业实体
+        return acted.group("act") + acted.group("noun")
     if text[:2] in ("项目", "企业") and len(text) > 3:
         # 企业入选…小巨人企业: the title already names the class
         return text[2:] if text.endswith(text[:2]) else text[2:] + text[:2]

@@ -183,3 +183,9 @@ def test_a_headline_after_an_exclamation_on_the_first_line_restates_the_body() -
     doc = Document(doc_id="d", source_name="d.txt", raw=text, text=text, sentences=parts, home_zone=ZONE)
     metrics = [f.attr("metric") for f in extract_indicators(doc)[1]]
     assert metrics == ["集中开工重点项目", "集中开工重点项目总投资"]
+
+
+def test_a_class_named_by_the_act_that_brought_it() -> None:
+    rows = _rows("孵化中心完成蓝湾冷链、青松机器人等25家企业入驻;工业园里,启明光电等18个工业实体完成入驻。")
+    assert ("入驻企业", 25.0, "count", "actual") in rows
+    assert ("入驻工业实体", 18.0, "count", "actual") in rows
