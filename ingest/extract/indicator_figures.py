@@ -32,7 +32,7 @@ _TOP_RE = re.compile(
     r"(?:进入|挺进|跻身|迈入|稳居|保持)(?P<core>[^,，;；、]{2,12}?)前(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位|强)?"
 )
 _RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
-_DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、)\d")
+_DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、|或)\d")
 _RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
 # 给予最高100万元奖励, 最高奖励50万元: the terms of a grant, not a figure of the zone (兑现奖励3亿元 is one).
 _POLICY_TERMS_RE = re.compile(r"(?:给予|最高)[\u4e00-\u9fff]{0,5}$")
@@ -44,6 +44,17 @@ _POLICY_COUNT_RE = re.compile(r"(?:措施|政策|新政|举措|意见|清单|条
 # 总投资560亿元的90个项目, 总投资640亿元的重点建设项目72个: an amount that describes the projects counted next.
 _AMOUNT_OF_COUNT_RE = re.compile(r"(?:以上)?的[^,，;；。\d]{0,12}?\d+(?:个|项)")
 _TOTAL_BEFORE_RE = re.compile(r"(?:总投资|投资总额|计划总投资|总投资额)(?:达|约|超|近|逾)?$")
+# 投资80亿 / 产值12.5亿: money written without 元 after a money word (not 80亿元, not 80亿美元).
+_BARE_YUAN_RE = re.compile(
+    r"(?:投资|总投资|产值|收入|营收|销售额|税收|利税|总额|金额)(?:达到|达|约|超过|超|近|逾|突破)?"
+    r"(?P<num>\d+(?:\.\d+)?)(?P<mult>亿|万)(?![\d元美欧日港英万亿])"
+)
+_YUAN_MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}
+_RESTATED_RE = re.compile(r"(?:这|这些|上述|以上)$")
+_AMONG_RE = re.compile(r"[^,，;；。\d]{0,8}?中")
+_COUNTED_UNITS = frozenset({"count", "person", "household", "person_time", "percent", "percentage_point", "rank",
+                            "个", "家", "项"})
+_PROJECT_AFTER_RE = re.compile(r"[^,，;；。]{0,30}?项目")
 _QUOTES_AND_SPACE = re.compile(r"[“”\"「」『』《》\s]")
 
 
@@ -77,8 +88,19 @@ def figures(text: str) -> list[Figure]:
 def _measures(text: str) -> list[tuple[int, int, Quantity]]:
     found = find_quantities(text)
     covered = {index for start, end, _ in found for index in range(start, end)}
-    words = [item for item in find_percent_words(text) if covered.isdisjoint(range(item[0], item[1]))]
-    return [*found, *words]
+    extra = [*find_percent_words(text), *_bare_yuan_amounts(text)]
+    return [*found, *(item for item in extra if covered.isdisjoint(range(item[0], item[1])))]
+
+
+def _bare_yuan_amounts(text: str) -> list[tuple[int, int, Quantity]]:
+    """预计总投资80亿,年度投资50亿: an amount of money written without 元 after a word that names money.
+
+    >>> [(s, q.value) for s, _, q in _bare_yuan_amounts("总投资80亿,年度投资5.5亿,项目30个,80亿元")]
+    [(3, 8000000000.0), (11, 550000000.0)]
+    """
+    return [(m.start("num"), m.end(), Quantity(float(m.group("num")) * _YUAN_MULTIPLIERS[m.group("mult")], "CNY",
+                                               m.group(0)))
+            for m in _BARE_YUAN_RE.finditer(text)]
 
 
 def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> Figure | None:
@@ -96,16 +118,24 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
     """Reject figures that are parts of names: 20亿元项目, “营商环境88条”, 一个, 排名17名."""
     if _inside_quotes(text, start) or text[max(0, start - 2) : start] == "排名":
         return False
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return False  # 高于全市平均通过率(60.45%): a figure in brackets is a note on the words before it
     if quantity.is_money:
         terms = _POLICY_TERMS_RE.search(text[max(0, start - 8) : start])
         return not terms and not _DESCRIPTOR_TAIL_RE.match(text[end:])
     if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]) or _GROUP_NOTE_RE.search(text, 0, start):
         return False
-    words = quantity.unit == "percent" and not quantity.text[:1].isdigit()
+    words = quantity.unit in ("percent", "percentage_point") and not quantity.text[:1].isdigit()
     if not (words or any(ch.isdigit() for ch in quantity.text)) or _RANGE_RE.search(quantity.text):
         return False
     if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":
         return False
+    if _RESTATED_RE.search(text, max(0, start - 3), start) and _AMONG_RE.match(text, end):
+        return False  # 在这57个项目中: the figure given before, restated to detail it
+    if text[start - 1 : start] == "前" and text[end - 1] in "位名":
+        return False  # 位列前25位: a bound of a ranking, not a count
+    if quantity.unit not in _COUNTED_UNITS and _PROJECT_AFTER_RE.match(text, end):
+        return False  # 开工年产2.5万吨基础油项目, 占地200亩的物流园项目: the size of one project, part of its name
     if text[end - 1] == "条":
         noun_after = _QUOTES_AND_SPACE.sub("", text[end : clause_end(text, end, len(text))])
         policy = _POLICY_COUNT_RE.search(_QUOTES_AND_SPACE.sub("", text[max(0, start - 12) : start]))
@@ -120,7 +150,7 @@ def _inside_quotes(text: str, position: int) -> bool:
     return opened != -1 and text.rfind("”", window, position) < opened and "”" in text[position : position + 12]
 
 
-def _ordinal(numeral: str) -> int | None:
+def ordinal(numeral: str) -> int | None:
     """The rank an ordinal numeral gives (3, 十五), or None when it is not a well-formed number."""
     if numeral.isdigit():
         value = int(numeral)
@@ -135,12 +165,12 @@ def _ordinal(numeral: str) -> int | None:
 def _ranks(text: str) -> list[Figure]:
     ranks = []
     for match in _TOP_RE.finditer(text):
-        value = _ordinal(match.group("n"))
+        value = ordinal(match.group("n"))
         if value is not None:
             core = match.group("core")
             ranks.append(Figure(match.start(), match.end(), float(value), "rank", core=core, ordinal=True))
     for match in _RANK_RE.finditer(text):
-        value = _ordinal(match.group("n") or match.group("n2"))
+        value = ordinal(match.group("n") or match.group("n2"))
         if value is not None:
             scope = match.group("scope") or match.group("scope_only") or ""
             listed = match.group("list") or ""

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from ingest.extract.asset_text import alternation, load_lexicon
-from ingest.extract.indicator_phrases import after_noun, clean_metric, leading_verb
+from ingest.extract.indicator_phrases import (
+    QUOTE_RE,
+    TIME_RE,
+    after_noun,
+    clean_metric,
+    leading_verb,
+    strip_repeatedly,
+)
 
 _LINK_RE = re.compile(
     r"^(?:(?:[两三五十]年)?(?:平均|年均)增长|增长|增幅|增速|同比|较|比上年|比去年|总投资|计划总投资|协议总投资|合同引资|协议引资|完成投资|合同总金额|合同金额"
@@ -16,7 +23,9 @@ _LINK_RE = re.compile(
     r"|协议金额|环比|其中|年均增|占全|占比)"
 )
 _ABOVE_AVERAGE_RE = re.compile(
-    r"^(?P<dir>高于|低于|快于|慢于)(?P<scope>全市|全省|全国)?(?P<avg>平均)?(?:增幅|增速|水平)?$"
+    r"^(?P<dir>高于|低于|快于|慢于|超过|超出|领先)(?P<scope>全市|全省|全国|[\u4e00-\u9fff]{2,4}?[市省])?"
+    r"(?P<avg>平均)(?:增幅|增速|水平|[\u4e00-\u9fff]{0,4}率)?$"
+    r"|^(?P<dir2>高于|低于|快于|慢于)(?P<scope2>全市|全省|全国)?(?:增幅|增速|水平)?$"
 )
 # 总量和增速两项指标均将位列…: words between the qualifiers and the rank that name nothing.
 _RANK_NOISE_RE = re.compile(r"(?:[两三四]项)?指标|[都均]将|[都均]$|(?:持续|连续)?\d+个?(?:月|年)")
@@ -39,6 +48,44 @@ _SHARE_RE = re.compile(r"占(?:全市|全省|全区|全国)$")
 _STOCK_RE = re.compile(r"^(?:保有量|总量|总数|存量|累计$)")
 # 总数达到1420家 after 新增高新技术企业186家 restates the noun itself: 高新技术企业.
 _BARE_STOCK = ("总数", "累计")
+
+
+# 完成全年目标的88.9% / 占考核任务的81.8%: how far a counted figure has got towards its target.
+PROGRESS_RE = re.compile(r"^(?:完成|占|达到)?(?:全年|年度|当年|全年考核|年度考核|考核|计划)?(?:目标|任务)(?:任务|数)?$")
+# 占威海市总数35%: a share of a named region's total (占全市 is handled as a region share).
+_NAMED_REGION_SHARE_RE = re.compile(r"^占[\u4e00-\u9fff]{1,6}?[市省区县](?:总数|总量|比重|比例)$")
+
+
+def progress_metric(metric: str, counted: list[str], base: str) -> str:
+    """A progress or share figure named after what it measures, or ``""``: 完成全年目标 after
+    新开工亿元以上项目16个 → 新开工亿元以上项目完成全年目标; 占青松市总数 → <base>占青松市总数.
+
+    >>> progress_metric("全年目标", ["新开工亿元以上项目", "其中5亿元以上项目"], "其中5亿元以上项目")
+    '新开工亿元以上项目完成全年目标'
+    >>> progress_metric("占青松市总数", [], "小巨人企业"), progress_metric("占地", [], "项目")
+    ('小巨人企业占青松市总数', '')
+    """
+    if PROGRESS_RE.match(metric):
+        head = counted[0] if counted else base
+        verb = "" if metric.startswith(("完成", "占", "达到")) else "完成"
+        return head + verb + metric if head else ""
+    if base and _NAMED_REGION_SHARE_RE.match(metric):
+        return base + metric
+    return ""
+
+
+_AREA_UNITS = frozenset({"m2", "km2", "mu", "ha"})
+# Words that name an area (规划面积, 新增用地, 标准厂房, 拆迁, 腾退).
+_AREA_WORD_RE = re.compile(r"面积|地|厂房|建筑|楼宇|载体|空间|规划|拆|腾退|盘活|征收|回收|工程|园|区|林|田|水域|海域")
+
+
+def unnamed_area(metric: str, unit: str) -> bool:
+    """An area whose phrase names no area (充分利用7万平方米…中心): a facility's size, not a zone figure.
+
+    >>> unnamed_area("充分利用", "m2"), unnamed_area("新增用地", "mu"), unnamed_area("充分利用", "count")
+    (True, False, False)
+    """
+    return unit in _AREA_UNITS and not _AREA_WORD_RE.search(metric)
 
 
 def rate_metric(metric: str, base: str) -> str:
@@ -77,13 +124,18 @@ def linked_metric(metric: str, base: str) -> str:
     '规模工业产值增长'
     >>> linked_metric("高于全市平均增幅", "地区生产总值")
     '地区生产总值增幅高于全市平均'
+    >>> linked_metric("超过青松市平均通过率", "高企认定通过率")
+    '高企认定通过率超过青松市平均'
     """
     if not base:
         return ""
     average = _ABOVE_AVERAGE_RE.match(metric)
     if average:
-        scope, mean = average.group("scope") or "", average.group("avg") or ""
-        return f"{_growth_base(base)}增幅{average.group('dir')}{scope}{mean}"
+        scope, mean = average.group("scope") or average.group("scope2") or "", average.group("avg") or ""
+        direction = average.group("dir") or average.group("dir2")
+        if base.endswith("率"):  # 通过率72.9%,超过全市平均十二个百分点: the rate itself is compared
+            return f"{base}{direction}{scope}{mean}"
+        return f"{_growth_base(base)}增幅{direction}{scope}{mean}"
     if _LINK_RE.match(metric):
         return (_growth_base(base) if _RATE_OF_GROWTH_RE.match(metric) else base) + metric
     return ""
@@ -94,12 +146,17 @@ def respective_metrics(segment: str, *, money: bool, zone: str = "") -> list[str
 
     >>> respective_metrics("规模以上工业增加值、固定资产投资分别增长", money=True)
     ['规模以上工业增加值增长', '固定资产投资增长']
+    >>> respective_metrics("生猪存栏和出栏分别达到", money=False)
+    ['生猪存栏', '生猪出栏']
     """
     head, found, act = segment.rpartition("分别")
     if not found:
         return []
     names_text = clean_metric(head, money=money, zone=zone)
     names = [n for n in re.split("、" if "、" in names_text else "和|及", names_text) if n]
+    if len(names) > 1 and len(names[0]) > 2:
+        # 肉牛存栏和出栏: a two-character item shares the head of the first (肉牛出栏)
+        names = [names[0], *(names[0][:-2] + n if len(n) == 2 else n for n in names[1:])]
     shared = _RESPECTIVE_ACT_RE.match(act)
     return [name + (shared.group(0) if shared else "") for name in names] if len(names) > 1 else []
 
@@ -176,6 +233,34 @@ def share_metric(metric: str) -> str:
 
 def _growth_base(metric: str) -> str:
     return _GROWTH_TAIL_RE.sub("", metric) or metric
+
+
+# 在全省开发区综合考核评价中, / …评价结果公布,: a clause naming the ranking a later clause's rank is in.
+_RANKING_CLAUSE_RE = re.compile(
+    r"(?:^|[,，;；])(?:在)?(?P<frame>[^,，;；。]{4,30}?(?:考核|评价|考评|评估|评比|监测|排名|排序|排行榜?|榜单))"
+    r"(?:结果)?(?:中|公布|揭晓|出炉|发布)?[,，]$"
+)
+
+
+def ranking_frame(before: str, zone: str = "") -> str:
+    """The ranking a rank whose own clause names only the zone is taken in, named from the clause before:
+    在全省开发区综合考核评价中,青松开发区位列第三 → 全省开发区综合考核评价排名; ``""`` without one.
+
+    >>> ranking_frame("2023年度全省省级开发区综合考核评价结果公布,")
+    '全省省级开发区综合考核评价排名'
+    >>> ranking_frame("全区完成投资50亿元,")
+    ''
+    """
+    match = _RANKING_CLAUSE_RE.search(before)
+    if not match:
+        return ""
+    frame = strip_repeatedly(QUOTE_RE.sub("", match.group("frame")), TIME_RE)
+    frame = frame.removesuffix("排名").removesuffix("排序")
+    return frame + "排名" if len(frame) >= 4 and not find_digit(frame) else ""
+
+
+def find_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def rank_metric(segment: str, scope: str, previous: str, zone: str = "") -> list[str]:

@@ -35,6 +35,20 @@ _TARGET_CUES = re.compile(
     rf"{HEDGES}|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工|实施|推进|签约|竣工|投产)|拟|力求|有望"
     rf"|(?<![主重需必纲])要|(?<!即)将(?!近)|到{YEAR}年|不少于|不低于"
 )
+_PROGRESS_TAIL_RE = re.compile(r"(?:完成|占|达到)(?:全年|年度|当年|考核|计划)*(?:目标|任务)(?:任务|数)?$")
+_HEDGE_RE = re.compile(HEDGES)
+_ANNUAL_PLAN_RE = re.compile(r"(?:^|项目)年度(?:计划)?投资$")
+_DONE_RE = re.compile(r"完成|实现|累计|已")
+_FUTURE_RE = re.compile(r"未来(?!产业)")
+
+
+def annual_period(metric: str, period: str | None) -> str | None:
+    """The year of a year's planned investment (2021-Q1 → 2021): the plan covers the whole year.
+
+    >>> annual_period("开工项目年度投资", "2021-Q1"), annual_period("完成投资", "2021-Q1")
+    ('2021', '2021-Q1')
+    """
+    return period[:4] if period and _ANNUAL_PLAN_RE.search(metric) else period
 _TITLE_RE = re.compile(r"《[^《》]*》")
 _OPEN_TITLE_RE = re.compile(r"《[^《》]*(?:》|$)")
 _PLAN_WORDS_RE = re.compile(rf"{HEDGES}|目标|计划(?!总?投资)|到{YEAR}年|力求")
@@ -296,6 +310,12 @@ def kind_for(
     'actual'
     """
     before = _TITLE_RE.sub("", before)
+    if _PROGRESS_TAIL_RE.search(metric) and not _HEDGE_RE.search(clause or phrase):
+        return IndicatorKind.ACTUAL  # 完成全年目标的88.9%: progress made towards a target
+    if _ANNUAL_PLAN_RE.search(metric) and not _DONE_RE.search(clause or phrase):
+        return IndicatorKind.TARGET  # 开工项目总投资124亿元,年度投资30亿元: what the year's plan allots
+    if _FUTURE_RE.search(clause or phrase):
+        return IndicatorKind.TARGET  # 未来累计可创造1万个就业机会
     if _ACTUAL_CUES.search(clause or phrase) or _AS_OF_RE.search(before) or _SINCE_RE.search(before):
         return IndicatorKind.ACTUAL
     # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise;

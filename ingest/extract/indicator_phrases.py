@@ -25,15 +25,15 @@ _VERBS = (
 _VERB_RE = re.compile("^(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + ")")
 TIME_RE = re.compile(
     rf"^(?:(?:到|至){YEAR}年(?:底|末)?|{YEAR}(?:年度|年)?|今年|全年|上半年|下半年|当年|目前|截至目前|截至|前三季度|第?[一二三四]季度"
-    r"|\d{1,2}[-—~至到]\d{1,2}月|十[三四五]五期间|期间|年内|年底前?|以来|去年|过去一年|上年)"
+    r"|\d{1,2}[-—~至到]\d{1,2}月|\d{1,2}月份?(?![\d日])|十[三四五]五期间|期间|年内|年底前?|以来|去年|过去一年|上年)"
 )
 # Deictic and hedging words (本次, 共有, 已有) open a phrase but name nothing.
 LEAD_RE = re.compile(
-    rf"^(?:共有|已有|其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|{HEDGES}|努力|全力|预计|计划(?!总投资)|将|要|已|的"
+    rf"^(?:共有|已有|还有|另有|尚有|合计|共计|总计|其中包括|包括|其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|{HEDGES}|努力|全力|预计|计划(?!总投资)|将|要|已|的"
     r"|参加|参与|当天|当日|尤其是|特别是|通过(?=大力|积极|全力|持续|深入|加快|实施|推进|引进|招引)"
     r"|本次|此次|本批|为(?:企业|群众)(?=[\u4e00-\u9fff]{2})"
     r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点(?!(?:建设|推进|产业|工业|招商|储备)?项目)|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
-    r"|光(?![电伏学子谷纤])|仅|紧扣|围绕|聚焦|保持|兴办|以[^,，;；]{1,10}?(?:标准|方式|模式))"
+    r"|(?:区|园)内|内(?=已有|共有|现有|拥有)|光(?![电伏学子谷纤])|仅|紧扣|围绕|聚焦|保持|兴办|以[^,，;；]{1,10}?(?:标准|方式|模式))"
 )
 _GENERIC_SUBJECT = (
     "全区|该区|我区|本区|全市|开发区|高新区|园区|经开区|合作区|示范区|新区|片区|科学城|自贸区|综保区|保税区"
@@ -45,7 +45,7 @@ _GENERIC_BIGRAMS = frozenset(
     "经济 济技 技术 术开 开发 发区 高新 新技 术产 产业 业开 工业 业园 园区 科技 新区 经开 开区 国家 家级 省级".split()
 )
 _TRAIL_RE = re.compile(
-    r"(?:达到|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|均|的|至|到|约为|(?<!签|制|节|预)约|近|以上|就|、|,"
+    r"(?:达到|高达|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共有?|(?<=[项目业构])有|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|(?<!平)均|的|至|到|约为|(?<!签|制|节|预)约|接近|将近|近|以上|就|、|,"
     r"|(?:实现)?(?:倍增|翻番|翻一番)|在内|其中|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现)"
     r"|(?<=[\u4e00-\u9fff]{2})已经?)$"
 )
@@ -59,7 +59,7 @@ _ALIAS_NOTE_RE = re.compile(r"\((?:简称|以下简称)[^)]*\)")
 _COMPLETION_RE = re.compile(r"^(?:完成|实现|达到)(?!投资$)")
 # A class of projects named by size (20亿元项目, 5亿元及3000万美元以上项目): part of a metric.
 _DESCRIPTOR_RE = re.compile(
-    r"(?:(?:超|近|约)?(?:\d+(?:\.\d+)?)?[十百千]?[亿万]+(?:元|美元)?(?:及|和|、)?)+(?:以上|级)?(?:重特大|重大|产业)?项目"
+    r"(?:(?:超|近|约)?(?:\d+(?:\.\d+)?)?[十百千]?[亿万]+(?:元|美元)?(?:及|和|、|或)?)+(?:以上|级)?(?:重特大|重大|产业)?项目"
 )
 # After 等 a list of names ends; a class noun before a verb goes with it (…等企业申报 → 申报).
 _PLACE_QUALIFIER_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:自创区|示范区|开发区|高新区|省|市)(?=[\u4e00-\u9fff]{2})")
@@ -120,7 +120,7 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
     """
     text = _BASELINE_RE.sub("", QUOTE_RE.sub("", segment))
     text = _NEWS_SOURCE_RE.sub("", _ALIAS_NOTE_RE.sub("", text))
-    text = re.sub(r"^[、,]?\([^)]*\)", "", text)
+    text = re.sub(r"^[、,]?\([^)]*\)|\([^)]*\d[^)]*\)$", "", text)
     text = _INNER_VERB_RE.sub("", strip_repeatedly(text, TIME_RE, LEAD_RE, _subject_pattern(zone)), count=1)
     if money:
         text = _COMPLETION_RE.sub("", text)
@@ -130,7 +130,38 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
         verb, rest = "", rest
     rest = _drop_names(rest)
     rest = without_zone_name(rest, zone)
-    return _strip_trailing(_HEDGE_RE.sub("", _CLASS_OF_RE.sub("", verb + rest)))
+    return _strip_trailing(tidy_metric(_HEDGE_RE.sub("", _CLASS_OF_RE.sub("", verb + rest))))
+
+
+def tidy_metric(metric: str) -> str:
+    """Clause residue a metric name never keeps: an aspect particle (集聚了…企业), an adverbial 地 left by a
+    cut (…地拜访企业), and what a class of projects covers (签约项目涵盖新能源… → 签约项目).
+
+    >>> tidy_metric("集聚了医疗器械企业"), tidy_metric("签约项目涵盖新能源"), tidy_metric("地区生产总值")
+    ('集聚医疗器械企业', '签约项目', '地区生产总值')
+    >>> tidy_metric("入区厂商(包含"), tidy_metric("扩厂)"), tidy_metric("人才(团队)落地")
+    ('入区厂商', '扩厂', '人才(团队)落地')
+    """
+    metric = _RESIDUE_RE.sub("", metric.replace("了", ""))
+    metric = _OPEN_NOTE_RE.sub("", metric)  # 入区厂商(包含 / 扩厂): a bracket the clause cut
+    metric = metric if "(" in metric else metric.replace(")", "")
+    return _COVERS_RE.sub("", metric)
+
+
+def clause_fragment(metric: str) -> bool:
+    """Whether a "metric" is an act rather than a measured quantity: visits (拜访企业), a vague
+    number of indicators (多项关键指标).
+
+    >>> clause_fragment("拜访对接上下游企业"), clause_fragment("多项关键指标"), clause_fragment("新签约项目")
+    (True, True, False)
+    """
+    return bool(_ACT_METRIC_RE.search(metric))
+
+
+_OPEN_NOTE_RE = re.compile(r"\([^)]*$")
+_RESIDUE_RE = re.compile(r"^地(?=[\u4e00-\u9fff]{2})(?!区|方|块|市|产|下|铁|理|标|质|热|址|域)")
+_COVERS_RE = re.compile(r"(?<=[项目企业])(?:涵盖|涉及|包括|覆盖)(?!领域|行业|产业$)[\u4e00-\u9fff、]*$")
+_ACT_METRIC_RE = re.compile(r"拜访|走访|慰问|看望|接待|放弃|^(?:多项|多个|多家|各项|部分)")
 
 
 def _drop_names(rest: str) -> str:
@@ -188,6 +219,13 @@ def _strip_trailing(text: str) -> str:
     return text
 
 
+# 33个工业实体完成入驻: a class of firms and the act that brought them (named act first).
+_CLASS_ACT_RE = re.compile(
+    r"^(?P<noun>[\u4e00-\u9fff]{0,6}?(?:企业|项目|实体|机构|单位))(?:完成|实现|成功)?"
+    r"(?P<act>(?:正式|顺利)?(?:入驻|落户|签约|开工|投产|竣工|注册|落地))$"
+)
+
+
 def number_first_metric(metric: str, after: str, previous: str = "") -> str:
     """The metric when the number comes first: the words before it plus the noun phrase after the unit.
 
@@ -206,6 +244,8 @@ def number_first_metric(metric: str, after: str, previous: str = "") -> str:
     text = _strip_trailing_after(text).replace("的", "")
     if not text and previous:
         return metric + (previous[-2:] if leading_verb(previous) else previous)
+    if metric in ("完成", "实现") and _CLASS_ACT_RE.match(text):
+        metric = ""  # 完成甲、乙等30家企业入驻: the act after the class names it
     if not metric:
         text = _verb_first(text)
     if "、" in metric and leading_verb(metric):
@@ -222,6 +262,9 @@ def _verb_first(text: str) -> str:
     named = _NAMED_AS_RE.match(text)
     if named:
         return named.group("verb") + named.group("title")
+    acted = _CLASS_ACT_RE.match(text)
+    if acted:  # 工业实体完成入驻 → 入驻工业实体
+        return acted.group("act") + acted.group("noun")
     if text[:2] in ("项目", "企业") and len(text) > 3:
         # 企业入选…小巨人企业: the title already names the class
         return text[2:] if text.endswith(text[:2]) else text[2:] + text[:2]

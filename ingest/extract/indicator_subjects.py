@@ -15,11 +15,11 @@ _ONE_BODY_SENTENCE_RE = re.compile(
     r"^(?:该|这家|此|这个|这一)(?:公司|企业|集团|项目)"
     # 新型材料产业园项目主要建设…, 智造基地项目分三期实施: a sentence describing one named project.
     r"|^(?!(?:重点|重大|集中|签约|开工|新|在建|续建|亿元|全部|其中|此次|本次))[^,，。、\d]{2,30}?项目"
-    r"(?:主要建设|建设内容|分[一二三四两]期|占地|总占地|规划用地|建成后|达产后|投产后|总投资|计划总投资|年产|预计年|建成投产后)"
+    r"(?:主要建设|建设内容|位于|选址|投资主体|分[一二三四两]期|占地|总占地|规划用地|建成后|达产后|投产后|总投资|计划总投资|年产|预计年|建成投产后)"
     # 青松机器人有限公司今年营收…: a sentence whose subject is one company
     r"|^[^,，。、\d]{2,20}?(?:有限公司|股份公司|集团公司|有限责任公司)(?![、和与及])"
     # 某某农产品电子交易平台入驻会员2000余家: a sentence whose subject is one named platform or exchange
-    r"|^(?!(?:全区|园区|开发区|高新区|经开区|本区|该区))[^,，。、\d]{4,30}?(?:交易中心|交易平台|交易所|服务平台|电商平台)"
+    r"|^(?!(?:全区|园区|开发区|高新区|经开区|本区|该区))[^,，。、\d]{4,30}?(?:交易中心|交易平台|交易所|服务平台|电商平台)(?!项目)"
     r"(?=[^,，。]{0,10}?\d)"
 )
 _ONE_BODY_METRIC_RE = re.compile(
@@ -39,6 +39,7 @@ _REGION_SUBJECT_RE = re.compile(
     # 南京市有…: what a city has (its zones, its firms), counted
     r"|^(?!全区|本区|该区|我区|园区|区内|在)[\u4e00-\u9fff]{2,3}(?:市|省)?(?<![现已共拥还所没具均都只])有$"
 )
+_RANKING_WORD_RE = re.compile(r"考核|评价|考评|评估|评比|排名|排序|排行|榜单")
 _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
 # A sentence opening with another zone's name (白鹭园区累计签约…); not 省级以上高新区, 编制园区规划.
@@ -125,7 +126,10 @@ def about_many_zones(text: str) -> bool:
     >>> about_many_zones("全省开发区完成进出口总额100亿元"), about_many_zones("全区完成进出口总额100亿元")
     (True, False)
     """
-    return bool(_MANY_ZONES_RE.match(strip_repeatedly(text, TIME_RE)))
+    opening = strip_repeatedly(text, TIME_RE)
+    first_clause = re.split(r"[,，;；]", opening, maxsplit=1)[0]
+    # 全省开发区综合考核评价结果公布,青松开发区位列第三: a ranking of many zones gives one its place
+    return bool(_MANY_ZONES_RE.match(opening)) and not _RANKING_WORD_RE.search(first_clause)
 
 
 def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, str]:

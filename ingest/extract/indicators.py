@@ -27,18 +27,29 @@ from ingest.extract.indicator_links import (
     event_total,
     linked_metric,
     names_a_quantity,
+    progress_metric,
     rank_metric,
+    ranking_frame,
     rate_metric,
     respective_metrics,
     share_metric,
     share_of,
     shared_growth_metrics,
     stock_metric,
+    unnamed_area,
 )
-from ingest.extract.indicator_periods import PeriodContext, kind_for, period_for, planned_year, start_context
+from ingest.extract.indicator_periods import (
+    PeriodContext,
+    annual_period,
+    kind_for,
+    period_for,
+    planned_year,
+    start_context,
+)
 from ingest.extract.indicator_phrases import (
     after_noun,
     carried_prefix,
+    clause_fragment,
     clause_sector,
     clause_topic,
     clean_metric,
@@ -46,9 +57,11 @@ from ingest.extract.indicator_phrases import (
     listed_honour,
     names_dropped,
     number_first_metric,
+    tidy_metric,
     without_zone,
     without_zone_name,
 )
+from ingest.extract.indicator_rankings import respective_ranks, streaks
 from ingest.extract.indicator_subjects import (
     about_many_zones,
     about_one_body,
@@ -77,6 +90,8 @@ _NAMED_TOTAL_RE = re.compile(
     r"|^(?![^项]*(?:签约|开工|集中|重点|重大|引进|在建|续建|竣工|投产|亿元|以上|产业|工业|招商|外资|内资|台资|入园|落户"
     r"|新建|实施|储备|谋划))[\u4e00-\u9fff]{3,}项目(?:签约额|投资额|签约金额|合同额)$"
 )
+_CLASS_END_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:企业|机构|项目|单位|平台|园区|载体)")
+_RANK_VERB_RE = re.compile(r"(?:位列|位居|名列|排名|稳居|跃居|列|居)$")
 _SHARED_SHARE_RE = re.compile(r"[均都共]占")
 _FRONTED_OBJECT_RE = re.compile(r"(?:的|^)(?P<noun>[\u4e00-\u9fff]{2,10}?(?:企业|项目|人才|平台|机构|团队))[,，]$")
 _DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")
@@ -86,7 +101,7 @@ _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
 # 其中,… details the figures of the sentence before.
-_DETAIL_RE = re.compile(r"^\s*其中[,，:：]")
+_DETAIL_RE = re.compile(r"^\s*(?:其中|在?这(?:些)?[^,，;；。]{0,12}中)[,，:：]")
 
 
 def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
@@ -98,6 +113,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     carried = ""
     previous_end = 0
     previous: list[Fact] = []
+    detailing = False
     for sentence in paced(doc.sentences):
         if "\n" in doc.text[previous_end : sentence.start]:
             context = context.next_paragraph()
@@ -111,11 +127,16 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
             plan = planned_year(carried + _whole_sentence(doc.text, sentence.start))
             found = _sentence_facts(sentence, doc.home_zone, context, carried, plan)
-        detail = bool(_DETAIL_RE.match(sentence.text))
+            ranked = respective_ranks(sentence.index, sentence.text, context)
+            found = [f for f in found if f.attr("unit") != "rank"] + ranked if ranked else found
+            found += streaks(sentence.index, sentence.text, doc.home_zone, context)
+        # a piece after ；of a detailing sentence details the same figures
+        detail = bool(_DETAIL_RE.match(sentence.text)) or (bool(carried) and detailing)
+        detailing = detail
         if detail:
             found = [_as_detail(fact, previous) for fact in found]
         facts.extend(found)
-        previous = (found or previous) if detail else found
+        previous = found or previous
         carried = _carried_text(carried, sentence.text)
     return [], _unique(facts)
 
@@ -135,7 +156,8 @@ def _as_detail(fact: Fact, previous: list[Fact]) -> Fact:
 def _is_headline(sentence: Sentence, text: str) -> bool:
     """A news headline restates figures of the body in other words: the first line without a closing 。,
     or a short line of its own before the body (青松高新区一季度重点项目开工——共涉及17个项目,总投资96亿元)."""
-    if (sentence.index == 0 and not sentence.text.endswith(_SENTENCE_ENDS)
+    first_line = "\n" not in text[: sentence.start].strip()
+    if (first_line and not sentence.text.endswith(_SENTENCE_ENDS)
             and text[sentence.end:sentence.end + 1] == "\n"):
         return True
     whole_line = text[sentence.start - 1 : sentence.start] in ("\n", "") and text[sentence.end : sentence.end + 1] in (
@@ -220,6 +242,10 @@ def _sentence_facts(
         next_start = found[index + 1].start if index + 1 < len(found) else len(text)
         after_end = clause_end(text, figure.end, next_start)
         segment, after = text[seg_start : figure.start], text[figure.end : after_end]
+        whole_after = after
+        next_follows = index + 1 < len(found) and after_end == next_start
+        runs_on = "" if _TOTAL_AFTER_RE.search(after) else _runs_into_next(figure, after, next_follows)
+        after = runs_on or after
         _enter_clause(reading, text, seg_start)
         reading.segment_start = seg_start
         if figure.of_count:
@@ -228,8 +254,10 @@ def _sentence_facts(
         metrics = _metrics(figure, segment, after, reading)
         if reading.took_after:
             # 9个工业项目总投资81.6亿元: the total word after the count names the next figure.
-            total = _TOTAL_AFTER_RE.search(after)
+            total = _TOTAL_AFTER_RE.search(whole_after)
             reading.consumed, reading.took_after = after_end - (len(total.group(0)) if total else 0), False
+            if runs_on:
+                reading.consumed = figure.end  # the words after the count also name the next figure
         clause_after = text[figure.end : _segment_end(text, figure.end)]
         if figure.unit == "count":
             reading.emitted.extend(metrics)
@@ -242,6 +270,15 @@ def _sentence_facts(
         if figure.ordinal and metrics and not reading.base:
             reading.base = reading.last = metrics[-1]
     return facts
+
+
+def _runs_into_next(figure: Figure, after: str, next_follows: bool) -> str:
+    """23家金融机构意向授信1160亿元: the class a count ends with (金融机构) when its words run on into
+    the next figure's name, or ``""``."""
+    if figure.unit != "count" or not next_follows:
+        return ""
+    head = _CLASS_END_RE.match(after)
+    return head.group(0) if head and len(after) - head.end() >= 2 else ""
 
 
 def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
@@ -259,7 +296,10 @@ def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
 def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> list[str]:
     """The metric names for one figure (a rank such as 总量和增幅均居第一 names two)."""
     if figure.ordinal:
-        return rank_metric(figure.core or segment, figure.rank_scope, reading.base, reading.zone)
+        ranked = rank_metric(figure.core or segment, figure.rank_scope, reading.base, reading.zone)
+        bare = not clean_metric(_RANK_VERB_RE.sub("", segment), money=False, zone=reading.zone)
+        framed = ranking_frame(reading.text[: reading.segment_start], reading.zone) if bare else ""
+        return [framed] if framed else ranked
     if about_region(segment):
         reading.base = reading.last = ""
         return []
@@ -288,12 +328,18 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
     if held:
         reading.base = reading.last = held
         return [held]
+    progress = progress_metric(metric, reading.emitted, reading.base) if figure.unit == "percent" else ""
+    if progress:
+        reading.last = progress
+        return [progress]
     linked = linked_metric(metric, reading.base) or rate_metric(metric, reading.base)
     if linked:
         reading.last = linked
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
-    metric = without_zone_name(metric, reading.zone)
+    metric = tidy_metric(without_zone_name(metric, reading.zone))
+    if unnamed_area(metric, figure.unit) or clause_fragment(metric):
+        return []
     if len(metric) <= 2 and not names_a_quantity(metric):
         # 领域, 培育, 授权: a bare word names no figure of its own, though a growth after it may link to it
         reading.base = reading.last = metric
@@ -372,6 +418,7 @@ def _fact(
     mood = lead + text[max(window, piece) : figure.start]
     kind = kind_for(segment, mood, context, clause=clause, after=clause_after, metric=metric)
     period = period_for(before, context, target=kind is IndicatorKind.TARGET, rank=figure.unit == "rank")
+    period = annual_period(metric, period)
     planned = reading.plan if period is None else None
     if planned:
         kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after, metric=metric)

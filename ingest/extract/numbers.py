@@ -52,6 +52,8 @@ class Quantity:
 
 _CURRENCIES: dict[str, str] = {
     "元人民币": "CNY",
+    "新台币": "TWD",
+    "台币": "TWD",
     "人民币": "CNY",
     "元": "CNY",
     "美元": "USD",
@@ -93,6 +95,7 @@ _UNITS: dict[str, str] = {
     "批次": "count",
     "篇次": "count",
     "户": "household",
+    "头": "head",
 }
 _COUNT_WORDS = "个家项座台件宗套所场批条只次栋幢处支款篇份位辆张块间"
 
@@ -148,6 +151,10 @@ _DOUBLING_RE = re.compile(r"翻(?:了)?一?番(?![的目])")
 _TENTHS_RE = re.compile(r"(?<=[超近约占达逾为至过])(?P<n>[一二三四五六七八九])成(?![本功为员立果绩长都交效型熟片套])")
 _TENTHS = {c: float(10 * (i + 1)) for i, c in enumerate("一二三四五六七八九")}
 _PERCENT_WORDS_RE = re.compile(rf"百分之(?P<cn>{_CHINESE}(?:点[零〇一二三四五六七八九]+)?|{_ARABIC})")
+# 高于平均十二个百分点: percentage points written in words.
+_POINT_WORDS_RE = re.compile(
+    r"(?<![零〇一二三四五六七八九十两百千万亿第])(?P<cn>[一二三四五六七八九十两]{1,4}(?:点[零〇一二三四五六七八九]+)?)个百分点"
+)
 _FRACTION_RE = re.compile(r"(?<![百千万])(?P<den>[二三四五六七八九十]|\d+)分之(?P<part>[一二三四五六七八九]|\d+)")
 _APPROX_PREFIX = re.compile(
     r"^(?:总投资|投资|总额|共计|合计|累计|超过|不少于|不低于|不超过|将近|接近|突破|高达|达到|约为|大约|"
@@ -275,6 +282,10 @@ def find_percent_words(text: str) -> list[tuple[int, int, Quantity]]:
         value = _percent_words_value(match.group("cn"))
         if value is not None:
             found.append((match.start(), match.end(), Quantity(float(value), "percent", match.group(0))))
+    for match in _POINT_WORDS_RE.finditer(norm):
+        value = _percent_words_value(match.group("cn"))
+        if value is not None:
+            found.append((match.start(), match.end(), Quantity(float(value), "percentage_point", match.group(0))))
     for match in _SLASH_FRACTION_RE.finditer(norm):
         share = round(int(match.group("part")) / int(match.group("den")) * 100, 2)
         found.append((match.start(), match.end(), Quantity(share, "percent", match.group(0))))

@@ -30,18 +30,20 @@ SURNAMES = (
 # What may follow a name: a verb of speaking or attending, a conjunction, punctuation or a date (2日称).
 _SPEECH = (r"表示|说|称|讲|出席|作|主持|指出|强调|要求|介绍|调研|带队|参加|一行|认为|讲话|致辞|会见|陪同|率队|宣读|"
            r"宣布|传达|见证|发言|考察|参观|听取|带领|一同|通报|汇报|解读|部署|总结|回答|代表|告诉|这样|透露|坦言|"
-           r"下达|接受|看望|慰问|走访|答")
+           r"下达|接受|看望|慰问|走访|现身|亮相|到场|答")
 _VERB_AFTER = re.compile(
     rf"^(?:{_SPEECH}|在|看到|等|对|就|同志|先生|女士|分别|也|还|和|与|及|是|[、,，。;；:：(（\s\d]|$)")
 _SPEECH_AFTER = re.compile(rf"(?:{_SPEECH})")
 # Titles that only a company gives: a short name before them (青松机器人董事长) is a company.
 _ENTERPRISE_TITLES = frozenset(
     "首席运营官 首席执行官 首席技术官 首席财务官 首席科学家 董事长 副董事长 董事 总经理 副总经理 常务副总经理 "
-    "总裁 副总裁 高级副总裁 执行总裁 总监 投资总监 技术总监 创始人 联合创始人 合伙人 厂长 副厂长".split())
+    "总裁 副总裁 高级副总裁 资深副总裁 资深副总 执行总裁 总监 投资总监 技术总监 创始人 联合创始人 合伙人 厂长 副厂长 "
+    "董事会主席 执行董事".split())
 _TITLE_ALT = alternation(PERSON_TITLES)
 _ANY_TITLE = re.compile(_TITLE_ALT)
-_PART = rf"[{HAN}A-Za-z0-9()（）]{{0,20}}?(?:{_TITLE_ALT})"
-CHAIN_RE = re.compile(rf"((?:{_PART}(?:、|兼))*{_PART})(?=[{HAN}])")
+# A title is not followed by 会 (管理委员会主任: 委员 is part of the body's name).
+_PART = rf"[{HAN}A-Za-z0-9()（）]{{0,20}}?(?:{_TITLE_ALT})(?!会)"
+CHAIN_RE = re.compile(rf"((?:{_PART}(?:、|兼))*{_PART})(?= ?[{HAN}])")
 _CHAIN_BEFORE = re.compile(rf"(?:{_PART}(?:、|兼))*{_PART}$")
 NAME_TITLE_RE = re.compile(
     rf"(?<![{HAN}])([{SURNAMES}][{HAN}]{{1,2}}?)(?:市长|区长|县长|书记|主任|局长)(?:调研|在|出席|表示|指出)"
@@ -76,12 +78,18 @@ def person_name_at(text: str, start: int) -> str | None:
     return None
 
 
-_DEPARTMENT = re.compile(rf"(?:党工委|管委会|委员会|办公室|[{HAN}]{{0,8}}?(?:局|党委|党支部|党总支|区委|工委))$")
+_DEPARTMENT = re.compile(
+    rf"(?:党工委|管委会|(?:管理)?委员会|办公室|[{HAN}]{{0,8}}?(?:局|党委|党支部|党总支|区委|工委))$"
+)
 _ZONE_BODIES = ("党工委", "管委会", "工委")
 # A zone written by a short or unusual place name (哈经开区) that the zone finder does not take.
 _SHORT_ZONE = re.compile(rf"(?![据在对由和与了])[{HAN}]{{1,6}}?(?:{ENDING_RE.pattern})")
 _BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区)(?:[(（][^)）]*[)）])?")
 _PUBLIC_BODY = re.compile(r"[市县省]委?$|市委|县委|省委|政府|人大|政协|[市县省]|协会|商会|学会|联合会|大学|学院")
+# Words of the clause before a company's short name (活动也邀请青松机器人董事长…): the name starts after them.
+_LEADING_WORDS = re.compile(r"^.*(?:邀请|请来|陪同|以及|其中|来自|包括|和|与|及)")
+# 青松机器人南京厂, 蓝湾冷链华东分公司: a plant or branch of the company, named after a place.
+_PLANT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})[\u4e00-\u9fff]{2}(?:厂|工厂|分公司|分厂|基地)$")
 _COMPANY = re.compile(r"^.*(?:公司|集团)")
 
 
@@ -109,7 +117,8 @@ def _split_org(prefix: str, home: Key | None, title: str) -> tuple[Key | None | 
         return (EntityType.ENTERPRISE, company.group()), prefix[company.end():]
     if _PUBLIC_BODY.search(prefix) or title not in _ENTERPRISE_TITLES:
         return None, prefix
-    return (EntityType.ENTERPRISE, prefix), ""
+    short = _PLANT_SUFFIX.sub("", _LEADING_WORDS.sub("", prefix))
+    return ((EntityType.ENTERPRISE, short), "") if len(short) >= 2 else (None, prefix)
 
 
 def _roles(chain: str, home: Key | None, previous: Key | None = None) -> tuple[list[tuple[str, Key]], Key | None]:
@@ -145,6 +154,17 @@ def _removed(sentence: str, start: int) -> bool:
     return bool(_REMOVED.search(clause))
 
 
+def _name_after(sentence: str, end: int) -> tuple[str | None, int]:
+    """The name right after a title chain ending at ``end`` and where it starts; a page may set it apart with
+    spaces (管委会副主任 李明 表示)."""
+    name = person_name_at(sentence, end)
+    if name is None and sentence[end : end + 1] == " ":
+        spaced = person_name_at(sentence, end + 1)
+        if spaced and sentence[end + 1 + len(spaced) : end + 2 + len(spaced)] in (" ", ""):
+            return spaced, end + 1
+    return name, end
+
+
 def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
     """People of a sentence with roles from the title chain before their names."""
     hits: dict[int, PersonHit] = {}
@@ -152,15 +172,15 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
         return []
     previous: tuple[int, Key | None] = (-1, None)
     for match in CHAIN_RE.finditer(sentence):
-        name = person_name_at(sentence, match.end())
-        if not name or not (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence, match.end() + len(name))):
+        name, start = _name_after(sentence, match.end())
+        if not name or not (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence, start + len(name))):
             continue
         follows = previous[0] == match.start() - 1 and sentence[match.start() - 1] in "、,，"
         inherit = previous[1] if follows and match.group(1).startswith(("党工委", "管委会", "副", "常务")) else None
         roles, last = _roles(match.group(1), home, inherit)
-        previous = (match.end() + len(name), last)
-        removed = _removed(sentence, match.end())
-        hits[match.end()] = PersonHit(name, match.end(), match.end() + len(name), () if removed else tuple(roles))
+        previous = (start + len(name), last)
+        removed = _removed(sentence, start)
+        hits[start] = PersonHit(name, start, start + len(name), () if removed else tuple(roles))
     for match in NAME_TITLE_RE.finditer(sentence):
         hits.setdefault(match.start(1), PersonHit(match.group(1), match.start(1), match.end(1)))
     for match in CUE_NAME_RE.finditer(sentence):

@@ -83,3 +83,34 @@ def test_people_inherit_the_organisation_of_the_last_title() -> None:
 def test_people_zone_with_a_short_place_name() -> None:
     sentence = "青经开区管委会主任、南岭区政府区长孙建华介绍，园区今年签约项目9个。"
     assert _people(sentence) == [("孙建华", [("管委会主任", "青经开区")])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A city leader who also heads the zone's party body holds that post as the zone's.
+        ("市委常委、常务副市长、经开区党工委第一书记林远航宣布开工。",
+         [("林远航", [("党工委第一书记", "青阳经济开发区")])]),
+        # A company's short name after the words inviting it, and a plant named after a place, name the company.
+        ("活动还邀请蓝湾冷链南京厂资深副总李晓梅现身说法。", [("李晓梅", [("资深副总", "蓝湾冷链")])]),
+        ("青松机器人有限公司董事会主席黄志明表示，将追加投资。", [("黄志明", [("董事会主席", "青松机器人有限公司")])]),
+    ],
+)
+def test_roles_of_zone_leaders_and_company_executives(sentence: str, expected: list[tuple[str, list]]) -> None:
+    assert _people(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The zone's administration written in full; 委员 inside 管理委员会 ends no title.
+        ("青阳经济开发区管理委员会主任王建国介绍，园区今年新签约项目12个。",
+         [("王建国", [("管理委员会主任", "青阳经济开发区")])]),
+        # A page that sets the name apart with spaces.
+        ("青阳经济开发区管委会副主任 李明 表示，将加快项目建设。", [("李明", [("管委会副主任", "青阳经济开发区")])]),
+        # A standing committee of a people's congress is another body.
+        ("市人大常委会副主任刘强出席。", [("刘强", [])]),
+    ],
+)
+def test_full_administration_names_and_spaced_names(sentence: str, expected: list[tuple[str, list]]) -> None:
+    assert _people(sentence) == expected

@@ -1,0 +1,77 @@
+"""Ranks of several zones given in one clause (在全省开发区综合考核评价中,甲开发区和乙开发区分别位列第三和第四)
+and streaks of a standing (连续7年位居全国综保区前列).
+
+Each named zone gets the rank in the same position, named after the ranking the clause before
+describes; the zones are read with the zone finder, so no name lives here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.document import Fact
+from ingest.extract.indicator_figures import ordinal
+from ingest.extract.indicator_links import ranking_frame
+from ingest.extract.indicator_periods import PeriodContext, period_for
+from ingest.extract.indicator_subjects import sentence_zone
+from ingest.extract.zones import find_zone_names
+from kg.model import EntityType, IndicatorKind, Predicate
+
+_NUMERAL = r"第?(?:[一二三四五六七八九十]+|\d+)(?:名|位)?"
+_RESPECTIVE_RANKS_RE = re.compile(
+    r"(?P<zones>[^,，;；。]{4,80}?)(?:[,，]?(?:进入|跻身|位居|位列)[^,，;；。]{0,12}?前[一二三四五六七八九十\d]+(?:名|位|强)?)?"
+    rf"[,，]?分别(?:位列|位居|名列|排名|排在|排|列|居)(?P<ranks>{_NUMERAL}(?:(?:和|、|及|与){_NUMERAL})+)"
+)
+_RANK_NUMBER_RE = re.compile(r"[一二三四五六七八九十]+|\d+")
+
+
+def respective_ranks(index: int, text: str, context: PeriodContext) -> list[Fact]:
+    """Rank facts for the zones a clause lists before 分别位列第N和第M, one rank each in order.
+
+    >>> facts = respective_ranks(0, "在全省开发区考核评价中,青松经济开发区和白鹭经济开发区分别位列第三和第五。",
+    ...                          PeriodContext(2023))
+    >>> [(f.subject[1], f.attr("metric"), f.attr("value")) for f in facts]
+    [('青松经济开发区', '全省开发区考核评价排名', 3.0), ('白鹭经济开发区', '全省开发区考核评价排名', 5.0)]
+    """
+    facts: list[Fact] = []
+    for match in _RESPECTIVE_RANKS_RE.finditer(text):
+        zones = [zone.name for _, _, zone in find_zone_names(match.group("zones"))]
+        ranks = [ordinal(n) for n in _RANK_NUMBER_RE.findall(match.group("ranks"))]
+        metric = ranking_frame(text[: match.start("zones")])
+        if not metric or len(zones) != len(ranks) or None in ranks:
+            continue
+        period = period_for(text[: match.start()], context, rank=True)
+        for zone, rank in zip(zones, ranks, strict=True):
+            attrs = (("metric", metric), ("value", float(rank or 0)), ("unit", "rank"), ("period", period),
+                     ("kind", IndicatorKind.ACTUAL.value))
+            facts.append(Fact(Predicate.INDICATOR, (EntityType.ZONE, zone), None, index, attrs))
+    return facts
+
+
+# 连续7年位居全国综保区前列, 连续4年取得第2位的好成绩: how many years in a row the zone held a standing.
+_STREAK_RE = re.compile(
+    r"连续(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})年(?P<act>(?:位居|位列|名列|稳居|保持|取得|获评|荣获|荣登|入选|蝉联)"
+    r"[^,，;；。!！]{2,24})"
+)
+_STREAK_TAIL_RE = re.compile(r"(?:的)?(?:好成绩|好成果|佳绩|成绩)$")
+
+
+def streaks(index: int, text: str, home: tuple[EntityType, str], context: PeriodContext) -> list[Fact]:
+    """Year counts of a standing held in a row, named after it.
+
+    >>> home = (EntityType.ZONE, "青松综合保税区")
+    >>> facts = streaks(0, "青松综保区连续5年位居全国综保区前列。", home, PeriodContext(None))
+    >>> [(f.attr("metric"), f.attr("value"), f.attr("unit")) for f in facts]
+    [('连续位居全国综保区前列', 5.0, 'year')]
+    """
+    facts = []
+    for match in _STREAK_RE.finditer(text):
+        years = ordinal(match.group("n"))
+        metric = "连续" + _STREAK_TAIL_RE.sub("", match.group("act"))
+        if years is None or len(metric) < 6:
+            continue
+        period = period_for(text[: match.start()], context, rank=True)
+        attrs = (("metric", metric), ("value", float(years)), ("unit", "year"), ("period", period),
+                 ("kind", IndicatorKind.ACTUAL.value))
+        facts.append(Fact(Predicate.INDICATOR, sentence_zone(text, home), None, index, attrs))
+    return facts

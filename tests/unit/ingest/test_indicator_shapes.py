@@ -1,0 +1,191 @@
+"""Indicator shapes met on real zone pages, checked on invented sentences of the same form."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ingest.document import Document, Sentence
+from ingest.extract.indicators import extract_indicators
+from kg.model import EntityType
+
+ZONE = (EntityType.ZONE, "青松经济开发区")
+
+
+def _doc(*sentences: str) -> Document:
+    text, parts = "", []
+    for index, sentence in enumerate(sentences):
+        sentence = unicodedata.normalize("NFKC", sentence)
+        parts.append(Sentence(index, len(text), len(text) + len(sentence), sentence))
+        text += sentence + "\n"
+    return Document(doc_id="d", source_name="d.txt", raw=text, text=text, sentences=tuple(parts), home_zone=ZONE)
+
+
+def _rows(*sentences: str) -> set[tuple[str, float, str, str]]:
+    _, facts = extract_indicators(_doc(*sentences))
+    return {(f.attr("metric"), f.attr("value"), f.attr("unit"), f.attr("kind")) for f in facts}
+
+
+def test_progress_towards_a_target_is_named_after_the_count_and_is_actual() -> None:
+    rows = _rows("1-8月，园区新开工亿元以上项目12个，其中10亿元以上项目3个，完成全年目标的75%。")
+    assert ("新开工亿元以上项目完成全年目标", 75.0, "percent", "actual") in rows
+    assert not any(metric == "全年目标" for metric, *_ in rows)
+
+
+def test_share_of_an_assessment_task_is_actual() -> None:
+    rows = _rows("今年以来，开发区新签约蓝湾冷链、启明光电等工业项目30个，占考核任务的90%。")
+    assert ("新签约工业项目占考核任务", 90.0, "percent", "actual") in rows
+
+
+def test_a_hedged_progress_figure_stays_a_target() -> None:
+    rows = _rows("全年力争新开工项目20个，确保完成年度任务的100%。")
+    assert all(kind == "target" for *_, kind in rows)
+
+
+def test_an_area_the_phrase_does_not_name_is_no_zone_figure() -> None:
+    rows = _rows("园区充分利用5万平方米孵化中心资源，完成企业入驻20家。")
+    assert not any(unit == "m2" for _, _, unit, _ in rows)
+    assert _rows("开发区新增工业用地300亩。") == {("新增工业用地", 300.0, "mu", "actual")}
+
+
+def test_a_count_whose_words_name_the_next_figure_keeps_its_class() -> None:
+    rows = _rows("活动现场，12家银行机构意向授信300亿元。")
+    assert ("银行机构", 12.0, "count", "actual") in rows
+    assert ("银行机构意向授信", 30_000_000_000.0, "CNY", "actual") in rows
+
+
+def test_a_count_before_a_rate_of_the_same_firms() -> None:
+    rows = _rows("区内56家高新技术企业工业总产值比例高达61.5%。")
+    assert rows == {("高新技术企业", 56.0, "count", "actual"),
+                    ("高新技术企业工业总产值比例", 61.5, "percent", "actual")}
+
+
+def test_a_count_followed_by_its_total_still_links_it() -> None:
+    rows = _rows("园区本次集中开工的20个项目总投资88亿元。")
+    assert ("集中开工项目总投资", 8_800_000_000.0, "CNY", "actual") in rows
+
+
+def test_a_rank_named_by_the_ranking_the_clause_before_describes() -> None:
+    rows = _rows("在全省省级开发区综合考核评价中,青松经济开发区位列第三。")
+    assert rows == {("全省省级开发区综合考核评价排名", 3.0, "rank", "actual")}
+
+
+def test_a_ranking_of_all_zones_still_gives_the_zone_its_place() -> None:
+    rows = _rows("全省开发区综合考核评价结果公布,青松经济开发区位列第七。")
+    assert rows == {("全省开发区综合考核评价排名", 7.0, "rank", "actual")}
+    assert _rows("全省开发区完成进出口总额100亿元。") == set()
+
+
+def test_ranks_given_respectively_go_to_each_zone_named() -> None:
+    sentence = "在全省高新区考核评价中,青松经济开发区和白鹭高新区进入前五,分别位列第二和第五。"
+    _, facts = extract_indicators(_doc(sentence))
+    got = {(f.subject[1], f.attr("metric"), f.attr("value")) for f in facts}
+    assert got == {("青松经济开发区", "全省高新区考核评价排名", 2.0), ("白鹭高新区", "全省高新区考核评价排名", 5.0)}
+
+
+def test_a_bound_of_a_ranking_is_no_count() -> None:
+    assert not any(unit == "count" for _, _, unit, _ in _rows("全省开发区综合排序中,全市有3家位列前20位。"))
+
+
+def test_clause_residue_is_trimmed_from_metric_names() -> None:
+    rows = _rows("园区集聚了医疗器械企业35家。", "据悉,参与签约的12个项目涵盖新材料、新能源等领域。")
+    assert ("集聚医疗器械企业", 35.0, "count", "actual") in rows
+    assert ("签约项目", 12.0, "count", "actual") in rows
+
+
+def test_visits_and_vague_counts_are_no_indicators() -> None:
+    assert _rows("招商小分队先后拜访对接上下游企业40余家。") == set()
+    assert _rows("园区能源产出率等多项关键指标达到100%。") == set()
+
+
+def test_a_rate_compared_with_the_city_average_in_words() -> None:
+    rows = _rows("园区高企认定通过率72.9%,超过全市平均通过率(60.4%)十二个百分点。")
+    assert rows == {("高企认定通过率", 72.9, "percent", "actual"),
+                    ("高企认定通过率超过全市平均", 12.0, "percentage_point", "actual")}
+
+
+def test_the_years_planned_investment_of_started_projects_is_a_target_of_the_year() -> None:
+    doc = _doc("一季度,园区集中开工项目15个。", "据了解,当天开工的项目总投资80亿元,年度投资20亿元。")
+    _, facts = extract_indicators(doc)
+    planned = [f for f in facts if f.attr("metric").endswith("年度投资")]
+    assert [(f.attr("kind"), f.attr("value")) for f in planned] == [("target", 2_000_000_000.0)]
+
+
+def test_what_a_park_may_create_in_future_is_a_target() -> None:
+    rows = _rows("园区未来累计可创造超过5000个就业机会。")
+    assert {kind for *_, kind in rows} == {"target"}
+
+
+def test_a_size_class_of_projects_with_two_currencies_is_no_amount() -> None:
+    rows = _rows("1-6月,园区新开工亿元以上项目10个,其中3亿元或2000万美元以上项目4个。")
+    assert not any(unit == "CNY" for _, _, unit, _ in rows)
+    assert any(metric.endswith("3亿元或2000万美元以上项目") and value == 4.0 for metric, value, _, _ in rows)
+
+
+def test_approximation_and_existence_words_leave_the_metric() -> None:
+    rows = _rows("此外,还有近30个产业项目确定入园,签约项目总投资接近200亿元。")
+    assert ("签约项目总投资", 20_000_000_000.0, "CNY", "actual") in rows
+    assert not any(metric.startswith("有") for metric, *_ in rows)
+
+
+def test_figures_of_a_project_described_by_its_site_are_not_the_zones() -> None:
+    assert _rows("蓝湾冷链物流园项目位于园区东部,总规划300亩,一期投资10亿元。") == set()
+
+
+def test_money_written_without_yuan_after_a_money_word() -> None:
+    rows = _rows("2024年,园区开复工项目25个,预计总投资60亿,年度投资18亿。")
+    assert ("年度投资", 1_800_000_000.0, "CNY", "target") in rows
+    assert any(value == 6_000_000_000.0 and unit == "CNY" for _, value, unit, _ in rows)
+
+
+def test_livestock_heads_and_a_shared_head_noun() -> None:
+    rows = _rows("园区生猪存栏和出栏分别达到3万头、1.2万头。")
+    assert rows == {("生猪存栏", 30_000.0, "head", "actual"), ("生猪出栏", 12_000.0, "head", "actual")}
+
+
+def test_a_standing_held_years_in_a_row_counts_the_years() -> None:
+    rows = _rows("这一成绩使园区连续6年位列全省开发区综合考核第一。")
+    assert ("连续位列全省开发区综合考核第一", 6.0, "year", "actual") in rows
+    assert not any(unit == "year" for _, _, unit, _ in _rows("园区研发投入连续5年增长。"))
+
+
+def test_the_capacity_or_site_of_one_project_is_part_of_its_name() -> None:
+    assert _rows("园区计划年底前开工年产3万吨高端润滑油项目。") == set()
+    assert _rows("正在推进青松10万吨乳酸、5万吨聚乳酸项目建设。") == set()
+
+
+def test_sum_words_and_cut_brackets_leave_metric_names() -> None:
+    rows = _rows("据悉,6月份园区共新引进产业项目30个,合计投资总额90亿元。")
+    assert ("新引进产业项目投资总额", 9_000_000_000.0, "CNY", "actual") in rows
+    rows = _rows("截至5月底,已核准入区厂商共计36家(包含4家扩厂)。")
+    assert ("核准入区厂商", 36.0, "count", "actual") in rows
+
+
+def test_a_breakdown_of_the_figures_before_shares_their_year() -> None:
+    _, facts = extract_indicators(_doc(
+        "2023年,园区集中开工重点项目40个。",
+        "同日,蓝湾冷链与园区签约,总投资20亿元的冷链物流园项目落户园区。",
+        "在这40个项目中,产业项目有12个,总投资达60亿元;",
+        "基础设施项目28个,包括新建道路工程6个、管网工程22个。",
+    ))
+    rows = {(f.attr("metric"), f.attr("value"), f.attr("period")) for f in facts}
+    assert ("产业项目", 12.0, "2023") in rows and ("产业项目总投资", 6_000_000_000.0, "2023") in rows
+    assert ("基础设施项目", 28.0, "2023") in rows and ("新建道路工程", 6.0, "2023") in rows
+    assert not any(value == 40.0 and metric != "集中开工重点项目" for metric, value, _ in rows)
+
+
+def test_a_class_of_platform_projects_is_counted() -> None:
+    assert ("综合服务平台项目", 6.0, "count", "actual") in _rows("综合服务平台项目有6个,总投资达25亿元。")
+
+
+def test_a_headline_after_an_exclamation_on_the_first_line_restates_the_body() -> None:
+    text = "重磅!园区第二批20个重点项目集中开工\n此次园区集中开工重点项目20个,总投资达80亿元。\n"
+    parts = (Sentence(0, 0, 3, "重磅!"), Sentence(1, 3, 19, text[3:19]), Sentence(2, 20, len(text) - 1, text[20:-1]))
+    doc = Document(doc_id="d", source_name="d.txt", raw=text, text=text, sentences=parts, home_zone=ZONE)
+    metrics = [f.attr("metric") for f in extract_indicators(doc)[1]]
+    assert metrics == ["集中开工重点项目", "集中开工重点项目总投资"]
+
+
+def test_a_class_named_by_the_act_that_brought_it() -> None:
+    rows = _rows("孵化中心完成蓝湾冷链、青松机器人等25家企业入驻;工业园里,启明光电等18个工业实体完成入驻。")
+    assert ("入驻企业", 25.0, "count", "actual") in rows
+    assert ("入驻工业实体", 18.0, "count", "actual") in rows
