@@ -136,8 +136,8 @@ def views(store: Path, limit: float, wanted: list[str] | None) -> None:
 def _nodes(outcome: Outcome) -> str:
     if outcome.summary is None:
         return "—"
-    shown, total = outcome.summary
-    return f"{shown:,} bytes" if total == 0 else f"{shown} / {total:,}"
+    kind, shown, total = outcome.summary
+    return f"{shown:,} bytes" if kind == "bytes" else f"{shown} / {total:,}"
 
 
 def embedded_upkeep(store: Path, documents: int, count: int, limit: float) -> None:

@@ -117,7 +117,7 @@ def query_probe(path: str, query: str, union: bool) -> Callable[[], tuple[int, i
     return run
 
 
-def view_probe(path: str, params: dict[str, Any], union: bool) -> Callable[[], tuple[int, int]]:
+def view_probe(path: str, params: dict[str, Any], union: bool) -> Callable[[], tuple[str, int, int]]:
     """``/graph.json`` (or, with ``params["page"]``, the ``/graph`` page) computed cold, on a store whose
     queries read the merged graph or, as before it existed, the union of the document graphs."""
     import json
@@ -136,12 +136,12 @@ def view_probe(path: str, params: dict[str, Any], union: bool) -> Callable[[], t
     if "types" in params:
         params["types"] = [EntityType(t) for t in params["types"]]
 
-    def run() -> tuple[int, int]:
+    def run() -> tuple[str, int, int]:
         cache.clear()
         if page:
-            return len(page_html(store, **params)), 0
+            return "bytes", len(page_html(store, **params)), 0
         view = json.loads(json_body(store, **params))
-        return len(view["nodes"]), int(view["total_nodes"])
+        return "nodes", len(view["nodes"]), int(view["total_nodes"])
 
     return run
 
