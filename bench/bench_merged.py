@@ -14,10 +14,11 @@ with ``--remote``, an ``oxigraph serve`` location holding the same document grap
    on the embedded store and, with ``--remote``, through ``SparqlHttpStore`` on ``oxigraph serve``.
 
 Every query, view and write runs in a child process; one that passes ``--limit`` seconds is killed
-(the engine's work stops with it) and shown as ``>LIMIT s``, its ratio then a lower bound ``>N×``.
+(the engine's work stops with it) and shown as ``>LIMIT s``, its ratio then a lower bound ``>N×``
+(writes: ``--write-limit``).
 Ratios are union / merged (or ours / plain for writes), measured in the same run.
 
-    .venv/bin/python -m bench.bench_merged [--triples 1000000] [--data DIR] [--limit 60] [--remote]
+    .venv/bin/python -m bench.bench_merged [--triples 1000000] [--data DIR] [--limit 60] [--write-limit 600] [--remote]
 """
 
 from __future__ import annotations
@@ -176,6 +177,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("/tmp/zonekg-bench-merged"),
                         help="folder for the generated N-Quads and stores (reused by the next run)")
     parser.add_argument("--limit", type=float, default=60.0, help="seconds before a run is killed")
+    parser.add_argument("--write-limit", type=float, default=600.0, help="seconds before a full rebuild is killed")
     parser.add_argument("--documents", type=int, default=20, help="documents per write measurement")
     parser.add_argument("--view", action="append", help="only these views (names as printed)")
     parser.add_argument("--skip", action="append", default=[], choices=["questions", "views", "upkeep"])
@@ -190,10 +192,10 @@ def main() -> None:
         views(store, args.limit, args.view)
         print(f"\n{load_average()}")
     if "upkeep" not in args.skip:
-        embedded_upkeep(store, documents, args.documents, args.limit)
+        embedded_upkeep(store, documents, args.documents, args.write_limit)
         print(f"\n{load_average()}")
     if args.remote:
-        figures = remote_upkeep(args.data, source, store, documents, args.documents, args.limit)
+        figures = remote_upkeep(args.data, source, store, documents, args.documents, args.write_limit)
         upkeep_table("oxigraph serve", figures, args.documents)
         print(f"\n{load_average()}")
     print(f"\nfinished {time.strftime('%H:%M:%S')}")
