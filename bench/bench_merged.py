@@ -23,9 +23,9 @@ Ratios are union / merged (or ours / plain for writes), measured in the same run
 Measured 2026-12-04 (991,000 quads, 8,695 documents; 2 cores at load average 8-19, so single figures are
 noisy and only the ratios of one run mean much): naive 3-hop 32 ms merged vs >60 s union (>1,856×, lower
 bound), companies in a zone 82 ms vs 21.2 s (259×), zones with labels 0.7 ms vs 26.4 s (38,000×); graph
-views cold 1.3-2.3× faster on the merged graph; upkeep per document on the embedded store +14 ms (ingest),
-+42 ms (replace), +29 ms (delete), on oxigraph serve +3.5-4.3 s; a /sparql/update's full rebuild >600 s on
-both, ``rebuild_merged`` 354 s.
+views cold (live entity index dropped before each run) 1.4-2.0× faster on the merged graph; upkeep per
+document on the embedded store +14 ms (ingest), +42 ms (replace), +29 ms (delete), on oxigraph serve
++3.5-4.3 s; a /sparql/update's full rebuild >600 s on both, ``rebuild_merged`` 354 s.
 """
 
 from __future__ import annotations
