@@ -1,0 +1,48 @@
+"""bench.merged_writes: the document cycles leave the store as they found it, merged graph in step."""
+
+from __future__ import annotations
+
+from pyoxigraph import DefaultGraph
+
+from bench.merged_writes import NOOP_UPDATE, document_cycles, documents
+from bench.synth import document_quads, nquads, plans
+from kg.store.merged import expected_merged
+from kg.store.oxigraph import OxigraphStore
+
+STORED = 40
+
+
+def _store() -> OxigraphStore:
+    store = OxigraphStore(None)
+    store.bulk_load_nquads(b"".join(nquads(document_quads(p)) for p in plans(STORED)))
+    return store
+
+
+def _merged(store: OxigraphStore) -> set[object]:
+    return {q.triple for q in store.raw.quads_for_pattern(None, None, None, DefaultGraph())}
+
+
+def test_new_documents_and_other_versions_are_new_and_different() -> None:
+    new, pairs = documents(STORED, 3)
+    stored_ids = {p.doc_id for p in plans(STORED)}
+    assert len(new) == 3 and not {p.doc_id for p in new} & stored_ids
+    assert len(pairs) == 3 and all(a.doc_id == b.doc_id in stored_ids for a, b in pairs)
+    assert all(document_quads(a) != document_quads(b) for a, b in pairs)
+
+
+def test_cycles_time_every_write_and_leave_the_store_unchanged() -> None:
+    store = _store()
+    before = set(store.raw)
+    figures = document_cycles(store, store.raw.update, *documents(STORED, 3))
+    assert set(figures) == {"plain ingest", "plain delete", "ingest", "delete", "plain replace", "replace"}
+    assert all(seconds > 0 for seconds in figures.values())
+    assert set(store.raw) == before
+    assert _merged(store) == expected_merged(store.raw)
+
+
+def test_the_noop_update_changes_nothing_but_rebuilds_the_merged_graph() -> None:
+    store = _store()
+    before = set(store.raw)
+    store.raw.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")  # a merged triple no document states
+    store.update(NOOP_UPDATE)
+    assert set(store.raw) == before
