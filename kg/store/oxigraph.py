@@ -38,6 +38,16 @@ MERGED = MergedGraph(None)
 """The embedded store keeps the merged graph in its real default graph."""
 
 
+def _insert_with_facts(graph: NamedNode, triples: list[Triple]) -> str:
+    """One INSERT DATA writing the document graph and its facts (not names) into the merged default graph.
+
+    The same as inserting the graph and then copying it with ``MergedGraph.after_write``, without
+    evaluating that copy's pattern (on disk: 5.0 → 4.0 CPU-s per 1,000 synthetic documents).
+    """
+    facts = [t for t in triples if t.predicate not in NAME_PREDICATES]
+    return f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples_block(triples)}\n}}\n{ntriples_block(facts)}\n}}"
+
+
 class OxigraphStore:
     """A :class:`kg.store.GraphStore` backed by a pyoxigraph ``Store``."""
 
@@ -110,8 +120,7 @@ class OxigraphStore:
         for graph, triples in replaced.items():
             operations += MERGED.remove_old_facts(graph)
             operations.append(f"DROP SILENT GRAPH {graph}")
-            operations.append(f"INSERT DATA {{ GRAPH {graph} {{\n{ntriples_block(triples)}\n}} }}")
-            operations += MERGED.after_write(graph)
+            operations.append(_insert_with_facts(graph, triples))
         self._update(" ;\n".join(operations), touched)
 
     def delete_graph(self, graph: NamedNode) -> bool:
