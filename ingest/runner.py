@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import sys
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -49,8 +51,11 @@ BULK_GROUP_DOCUMENTS = 16
 One transaction per group costs less than one per document (~2.5x on bench/synth.py
 documents), while groups far larger get slower again (bigger write batches).
 """
-IN_FLIGHT_PER_WORKER = 4
-"""Documents submitted ahead per worker process."""
+BATCH_DOCUMENTS = 8
+BATCH_BYTES = 256 * 1024
+"""A worker task: this many files, or about this many bytes of input."""
+IN_FLIGHT_PER_WORKER = 3
+"""Batches submitted ahead per worker process: enough for the workers to go on while the parent writes."""
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 """Below this many input bytes, and unless ``workers`` is given, a batch runs in this process.
 
@@ -261,30 +266,74 @@ def _run_serial(files: list[Path], budget: Budget | None) -> Outcomes:
 
 
 def _run_parallel(files: list[Path], processes: int, budget: Budget | None) -> Outcomes:
-    """Outcomes in input order, with a bounded number of documents in flight (memory stays flat)."""
+    """Outcomes in input order, with a bounded number of batches in flight (memory stays flat).
+
+    Each task is a batch of documents, so a worker keeps extracting while the parent writes a group
+    (the store's update releases the GIL: results keep arriving meanwhile) and pays one round trip per batch.
+    """
     window = processes * IN_FLIGHT_PER_WORKER
     # spawn: children never inherit the parent's open store (RocksDB threads and locks).
     with ProcessPoolExecutor(max_workers=processes, mp_context=get_context("spawn")) as pool:
-        pending: deque[tuple[str, Future[Extracted]]] = deque()
-        queue = iter(files)
+        pending: deque[tuple[list[str], Future[list[Extracted | BaseException]]]] = deque()
+        queue = _batches(files)
         try:
             while True:
-                while len(pending) < window and (path := next(queue, None)) is not None:
-                    pending.append((str(path), pool.submit(_process, str(path), budget)))
+                while len(pending) < window and (batch := next(queue, None)) is not None:
+                    pending.append((batch, pool.submit(_process_batch, batch, budget)))
                 if not pending:
                     return
-                source, future = pending.popleft()
+                batch, future = pending.popleft()
                 try:
-                    outcome: Extracted | BaseException = future.result()
+                    outcomes = future.result()
                 except BrokenProcessPool as exc:
                     # Every document still in flight is lost with the pool: stop instead of reporting each.
-                    raise KgError(f"a worker process died while ingesting {source} (out of memory?)") from exc
-                except Exception as exc:  # noqa: BLE001 - handed to _take, which reports or re-raises it
-                    outcome = exc
-                yield source, outcome
+                    names = batch[0] if len(batch) == 1 else f"{batch[0]} (or one of the {len(batch) - 1} after it)"
+                    raise KgError(f"a worker process died while ingesting {names} (out of memory?)") from exc
+                except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be sent: each file reports it
+                    outcomes = [exc] * len(batch)
+                yield from zip(batch, outcomes, strict=True)
         finally:
             for _, future in pending:
                 future.cancel()
+
+
+def _batches(files: list[Path]) -> Iterator[list[str]]:
+    """Consecutive files grouped into worker tasks of at most ``BATCH_DOCUMENTS`` files and about
+    ``BATCH_BYTES`` of input (a large file travels alone)."""
+    batch: list[str] = []
+    size = 0
+    for path in files:
+        nbytes = path.stat().st_size if path.is_file() else 0
+        if batch and (len(batch) >= BATCH_DOCUMENTS or size + nbytes > BATCH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(str(path))
+        size += nbytes
+    if batch:
+        yield batch
+
+
+def _process_batch(paths: list[str], budget: Budget | None) -> list[Extracted | BaseException]:
+    """Each file's ``Extracted``, or the error that refused it (runs in a worker process)."""
+    outcomes: list[Extracted | BaseException] = []
+    for path in paths:
+        try:
+            outcomes.append(_process(path, budget))
+        except Exception as exc:  # noqa: BLE001 - handed to the parent, which reports or re-raises it
+            outcomes.append(_portable(exc))
+    return outcomes
+
+
+def _portable(exc: Exception) -> BaseException:
+    """``exc`` ready to cross to the parent: a defect keeps its traceback as a note (the parent logs it), and an
+    exception that cannot be pickled becomes a RuntimeError with its text."""
+    if not isinstance(exc, KgError):
+        exc.add_note("".join(traceback.format_exception(exc)).rstrip())
+    try:
+        pickle.dumps(exc)
+    except Exception:  # noqa: BLE001 - any pickling failure
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
 def _take(writer: _Writer, source: str, outcome: Extracted | BaseException, on_error: OnError) -> None:
