@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import resource
 import statistics
 import tempfile
 import time
@@ -156,6 +157,14 @@ def capped(run: Callable[[], Rows], cap_s: float) -> tuple[float | None, Rows | 
     return None, None
 
 
+def memory() -> str:
+    """This process's resident memory now and at its peak (rdflib's graph included when it is loaded)."""
+    now = next((int(line.split()[1]) * 1024 for line in Path("/proc/self/status").read_text().splitlines()
+                if line.startswith("VmRSS:")), 0)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return f"RSS {now / 1e6:,.0f} MB (peak {peak / 1e6:,.0f} MB)"
+
+
 def folder_bytes(folder: Path) -> int:
     """Total size of the files under ``folder``."""
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
@@ -171,11 +180,13 @@ def measure(target: int, cap_s: float, work: Path, rdflib_max: int) -> None:
           f"generated in {time.perf_counter() - started:.1f} s")
     ours, raw, graph = load_all(data, work / f"ours-{target}", work / f"raw-{target}", target <= rdflib_max)
     print(f"store size on disk (ours, RocksDB): {folder_bytes(work / f'ours-{target}') / 1e6:.0f} MB for "
-          f"{ours.quad_count():,} quads")
+          f"{ours.quad_count():,} quads (raw pyoxigraph: {folder_bytes(work / f'raw-{target}') / 1e6:.0f} MB); "
+          f"after loading: {memory()}")
     per_document(work / f"docs-{target}", sample[:2000])
     merged_vs_union(ours, sample)
     table = [query_row(case, ours, raw, graph, cap_s) for case in cases(sample)]
     print_table(table, cap_s, graph is not None)
+    print(f"after the queries: {memory()}")
     ours.close()
 
 
