@@ -8,7 +8,13 @@ Chinese processing) for the stages, and the serial batch for the batch modes,
 both per wall-clock second and per CPU second (workers included), since on a
 busy machine wall-clock speed-ups say more about the neighbours than the code.
 
+``--synthetic N`` instead ingests N bench/synth.py reports, serial and with
+``--workers`` alternately (``--rounds`` pairs, each into a fresh on-disk store),
+printing wall-clock and CPU seconds of the writer (this process) and of the
+workers, characters per CPU second (per core), and the load average around each run.
+
     python -m bench.bench_ingest [--copies 40] [--workers 2]
+    python -m bench.bench_ingest --synthetic 10000 [--rounds 2] [--workers 2]
 """
 
 from __future__ import annotations
@@ -91,7 +97,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=40)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--synthetic", type=int, default=0, help="documents of bench/synth.py to ingest A/B")
+    parser.add_argument("--rounds", type=int, default=2, help="serial/parallel pairs with --synthetic")
     args = parser.parse_args()
+    if args.synthetic:
+        from bench.ingest_ab import alternate
+
+        alternate(args.synthetic, args.workers, args.rounds)
+        return
     import jieba
 
     with tempfile.TemporaryDirectory() as tmp:
