@@ -155,3 +155,48 @@ def test_ingest_runner_bytes_upload_and_rejection(disk_store: OxigraphStore, cor
     with pytest.raises(DocumentRejected, match="unsupported"):
         ingest_bytes(disk_store, b"{}", "data.json")
     assert sorted_nquads(disk_store) == before
+
+
+def test_ingest_runner_parallel_batches_report_each_bad_file_and_store_the_rest(
+    disk_store: OxigraphStore, tmp_path: Path
+) -> None:
+    from bench.synth import write_corpus
+
+    folder = tmp_path / "reports"
+    plans = write_corpus(folder, 20)  # three worker batches; bad files in the first and the last
+    (folder / "synth-0000003x.pdf").write_bytes(b"%PDF-1.7\n truncated")
+    (folder / "synth-0000019x.txt").write_bytes(MOJIBAKE)
+    report = ingest_paths(disk_store, [folder], workers=2, bulk=True, progress=False)
+    assert sorted(Path(f.source).name for f in report.failed) == ["synth-0000003x.pdf", "synth-0000019x.txt"]
+    assert [d.doc_id for d in report.documents] == [p.doc_id for p in plans]
+    assert {g.value for g in disk_store.graphs()} == {doc_graph_iri(p.doc_id).value for p in plans}
+    assert disk_store.quad_count() == report.triples
+
+
+def test_ingest_runner_parallel_rejected_reingest_leaves_the_store_unchanged(
+    disk_store: OxigraphStore, tmp_path: Path
+) -> None:
+    from bench.synth import write_corpus
+
+    folder = tmp_path / "reports"
+    write_corpus(folder, 12)
+    ingest_paths(disk_store, [folder], workers=1, progress=False)
+    before = set(disk_store.raw)  # document graphs and the merged default graph
+    victim = sorted(folder.glob("*.txt"))[9]
+    victim.write_bytes(MOJIBAKE)  # same name: same document id and graph
+    report = ingest_paths(disk_store, [folder], workers=2, progress=False)
+    assert [Path(f.source).name for f in report.failed] == [victim.name]
+    assert set(disk_store.raw) == before
+
+
+def test_ingest_runner_worker_batches_keep_the_order_and_their_limits(tmp_path: Path) -> None:
+    from ingest.runner import BATCH_BYTES, BATCH_DOCUMENTS, _batches
+
+    sizes = [10] * (BATCH_DOCUMENTS + 3) + [BATCH_BYTES + 1, 10, BATCH_BYTES // 2, BATCH_BYTES // 2 + 1]
+    files = []
+    for number, size in enumerate(sizes):
+        files.append(tmp_path / f"{number:02d}.txt")
+        files[-1].write_bytes(b"a" * size)
+    batches = list(_batches(files))
+    assert [name for batch in batches for name in batch] == [str(p) for p in files]
+    assert [len(b) for b in batches] == [BATCH_DOCUMENTS, 3, 1, 2, 1]
