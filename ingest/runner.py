@@ -5,8 +5,9 @@ Every document is written in one transaction (``replace_graph``, or
 fails anywhere leaves the store as it was, re-ingesting a document replaces its
 graph instead of adding to it, and a process killed at any moment leaves each
 document either its old complete version or its new one. Batches can run in
-worker processes; each worker returns the N-Quads of one document graph and
-only the parent writes to the store.
+worker processes, which take a few files at a time and return each document
+graph as N-Triples lines; only the parent writes to the store, splicing those
+lines into its update without parsing them again.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ingest.document import Document
 from ingest.load import SUPPORTED_SUFFIXES, load_bytes, load_path, safe_name
 from kg.errors import DocumentRejected, KgError
 from kg.iri import doc_graph_iri
+from kg.store.terms import NTriplesText, ntriples_block
 
 if TYPE_CHECKING:
     from pyoxigraph import Triple
@@ -46,7 +48,7 @@ BULK_MIN_DOCUMENTS = 50
 """From this many documents on, a batch is written in groups of documents instead of one update per document."""
 BULK_GROUP_BYTES = 512 * 1024
 BULK_GROUP_DOCUMENTS = 16
-"""A group is written (one transaction) once it holds this many N-Quads bytes or documents.
+"""A group is written (one transaction) once it holds this many N-Triples bytes or documents.
 
 One transaction per group costs less than one per document (~2.5x on bench/synth.py
 documents), while groups far larger get slower again (bigger write batches).
@@ -155,28 +157,24 @@ class Extracted:
 
     source: str
     result: IngestResult
-    nquads: bytes
+    ntriples: str
+    """Its graph's triples as N-Triples lines: the embedded store splices them into its update as they are."""
 
-    def triples(self) -> list[Triple]:
-        return _triples(self.nquads)
-
+    def triples(self) -> NTriplesText:
+        return NTriplesText(self.ntriples)
 
 
 def _serialised(source: str, load: Callable[[], Document], budget: Budget | None) -> Extracted:
     """Load (the clock runs from here), extract and serialise one document."""
-    from pyoxigraph import Quad, RdfFormat, serialize
-
     budget = budget or Budget()
     with deadline(budget, safe_name(Path(source).name)):
         done, triples = extract_triples(load(), budget)
     graph = doc_graph_iri(done.doc_id)
-    quads = (Quad(t.subject, t.predicate, t.object, graph) for t in triples)
-    data = serialize(quads, format=RdfFormat.N_QUADS) or b""
-    return Extracted(source, _result(done, graph.value, len(triples)), data)
+    return Extracted(source, _result(done, graph.value, len(triples)), ntriples_block(triples))
 
 
 def _process(path: str, budget: Budget | None = None) -> Extracted:
-    """Load, extract and serialise one file as the N-Quads of its document graph."""
+    """Load, extract and serialise one file as the N-Triples of its document graph."""
     return _serialised(path, lambda: load_path(Path(path)), budget)
 
 
@@ -375,11 +373,11 @@ class _Writer:
             return DocumentRejected(f"{outcome.source}: document id {doc_id!r} is also used by {self.sources[doc_id]}")
         self.sources[doc_id] = outcome.source
         if not self.bulk:
-            self.store.replace_graph(doc_graph_iri(doc_id), _triples(outcome.nquads))
+            self.store.replace_graph(doc_graph_iri(doc_id), outcome.triples())
             self.report.documents.append(outcome.result)
             return None
         self.pending.append(outcome)
-        self.pending_bytes += len(outcome.nquads)
+        self.pending_bytes += len(outcome.ntriples)
         if self.pending_bytes >= BULK_GROUP_BYTES or len(self.pending) >= BULK_GROUP_DOCUMENTS:
             self.flush()
         return None
@@ -388,15 +386,9 @@ class _Writer:
         """Replace the queued documents' graphs in one transaction."""
         if not self.pending:
             return
-        self.store.replace_graphs({doc_graph_iri(o.result.doc_id): _triples(o.nquads) for o in self.pending})
+        self.store.replace_graphs({doc_graph_iri(o.result.doc_id): o.triples() for o in self.pending})
         self.report.documents.extend(o.result for o in self.pending)
         self.pending, self.pending_bytes = [], 0
-
-
-def _triples(nquads: bytes) -> list[Triple]:
-    from pyoxigraph import RdfFormat, parse
-
-    return [quad.triple for quad in parse(nquads, format=RdfFormat.N_QUADS)]
 
 
 def _progress_bar(total: int, enabled: bool):  # type: ignore[no-untyped-def]

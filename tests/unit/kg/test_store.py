@@ -128,3 +128,28 @@ def test_store_raw_query_honours_from(store: OxigraphStore) -> None:
     store.replace_graph(doc_graph_iri("d3"), [Triple(ZONE_B, RDFS.label, Literal("江阴高新区", language="zh"))])
     merged = f"FROM {doc_graph_iri('d2')} FROM {doc_graph_iri('d3')}"
     assert count(f"SELECT (COUNT(*) AS ?n) {merged} WHERE {{ ?s ?p ?o }}") == 1  # the RDF merge of d2 and d3
+
+
+def test_store_takes_a_graph_as_ntriples_text_like_its_triples(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pyoxigraph import DefaultGraph
+
+    from kg.namespaces import SKOS
+    from kg.store.terms import NTriplesText, ntriples_block
+
+    zone = entity_iri(EntityType.ZONE, "示例高新区")
+    company = entity_iri(EntityType.ENTERPRISE, "示例科技有限公司")
+    triples = [Triple(zone, RDFS.label, Literal('示例高新区 "园" .', language="zh")),
+               Triple(zone, SKOS.altLabel, Literal("示例园", language="zh")),
+               Triple(company, ZONE.locatedIn, zone),
+               Triple(company, RDFS.comment, Literal("rdfs:label <x> .\n第二行"))]
+    text = NTriplesText(ntriples_block(triples))
+    assert list(text) == triples
+    assert text.names() == triples[:2]
+    as_text, as_triples = OxigraphStore(tmp_path / "text"), OxigraphStore(tmp_path / "triples")
+    for store, graph in ((as_text, text), (as_triples, triples)):
+        store.replace_graphs({doc_graph_iri("d1"): graph, doc_graph_iri("d2"): graph})
+        store.replace_graph(doc_graph_iri("d1"), graph)  # a graph already stored: replaced
+    assert set(as_text.raw) == set(as_triples.raw)
+    merged = {q.triple for q in as_text.raw.quads_for_pattern(None, None, None, DefaultGraph())}
+    assert merged == {*triples[2:], Triple(zone, RDFS.label, triples[0].object),
+                      Triple(zone, SKOS.altLabel, triples[1].object)}
