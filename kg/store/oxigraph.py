@@ -123,9 +123,8 @@ class OxigraphStore:
         operations = name_operations(self._store, names)  # read before the write: one writer at a time
         touched = frozenset().union(*(self._iris_of(graph, triples) for graph, triples in replaced.items()))
         for graph, triples in replaced.items():
-            if self._store.contains_named_graph(graph):  # a new document has nothing to remove (~20% of its write)
-                operations += MERGED.remove_old_facts(graph)
-                operations.append(f"DROP SILENT GRAPH {graph}")
+            operations += MERGED.remove_old_facts(graph)
+            operations.append(f"DROP SILENT GRAPH {graph}")
             operations.append(_insert_with_facts(graph, triples))
         self._update(" ;\n".join(operations), touched)
 
