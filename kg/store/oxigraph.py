@@ -101,6 +101,13 @@ class OxigraphStore:
             listener(touched)
         self.generation += 1  # after the write: a reader never files old data under the new generation
 
+    def _touched_by(self, graphs: Mapping[NamedNode, Iterable[Triple]]) -> frozenset[str] | None:
+        """What replacing ``graphs`` touches, for the write listeners; None (not worked out) when there are none,
+        since reading the old graphs and parsing a worker's N-Triples text again would serve nobody."""
+        if not self._listeners:
+            return None
+        return frozenset().union(*(self._iris_of(graph, triples) for graph, triples in graphs.items()))
+
     def _iris_of(self, graph: NamedNode, triples: Iterable[Triple] = ()) -> set[str]:
         """IRIs named by the triples of ``graph`` now, and by ``triples``."""
         found: set[str] = set()
@@ -121,7 +128,7 @@ class OxigraphStore:
             return
         names = {graph: t.names() if isinstance(t, NTriplesText) else t for graph, t in replaced.items()}
         operations = name_operations(self._store, names)  # read before the write: one writer at a time
-        touched = frozenset().union(*(self._iris_of(graph, triples) for graph, triples in replaced.items()))
+        touched = self._touched_by(replaced)
         for graph, triples in replaced.items():
             operations += MERGED.remove_old_facts(graph)
             operations.append(f"DROP SILENT GRAPH {graph}")
@@ -132,7 +139,7 @@ class OxigraphStore:
         if not self._store.contains_named_graph(graph):
             return False
         operations = [*name_operations(self._store, {graph: []}), *MERGED.remove_old_facts(graph)]
-        self._update(" ;\n".join([*operations, f"DROP GRAPH {graph}"]), frozenset(self._iris_of(graph)))
+        self._update(" ;\n".join([*operations, f"DROP GRAPH {graph}"]), self._touched_by({graph: []}))
         return True
 
     def bulk_load_nquads(self, data: bytes) -> None:
