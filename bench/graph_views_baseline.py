@@ -21,7 +21,7 @@ from kg.store import GraphStore
 from viz.graph import FOLDED, to_networkx
 from viz.index import BINARY_NAMES, BINARY_PREDICATES, EntityIndex, build_index
 from viz.records import FACT_PREDICATES
-from viz.source import resolve_entity
+from viz.source import resolve_entity, view_members
 from viz.templates import values_block
 from viz.views import DEFAULT_NODE_LIMIT, View, cap, check_depth, check_types, cut_view
 
@@ -80,14 +80,7 @@ def old_store_view(store: GraphStore, *, zone: str | None = None, types: Iterabl
     zone_node = resolve_entity(store, zone) if zone else None
     focus_node = resolve_entity(store, focus) if focus else None
     index = index or old_entity_index(store)
-    if zone_node:
-        members = index.within(zone_node, 2, through_zones=False)
-    elif focus_node:
-        members = index.within(focus_node, depth)
-    elif wanted:
-        members = index.of_types(wanted)
-    else:
-        members = list(index.classes)
+    members = view_members(index, zone_node, focus_node, wanted, depth)
     truncated = len(members) > limit
     chosen = index.most_connected(members, limit, keep=zone_node or focus_node) if truncated else members
     view = cut_view(old_entity_graph(store, chosen, index), zone=zone_node, types=wanted, focus=focus_node,

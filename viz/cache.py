@@ -11,7 +11,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kg.store import GraphStore
 
@@ -75,19 +75,30 @@ class GenerationCache:
                 self._bytes -= weight(self._entries.pop(key))
 
 
-_CACHES: weakref.WeakKeyDictionary[Any, GenerationCache] = weakref.WeakKeyDictionary()
-_CACHES_LOCK = threading.Lock()
+class PerStore(Generic[T]):
+    """One ``make(store)`` per store, made on first use and forgotten with the store."""
+
+    def __init__(self, make: Callable[[Any], T]) -> None:
+        self._make = make
+        self._items: weakref.WeakKeyDictionary[Any, T] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def __call__(self, store: Any) -> T:
+        with self._lock:
+            item = self._items.get(store)
+            if item is None:
+                item = self._items[store] = self._make(store)
+            return item
+
+
+_CACHES: PerStore[GenerationCache] = PerStore(GenerationCache)
 
 
 def store_cache(store: GraphStore) -> GenerationCache | None:
     """The cache of ``store``, or None when the store does not count its writes."""
     if not isinstance(getattr(store, "generation", None), int):
         return None
-    with _CACHES_LOCK:
-        cache = _CACHES.get(store)
-        if cache is None:
-            cache = _CACHES[store] = GenerationCache(store)
-        return cache
+    return _CACHES(store)
 
 
 def cached(store: GraphStore, key: Hashable, build: Callable[[], T]) -> T:

@@ -13,6 +13,7 @@ import weakref
 from typing import Any
 
 from kg.store import GraphStore
+from viz.cache import PerStore
 from viz.index import EntityIndex, patched, read_entity_index
 
 PATCH_LIMIT = 20_000
@@ -65,16 +66,11 @@ class LiveIndex:
         return patched(self._index, store, touched) if touched else self._index
 
 
-_LIVE: weakref.WeakKeyDictionary[Any, LiveIndex] = weakref.WeakKeyDictionary()
-_LIVE_LOCK = threading.Lock()
+_LIVE: PerStore[LiveIndex] = PerStore(LiveIndex)
 
 
 def live_index(store: GraphStore) -> LiveIndex | None:
     """The live index of ``store``, or None when the store does not report its writes (a remote server)."""
     if not callable(getattr(store, "on_write", None)) or not isinstance(getattr(store, "generation", None), int):
         return None
-    with _LIVE_LOCK:
-        live = _LIVE.get(store)
-        if live is None:
-            live = _LIVE[store] = LiveIndex(store)
-        return live
+    return _LIVE(store)

@@ -123,6 +123,17 @@ def resolve_entity(store: GraphStore, ref: str) -> str:
     return items[0]
 
 
+def view_members(index: EntityIndex, zone_node: str | None, focus_node: str | None,
+                 wanted: set[str] | None, depth: int) -> list[str]:
+    """The entities a view is cut from: a zone's (two steps, not through other zones), a focus's (``depth``
+    steps), those of the ``wanted`` types, or every entity."""
+    if zone_node:
+        return index.within(zone_node, 2, through_zones=False)
+    if focus_node:
+        return index.within(focus_node, depth)
+    return index.of_types(wanted) if wanted else list(index.classes)
+
+
 def store_view(
     store: GraphStore,
     *,
@@ -142,14 +153,7 @@ def store_view(
     zone_node = resolve_entity(store, zone) if zone else None
     focus_node = resolve_entity(store, focus) if focus else None
     index = entity_index(store, cache)
-    if zone_node:
-        members = index.within(zone_node, 2, through_zones=False)
-    elif focus_node:
-        members = index.within(focus_node, depth)
-    elif wanted:
-        members = index.of_types(wanted)
-    else:
-        members = list(index.classes)
+    members = view_members(index, zone_node, focus_node, wanted, depth)
     found = candidates(store, index, members, zone_node or focus_node)
     view = cut_view(found.graph, zone=zone_node, types=wanted, focus=focus_node, depth=depth)
     total = found.total if found.truncated else view.number_of_nodes()
