@@ -273,7 +273,7 @@ def _sentence_facts(
 
 
 def _runs_into_next(figure: Figure, after: str, next_follows: bool) -> str:
-    """23家金融机构意向授信1160亿元: the class a count ends with (金融机构) when its words run on into
+    """12家银行机构意向授信300亿元: the class a count ends with (银行机构) when its words run on into
     the next figure's name, or ``""``."""
     if figure.unit != "count" or not next_follows:
         return ""

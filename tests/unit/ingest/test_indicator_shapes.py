@@ -54,9 +54,9 @@ def test_a_count_whose_words_name_the_next_figure_keeps_its_class() -> None:
 
 
 def test_a_count_before_a_rate_of_the_same_firms() -> None:
-    rows = _rows("区内56家高新技术企业工业总产值比例高达61.5%。")
-    assert rows == {("高新技术企业", 56.0, "count", "actual"),
-                    ("高新技术企业工业总产值比例", 61.5, "percent", "actual")}
+    rows = _rows("园内38家高新技术企业营业收入比例高达47.2%。")
+    assert rows == {("高新技术企业", 38.0, "count", "actual"),
+                    ("高新技术企业营业收入比例", 47.2, "percent", "actual")}
 
 
 def test_a_count_followed_by_its_total_still_links_it() -> None:
@@ -94,7 +94,7 @@ def test_clause_residue_is_trimmed_from_metric_names() -> None:
 
 def test_visits_and_vague_counts_are_no_indicators() -> None:
     assert _rows("招商小分队先后拜访对接上下游企业40余家。") == set()
-    assert _rows("园区能源产出率等多项关键指标达到100%。") == set()
+    assert _rows("片区用地集约度等多项考核指标达到100%。") == set()
 
 
 def test_a_rate_compared_with_the_city_average_in_words() -> None:
@@ -122,8 +122,8 @@ def test_a_size_class_of_projects_with_two_currencies_is_no_amount() -> None:
 
 
 def test_approximation_and_existence_words_leave_the_metric() -> None:
-    rows = _rows("此外,还有近30个产业项目确定入园,签约项目总投资接近200亿元。")
-    assert ("签约项目总投资", 20_000_000_000.0, "CNY", "actual") in rows
+    rows = _rows("另外,还有近18个产业项目已经落地,签约项目总投资接近90亿元。")
+    assert ("签约项目总投资", 9_000_000_000.0, "CNY", "actual") in rows
     assert not any(metric.startswith("有") for metric, *_ in rows)
 
 
@@ -174,7 +174,7 @@ def test_a_breakdown_of_the_figures_before_shares_their_year() -> None:
 
 
 def test_a_class_of_platform_projects_is_counted() -> None:
-    assert ("综合服务平台项目", 6.0, "count", "actual") in _rows("综合服务平台项目有6个,总投资达25亿元。")
+    assert ("公共服务平台项目", 4.0, "count", "actual") in _rows("公共服务平台项目有4个,总投资达13亿元。")
 
 
 def test_a_headline_after_an_exclamation_on_the_first_line_restates_the_body() -> None:

@@ -89,7 +89,7 @@ def test_people_zone_with_a_short_place_name() -> None:
     ("sentence", "expected"),
     [
         # A city leader who also heads the zone's party body holds that post as the zone's.
-        ("市委常委、常务副市长、经开区党工委第一书记林远航宣布开工。",
+        ("区委常委、副区长、经开区党工委第一书记林远航宣布开工。",
          [("林远航", [("党工委第一书记", "青阳经济开发区")])]),
         # A company's short name after the words inviting it, and a plant named after a place, name the company.
         ("活动还邀请蓝湾冷链南京厂资深副总李晓梅现身说法。", [("李晓梅", [("资深副总", "蓝湾冷链")])]),
