@@ -31,7 +31,7 @@ def test_swagger_ui_renders_every_operation_offline(browser: Any, server_url: st
     assert offline.page.locator(".opblock").count() == operations
     assert offline.page.locator(".opblock-summary-path[data-path='/enterprises']").count() == 1
     offline.page.locator(".opblock-summary-path[data-path='/enterprises']").click()
-    offline.page.locator(".parameters-container").first.wait_for(timeout=5_000)
+    offline.page.locator(".parameters-container").first.wait_for(timeout=20_000)
     shot = offline.screenshot("docs.png")
     assert shot.stat().st_size > 10_000
     assert offline.blocked == []

@@ -215,11 +215,11 @@ def test_graph_navigation_details_link_source_span_and_zone_profile(browser: Any
     page = offline.page
     page.evaluate("id => __graph.select(id)", SAMPLE_ENTERPRISE)
     link = page.locator("#details .sentences li a.source").first
-    link.wait_for(timeout=5_000)
+    link.wait_for(timeout=20_000)
     assert link.get_attribute("href") == "/documents/sample?s=0&e=20"
     page.evaluate("id => __graph.select(id)", RUGAO)
     assert page.locator("#details a.profile").get_attribute("href") == "/zones/rugao"
-    page.locator("#details .sentences li").first.wait_for(timeout=5_000)
+    page.locator("#details .sentences li").first.wait_for(timeout=20_000)
     offline.screenshot("graph-nav-zone-details.png")
 
 

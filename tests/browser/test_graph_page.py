@@ -162,7 +162,7 @@ def test_graph_page_click_shows_source_sentences(graph_page: PageRecorder) -> No
     graph_page.click_node(SAMPLE_ENTERPRISE)
     assert graph_page.page.locator("#details h2").text_content() == "东旭科技"
     sentence = graph_page.page.locator("#details .sentences li").first
-    sentence.wait_for(timeout=5_000)
+    sentence.wait_for(timeout=20_000)
     assert "2021年签约东旭科技20亿元项目1个。" in sentence.text_content()
     href = sentence.locator("a").get_attribute("href")
     assert href.startswith("/documents/sample?s=") and "&e=" in href  # the document view, sentence highlighted
@@ -171,7 +171,7 @@ def test_graph_page_click_shows_source_sentences(graph_page: PageRecorder) -> No
 def test_graph_page_names_from_documents_stay_inert(graph_page: PageRecorder) -> None:
     page = graph_page.page
     graph_page.click_node(XSS_ENTERPRISE)
-    page.locator("#details .sentences li").first.wait_for(timeout=5_000)
+    page.locator("#details .sentences li").first.wait_for(timeout=20_000)
     page.fill("#search", "svg")
     page.mouse.move(10, 10)
     assert page.evaluate("typeof window.__xss") == "undefined"
@@ -190,7 +190,7 @@ def test_graph_page_screenshot_of_corpus_graph(graph_page: PageRecorder) -> None
             const n = net.getConnectedEdges(id).length; if (n > most) { most = n; best = id; } }
         return best; }""")
     page.evaluate("id => { __graph.select(id); __graph.network.moveTo({scale: 0.75}); }", hub)
-    page.locator("#details .sentences li").first.wait_for(timeout=5_000)
+    page.locator("#details .sentences li").first.wait_for(timeout=20_000)
     graph_page.page.screenshot(path=str(ARTIFACTS / "graph.png"))
     assert (ARTIFACTS / "graph.png").stat().st_size > 10_000
 

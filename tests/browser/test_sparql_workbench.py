@@ -55,7 +55,7 @@ def test_workbench_runs_companies_by_zone_into_a_table_of_distinct_rows(
     page = workbench.page
     page.locator("#gallery button.example").first.click()
     page.locator(".yasr table.dataTable tbody tr").first.wait_for(timeout=20_000)
-    page.locator(".yasr_response_chip, .yasr .dataTables_info").first.wait_for(timeout=5_000)
+    page.locator(".yasr_response_chip, .yasr .dataTables_info").first.wait_for(timeout=20_000)
     query = _editor_text(page)
     expected = httpx.post(server_url + "/sparql", data={"query": query},
                           headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]

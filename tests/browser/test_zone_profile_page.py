@@ -180,7 +180,7 @@ def test_exported_html_shows_source_sentences_offline(browser: Any, tmp_path: An
     wait_for(page, "window.__graphStable !== undefined", 20)
     page.evaluate("id => __graph.select(id)", zone)
     sentences = page.locator("#details .sentences li")
-    sentences.first.wait_for(timeout=5_000)
+    sentences.first.wait_for(timeout=20_000)
     assert sentences.count() >= 5
     assert "000_d6b4aef8aad70cf9" in sentences.first.text_content()
     page.locator("#details .evidence h3").scroll_into_view_if_needed()
