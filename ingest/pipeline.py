@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ingest.budget import Budget, deadline, stage
 from ingest.document import Document, Fact, Mention
+from ingest.extract.indicator_bodies import body_indicators, figure_of
 from ingest.extract.short_names import short_name_mentions
 from ingest.extract.tagged_names import tagged_names
 from ingest.extract.zone_aliases import publisher_zone
@@ -64,7 +65,14 @@ def extract(doc: Document) -> Document:
     mentions.extend(short_name_mentions(doc, mentions))
     mentions, facts = tagged_names(doc, mentions, facts)
     mentions, facts = restore_names(doc, mentions, facts)
+    facts = with_body_figures(facts, body_indicators(doc, mentions))
     return replace(doc, mentions=tuple(mentions), facts=tuple(without_project_figures(facts)))
+
+
+def with_body_figures(facts: list[Fact], bodies: list[Fact]) -> list[Fact]:
+    """Give a figure of one project, platform or company to it rather than to the zone."""
+    taken = {figure_of(f) for f in bodies}
+    return [f for f in facts if f.predicate is not Predicate.INDICATOR or figure_of(f) not in taken] + bodies
 
 
 def without_project_figures(facts: list[Fact]) -> list[Fact]:

@@ -77,9 +77,13 @@ class Figure:
     """总投资560亿元的90个项目: the total of the projects counted next, named after them."""
 
 
-def figures(text: str) -> list[Figure]:
-    """Every figure of the sentence that can be an indicator value, in text order."""
-    figures = [_as_figure(start, end, q, text) for start, end, q in _measures(text)]
+def figures(text: str, *, project_sizes: bool = False) -> list[Figure]:
+    """Every figure of the sentence that can be an indicator value, in text order.
+
+    ``project_sizes`` keeps the size written before a project's name (占地200亩的物流园项目), which the
+    zone's figures leave out and the project's own figures need.
+    """
+    figures = [_as_figure(start, end, q, text, project_sizes) for start, end, q in _measures(text)]
     figures.extend(_ranks(text))
     kept = [f for f in figures if f is not None]
     return sorted(kept, key=lambda figure: figure.start)
@@ -103,10 +107,10 @@ def _bare_yuan_amounts(text: str) -> list[tuple[int, int, Quantity]]:
             for m in _BARE_YUAN_RE.finditer(text)]
 
 
-def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> Figure | None:
+def _as_figure(start: int, end: int, quantity: Quantity, text: str, project_sizes: bool = False) -> Figure | None:
     if quantity.is_money and _AMOUNT_OF_COUNT_RE.match(text, end) and _TOTAL_BEFORE_RE.search(text, 0, start):
         return Figure(start, end, quantity.value, quantity.unit, of_count=True)
-    if not _plausible(start, end, quantity, text):
+    if not _plausible(start, end, quantity, text, project_sizes):
         return None
     unit = _UNIT_CODES.get(quantity.unit, quantity.unit)
     if unit == "count" and (_RANK_STEP_RE.search(text[max(0, start - 4) : start]) or text[end : end + 2] == "名次"):
@@ -114,7 +118,7 @@ def _as_figure(start: int, end: int, quantity: Quantity, text: str) -> Figure | 
     return Figure(start, end, quantity.value, unit, word=text[end - 1])
 
 
-def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
+def _plausible(start: int, end: int, quantity: Quantity, text: str, project_sizes: bool = False) -> bool:
     """Reject figures that are parts of names: 20亿元项目, “营商环境88条”, 一个, 排名17名."""
     if _inside_quotes(text, start) or text[max(0, start - 2) : start] == "排名":
         return False
@@ -134,7 +138,7 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str) -> bool:
         return False  # 在这57个项目中: the figure given before, restated to detail it
     if text[start - 1 : start] == "前" and text[end - 1] in "位名":
         return False  # 位列前25位: a bound of a ranking, not a count
-    if quantity.unit not in _COUNTED_UNITS and _PROJECT_AFTER_RE.match(text, end):
+    if quantity.unit not in _COUNTED_UNITS and not project_sizes and _PROJECT_AFTER_RE.match(text, end):
         return False  # 开工年产2.5万吨基础油项目, 占地200亩的物流园项目: the size of one project, part of its name
     if text[end - 1] == "条":
         noun_after = _QUOTES_AND_SPACE.sub("", text[end : clause_end(text, end, len(text))])

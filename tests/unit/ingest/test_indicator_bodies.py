@@ -1,0 +1,89 @@
+"""Figures of one named project, platform or company go to it, on invented sentences."""
+
+from __future__ import annotations
+
+from ingest.document import Document, Fact, Mention, Sentence
+from ingest.extract.indicator_bodies import body_indicators
+from ingest.pipeline import with_body_figures
+from kg.model import EntityType, Predicate
+
+ZONE = (EntityType.ZONE, "青松经济开发区")
+P, F, E, Z = EntityType.PROJECT, EntityType.PLATFORM, EntityType.ENTERPRISE, EntityType.ZONE
+
+
+def _doc(sentences: list[str], names: list[tuple[EntityType, str]]) -> tuple[Document, list[Mention]]:
+    """A document of one paragraph per blank-free list of sentences, with a mention of every name found."""
+    text, parts, mentions = "", [], []
+    for index, sentence in enumerate(sentences):
+        parts.append(Sentence(index, len(text), len(text) + len(sentence), sentence))
+        for kind, name in names:
+            at = sentence.find(name)
+            if at >= 0:
+                mentions.append(Mention(kind, name, len(text) + at, len(text) + at + len(name), index))
+        text += sentence
+    doc = Document(doc_id="d", source_name="d.txt", raw=text, text=text, sentences=tuple(parts), home_zone=ZONE)
+    return doc, mentions
+
+
+def _rows(sentences: list[str], names: list[tuple[EntityType, str]]) -> set[tuple[str, str, float, str, str]]:
+    doc, mentions = _doc(sentences, names)
+    return {(f.subject[1], f.attr("metric"), f.attr("value"), f.attr("unit"), f.attr("kind"))
+            for f in body_indicators(doc, mentions)}
+
+
+def test_a_project_that_opens_the_sentence_owns_its_land_and_floor_area() -> None:
+    rows = _rows(["蓝湾冷链物流园项目占地约120亩,总建筑面积约8.6万平方米,总投资6亿元。"], [(P, "蓝湾冷链物流园项目")])
+    assert ("蓝湾冷链物流园项目", "占地", 120.0, "mu", "actual") in rows
+    assert ("蓝湾冷链物流园项目", "总建筑面积", 86000.0, "m2", "actual") in rows
+    assert not any("投资" in metric for _, metric, *_ in rows)  # the amount is the project's investment fact
+
+
+def test_yields_after_completion_are_targets_of_the_project() -> None:
+    rows = _rows(["总投资2.4亿元的青松机器人减速器项目,投产后年营业额可达15亿元,带动就业600人。"],
+                 [(P, "青松机器人减速器项目")])
+    assert ("青松机器人减速器项目", "投产后年营业额", 1_500_000_000.0, "CNY", "target") in rows
+    assert ("青松机器人减速器项目", "带动就业", 600.0, "count", "target") in rows
+
+
+def test_figures_written_before_the_project_they_describe_are_its_own() -> None:
+    rows = _rows(["占地面积12000平方米的启明光电封装基地项目主体工程竣工。"], [(P, "启明光电封装基地项目")])
+    assert ("启明光电封装基地项目", "占地面积", 12000.0, "m2", "actual") in rows
+
+
+def test_a_sentence_opening_with_project_points_back_to_the_last_project() -> None:
+    rows = _rows(["白鹭新材料产业基地项目正式开工。", "项目建成后,年可实现销售收入3.2亿元、利税4000万元。"],
+                 [(P, "白鹭新材料产业基地项目")])
+    assert ("白鹭新材料产业基地项目", "年可实现销售收入", 320_000_000.0, "CNY", "target") in rows
+    assert ("白鹭新材料产业基地项目", "利税", 40_000_000.0, "CNY", "target") in rows
+
+
+def test_a_short_name_of_the_last_project_points_back_to_it() -> None:
+    rows = _rows(["白鹭新材料产业基地项目正式开工。", "白鹭基地项目新增用地90亩。"], [(P, "白鹭新材料产业基地项目")])
+    assert ("白鹭新材料产业基地项目", "新增用地", 90.0, "mu", "actual") in rows
+
+
+def test_a_platform_counts_its_users_and_firms() -> None:
+    rows = _rows(["青松农产品电子交易中心注册用户2000余人、入驻商家300余户,成交总额达2.5亿元。"],
+                 [(F, "青松农产品电子交易中心")])
+    assert ("青松农产品电子交易中心", "注册用户", 2000.0, "count", "actual") in rows
+    assert ("青松农产品电子交易中心", "入驻商家", 300.0, "count", "actual") in rows
+    assert ("青松农产品电子交易中心", "成交总额", 250_000_000.0, "CNY", "actual") in rows
+
+
+def test_a_project_counts_no_firms_and_list_members_own_nothing() -> None:
+    rows = _rows(["蓝湾冷链项目、启明光电项目等工业项目8个集中签约,新引进企业12家。"],
+                 [(P, "蓝湾冷链项目"), (P, "启明光电项目")])
+    assert rows == set()
+
+
+def test_a_zone_named_after_the_body_takes_its_clauses_back() -> None:
+    rows = _rows(["青松创业谷累计孵化企业120家,白鹭产业园新签约项目3个。"], [(F, "青松创业谷"), (Z, "白鹭产业园")])
+    assert ("青松创业谷", "累计孵化企业", 120.0, "count", "actual") in rows
+    assert not any(metric == "新签约项目" for _, metric, *_ in rows)
+
+
+def test_a_body_figure_replaces_the_zone_reading_of_the_same_figure() -> None:
+    zone_fact = Fact(Predicate.INDICATOR, ZONE, None, 3, (("metric", "利税"), ("value", 4e7), ("unit", "CNY")))
+    other = Fact(Predicate.INDICATOR, ZONE, None, 3, (("metric", "签约项目"), ("value", 5.0), ("unit", "count")))
+    body = Fact(Predicate.INDICATOR, (P, "甲项目"), None, 3, (("metric", "利税"), ("value", 4e7), ("unit", "CNY")))
+    assert with_body_figures([zone_fact, other], [body]) == [other, body]
