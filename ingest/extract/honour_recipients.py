@@ -53,6 +53,38 @@ def recipients_before(before: str, offset: int) -> list[tuple[int, int, str]]:
     return found if len(found) == len(parts) else []
 
 
+_REGION_PREFIX = 3
+
+
+def zones_before(before: str, offset: int) -> list[tuple[int, int, str]]:
+    """Zone names listed before a cue (白鹭高新区、青松经济开发区日前被认定为…), or [] unless every item is one."""
+    from ingest.extract.zones import find_zone_names
+
+    text = re.sub(r"(?:分别|先后|同时|均|也|还|成功|此次|本次|今年|近日|日前)+$", "", before)
+    lead = re.match(r"^(?:其中|此外|同时|另外|目前|近日|日前)+", text)
+    if lead:
+        text, offset = text[lead.end():], offset + lead.end()
+    found, position = [], 0
+    for part in text.split("、"):
+        name = unquoted(part)
+        zones = find_zone_names(name)
+        # a province or region may stand before the zone's own name (宁夏…工业园区)
+        if not (len(zones) == 1 and zones[0][0] <= _REGION_PREFIX and zones[0][1] == len(name)) or len(name) < 4:
+            return []
+        found.append((offset + position, offset + position + len(part), name))
+        position += len(part) + 1
+    return found
+
+
+def opening_zone(sentence: str) -> str:
+    """The full name of a zone a sentence opens with (石嘴山高新技术产业开发区重点发展…), or ""."""
+    from ingest.extract.zones import find_zone_names
+
+    text = re.sub(r"^(?:同时|此外|另外|目前|近年来|其中)[,，]?", "", sentence)
+    zones = find_zone_names(text[:30])
+    return zones[0][2].name if zones and zones[0][0] == 0 and len(zones[0][2].name) >= 5 else ""
+
+
 def split_names(text: str) -> list[str]:
     """Items of a name list: 、 always separates; 和/及 only between two names of 2+ characters (恒和材料 is one)."""
     parts: list[str] = []

@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.extract.boundaries import HONOUR_LEFT_WORDS
-from ingest.extract.honour_recipients import is_recipient_name, legal_company, recipients_before, split_names
+from ingest.extract.honour_recipients import (
+    is_recipient_name,
+    legal_company,
+    opening_zone,
+    recipients_before,
+    split_names,
+    zones_before,
+)
 from ingest.extract.honour_titles import BATCH_RE, is_honour, title_name, unquoted
 from ingest.extract.patterns import HAN
 from kg.model import EntityType
@@ -37,7 +44,7 @@ STRONG_RE = re.compile(rf"[{HAN}](?:[{HAN}]|[-—－](?=[{HAN}])){{1,20}}?(?:{'|
 _ZONE_SUCCESS = re.compile(r"^[“”]?(?:顺利)?(?:通过验收|获批|成功创建|的优势|称号)|^的优势")
 # "第五批专精特新“小巨人”企业名单…,A、B入选": the honour is the list the recipients enter.
 _ROLL_RE = re.compile(
-    r"(?:第[一二三四五六七八九十\d]+批|公布的|发布的|公布|发布)?(?P<honour>[^,，。;；的]{3,24}?)(?:名单|榜单)"
+    r"(?:第[一二三四五六七八九十\d]+批|公布的|发布的|公示的|公布|发布|公示)?(?P<honour>[^,，。;；的]{3,24}?)(?:名单|榜单)"
 )
 
 # Holders counted but not named, right before the cue (园区3家企业, 7个社区治理项目, 共有14家企业).
@@ -117,7 +124,7 @@ def _roll(sentence: str, end: int) -> tuple[int, int, str] | None:
     """The honour roll named before ``end`` ("第五批专精特新“小巨人”企业名单"), if any."""
     found = None
     for match in _ROLL_RE.finditer(sentence[:end]):
-        raw = BATCH_RE.sub("", re.sub(r"^.*(?:公布|发布|在)|^.*中(?!小)", "", match.group("honour")))
+        raw = BATCH_RE.sub("", re.sub(r"^.*(?:公布|发布|公示|在)|^.*中(?!小)", "", match.group("honour")))
         name = title_name(raw)
         if is_honour(name):
             found = (match.end("honour") - len(raw), match.end("honour"), name)
@@ -132,7 +139,15 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
     honours = _honours_after(clause[cue.end():], offset + cue.end())
     if not honours and roll is not None and cue.group() in ("入选", "榜上有名"):
         honours = [roll]
+    if cue.group().endswith("授予"):
+        granted = _granted(honours)
+        if granted:
+            return granted
     before = clause[:cue.start()]
+    zones = zones_before(before, offset)
+    if zones:  # "白鹭高新区、青松开发区被认定为…": each zone holds the title
+        return [Award(name, start, end, (EntityType.ZONE, who), ws, we)
+                for start, end, name in honours for ws, we, who in zones]
     people = recipients_before(before, offset)
     if len(people) == 1 and people[0][2] in _ZONE_WORDS and home is not None:
         people = []  # "园区先后荣获…": the zone itself, as a subjectless clause
@@ -166,12 +181,28 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
     return awards
 
 
+def _granted(honours: list[tuple[int, int, str]]) -> list[Award]:
+    """授予青松开发区“绿色制造”示范园区荣誉称号: the zone or company named right after 授予 holds the title."""
+    from ingest.extract.zones import find_zone_names
+
+    awards = []
+    for start, end, name in honours:
+        zones = find_zone_names(name)
+        company = legal_company(name)
+        holder = ((EntityType.ZONE, zones[0][2].name, zones[0][1]) if zones and zones[0][0] == 0
+                  else (EntityType.ENTERPRISE, company[2], company[1]) if company and company[0] == 0 else None)
+        title = title_name(name[holder[2]:]) if holder else ""
+        if holder and is_honour(title):
+            awards.append(Award(title, start + holder[2], end, (holder[0], holder[1]), start, start + holder[2]))
+    return awards
+
+
 def _strong_awards(sentence: str, home: Key | None, taken: list[tuple[int, int]]) -> list[Award]:
     awards = []
     for match in STRONG_RE.finditer(sentence):
         lead = HONOUR_LEFT_WORDS.match(match.group()[:-2])
         start = match.start() + (lead.end() if lead else 0)
-        if any(s <= start < e or s <= match.start() < e for s, e in taken):
+        if any(s <= start < e or s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue
         name = unquoted(sentence[start:match.end()])
         if len(name) < 5:
@@ -227,6 +258,8 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
     """Every honour mention of a sentence with its recipient, if any."""
     awards: list[Award] = []
     company = legal_company(sentence)
+    named = opening_zone(sentence)
+    opened = (EntityType.ZONE, named) if named and home is not None else None
     for clause in re.finditer(r"[^,，;；。]+", sentence):
         # A clause opening with its cue ("被评为…") continues the enterprise of the clause before.
         carried = [a for a in awards if a.recipient and a.recipient[0] is EntityType.ENTERPRISE]
@@ -237,7 +270,7 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
         roll = _roll(sentence, clause.start()) if "单" in sentence[:clause.start()] else None  # 名单, 榜单
         roll = roll or _counted_roll(sentence, clause)
         # A clause after one about a company ("企业迎来…,先后入选…") continues that company, not the zone.
-        zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else home
+        zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else opened or home
         after_company = _ANAPHOR_OPENING.search(sentence[:clause.start()]) is not None
         awards.extend(_cue_awards(clause.group(), clause.start(), zone, subject, roll, after_company))
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))

@@ -1,0 +1,44 @@
+"""Who holds an honour when the holder is a zone or is named after 授予 (invented sentences)."""
+
+from __future__ import annotations
+
+from ingest.extract.honours import find_awards
+from kg.model import EntityType
+
+HOME = (EntityType.ZONE, "星河高新区")
+Z, E = EntityType.ZONE, EntityType.ENTERPRISE
+
+
+def awards(sentence: str) -> set[tuple[str, tuple[EntityType, str] | None]]:
+    return {(a.honour, a.recipient) for a in find_awards(sentence, HOME)}
+
+
+def test_the_zone_named_after_grant_holds_the_title() -> None:
+    found = awards("在全市民营经济大会上,市委、市政府授予白鹭经济开发区“绿色制造”示范园区荣誉称号。")
+    assert found == {("绿色制造示范园区", (Z, "白鹭经济开发区"))}
+
+
+def test_the_company_named_after_grant_holds_the_title() -> None:
+    found = awards("市政府授予青松机器人股份有限公司“科技创新示范企业”称号。")
+    assert ("科技创新示范企业", (E, "青松机器人股份有限公司")) in found
+
+
+def test_each_zone_of_a_list_before_the_cue_holds_the_title() -> None:
+    found = awards("宁夏白鹭工业园区、青松高新技术产业开发区日前被认定为自治区高质量发展示范园区。")
+    assert found == {("自治区高质量发展示范园区", (Z, "宁夏白鹭工业园区")),
+                     ("自治区高质量发展示范园区", (Z, "青松高新技术产业开发区"))}
+
+
+def test_a_sentence_opening_with_another_zone_gives_it_the_titles_of_a_subjectless_clause() -> None:
+    found = awards("青松高新技术产业开发区重点发展新材料产业,先后被评为国家“两化融合试点园区”和“新材料产业示范基地”。")
+    assert found == {("国家两化融合试点园区", (Z, "青松高新技术产业开发区")),
+                     ("新材料产业示范基地", (Z, "青松高新技术产业开发区"))}
+
+
+def test_the_home_zone_keeps_a_subjectless_clause_of_a_sentence_without_a_zone() -> None:
+    assert awards("今年以来,先后被评为省级智能制造示范园区。") == {("省级智能制造示范园区", HOME)}
+
+
+def test_the_body_that_publishes_a_roll_is_no_part_of_the_title() -> None:
+    found = awards("近日,某省工业和信息化厅公示第七批国家级专精特新“小巨人”企业名单,蓝湾冷链股份有限公司榜上有名。")
+    assert ("国家级专精特新小巨人企业", (E, "蓝湾冷链股份有限公司")) in found
