@@ -97,6 +97,8 @@ _FRONTED_OBJECT_RE = re.compile(r"(?:的|^)(?P<noun>[\u4e00-\u9fff]{2,10}?(?:企
 _DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")
 _TOTAL_AFTER_RE = re.compile(r"(?:总投资|计划总投资|投资总额|总投资额)(?:达|约|超|近|逾)?$")
 _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
+_YIELD_QUANTITY_RE = re.compile(r"产值|税收|利税|就业|营业收入|销售收入|营收|销售额")
+_YIELD_CUE_RE = re.compile(r"达产|达效|建成后|投产后|全部投产|预计")
 _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
@@ -220,6 +222,8 @@ class _Reading:
     """A total written before the count it belongs to (总投资560亿元的90个项目)."""
     plan: int | None = None
     """The year the whole sentence announces plans for (…，2025年，该区将…), if it does."""
+    yields: bool = False
+    """The figure just named is what a counted class of projects is to yield (预计达产后年产值): a target."""
 
 
 def _whole_sentence(text: str, start: int) -> str:
@@ -262,7 +266,9 @@ def _sentence_facts(
         if figure.unit == "count":
             reading.emitted.extend(metrics)
         for metric in metrics:
-            facts.append(_fact(sentence.index, subject, metric, figure, (segment, clause_after), reading, context))
+            fact = _fact(sentence.index, subject, metric, figure, (segment, clause_after), reading, context)
+            facts.append(_as_target(fact) if reading.yields else fact)
+        reading.yields = False
         owed, reading.owed_total = reading.owed_total, None
         if owed is not None and figure.unit == "count" and len(metrics) == 1:
             total = metrics[0] + "总投资"
@@ -338,6 +344,10 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
     metric = tidy_metric(without_zone_name(metric, reading.zone))
+    yielded = _class_yield(metric, reading)
+    if yielded:
+        reading.yields = True
+        return [yielded]
     if unnamed_area(metric, figure.unit) or clause_fragment(metric):
         return []
     if len(metric) <= 2 and not names_a_quantity(metric):
@@ -356,6 +366,23 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
     elif reading.sector and reading.sector not in metric:
         metric = reading.sector + metric
     return [metric]
+
+
+def _class_yield(metric: str, reading: _Reading) -> str:
+    """开工项目6个,总投资44.5亿元,预计达产后年产值50亿元,税收2亿元: what the counted projects are to yield,
+    named after them."""
+    counted = next((m for m in reversed(reading.emitted) if m.endswith("项目")), "")
+    if not counted or not _YIELD_QUANTITY_RE.search(metric) or metric.startswith(counted):
+        return ""
+    if not _YIELD_CUE_RE.search(reading.text, 0, reading.segment_start + len(metric) + 8):
+        return ""
+    return counted + metric
+
+
+def _as_target(fact: Fact) -> Fact:
+    attrs = dict(fact.attrs)
+    attrs["kind"] = IndicatorKind.TARGET.value
+    return replace(fact, attrs=tuple(attrs.items()))
 
 
 def _own_metric(figure: Figure, metric: str, segment: str, after: str, reading: _Reading) -> str:

@@ -189,3 +189,16 @@ def test_a_class_named_by_the_act_that_brought_it() -> None:
     rows = _rows("孵化中心完成蓝湾冷链、青松机器人等25家企业入驻;工业园里,启明光电等18个工业实体完成入驻。")
     assert ("入驻企业", 25.0, "count", "actual") in rows
     assert ("入驻工业实体", 18.0, "count", "actual") in rows
+
+
+def test_what_counted_projects_are_to_yield_is_a_target_named_after_them() -> None:
+    rows = _rows("此次集中开工项目8个,总投资36亿元,预计达产后年产值60亿元,税收3亿元,解决就业约1800人。")
+    assert ("集中开工项目达产后年产值", 6e9, "CNY", "target") in rows
+    assert ("集中开工项目税收", 3e8, "CNY", "target") in rows
+    assert ("集中开工项目解决就业", 1800.0, "count", "target") in rows
+    assert ("集中开工项目总投资", 3.6e9, "CNY", "actual") in rows
+
+
+def test_a_yield_without_a_counted_class_of_projects_is_not_renamed() -> None:
+    rows = _rows("今年以来,园区规上工业产值达120亿元,税收8亿元。")
+    assert ("税收", 8e8, "CNY", "actual") in rows
