@@ -84,7 +84,7 @@ _DEPARTMENT = re.compile(
 _ZONE_BODIES = ("党工委", "管委会", "工委")
 # A zone written by a short or unusual place name (哈经开区) that the zone finder does not take.
 _SHORT_ZONE = re.compile(rf"(?![据在对由和与了])[{HAN}]{{1,6}}?(?:{ENDING_RE.pattern})")
-_BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区)(?:[(（][^)）]*[)）])?")
+_BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区|新区)(?:[(（][^)）]*[)）])?")
 _PUBLIC_BODY = re.compile(r"[市县省]委?$|市委|县委|省委|政府|人大|政协|[市县省]|协会|商会|学会|联合会|大学|学院")
 # Words of the clause before a company's short name (活动也邀请青松机器人董事长…): the name starts after them.
 _LEADING_WORDS = re.compile(r"^.*(?:邀请|请来|陪同|以及|其中|来自|包括|和|与|及)")

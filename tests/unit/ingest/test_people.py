@@ -114,3 +114,8 @@ def test_roles_of_zone_leaders_and_company_executives(sentence: str, expected: l
 )
 def test_full_administration_names_and_spaced_names(sentence: str, expected: list[tuple[str, list]]) -> None:
     assert _people(sentence) == expected
+
+
+def test_a_bare_new_area_before_a_zone_body_is_the_home_zone() -> None:
+    found = _people("仪式上,新区管委会副主任林向东代表管委会签约。")
+    assert found == [("林向东", [("管委会副主任", "青阳经济开发区")])]
