@@ -43,8 +43,10 @@ _TITLE_ALT = alternation(PERSON_TITLES)
 _ANY_TITLE = re.compile(_TITLE_ALT)
 # A title is not followed by 会 (管理委员会主任: 委员 is part of the body's name).
 _PART = rf"[{HAN}A-Za-z0-9()（）]{{0,20}}?(?:{_TITLE_ALT})(?!会)"
-CHAIN_RE = re.compile(rf"((?:{_PART}(?:、|兼))*{_PART})(?= ?[{HAN}])")
-_CHAIN_BEFORE = re.compile(rf"(?:{_PART}(?:、|兼))*{_PART}$")
+# Titles of one person are joined by 、 or 兼, or set apart by a space on some pages (党组书记 局长).
+_JOIN = r"、|兼| "
+CHAIN_RE = re.compile(rf"((?:{_PART}(?:{_JOIN}))*{_PART})(?= ?[{HAN}])")
+_CHAIN_BEFORE = re.compile(rf"(?:{_PART}(?:{_JOIN}))*{_PART}$")
 NAME_TITLE_RE = re.compile(
     rf"(?<![{HAN}])([{SURNAMES}][{HAN}]{{1,2}}?)(?:市长|区长|县长|书记|主任|局长)(?:调研|在|出席|表示|指出)"
 )
@@ -84,6 +86,8 @@ _DEPARTMENT = re.compile(
 _ZONE_BODIES = ("党工委", "管委会", "工委")
 # A zone written by a short or unusual place name (哈经开区) that the zone finder does not take.
 _SHORT_ZONE = re.compile(rf"(?![据在对由和与了])[{HAN}]{{1,6}}?(?:{ENDING_RE.pattern})")
+# The zone's administration bureau, bare or after a short form of the zone's name (园区管理局, 青阳管理局长).
+_ZONE_BUREAU = re.compile(rf"^(?:园区|开发区|[{HAN}]{{0,4}}?)管理局?$")
 _BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区|新区)(?:[(（][^)）]*[)）])?")
 _PUBLIC_BODY = re.compile(r"[市县省]委?$|市委|县委|省委|政府|人大|政协|[市县省]|协会|商会|学会|联合会|大学|学院")
 # Words of the clause before a company's short name (活动也邀请青松机器人董事长…): the name starts after them.
@@ -110,6 +114,8 @@ def _split_org(prefix: str, home: Key | None, title: str) -> tuple[Key | None | 
     short = _SHORT_ZONE.match(prefix)
     if short and (not prefix[short.end():] or _DEPARTMENT.fullmatch(prefix[short.end():])):
         return (EntityType.ZONE, short.group()), prefix[short.end():]
+    if home is not None and _home_bureau(prefix, home[1]):
+        return home, ""
     if not prefix or _DEPARTMENT.fullmatch(prefix):
         return "", prefix
     company = _COMPANY.match(prefix)
@@ -121,12 +127,21 @@ def _split_org(prefix: str, home: Key | None, title: str) -> tuple[Key | None | 
     return ((EntityType.ENTERPRISE, short), "") if len(short) >= 2 else (None, prefix)
 
 
+def _home_bureau(prefix: str, home_name: str) -> bool:
+    """Whether ``prefix`` names the home zone's 管理局: bare, or after a short form of the zone's name."""
+    bureau = _ZONE_BUREAU.match(prefix)
+    if bureau is None:
+        return False
+    place = prefix[: prefix.index("管理")]
+    return place in ("", "园区", "开发区") or place in home_name
+
+
 def _roles(chain: str, home: Key | None, previous: Key | None = None) -> tuple[list[tuple[str, Key]], Key | None]:
     """Roles of a title chain and the organisation of its last title (None for another body);
     ``previous`` is that organisation for the person named just before."""
     roles: list[tuple[str, Key]] = []
     current: Key | None = previous
-    for part in re.split(r"、|兼", chain):
+    for part in re.split(_JOIN, chain):
         title = re.search(rf"(?:{_TITLE_ALT})$", part)
         if title is None:
             continue
@@ -160,7 +175,7 @@ def _name_after(sentence: str, end: int) -> tuple[str | None, int]:
     name = person_name_at(sentence, end)
     if name is None and sentence[end : end + 1] == " ":
         spaced = person_name_at(sentence, end + 1)
-        if spaced and sentence[end + 1 + len(spaced) : end + 2 + len(spaced)] in (" ", ""):
+        if spaced and sentence[end + 1 + len(spaced) : end + 2 + len(spaced)] in (" ", "", ":", "：", ",", "，"):
             return spaced, end + 1
     return name, end
 

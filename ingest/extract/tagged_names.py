@@ -37,6 +37,8 @@ COMPANY_CUE = re.compile(r"公司|集团|落户|入驻|引进|引入|投资方|�
 # Words that cue companies only in a list ("A、B等N个项目", "A、B等龙头企业").
 _LIST_HEAD = re.compile(r"项目|企业")
 PERSON_CUE = re.compile(rf"{alternation(PERSON_TITLES)}|领导|联系人|嘉宾")
+# A word the tagger reads as a name but that ends in a title (二林镇长, 李书记) is a post, not a name.
+_TITLE_END = re.compile(rf"(?:{alternation(tuple(t for t in PERSON_TITLES if len(t) > 1))})$")
 # A list mark: 项目/企业 cue companies only beside one.
 _LIST_MARK = re.compile(r"、|等")
 # A word ending so is a region's or a sector's name (东北基因产业), not a company's, when it opens a project.
@@ -205,7 +207,8 @@ def _is_person(word: Word, sentence: str, clause: TaggedClause) -> bool:
     """A 2–4 character Han name in a clause with a person cue, not a byline, not a national leader (…总书记)."""
     return (bool(PERSON_CUE.search(sentence, clause.start, clause.end))
             and bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", word.text))
-            and not _BYLINE.search(sentence[clause.start:word.start]) and not sentence.startswith("总书记", word.end))
+            and not _BYLINE.search(sentence[clause.start:word.start]) and not sentence.startswith("总书记", word.end)
+            and not _TITLE_END.search(word.text))
 
 
 def _glued_names(doc: Document, mentions: Iterable[Mention], clauses: Sequence[TaggedClause]) -> dict[str, str]:

@@ -119,3 +119,19 @@ def test_full_administration_names_and_spaced_names(sentence: str, expected: lis
 def test_a_bare_new_area_before_a_zone_body_is_the_home_zone() -> None:
     found = _people("仪式上,新区管委会副主任林向东代表管委会签约。")
     assert found == [("林向东", [("管委会副主任", "青阳经济开发区")])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Two posts set apart by a space: one role each, the second in the organisation of the first.
+        ("青阳经济开发区商务和投资促进局党组书记 局长 王明远:首条产线三个月就投产了。",
+         [("王明远", [("商务和投资促进局党组书记", "青阳经济开发区"), ("局长", "青阳经济开发区")])]),
+        # The zone's 管理局 written after a short form of the zone's name, and bare.
+        ("青阳管理局长许文清指出，园区将补强供应链。", [("许文清", [("局长", "青阳经济开发区")])]),
+        # Another place's 管理局 is another body.
+        ("南岭管理局长许文清指出，园区将补强供应链。", [("许文清", [])]),
+    ],
+)
+def test_spaced_titles_and_the_zone_bureau(sentence: str, expected: list[tuple[str, list]]) -> None:
+    assert _people(sentence) == expected

@@ -9,7 +9,8 @@ import pytest
 from ingest.document import Document, Mention
 from ingest.emit import to_gold_json
 from ingest.extract import tagger
-from ingest.extract.tagged_names import COMPANY_CUE, _is_glue, _worth_tagging, is_company_name
+from ingest.extract.tagged_names import COMPANY_CUE, _is_glue, _is_person, _worth_tagging, is_company_name
+from ingest.extract.tagger import TaggedClause, Word
 from ingest.pipeline import run
 from kg.model import EntityType
 
@@ -156,3 +157,12 @@ def test_a_zone_s_own_company_is_a_company_not_the_zone() -> None:
 
     assert is_company_name("晴川高新区投资集团") and is_company_name("西岭经开区建设发展有限公司")
     assert not is_company_name("晴川高新区")
+
+
+
+@pytest.mark.parametrize(("word", "person"), [("蔡明辉", True), ("南岭镇长", False), ("李书记", False)])
+def test_a_tagged_word_ending_in_a_title_is_not_a_person(word: str, person: bool) -> None:
+    sentence = f"出席的有同业公会理事长许文清、{word}等。"
+    start = sentence.index(word)
+    clause = TaggedClause(0, 0, len(sentence), (Word(word, "PER", start, start + len(word)),))
+    assert _is_person(clause.words[0], sentence, clause) is person
