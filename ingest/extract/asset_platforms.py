@@ -29,7 +29,8 @@ _PLATFORM_VERBS = (
 _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与"))
 # Words of a visit or a contrast that open the clause before a carrier (调研组先后到X产业园, 而X科技城).
 _VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而", "还有")
-_PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS + _VISIT_WORDS), key=len))
+# 暨 joins two carriers run as one (A产业园暨B产业园): each is named on its own.
+_PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS + _VISIT_WORDS + ("暨",)), key=len))
 
 
 # Listed resources that are kinds of partner, not carriers (高校、科研院所等创新资源).
@@ -56,6 +57,7 @@ def find_platforms(sentence: str) -> list[Candidate]:
             continue
         start = scan_left(sentence, m.start(), allow_list_comma=False)
         prefix, stop = _joined(*cut_after_stop(sentence[start:m.start()], _PLATFORM_STOPS), sentence[start:m.start()])
+        prefix = prefix.lstrip("·・")  # 运营方·X产业园: the name after the operator's
         if prefix.count("“") > prefix.count("”"):
             prefix = prefix[prefix.rindex("“") + 1:]
         ending = m.group()
@@ -103,12 +105,19 @@ def _is_kind(item: str) -> bool:
         and not _ENDS_IN_PHASE.search(item) or is_generic(item)
 
 
+# A place before 与 (X区与Y设计城共同打造) is a partner of the carrier, not part of its name.
+_PLACE_END = re.compile(r"[省市县区镇乡州]$")
+
+
 def _joined(prefix: str, stop: str | None, text: str) -> tuple[str, str | None]:
-    """"钨及钨合金材料研究院": a name joined by 及/与 before the ending is one name."""
-    if stop not in ("及", "与"):
+    """"钨及钨合金材料研究院": a name joined by 及/与 before the ending is one name, and a single character
+    before 和 (X和堂Y产业园) is the start of a name with 和 inside it."""
+    if stop not in ("及", "与", "和"):
         return prefix, stop
     head = text[:len(text) - len(prefix) - 1]
     rest, outer = cut_after_stop(head, _PLATFORM_STOPS)
+    if stop == "和" and len(rest) != 1 or _PLACE_END.search(rest):
+        return prefix, stop
     if 1 <= len(rest) <= 8 and not _platform_re().search(rest) and not is_generic(rest):
         return rest + stop + prefix, outer
     return prefix, stop

@@ -254,6 +254,32 @@ def _counted_holders(sentence: str) -> list[Award]:
     return awards
 
 
+# "拥有国家级专精特新“小巨人”企业2家(A、B)": a counted title whose holders are named in brackets.
+_BRACKETED_HOLDERS = re.compile(
+    r"(?P<t>[^,，。;；、()（）]{4,30}?)(?P<n>\d+|[两二三四五六七八九十]+)家[(（](?P<names>[^()（）]{2,80})[)）]")
+# Names in brackets after a count are names: only a digit or a generic word rules one out (日晶玻璃 has 日).
+_BRACKETED_NAME = re.compile(rf"(?![^\d]*(?:企业|项目|公司$))[{HAN}A-Za-z]{{2,12}}|[{HAN}A-Za-z()（）]{{4,30}}有限公司")
+_TITLE_LEAD = re.compile(r"^.*(?:聚集|集聚|拥有|共有|现有|已有|新增|培育|累计|其中|包括|有)")
+
+
+def _bracketed_holders(sentence: str) -> list[Award]:
+    awards = []
+    for m in _BRACKETED_HOLDERS.finditer(sentence) if "家(" in sentence or "家（" in sentence else ():
+        lead = _TITLE_LEAD.match(m.group("t"))
+        start = m.start("t") + (lead.end() if lead else 0)
+        honour = title_name(sentence[start:m.end("t")])
+        names = split_names(re.sub(r"等$", "", m.group("names")))
+        if not is_honour(honour) or _number(m.group("n")) != len(names) \
+                or not all(_BRACKETED_NAME.fullmatch(unquoted(n)) for n in names):
+            continue
+        position = m.start("names")
+        for name in names:
+            who = (EntityType.ENTERPRISE, unquoted(name))
+            awards.append(Award(honour, start, m.end("t"), who, position, position + len(name)))
+            position += len(name) + 1
+    return awards
+
+
 def find_awards(sentence: str, home: Key | None) -> list[Award]:
     """Every honour mention of a sentence with its recipient, if any."""
     awards: list[Award] = []
@@ -277,7 +303,8 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
     unveiled = _unveiled_titles(sentence, home)
     spans = {(a.start, a.end) for a in unveiled}
     awards = [a for a in awards if (a.start, a.end) not in spans] + unveiled
-    awards = _named_after(sentence, awards) + _counted_holders(sentence) + _talent_awards(sentence)
+    awards = _named_after(sentence, awards) + _counted_holders(sentence) + _talent_awards(sentence) \
+        + _bracketed_holders(sentence)
     return [_full_group_name(sentence, a) for a in awards]
 
 

@@ -117,10 +117,13 @@ def clean_metric(segment: str, *, money: bool, zone: str = "") -> str:
     '签约20亿元项目'
     >>> clean_metric("林佩华博士等人才创业类项目", money=False)
     '人才创业类项目'
+    >>> clean_metric("远帆机械)、省级专精特新中小企业", money=False)
+    '省级专精特新中小企业'
     """
     text = _BASELINE_RE.sub("", QUOTE_RE.sub("", segment))
     text = _NEWS_SOURCE_RE.sub("", _ALIAS_NOTE_RE.sub("", text))
-    text = re.sub(r"^[、,]?\([^)]*\)|\([^)]*\d[^)]*\)$", "", text)
+    # A bracket opened by the figure before and closed here (…2家(A、B)、C企业5家) is no part of the metric.
+    text = re.sub(r"^[、,]?\([^)]*\)|^[^()]*\)[、,]?|\([^)]*\d[^)]*\)$", "", text)
     text = _INNER_VERB_RE.sub("", strip_repeatedly(text, TIME_RE, LEAD_RE, _subject_pattern(zone)), count=1)
     if money:
         text = _COMPLETION_RE.sub("", text)

@@ -42,3 +42,16 @@ def test_the_home_zone_keeps_a_subjectless_clause_of_a_sentence_without_a_zone()
 def test_the_body_that_publishes_a_roll_is_no_part_of_the_title() -> None:
     found = awards("近日,某省工业和信息化厅公示第七批国家级专精特新“小巨人”企业名单,蓝湾冷链股份有限公司榜上有名。")
     assert ("国家级专精特新小巨人企业", (E, "蓝湾冷链股份有限公司")) in found
+
+
+def test_holders_named_in_brackets_after_a_count_hold_the_title() -> None:
+    sentence = ("目前,园区聚集国家级专精特新“小巨人”企业2家(青松新材、蓝湾橡胶)、"
+                "省级专精特新中小企业3家(白鹭纺织、远帆机械、日升玻璃),成为工业的骨干。")
+    found = awards(sentence)
+    giant, small = "国家级专精特新小巨人企业", "省级专精特新中小企业"
+    assert {(giant, (E, "青松新材")), (giant, (E, "蓝湾橡胶")), (small, (E, "白鹭纺织")),
+            (small, (E, "远帆机械")), (small, (E, "日升玻璃"))} <= found
+
+
+def test_a_bracket_that_does_not_list_as_many_names_as_counted_gives_no_holder() -> None:
+    assert not {holder for _, holder in awards("园区新增高新技术企业3家(青松新材、蓝湾橡胶)。") if holder}

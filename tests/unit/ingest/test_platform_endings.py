@@ -18,3 +18,22 @@ def test_a_valley_a_dream_factory_and_a_design_city_are_carriers(sentence: str, 
 
 def test_a_valley_in_a_place_name_is_no_carrier() -> None:
     assert not find_platforms("项目位于白鹭山谷南侧。")
+
+
+def test_a_district_before_yu_is_a_partner_not_part_of_the_name() -> None:
+    found = {(c.name, c.zone_fact) for c in find_platforms("南岭设计城由青石区与东海工业设计城深度合作，共同打造。")}
+    assert ("东海工业设计城", False) in found
+    assert not any(name.startswith("青石区") for name, _ in found)
+
+
+def test_a_single_character_before_he_starts_the_name() -> None:
+    assert [c.name for c in find_platforms("投资15亿元的丰和堂药材产业园完成施工设计。")] == ["丰和堂药材产业园"]
+
+
+def test_two_carriers_run_as_one_are_named_apart() -> None:
+    found = [c.name for c in find_platforms("南岭发展·星河智算产业园暨南岭机器人创新产业园持续发力算力。")]
+    assert found == ["星河智算产业园", "南岭机器人创新产业园"]
+
+
+def test_a_name_joined_by_ji_stays_whole() -> None:
+    assert [c.name for c in find_platforms("钨及钨合金材料研究院落户园区。")] == ["钨及钨合金材料研究院"]
