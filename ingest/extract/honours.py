@@ -258,8 +258,11 @@ def _counted_holders(sentence: str) -> list[Award]:
 _BRACKETED_HOLDERS = re.compile(
     r"(?P<t>[^,，。;；、()（）]{4,30}?)(?P<n>\d+|[两二三四五六七八九十]+)家[(（](?P<names>[^()（）]{2,80})[)）]")
 # Names in brackets after a count are names: only a digit or a generic word rules one out (日晶玻璃 has 日).
-_BRACKETED_NAME = re.compile(rf"(?![^\d]*(?:企业|项目|公司$))[{HAN}A-Za-z]{{2,12}}|[{HAN}A-Za-z()（）]{{4,30}}有限公司")
-_TITLE_LEAD = re.compile(r"^.*(?:聚集|集聚|拥有|共有|现有|已有|新增|培育|累计|其中|包括|有)")
+# A note in the brackets (唯一一家, 全市首家) names nobody.
+_BRACKETED_NAME = re.compile(
+    rf"(?!.*(?:企业|项目|公司$|唯一|首家|[一二两三四五六七八九十\d]+[家个]))[{HAN}A-Za-z]{{2,12}}"
+    rf"|[{HAN}A-Za-z()（）]{{4,30}}有限公司")
+_TITLE_LEAD = re.compile(r"^.*(?:聚集|集聚|拥有|共有|现有|已有|新增|培育|累计|其中|包括|有|获批|获评|入选|认定|荣获|评为)")
 
 
 def _bracketed_holders(sentence: str) -> list[Award]:

@@ -55,3 +55,8 @@ def test_holders_named_in_brackets_after_a_count_hold_the_title() -> None:
 
 def test_a_bracket_that_does_not_list_as_many_names_as_counted_gives_no_holder() -> None:
     assert not {holder for _, holder in awards("园区新增高新技术企业3家(青松新材、蓝湾橡胶)。") if holder}
+
+
+def test_a_note_in_brackets_after_a_count_names_no_holder() -> None:
+    found = awards("获批省级潜在独角兽企业1家(全市唯一一家)、瞪羚企业9家。")
+    assert not {holder for _, holder in found if holder and holder[0] is E}
