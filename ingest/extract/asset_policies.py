@@ -237,9 +237,17 @@ def _ending_policies(sentence: str) -> Iterator[Candidate]:
             yield span
 
 
+# A document title written without 《》: 关于…的 belongs to the name (出台关于加快X发展的实施意见).
+_ABOUT_TITLE = re.compile(rf"关于[{CJK}、]{{2,30}}的$")
+
+
 def _cut(text: str) -> tuple[str, str | None]:
     """The name part of ``text`` after its bounding word; a verb glued to the ending stays (壮大计划)."""
-    prefix, stop = cut_after_stop(text, _POLICY_STOPS)
+    about = _ABOUT_TITLE.search(text)
+    if about is not None:
+        prefix, (_, stop) = text[about.start():], cut_after_stop(text[:about.start()], _POLICY_STOPS)
+    else:
+        prefix, stop = cut_after_stop(text, _POLICY_STOPS)
     if stop is not None and len(clean_name(prefix)) < 2:
         head = text[:len(text) - len(prefix) - len(stop)]
         outer, outer_stop = cut_after_stop(head, _POLICY_STOPS)
@@ -285,6 +293,8 @@ def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
     zone_fact = not (owned or ladder or means) and found.stop not in _APPLYING_VERBS
     if found.inherited is not None:
         zone_fact = found.inherited
+    if prefix.startswith("关于") and _HIGHER_ISSUER.search(_CLAUSE_BREAK.split(sentence[:found.begin])[-1]):
+        zone_fact = False  # 市政府印发关于…的意见: issued above the zone
     return _distribute(prefix, ending, found.begin, found.end, zone_fact)
 
 

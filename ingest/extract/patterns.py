@@ -43,7 +43,7 @@ HONOUR_TITLES = (
 )
 # Honour-name endings for open-ended titles (…示范园区, …奖一等奖).
 HONOUR_ENDINGS = ("示范园区", "示范基地", "试点单位", "示范区", "一等奖", "二等奖", "三等奖", "特等奖",
-                  "金奖", "质量奖", "引进计划", "合作项目", "融通载体", "地区总部",
+                  "金奖", "质量奖", "示范平台", "引进计划", "合作项目", "融通载体", "地区总部",
                   "绿色工厂", "智能工厂", "示范工厂", "灯塔工厂", "数字化车间", "智能车间", "绿色园区")
 
 # Honour-awarding cues: the honour follows the cue.

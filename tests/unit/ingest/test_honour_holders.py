@@ -60,3 +60,7 @@ def test_a_bracket_that_does_not_list_as_many_names_as_counted_gives_no_holder()
 def test_a_note_in_brackets_after_a_count_names_no_holder() -> None:
     found = awards("获批省级潜在独角兽企业1家(全市唯一一家)、瞪羚企业9家。")
     assert not {holder for _, holder in found if holder and holder[0] is E}
+
+
+def test_a_demonstration_platform_the_zone_is_approved_as_is_an_honour() -> None:
+    assert ("省级科技企业孵化示范平台", HOME) in awards("去年,园区获批省级科技企业孵化示范平台。")

@@ -131,3 +131,11 @@ def test_a_quoted_system_of_duties_and_a_code_named_sector_system_are_the_zone_s
 
     assert found("园区积极探索“链主制”招商新模式,") == [("链主制", True)]
     assert found("园区加快构建“3+2+X”现代产业体系,") == [("3+2+X现代产业体系", True)]
+
+
+def test_a_title_without_marks_and_without_issuer_keeps_its_guanyu() -> None:
+    assert policies("园区制定了关于加快低空经济发展的实施意见。") == [("关于加快低空经济发展的实施意见", True)]
+
+
+def test_a_title_without_marks_issued_above_the_zone_is_not_the_zone_s() -> None:
+    assert policies("市政府印发关于支持园区提质发展的若干措施。") == [("关于支持园区提质发展的若干措施", False)]
