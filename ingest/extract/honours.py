@@ -262,7 +262,8 @@ _BRACKETED_HOLDERS = re.compile(
 _BRACKETED_NAME = re.compile(
     rf"(?!.*(?:企业|项目|公司$|唯一|首家|[一二两三四五六七八九十\d]+[家个]))[{HAN}A-Za-z]{{2,12}}"
     rf"|[{HAN}A-Za-z()（）]{{4,30}}有限公司")
-_TITLE_LEAD = re.compile(r"^.*(?:聚集|集聚|拥有|共有|现有|已有|新增|培育|累计|其中|包括|有|获批|获评|入选|认定|荣获|评为)")
+_TITLE_LEAD = re.compile(
+    r"^.*(?:聚集|集聚|拥有|共有|现有|已有|新增|培育|累计|其中|包括|有|获批|获评|入选|认定|荣获|评为)")
 
 
 def _bracketed_holders(sentence: str) -> list[Award]:
