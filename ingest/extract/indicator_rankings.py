@@ -13,6 +13,7 @@ from ingest.document import Fact
 from ingest.extract.indicator_figures import ordinal
 from ingest.extract.indicator_links import ranking_frame
 from ingest.extract.indicator_periods import PeriodContext, period_for
+from ingest.extract.indicator_phrases import TIME_RE, strip_repeatedly
 from ingest.extract.indicator_subjects import sentence_zone
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType, IndicatorKind, Predicate
@@ -45,6 +46,43 @@ def respective_ranks(index: int, text: str, context: PeriodContext) -> list[Fact
             attrs = (("metric", metric), ("value", float(rank or 0)), ("unit", "rank"), ("period", period),
                      ("kind", IndicatorKind.ACTUAL.value))
             facts.append(Fact(Predicate.INDICATOR, (EntityType.ZONE, zone), None, index, attrs))
+    return facts
+
+
+_BRACKETED_RANK_RE = re.compile(r"[(（]第(?P<n>\d+|[一二三四五六七八九十]+)(?:位|名)[)）]")
+# What a ranking names before its list of zones (全省经济开发区排名前30位中…,分别是): its frame.
+_RANK_LIST_FRAME_RE = re.compile(r"(?P<frame>[^,，;；。]{4,30}?)(?:综合)?(?:排名|排序)(?:前|中|的|位次)")
+
+
+def bracketed_ranks(index: int, text: str, context: PeriodContext) -> list[Fact]:
+    """Ranks written in brackets after each zone of a list (A开发区(第22位)、B开发区(第25位)), named after
+    the ranking the sentence names before the list.
+
+    >>> facts = bracketed_ranks(0, "全省开发区排名前30位中,分别是青松经济开发区(第22位)和白鹭高新区(第28位)。",
+    ...                         PeriodContext(2023))
+    >>> [(f.subject[1], f.attr("metric"), f.attr("value")) for f in facts]
+    [('青松经济开发区', '全省开发区排名', 22.0), ('白鹭高新区', '全省开发区排名', 28.0)]
+    """
+    first = _BRACKETED_RANK_RE.search(text)
+    if first is None:
+        return []
+    frame = _RANK_LIST_FRAME_RE.search(text, 0, first.start())
+    metric = ranking_frame(text[: first.start()]) or (
+        strip_repeatedly(frame.group("frame"), TIME_RE) + "排名" if frame else "")
+    if not metric:
+        return []
+    facts, start = [], 0
+    for match in _BRACKETED_RANK_RE.finditer(text):
+        before = text[start: match.start()]
+        zones = find_zone_names(before)
+        rank = ordinal(match.group("n"))
+        start = match.end()
+        if not zones or zones[-1][1] != len(before) or rank is None:
+            continue  # the bracket follows no zone's name
+        period = period_for(text[: match.start()], context, rank=True)
+        attrs = (("metric", metric), ("value", float(rank)), ("unit", "rank"), ("period", period),
+                 ("kind", IndicatorKind.ACTUAL.value))
+        facts.append(Fact(Predicate.INDICATOR, (EntityType.ZONE, zones[-1][2].name), None, index, attrs))
     return facts
 
 

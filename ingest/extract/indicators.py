@@ -61,7 +61,7 @@ from ingest.extract.indicator_phrases import (
     without_zone,
     without_zone_name,
 )
-from ingest.extract.indicator_rankings import respective_ranks, streaks
+from ingest.extract.indicator_rankings import bracketed_ranks, respective_ranks, streaks
 from ingest.extract.indicator_subjects import (
     about_many_zones,
     about_one_body,
@@ -129,7 +129,8 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
             plan = planned_year(carried + _whole_sentence(doc.text, sentence.start))
             found = _sentence_facts(sentence, doc.home_zone, context, carried, plan)
-            ranked = respective_ranks(sentence.index, sentence.text, context)
+            ranked = respective_ranks(sentence.index, sentence.text, context) or bracketed_ranks(
+                sentence.index, sentence.text, context)
             found = [f for f in found if f.attr("unit") != "rank"] + ranked if ranked else found
             found += streaks(sentence.index, sentence.text, doc.home_zone, context)
         # a piece after ；of a detailing sentence details the same figures
