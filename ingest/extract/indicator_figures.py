@@ -31,6 +31,9 @@ _RANK_RE = re.compile(
 _TOP_RE = re.compile(
     r"(?:进入|挺进|跻身|迈入|稳居|保持)(?P<core>[^,，;；、]{2,12}?)前(?P<n>[一二三四五六七八九十]+|\d+)(?:名|位|强)?"
 )
+# 荣登榜首, 位居全国首位, 独占鳌头: first place written without a numeral.
+_FIRST_RE = re.compile(
+    rf"(?:荣登|位居|位列|名列|稳居|跃居|居)(?P<scope>{_SCOPE})?(?:榜首|首位)(?!次)|独占鳌头|拔得头筹")
 _RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
 _DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、|或)\d")
 _RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
@@ -173,6 +176,9 @@ def _ranks(text: str) -> list[Figure]:
         if value is not None:
             core = match.group("core")
             ranks.append(Figure(match.start(), match.end(), float(value), "rank", core=core, ordinal=True))
+    for match in _FIRST_RE.finditer(text):
+        ranks.append(Figure(match.start(), match.end(), 1.0, "rank", rank_scope=match.group("scope") or "",
+                            ordinal=True))
     for match in _RANK_RE.finditer(text):
         value = ordinal(match.group("n") or match.group("n2"))
         if value is not None:

@@ -242,19 +242,25 @@ _RANKING_CLAUSE_RE = re.compile(
 )
 
 
+_PUBLISHER_RE = re.compile(r"^[^,，;；。]*?(?:揭晓|公布|发布)了?")
+
+
 def ranking_frame(before: str, zone: str = "") -> str:
     """The ranking a rank whose own clause names only the zone is taken in, named from the clause before:
     在全省开发区综合考核评价中,青松开发区位列第三 → 全省开发区综合考核评价排名; ``""`` without one.
 
     >>> ranking_frame("2023年度全省省级开发区综合考核评价结果公布,")
     '全省省级开发区综合考核评价排名'
+    >>> ranking_frame("海关总署揭晓了2023年度全国综保区绩效评估排名,")
+    '全国综保区绩效评估排名'
     >>> ranking_frame("全区完成投资50亿元,")
     ''
     """
     match = _RANKING_CLAUSE_RE.search(before)
     if not match:
         return ""
-    frame = strip_repeatedly(QUOTE_RE.sub("", match.group("frame")), TIME_RE)
+    frame = _PUBLISHER_RE.sub("", QUOTE_RE.sub("", match.group("frame")))  # 海关总署揭晓了…排名: who published it
+    frame = strip_repeatedly(frame, TIME_RE)
     frame = frame.removesuffix("排名").removesuffix("排序")
     return frame + "排名" if len(frame) >= 4 and not find_digit(frame) else ""
 
@@ -278,4 +284,5 @@ def rank_metric(segment: str, scope: str, previous: str, zone: str = "") -> list
     if not previous:
         return []
     qualifiers = [q for q in re.split(r"和|、|及", core) if q] or [""]
+    previous = previous.removesuffix("排名")
     return [f"{_growth_base(previous) if q == '增幅' else previous}{q}{scope}排名" for q in qualifiers]

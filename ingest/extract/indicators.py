@@ -70,12 +70,14 @@ from ingest.extract.indicator_subjects import (
     published_above,
     sentence_zone,
 )
+from ingest.extract.zones import find_zone_names
 from kg.model import EntityType, IndicatorKind, Predicate
 
 _MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "percentage_point"})
 _DISTRIBUTIVE_RE = re.compile(r"每年|年均|每季度|每月")
 # Cheap test that lets sentences without any numeral skip the full scan.
-_MAY_HOLD_FIGURE = re.compile(r"[\d０-９]|[零〇一二两三四五六七八九十百千][万亿億萬]|第|前[一二三四五六七八九十]|分之")
+_MAY_HOLD_FIGURE = re.compile(
+    r"[\d０-９]|[零〇一二两三四五六七八九十百千][万亿億萬]|第|前[一二三四五六七八九十]|分之|榜首|首位|鳌头|头筹")
 # How far back a figure's period and mood cues are looked for (a sentence is rarely longer).
 _LOOKBACK = 300
 _FULL_STOP_RE = re.compile(r"[。！？!?\n]")
@@ -256,6 +258,11 @@ def _sentence_facts(
         if figure.of_count:
             reading.owed_total = figure
             continue
+        ranked_zone = _rank_clause_zone(text, figure.start) if figure.ordinal else None
+        if ranked_zone is not None:
+            reading.zone, figure_subject = ranked_zone, (EntityType.ZONE, ranked_zone)
+        else:
+            reading.zone, figure_subject = subject[1], subject
         metrics = _metrics(figure, segment, after, reading)
         if reading.took_after:
             # 9个工业项目总投资81.6亿元: the total word after the count names the next figure.
@@ -267,7 +274,7 @@ def _sentence_facts(
         if figure.unit == "count":
             reading.emitted.extend(metrics)
         for metric in metrics:
-            fact = _fact(sentence.index, subject, metric, figure, (segment, clause_after), reading, context)
+            fact = _fact(sentence.index, figure_subject, metric, figure, (segment, clause_after), reading, context)
             facts.append(_as_target(fact) if reading.yields else fact)
         reading.yields = False
         owed, reading.owed_total = reading.owed_total, None
@@ -300,12 +307,43 @@ def _enter_clause(reading: _Reading, text: str, seg_start: int) -> None:
     reading.sector = clause_sector(previous_clause) or reading.sector
 
 
+_CLAUSE_MARKS = ",，;；。"
+_CLAUSE_LEAD_RE = re.compile(r"(?:同时|其中|而|另外|此外)")
+_RANK_OPENING_RE = re.compile(r"(?:位列|位居|名列|排名|稳居|跃居|荣登|独占鳌头)")
+# 在全国154个综合保税区中: the group a rank is taken in, which names no metric of its own.
+_RANK_GROUP_SEGMENT_RE = re.compile(
+    r"^(?:在|全国|全省|全市)*(?:\d+|[一二三四五六七八九十百]+)?[个家]?[^,，;；。]{0,24}中$|^\d+[个家]")
+# 在西部地区(共46家综合保税区)中,…: the group a rank is taken in, and the kind its note counts.
+_GROUP_FRAME_RE = re.compile(
+    r"在(?P<group>[^,，;；。()（）]{2,20})(?:[(（][^)）]*?\d+[个家](?P<kind>[^)）]{2,12})[)）])?中[,，]")
+
+
+def _clause_start(text: str, end: int) -> int:
+    return max(text.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
+
+
+def _rank_clause_zone(text: str, start: int) -> str | None:
+    """The zone a rank's clause opens with (…,B综保区紧随其后,位居第二 → B综保区), or None."""
+    clause = _clause_start(text, start)
+    if _RANK_OPENING_RE.match(text, clause) and clause > 0:
+        clause = _clause_start(text, clause - 1)  # a clause of the rank alone continues the one before
+    lead = _CLAUSE_LEAD_RE.match(text, clause)
+    opening = text[lead.end() if lead else clause: start]
+    zones = find_zone_names(opening)
+    return zones[0][2].name if zones and zones[0][0] == 0 else None
+
+
 def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> list[str]:
     """The metric names for one figure (a rank such as 总量和增幅均居第一 names two)."""
     if figure.ordinal:
         ranked = rank_metric(figure.core or segment, figure.rank_scope, reading.base, reading.zone)
-        bare = not clean_metric(_RANK_VERB_RE.sub("", segment), money=False, zone=reading.zone)
+        core = clean_metric(_RANK_VERB_RE.sub("", segment), money=False, zone=reading.zone)
+        bare = not core or bool(_RANK_GROUP_SEGMENT_RE.match(core))
+        clause = _clause_start(reading.text, reading.segment_start + len(segment))
         framed = ranking_frame(reading.text[: reading.segment_start], reading.zone) if bare else ""
+        framed = framed or (ranking_frame(reading.text[:clause], reading.zone) if bare and clause else "")
+        group = _GROUP_FRAME_RE.search(reading.text, 0, clause) if bare and not framed and not ranked else None
+        framed = framed or (group.group("group") + (group.group("kind") or "") + "排名" if group else "")
         return [framed] if framed else ranked
     if about_region(segment):
         reading.base = reading.last = ""

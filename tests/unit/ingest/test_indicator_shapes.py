@@ -202,3 +202,29 @@ def test_what_counted_projects_are_to_yield_is_a_target_named_after_them() -> No
 def test_a_yield_without_a_counted_class_of_projects_is_not_renamed() -> None:
     rows = _rows("今年以来,园区规上工业产值达120亿元,税收8亿元。")
     assert ("税收", 8e8, "CNY", "actual") in rows
+
+
+def _ranks(*sentences: str) -> set[tuple[str, str, float]]:
+    _, facts = extract_indicators(_doc(*sentences))
+    return {(f.subject[1], f.attr("metric"), f.attr("value")) for f in facts if f.attr("unit") == "rank"}
+
+
+def test_first_place_without_a_numeral_is_rank_one_of_the_published_ranking() -> None:
+    found = _ranks("近日，商务厅揭晓了2023年度全国综合保税区发展绩效评估排名，"
+                   "白鹭综合保税区在全国150个综合保税区中独占鳌头。")
+    assert found == {("白鹭综合保税区", "全国综合保税区发展绩效评估排名", 1.0)}
+
+
+def test_ranks_of_two_zones_in_a_group_go_to_the_zone_each_clause_opens_with() -> None:
+    found = _ranks("在东部地区(共40家综合保税区)中，白鹭综合保税区荣登榜首，远帆综合保税区紧随其后，位居第二。")
+    group = "东部地区综合保税区排名"
+    assert found == {("白鹭综合保税区", group, 1.0), ("远帆综合保税区", group, 2.0)}
+
+
+def test_ranks_in_brackets_after_each_listed_zone() -> None:
+    found = _ranks("全省经济开发区排名前30位中，分别是白鹭化学工业园(第22位)、远帆经济开发区(第25位)。")
+    assert found == {("白鹭化学工业园", "全省经济开发区排名", 22.0), ("远帆经济开发区", "全省经济开发区排名", 25.0)}
+
+
+def test_the_home_zone_s_first_place_in_a_city() -> None:
+    assert _ranks("园区地区生产总值增速位居全市首位。") == {("青松经济开发区", "地区生产总值增速全市排名", 1.0)}
