@@ -35,6 +35,8 @@ _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VE
 
 # Listed resources that are kinds of partner, not carriers (高校、科研院所等创新资源).
 _NOT_CARRIERS = ("高校", "院所", "大学", "机构", "企业", "团队", "人才", "资本", "基金", "专家")
+# A listed neighbour ending in an activity (无人机制造, 危废综合利用) is a line of business, not a carrier.
+_ACTIVITIES = ("制造", "利用", "加工", "生产", "物流", "开发", "建设", "改造", "服务", "处置", "回收")
 _LIST_SEPARATOR = re.compile("[、及]")
 _ENDS_IN_PHASE = re.compile(f"{PHASE}$")
 
@@ -92,7 +94,7 @@ def _listed_platforms(sentence: str, found: list[Candidate]) -> Iterator[Candida
     for span in found:
         m = _NEIGHBOUR.match(sentence, span.end)
         if m and not is_generic(m.group(1)) and not _platform_re().search(m.group(1)) \
-                and not m.group(1).endswith(_NOT_CARRIERS):
+                and not m.group(1).endswith(_NOT_CARRIERS + _ACTIVITIES):
             yield Candidate(EntityType.PLATFORM, m.group(1), m.start(1), m.end(1), span.zone_fact)
 
 

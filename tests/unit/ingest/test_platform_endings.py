@@ -37,3 +37,8 @@ def test_two_carriers_run_as_one_are_named_apart() -> None:
 
 def test_a_name_joined_by_ji_stays_whole() -> None:
     assert [c.name for c in find_platforms("钨及钨合金材料研究院落户园区。")] == ["钨及钨合金材料研究院"]
+
+
+def test_a_line_of_business_listed_beside_a_park_is_no_carrier() -> None:
+    found = [c.name for c in find_platforms("先后引进建设了青松奶产业园、蓝湾危废综合利用等一批项目。")]
+    assert found == ["青松奶产业园"]
