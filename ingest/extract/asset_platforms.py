@@ -58,7 +58,8 @@ def find_platforms(sentence: str) -> list[Candidate]:
         if follow.startswith(("区", "有限", "公司", "集团", "股份")) or follow == "项目" and not park_project:
             continue
         start = scan_left(sentence, m.start(), allow_list_comma=False)
-        prefix, stop = _joined(*cut_after_stop(sentence[start:m.start()], _PLATFORM_STOPS), sentence[start:m.start()])
+        run = sentence[start:m.start()]
+        prefix, stop = _joined(*_glued_verb(*cut_after_stop(run, _PLATFORM_STOPS), run), run)
         prefix = prefix.lstrip("·・")  # 运营方·X产业园: the name after the operator's
         if prefix.count("“") > prefix.count("”"):
             prefix = prefix[prefix.rindex("“") + 1:]
@@ -109,6 +110,15 @@ def _is_kind(item: str) -> bool:
 
 # A place before 与 (X区与Y设计城共同打造) is a partner of the carrier, not part of its name.
 _PLACE_END = re.compile(r"[省市县区镇乡州]$")
+
+
+def _glued_verb(prefix: str, stop: str | None, text: str) -> tuple[str, str | None]:
+    """"X创新发展研究院": a verb right before the ending (发展, 建设) is part of the name, not its bound."""
+    if stop not in _PLATFORM_VERBS or len(prefix) >= 2:
+        return prefix, stop
+    head = text[:len(text) - len(prefix) - len(stop)]
+    outer, outer_stop = cut_after_stop(head, _PLATFORM_STOPS)
+    return (outer + stop + prefix, outer_stop) if len(outer) >= 2 and not is_generic(outer) else (prefix, stop)
 
 
 def _joined(prefix: str, stop: str | None, text: str) -> tuple[str, str | None]:

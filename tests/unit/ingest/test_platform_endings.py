@@ -42,3 +42,11 @@ def test_a_name_joined_by_ji_stays_whole() -> None:
 def test_a_line_of_business_listed_beside_a_park_is_no_carrier() -> None:
     found = [c.name for c in find_platforms("先后引进建设了青松奶产业园、蓝湾危废综合利用等一批项目。")]
     assert found == ["青松奶产业园"]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("着手筹建青松高新人才创新发展研究院、人才发展基金。", ["青松高新人才创新发展研究院"]),
+    ("园区推动发展孵化器。", []),
+])
+def test_a_verb_right_before_the_ending_is_part_of_a_name(sentence: str, found: list[str]) -> None:
+    assert [c.name for c in find_platforms(sentence)] == found
