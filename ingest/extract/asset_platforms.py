@@ -170,6 +170,8 @@ def _opens_other_name(sentence: str, end: int, park: bool) -> bool:
 
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
+    if "+" in prefix:
+        return False  # “苗圃+孵化器+加速器”: a chain of kinds of carrier, not one carrier
     policy_named = "政策" in prefix and not ending.startswith("研究")  # a 政策研究院 is an institute
     if policy_named or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):
         return False

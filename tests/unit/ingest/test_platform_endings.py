@@ -50,3 +50,7 @@ def test_a_line_of_business_listed_beside_a_park_is_no_carrier() -> None:
 ])
 def test_a_verb_right_before_the_ending_is_part_of_a_name(sentence: str, found: list[str]) -> None:
     assert [c.name for c in find_platforms(sentence)] == found
+
+
+def test_a_chain_of_kinds_of_carrier_is_no_carrier() -> None:
+    assert not find_platforms("园区形成了“创业苗圃+孵化器+加速器”的阶梯式孵化体系。")
