@@ -78,7 +78,9 @@ _CLASS_NOUN_RE = re.compile(r"^(?:企业|项目|单位|板块|领域|产业|地�
 _HEDGE_RE = re.compile(HEDGES)
 QUOTE_RE = re.compile(r"[“”\"「」『』《》\s]")
 _AFTER_TRAIL_RE = re.compile(
-    r"(?:的基础上|作用|任务|工作|等|的|以及|和|及|、|以上|左右|其中|(?<=[目业])中|(?:和|及|、)?(?:总投资|计划总投资|投资总额|总投资额))$"
+    r"(?:的基础上|作用|任务|工作|等|的|以及|和|及|、|以上|左右|其中|(?<=[目业])中|(?:和|及|、)?(?:总投资|计划总投资|投资总额|总投资额)"
+    # 5个台资项目备受瞩目: a comment on the class, not part of its name
+    r"|(?<=[目业])(?:格外)?(?:备受瞩目|备受关注|引人注目|引人瞩目|成为亮点|表现亮眼|表现抢眼))$"
 )
 # 64家企业被认定为瞪羚企业: a count named by the title the companies received.
 _NAMED_AS_RE = re.compile(r"^(?:企业|单位)被?(?P<verb>认定|评)为?(?P<title>[\u4e00-\u9fff]{2,16}(?:企业|单位))$")

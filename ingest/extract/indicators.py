@@ -424,6 +424,9 @@ def _as_target(fact: Fact) -> Fact:
     return replace(fact, attrs=tuple(attrs.items()))
 
 
+_SUBSET_ACT_RE = re.compile(r"(?:累计|已经|已|共|先后|全部)(?:完工|竣工|开工|投产|签约|落地|建成|开业|入驻|达产|落户)")
+
+
 def _own_metric(figure: Figure, metric: str, segment: str, after: str, reading: _Reading) -> str:
     """A metric read from the figure's own phrase, completed with words carried from before."""
     noun_after = after_noun(after)
@@ -436,6 +439,11 @@ def _own_metric(figure: Figure, metric: str, segment: str, after: str, reading: 
         return metric + fronted.group("noun")
     if not metric and chained:
         metric = carried_prefix(reading.last)
+    subset = _SUBSET_ACT_RE.fullmatch(metric)
+    if subset and not noun_after and figure.unit == "count" and reading.last.endswith(("项目", "企业")):
+        # 73个重点项目,累计完工51个: the part of the class counted before that has reached the act
+        verb = leading_verb(reading.last)
+        return reading.last[len(verb):] + metric
     if not metric or metric == leading_verb(metric) or (len(noun_after) >= 2 and figure.unit == "count"):
         reading.took_after = True
         metric = number_first_metric(metric, without_zone(after, reading.zone), reading.last)

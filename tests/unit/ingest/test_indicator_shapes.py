@@ -228,3 +228,13 @@ def test_ranks_in_brackets_after_each_listed_zone() -> None:
 
 def test_the_home_zone_s_first_place_in_a_city() -> None:
     assert _ranks("园区地区生产总值增速位居全市首位。") == {("青松经济开发区", "地区生产总值增速全市排名", 1.0)}
+
+
+def test_the_part_of_a_counted_class_that_reached_an_act_is_named_after_the_class() -> None:
+    rows = _rows("截至目前，首轮73个重点项目，累计完工51个。")
+    assert ("首轮重点项目累计完工", 51.0, "count", "actual") in rows
+
+
+def test_a_comment_on_a_counted_class_is_no_part_of_its_name() -> None:
+    rows = _rows("此次签约落户园区、总投资11.8亿元的5个外资项目备受瞩目。")
+    assert ("外资项目", 5.0, "count", "actual") in rows
