@@ -20,6 +20,7 @@ from ingest.extract.asset_text import (
     load_lexicon,
     scan_left,
 )
+from ingest.extract.zones import find_zone_names
 from kg.model import EntityType
 
 _PLATFORM_VERBS = (
@@ -159,11 +160,18 @@ _COUNTED_PROJECTS = re.compile(
     rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+个[{CJK}]{{0,8}}项目")
 
 
+def _zone_right_after(sentence: str, end: int) -> bool:
+    zones = find_zone_names(sentence[end:end + 20])
+    return bool(zones) and zones[0][0] == 0
+
+
 def _opens_other_name(sentence: str, end: int, park: bool) -> bool:
     """Whether the carrier at ``end`` opens a company's or a project's name or is a counted project
     (a park counted among projects stays a carrier too)."""
     if _COMPANY_TAIL.match(sentence, end) or not park and _COUNTED_PROJECTS.match(sentence, end):
         return True
+    if _zone_right_after(sentence, end):
+        return True  # 西部科学城青松高新区: the wider area the zone belongs to, named before the zone
     tail = _PROJECT_TAIL.match(sentence, end)
     return tail is not None and len(tail.group()) > 2 and not _PROJECT_TAIL_WORDS.search(tail.group()[:-2])
 

@@ -54,3 +54,8 @@ def test_a_verb_right_before_the_ending_is_part_of_a_name(sentence: str, found: 
 
 def test_a_chain_of_kinds_of_carrier_is_no_carrier() -> None:
     assert not find_platforms("园区形成了“创业苗圃+孵化器+加速器”的阶梯式孵化体系。")
+
+
+def test_a_wider_area_named_before_the_zone_is_no_carrier_of_it() -> None:
+    assert not find_platforms("2024年,东部科学城青松高新区坚持创新驱动。")
+    assert [c.name for c in find_platforms("园区建成青松孵化器，青松高新区企业入驻。")] == ["青松孵化器"]
