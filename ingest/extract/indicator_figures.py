@@ -55,6 +55,7 @@ _BARE_YUAN_RE = re.compile(
 _YUAN_MULTIPLIERS = {"亿": 100_000_000, "万": 10_000}
 _RESTATED_RE = re.compile(r"(?:这|这些|上述|以上)$")
 _AMONG_RE = re.compile(r"[^,，;；。\d]{0,8}?中")
+_AMONG_OPENING_RE = re.compile(r"(?:^|[,，;；。])在[^,，;；。\d]{1,10}的$")
 _COUNTED_UNITS = frozenset({"count", "person", "household", "person_time", "percent", "percentage_point", "rank",
                             "个", "家", "项"})
 _PROJECT_AFTER_RE = re.compile(r"[^,，;；。]{0,30}?项目")
@@ -137,8 +138,9 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str, project_size
         return False
     if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":
         return False
-    if _RESTATED_RE.search(text, max(0, start - 3), start) and _AMONG_RE.match(text, end):
-        return False  # 在这57个项目中: the figure given before, restated to detail it
+    if (_RESTATED_RE.search(text, max(0, start - 3), start) or _AMONG_OPENING_RE.search(text, 0, start)) \
+            and _AMONG_RE.match(text, end):
+        return False  # 在这57个项目中, 在签约的12个项目中: the figure given before, restated to detail it
     if text[start - 1 : start] == "前" and text[end - 1] in "位名":
         return False  # 位列前25位: a bound of a ranking, not a count
     if quantity.unit not in _COUNTED_UNITS and not project_sizes and _PROJECT_AFTER_RE.match(text, end):

@@ -238,3 +238,8 @@ def test_the_part_of_a_counted_class_that_reached_an_act_is_named_after_the_clas
 def test_a_comment_on_a_counted_class_is_no_part_of_its_name() -> None:
     rows = _rows("此次签约落户园区、总投资11.8亿元的5个外资项目备受瞩目。")
     assert ("外资项目", 5.0, "count", "actual") in rows
+
+
+def test_a_count_restated_as_the_group_a_clause_details_is_no_new_figure() -> None:
+    rows = _rows("此次集中签约的12个项目总投资34.8亿元。", "在签约的12个项目中，青松冷链项目投资最大。")
+    assert [row for row in rows if row[1] == 12.0] == [("集中签约项目", 12.0, "count", "actual")]
