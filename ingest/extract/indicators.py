@@ -387,7 +387,7 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
     if yielded:
         reading.yields = True
         return [yielded]
-    if unnamed_area(metric, figure.unit) or clause_fragment(metric):
+    if unnamed_area(metric, figure.unit) or clause_fragment(metric) or _other_district(metric, reading.zone):
         return []
     if len(metric) <= 2 and not names_a_quantity(metric):
         # 领域, 培育, 授权: a bare word names no figure of its own, though a growth after it may link to it
@@ -405,6 +405,17 @@ def _metrics(figure: Figure, segment: str, after: str, reading: _Reading) -> lis
     elif reading.sector and reading.sector not in metric:
         metric = reading.sector + metric
     return [metric]
+
+
+# 钟楼区开竣工项目: a figure of a district named by its place (not 启动区, 建成区, 核心区 … of the zone).
+_DISTRICT_METRIC_RE = re.compile(r"(?P<place>[\u4e00-\u9fff]{2})区(?!域|级|内|外)")
+_AREA_WORDS = ("启动", "核心", "建成", "示范", "规划", "功能", "起步", "拓展", "先行", "保税", "综保", "开发",
+               "高新", "经开", "产业", "工业", "生活", "商务", "城区", "社区", "园区", "片区", "新区", "全区", "本部")
+
+
+def _other_district(metric: str, zone: str) -> bool:
+    district = _DISTRICT_METRIC_RE.match(metric)
+    return bool(district) and district.group("place") not in zone and not metric.startswith(_AREA_WORDS)
 
 
 def _class_yield(metric: str, reading: _Reading) -> str:

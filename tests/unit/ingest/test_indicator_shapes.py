@@ -243,3 +243,8 @@ def test_a_comment_on_a_counted_class_is_no_part_of_its_name() -> None:
 def test_a_count_restated_as_the_group_a_clause_details_is_no_new_figure() -> None:
     rows = _rows("此次集中签约的12个项目总投资34.8亿元。", "在签约的12个项目中，青松冷链项目投资最大。")
     assert [row for row in rows if row[1] == 12.0] == [("集中签约项目", 12.0, "count", "actual")]
+
+
+def test_a_figure_of_another_district_is_no_zone_figure() -> None:
+    assert not _rows("近期，南岭区开竣工的项目共有42个，总投资达147亿元。")
+    assert ("启动区面积", 7.8, "km2", "actual") in _rows("园区启动区面积7.8平方公里。")
