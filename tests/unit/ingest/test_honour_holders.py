@@ -45,11 +45,11 @@ def test_the_body_that_publishes_a_roll_is_no_part_of_the_title() -> None:
 
 
 def test_holders_named_in_brackets_after_a_count_hold_the_title() -> None:
-    sentence = ("目前,园区聚集国家级专精特新“小巨人”企业2家(青松新材、蓝湾橡胶)、"
+    sentence = ("截至去年底,园区现有国家级专精特新“小巨人”企业3家(青松新材、蓝湾橡胶、星河电子)、"
                 "省级专精特新中小企业3家(白鹭纺织、远帆机械、日升玻璃),成为工业的骨干。")
     found = awards(sentence)
     giant, small = "国家级专精特新小巨人企业", "省级专精特新中小企业"
-    assert {(giant, (E, "青松新材")), (giant, (E, "蓝湾橡胶")), (small, (E, "白鹭纺织")),
+    assert {(giant, (E, "青松新材")), (giant, (E, "蓝湾橡胶")), (giant, (E, "星河电子")), (small, (E, "白鹭纺织")),
             (small, (E, "远帆机械")), (small, (E, "日升玻璃"))} <= found
 
 
