@@ -34,7 +34,7 @@ _STRICT_LEAD = re.compile(r"(?:加快推进|率先完成|位于[^的]{2,12}的)$
 _STATUS_AFTER = re.compile(r"(?:基地)?(?:开工|签约|竣工|投产|加快建设|正在|顺利|正式|建成)")
 _BAD_PROJECT = re.compile(
     r"等|\d+个|一切|要|把|靠|吸引|招引|解决|过问|梳理|展示|拟|以上|级项目|领导|宣传|情况|新项目|老项目|[是对为]项目|"
-    r"宣布|书记|主任"
+    r"宣布|书记|主任|或"
 )
 
 
@@ -90,7 +90,7 @@ _WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运�
 # "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
 INVESTED_PROJECT_RE = re.compile(
     rf"总?投资(?:额|意向|意向额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:建设)?的"
-    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|工程|基地(?!项目)))"
+    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|工程|基地(?!项目)|产业园(?!项目|区)))"
 )
 
 
@@ -183,8 +183,9 @@ def statuses_in(text: str) -> list[str]:
     for cue, status in STATUS_CUES:
         for match in re.finditer(cue, text):
             if any(s <= match.start() < e for s, e in taken) or _FUTURE.search(text[:match.start()]) \
-                    or status in _DONE and text.startswith("后", match.end()):  # 建成后, 投产后: a prospect
-                continue
+                    or status in _DONE and text.startswith("后", match.end()) \
+                    or text.startswith("或", match.end()) or text.endswith("或", 0, match.start()):
+                continue  # 建成后, 投产后: a prospect; 在建或投产: either, so neither is stated
             taken.append((match.start(), match.end()))
             if status not in found:
                 found.append(status)
@@ -212,7 +213,7 @@ _AMOUNT_CUE = r"投资额|签约额|签约金额|协议投资额?|计划总?投�
 CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
     rf"(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计)?总投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
+    rf"(?=(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
     rf"落户|完成|现已|正在|并网|封顶|结顶)"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".

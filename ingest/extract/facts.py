@@ -43,6 +43,7 @@ from ingest.extract.project_frames import (
     toured_sites,
     trailing_amounts,
 )
+from ingest.extract.project_rows import counted_companies, signatory_projects, zone_rows
 from ingest.extract.years import report_year
 from ingest.extract.zones import find_zone_names, zone_mentions
 from kg.model import EntityType, Predicate
@@ -64,7 +65,10 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     site_projects(c, sentence)
     projects_in_order(c, sentence)
     toured_sites(c, sentence)
+    signatory_projects(c, sentence)
     projects_in_a_row(c, sentence)
+    counted_companies(c, sentence)
+    zone_rows(c, sentence)
     statuses: list[str] = []
     for list_hit in find_lists(sentence.text):
         statuses = list_facts(c, sentence, list_hit, statuses)

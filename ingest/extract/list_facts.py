@@ -19,6 +19,8 @@ _BUILDING = re.compile(r"(?:快)?建设(?!成)|施工")
 # Works being sped up or inspected are being built (加快…项目建设, 察看…项目建设情况).
 _SPEEDING_OR_SEEING = re.compile(r"加快|察看|查看|考察|视察|调研")
 _BUILDS_FACTORY = re.compile(r"(?:投资)?建厂")
+# Companies that sign an investment agreement with the zone each bring a project (FORMAT.md: 签约入驻 alone does not).
+_SIGNS_INVESTMENT = re.compile(r"^[^;；。]{0,6}?(?:签订|签署|签下)了?(?:投资|项目)(?:协议|合同)")
 _CARRIER_ENDINGS = ("园", "大厦", "大楼", "中心", "基地", "孵化器", "空间", "城")
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
@@ -52,15 +54,19 @@ def list_facts(c: Collector, sentence: Sentence, hit: ListHit, inherited: list[s
     """Mentions and facts of one list; returns the statuses it used (carried to the next list)."""
     if hit.kind == "enterprise":
         builds = _BUILDS_FACTORY.search(sentence.text[hit.head_end:hit.clause_end])
+        signs = _SIGNS_INVESTMENT.search(sentence.text[hit.head_end:])
         for start, end, name in hit.items:
             if name.endswith(_CARRIER_ENDINGS):
                 continue  # "A产业园、B大厦等载体承载企业…": places, not companies
             c.mention(E, name, sentence, start, end)
-            if hit.external:
+            if hit.external and not signs:
                 c.external.add(name)
-            elif builds:  # FORMAT.md: a company that 投资建厂 gets "<company>项目"
+            elif builds or signs:  # FORMAT.md: a company that 投资建厂 gets "<company>项目"
                 c.mention(P, name + "项目", sentence, start, end)
                 c.fact(Predicate.INVESTOR, (P, name + "项目"), (E, name), sentence)
+                if signs:
+                    c.fact(Predicate.STATUS, (P, name + "项目"), None, sentence, status="signed",
+                           year=c.sentence_year(sentence))
         return inherited
     statuses = statuses_in(sentence.text[hit.clause_start:hit.clause_end])
     if not statuses and sentence.text[hit.head_end:hit.clause_end].strip() == "":

@@ -100,7 +100,7 @@ LEAD_WORDS = (
     "上半年", "下半年", "今年", "去年", "近年来", "目前", "此外", "同时", "出让", "成功出让", "助推",
     "一批", "重特大", "重大", "外资", "民营", "项目", "企业", "充分发挥", "发挥", "细化", "启动", "落实",
     "保障", "全力", "加快", "促进", "确保", "首批", "按照", "时序", "节点", "新开工", "开工",
-    "兴办", "开展", "举办", "承办", "办好", "做好", "暨",
+    "兴办", "开展", "举办", "承办", "办好", "做好", "暨", "来到", "走进", "分别为", "分别是", "签署",
 )
 _LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS + LEAD_VERBS), key=len, reverse=True)))
 _MAX_ITEM = 24
@@ -258,7 +258,8 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
 def _is_head(head: Head, listed: str) -> bool:
     """Whether the head closes a list: 等, an amount, or a count after 、-separated items; and it does not
     call the items sectors."""
-    if len(listed) < 2 or _SECTOR_QUAL.search(head.qual) or head.qual.startswith("的") or "、一批" in listed \
+    if len(listed) < 2 or _SECTOR_QUAL.search(head.qual) and not _named_works(listed) \
+            or head.qual.startswith("的") or "、一批" in listed \
             or head.qual.endswith("子"):  # parts of one project (…等4个子项目)
         return False
     if head.etc:
@@ -266,6 +267,15 @@ def _is_head(head: Head, listed: str) -> bool:
     if head.qual.startswith("、") or listed.endswith(("企业", "项目")):
         return False  # counts of kinds ("瞪羚企业4家、雏鹰企业2家"), not a list of names
     return head.amount is not None or (head.counted and "、" in listed)
+
+
+_WORKS_ITEM = re.compile(r"(?:项目|工程|基地|中心|产业园)$")
+
+
+def _named_works(listed: str) -> bool:
+    """Items that are named works (X生产基地、Y实训基地等产业项目): names, though the head says 产业."""
+    parts = listed.split("、")
+    return len(parts) >= 2 and 2 * sum(len(p) >= 6 and bool(_WORKS_ITEM.search(p)) for p in parts) >= len(parts)
 
 
 _FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥|段|隧道)"

@@ -57,7 +57,7 @@ def site_projects(c: Collector, sentence: Sentence) -> None:
     for match in _SITE.finditer(sentence.text):
         start = match.start("name") + match.group("name").rfind("的") + 1  # "在位于X的Y项目现场": Y
         name = sentence.text[start:match.end("name")]
-        if len(name) < 6 or _GENERIC.search(name):
+        if len(name) < 6 or _GENERIC.search(name) or generic_project(name):
             continue
         c.mention(P, name, sentence, start, match.end("name"))
         if match.group("work"):
@@ -145,6 +145,7 @@ _ROW_ITEM = re.compile(rf"(?P<name>.+?项目)(?:{ITEM_NOTE_RE.pattern})?(?:[、�
 # Kinds of work, not names: "机制招项目、加速批项目" (a verb before 项目), "成果转化项目", "募投项目".
 _KIND_OF_WORK = re.compile(r"[招批建管抓引推签谋储投审]项目$|成果转化|募投|上市公司|招商")
 # "推进…项目建设", "加快…项目建设": projects being built (FORMAT.md: under_construction).
+_SIGNED_BY_PARTIES = re.compile(r"(?:与|和).{2,40}?(?:签署|签订)")
 _BEING_BUILT = re.compile(r"(?:推进|加快|加速|推动)[^,，;；。]*项目(?:的)?建设")
 
 
@@ -162,6 +163,8 @@ def projects_in_a_row(c: Collector, sentence: Sentence) -> None:
                 ["under_construction"] if _BEING_BUILT.search(clause.group()) else [])
             for item in _ROW_ITEM.finditer(text):
                 name = item.group("name")
+                if _SIGNED_BY_PARTIES.search(name):
+                    continue  # "A与B签署X项目": signatory_projects reads it
                 if _GENERIC.search(name) or generic_project(name) or _KIND_OF_WORK.search(name) or len(name) < 6:
                     continue
                 start = offset + item.start("name")

@@ -37,7 +37,7 @@ _FACILITY_END = re.compile(r"[路河桥港湖山段院馆站场塘渠]$|[及和�
 _PLACE_AFTER = re.compile(r"[城园谷]")
 _MODIFIER_END = re.compile(r"(?:高端|新型|先进|大型|现代|绿色|智慧)$")
 # Abbreviations of kinds of firms or works, not of one firm.
-_GENERIC_SHORT_FORMS = frozenset({"国企", "民企", "央企", "外企", "私企", "技改", "科研", "高校", "三资"})
+_GENERIC_SHORT_FORMS = frozenset({"国企", "民企", "央企", "外企", "私企", "技改", "科研", "高校", "三资", "双创"})
 # A group, works or institute opening a project's name: the organisation is the investor.
 _ORG_OPENING = re.compile(
     rf"(?P<org>(?P<body>[{HAN}A-Za-z]{{2,8}}?)(?:集团|总厂|研究院|研究所))(?=[{HAN}A-Za-z0-9]{{2}})")
@@ -49,7 +49,34 @@ def company_of_project(name: str) -> str | None:
     """The company at the start of a project name, if visible (see the module docstring).
 
     A nationality or place prefix is not part of the company (台湾X电机项目 → X, as FORMAT.md drops it).
+    A short name must end where a word ends (华为|人工智能, not 华为人工|智能) and must not end in an
+    adjective that opens the next word (北方|大健康, 甲乙|半导体).
     """
+    company = _company_at_start(name)
+    if company is None or LEGAL_COMPANY_RE.fullmatch(company) or name.startswith(company + "集团"):
+        return company
+    if _GLUED_ADJECTIVE.search(company) or company[0] in _ZONE_KIND_CHARS or company in _GENERIC_SHORT_FORMS:
+        return None
+    return company if _ends_a_word(name, len(company)) else None
+
+
+# Characters that open a following word rather than end a brand (大健康, 新材料, 半导体, 小家电).
+_GLUED_ADJECTIVE = re.compile(r"[大新小半老]$")
+# The kind of a zone or place left over from a name cut after it (…开发区|绿色新能源): no brand opens so.
+_ZONE_KIND_CHARS = "区园县市镇乡"
+
+
+def _ends_a_word(name: str, end: int) -> bool:
+    """Whether dictionary segmentation has a word boundary at ``end`` of ``name``."""
+    position = 0
+    for word in _words(name):
+        position += len(word)
+        if position >= end:
+            return position == end
+    return True
+
+
+def _company_at_start(name: str) -> str | None:
     from ingest.extract.boundaries import zone_prefix
 
     if zone_prefix(name):
@@ -141,6 +168,8 @@ def unknown_brand(name: str) -> str | None:
             brand += token
         if is_dictionary_word(brand, 1):
             return None
+    if len(brand) > _MIN_BRAND and _GLUED_ADJECTIVE.search(brand):
+        brand = brand[:-1]  # 甲乙半|硼钢: the adjective belongs to the product
     rest = name[len(brand):]
     if not (_MIN_BRAND <= len(brand) <= _MAX_BRAND) or len(rest) < 2 or not re.match(f"[{HAN}]{{2}}", rest):
         return None

@@ -1,0 +1,135 @@
+"""Projects named in the rows of a signing or ground-breaking account.
+
+- Parties who sign a project: "X管委会与Y公司签署Z项目" (the company parties are its investors).
+- Companies listed under a count of projects: "集中开工项目6个,包括A、B、C" (each is "<company>项目").
+- Projects listed one per clause, each after its zone: "签约仪式上,A开发区X项目,B高新区Y项目,…".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.document import Sentence
+from ingest.extract.entities import generic_project, statuses_in
+from ingest.extract.fact_collector import Collector
+from ingest.extract.lists import split_items
+from ingest.extract.patterns import HAN
+from ingest.extract.project_facts import is_company
+from ingest.extract.zones import find_zone_names
+from kg.model import EntityType, Predicate
+
+E, P, ZONE = EntityType.ENTERPRISE, EntityType.PROJECT, EntityType.ZONE
+_NAME = rf"(?:[{HAN}A-Za-z0-9·.]|[(（][^()（）,，;；。]{{1,10}}[)）])"
+
+# "A与B签署(的)Y项目": two parties, a signing verb, the project.
+_SIGNED_BY = re.compile(
+    rf"(?P<parties>[^,，;；。:：、]{{4,80}}?)(?:签署|签订|签下)了?的?(?P<name>{_NAME}{{4,40}}?项目)(?=[、,，;；。和及]|$)")
+_PARTY_SPLIT = re.compile(r"与|和|同|跟")
+# Public bodies that sign for the zone: not investors.
+_PUBLIC_BODY = re.compile(r"政府|管委会|管理委员会|委员会|人民政府|管理局|办事处|局$|委$")
+
+
+def signatory_projects(c: Collector, sentence: Sentence) -> None:
+    """"X管委会与Y公司签署Z项目": Z signed, with the company parties as investors."""
+    if "签" not in sentence.text or "项目" not in sentence.text:
+        return
+    for match in _SIGNED_BY.finditer(sentence.text):
+        parties = match.group("parties")
+        if not _PARTY_SPLIT.search(parties):
+            continue  # one party only: the other signing rules read "签约X项目"
+        name = match.group("name")
+        if generic_project(name) or len(name) < 6:
+            continue
+        investors = _company_parties(parties, match.start("parties"))
+        if not investors:
+            continue
+        c.mention(P, name, sentence, match.start("name"), match.end("name"))
+        for investor, start in investors:
+            c.mention(E, investor, sentence, start, start + len(investor))
+            c.fact(Predicate.INVESTOR, (P, name), (E, investor), sentence)
+        c.fact(Predicate.STATUS, (P, name), None, sentence, status="signed", year=c.sentence_year(sentence))
+
+
+def _company_parties(parties: str, offset: int) -> list[tuple[str, int]]:
+    """The parties of a signing that are companies, with their offsets; [] when one is not a named body."""
+    found, position = [], 0
+    for part in _PARTY_SPLIT.split(parties):
+        start, position = offset + position, position + len(part) + 1
+        lead = re.match(r"^.*?(?:[:：]|分别是|分别为|其中)", part)
+        if lead:
+            part, start = part[lead.end():], start + lead.end()
+        if _PUBLIC_BODY.search(part) or find_zone_names(part):
+            continue
+        if not is_company(part):
+            return []
+        found.append((part, start))
+    return found
+
+
+# "开工项目6个,包括A、B、C": a count of projects, then the companies that stand for them.
+_COUNTED = re.compile(
+    r"(?P<set>[^,，;；。]{0,16}?)项目(?:共有?|共计|合计)?(?P<count>\d{1,2}|[一二三四五六七八九十两]{1,2})个"
+    r"[,，]?(?:包括|分别为|分别是|有|为|[:：])(?P<list>[^,，;；。]+)")
+_PROJECT_END = re.compile(r"(?:项目|工程|基地|中心|产业园|园区|[园厂城])$")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def counted_companies(c: Collector, sentence: Sentence) -> None:
+    """Companies listed under a count of projects: each is "<company>项目", its investor, with the
+    status the count's words give (集中开工项目 → started, 签约项目 → signed)."""
+    if "个" not in sentence.text or "项目" not in sentence.text:
+        return
+    for match in _COUNTED.finditer(sentence.text):
+        items = split_items(match.group("list"), match.start("list"))
+        count = _count(match.group("count"))
+        if not 2 <= len(items) <= count or any(_PROJECT_END.search(n) or len(n) > 10 for _, _, n in items):
+            continue  # projects by name ("分别为X项目和Y项目") are read by the project rules
+        statuses = statuses_in(match.group("set"))
+        for start, end, company in items:
+            project = (P, company + "项目")
+            c.mention(E, company, sentence, start, end)
+            c.mention(P, project[1], sentence, start, end)
+            c.fact(Predicate.INVESTOR, project, (E, company), sentence)
+            for status in statuses:
+                c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+def _count(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 2:  # 十二, 二十
+        return (_CN_DIGITS.get(text[0], 1) * 10 if text[1] == "十" else 10 + _CN_DIGITS.get(text[1], 0))
+    return _CN_DIGITS.get(text, 0)
+
+
+# One clause that is only a project's name after its zone ("A经济开发区X项目").
+_CLAUSE = re.compile(r"[^,，;；。]+")
+_BARE_NAME = re.compile(rf"(?:{_NAME}|、){{4,50}}项目")
+
+
+def zone_rows(c: Collector, sentence: Sentence) -> None:
+    """Projects listed one per clause, each clause a zone then a project ("…仪式上,A开发区X项目,B园区Y项目"):
+    the project, located in its zone; the statuses of the sentence's opening clause."""
+    if sentence.text.count("项目") < 2:
+        return
+    rows = []
+    for clause in _CLAUSE.finditer(sentence.text):
+        text = clause.group()
+        if not text.endswith("项目") or _BARE_NAME.fullmatch(text) is None:
+            continue
+        zones = find_zone_names(text)
+        if not zones or zones[0][0] != 0 or len(text) - zones[0][1] < 4:
+            continue
+        rows.append((clause.start() + zones[0][1], clause.end(), text[:zones[0][1]]))
+    if len(rows) < 2:
+        return
+    opening = sentence.text[:rows[0][0]]
+    statuses = statuses_in(re.split(r"[,，;；]", opening)[0])
+    for start, end, zone in rows:
+        name = sentence.text[start:end]
+        if generic_project(name.replace("、", "")):
+            continue
+        c.mention(P, name, sentence, start, end)
+        c.fact(Predicate.LOCATED_IN, (P, name), (ZONE, zone), sentence)
+        for status in statuses:
+            c.fact(Predicate.STATUS, (P, name), None, sentence, status=status, year=c.sentence_year(sentence))

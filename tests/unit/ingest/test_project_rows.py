@@ -1,0 +1,136 @@
+"""Project rows of signing and ground-breaking accounts, each on an INVENTED sentence: who signed
+what, companies listed under a count of projects, projects listed one per clause after their zone,
+and the boundaries of a company's short name at the start of a project's name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from ingest.document import Document
+from ingest.emit import to_gold_json
+from ingest.extract.entities import statuses_in
+from ingest.extract.project_owners import company_of_project
+from ingest.pipeline import run
+
+OPENING = "2023年5月,青松经济开发区召开项目推进会。\n"
+
+
+def _extract(text: str) -> dict[str, Any]:
+    return to_gold_json(run(Document("t", "t.txt", OPENING + text)))
+
+
+def _facts(text: str, predicate: str) -> set[tuple[Any, ...]]:
+    return {(f["s"], f.get("o", f.get("amount"))) for f in _extract(text)["facts"] if f["p"] == predicate}
+
+
+def _names(text: str, kind: str) -> set[str]:
+    return {e["name"] for e in _extract(text)["entities"] if e["type"] == kind}
+
+
+SIGNED_BY = ("项目分别是:青松经济开发区管理委员会与蓝湾冷链科技有限公司签署年产5万吨冷链设备项目、"
+             "东山区人民政府和绿川材料有限公司签署的东山区文旅康养项目。\n")
+
+
+def test_parties_who_sign_a_project_are_cut_from_its_name() -> None:
+    assert {"年产5万吨冷链设备项目", "东山区文旅康养项目"} <= _names(SIGNED_BY, "Project")
+    assert not any("签署" in name for name in _names(SIGNED_BY, "Project"))
+
+
+def test_company_party_of_a_signing_is_the_investor_and_the_project_is_signed() -> None:
+    assert _facts(SIGNED_BY, "investor") == {("年产5万吨冷链设备项目", "蓝湾冷链科技有限公司"),
+                                             ("东山区文旅康养项目", "绿川材料有限公司")}
+    assert ("东山区文旅康养项目", "signed") in _facts(SIGNED_BY, "status")
+    assert not any("政府" in name for name in _names(SIGNED_BY, "Enterprise"))
+
+
+def test_companies_listed_under_a_count_of_started_projects_each_bring_a_project() -> None:
+    text = "开园仪式上,集中了开工项目3个,包括宁德青禾、江苏蓝湾、瑞松科技,均为电池配套企业,总投资44.5亿元。\n"
+    assert {"宁德青禾项目", "江苏蓝湾项目", "瑞松科技项目"} <= _names(text, "Project")
+    assert ("瑞松科技项目", "瑞松科技") in _facts(text, "investor")
+    assert ("江苏蓝湾项目", "started") in _facts(text, "status")
+
+
+def test_projects_named_under_a_count_are_not_taken_for_companies() -> None:
+    text = "签约项目2个,分别为总投资3亿元的青禾智能装备项目和总投资2亿元的蓝湾冷链物流项目。\n"
+    assert not any(name.endswith("项目项目") for name in _names(text, "Project"))
+    assert ("青禾智能装备项目", 3e8) in _facts(text, "investment")
+
+
+def test_a_count_smaller_than_the_list_is_no_list_of_its_projects() -> None:
+    text = "开工项目2个,包括青禾、蓝湾、瑞松、绿川。\n"
+    assert "青禾项目" not in _names(text, "Project")
+
+
+def test_companies_signing_investment_agreements_each_bring_a_signed_project() -> None:
+    text = "近日,开发区相继与青禾建筑、蓝湾建材、锦松机电设备等3家企业签订投资协议,总投资4亿元。\n"
+    assert ("蓝湾建材项目", "蓝湾建材") in _facts(text, "investor")
+    assert ("锦松机电设备项目", "signed") in _facts(text, "status")
+
+
+def test_companies_settling_without_an_agreement_bring_no_project() -> None:
+    text = "近日,青禾建筑、蓝湾建材等3家企业签约入驻开发区。\n"
+    assert not {"青禾建筑项目", "蓝湾建材项目"} & _names(text, "Project")
+
+
+def test_projects_listed_one_per_clause_after_their_zone() -> None:
+    text = ("集中签约仪式上,东山经济开发区精密智造项目,西河经济技术开发区高频变压器、电感元器件项目,"
+            "南湖高新区共享储能项目。\n")
+    projects = _names(text, "Project")
+    assert {"精密智造项目", "高频变压器、电感元器件项目", "共享储能项目"} <= projects
+    assert ("共享储能项目", "signed") in _facts(text, "status")
+    assert ("精密智造项目", "东山经济开发区") in _facts(text, "locatedIn")
+
+
+def test_a_single_zone_project_clause_is_left_to_the_other_rules() -> None:
+    text = "会上,东山经济开发区精密智造项目,进展顺利。\n"
+    assert ("精密智造项目", "东山经济开发区") not in _facts(text, "locatedIn")
+
+
+def test_project_with_a_planned_amount_opens_its_clause() -> None:
+    text = "青禾PET特纤零部件生产基地项目拟投资1.5亿元,主要开展纤维材料的研发。\n"
+    assert ("青禾PET特纤零部件生产基地项目", 1.5e8) in _facts(text, "investment")
+    assert ("青禾PET特纤零部件生产基地项目", "青禾") in _facts(text, "investor")
+
+
+def test_park_after_its_amount_is_a_project() -> None:
+    text = "重点产业项目中,投资2亿的青禾食品农林产业园已完成厂房建设,投资15亿元的蓝湾北药产业园完成施工设计。\n"
+    assert ("青禾食品农林产业园", 2e8) in _facts(text, "investment")
+    assert ("蓝湾北药产业园", 1.5e9) in _facts(text, "investment")
+
+
+def test_named_works_listed_before_an_industry_head_are_projects() -> None:
+    text = "当天签约的还有高性能滤芯生产基地、中德职业教育实训基地、汽车零部件产业基地等产业项目。\n"
+    assert {"高性能滤芯生产基地", "中德职业教育实训基地"} <= _names(text, "Project")
+    assert ("中德职业教育实训基地", "signed") in _facts(text, "status")
+
+
+def test_sectors_listed_before_an_industry_head_are_no_projects() -> None:
+    text = "当天签约的还有新能源、新材料等产业项目。\n"
+    assert not {"新能源", "新材料"} & _names(text, "Project")
+
+
+def test_visited_companies_are_cut_from_the_verb_and_either_status_is_none() -> None:
+    text = "大家先后来到瑞风科技、青禾服装、蓝湾玩具等14个在建或投产项目现场。\n"
+    assert {"瑞风科技项目", "青禾服装项目"} <= _names(text, "Project")
+    assert not any(name.startswith("大家") for name in _names(text, "Project") | _names(text, "Enterprise"))
+    assert not _facts(text, "status")
+
+
+def test_statuses_joined_by_or_are_neither() -> None:
+    assert statuses_in("在建或投产") == []
+    assert statuses_in("已竣工投产") == ["completed", "in_production"]
+
+
+@pytest.mark.parametrize(("project", "company"), [
+    ("甲乙人工智能产业基地", None),  # 甲乙人工|智能 cuts a word
+    ("北方大健康食品产业园", None),  # 北方大|健康: 大 opens 大健康
+    ("肇松半硼钢轮毂", "肇松"),  # the adjective 半 is the product's
+    ("区绿色新能源开发", None),  # left over from a zone name
+    ("双创产业园", None),
+    ("宏宇汽车零部件", "宏宇"),
+    ("澜图科技新材料", "澜图科技"),
+])
+def test_short_company_name_ends_where_a_word_ends(project: str, company: str | None) -> None:
+    assert company_of_project(project) == company
