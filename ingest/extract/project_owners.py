@@ -67,12 +67,16 @@ _ZONE_KIND_CHARS = "区园县市镇乡"
 
 
 def _ends_a_word(name: str, end: int) -> bool:
-    """Whether dictionary segmentation has a word boundary at ``end`` of ``name``."""
+    """Whether ``end`` of ``name`` is no cut through a word: no dictionary word runs two or more
+    characters past it from a part of the brand that is no business word (甲乙人工|智能 is cut,
+    X机械|制造 and X鼎|新能源 are not)."""
     position = 0
     for word in _words(name):
-        position += len(word)
+        start, position = position, position + len(word)
+        if start < end < position:
+            return position - end < 2 or name[start:end].endswith(ENTERPRISE_ENDINGS)
         if position >= end:
-            return position == end
+            break
     return True
 
 
