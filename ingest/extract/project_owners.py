@@ -55,8 +55,9 @@ def company_of_project(name: str) -> str | None:
     company = _company_at_start(name)
     if company is None or LEGAL_COMPANY_RE.fullmatch(company) or name.startswith(company + "集团"):
         return company
-    if _GLUED_ADJECTIVE.search(company) or company[0] in _ZONE_KIND_CHARS or company in _GENERIC_SHORT_FORMS:
-        return None
+    if company[0] in _ZONE_KIND_CHARS or company in _GENERIC_SHORT_FORMS or _GLUED_ADJECTIVE.search(company) \
+            and is_dictionary_word(company[:-1], 1):
+        return None  # 北方|大健康: a common word and the adjective of the next one
     return company if _ends_a_word(name, len(company)) else None
 
 
