@@ -43,7 +43,7 @@ from ingest.extract.project_frames import (
     toured_sites,
     trailing_amounts,
 )
-from ingest.extract.project_rows import counted_companies, signatory_projects, zone_rows
+from ingest.extract.project_rows import counted_companies, drop_zone_place_owners, signatory_projects, zone_rows
 from ingest.extract.years import report_year
 from ingest.extract.zones import find_zone_names, zone_mentions
 from kg.model import EntityType, Predicate
@@ -140,6 +140,7 @@ def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
         _sentence(collector, sentence)
     event_statuses(collector)
     _investors(collector)
+    drop_zone_place_owners(collector)
     _located(collector)
     fuller_honours(collector)
     return collector.mentions, collector.facts

@@ -136,10 +136,14 @@ def toured_sites(c: Collector, sentence: Sentence) -> None:
                     c.fact(Predicate.INVESTOR, (P, name), (E, owner), sentence)
 
 
+# "A项目、B项目等正式签约": a row closed by 等 and a status verb, not by a kind word the list rules read.
+_ETC_VERB = r"(?:正式|顺利|已|均|相继|先后|陆续)*(?:签约|开工|动工|竣工|投产|落户|入驻)"
 # "A项目、B项目和C项目" inside one clause, not closed by 等 (the list rules read "A、B等项目").
 _NOTE = ITEM_NOTE_RE.pattern.replace("(?P<amount>", "(?:")
 _ROW = re.compile(
-    rf"(?P<row>(?:{_NAME}{{4,40}}?项目(?:{_NOTE})?[、和及])+{_NAME}{{4,40}}?项目(?:{_NOTE})?)(?![\u4e00-\u9fffA-Za-z0-9]*等)")
+    rf"(?P<row>(?:{_NAME}{{4,40}}?项目(?:{_NOTE})?[、和及])+{_NAME}{{4,40}}?项目(?:{_NOTE})?)(?![\u4e00-\u9fffA-Za-z0-9]*等(?!{_ETC_VERB}))")
+# Words that open a row and are not the first name ("已有A项目、B项目…"): cut there, not at a lead verb inside A.
+_ROW_OPENER = re.compile(r"^(?:目前|现|先后|还)?(?:已有|已经有|共有|现有|拥有|包括|分别为|分别是|其中)")
 _ROW_MARK = re.compile(r"项目(?:[(（][^()（）]{1,20}[)）])?[、和及]")
 _ROW_ITEM = re.compile(rf"(?P<name>.+?项目)(?:{ITEM_NOTE_RE.pattern})?(?:[、和及]|$)")
 # Kinds of work, not names: "机制招项目、加速批项目" (a verb before 项目), "成果转化项目", "募投项目".
@@ -157,7 +161,8 @@ def projects_in_a_row(c: Collector, sentence: Sentence) -> None:
         for row in _ROW.finditer(clause.group()):
             offset = clause.start() + row.start("row")
             text = row.group("row")
-            first = cut_first(text[:text.index("项目")])
+            opener = _ROW_OPENER.match(text)
+            first = opener.end() if opener else cut_first(text[:text.index("项目")])
             offset, text = offset + first, text[first:]
             statuses = statuses_in(clause.group()) or (
                 ["under_construction"] if _BEING_BUILT.search(clause.group()) else [])

@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from ingest.document import Sentence
+from ingest.document import Mention, Sentence
 from ingest.extract.entities import generic_project, statuses_in
 from ingest.extract.fact_collector import Collector
 from ingest.extract.lists import split_items
@@ -133,3 +134,27 @@ def zone_rows(c: Collector, sentence: Sentence) -> None:
         c.fact(Predicate.LOCATED_IN, (P, name), (ZONE, zone), sentence)
         for status in statuses:
             c.fact(Predicate.STATUS, (P, name), None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+_LEGAL_OR_GROUP = re.compile(r"公司|集团|股份")
+
+
+def zone_places(mentions: Iterable[Mention]) -> frozenset[str]:
+    """The places of the zones among ``mentions`` (东山 of 东山经济开发区)."""
+    return frozenset(zone.place for m in mentions if m.type is ZONE
+                     for _, _, zone in find_zone_names(m.name) if len(zone.place) >= 2)
+
+
+def is_zone_cut(name: str, places: frozenset[str]) -> bool:
+    """A short "company" that is only a zone's place, or that place and one business word (东山|X项目,
+    东山科技小镇): the zone's name cut, not a firm."""
+    return not _LEGAL_OR_GROUP.search(name) and any(name.startswith(p) and len(name) - len(p) <= 2 for p in places)
+
+
+def drop_zone_place_owners(c: Collector) -> None:
+    """Enterprises and investors that are a zone's name cut (:func:`is_zone_cut`) go."""
+    places = zone_places(c.mentions)
+    if places:
+        c.mentions[:] = [m for m in c.mentions if m.type is not E or not is_zone_cut(m.name, places)]
+        c.facts[:] = [f for f in c.facts
+                      if not (f.predicate is Predicate.INVESTOR and f.obj and is_zone_cut(f.obj[1], places))]

@@ -26,6 +26,7 @@ from ingest.extract.boundaries import names_countries
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, PERSON_TITLES, PLACE_PREFIX_RE
 from ingest.extract.people import roles_before
 from ingest.extract.project_facts import plausible_owner as _plausible_owner
+from ingest.extract.project_rows import is_zone_cut, zone_places
 from ingest.extract.tagger import TaggedClause, Word, tag_sentences
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType, Predicate
@@ -105,6 +106,7 @@ class _Found:
         self.mentions = mentions
         self.facts: list[Fact] = []
         self.covered = _Covered(mentions)
+        self.places = zone_places(mentions)
         self.openers = {m.sentence_index: (m.type, m.name) for m in mentions
                         if m.type is EntityType.ZONE and m.start == doc.sentences[m.sentence_index].start}
 
@@ -129,7 +131,8 @@ class _Found:
         project = ownerless.get(start)
         if project is None or end >= project.end - 2 or not is_company_name(word.text) \
                 or not _opens_name(word, sentence.text) or PLACE_PREFIX_RE.match(word.text) \
-                or word.text.endswith(_REGION_WORDS) or not _plausible_owner(word.text, project.name):
+                or word.text.endswith(_REGION_WORDS) or not _plausible_owner(word.text, project.name) \
+                or is_zone_cut(word.text, self.places):
             return False
         self.mentions.append(Mention(E, word.text, start, end, sentence.index))
         self.facts.append(Fact(Predicate.INVESTOR, (P, project.name), (E, word.text), sentence.index))

@@ -134,3 +134,17 @@ def test_statuses_joined_by_or_are_neither() -> None:
 ])
 def test_short_company_name_ends_where_a_word_ends(project: str, company: str | None) -> None:
     assert company_of_project(project) == company
+
+
+def test_row_of_projects_closed_by_etc_and_a_status_verb() -> None:
+    text = "目前,已有青禾集团战略服务外包项目、蓝湾和谷机电监测项目和瑞松印业创意数字印刷项目等正式签约,占厂房的60%。\n"
+    assert {"青禾集团战略服务外包项目", "瑞松印业创意数字印刷项目"} <= _names(text, "Project")
+    assert ("青禾集团战略服务外包项目", "signed") in _facts(text, "status")
+    assert ("青禾集团战略服务外包项目", "青禾集团") in _facts(text, "investor")
+
+
+def test_zone_place_opening_a_project_name_is_no_company() -> None:
+    text = "东山科技小镇项目、蓝湾冷链物流项目等5个项目在东山经济开发区集中签约。\n"
+    assert "东山科技" not in _names(text, "Enterprise")
+    assert not any(s == "东山科技小镇项目" for s, _ in _facts(text, "investor"))
+    assert ("蓝湾冷链物流项目", "蓝湾冷链") in _facts(text, "investor")
