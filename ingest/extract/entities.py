@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ingest.extract.boundaries import BRAND_STOP, COMPANY_LEFT_STOP
 from ingest.extract.numbers import Amount, parse_amount
-from ingest.extract.patterns import HAN, STATUS_CUES
+from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, STATUS_CUES
 
 # A legal company name ending in a legal-form suffix.
 LEGAL_RE = re.compile(rf"[{HAN}A-Za-z0-9()（）]{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
@@ -27,7 +27,7 @@ _PROJECT_LEAD = re.compile(
 )
 _GENERIC_PROJECT = re.compile(
     r"(?:实事|产业|计划|重大|重点|合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
-    r"招商|人才|示范|试点|改革|实验|课程|技改|扩能|新开工|开工|开复工|续建|储备|谋划|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
+    r"招商|人才|示范|试点|改革|实验|课程|(?<!期)技改|(?<!期)扩能|新开工|开工|开复工|续建|储备|谋划|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
     r"\d|[一二三四五六七八九十]个|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
 )
 _STRICT_LEAD = re.compile(r"(?:加快推进|率先完成|位于[^的]{2,12}的)$")
@@ -69,14 +69,34 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     hits = []
     for match in LEGAL_RE.finditer(sentence):
         text = match.group()
-        cut = 0
-        for stop in COMPANY_LEFT_STOP.finditer(text[:-2]):
-            cut = stop.end()
+        stops = list(COMPANY_LEFT_STOP.finditer(text[:-2]))
+        cut = stops[-1].end() if stops else 0
+        if stops and stops[-1].group() in _STOPS_INSIDE_NAMES and _generic_core(_legal_core(text[cut:])):
+            if len(stops) < 2:
+                continue  # X和发展公司: nothing before the stop bounds a name
+            cut = stops[-2].end()  # 与协和|新能源集团有限公司: the stop is inside the name
         name = _clean(text[cut:])
-        core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name)
-        if len(core) >= (3 if name == core + "公司" else 2) and not _GENERIC_COMPANY.search(name):
+        core = _legal_core(name)
+        if len(core) >= (3 if name == core + "公司" else 2) and not _GENERIC_COMPANY.search(name) \
+                and not _generic_core(core):
             hits.append(NameHit(name, match.start() + cut, match.end()))
     return tuple(hits)
+
+
+_STOPS_INSIDE_NAMES = ("和", "与", "及", "项目")
+
+
+def _legal_core(name: str) -> str:
+    return re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name)
+
+
+def _generic_core(core: str) -> bool:
+    """A legal name whose body is only a business word or a common word (新能源集团有限公司, 多元化集团公司)."""
+    from ingest.extract.zones import is_dictionary_word, word_tag
+
+    core = core.removesuffix("集团")
+    return core in ENTERPRISE_ENDINGS or is_dictionary_word(core, 5000) or (
+        is_dictionary_word(core, 400) and word_tag(core).startswith(("v", "a")))
 
 
 # A project's amount: 15亿元, 5,000万元, 1.2亿美元, or 9.6亿 before a particle or a comma.
@@ -209,12 +229,14 @@ _ORDINAL = (r"[一二三四五六七八九十]是|其[一二三四五]|第[一�
             r"|[(（][一二三四五六七八九十\d]{1,2}[)）]")
 # Other words for a project's amount, right after its name ("X项目投资额1.5亿元", "签约额3亿元").
 _AMOUNT_CUE = r"投资额|签约额|签约金额|协议投资额?|计划总?投资|投资(?=[\d约超近达逾])"
+# A date, then what happened on it: "X项目7月8日竣工投产".
+_DATED_STEP = r"(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:已|正式|顺利|全面)?(?:开工|动工|竣工|建成|投产|签约|完成|开始)"
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
     rf"(?:[一二三四五六七八九十]期)?"
     rf"(?=(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
-    rf"落户|完成|现已|正在|并网|封顶|结顶)"
+    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP})"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
 TOPIC_PROJECT_RE = re.compile(

@@ -259,7 +259,7 @@ def _is_head(head: Head, listed: str) -> bool:
     """Whether the head closes a list: 等, an amount, or a count after 、-separated items; and it does not
     call the items sectors."""
     if len(listed) < 2 or _SECTOR_QUAL.search(head.qual) and not _named_works(listed) \
-            or head.qual.startswith("的") or "、一批" in listed \
+            or head.qual.startswith("的") or re.match(r"地(?![标块产])", head.qual) or "、一批" in listed \
             or head.qual.endswith("子"):  # parts of one project (…等4个子项目)
         return False
     if head.etc:

@@ -67,6 +67,7 @@ STATUS_CUES = (
     ("全力推进", "under_construction"),
     ("加快建设", "under_construction"), ("施工", "under_construction"), ("建设进度", "under_construction"),
     ("封顶", "under_construction"), ("结顶", "under_construction"), ("设备调试", "under_construction"),
+    ("设备安装", "under_construction"), ("开始调试", "under_construction"),
     ("正在建设", "under_construction"), ("主体完工", "under_construction"),
     ("竣工", "completed"), ("完工", "completed"), ("建成", "completed"), ("通车", "completed"),
     ("投产", "in_production"),

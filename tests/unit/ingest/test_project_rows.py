@@ -148,3 +148,34 @@ def test_zone_place_opening_a_project_name_is_no_company() -> None:
     assert "东山科技" not in _names(text, "Enterprise")
     assert not any(s == "东山科技小镇项目" for s, _ in _facts(text, "investor"))
     assert ("蓝湾冷链物流项目", "蓝湾冷链") in _facts(text, "investor")
+
+
+def test_project_then_a_date_and_what_happened_on_it() -> None:
+    text = ("当月完成固定资产投资27.4亿元。其中青禾新材料项目7月8日竣工投产;"
+            "蓝湾益丰矿物纤维项目设备安装结束,准备试生产;瑞松钛白四期技改项目7月15日完成设备安装开始调试。\n")
+    statuses = _facts(text, "status")
+    assert {("青禾新材料项目", "completed"), ("青禾新材料项目", "in_production")} <= statuses
+    assert ("蓝湾益丰矿物纤维项目", "under_construction") in statuses
+    assert ("瑞松钛白四期技改项目", "under_construction") in statuses
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("与协和新能源集团有限公司等签约。", "协和新能源集团有限公司"),  # 和 inside the name
+    ("新投产项目恒泰工艺礼品有限公司正式投产。", "恒泰工艺礼品有限公司"),
+    ("由青禾项目管理有限公司承建。", "青禾项目管理有限公司"),
+])
+def test_legal_name_left_edge(text: str, company: str) -> None:
+    from ingest.extract.entities import find_legal_companies
+
+    assert [hit.name for hit in find_legal_companies(text)] == [company]
+
+
+def test_generic_legal_names_are_no_companies() -> None:
+    from ingest.extract.entities import find_legal_companies
+
+    assert find_legal_companies("努力成长为的多元化集团公司") == ()
+
+
+def test_cities_visited_are_no_companies() -> None:
+    text = "今年以来,全区先后赴深圳、广州、北京等地拜访了20余家企业和高校院所。\n"
+    assert not {"深圳", "广州", "北京", "赴深圳"} & _names(text, "Enterprise")
