@@ -71,19 +71,14 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
         text = match.group()
         stops = list(COMPANY_LEFT_STOP.finditer(text[:-2]))
         cut = stops[-1].end() if stops else 0
-        if stops and stops[-1].group() in _STOPS_INSIDE_NAMES and _generic_core(_legal_core(text[cut:])):
-            if len(stops) < 2:
-                continue  # X和发展公司: nothing before the stop bounds a name
-            cut = stops[-2].end()  # 与协和|新能源集团有限公司: the stop is inside the name
+        if stops and stops[-1].group() == "项目" and _generic_core(_legal_core(text[cut:])):
+            cut = stops[-2].end() if len(stops) > 1 else 0  # X项目|管理有限公司: 项目 is inside the name
         name = _clean(text[cut:])
         core = _legal_core(name)
         if len(core) >= (3 if name == core + "公司" else 2) and not _GENERIC_COMPANY.search(name) \
                 and not _generic_core(core):
             hits.append(NameHit(name, match.start() + cut, match.end()))
     return tuple(hits)
-
-
-_STOPS_INSIDE_NAMES = ("和", "与", "及", "项目")
 
 
 def _legal_core(name: str) -> str:

