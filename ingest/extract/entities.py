@@ -209,7 +209,8 @@ def statuses_in(text: str) -> list[str]:
 
 # "X公司(计划|拟)投资N亿元(,在Y)建设Z项目": the investor opens the clause, the project follows the amount.
 BUILDS_PROJECT_RE = re.compile(
-    rf"(?P<lead>[^,，;；。:：]{{1,30}}?|(?<=[,，]))(?:计划|拟|将)?(?:总?投资|投入){APPROX}(?P<amount>{AMOUNT})"
+    rf"(?P<lead>[^,，;；。:：]{{1,30}}?|(?<=[,，]))(?:计划|拟|将)?(?:在[^,，;；。投]{{1,8}}?)?(?:总?投资|投入){APPROX}"
+    rf"(?P<amount>{AMOUNT})"
     rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
 # "由X公司投资建设的Y项目": the investor after 由, the project after 的; without 由 the investor opens
@@ -218,6 +219,8 @@ BY_INVESTOR_RE = re.compile(
     rf"(?:由(?P<lead>[^,，;；。由的]{{2,30}}?)(?:投资)?|(?:^|(?<=[,，;；。]))(?P<opening>[^,，;；。由的]{{2,30}}?)投资)"
     rf"(?:建设|兴建|打造|实施)的(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
 )
+# A date opening the clause before its investor ("此为继8月15日X集团计划…").
+_DATE_LEAD = re.compile(r"^.*?(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d{1,2}月份?)")
 _CLAUSE_LEAD = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日|另|再|还)")
 # An ordinal opening an item of a numbered account ("一是X项目,…;二是Y项目,…", "1.X项目,…").
 _ORDINAL = (r"[一二三四五六七八九十]是|其[一二三四五]|第[一二三四五六七八九十]+[,，、]?|\d{1,2}[.、．]"
@@ -272,7 +275,7 @@ def find_built_projects(sentence: str) -> list[BuiltProject]:
     hits = []
     for match in BUILDS_PROJECT_RE.finditer(sentence):
         lead = match.group("lead")
-        cut = _CLAUSE_LEAD.match(lead)
+        cut = _CLAUSE_LEAD.match(lead) or _DATE_LEAD.match(lead)
         investor = _clean(lead[cut.end():] if cut else lead)
         name = _clean(match.group("name"))
         if len(investor) == 1 or _GENERIC_PROJECT.search(name) or _BAD_PROJECT.search(name):

@@ -185,3 +185,9 @@ def test_cities_visited_are_no_companies() -> None:
 def test_a_landmark_list_is_not_a_list_of_places() -> None:
     text = "积极拓展绿地空间,实施青禾汇公园等地标性景观绿化工程。\n"
     assert "青禾汇公园" in _names(text, "Project")
+
+
+def test_investor_after_a_date_plans_to_invest_in_the_zone() -> None:
+    text = "此为继8月15日青禾控股集团计划在新区投资100亿元建设智慧科技园项目后,又一家企业宣布入驻新区。\n"
+    assert _facts(text, "investor") == {("智慧科技园项目", "青禾控股集团")}
+    assert ("智慧科技园项目", 1e10) in _facts(text, "investment")
