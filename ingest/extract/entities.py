@@ -227,6 +227,8 @@ _ORDINAL = (r"[一二三四五六七八九十]是|其[一二三四五]|第[一�
             r"|[(（][一二三四五六七八九十\d]{1,2}[)）]")
 # Other words for a project's amount, right after its name ("X项目投资额1.5亿元", "签约额3亿元").
 _AMOUNT_CUE = r"投资额|签约额|签约金额|协议投资额?|计划总?投资|投资(?=[\d约超近达逾])"
+# Who owns the project, right after its name ("X项目投资主体为Y集团").
+_OWNER_CUE = r"其?(?:投资方|投资主体|建设主体|项目业主|业主单位)(?:为|是)"
 # A date, then what happened on it: "X项目7月8日竣工投产".
 _DATED_STEP = r"(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:已|正式|顺利|全面)?(?:开工|动工|竣工|建成|投产|签约|完成|开始)"
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
@@ -234,7 +236,7 @@ CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
     rf"(?:[一二三四五六七八九十]期)?"
     rf"(?=(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
-    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP})"
+    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP}|{_OWNER_CUE})"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
 TOPIC_PROJECT_RE = re.compile(

@@ -194,8 +194,8 @@ def clause_projects(c: Collector, sentence: Sentence) -> None:
     """"Y项目总投资N亿元,于4月开工建设": amount and statuses from the rest of the clause group."""
     hits = find_clause_projects(sentence.text)
     for index, hit in enumerate(hits):
-        project = (P, hit.name)
-        c.mention(P, hit.name, sentence, hit.start, hit.end)
+        project = (P, fuller_project(c, hit.name))
+        c.mention(P, project[1], sentence, hit.start, hit.end)
         following = hits[index + 1].start if index + 1 < len(hits) else len(sentence.text)
         rest = re.split(r"[;；。]", sentence.text[hit.end:following], maxsplit=1)[0]  # up to the next project
         stated = _STATED_INVESTOR.search(rest)
@@ -207,9 +207,32 @@ def clause_projects(c: Collector, sentence: Sentence) -> None:
             c.mention(E, company, sentence, hit.start, hit.start + len(company))
             c.fact(Predicate.INVESTOR, project, (E, company), sentence)
         amount = CLAUSE_AMOUNT_RE.search(rest)
+        if amount and _PROJECT_COUNT.search(rest, 0, amount.start()):
+            amount = None  # "…举行,签约项目35个、总投资105亿元": the total of the projects counted
         own = re.split(r"[,，]", rest, maxsplit=1)[0]
         _add_project(c, sentence, project, amount.group("amount") if amount else None,
                      _clause_statuses(own) or _clause_statuses(rest))
+
+
+_PROJECT_COUNT = re.compile(r"项目\d+个|\d+个(?:[^,，;；。]{0,6})项目")
+
+
+def fuller_project(c: Collector, name: str) -> str:
+    """The fuller name of a project named before, when ``name`` is its short form (X基地项目 for
+    X智能终端产业基地项目: same opening, same kind word, every character in order); else ``name``."""
+    core = name.removesuffix("项目")
+    if len(core) > 6 or len(core) < 4:
+        return name
+    for mention in reversed(c.mentions):
+        if mention.type is P and len(mention.name) > len(name) + 2 and mention.name[:2] == name[:2] \
+                and mention.name.endswith(name[-4:]) and _in_order(core, mention.name):
+            return mention.name
+    return name
+
+
+def _in_order(short: str, full: str) -> bool:
+    rest = iter(full)
+    return all(char in rest for char in short)
 
 
 def plausible_owner(company: str, project: str) -> bool:
@@ -220,7 +243,7 @@ def plausible_owner(company: str, project: str) -> bool:
 
 # "…,投资方为X公司": the clause after a project names its investor outright.
 _STATED_INVESTOR = re.compile(
-    rf"[,，](?:其)?(?:投资方|投资主体|建设主体|项目业主|业主单位)(?:为|是)(?P<investor>[{HAN}A-Za-z0-9()（）]{{2,30}}?)(?=[,，;；。]|$)")
+    rf"(?:^|[,，])(?:其)?(?:投资方|投资主体|建设主体|项目业主|业主单位)(?:为|是)(?P<investor>[{HAN}A-Za-z0-9()（）]{{2,30}}?)(?=[,，;；。]|$)")
 
 
 def _clause_statuses(clause: str) -> list[str]:

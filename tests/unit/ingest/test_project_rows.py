@@ -191,3 +191,17 @@ def test_investor_after_a_date_plans_to_invest_in_the_zone() -> None:
     text = "此为继8月15日青禾控股集团计划在新区投资100亿元建设智慧科技园项目后,又一家企业宣布入驻新区。\n"
     assert _facts(text, "investor") == {("智慧科技园项目", "青禾控股集团")}
     assert ("智慧科技园项目", 1e10) in _facts(text, "investment")
+
+
+EVENT = ("9月26日,重大项目集中签约暨青禾智能终端及核心零部件产业基地项目开工仪式在青松经济开发区举行,"
+         "现场集中签约产业项目35个、总投资105亿元。青禾基地项目投资主体为蓝湾集团,计划总投资3亿美元,新增用地160亩。\n")
+
+
+def test_total_of_counted_projects_is_not_the_amount_of_the_one_named_before() -> None:
+    assert ("青禾智能终端及核心零部件产业基地项目", 1.05e10) not in _facts(EVENT, "investment")
+
+
+def test_short_form_of_a_project_takes_its_owner_and_amount_to_the_full_name() -> None:
+    assert ("青禾智能终端及核心零部件产业基地项目", "蓝湾集团") in _facts(EVENT, "investor")
+    assert ("青禾智能终端及核心零部件产业基地项目", 3e8) in _facts(EVENT, "investment")
+    assert "青禾基地项目" not in _names(EVENT, "Project")
