@@ -227,6 +227,8 @@ _ORDINAL = (r"[一二三四五六七八九十]是|其[一二三四五]|第[一�
             r"|[(（][一二三四五六七八九十\d]{1,2}[)）]")
 # Other words for a project's amount, right after its name ("X项目投资额1.5亿元", "签约额3亿元").
 _AMOUNT_CUE = r"投资额|签约额|签约金额|协议投资额?|计划总?投资|投资(?=[\d约超近达逾])"
+# Where the project is and how large, right after its name ("X项目位于Y区", "X项目占地约55亩").
+_SITE_CUE = r"位于|选址|坐落|占地|用地面积|规划用地|总用地|建筑面积|总建筑面积"
 # Who owns the project, right after its name ("X项目投资主体为Y集团").
 _OWNER_CUE = r"其?(?:投资方|投资主体|建设主体|项目业主|业主单位)(?:为|是)"
 # A date, then what happened on it: "X项目7月8日竣工投产".
@@ -236,7 +238,7 @@ CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
     rf"(?:[一二三四五六七八九十]期)?"
     rf"(?=(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
-    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP}|{_OWNER_CUE})"
+    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
 TOPIC_PROJECT_RE = re.compile(
@@ -254,7 +256,7 @@ CLAUSE_WORKS_RE = re.compile(
 _COUNTED_WORKS = re.compile(r"^(?:第|首|该|此|其|各|这|多)|\d+(?:座|栋|幢|个|处)")
 _WORKS_CUE = re.compile(r"投资|开工|动工|奠基|结顶|封顶|竣工|建成|投产|投用|通车")
 CLAUSE_AMOUNT_RE = re.compile(
-    rf"(?<!带动)(?<!拉动)(?<!撬动)(?<!完成)(?<!累计)(?<!新增)"
+    rf"(?<!带动)(?<!拉动)(?<!撬动)(?<!完成)(?<!累计)(?<!新增)(?<!期)"
     rf"(?:总投资额?|投资总额|{_AMOUNT_CUE}){APPROX}(?P<amount>{AMOUNT})")
 
 

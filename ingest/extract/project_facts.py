@@ -211,7 +211,7 @@ def clause_projects(c: Collector, sentence: Sentence) -> None:
             amount = None  # "…举行,签约项目35个、总投资105亿元": the total of the projects counted
         own = re.split(r"[,，]", rest, maxsplit=1)[0]
         _add_project(c, sentence, project, amount.group("amount") if amount else None,
-                     _clause_statuses(own) or _clause_statuses(rest))
+                     _clause_statuses(own) or _clause_statuses(rest) or _shared_statuses(sentence.text, hit.end))
 
 
 _PROJECT_COUNT = re.compile(r"项目\d+个|\d+个(?:[^,，;；。]{0,6})项目")

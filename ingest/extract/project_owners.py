@@ -55,8 +55,8 @@ def company_of_project(name: str) -> str | None:
     company = _company_at_start(name)
     if company is None or LEGAL_COMPANY_RE.fullmatch(company) or name.startswith(company + "集团"):
         return company
-    if company[0] in _ZONE_KIND_CHARS or company in _GENERIC_SHORT_FORMS or _GLUED_ADJECTIVE.search(company) \
-            and is_dictionary_word(company[:-1], 1):
+    if company[0] in _ZONE_KIND_CHARS or company in _GENERIC_SHORT_FORMS or _PARK_AFTER.match(name, len(company)) \
+            or _GLUED_ADJECTIVE.search(company) and is_dictionary_word(company[:-1], 1):
         return None  # 北方|大健康: a common word and the adjective of the next one
     return company if _ends_a_word(name, len(company)) else None
 
@@ -65,6 +65,8 @@ def company_of_project(name: str) -> str | None:
 _GLUED_ADJECTIVE = re.compile(r"[大新小半老]$")
 # The kind of a zone or place left over from a name cut after it (…开发区|绿色新能源): no brand opens so.
 _ZONE_KIND_CHARS = "区园县市镇乡"
+# A park's kind right after the "brand": the brand is the park's place (X工业园定制厂房项目).
+_PARK_AFTER = re.compile(r"(?:工业|产业|科技|创业|物流)?(?:园区?|开发区|新区|工业区|集聚区)")
 
 
 def _ends_a_word(name: str, end: int) -> bool:

@@ -105,6 +105,8 @@ def _count(text: str) -> int:
 
 # One clause that is only a project's name after its zone ("A经济开发区X项目").
 _CLAUSE = re.compile(r"[^,，;；。]+")
+_ZONE_KIND_OPENING = re.compile(
+    rf"^[{HAN}]{{2,10}}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|示范区|集聚区|工业园区|产业园区|新区)")
 _BARE_NAME = re.compile(rf"(?:{_NAME}|、){{4,50}}项目")
 
 
@@ -119,19 +121,25 @@ def zone_rows(c: Collector, sentence: Sentence) -> None:
         if not text.endswith("项目") or _BARE_NAME.fullmatch(text) is None:
             continue
         zones = find_zone_names(text)
-        if not zones or zones[0][0] != 0 or len(text) - zones[0][1] < 4:
+        if zones and zones[0][0] == 0:
+            zone_end, zone = zones[0][1], text[:zones[0][1]]
+        elif kind := _ZONE_KIND_OPENING.match(text):
+            zone_end, zone = kind.end(), None  # a zone kind the zone rules do not know: no locatedIn
+        else:
             continue
-        rows.append((clause.start() + zones[0][1], clause.end(), text[:zones[0][1]]))
+        if len(text) - zone_end >= 4:
+            rows.append((clause.start() + zone_end, clause.end(), zone))
     if len(rows) < 2:
         return
     opening = sentence.text[:rows[0][0]]
     statuses = statuses_in(re.split(r"[,，;；]", opening)[0])
-    for start, end, zone in rows:
+    for start, end, zone in rows:  # zone: None when only its kind was recognised
         name = sentence.text[start:end]
         if generic_project(name.replace("、", "")):
             continue
         c.mention(P, name, sentence, start, end)
-        c.fact(Predicate.LOCATED_IN, (P, name), (ZONE, zone), sentence)
+        if zone:
+            c.fact(Predicate.LOCATED_IN, (P, name), (ZONE, zone), sentence)
         for status in statuses:
             c.fact(Predicate.STATUS, (P, name), None, sentence, status=status, year=c.sentence_year(sentence))
 

@@ -205,3 +205,24 @@ def test_short_form_of_a_project_takes_its_owner_and_amount_to_the_full_name() -
     assert ("青禾智能终端及核心零部件产业基地项目", "蓝湾集团") in _facts(EVENT, "investor")
     assert ("青禾智能终端及核心零部件产业基地项目", 3e8) in _facts(EVENT, "investment")
     assert "青禾基地项目" not in _names(EVENT, "Project")
+
+
+def test_project_described_by_its_site_and_size_with_the_set_it_belongs_to() -> None:
+    text = ("在签约的12个项目中,青禾防水新材料产业基地项目占地约55亩,投资总额16000万元,项目将于明年开工。"
+            "蓝湾工业园定制厂房项目位于东区,总投资3.5亿元,新建2栋厂房。\n")
+    assert ("青禾防水新材料产业基地项目", 1.6e8) in _facts(text, "investment")
+    assert ("青禾防水新材料产业基地项目", "signed") in _facts(text, "status")
+    assert ("蓝湾工业园定制厂房项目", 3.5e8) in _facts(text, "investment")
+    assert not any(s == "蓝湾工业园定制厂房项目" for s, _ in _facts(text, "investor"))  # 蓝湾 is the park's place
+
+
+def test_rows_after_a_zone_kind_the_zone_rules_do_not_know() -> None:
+    text = ("集中签约仪式上,东山经济开发区精密智造项目,蓝湾生态文化旅游示范区分散式风电项目,"
+            "绿川产业集聚区精品钢基地项目。\n")
+    assert {"分散式风电项目", "精品钢基地项目"} <= _names(text, "Project")
+    assert ("精品钢基地项目", "signed") in _facts(text, "status")
+
+
+def test_amount_of_a_first_phase_is_not_the_project_amount() -> None:
+    text = "青禾创智科技园项目位于东区,总规划400亩,其中一期投资20亿元,占地约115亩。\n"
+    assert ("青禾创智科技园项目", 2e9) not in _facts(text, "investment")
