@@ -247,12 +247,29 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
         if not _is_head(head, clause[list_start:head.list_end]):
             continue
         items = _list_before(clause[list_start:], head.list_end - list_start, start + list_start)
+        if items and len(items) > _head_count(clause[head.list_end:head.end]):
+            items = []  # "A、B、C和D两个项目": the marks split names, not items
         if items:
             external = bool(_PARTNER_BEFORE.search(sentence[start + list_start:items[0][0]]))
             hits.append(ListHit(_kind(head), tuple(items), _amount(head.amount), start + head.list_end,
                                 start + head.end, start, end, external))
         list_start = head.end + (1 if clause[head.end:head.end + 1] in ("和", "及", "、") else 0)
     return hits
+
+
+_COUNT_IN_HEAD = re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:余|多)?(?:个|家|项)")
+_CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _head_count(head: str) -> int | float:
+    """The number of items a list's head counts ("等5个项目", "两个项目"); infinity when it counts none."""
+    found = _COUNT_IN_HEAD.search(head)
+    if found is None:
+        return float("inf")
+    n = found.group("n")
+    if n.isdigit():
+        return int(n)
+    return _CN_COUNT.get(n, float("inf")) if len(n) == 1 else float("inf")
 
 
 def _is_head(head: Head, listed: str) -> bool:

@@ -226,3 +226,10 @@ def test_rows_after_a_zone_kind_the_zone_rules_do_not_know() -> None:
 def test_amount_of_a_first_phase_is_not_the_project_amount() -> None:
     text = "青禾创智科技园项目位于东区,总规划400亩,其中一期投资20亿元,占地约115亩。\n"
     assert ("青禾创智科技园项目", 2e9) not in _facts(text, "investment")
+
+
+def test_list_with_more_items_than_its_head_counts_is_split_inside_names() -> None:
+    text = "此外,年产2万吨豆浆、乳制品、饮料生产线和1万头母猪、年出栏20万头生猪养殖场两个项目将于明年开工。\n"
+    assert not {"乳制品项目", "乳制品"} & (_names(text, "Project") | _names(text, "Enterprise"))
+    listed = "青禾、蓝湾、瑞松等3个项目集中签约。\n"
+    assert {"青禾项目", "蓝湾项目", "瑞松项目"} <= _names(listed, "Project")
