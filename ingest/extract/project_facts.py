@@ -208,7 +208,7 @@ def clause_projects(c: Collector, sentence: Sentence) -> None:
             c.fact(Predicate.INVESTOR, project, (E, company), sentence)
         amount = CLAUSE_AMOUNT_RE.search(rest)
         if amount and _PROJECT_COUNT.search(rest, 0, amount.start()):
-            amount = None  # "…举行,签约项目35个、总投资105亿元": the total of the projects counted
+            amount = None  # "…举行,另签约项目N个、总投资M亿元": the total of the projects counted
         own = re.split(r"[,，]", rest, maxsplit=1)[0]
         _add_project(c, sentence, project, amount.group("amount") if amount else None,
                      _clause_statuses(own) or _clause_statuses(rest) or _shared_statuses(sentence.text, hit.end))

@@ -65,7 +65,7 @@ def company_of_project(name: str) -> str | None:
 _GLUED_ADJECTIVE = re.compile(r"[大新小半老]$")
 # The kind of a zone or place left over from a name cut after it (…开发区|绿色新能源): no brand opens so.
 _ZONE_KIND_CHARS = "区园县市镇乡"
-# A park's kind right after the "brand": the brand is the park's place (X工业园定制厂房项目).
+# A park's kind right after the "brand": the brand is the park's place (X工业园标准厂房项目).
 _PARK_AFTER = re.compile(r"(?:工业|产业|科技|创业|物流)?(?:园区?|开发区|新区|工业区|集聚区)")
 
 
