@@ -231,7 +231,7 @@ _AMOUNT_CUE = r"投资额|签约额|签约金额|协议投资额?|计划总?投�
 _SITE_CUE = r"位于|选址|坐落|占地|用地面积|规划用地|总用地|建筑面积|总建筑面积"
 # Who owns the project, right after its name ("X项目投资主体为Y集团").
 _OWNER_CUE = r"其?(?:投资方|投资主体|建设主体|项目业主|业主单位)(?:为|是)"
-# A date, then what happened on it: "X项目7月8日竣工投产".
+# A date, then what happened on it: "X项目9月3日竣工".
 _DATED_STEP = r"(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:已|正式|顺利|全面)?(?:开工|动工|竣工|建成|投产|签约|完成|开始)"
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
