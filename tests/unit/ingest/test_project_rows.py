@@ -152,7 +152,7 @@ def test_zone_place_opening_a_project_name_is_no_company() -> None:
 
 def test_project_then_a_date_and_what_happened_on_it() -> None:
     text = ("上月进展如下。其中青禾新材料项目9月3日竣工投产;"
-            "蓝湾丰泽玄武岩纤维项目正在设备安装;瑞松钛白四期技改项目9月20日起开始调试。\n")
+            "蓝湾丰泽玄武岩纤维项目正在设备安装;瑞松钛白四期技改项目9月20日开始调试。\n")
     statuses = _facts(text, "status")
     assert {("青禾新材料项目", "completed"), ("青禾新材料项目", "in_production")} <= statuses
     assert ("蓝湾丰泽玄武岩纤维项目", "under_construction") in statuses
