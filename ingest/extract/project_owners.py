@@ -45,6 +45,7 @@ _RARE = 50
 _VERY_COMMON = 1000
 
 
+@lru_cache(maxsize=4096)
 def company_of_project(name: str) -> str | None:
     """The company at the start of a project name, if visible (see the module docstring).
 
