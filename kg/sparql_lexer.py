@@ -92,3 +92,18 @@ def iris_in(text: str, base: str) -> list[str]:
     """Every IRI written ``<…>`` in the text (outside strings and comments), resolved against ``base``."""
     iris = (urljoin(base, text[start + 1 : end - 1]) for kind, start, end in _tokens(text) if kind == "iri")
     return list(dict.fromkeys(iris))
+
+
+def operation_start(text: str) -> int:
+    """Where the first operation of an update starts, after its prologue (``PREFIX p: <iri>``, ``BASE <iri>``).
+
+    >>> operation_start("PREFIX ex: <http://e/> BASE <http://b/> DELETE WHERE { ?s ?p ?o }")
+    40
+    """
+    tokens, index = _tokens(text), 0
+    while index < len(tokens) and tokens[index][0] == "word":
+        word = text[tokens[index][1] : tokens[index][2]].upper()
+        if word not in ("PREFIX", "BASE"):
+            break
+        index += 3 if word == "PREFIX" else 2
+    return tokens[index][1] if index < len(tokens) else len(text)

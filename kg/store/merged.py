@@ -135,9 +135,16 @@ def dataset_graph(uri: str) -> NamedNode | DefaultGraph:
 
 def with_rebuild(update: str, merged: MergedGraph) -> str:
     """An arbitrary SPARQL update followed, in the same request, by the recomputation of the merged graph."""
+    return with_upkeep(update, merged.rebuild())
+
+
+def with_upkeep(update: str, operations: list[str]) -> str:
+    """An arbitrary SPARQL update followed, in the same request, by ``operations``."""
+    if not operations:
+        return update
     text = update.rstrip()
     separator = "\n" if text.endswith(";") else "\n;\n"
-    return text + separator + " ;\n".join(merged.rebuild())
+    return text + separator + " ;\n".join(operations)
 
 
 def fullest_name(names: Iterable[Literal]) -> Literal:

@@ -28,7 +28,8 @@ from kg.namespaces import PREFIXES, RESOURCE_IRI
 from kg.query_dataset import UNION_DEFAULT_GRAPH, QueryDataset, query_dataset, run_query
 from kg.sparql_lexer import iris_in
 from kg.store.binding import bind_values
-from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, MergedGraph, with_rebuild
+from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, MergedGraph, with_rebuild, with_upkeep
+from kg.store.merged_update import CannotTell, UpdateUpkeep, touched_triples
 from kg.store.merged_names import name_operations, recompute_names
 from kg.store.terms import NTriplesText, Term, boolean_answer, ntriples_block, solution_rows
 from kg.update_dataset import with_default_dataset
@@ -190,8 +191,20 @@ class OxigraphStore:
     def update(self, update: str) -> None:
         if UNION_DEFAULT_GRAPH:  # an operation without USING / WITH reads what a query without FROM reads
             update = with_default_dataset(update, self._graphs_read_by(update))
-        # Any graph may change: the merged graph is recomputed in the same transaction.
-        self._update(with_rebuild(update, MERGED))
+        # Only what the update touches is recomputed, in the same transaction (kg.store.merged_update).
+        try:
+            upkeep = UpdateUpkeep(MERGED, frozenset(touched_triples(update, self._select_as_update_reads)))
+        except CannotTell as reason:
+            log.info("update needs a full rebuild of the merged graph (%s)", reason)
+            self._update(with_rebuild(update, MERGED))
+            return
+        self._update(with_upkeep(update, upkeep.operations()), upkeep.iris() if self._listeners else None)
+
+    def _select_as_update_reads(self, query: str) -> list[dict[str, Term]]:
+        try:
+            return solution_rows(self._store.query(query, prefixes=PREFIXES, base_iri=RESOURCE_IRI))
+        except SyntaxError as exc:
+            raise CannotTell(f"pattern not evaluated: {exc}") from exc
 
     def _graphs_read_by(self, update: str) -> list[str]:
         """The store's named graphs and the graphs the update's text names (it may create them before it reads)."""

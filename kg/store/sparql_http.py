@@ -35,7 +35,9 @@ from kg.query_dataset import query_dataset
 from kg.settings import Settings
 from kg.sparql_syntax import uses_graph_patterns
 from kg.store.binding import bind_values, query_form
-from kg.store.merged import DOC_GRAPHS, MERGED_GRAPH, TOUCHED_GRAPH, MergedGraph, with_rebuild
+from kg.store.merged import DOC_GRAPHS, MERGED_GRAPH, TOUCHED_GRAPH, MergedGraph, with_rebuild, with_upkeep
+from kg.store.merged_update import CannotTell, UpdateUpkeep, touched_triples
+from kg.store.remote_upkeep import DocumentChange
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
 
 log = logging.getLogger(__name__)
@@ -102,6 +104,10 @@ class SparqlHttpStore:
             # One request is one transaction: readers never see a half-replaced graph, and the merged
             # graph changes with it.
             write = [f"DROP SILENT GRAPH {graph}", _insert(graph, lines)]
+            upkeep = self._document_upkeep(graph, triples)
+            if upkeep is not None:
+                self._update(" ;\n".join([*write, *upkeep]), write=True)
+                return
         else:
             # Too big for one request: the new version waits in a staging graph (not part of the merged
             # graph the queries read), then one request moves it into place and updates the merged graph.
@@ -110,6 +116,17 @@ class SparqlHttpStore:
         self._update(" ;\n".join([
             *MERGED.before_write(graph, triples), *write, *MERGED.after_write(graph), *MERGED.finish(),
         ]), write=True)
+
+    def _document_upkeep(self, graph: NamedNode, new: list[Triple]) -> list[str] | None:
+        """The merged graph's operations for replacing ``graph`` by ``new``, worked out here from the old version
+        and one SELECT of the names the touched entities have elsewhere (kg.store.remote_upkeep); None when the
+        old version is too big for one request (the server then works it out)."""
+        old = self.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} LIMIT {CHUNK_TRIPLES + 1}")
+        if len(old) > CHUNK_TRIPLES:
+            return None
+        change = DocumentChange(MERGED_GRAPH, graph, [Triple(r["s"], r["p"], r["o"]) for r in old], new)  # type: ignore[arg-type]
+        rows = self.select(change.names_query()) if change.named_subjects() else []
+        return change.operations(rows)
 
     def replace_graphs(self, graphs: Mapping[NamedNode, Iterable[Triple]]) -> None:
         for graph, triples in graphs.items():
@@ -128,8 +145,12 @@ class SparqlHttpStore:
         if not self.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
             return False
         # SILENT: Virtuoso refuses a plain DROP of a graph that was never CREATEd.
-        self._update(" ;\n".join([*MERGED.before_write(graph), f"DROP SILENT GRAPH {graph}", *MERGED.finish()]),
-                     write=True)
+        upkeep = self._document_upkeep(graph, [])
+        if upkeep is None:
+            upkeep = [*MERGED.before_write(graph), f"DROP SILENT GRAPH {graph}", *MERGED.finish()]
+        else:
+            upkeep.insert(0, f"DROP SILENT GRAPH {graph}")
+        self._update(" ;\n".join(upkeep), write=True)
         return True
 
     def bulk_load_nquads(self, data: bytes) -> None:
@@ -159,8 +180,19 @@ class SparqlHttpStore:
         return True
 
     def update(self, update: str) -> None:
-        # Any graph may change: the merged graph is recomputed in the same request.
-        self._update(with_rebuild(update, MERGED), write=True)
+        # Only what the update touches is recomputed, in the same request (kg.store.merged_update).
+        try:
+            upkeep = UpdateUpkeep(MERGED, frozenset(touched_triples(update, self._select_as_update_reads)))
+        except CannotTell as reason:
+            log.info("update needs a full rebuild of the merged graph (%s)", reason)
+            self._update(with_rebuild(update, MERGED), write=True)
+            return
+        self._update(with_upkeep(update, upkeep.operations()), write=True)
+
+    def _select_as_update_reads(self, query: str) -> list[dict[str, Term]]:
+        """A SELECT over the server's own default graph, as an update's WHERE without USING reads."""
+        response = self._post(self.query_url, {"query": PROLOGUE + query}, _JSON, self._timeout)
+        return solution_rows(_results(response.content, response.headers.get("content-type", "").split(";")[0]))
 
     # -- reading ---------------------------------------------------------------
 

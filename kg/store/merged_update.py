@@ -1,0 +1,186 @@
+"""Keep the merged graph in step with an arbitrary SPARQL update by recomputing only what it touches.
+
+Before the update runs (under the single writer's lock), its operations are turned into the triples
+they may add or remove: ``INSERT DATA`` / ``DELETE DATA`` name them; for ``DELETE``/``INSERT … WHERE``
+and ``DELETE WHERE`` the pattern is evaluated first, as a SELECT of the templates' variables over the
+dataset the operation reads (``USING`` → ``FROM``, ``USING NAMED`` → ``FROM NAMED``, ``WITH <g>`` → the
+pattern inside ``GRAPH <g>``), and the templates are filled with its rows. The update then runs unchanged,
+followed in the same request by :meth:`UpdateUpkeep.operations`: each touched fact is put into or taken out
+of the merged graph according to whether a document graph states it after the update, and the names of
+each entity a touched name belongs to are recomputed. Touching more than the update changes is harmless;
+touching less is not, so :func:`touched_triples` answers None (the caller then rebuilds the whole merged
+graph) whenever it cannot be sure: graph operations (LOAD, CLEAR, DROP, ADD, MOVE, COPY), a pattern read
+after another operation of the same request has written, blank nodes in the data or templates, more than
+:data:`MAX_TOUCHED` triples, or a text rdflib cannot parse (the engine then reports the error).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from kg.namespaces import PREFIXES, RESOURCE_IRI
+from kg.sparql_lexer import operation_start, top_level_wheres
+from kg.store.merged import _IS_DOC, NAME_PREDICATES, MergedGraph
+from kg.store.terms import Term
+
+MAX_TOUCHED = 100_000
+"""Above this many touched triples the whole merged graph is rebuilt instead."""
+VALUES_ROWS = 1000
+"""Rows per VALUES block of the upkeep (servers cap the size of one operation)."""
+Select = Callable[[str], list[dict[str, Term]]]
+"""Runs a SELECT the way the update's WHERE would read the store (its real default graph)."""
+_PARSE_LOCK = threading.Lock()
+_PN_LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
+
+
+class CannotTell(Exception):
+    """The touched triples cannot be worked out before the update runs."""
+
+
+def _parsed_operations(update: str) -> list:  # type: ignore[type-arg]
+    import rdflib
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.algebra import translateUpdate
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    with _PARSE_LOCK:  # literals keep their lexical form ("01" stays "01"), as the engine stores them
+        normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False
+        try:
+            return list(translateUpdate(parseUpdate(update), base=RESOURCE_IRI, initNs=PREFIXES).algebra)
+        except (ParseBaseException, RecursionError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise CannotTell(f"unparsed: {exc}") from exc
+        finally:
+            rdflib.NORMALIZE_LITERALS = normalize
+
+
+def _term(term: object, row: Mapping[str, Term] | None = None) -> Term | None:
+    from rdflib import BNode, Literal as RdfLiteral, URIRef, Variable
+
+    if isinstance(term, Variable):
+        return None if row is None else row.get(str(term))
+    if isinstance(term, URIRef):  # rdflib keeps a prefixed name's escapes (ex:a\\# is <…a#>)
+        try:
+            return NamedNode(_PN_LOCAL_ESCAPE.sub(r"\1", str(term)))
+        except ValueError as exc:
+            raise CannotTell(f"IRI not understood: {exc}") from exc
+    if isinstance(term, RdfLiteral):
+        if term.language:
+            return Literal(str(term), language=term.language)
+        return Literal(str(term), datatype=NamedNode(str(term.datatype))) if term.datatype else Literal(str(term))
+    if isinstance(term, BNode):
+        raise CannotTell("blank node in data or template")
+    raise CannotTell(f"unsupported term {term!r}")
+
+
+def _field(node: object, key: str) -> object:
+    """A field of an rdflib algebra node, None when absent (its ``get`` answers the key's name then)."""
+    return node[key] if key in node else None  # type: ignore[index,operator]
+
+
+def _template(clause: object) -> list[tuple[object, object, object]]:
+    """The triple patterns of a quad template or quad data block, graph names dropped."""
+    if clause is None:
+        return []
+    triples = list(_field(clause, "triples") or [])  # type: ignore[call-overload]
+    for graph_triples in (_field(clause, "quads") or {}).values():  # type: ignore[attr-defined]
+        triples.extend(graph_triples)
+    return triples
+
+
+def _filled(patterns: list[tuple[object, object, object]], rows: Iterable[Mapping[str, Term] | None]) -> Iterator[Triple]:
+    for row in rows:
+        for pattern in patterns:
+            s, p, o = (_term(t, row) for t in pattern)
+            if isinstance(s, Literal) or not isinstance(p, NamedNode) or s is None or o is None:
+                continue  # unbound or not a valid triple: the engine skips it as well
+            if not isinstance(s, NamedNode) or not isinstance(o, NamedNode | Literal):
+                raise CannotTell("blank node in a solution")
+            yield Triple(s, p, o)
+
+
+def _variables(patterns: list[tuple[object, object, object]]) -> list[str]:
+    from rdflib import Variable
+
+    return sorted({str(t) for pattern in patterns for t in pattern if isinstance(t, Variable)})
+
+
+def _where_query(update: str, operation: object, variables: list[str]) -> str:
+    """A SELECT of ``variables`` over the pattern of the update's first operation, reading what it reads."""
+    where = top_level_wheres(update)
+    if not where:
+        raise CannotTell("no WHERE found")
+    start, end = where[0].block
+    pattern = update[start:end]
+    using = _field(operation, "using") or []
+    dataset = " ".join(f"FROM NAMED <{u['named']}>" if "named" in u else f"FROM <{u['default']}>"
+                       for u in using)  # type: ignore[attr-defined]
+    with_graph = _field(operation, "withClause")
+    if with_graph is not None and not using:
+        pattern = f"{{ GRAPH <{with_graph}> {pattern} }}"
+    prologue = update[: operation_start(update)]
+    return f"{prologue} SELECT DISTINCT {' '.join('?' + v for v in variables)} {dataset} WHERE {pattern}"
+
+
+def touched_triples(update: str, select: Select) -> set[Triple]:
+    """The triples (graph names dropped) the update may add to or remove from any graph.
+
+    Raises:
+        CannotTell: see the module's docstring; the merged graph must then be rebuilt.
+    """
+    touched: set[Triple] = set()
+    for index, operation in enumerate(_parsed_operations(update)):
+        if operation.name in ("InsertData", "DeleteData"):
+            touched.update(_filled(_template(operation), [None]))
+        elif operation.name in ("Modify", "DeleteWhere"):
+            if index > 0:
+                raise CannotTell("a pattern read after another operation of the request")
+            templates = _template(operation) if operation.name == "DeleteWhere" else (
+                _template(_field(operation, "delete")) + _template(_field(operation, "insert")))
+            variables = _variables(templates)
+            rows = select(_where_query(update, operation, variables)) if variables else [None]
+            touched.update(_filled(templates, rows))
+        elif operation.name != "Create":
+            raise CannotTell(f"graph operation {operation.name}")
+        if len(touched) > MAX_TOUCHED:
+            raise CannotTell("too many touched triples")
+    return touched
+
+
+@dataclass(frozen=True)
+class UpdateUpkeep:
+    """The merged-graph operations that follow an update which touched ``touched``."""
+
+    merged: MergedGraph
+    touched: frozenset[Triple]
+
+    def named_subjects(self) -> set[Term]:
+        return {t.subject for t in self.touched if t.predicate in NAME_PREDICATES and isinstance(t.object, Literal)}
+
+    def facts(self) -> list[Triple]:
+        return sorted((t for t in self.touched if t.predicate not in NAME_PREDICATES or not isinstance(t.object, Literal)),
+                      key=str)
+
+    def operations(self) -> list[str]:
+        """Facts no document states any more leave the merged graph, facts one states enter it; names recomputed."""
+        merged_fact = self.merged._in("?s ?p ?o")
+        stated = f"GRAPH ?h {{ ?s ?p ?o }} FILTER({_IS_DOC})"
+        ops = []
+        facts = self.facts()
+        for start in range(0, len(facts), VALUES_ROWS):
+            rows = "\n".join(f"({t.subject} {t.predicate} {t.object})" for t in facts[start : start + VALUES_ROWS])
+            values = f"VALUES (?s ?p ?o) {{\n{rows}\n}}"
+            ops.append(f"DELETE {{ {merged_fact} }} WHERE {{ {values} FILTER NOT EXISTS {{ {stated} }} }}")
+            ops.append(f"INSERT {{ {merged_fact} }} WHERE {{ {values} FILTER EXISTS {{ {stated} }} }}")
+        subjects = self.named_subjects()
+        if subjects:
+            ops += [self.merged.mark(subjects), *self.merged.finish()]
+        return ops
+
+    def iris(self) -> frozenset[str]:
+        """IRIs of the triples the merged graph may gain or lose (for the write listeners)."""
+        return frozenset(term.value for t in self.touched for term in (t.subject, t.object) if isinstance(term, NamedNode))
