@@ -40,6 +40,7 @@ from typing import Any
 from bench.bench_graph_views import cases as view_cases
 from bench.merged_probes import Outcome, limited
 from bench.merged_remote import remote_upkeep
+from bench.merged_updates import print_update_table
 from bench.synth import document_quads, nquads, plans
 from kg.iri import entity_iri
 from kg.model import EntityType
@@ -155,15 +156,19 @@ def _nodes(outcome: Outcome) -> str:
 def embedded_upkeep(store: Path, documents: int, count: int, limit: float) -> None:
     print(f"\n### Upkeep of the merged graph, embedded store ({documents:,} documents stored)\n")
     plain = limited("write", (str(store), "plain update", None), limit, repeats=2)
-    rebuild = limited("write", (str(store), "sparql update", None), limit, repeats=1)
+    rebuild = limited("write", (str(store), "full rebuild update", None), limit, repeats=1)
+    noop = limited("write", (str(store), "sparql update", None), limit, repeats=2)
+    updates = limited("write", (str(store), "update cycles", documents), limit, repeats=0)
     python = limited("write", (str(store), "rebuild_merged", None), limit, repeats=1)
     print("| write | time | merged graph after |")
     print("|---|---:|---:|")
     print(f"| a no-op SPARQL update on the raw store (no merged graph) | {plain.shown(limit)} | {plain.summary} |")
-    print(f"| /sparql/update of the same no-op (+ full merged-graph rebuild in SPARQL, one transaction) | "
+    print(f"| old path: /sparql/update of the same no-op (+ full merged-graph rebuild in SPARQL, one transaction) | "
           f"{rebuild.shown(limit)} | {rebuild.summary if rebuild.summary is not None else 'unchanged (killed)'} |")
+    print(f"| /sparql/update of the same no-op (incremental upkeep) | {noop.shown(limit)} | {noop.summary} |")
     print(f"| rebuild_merged (facts in SPARQL, names from the indexes; what opening an old store runs) | "
           f"{python.shown(limit)} | {python.summary} |")
+    print_update_table("embedded", updates.summary)
     cycles = limited("write", (str(store), "documents", (documents, count)), max(limit, 60 * count), repeats=0)
     upkeep_table("embedded", cycles.summary[0] if cycles.summary else None, count)
     if cycles.summary:
@@ -194,6 +199,7 @@ def main() -> None:
     parser.add_argument("--index-built", action="store_true", help="views: time the view with the entity index kept")
     parser.add_argument("--skip", action="append", default=[], choices=["questions", "views", "upkeep"])
     parser.add_argument("--remote", action="store_true", help="also measure upkeep through oxigraph serve")
+    parser.add_argument("--remote-documents", type=int, default=5, help="documents per remote write measurement")
     args = parser.parse_args()
     print(f"started {time.strftime('%Y-%m-%d %H:%M:%S %Z')}; {load_average()}")
     source, store, documents = prepare(args.data, args.triples)
@@ -207,8 +213,10 @@ def main() -> None:
         embedded_upkeep(store, documents, args.documents, args.write_limit)
         print(f"\n{load_average()}")
     if args.remote:
-        figures = remote_upkeep(args.data, source, store, documents, args.documents, args.write_limit)
-        upkeep_table("oxigraph serve", figures, args.documents)
+        figures, baseline = remote_upkeep(args.data, source, store, documents, args.remote_documents,
+                                          args.write_limit)
+        upkeep_table("oxigraph serve, client-side upkeep", figures, args.remote_documents)
+        upkeep_table("oxigraph serve, old path (server-side upkeep in SPARQL)", baseline, args.remote_documents)
         print(f"\n{load_average()}")
     print(f"\nfinished {time.strftime('%H:%M:%S')}")
 

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import httpx
 
+from bench.merged_updates import print_update_table, update_cycles
 from bench.merged_writes import NOOP_UPDATE, document_cycles, documents, merged_ntriples
 from kg.errors import QueryTimeout
-from kg.store.merged import MERGED_GRAPH
-from kg.store.sparql_http import SparqlHttpStore
+from kg.store.merged import MERGED_GRAPH, with_rebuild
+from kg.store.sparql_http import MERGED, SparqlHttpStore
 from tests.contract.servers import oxigraph_binary, oxigraph_server
 
 
@@ -41,9 +42,16 @@ def prepared_location(data: Path, source: Path, store: Path, documents_count: in
     return location
 
 
+class ServerSideUpkeep(SparqlHttpStore):
+    """The old path as baseline: the server works out the merged graph's upkeep of a document write in SPARQL."""
+
+    def _document_upkeep(self, graph: object, new: object) -> None:
+        return None
+
+
 def remote_upkeep(data: Path, source: Path, store: Path, documents_count: int, count: int,
-                  limit: float) -> dict[str, float]:
-    """Per-document figures through oxigraph serve; prints the full rebuild's time."""
+                  limit: float) -> tuple[dict[str, float], dict[str, float]]:
+    """Per-document figures through oxigraph serve (ours, then the old path); prints the updates' figures."""
     location = prepared_location(data, source, store, documents_count)
     print(f"\n### Upkeep of the merged graph, remote store (SparqlHttpStore → oxigraph serve, {location})\n")
     with oxigraph_server(location) as endpoint:
@@ -56,19 +64,25 @@ def remote_upkeep(data: Path, source: Path, store: Path, documents_count: int, c
         merged_size = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {MERGED_GRAPH} {{ ?s ?p ?o }} }}"
         before = remote.select(merged_size)[0]["n"].value
         figures = document_cycles(remote, plain, *documents(documents_count, count))
+        old_path = ServerSideUpkeep(endpoint.query, update_url=endpoint.update, timeout_s=limit)
+        baseline = document_cycles(old_path, plain, *documents(documents_count, count))
         after = remote.select(merged_size)[0]["n"].value
         print(f"merged graph on the server: {int(before):,} triples before the document cycles, {int(after):,} after")
+        print_update_table("oxigraph serve", update_cycles(remote.update, plain, documents_count))
+        started = time.perf_counter()
+        remote.update(NOOP_UPDATE)
+        print(f"\n/sparql/update of a no-op (incremental upkeep): {(time.perf_counter() - started) * 1000:.1f} ms")
         remote._write_timeout = httpx.Timeout(limit, connect=5.0)
         started = time.perf_counter()
         try:
-            remote.update(NOOP_UPDATE)
+            remote._update(with_rebuild(NOOP_UPDATE, MERGED), write=True)
             seconds = time.perf_counter() - started
             size = int(remote.select(merged_size)[0]["n"].value)
-            print(f"/sparql/update of a no-op (+ full merged-graph rebuild in SPARQL, one request): {seconds:.1f} s, "
+            print(f"old path: /sparql/update of a no-op (+ full rebuild in SPARQL, one request): {seconds:.1f} s, "
                   f"{size:,} triples after")
         except QueryTimeout:
-            print(f"/sparql/update of a no-op (+ full merged-graph rebuild in SPARQL, one request): >{limit:.0f} s "
+            print(f"old path: /sparql/update of a no-op (+ full rebuild in SPARQL, one request): >{limit:.0f} s "
                   "(stopped at the limit: the server was stopped, its transaction not committed)")
         client.close()
         remote.close()
-    return figures
+    return figures, baseline

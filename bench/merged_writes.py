@@ -25,7 +25,7 @@ from bench.synth import Plan, document_quads, plans
 from kg.store.terms import ntriples_block
 
 NOOP_UPDATE = "DELETE DATA { GRAPH <urn:zonekg:bench:none> { <urn:x> <urn:y> <urn:z> } }"
-"""A /sparql/update that changes nothing: what it costs is the merged graph's rebuild that follows any update."""
+"""A /sparql/update that changes nothing: with the old path, what it costs is the full rebuild that followed it."""
 
 
 class Writable(Protocol):
@@ -81,7 +81,9 @@ def document_cycles(store: Writable, plain: Callable[[str], None], new: list[Pla
 
 def write_operation(path: Path, operation: str, payload: Any) -> Callable[[], Any]:
     """The write ``operation`` on the embedded store at ``path`` (probe of bench.merged_probes)."""
-    from kg.store.oxigraph import OxigraphStore
+    from bench.merged_updates import update_cycles
+    from kg.store.merged import with_rebuild
+    from kg.store.oxigraph import MERGED, OxigraphStore
 
     store = OxigraphStore(path)
 
@@ -101,6 +103,8 @@ def write_operation(path: Path, operation: str, payload: Any) -> Callable[[], An
         "documents": cycles,
         "plain update": lambda: (plain(NOOP_UPDATE), default_graph_size)[1],
         "sparql update": lambda: (store.update(NOOP_UPDATE), default_graph_size)[1],
+        "full rebuild update": lambda: (store._update(with_rebuild(NOOP_UPDATE, MERGED)), default_graph_size)[1],
+        "update cycles": lambda: update_cycles(store.update, plain, payload),
         "rebuild_merged": lambda: (store.rebuild_merged(), default_graph_size)[1],
     }
     return operations[operation]

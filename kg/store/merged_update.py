@@ -59,7 +59,8 @@ def _parsed_operations(update: str) -> list:  # type: ignore[type-arg]
 
 
 def _term(term: object, row: Mapping[str, Term] | None = None) -> Term | None:
-    from rdflib import BNode, Literal as RdfLiteral, URIRef, Variable
+    from rdflib import BNode, URIRef, Variable
+    from rdflib import Literal as RdfLiteral
 
     if isinstance(term, Variable):
         return None if row is None else row.get(str(term))
@@ -79,7 +80,7 @@ def _term(term: object, row: Mapping[str, Term] | None = None) -> Term | None:
 
 def _field(node: object, key: str) -> object:
     """A field of an rdflib algebra node, None when absent (its ``get`` answers the key's name then)."""
-    return node[key] if key in node else None  # type: ignore[index,operator]
+    return node[key] if key in node else None  # type: ignore[index,operator]  # noqa: SIM401
 
 
 def _template(clause: object) -> list[tuple[object, object, object]]:
@@ -92,7 +93,10 @@ def _template(clause: object) -> list[tuple[object, object, object]]:
     return triples
 
 
-def _filled(patterns: list[tuple[object, object, object]], rows: Iterable[Mapping[str, Term] | None]) -> Iterator[Triple]:
+Pattern = tuple[object, object, object]
+
+
+def _filled(patterns: list[Pattern], rows: Iterable[Mapping[str, Term] | None]) -> Iterator[Triple]:
     for row in rows:
         for pattern in patterns:
             s, p, o = (_term(t, row) for t in pattern)
@@ -159,11 +163,14 @@ class UpdateUpkeep:
     touched: frozenset[Triple]
 
     def named_subjects(self) -> set[Term]:
-        return {t.subject for t in self.touched if t.predicate in NAME_PREDICATES and isinstance(t.object, Literal)}
+        return {t.subject for t in self.named_triples()}
 
     def facts(self) -> list[Triple]:
-        return sorted((t for t in self.touched if t.predicate not in NAME_PREDICATES or not isinstance(t.object, Literal)),
-                      key=str)
+        names = self.named_triples()
+        return sorted((t for t in self.touched if t not in names), key=str)
+
+    def named_triples(self) -> set[Triple]:
+        return {t for t in self.touched if t.predicate in NAME_PREDICATES and isinstance(t.object, Literal)}
 
     def operations(self) -> list[str]:
         """Facts no document states any more leave the merged graph, facts one states enter it; names recomputed."""
@@ -183,4 +190,5 @@ class UpdateUpkeep:
 
     def iris(self) -> frozenset[str]:
         """IRIs of the triples the merged graph may gain or lose (for the write listeners)."""
-        return frozenset(term.value for t in self.touched for term in (t.subject, t.object) if isinstance(term, NamedNode))
+        terms = (term for t in self.touched for term in (t.subject, t.object))
+        return frozenset(term.value for term in terms if isinstance(term, NamedNode))

@@ -29,8 +29,8 @@ from kg.query_dataset import UNION_DEFAULT_GRAPH, QueryDataset, query_dataset, r
 from kg.sparql_lexer import iris_in
 from kg.store.binding import bind_values
 from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, MergedGraph, with_rebuild, with_upkeep
-from kg.store.merged_update import CannotTell, UpdateUpkeep, touched_triples
 from kg.store.merged_names import name_operations, recompute_names
+from kg.store.merged_update import CannotTell, UpdateUpkeep, touched_triples
 from kg.store.terms import NTriplesText, Term, boolean_answer, ntriples_block, solution_rows
 from kg.update_dataset import with_default_dataset
 

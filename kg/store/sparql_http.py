@@ -100,22 +100,21 @@ class SparqlHttpStore:
     def replace_graph(self, graph: NamedNode, triples: Iterable[Triple]) -> None:
         triples = list(triples)
         lines = ntriples_block(triples).splitlines()
+        upkeep = self._document_upkeep(graph, triples) if len(lines) <= CHUNK_TRIPLES else None
         if not self.gsp_url and len(lines) <= CHUNK_TRIPLES:
             # One request is one transaction: readers never see a half-replaced graph, and the merged
             # graph changes with it.
             write = [f"DROP SILENT GRAPH {graph}", _insert(graph, lines)]
-            upkeep = self._document_upkeep(graph, triples)
-            if upkeep is not None:
-                self._update(" ;\n".join([*write, *upkeep]), write=True)
-                return
         else:
             # Too big for one request: the new version waits in a staging graph (not part of the merged
             # graph the queries read), then one request moves it into place and updates the merged graph.
             self._stage(_staging(graph), lines)
             write = [f"MOVE SILENT GRAPH {_staging(graph)} TO GRAPH {graph}"]
-        self._update(" ;\n".join([
-            *MERGED.before_write(graph, triples), *write, *MERGED.after_write(graph), *MERGED.finish(),
-        ]), write=True)
+        if upkeep is None:  # too big to work out here: the server does it
+            upkeep = [*MERGED.before_write(graph, triples), *write, *MERGED.after_write(graph), *MERGED.finish()]
+        else:
+            upkeep = [*write, *upkeep]
+        self._update(" ;\n".join(upkeep), write=True)
 
     def _document_upkeep(self, graph: NamedNode, new: list[Triple]) -> list[str] | None:
         """The merged graph's operations for replacing ``graph`` by ``new``, worked out here from the old version
