@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import random
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, Triple
@@ -18,15 +20,26 @@ from kg.namespaces import RDFS, SKOS, ZONE
 from kg.store import GraphStore
 from kg.store.merged import MERGED_GRAPH
 from kg.store.oxigraph import OxigraphStore
-from tests.contract.test_merged_contract import COMPANY, LONG, SHORT, ZONE_A, assert_in_step, merged, store  # noqa: F401
+from tests.contract.test_merged_contract import COMPANY, LONG, SHORT, ZONE_A, assert_in_step, merged
+from tests.contract.test_store_contract import BACKENDS, remote
 
 D1, D2 = doc_graph_iri("d1"), doc_graph_iri("d2")
 ZONE_B = entity_iri(EntityType.ZONE, "江阴高新区")
 FULLER = Literal("南通经济技术开发区核心区", language="zh")
 
 
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    if request.param.startswith("oxigraph-"):
+        embedded = OxigraphStore(tmp_path / "store" if request.param == "oxigraph-disk" else None)
+        yield embedded
+        embedded.close()
+    else:
+        yield from remote(request.getfixturevalue(f"{request.param.split('-')[1]}_endpoint"))
+
+
 @pytest.fixture
-def two_documents(store: GraphStore) -> GraphStore:  # noqa: F811
+def two_documents(store: GraphStore) -> GraphStore:
     store.replace_graph(D1, [Triple(ZONE_A, RDFS.label, SHORT), Triple(COMPANY, ZONE.locatedIn, ZONE_A),
                              Triple(COMPANY, RDFS.label, Literal("东旭科技", language="zh"))])
     store.replace_graph(D2, [Triple(ZONE_A, RDFS.label, LONG), Triple(COMPANY, ZONE.locatedIn, ZONE_A),
@@ -56,11 +69,12 @@ def zones_of_company(store: GraphStore) -> list[object]:
 @pytest.mark.usefixtures("incremental")
 def test_insert_data_and_delete_data_change_the_fullest_label(two_documents: GraphStore) -> None:
     store = two_documents
-    store.update(f'INSERT DATA {{ GRAPH {D1} {{ {ZONE_A} rdfs:label "{FULLER.value}"@zh . {COMPANY} zone:locatedIn {ZONE_B} }} }}')
+    fuller = f"{ZONE_A} rdfs:label {FULLER}"
+    store.update(f"INSERT DATA {{ GRAPH {D1} {{ {fuller} . {COMPANY} zone:locatedIn {ZONE_B} }} }}")
     assert labels(store, ZONE_A) == ([FULLER], [SHORT, LONG])
     assert zones_of_company(store) == sorted([ZONE_A, ZONE_B], key=str)
     assert_in_step(store)
-    store.update(f'DELETE DATA {{ GRAPH {D1} {{ {ZONE_A} rdfs:label "{FULLER.value}"@zh . {COMPANY} zone:locatedIn {ZONE_A} }} }}')
+    store.update(f"DELETE DATA {{ GRAPH {D1} {{ {fuller} . {COMPANY} zone:locatedIn {ZONE_A} }} }}")
     assert labels(store, ZONE_A) == ([LONG], [SHORT])
     assert zones_of_company(store) == sorted([ZONE_A, ZONE_B], key=str)  # d2 still states the first
     store.update(f"DELETE DATA {{ GRAPH {D2} {{ {COMPANY} zone:locatedIn {ZONE_A} }} }}")
@@ -118,10 +132,11 @@ def test_with_and_using_choose_what_the_pattern_reads(two_documents: GraphStore)
 @pytest.mark.usefixtures("incremental")
 def test_writes_to_the_merged_graph_itself_are_recomputed_away(two_documents: GraphStore) -> None:
     store = two_documents
-    target = "" if isinstance(store, OxigraphStore) else f"GRAPH {MERGED_GRAPH}"
-    store.update(f'INSERT DATA {{ {target} {{ {COMPANY} zone:locatedIn {ZONE_B} . {ZONE_A} rdfs:label "甲"@zh }} }}')
-    store.update(f"DELETE DATA {{ {target} {{ {COMPANY} zone:locatedIn {ZONE_A} . {ZONE_B} rdfs:label "
-                 f'"江阴高新区"@zh }} }}')
+    def in_merged(triples: str) -> str:  # the embedded store's default graph, a server's named graph
+        return triples if isinstance(store, OxigraphStore) else f"GRAPH {MERGED_GRAPH} {{ {triples} }}"
+
+    store.update(f'INSERT DATA {{ {in_merged(f"{COMPANY} zone:locatedIn {ZONE_B} . {ZONE_A} rdfs:label {SHORT}")} }}')
+    store.update(f'DELETE DATA {{ {in_merged(f"{COMPANY} zone:locatedIn {ZONE_A} . {ZONE_A} rdfs:label {LONG}")} }}')
     assert zones_of_company(store) == [ZONE_A]
     assert labels(store, ZONE_A) == ([LONG], [SHORT])
     assert_in_step(store)
@@ -149,13 +164,14 @@ def test_random_updates_keep_the_merged_graph_in_step(two_documents: GraphStore)
         entity = rng.choice([ZONE_A, ZONE_B, COMPANY])
         shape = rng.randrange(4)
         if shape == 0:
-            store.update(f'INSERT DATA {{ GRAPH {doc} {{ {entity} rdfs:label "{name}"@zh . {entity} zone:near {ZONE_B} }} }}')
+            store.update(f'INSERT DATA {{ GRAPH {doc} {{ {entity} rdfs:label "{name}"@zh ; zone:near {ZONE_B} }} }}')
         elif shape == 1:
             store.update(f'DELETE DATA {{ GRAPH {doc} {{ {entity} rdfs:label "{name}"@zh }} }}')
         elif shape == 2:
             store.update(f"DELETE WHERE {{ GRAPH {doc} {{ {entity} ?p ?o }} }}")
         else:
-            store.update(f"DELETE {{ GRAPH ?g {{ ?s zone:near ?o }} }} INSERT {{ GRAPH ?g {{ ?s zone:near {ZONE_A} }} }} "
+            store.update(f"DELETE {{ GRAPH ?g {{ ?s zone:near ?o }} }} "
+                         f"INSERT {{ GRAPH ?g {{ ?s zone:near {ZONE_A} }} }} "
                          f"WHERE {{ GRAPH ?g {{ ?s zone:near ?o }} }}")
     assert_in_step(store)
     assert merged(store)
