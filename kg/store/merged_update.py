@@ -83,31 +83,44 @@ def _field(node: object, key: str) -> object:
     return node[key] if key in node else None  # type: ignore[index,operator]  # noqa: SIM401
 
 
-def _template(clause: object) -> list[tuple[object, object, object]]:
-    """The triple patterns of a quad template or quad data block, graph names dropped."""
+Pattern = tuple[object, object, object, object]
+"""Subject, predicate, object and graph (None: the default graph) of a template or data block, rdflib terms."""
+
+
+def _template(clause: object, with_graph: object = None) -> list[Pattern]:
+    """The quad patterns of a quad template or quad data block; triples outside GRAPH go to ``with_graph``."""
     if clause is None:
         return []
-    triples = list(_field(clause, "triples") or [])  # type: ignore[call-overload]
-    for graph_triples in (_field(clause, "quads") or {}).values():  # type: ignore[attr-defined]
-        triples.extend(graph_triples)
-    return triples
+    patterns = [(*t, with_graph) for t in _field(clause, "triples") or []]  # type: ignore[attr-defined]
+    for graph, triples in (_field(clause, "quads") or {}).items():  # type: ignore[attr-defined]
+        patterns.extend((*t, graph) for t in triples)
+    return patterns
 
 
-Pattern = tuple[object, object, object]
+@dataclass(frozen=True)
+class Change:
+    """A quad an operation deletes (``inserted`` False) or inserts; ``graph`` None for the default graph."""
+
+    triple: Triple
+    graph: NamedNode | None
+    inserted: bool
 
 
-def _filled(patterns: list[Pattern], rows: Iterable[Mapping[str, Term] | None]) -> Iterator[Triple]:
+def _filled(patterns: list[Pattern], rows: Iterable[Mapping[str, Term] | None], inserted: bool) -> Iterator[Change]:
     for row in rows:
         for pattern in patterns:
-            s, p, o = (_term(t, row) for t in pattern)
+            s, p, o = (_term(t, row) for t in pattern[:3])
+            graph = None if pattern[3] is None else _term(pattern[3], row)
             if isinstance(s, Literal) or not isinstance(p, NamedNode) or s is None or o is None:
                 continue  # unbound or not a valid triple: the engine skips it as well
+            if pattern[3] is not None and not isinstance(graph, NamedNode):
+                continue
             if not isinstance(s, NamedNode) or not isinstance(o, NamedNode | Literal):
                 raise CannotTell("blank node in a solution")
-            yield Triple(s, p, o)
+            yield Change(Triple(s, p, o), graph, inserted)
 
 
-def _variables(patterns: list[tuple[object, object, object]]) -> list[str]:
+def _variables(patterns: list[Pattern]) -> list[str]:
     from rdflib import Variable
 
     return sorted({str(t) for pattern in patterns for t in pattern if isinstance(t, Variable)})
@@ -130,29 +143,41 @@ def _where_query(update: str, operation: object, variables: list[str]) -> str:
     return f"{prologue} SELECT DISTINCT {' '.join('?' + v for v in variables)} {dataset} WHERE {pattern}"
 
 
+def changes(update: str, select: Select) -> list[Change]:
+    """The quads the update may delete or insert, in the order it does (see the module's docstring).
+
+    Raises:
+        CannotTell: the merged graph must then be rebuilt.
+    """
+    found: list[Change] = []
+    for index, operation in enumerate(_parsed_operations(update)):
+        if operation.name in ("InsertData", "DeleteData"):
+            found.extend(_filled(_template(operation), [None], operation.name == "InsertData"))
+        elif operation.name in ("Modify", "DeleteWhere"):
+            if index > 0:
+                raise CannotTell("a pattern read after another operation of the request")
+            with_graph = _field(operation, "withClause")
+            deleted = _template(operation if operation.name == "DeleteWhere" else _field(operation, "delete"),
+                                with_graph)
+            inserted = [] if operation.name == "DeleteWhere" else _template(_field(operation, "insert"), with_graph)
+            variables = _variables(deleted + inserted)
+            rows = select(_where_query(update, operation, variables)) if variables else [None]
+            found.extend(_filled(deleted, rows, False))
+            found.extend(_filled(inserted, rows, True))
+        elif operation.name != "Create":
+            raise CannotTell(f"graph operation {operation.name}")
+        if len(found) > MAX_TOUCHED:
+            raise CannotTell("too many touched triples")
+    return found
+
+
 def touched_triples(update: str, select: Select) -> set[Triple]:
     """The triples (graph names dropped) the update may add to or remove from any graph.
 
     Raises:
-        CannotTell: see the module's docstring; the merged graph must then be rebuilt.
+        CannotTell: the merged graph must then be rebuilt.
     """
-    touched: set[Triple] = set()
-    for index, operation in enumerate(_parsed_operations(update)):
-        if operation.name in ("InsertData", "DeleteData"):
-            touched.update(_filled(_template(operation), [None]))
-        elif operation.name in ("Modify", "DeleteWhere"):
-            if index > 0:
-                raise CannotTell("a pattern read after another operation of the request")
-            templates = _template(operation) if operation.name == "DeleteWhere" else (
-                _template(_field(operation, "delete")) + _template(_field(operation, "insert")))
-            variables = _variables(templates)
-            rows = select(_where_query(update, operation, variables)) if variables else [None]
-            touched.update(_filled(templates, rows))
-        elif operation.name != "Create":
-            raise CannotTell(f"graph operation {operation.name}")
-        if len(touched) > MAX_TOUCHED:
-            raise CannotTell("too many touched triples")
-    return touched
+    return {change.triple for change in changes(update, select)}
 
 
 @dataclass(frozen=True)

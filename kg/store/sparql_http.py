@@ -36,7 +36,8 @@ from kg.settings import Settings
 from kg.sparql_syntax import uses_graph_patterns
 from kg.store.binding import bind_values, query_form
 from kg.store.merged import DOC_GRAPHS, MERGED_GRAPH, TOUCHED_GRAPH, MergedGraph, with_rebuild, with_upkeep
-from kg.store.merged_update import CannotTell, UpdateUpkeep, touched_triples
+from kg.store.merged_update import CannotTell, changes
+from kg.store.remote_update import RemoteUpdateUpkeep
 from kg.store.remote_upkeep import DocumentChange
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
 
@@ -179,14 +180,15 @@ class SparqlHttpStore:
         return True
 
     def update(self, update: str) -> None:
-        # Only what the update touches is recomputed, in the same request (kg.store.merged_update).
+        # Only what the update touches is recomputed, sent as data in the same request (kg.store.remote_update).
         try:
-            upkeep = UpdateUpkeep(MERGED, frozenset(touched_triples(update, self._select_as_update_reads)))
+            found = changes(update, self._select_as_update_reads)
         except CannotTell as reason:
             log.info("update needs a full rebuild of the merged graph (%s)", reason)
             self._update(with_rebuild(update, MERGED), write=True)
             return
-        self._update(with_upkeep(update, upkeep.operations()), write=True)
+        upkeep = RemoteUpdateUpkeep(MERGED_GRAPH, found, self.select).operations()
+        self._update(with_upkeep(update, upkeep), write=True)
 
     def _select_as_update_reads(self, query: str) -> list[dict[str, Term]]:
         """A SELECT over the server's own default graph, as an update's WHERE without USING reads."""

@@ -1,0 +1,117 @@
+"""The merged graph's upkeep for an arbitrary SPARQL update on a remote store, as concrete data.
+
+On a server the upkeep cannot read the store after the update with patterns in the same request:
+Virtuoso applies an operation's ``USING``/``WITH`` dataset to the operations after it, so they would
+see no document graph. So the client works out the state after the update from the quads it deletes
+and inserts (kg.store.merged_update.changes: the last change of a quad decides whether it is there)
+and three bounded SELECTs of the state before it, and sends the merged graph's changes as
+``DELETE DATA``/``INSERT DATA`` in the same request as the update. One writer changes the store at a
+time (the API's writer lock), so what is read before is what the update changes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from kg.namespaces import RDFS, SKOS
+from kg.store.merged import _IS_DOC, DOC_GRAPHS, NAME_PREDICATES, fullest_name
+from kg.store.merged_update import Change
+from kg.store.remote_upkeep import _data
+from kg.store.terms import Term
+
+ROWS = 500
+"""VALUES rows per SELECT."""
+_NAMES = f"{RDFS.label} {SKOS.altLabel}"
+Select = Callable[[str], list[dict[str, Term]]]
+
+
+def _is_doc(graph: NamedNode | None) -> bool:
+    return graph is not None and graph.value.startswith(DOC_GRAPHS)
+
+
+def _chunks(items: list, size: int = ROWS) -> Iterable[list]:  # type: ignore[type-arg]
+    return (items[start : start + size] for start in range(0, len(items), size))
+
+
+class RemoteUpdateUpkeep:
+    """What the merged graph ``merged`` must become after an update that makes ``changes``."""
+
+    def __init__(self, merged: NamedNode, changes: list[Change], select: Select) -> None:
+        self.merged = merged
+        self.select = select
+        self.final: dict[tuple[Triple, NamedNode | None], bool] = {}
+        for change in changes:  # the last change of a quad decides whether it is there afterwards
+            self.final[(change.triple, change.graph)] = change.inserted
+        self.subjects = sorted({t.subject for t, _ in self.final if _is_name(t)}, key=str)
+        self.facts = sorted({t for t, _ in self.final if not _is_name(t)}, key=str)
+
+    def _doc_copies_before(self) -> Counter[Triple]:
+        """How many document graphs state each touched fact, and each name of a touched subject, now."""
+        counts: Counter[Triple] = Counter()
+        for chunk in _chunks(self.facts):
+            rows = " ".join(f"({t.subject} {t.predicate} {t.object})" for t in chunk)
+            counts.update(self._counted(f"SELECT ?s ?p ?o (COUNT(?h) AS ?c) WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
+                                        f"GRAPH ?h {{ ?s ?p ?o }} FILTER({_IS_DOC}) }} GROUP BY ?s ?p ?o"))
+        for chunk in _chunks(self.subjects):
+            subjects = " ".join(str(s) for s in chunk)
+            counts.update(self._counted(f"SELECT ?s ?p ?o (COUNT(?h) AS ?c) WHERE {{ VALUES ?s {{ {subjects} }} "
+                                        f"VALUES ?p {{ {_NAMES} }} GRAPH ?h {{ ?s ?p ?o }} FILTER({_IS_DOC}) }} "
+                                        "GROUP BY ?s ?p ?o"))
+        return counts
+
+    def _counted(self, query: str) -> Counter[Triple]:
+        return Counter({Triple(r["s"], r["p"], r["o"]): int(r["c"].value) for r in self.select(query)})  # type: ignore[arg-type,union-attr]
+
+    def _present_before(self, graphs: Callable[[NamedNode | None], bool]) -> set[tuple[Triple, NamedNode]]:
+        """Which changed quads of the graphs ``graphs`` accepts are in the store now."""
+        quads = sorted(((t, g) for t, g in self.final if g is not None and graphs(g)), key=str)
+        found: set[tuple[Triple, NamedNode]] = set()
+        for chunk in _chunks(quads):
+            rows = " ".join(f"({t.subject} {t.predicate} {t.object} {g})" for t, g in chunk)
+            query = f"SELECT ?s ?p ?o ?h WHERE {{ VALUES (?s ?p ?o ?h) {{ {rows} }} GRAPH ?h {{ ?s ?p ?o }} }}"
+            found.update((Triple(r["s"], r["p"], r["o"]), r["h"]) for r in self.select(query))  # type: ignore[arg-type,misc]
+        return found
+
+    def _merged_names_after(self) -> set[Triple]:
+        now: set[Triple] = set()
+        for chunk in _chunks(self.subjects):
+            subjects = " ".join(str(s) for s in chunk)
+            rows = self.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {subjects} }} VALUES ?p {{ {_NAMES} }} "
+                               f"GRAPH {self.merged} {{ ?s ?p ?o }} }}")
+            now.update(Triple(r["s"], r["p"], r["o"]) for r in rows if isinstance(r["o"], Literal))  # type: ignore[arg-type]
+        for (triple, graph), present in self.final.items():
+            if graph == self.merged and _is_name(triple):
+                (now.add if present else now.discard)(triple)
+        return now
+
+    def operations(self) -> list[str]:
+        """``DELETE DATA``/``INSERT DATA`` of the merged graph, to run after the update."""
+        if not self.final:
+            return []
+        counts = self._doc_copies_before()
+        before = self._present_before(_is_doc)
+        for (triple, graph), present in self.final.items():
+            if _is_doc(graph):
+                counts[triple] += int(present) - int((triple, graph) in before)
+        stated = {t for t, c in counts.items() if c > 0}
+        facts = set(self.facts)
+        wanted = {t for t in facts if t in stated}
+        names: dict[Term, set[Literal]] = {}
+        for t in stated:
+            if _is_name(t):
+                names.setdefault(t.subject, set()).add(t.object)  # type: ignore[arg-type]
+        wanted_names = set()
+        for subject, found in names.items():
+            label = fullest_name(found)
+            wanted_names.add(Triple(subject, RDFS.label, label))  # type: ignore[arg-type]
+            wanted_names.update(Triple(subject, SKOS.altLabel, n) for n in found if n != label)  # type: ignore[arg-type]
+        merged_names = self._merged_names_after()
+        return [*_data("DELETE", self.merged, (facts - wanted) | (merged_names - wanted_names)),
+                *_data("INSERT", self.merged, wanted | (wanted_names - merged_names))]
+
+
+def _is_name(triple: Triple) -> bool:
+    return triple.predicate in NAME_PREDICATES and isinstance(triple.object, Literal)
