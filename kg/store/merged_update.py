@@ -34,6 +34,8 @@ VALUES_ROWS = 1000
 """Rows per VALUES block of the upkeep (servers cap the size of one operation)."""
 Select = Callable[[str], list[dict[str, Term]]]
 """Runs a SELECT the way the update's WHERE would read the store (its real default graph)."""
+ReadGraph = Callable[[NamedNode | None], list[Triple]]
+"""The triples of a graph (None: the default graph); raises CannotTell when it cannot tell."""
 _PARSE_LOCK = threading.Lock()
 _PN_LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
 
@@ -143,16 +145,70 @@ def _where_query(update: str, operation: object, variables: list[str]) -> str:
     return f"{prologue} SELECT DISTINCT {' '.join('?' + v for v in variables)} {dataset} WHERE {pattern}"
 
 
-def changes(update: str, select: Select) -> list[Change]:
+class _Changes:
+    """The changes found so far, and what a graph holds at this point of the update."""
+
+    def __init__(self, read_graph: ReadGraph | None) -> None:
+        self.found: list[Change] = []
+        self.read_graph = read_graph
+        self._before: dict[NamedNode | None, list[Triple]] = {}
+
+    def content(self, graph: NamedNode | None) -> set[Triple]:
+        if self.read_graph is None:
+            raise CannotTell("graph contents not readable here")
+        if graph not in self._before:
+            self._before[graph] = self.read_graph(graph)
+        held = set(self._before[graph])
+        for change in self.found:
+            if change.graph == graph:
+                (held.add if change.inserted else held.discard)(change.triple)
+        return held
+
+    def put(self, triples: Iterable[Triple], graph: NamedNode | None, inserted: bool) -> None:
+        self.found.extend(Change(t, graph, inserted) for t in sorted(triples, key=str))
+
+    def graph_operation(self, operation: object) -> None:
+        """CLEAR, DROP, ADD, COPY or MOVE of one graph (DEFAULT included) as the quads it deletes and inserts."""
+        name = operation.name  # type: ignore[attr-defined]
+        if name in ("Clear", "Drop"):
+            graph = _graph_operand(_field(operation, "graphiri"))
+            self.put(self.content(graph), graph, False)
+            return
+        source, target = (_graph_operand(g) for g in operation["graph"])  # type: ignore[index]
+        if source == target:
+            return
+        moved = self.content(source)
+        if name in ("Copy", "Move"):
+            self.put(self.content(target), target, False)
+        self.put(moved, target, True)
+        if name == "Move":
+            self.put(moved, source, False)
+
+
+def _graph_operand(graph: object) -> NamedNode | None:
+    if graph == "DEFAULT":
+        return None
+    if graph in ("NAMED", "ALL") or graph is None:
+        raise CannotTell(f"operation on {graph} graphs")
+    term = _term(graph)
+    if not isinstance(term, NamedNode):
+        raise CannotTell(f"graph {graph!r}")
+    return term
+
+
+def changes(update: str, select: Select, read_graph: ReadGraph | None = None) -> list[Change]:
     """The quads the update may delete or insert, in the order it does (see the module's docstring).
+
+    ``read_graph(graph)``: the triples a graph (None: the default graph) holds before the update, for graph
+    operations (CLEAR, DROP, ADD, COPY, MOVE of one graph); without it they rebuild.
 
     Raises:
         CannotTell: the merged graph must then be rebuilt.
     """
-    found: list[Change] = []
+    state = _Changes(read_graph)
     for index, operation in enumerate(_parsed_operations(update)):
         if operation.name in ("InsertData", "DeleteData"):
-            found.extend(_filled(_template(operation), [None], operation.name == "InsertData"))
+            state.found.extend(_filled(_template(operation), [None], operation.name == "InsertData"))
         elif operation.name in ("Modify", "DeleteWhere"):
             if index > 0:
                 raise CannotTell("a pattern read after another operation of the request")
@@ -162,22 +218,24 @@ def changes(update: str, select: Select) -> list[Change]:
             inserted = [] if operation.name == "DeleteWhere" else _template(_field(operation, "insert"), with_graph)
             variables = _variables(deleted + inserted)
             rows = select(_where_query(update, operation, variables)) if variables else [None]
-            found.extend(_filled(deleted, rows, False))
-            found.extend(_filled(inserted, rows, True))
+            state.found.extend(_filled(deleted, rows, False))
+            state.found.extend(_filled(inserted, rows, True))
+        elif operation.name in ("Clear", "Drop", "Add", "Copy", "Move"):
+            state.graph_operation(operation)
         elif operation.name != "Create":
-            raise CannotTell(f"graph operation {operation.name}")
-        if len(found) > MAX_TOUCHED:
+            raise CannotTell(f"operation {operation.name}")
+        if len(state.found) > MAX_TOUCHED:
             raise CannotTell("too many touched triples")
-    return found
+    return state.found
 
 
-def touched_triples(update: str, select: Select) -> set[Triple]:
+def touched_triples(update: str, select: Select, read_graph: ReadGraph | None = None) -> set[Triple]:
     """The triples (graph names dropped) the update may add to or remove from any graph.
 
     Raises:
         CannotTell: the merged graph must then be rebuilt.
     """
-    return {change.triple for change in changes(update, select)}
+    return {change.triple for change in changes(update, select, read_graph)}
 
 
 @dataclass(frozen=True)

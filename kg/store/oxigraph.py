@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -30,7 +31,7 @@ from kg.sparql_lexer import iris_in
 from kg.store.binding import bind_values
 from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, MergedGraph, with_rebuild, with_upkeep
 from kg.store.merged_names import name_operations, recompute_names
-from kg.store.merged_update import CannotTell, UpdateUpkeep, touched_triples
+from kg.store.merged_update import MAX_TOUCHED, CannotTell, UpdateUpkeep, touched_triples
 from kg.store.terms import NTriplesText, Term, boolean_answer, ntriples_block, solution_rows
 from kg.update_dataset import with_default_dataset
 
@@ -193,12 +194,20 @@ class OxigraphStore:
             update = with_default_dataset(update, self._graphs_read_by(update))
         # Only what the update touches is recomputed, in the same transaction (kg.store.merged_update).
         try:
-            upkeep = UpdateUpkeep(MERGED, frozenset(touched_triples(update, self._select_as_update_reads)))
+            touched = touched_triples(update, self._select_as_update_reads, self._graph_triples)
+            upkeep = UpdateUpkeep(MERGED, frozenset(touched))
         except CannotTell as reason:
             log.info("update needs a full rebuild of the merged graph (%s)", reason)
             self._update(with_rebuild(update, MERGED))
             return
         self._update(with_upkeep(update, upkeep.operations()), upkeep.iris() if self._listeners else None)
+
+    def _graph_triples(self, graph: NamedNode | None) -> list[Triple]:
+        quads = self._store.quads_for_pattern(None, None, None, DefaultGraph() if graph is None else graph)
+        triples = [q.triple for q in itertools.islice(quads, MAX_TOUCHED + 1)]
+        if len(triples) > MAX_TOUCHED:
+            raise CannotTell(f"{graph or 'the default graph'} holds too many triples")
+        return triples
 
     def _select_as_update_reads(self, query: str) -> list[dict[str, Term]]:
         try:

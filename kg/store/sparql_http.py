@@ -11,6 +11,7 @@ data and Virtuoso's system graphs are left alone by ``graphs``, ``dump_nquads`` 
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
@@ -36,7 +37,7 @@ from kg.settings import Settings
 from kg.sparql_syntax import uses_graph_patterns
 from kg.store.binding import bind_values, query_form
 from kg.store.merged import DOC_GRAPHS, MERGED_GRAPH, TOUCHED_GRAPH, MergedGraph, with_rebuild, with_upkeep
-from kg.store.merged_update import CannotTell, changes
+from kg.store.merged_update import MAX_TOUCHED, CannotTell, changes
 from kg.store.remote_update import RemoteUpdateUpkeep
 from kg.store.remote_upkeep import DocumentChange
 from kg.store.terms import Term, boolean_answer, ntriples_block, solution_rows
@@ -182,13 +183,22 @@ class SparqlHttpStore:
     def update(self, update: str) -> None:
         # Only what the update touches is recomputed, sent as data in the same request (kg.store.remote_update).
         try:
-            found = changes(update, self._select_as_update_reads)
+            found = changes(update, self._select_as_update_reads, self._graph_triples)
         except CannotTell as reason:
             log.info("update needs a full rebuild of the merged graph (%s)", reason)
             self._update(with_rebuild(update, MERGED), write=True)
             return
         upkeep = RemoteUpdateUpkeep(MERGED_GRAPH, found, self.select).operations()
         self._update(with_upkeep(update, upkeep), write=True)
+
+    def _graph_triples(self, graph: NamedNode | None) -> list[Triple]:
+        if graph is None:
+            raise CannotTell("a server's default graph is its own")
+        rows = self._select_paged(f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}", "?s ?p ?o")
+        triples = [Triple(r["s"], r["p"], r["o"]) for r in itertools.islice(rows, MAX_TOUCHED + 1)]  # type: ignore[arg-type]
+        if len(triples) > MAX_TOUCHED:
+            raise CannotTell(f"{graph} holds too many triples")
+        return triples
 
     def _select_as_update_reads(self, query: str) -> list[dict[str, Term]]:
         """A SELECT over the server's own default graph, as an update's WHERE without USING reads."""

@@ -142,16 +142,33 @@ def test_writes_to_the_merged_graph_itself_are_recomputed_away(two_documents: Gr
     assert_in_step(store)
 
 
-def test_graph_operations_and_dependent_operations_rebuild(two_documents: GraphStore) -> None:
+@pytest.mark.usefixtures("incremental")
+def test_graph_operations_on_one_graph_are_worked_out_from_its_triples(two_documents: GraphStore) -> None:
+    store, d3 = two_documents, doc_graph_iri("d3")
+    store.update(f"COPY {D1} TO {d3} ; CLEAR GRAPH {D1}")
+    assert labels(store, ZONE_A) == ([LONG], [SHORT])  # d3 now states what d1 did
+    assert_in_step(store)
+    store.update(f"DROP SILENT GRAPH {d3}")  # SILENT: Virtuoso drops only CREATEd graphs otherwise
+    assert labels(store, ZONE_A) == ([LONG], []) and labels(store, COMPANY) == ([], [])
+    assert_in_step(store)
+    store.update(f"ADD {D2} TO {D1} ; MOVE {D2} TO {d3}")
+    assert zones_of_company(store) == [ZONE_A]
+    assert_in_step(store)
+    store.update(f"DROP SILENT GRAPH {D1} ; DROP SILENT GRAPH {d3}")
+    assert merged(store) == set()
+
+
+def test_graph_operations_on_every_graph_and_dependent_operations_rebuild(two_documents: GraphStore) -> None:
     store = two_documents
-    store.update(f"INSERT DATA {{ GRAPH {D1} {{ {ZONE_A} rdfs:label \"{FULLER.value}\"@zh }} }} ;\n"
+    store.update(f"INSERT DATA {{ GRAPH {D1} {{ {ZONE_A} rdfs:label {FULLER} }} }} ;\n"
                  f"DELETE {{ GRAPH ?g {{ {ZONE_A} rdfs:label ?l }} }} WHERE {{ GRAPH ?g {{ {ZONE_A} rdfs:label ?l }} "
                  f"FILTER(STRLEN(?l) > 10) }}")  # the second reads what the first wrote
     assert labels(store, ZONE_A) == ([LONG], [SHORT])
     assert_in_step(store)
-    store.update(f"CLEAR GRAPH {D2}")
-    assert labels(store, ZONE_A) == ([SHORT], [])
-    assert_in_step(store)
+    if isinstance(store, OxigraphStore):  # not on a shared server: Virtuoso keeps its system graphs there
+        store.update("CLEAR ALL")
+        assert merged(store) == set()
+        assert_in_step(store)
 
 
 @pytest.mark.usefixtures("incremental")
