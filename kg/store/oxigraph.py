@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,7 +29,7 @@ from kg.namespaces import PREFIXES, RESOURCE_IRI
 from kg.query_dataset import UNION_DEFAULT_GRAPH, QueryDataset, query_dataset, run_query
 from kg.sparql_lexer import iris_in
 from kg.store.binding import bind_values
-from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, MergedGraph, with_rebuild, with_upkeep
+from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, MergedGraph, expected_merged, with_rebuild, with_upkeep
 from kg.store.merged_names import name_operations, recompute_names
 from kg.store.merged_update import MAX_TOUCHED, CannotTell, UpdateUpkeep, touched_triples
 from kg.store.terms import NTriplesText, Term, boolean_answer, ntriples_block, solution_rows
@@ -166,9 +166,29 @@ class OxigraphStore:
             self._update(" ;\n".join(names))
 
     def rebuild_merged(self) -> None:
-        """Recompute the merged default graph from the document graphs (one transaction)."""
-        names = recompute_names(self._store)  # the document graphs do not change in this update
-        self._update(" ;\n".join(["DROP SILENT DEFAULT", MERGED.add_all_facts(), *names]))
+        """Recompute the merged default graph from the document graphs, in Python over the store's quads, and
+        write the difference in one transaction (an empty merged graph: one transactional ``extend``).
+
+        At ~1M quads this replaces one SPARQL update of minutes (copying every fact with a pattern, then
+        the names) by one pass over the document graphs; see bench/bench_merged.py.
+        """
+        wanted = expected_merged(self._document_quads())
+        current = {q.triple for q in self._store.quads_for_pattern(None, None, None, DefaultGraph())}
+        removed, added = current - wanted, wanted - current
+        if not removed:
+            try:
+                self._store.extend(Quad(t.subject, t.predicate, t.object) for t in added)
+            except OSError as exc:
+                raise StoreError(str(exc)) from exc
+            finally:
+                self._written(None)
+            return
+        self._update(f"DELETE DATA {{\n{ntriples_block(removed)}\n}} ;\nINSERT DATA {{\n{ntriples_block(added)}\n}}")
+
+    def _document_quads(self) -> Iterator[Quad]:
+        for graph in self._store.named_graphs():
+            if isinstance(graph, NamedNode) and graph.value.startswith(DOC_GRAPHS):
+                yield from self._store.quads_for_pattern(None, None, None, graph)
 
     def ensure_merged(self) -> bool:
         """Build the merged graph of a store written before it existed; True if it had to."""

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pyoxigraph import DefaultGraph
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from bench.merged_writes import NOOP_UPDATE, document_cycles, documents
+from bench.merged_writes import NOOP_UPDATE, document_cycles, documents, write_operation_on
 from bench.synth import document_quads, nquads, plans
+from kg.namespaces import PREFIXES, RDFS
 from kg.store.merged import expected_merged
 from kg.store.oxigraph import OxigraphStore
 
@@ -40,9 +41,16 @@ def test_cycles_time_every_write_and_leave_the_store_unchanged() -> None:
     assert _merged(store) == expected_merged(store.raw)
 
 
-def test_the_noop_update_changes_nothing_but_rebuilds_the_merged_graph() -> None:
+def test_the_noop_update_changes_nothing_and_the_old_path_and_rebuild_restore_the_merged_graph() -> None:
     store = _store()
     before = set(store.raw)
-    store.raw.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")  # a merged triple no document states
+    junk = "INSERT DATA { <urn:a> <urn:b> <urn:c> . <urn:a> rdfs:label \"x\" }"  # merged triples no document states
+    store.raw.update(junk, prefixes=PREFIXES)
     store.update(NOOP_UPDATE)
+    assert set(store.raw) == before | {Quad(NamedNode("urn:a"), NamedNode("urn:b"), NamedNode("urn:c")),
+                                       Quad(NamedNode("urn:a"), RDFS.label, Literal("x"))}
+    write_operation_on(store, "full rebuild update")()
+    assert set(store.raw) == before
+    store.raw.update(junk, prefixes=PREFIXES)
+    store.rebuild_merged()
     assert set(store.raw) == before
