@@ -8,10 +8,11 @@ pattern inside ``GRAPH <g>``), and the templates are filled with its rows. The u
 followed in the same request by :meth:`UpdateUpkeep.operations`: each touched fact is put into or taken out
 of the merged graph according to whether a document graph states it after the update, and the names of
 each entity a touched name belongs to are recomputed. Touching more than the update changes is harmless;
-touching less is not, so :func:`touched_triples` answers None (the caller then rebuilds the whole merged
-graph) whenever it cannot be sure: graph operations (LOAD, CLEAR, DROP, ADD, MOVE, COPY), a pattern read
-after another operation of the same request has written, blank nodes in the data or templates, more than
-:data:`MAX_TOUCHED` triples, or a text rdflib cannot parse (the engine then reports the error).
+touching less is not, so :func:`changes` raises :class:`CannotTell` (the caller then rebuilds the whole
+merged graph) whenever it cannot be sure: LOAD, CLEAR or DROP of ALL or NAMED, a pattern read after
+another operation of the same request (it could read what that one wrote), blank nodes, more than
+:data:`MAX_TOUCHED` quads, or a text rdflib cannot parse (the engine then reports the error). CLEAR, DROP,
+ADD, COPY and MOVE of one graph are worked out from what that graph holds at that point of the request.
 """
 
 from __future__ import annotations
