@@ -143,7 +143,8 @@ def _where_query(update: str, operation: object, variables: list[str]) -> str:
     if with_graph is not None and not using:
         pattern = f"{{ GRAPH <{with_graph}> {pattern} }}"
     prologue = update[: operation_start(update)]
-    return f"{prologue} SELECT DISTINCT {' '.join('?' + v for v in variables)} {dataset} WHERE {pattern}"
+    projection = " ".join("?" + v for v in variables)
+    return f"{prologue} SELECT DISTINCT {projection} {dataset} WHERE {pattern} LIMIT {MAX_TOUCHED + 1}"
 
 
 class _Changes:
@@ -219,6 +220,8 @@ def changes(update: str, select: Select, read_graph: ReadGraph | None = None) ->
             inserted = [] if operation.name == "DeleteWhere" else _template(_field(operation, "insert"), with_graph)
             variables = _variables(deleted + inserted)
             rows = select(_where_query(update, operation, variables)) if variables else [None]
+            if len(rows) > MAX_TOUCHED:
+                raise CannotTell("the pattern matches too much")
             state.found.extend(_filled(deleted, rows, False))
             state.found.extend(_filled(inserted, rows, True))
         elif operation.name in ("Clear", "Drop", "Add", "Copy", "Move"):
