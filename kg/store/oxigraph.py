@@ -177,7 +177,7 @@ class OxigraphStore:
         removed, added = current - wanted, wanted - current
         if not removed:
             try:
-                self._store.extend(Quad(t.subject, t.predicate, t.object) for t in added)
+                self._store.extend(Quad(t.subject, t.predicate, t.object) for t in sorted(added, key=str))
             except OSError as exc:
                 raise StoreError(str(exc)) from exc
             finally:
