@@ -11,12 +11,15 @@ writer lock, the ingest process), so what is read here is what the update change
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Store, Triple
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store, Triple
 
 from kg.namespaces import RDFS, SKOS
 from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, fullest_name
+from kg.store.merged_update import Change
+from kg.store.remote_update import ConcreteUpkeep
 from kg.store.terms import Term, ntriples_block
 
 
@@ -97,3 +100,36 @@ def recompute_names(store: Store, subjects: Iterable[Term] | None = None) -> lis
     named = {q.subject for p in NAME_PREDICATES for q in store.quads_for_pattern(None, p, None, None)
              if _is_document(q.graph_name, {})}
     return NameUpdate(store, {}).operations(named, fresh=True)
+
+
+class IndexedUpdateUpkeep(ConcreteUpkeep):
+    """An update's merged-graph upkeep on the embedded store, the state before it read from the indexes (a hub
+    named by thousands of documents costs a scan of its own names, not a SPARQL pattern over every name)."""
+
+    merged_key = None  # the embedded store's merged graph is its default graph
+
+    def __init__(self, store: Store, changes: list[Change]) -> None:
+        super().__init__(changes)
+        self.store = store
+
+    def _doc_copies_before(self) -> Counter[Triple]:
+        counts: Counter[Triple] = Counter()
+        for t in self.facts:
+            counts[t] = sum(1 for q in self.store.quads_for_pattern(t.subject, t.predicate, t.object, None)  # type: ignore[arg-type]
+                            if _is_document(q.graph_name, {}))
+        for subject in self.subjects:
+            for p in NAME_PREDICATES:
+                counts.update(q.triple for q in self.store.quads_for_pattern(subject, p, None, None)  # type: ignore[arg-type]
+                              if _is_document(q.graph_name, {}) and isinstance(q.object, Literal))
+        return counts
+
+    def _present_before(self) -> set[tuple[Triple, NamedNode | None]]:
+        return {(t, g) for t, g in self.doc_quads if Quad(t.subject, t.predicate, t.object, g) in self.store}
+
+    def _merged_names_now(self) -> set[Triple]:
+        return {q.triple for s in self.subjects for p in NAME_PREDICATES  # type: ignore[misc]
+                for q in self.store.quads_for_pattern(s, p, None, DefaultGraph()) if isinstance(q.object, Literal)}  # type: ignore[arg-type]
+
+    def _data(self, verb: str, triples: set[Triple]) -> list[str]:
+        ordered = sorted(triples, key=str)
+        return [f"{verb} DATA {{\n{ntriples_block(ordered)}\n}}"] if ordered else []

@@ -4,11 +4,14 @@ Before the update runs (under the single writer's lock), its operations are turn
 they may add or remove: ``INSERT DATA`` / ``DELETE DATA`` name them; for ``DELETE``/``INSERT … WHERE``
 and ``DELETE WHERE`` the pattern is evaluated first, as a SELECT of the templates' variables over the
 dataset the operation reads (``USING`` → ``FROM``, ``USING NAMED`` → ``FROM NAMED``, ``WITH <g>`` → the
-pattern inside ``GRAPH <g>``), and the templates are filled with its rows. The update then runs unchanged,
-followed in the same request by :meth:`UpdateUpkeep.operations`: each touched fact is put into or taken out
-of the merged graph according to whether a document graph states it after the update, and the names of
-each entity a touched name belongs to are recomputed. Touching more than the update changes is harmless;
-touching less is not, so :func:`changes` raises :class:`CannotTell` (the caller then rebuilds the whole
+pattern inside ``GRAPH <g>``), and the templates are filled with its rows. The last change of a quad decides
+whether it is there afterwards; with the state before the update (read from the indexes on the embedded
+store, kg.store.merged_names.IndexedUpdateUpkeep, or with bounded SELECTs on a server,
+kg.store.remote_update) that gives each touched fact's and each touched entity's names' state after it. The
+update then runs unchanged, followed in the same request by ``DELETE DATA``/``INSERT DATA`` of the merged
+graph: each touched fact enters or leaves it according to whether a document graph states it afterwards,
+and the names of each entity a touched name belongs to are recomputed. Missing a changed quad would leave
+the merged graph out of step, so :func:`changes` raises :class:`CannotTell` (the caller then rebuilds the whole
 merged graph) whenever it cannot be sure: LOAD, CLEAR or DROP of ALL or NAMED, a pattern read after
 another operation of the same request (it could read what that one wrote), blank nodes, more than
 :data:`MAX_TOUCHED` quads, or a text rdflib cannot parse (the engine then reports the error). CLEAR, DROP,
@@ -26,13 +29,10 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.namespaces import PREFIXES, RESOURCE_IRI
 from kg.sparql_lexer import operation_start, top_level_wheres
-from kg.store.merged import _IS_DOC, NAME_PREDICATES, MergedGraph
 from kg.store.terms import Term
 
 MAX_TOUCHED = 100_000
 """Above this many touched triples the whole merged graph is rebuilt instead."""
-VALUES_ROWS = 1000
-"""Rows per VALUES block of the upkeep (servers cap the size of one operation)."""
 Select = Callable[[str], list[dict[str, Term]]]
 """Runs a SELECT the way the update's WHERE would read the store (its real default graph)."""
 ReadGraph = Callable[[NamedNode | None], list[Triple]]
@@ -240,42 +240,3 @@ def touched_triples(update: str, select: Select, read_graph: ReadGraph | None = 
         CannotTell: the merged graph must then be rebuilt.
     """
     return {change.triple for change in changes(update, select, read_graph)}
-
-
-@dataclass(frozen=True)
-class UpdateUpkeep:
-    """The merged-graph operations that follow an update which touched ``touched``."""
-
-    merged: MergedGraph
-    touched: frozenset[Triple]
-
-    def named_subjects(self) -> set[Term]:
-        return {t.subject for t in self.named_triples()}
-
-    def facts(self) -> list[Triple]:
-        names = self.named_triples()
-        return sorted((t for t in self.touched if t not in names), key=str)
-
-    def named_triples(self) -> set[Triple]:
-        return {t for t in self.touched if t.predicate in NAME_PREDICATES and isinstance(t.object, Literal)}
-
-    def operations(self) -> list[str]:
-        """Facts no document states any more leave the merged graph, facts one states enter it; names recomputed."""
-        merged_fact = self.merged._in("?s ?p ?o")
-        stated = f"GRAPH ?h {{ ?s ?p ?o }} FILTER({_IS_DOC})"
-        ops = []
-        facts = self.facts()
-        for start in range(0, len(facts), VALUES_ROWS):
-            rows = "\n".join(f"({t.subject} {t.predicate} {t.object})" for t in facts[start : start + VALUES_ROWS])
-            values = f"VALUES (?s ?p ?o) {{\n{rows}\n}}"
-            ops.append(f"DELETE {{ {merged_fact} }} WHERE {{ {values} FILTER NOT EXISTS {{ {stated} }} }}")
-            ops.append(f"INSERT {{ {merged_fact} }} WHERE {{ {values} FILTER EXISTS {{ {stated} }} }}")
-        subjects = self.named_subjects()
-        if subjects:
-            ops += [self.merged.mark(subjects), *self.merged.finish()]
-        return ops
-
-    def iris(self) -> frozenset[str]:
-        """IRIs of the triples the merged graph may gain or lose (for the write listeners)."""
-        terms = (term for t in self.touched for term in (t.subject, t.object))
-        return frozenset(term.value for term in terms if isinstance(term, NamedNode))

@@ -30,8 +30,8 @@ from kg.query_dataset import UNION_DEFAULT_GRAPH, QueryDataset, query_dataset, r
 from kg.sparql_lexer import iris_in
 from kg.store.binding import bind_values
 from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, MergedGraph, expected_merged, with_rebuild, with_upkeep
-from kg.store.merged_names import name_operations, recompute_names
-from kg.store.merged_update import MAX_TOUCHED, CannotTell, UpdateUpkeep, touched_triples
+from kg.store.merged_names import IndexedUpdateUpkeep, name_operations, recompute_names
+from kg.store.merged_update import MAX_TOUCHED, CannotTell, changes
 from kg.store.terms import NTriplesText, Term, boolean_answer, ntriples_block, solution_rows
 from kg.update_dataset import with_default_dataset
 
@@ -214,13 +214,17 @@ class OxigraphStore:
             update = with_default_dataset(update, self._graphs_read_by(update))
         # Only what the update touches is recomputed, in the same transaction (kg.store.merged_update).
         try:
-            touched = touched_triples(update, self._select_as_update_reads, self._graph_triples)
-            upkeep = UpdateUpkeep(MERGED, frozenset(touched))
+            found = changes(update, self._select_as_update_reads, self._graph_triples)
         except CannotTell as reason:
             log.info("update needs a full rebuild of the merged graph (%s)", reason)
             self._update(with_rebuild(update, MERGED))
             return
-        self._update(with_upkeep(update, upkeep.operations()), upkeep.iris() if self._listeners else None)
+        upkeep = IndexedUpdateUpkeep(self._store, found).operations()
+        touched = None
+        if self._listeners:
+            terms = (term for c in found for term in (c.triple.subject, c.triple.object))
+            touched = frozenset(term.value for term in terms if isinstance(term, NamedNode))
+        self._update(with_upkeep(update, upkeep), touched)
 
     def _graph_triples(self, graph: NamedNode | None) -> list[Triple]:
         quads = self._store.quads_for_pattern(None, None, None, DefaultGraph() if graph is None else graph)

@@ -36,63 +36,43 @@ def _chunks(items: list, size: int = ROWS) -> Iterable[list]:  # type: ignore[ty
     return (items[start : start + size] for start in range(0, len(items), size))
 
 
-class RemoteUpdateUpkeep:
-    """What the merged graph ``merged`` must become after an update that makes ``changes``."""
+class ConcreteUpkeep:
+    """What the merged graph must become after an update that makes ``changes``, as data operations.
 
-    def __init__(self, merged: NamedNode, changes: list[Change], select: Select) -> None:
-        self.merged = merged
-        self.select = select
+    Subclasses read the state before the update; ``merged_key`` is how ``changes`` name the merged graph.
+    """
+
+    merged_key: NamedNode | None = None
+
+    def __init__(self, changes: list[Change]) -> None:
         self.final: dict[tuple[Triple, NamedNode | None], bool] = {}
         for change in changes:  # the last change of a quad decides whether it is there afterwards
             self.final[(change.triple, change.graph)] = change.inserted
         self.subjects = sorted({t.subject for t, _ in self.final if _is_name(t)}, key=str)
         self.facts = sorted({t for t, _ in self.final if not _is_name(t)}, key=str)
+        self.doc_quads = sorted(((t, g) for t, g in self.final if _is_doc(g)), key=str)
 
     def _doc_copies_before(self) -> Counter[Triple]:
         """How many document graphs state each touched fact, and each name of a touched subject, now."""
-        counts: Counter[Triple] = Counter()
-        for chunk in _chunks(self.facts):
-            rows = " ".join(f"({t.subject} {t.predicate} {t.object})" for t in chunk)
-            counts.update(self._counted(f"SELECT ?s ?p ?o (COUNT(?h) AS ?c) WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
-                                        f"GRAPH ?h {{ ?s ?p ?o }} FILTER({_IS_DOC}) }} GROUP BY ?s ?p ?o"))
-        for chunk in _chunks(self.subjects):
-            subjects = " ".join(str(s) for s in chunk)
-            counts.update(self._counted(f"SELECT ?s ?p ?o (COUNT(?h) AS ?c) WHERE {{ VALUES ?s {{ {subjects} }} "
-                                        f"VALUES ?p {{ {_NAMES} }} GRAPH ?h {{ ?s ?p ?o }} FILTER({_IS_DOC}) }} "
-                                        "GROUP BY ?s ?p ?o"))
-        return counts
+        raise NotImplementedError
 
-    def _counted(self, query: str) -> Counter[Triple]:
-        return Counter({Triple(r["s"], r["p"], r["o"]): int(r["c"].value) for r in self.select(query)})  # type: ignore[arg-type,union-attr]
+    def _present_before(self) -> set[tuple[Triple, NamedNode | None]]:
+        """Which of ``doc_quads`` are in the store now."""
+        raise NotImplementedError
 
-    def _present_before(self, graphs: Callable[[NamedNode | None], bool]) -> set[tuple[Triple, NamedNode]]:
-        """Which changed quads of the graphs ``graphs`` accepts are in the store now."""
-        quads = sorted(((t, g) for t, g in self.final if g is not None and graphs(g)), key=str)
-        found: set[tuple[Triple, NamedNode]] = set()
-        for chunk in _chunks(quads):
-            rows = " ".join(f"({t.subject} {t.predicate} {t.object} {g})" for t, g in chunk)
-            query = f"SELECT ?s ?p ?o ?h WHERE {{ VALUES (?s ?p ?o ?h) {{ {rows} }} GRAPH ?h {{ ?s ?p ?o }} }}"
-            found.update((Triple(r["s"], r["p"], r["o"]), r["h"]) for r in self.select(query))  # type: ignore[arg-type,misc]
-        return found
+    def _merged_names_now(self) -> set[Triple]:
+        """The touched subjects' names in the merged graph now."""
+        raise NotImplementedError
 
-    def _merged_names_after(self) -> set[Triple]:
-        now: set[Triple] = set()
-        for chunk in _chunks(self.subjects):
-            subjects = " ".join(str(s) for s in chunk)
-            rows = self.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {subjects} }} VALUES ?p {{ {_NAMES} }} "
-                               f"GRAPH {self.merged} {{ ?s ?p ?o }} }}")
-            now.update(Triple(r["s"], r["p"], r["o"]) for r in rows if isinstance(r["o"], Literal))  # type: ignore[arg-type]
-        for (triple, graph), present in self.final.items():
-            if graph == self.merged and _is_name(triple):
-                (now.add if present else now.discard)(triple)
-        return now
+    def _data(self, verb: str, triples: set[Triple]) -> list[str]:
+        raise NotImplementedError
 
     def operations(self) -> list[str]:
         """``DELETE DATA``/``INSERT DATA`` of the merged graph, to run after the update."""
         if not self.final:
             return []
         counts = self._doc_copies_before()
-        before = self._present_before(_is_doc)
+        before = self._present_before()
         for (triple, graph), present in self.final.items():
             if _is_doc(graph):
                 counts[triple] += int(present) - int((triple, graph) in before)
@@ -109,8 +89,60 @@ class RemoteUpdateUpkeep:
             wanted_names.add(Triple(subject, RDFS.label, label))  # type: ignore[arg-type]
             wanted_names.update(Triple(subject, SKOS.altLabel, n) for n in found if n != label)  # type: ignore[arg-type]
         merged_names = self._merged_names_after()
-        return [*_data("DELETE", self.merged, (facts - wanted) | (merged_names - wanted_names)),
-                *_data("INSERT", self.merged, wanted | (wanted_names - merged_names))]
+        return [*self._data("DELETE", (facts - wanted) | (merged_names - wanted_names)),
+                *self._data("INSERT", wanted | (wanted_names - merged_names))]
+
+    def _merged_names_after(self) -> set[Triple]:
+        now = self._merged_names_now()
+        for (triple, graph), present in self.final.items():
+            if graph == self.merged_key and _is_name(triple):
+                (now.add if present else now.discard)(triple)
+        return now
+
+
+class RemoteUpdateUpkeep(ConcreteUpkeep):
+    """The state before the update read with bounded SELECTs; the merged graph is the named graph ``merged``."""
+
+    def __init__(self, merged: NamedNode, changes: list[Change], select: Select) -> None:
+        super().__init__(changes)
+        self.merged = self.merged_key = merged
+        self.select = select
+
+    def _doc_copies_before(self) -> Counter[Triple]:
+        counts: Counter[Triple] = Counter()
+        for chunk in _chunks(self.facts):
+            rows = " ".join(f"({t.subject} {t.predicate} {t.object})" for t in chunk)
+            counts.update(self._counted(f"SELECT ?s ?p ?o (COUNT(?h) AS ?c) WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
+                                        f"GRAPH ?h {{ ?s ?p ?o }} FILTER({_IS_DOC}) }} GROUP BY ?s ?p ?o"))
+        for chunk in _chunks(self.subjects):
+            subjects = " ".join(str(s) for s in chunk)
+            counts.update(self._counted(f"SELECT ?s ?p ?o (COUNT(?h) AS ?c) WHERE {{ VALUES ?s {{ {subjects} }} "
+                                        f"VALUES ?p {{ {_NAMES} }} GRAPH ?h {{ ?s ?p ?o }} FILTER({_IS_DOC}) }} "
+                                        "GROUP BY ?s ?p ?o"))
+        return counts
+
+    def _counted(self, query: str) -> Counter[Triple]:
+        return Counter({Triple(r["s"], r["p"], r["o"]): int(r["c"].value) for r in self.select(query)})  # type: ignore[arg-type,union-attr]
+
+    def _present_before(self) -> set[tuple[Triple, NamedNode | None]]:
+        found: set[tuple[Triple, NamedNode | None]] = set()
+        for chunk in _chunks(self.doc_quads):
+            rows = " ".join(f"({t.subject} {t.predicate} {t.object} {g})" for t, g in chunk)
+            query = f"SELECT ?s ?p ?o ?h WHERE {{ VALUES (?s ?p ?o ?h) {{ {rows} }} GRAPH ?h {{ ?s ?p ?o }} }}"
+            found.update((Triple(r["s"], r["p"], r["o"]), r["h"]) for r in self.select(query))  # type: ignore[arg-type,misc]
+        return found
+
+    def _merged_names_now(self) -> set[Triple]:
+        now: set[Triple] = set()
+        for chunk in _chunks(self.subjects):
+            subjects = " ".join(str(s) for s in chunk)
+            rows = self.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {subjects} }} VALUES ?p {{ {_NAMES} }} "
+                               f"GRAPH {self.merged} {{ ?s ?p ?o }} }}")
+            now.update(Triple(r["s"], r["p"], r["o"]) for r in rows if isinstance(r["o"], Literal))  # type: ignore[arg-type]
+        return now
+
+    def _data(self, verb: str, triples: set[Triple]) -> list[str]:
+        return _data(verb, self.merged, triples)
 
 
 def _is_name(triple: Triple) -> bool:
