@@ -187,6 +187,7 @@ class SparqlHttpStore:
         except CannotTell as reason:
             log.info("update needs a full rebuild of the merged graph (%s)", reason)
             self._update(with_rebuild(update, MERGED), write=True)
+            self._update(f"CLEAR SILENT GRAPH {TOUCHED_GRAPH}", write=True)  # see rebuild_merged
             return
         upkeep = RemoteUpdateUpkeep(MERGED_GRAPH, found, self.select).operations()
         self._update(with_upkeep(update, upkeep), write=True)
@@ -221,7 +222,8 @@ class SparqlHttpStore:
 
     def quad_count(self) -> int:
         # The document graphs' quads (and any other graph of ours), not the merged graph derived from them.
-        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} FILTER(?g != {MERGED_GRAPH}) }}"
+        query = (f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {OURS} "
+                 f"FILTER(?g NOT IN ({MERGED_GRAPH}, {TOUCHED_GRAPH})) }}")
         rows = self.select(query)
         return int(rows[0]["n"].value) if rows else 0
 
