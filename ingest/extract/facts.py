@@ -44,7 +44,7 @@ from ingest.extract.project_frames import (
     trailing_amounts,
 )
 from ingest.extract.years import report_year
-from ingest.extract.zones import find_zone_names, zone_mentions
+from ingest.extract.zones import zone_mentions, zone_name_of
 from kg.model import EntityType, Predicate
 
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT
@@ -129,9 +129,9 @@ def _located(c: Collector) -> None:
 
 def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Core extractor: zone/enterprise/project/honour/person mentions and their facts."""
-    home = find_zone_names(doc.home_zone[1]) if doc.home_zone else []
+    home = zone_name_of(doc.home_zone[1]) if doc.home_zone else None
     collector = Collector(doc, report_year(doc))
-    collector.mentions.extend(zone_mentions(doc, home[0][2] if home else None))
+    collector.mentions.extend(zone_mentions(doc, home))
     for sentence in paced(doc.sentences):
         _sentence(collector, sentence)
     event_statuses(collector)

@@ -133,7 +133,7 @@ def is_place_word(word: str) -> bool:
     so those count as places below a frequency threshold."""
     if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START or word[-1] in _BODY_ENDINGS or word[-1] in _BAD_END:
         return False
-    if word in known_places():
+    if word in known_places() or word in known_districts():
         return True
     freq, tag = _common_words().get(word, (0, "ns"))
     # A function character rules a word out unless the dictionary knows it as a place (成都, 都江堰).
@@ -283,7 +283,7 @@ def _plausible(text: str, match: re.Match[str], place: str) -> bool:
 
 
 # A zone's own organs: what they follow is a zone, whatever its place word (X新区党工委书记).
-_ZONE_ORGANS = ("党工委", "管委会")
+_ZONE_ORGANS = ("党工委", "管委", "管理委员会", "筹委会")
 
 
 def _after_zone(text: str, start: int, ending: str) -> bool:
@@ -359,10 +359,18 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
     return sorted(found, key=lambda item: item[0])
 
 
+# Weak endings a page also uses alone for its own zone (此次新区集中开工).
+_SELF_ENDINGS = frozenset({"新区", "新城"})
+
+
 def _self_words(home: ZoneName) -> tuple[str, ...]:
     """Bare words and short forms the document may use for its home zone."""
     cls = zone_class(home.name)
     words = list(BARE_SELF.get(cls, ()))
+    if not home.place:
+        return tuple(dict.fromkeys([home.ending, *words]))
+    if home.ending in _SELF_ENDINGS:
+        words.append(home.ending)
     if home.ending.endswith("开发区"):
         words.append(home.place[0] + "开")
     return tuple(words)
@@ -395,11 +403,13 @@ def find_home_zone(text: str, publisher: ZoneName | None = None) -> ZoneName | N
     A zone that publishes the page (``publisher``) is the home zone when the text calls itself by that
     zone's bare words (经开区) at least twice and names no zone more often.
     """
-    names = [zone for _, _, zone in find_zone_names(text)]
+    found = _page_zone_names(text)
+    names = [zone for _, _, zone in found]
+    spans = [(start, end) for start, end, _ in found]
     if publisher is not None and _calls_itself(text, publisher, names):
         return publisher
     if not names:
-        return _bare_home(text)
+        return _bare_home(text, spans)
     groups = _clusters(names)
 
     def weight(place: str) -> tuple[int, int]:
@@ -411,9 +421,18 @@ def find_home_zone(text: str, publisher: ZoneName | None = None) -> ZoneName | N
         return len(groups[place]) * 3 + bare, -first
 
     best = max(groups, key=weight)
-    if weight(best)[0] <= 3 and (bare := _bare_home(text)) is not None:
+    if weight(best)[0] <= 3 and (bare := _bare_home(text, spans)) is not None:
         return bare
     return canonical_zone(groups[best])
+
+
+def _page_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
+    """Named zones of a whole page: those of :func:`find_zone_names` and weak-kind names it repeats."""
+    from ingest.extract.page_zones import page_zone_spans, repeated_zone_names
+
+    found = find_zone_names(text)
+    extra = page_zone_spans(text, repeated_zone_names(text), [(s, e) for s, e, _ in found])
+    return sorted(found + extra, key=lambda item: item[0])
 
 
 def _calls_itself(text: str, publisher: ZoneName, names: list[ZoneName]) -> bool:
@@ -424,18 +443,24 @@ def _calls_itself(text: str, publisher: ZoneName, names: list[ZoneName]) -> bool
     return bare + own >= 2 and others <= bare + own
 
 
-_PLACE_HINT = re.compile(r"中国[·・]([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})[市县](?![场民委政长])")
+# Bare kind words a page may call its own zone by, per family, fullest first.
+_BARE_FAMILIES = (("高新技术产业开发区", "高新技术开发区", "高新区"),
+                  ("经济技术开发区", "经济开发区", "经开区", "开发区"))
 
 
-def _bare_home(text: str) -> ZoneName | None:
-    """A home zone only ever called 高新区/开发区: named after the document's main place."""
-    bare = {ending: text.count(ending) for ending in ("高新区", "经开区", "开发区")}
-    ending = max(bare, key=lambda e: bare[e])
-    if bare[ending] < 2:
-        return None
-    places = Counter(m.group(1) or m.group(2) for m in _PLACE_HINT.finditer(text))
-    known = [p for p, _ in places.most_common() if _common_words().get(p, (0, ""))[1] in _PLACE_TAGS]
-    return ZoneName(known[0], ending) if known else None
+def _bare_home(text: str, named: list[tuple[int, int]]) -> ZoneName | None:
+    """A home zone only ever called 高新区/经开区/经济开发区: the bare word itself, as the page writes it.
+
+    The family used alone (outside the ``named`` zones' spans) at least twice wins; its name is the
+    fullest form the page gives (经济开发区 over 开发区).
+    """
+    best: tuple[int, str] | None = None
+    for family in _BARE_FAMILIES:
+        found = [match.group() for match in re.finditer("|".join(family), text)
+                 if _standalone(text, match) and not any(s <= match.start() < e for s, e in named)]
+        if len(found) >= 2 and (best is None or len(found) > best[0]):
+            best = (len(found), next(form for form in family if form in found))
+    return ZoneName("", best[1]) if best else None
 
 
 def _bare_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -446,11 +471,17 @@ def _bare_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def zone_mentions(doc: Document, home: ZoneName | None) -> list[Mention]:
     """Mentions of named zones and of the home zone's bare/short forms."""
+    from ingest.extract.page_zones import page_zone_spans, repeated_zone_names
+
     mentions: list[Mention] = []
     bare = _bare_pattern(_self_words(home)) if home else None
+    repeated = repeated_zone_names(doc.text)
     for sentence in doc.sentences:
         covered: list[tuple[int, int]] = []
-        for start, end, zone in find_zone_names(sentence.text):
+        found = find_zone_names(sentence.text)
+        if repeated:
+            found = sorted(found + page_zone_spans(sentence.text, repeated, [(s, e) for s, e, _ in found]))
+        for start, end, zone in found:
             covered.append((start, end))
             mentions.append(Mention(EntityType.ZONE, zone.name, sentence.start + start,
                                     sentence.start + end, sentence.index))
@@ -490,3 +521,15 @@ def home_aliases(home: ZoneName, mentions: list[Mention]) -> set[str]:
 
 def _ending_of(name: str) -> str | None:
     return next((ending for ending, _ in ZONE_KINDS if name.endswith(ending) and len(name) > len(ending)), None)
+
+
+def zone_name_of(name: str) -> ZoneName | None:
+    """``name`` (a zone's full name, as the home zone is kept) split into place and kind ending.
+
+    A name a sentence alone would not accept (a new place before a weak kind, a bare 经开区) is split
+    at its longest kind ending all the same."""
+    found = find_zone_names(name)
+    if found and found[0][0] == 0 and found[0][1] == len(name):
+        return found[0][2]
+    ending = next((ending for ending, _ in ZONE_KINDS if name.endswith(ending)), None)
+    return ZoneName(name[:-len(ending)], ending) if ending else None
