@@ -320,6 +320,20 @@ def _sub_park_place(text: str, match: re.Match[str], found: list[tuple[int, int,
     return None
 
 
+# A host city in brackets between a park's place and its kind: X(兴宁)产业转移工业园, a park one city
+# runs inside another.
+_HOST_BRACKET = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)$")
+
+
+def _hosted_place(text: str, match: re.Match[str]) -> str | None:
+    """``place(host)`` before the kind, when the host in brackets is a known place."""
+    bracket = _HOST_BRACKET.search(text, max(0, match.start() - 6), match.start())
+    if bracket is None or not _is_known_place(bracket.group(1)):
+        return None
+    place = _place_before(text, bracket.start(), match.group())
+    return None if place is None else place + bracket.group()
+
+
 def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
     """Named zones in ``text`` (place + ending), with spans."""
     found: list[tuple[int, int, ZoneName]] = []
@@ -334,6 +348,8 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
         if match.start() < last_end or _inside(free_trade, match.start()):
             continue
         sub_park = _sub_park_place(text, match, found)
+        if sub_park is None:
+            sub_park = _hosted_place(text, match)
         if sub_park is not None:
             found.append((match.start() - len(sub_park), match.end(), ZoneName(sub_park, match.group())))
             last_end = match.end()
