@@ -20,8 +20,10 @@ from ingest.extract.zones import (
     _WEAK_ENDINGS,
     ENDING_RE,
     ZoneName,
+    _is_known_place,
     _place_before,
     find_zone_names,
+    is_common_word,
     is_dictionary_word,
     is_place_word,
 )
@@ -41,9 +43,54 @@ def repeated_zone_names(text: str) -> list[ZoneName]:
             continue
         place = _place_before(text, match.start(), match.group())
         if place is None or not _usable_place(place, match.group()):
+            place = _city_and_descriptor(text, match.start())
+        if place is None:
             continue
         starts[ZoneName(place, match.group())].append(match.start() - len(place))
-    return [_with_shared_prefix(text, zone, at) for zone, at in starts.items() if len(at) >= _MIN_REPEATS]
+    repeated = [_with_shared_prefix(text, zone, at) for zone, at in starts.items() if len(at) >= _MIN_REPEATS]
+    return repeated + _clause_opening_names(text, accepted)
+
+
+def _city_and_descriptor(text: str, end: int) -> str | None:
+    """A known city or county and a two-character descriptor before the kind (X沿边 + 产业园区)."""
+    descriptor = text[max(0, end - 2):end]
+    if (not _HAN2.fullmatch(descriptor) or _GENERIC_PREFIX.search(descriptor)
+            or _FUNCTION_CHARS.intersection(descriptor)):
+        return None
+    for size in (3, 2):
+        city = text[max(0, end - 2 - size):end - 2]
+        if len(city) == size and _is_known_place(city) and city[-1] not in "市省县区":
+            return city + descriptor
+    return None
+
+
+# Clause punctuation before a name written in full at every mention.
+_CLAUSE_START = "，。；：,;:!！?？、\n"
+_MAX_RUN = 6
+
+
+def _clause_opening_names(text: str, accepted: list[tuple[int, int, ZoneName]]) -> list[ZoneName]:
+    """A named zone whose every mention (two or more) opens a clause with the same words before its place
+    (兵团新型 + 建材经济技术开发区): those words belong to the name."""
+    runs: dict[ZoneName, set[str]] = defaultdict(set)
+    counts: dict[ZoneName, int] = defaultdict(int)
+    for start, _, zone in accepted:
+        if _is_known_place(zone.place):
+            continue
+        counts[zone] += 1
+        head = start
+        while head > 0 and start - head < _MAX_RUN + 1 and "\u4e00" <= text[head - 1] <= "\u9fff":
+            head -= 1
+        opens = head == 0 or text[head - 1] in _CLAUSE_START
+        runs[zone].add(text[head:start] if opens and 2 <= start - head <= _MAX_RUN else "")
+    return [ZoneName(run + zone.place, zone.ending) for zone, found in runs.items()
+            if counts[zone] >= _MIN_REPEATS and len(found) == 1 and (run := next(iter(found))) and _name_words(run)]
+
+
+def _name_words(run: str) -> bool:
+    """Words that can open a zone's name: no generic, function or common word (目前, 推进, 该)."""
+    return not (_GENERIC_PREFIX.search(run) or _FUNCTION_CHARS.intersection(run) or run[0] in _BAD_START
+                or is_common_word(run[:2]))
 
 
 def _usable_place(place: str, ending: str) -> bool:
@@ -66,12 +113,14 @@ def _with_shared_prefix(text: str, zone: ZoneName, starts: list[int]) -> ZoneNam
     return ZoneName(prefix + zone.place, zone.ending)
 
 
-def page_zone_spans(text: str, zones: list[ZoneName], taken: list[tuple[int, int]]) -> list[tuple[int, int, ZoneName]]:
-    """Where ``zones`` occur in ``text`` outside the ``taken`` spans, in text order."""
-    found = []
+def with_page_zones(text: str, found: list[tuple[int, int, ZoneName]],
+                    zones: list[ZoneName]) -> list[tuple[int, int, ZoneName]]:
+    """``found`` plus where the page's ``zones`` occur in ``text``; a page zone replaces a shorter
+    name it contains (兵团新型建材经济技术开发区 over 建材经济技术开发区), in text order."""
+    added: list[tuple[int, int, ZoneName]] = []
     for zone in sorted(zones, key=lambda z: -len(z.name)):
         for match in re.finditer(re.escape(zone.name), text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
-                found.append((match.start(), match.end(), zone))
-                taken = [*taken, (match.start(), match.end())]
-    return sorted(found, key=lambda item: item[0])
+            if not any(s < match.end() and match.start() < e for s, e, _ in added):
+                added.append((match.start(), match.end(), zone))
+    kept = [item for item in found if not any(s < item[1] and item[0] < e for s, e, _ in added)]
+    return sorted(kept + added, key=lambda item: item[0])

@@ -444,11 +444,9 @@ def find_home_zone(text: str, publisher: ZoneName | None = None) -> ZoneName | N
 
 def _page_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
     """Named zones of a whole page: those of :func:`find_zone_names` and weak-kind names it repeats."""
-    from ingest.extract.page_zones import page_zone_spans, repeated_zone_names
+    from ingest.extract.page_zones import repeated_zone_names, with_page_zones
 
-    found = find_zone_names(text)
-    extra = page_zone_spans(text, repeated_zone_names(text), [(s, e) for s, e, _ in found])
-    return sorted(found + extra, key=lambda item: item[0])
+    return with_page_zones(text, find_zone_names(text), repeated_zone_names(text))
 
 
 def _calls_itself(text: str, publisher: ZoneName, names: list[ZoneName]) -> bool:
@@ -487,7 +485,7 @@ def _bare_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def zone_mentions(doc: Document, home: ZoneName | None) -> list[Mention]:
     """Mentions of named zones and of the home zone's bare/short forms."""
-    from ingest.extract.page_zones import page_zone_spans, repeated_zone_names
+    from ingest.extract.page_zones import repeated_zone_names, with_page_zones
 
     mentions: list[Mention] = []
     bare = _bare_pattern(_self_words(home)) if home else None
@@ -496,7 +494,7 @@ def zone_mentions(doc: Document, home: ZoneName | None) -> list[Mention]:
         covered: list[tuple[int, int]] = []
         found = find_zone_names(sentence.text)
         if repeated:
-            found = sorted(found + page_zone_spans(sentence.text, repeated, [(s, e) for s, e, _ in found]))
+            found = with_page_zones(sentence.text, found, repeated)
         for start, end, zone in found:
             covered.append((start, end))
             mentions.append(Mention(EntityType.ZONE, zone.name, sentence.start + start,

@@ -90,3 +90,24 @@ def test_a_district_the_lexicon_knows_is_a_place_before_a_kind() -> None:
 def test_an_organ_after_a_new_place_marks_a_zone() -> None:
     assert names("蓝屿新区管委会主任表示") == ["蓝屿新区"]
     assert names("蓝屿新区管理委员会与青松机器人签约") == ["蓝屿新区"]
+
+
+def test_a_city_and_a_descriptor_repeated_before_a_weak_kind_name_a_zone() -> None:
+    text = "其中,南平沿海产业园区成为承接地。记者从南平沿海产业园区了解到,园区主导产业为纺织。"
+    assert repeated_zone_names(text) == [ZoneName("南平沿海", "产业园区")]
+
+
+def test_a_descriptor_named_once_is_no_zone() -> None:
+    assert repeated_zone_names("记者从南平沿海产业园区了解到,园区主导产业为纺织。") == []
+
+
+def test_words_opening_every_mention_of_a_zone_belong_to_its_name() -> None:
+    text = "3月2日,垦区新型建材经济技术开发区与青松机器人签约。近年来,垦区新型建材经济技术开发区加快招商。"
+    assert find_home_zone(text) == ZoneName("垦区新型建材", "经济技术开发区")
+    found = [m.name for m in zone_mentions(one_sentence_doc(text), find_home_zone(text))]
+    assert found == ["垦区新型建材经济技术开发区", "垦区新型建材经济技术开发区"]
+
+
+def test_a_common_word_opening_every_mention_stays_out_of_the_name() -> None:
+    text = "目前建材经济技术开发区签约3个项目。目前建材经济技术开发区开工2个项目。"
+    assert find_home_zone(text) == ZoneName("建材", "经济技术开发区")
