@@ -1,0 +1,77 @@
+"""locatedIn on a page that is not about one zone: a round-up naming many zones once each.
+
+A page of a province's or a city's signing event names its zones once each ("A管委会与X公司签署…项目、
+B管委会和Y公司签署…项目"); the zone named first is no home for every company of the page. There a
+company or project is located only in a zone named in its own clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.document import Document, Fact, Mention
+from ingest.extract.zones import home_aliases, zone_name_of
+from kg.model import EntityType, Predicate
+
+_CLAUSE_MARK = re.compile(r"[，,；;、。:：]")
+# Zones other than the home one a page must name for it to count as a round-up.
+_MIN_OTHER_ZONES = 2
+_LOCATED = (EntityType.ENTERPRISE, EntityType.PROJECT)
+
+
+def relocated(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` with locatedIn tied to the clause's zone on a round-up page, unchanged elsewhere."""
+    zones = [m for m in mentions if m.type is EntityType.ZONE]
+    if doc.home_zone is None:
+        return facts
+    own = _home_forms(doc.home_zone[1], zones)
+    if not _is_round_up(own, zones, doc.text):
+        return facts
+    clause_zones = {clause: doc.home_zone[1] if name in own else name
+                    for clause, name in _zones_by_clause(doc, zones).items()}
+    placed: dict[tuple[EntityType, str], set[str]] = {}
+    for mention in mentions:
+        if mention.type in _LOCATED:
+            zone = clause_zones.get(_clause_of(doc, mention.sentence_index, mention.start))
+            placed.setdefault((mention.type, mention.name), set()).update([zone] if zone else [])
+    kept = [f for f in facts if f.predicate is not Predicate.LOCATED_IN or f.obj != doc.home_zone
+            or doc.home_zone[1] in placed.get(f.subject, set())]
+    known = {(f.subject, f.obj) for f in kept if f.predicate is Predicate.LOCATED_IN}
+    for subject, names in placed.items():
+        for name in sorted(names):
+            if (subject, (EntityType.ZONE, name)) not in known:
+                sentence = next(m.sentence_index for m in mentions if (m.type, m.name) == subject)
+                kept.append(Fact(Predicate.LOCATED_IN, subject, (EntityType.ZONE, name), sentence))
+    return kept
+
+
+def _home_forms(home_name: str, zones: list[Mention]) -> set[str]:
+    home = zone_name_of(home_name)
+    return (home_aliases(home, zones) if home else set()) | {home_name}
+
+
+# Local governments that sign for their own county or district (X区人民政府与Y公司签署).
+_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,6}?[区市县旗]人民政府")
+
+
+def _is_round_up(own: set[str], zones: list[Mention], text: str) -> bool:
+    """The home zone is named once and at least two other zones or local governments are named too."""
+    others = {m.name for m in zones if m.name not in own and len(m.name) >= 4}
+    others |= {m.group() for m in _GOVERNMENT.finditer(text)}
+    return sum(1 for m in zones if m.name in own) <= 1 and len(others) >= _MIN_OTHER_ZONES
+
+
+def _clause_of(doc: Document, sentence_index: int, offset: int) -> tuple[int, int]:
+    """(sentence, clause start) of a document offset; clauses end at commas, 、 and colons."""
+    sentence = doc.sentences[sentence_index]
+    local = offset - sentence.start
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(sentence.text, 0, max(0, local))]
+    return sentence_index, max(marks, default=0)
+
+
+def _zones_by_clause(doc: Document, zones: list[Mention]) -> dict[tuple[int, int], str]:
+    """The zone each clause names (the first when it names several)."""
+    found: dict[tuple[int, int], str] = {}
+    for mention in sorted(zones, key=lambda m: m.start):
+        found.setdefault(_clause_of(doc, mention.sentence_index, mention.start), mention.name)
+    return found
