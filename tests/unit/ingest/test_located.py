@@ -1,0 +1,57 @@
+"""locatedIn on round-up pages, where each company belongs to the zone its own clause names (invented)."""
+
+from __future__ import annotations
+
+from ingest.document import Document, Fact, Mention, Sentence
+from ingest.extract.located import relocated
+from kg.model import EntityType, Predicate
+
+Z, E = EntityType.ZONE, EntityType.ENTERPRISE
+
+
+def page(text: str) -> Document:
+    return Document("d", "d.txt", text, text=text, sentences=(Sentence(0, 0, len(text), text),),
+                    home_zone=(Z, "青溪经济开发区"))
+
+
+def mention(text: str, kind: EntityType, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(kind, name, start, start + len(name), 0)
+
+
+def located(facts: list[Fact]) -> set[tuple[str, str]]:
+    return {(f.subject[1], f.obj[1]) for f in facts if f.predicate is Predicate.LOCATED_IN and f.obj}
+
+
+ROUND_UP = ("项目分别是:青溪经济开发区管委会与青松机器人有限公司签署A项目、白沙经济开发区管委会和蓝湾冷链有限公司"
+            "签署B项目、红岭高新区管委会和金穗食品有限公司签署C项目。")
+
+
+def test_on_a_round_up_page_each_company_is_in_its_clause_zone() -> None:
+    doc = page(ROUND_UP)
+    zones = [mention(ROUND_UP, Z, name) for name in ("青溪经济开发区", "白沙经济开发区", "红岭高新区")]
+    companies = [mention(ROUND_UP, E, name) for name in ("青松机器人有限公司", "蓝湾冷链有限公司", "金穗食品有限公司")]
+    facts = [Fact(Predicate.LOCATED_IN, (E, c.name), doc.home_zone, 0) for c in companies]
+    assert located(relocated(doc, zones + companies, facts)) == {
+        ("青松机器人有限公司", "青溪经济开发区"), ("蓝湾冷链有限公司", "白沙经济开发区"),
+        ("金穗食品有限公司", "红岭高新区")}
+
+
+def test_local_governments_signing_make_a_round_up_and_their_companies_are_not_in_the_zone() -> None:
+    text = "青溪经济开发区管委会与青松机器人有限公司签署A项目、南平区人民政府和蓝湾冷链有限公司签署B项目、" \
+           "临川县人民政府和金穗食品有限公司签署C项目。"
+    doc = page(text)
+    companies = [mention(text, E, name) for name in ("青松机器人有限公司", "蓝湾冷链有限公司", "金穗食品有限公司")]
+    facts = [Fact(Predicate.LOCATED_IN, (E, c.name), doc.home_zone, 0) for c in companies]
+    assert located(relocated(doc, [mention(text, Z, "青溪经济开发区"), *companies], facts)) == {
+        ("青松机器人有限公司", "青溪经济开发区")}
+
+
+def test_a_page_naming_its_zone_twice_keeps_every_company_in_it() -> None:
+    text = "青溪经济开发区举行签约仪式。白沙经济开发区、红岭高新区代表出席,青溪经济开发区与蓝湾冷链有限公司签约。"
+    doc = page(text)
+    zones = [Mention(Z, "青溪经济开发区", 0, 7, 0), mention(text, Z, "白沙经济开发区"), mention(text, Z, "红岭高新区")]
+    zones.append(Mention(Z, "青溪经济开发区", text.rindex("青溪"), text.rindex("青溪") + 7, 0))
+    company = mention(text, E, "蓝湾冷链有限公司")
+    facts = [Fact(Predicate.LOCATED_IN, (E, company.name), doc.home_zone, 0)]
+    assert relocated(doc, [*zones, company], facts) == facts
