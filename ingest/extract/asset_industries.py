@@ -20,11 +20,12 @@ from ingest.extract.asset_text import (
     overlaps,
     quoted_mask,
 )
+from ingest.extract.zones import ENDING_RE, _is_known_place
 from kg.model import EntityType
 
 _INDUSTRY_CUES = (
     "锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖", "力争", "确保", "争取", "涉及",
-    "触及", "包含", "囊括", "主攻", "瞄准", "引入", "导入", "招引",
+    "触及", "包含", "囊括", "主攻", "瞄准", "引入", "导入", "招引", "发力", "聚力", "深耕", "突出",
 )
 # Zone and place words: a term right after one starts a new word (高新区大数据产业).
 _PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
@@ -125,9 +126,22 @@ _CITY_SUBJECT = re.compile(
     r"(?:^|[，。；,;])(?:全市|我市|本市|该市|全省|我省|本省|市委|市政府|省委|省政府)[^，。；,;]*$")
 
 
+# A named city or county opening the clause (X市重点发展…): its sectors, not the zone's. A district
+# (X区) is left out: a zone and the district it is run as one with share their sectors.
+_PLACE_SUBJECT = re.compile(r"(?:^|(?<=[，。；,;]))([\u4e00-\u9fff]{2,4}?)[市县](?:委|政府)?[^，。；,;]*$")
+
+
+# The same subject opening the sentence, for the clauses after it until a zone is named (X市在…,发展…).
+_SENTENCE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)[市县](?:委|政府)?(?=在|将|要|坚持|围绕|积极|大力|着力|重点)")
+
+
 def _city_subject(sentence: str, start: int) -> bool:
-    """Whether the clause holding ``start`` has the city or province as its subject."""
-    return _CITY_SUBJECT.search(sentence, 0, start) is not None
+    """Whether the clause holding ``start`` has the city, province or a named city or county as its subject."""
+    if _CITY_SUBJECT.search(sentence, 0, start) is not None:
+        return True
+    place = _PLACE_SUBJECT.search(sentence, 0, start) or _SENTENCE_PLACE.match(sentence)
+    return (place is not None and place.end(1) <= start and _is_known_place(place.group(1))
+            and ENDING_RE.search(sentence, place.end(1) + 1, start) is None)
 
 
 # A company's products and their markets (主要生产…用轴承, 应用于新能源汽车领域) are no zone sector.
@@ -279,9 +293,13 @@ def _split_items(text: str) -> list[str]:
     return items
 
 
+# A count and kind after the last item of a list (…加工四大主导产业集群): not part of the sector's name.
+_COUNTED_KIND = re.compile(r"[一二三四五六七八九十两\d]+大(?:主导|支柱|重点|新兴|特色|优势|核心)?$")
+
+
 def _industry_name(item: str) -> str | None:
     """The industry a list item names, or None when it is no sector."""
-    name = clean_name(item)
+    name = _COUNTED_KIND.sub("", clean_name(item))
     if name.endswith("产业") and len(name) > 4:
         name = name[:-2]
     if not 2 <= len(name) <= 14 or _FIGURE.search(name) or is_generic(name) or "基础设施" in name \

@@ -1,4 +1,4 @@
-"""locatedIn on a page that is not about one zone: a round-up naming many zones once each.
+"""locatedIn and focusIndustry on a page that is not about one zone: a round-up naming many zones once each.
 
 A page of a province's or a city's signing event names its zones once each ("A管委会与X公司签署…项目、
 B管委会和Y公司签署…项目"); the zone named first is no home for every company of the page. There a
@@ -34,8 +34,8 @@ def relocated(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list
         if mention.type in _LOCATED:
             zone = clause_zones.get(_clause_of(doc, mention.sentence_index, mention.start))
             placed.setdefault((mention.type, mention.name), set()).update([zone] if zone else [])
-    kept = [f for f in facts if f.predicate is not Predicate.LOCATED_IN or f.obj != doc.home_zone
-            or doc.home_zone[1] in placed.get(f.subject, set())]
+    home_sentences = {m.sentence_index for m in zones if m.name in own}
+    kept = [f for f in facts if _kept_on_round_up(f, doc.home_zone, placed, home_sentences)]
     known = {(f.subject, f.obj) for f in kept if f.predicate is Predicate.LOCATED_IN}
     for subject, names in placed.items():
         for name in sorted(names):
@@ -43,6 +43,17 @@ def relocated(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list
                 sentence = next(m.sentence_index for m in mentions if (m.type, m.name) == subject)
                 kept.append(Fact(Predicate.LOCATED_IN, subject, (EntityType.ZONE, name), sentence))
     return kept
+
+
+def _kept_on_round_up(fact: Fact, home: tuple[EntityType, str], placed: dict[tuple[EntityType, str], set[str]],
+                      home_sentences: set[int]) -> bool:
+    """A locatedIn in the home zone needs the home zone in the subject's clause; a sector, in its sentence
+    (the sectors of the event's projects are not the first zone's)."""
+    if fact.predicate is Predicate.LOCATED_IN and fact.obj == home:
+        return home[1] in placed.get(fact.subject, set())
+    if fact.predicate is Predicate.FOCUS_INDUSTRY and fact.subject == home:
+        return fact.sentence_index in home_sentences
+    return True
 
 
 def _home_forms(home_name: str, zones: list[Mention]) -> set[str]:

@@ -55,3 +55,15 @@ def test_a_page_naming_its_zone_twice_keeps_every_company_in_it() -> None:
     company = mention(text, E, "蓝湾冷链有限公司")
     facts = [Fact(Predicate.LOCATED_IN, (E, company.name), doc.home_zone, 0)]
     assert relocated(doc, [*zones, company], facts) == facts
+
+
+def test_on_a_round_up_page_sectors_named_away_from_the_zone_are_not_its_own() -> None:
+    text = ROUND_UP + "项目主要涉及新材料、电子信息等产业。"
+    doc = Document("d", "d.txt", text, text=text,
+                   sentences=(Sentence(0, 0, len(ROUND_UP), ROUND_UP),
+                              Sentence(1, len(ROUND_UP), len(text), text[len(ROUND_UP):])),
+                   home_zone=(Z, "青溪经济开发区"))
+    zones = [mention(ROUND_UP, Z, name) for name in ("青溪经济开发区", "白沙经济开发区", "红岭高新区")]
+    own = Fact(Predicate.FOCUS_INDUSTRY, doc.home_zone, (EntityType.INDUSTRY, "智能制造"), 0)
+    away = Fact(Predicate.FOCUS_INDUSTRY, doc.home_zone, (EntityType.INDUSTRY, "新材料"), 1)
+    assert relocated(doc, zones, [own, away]) == [own]

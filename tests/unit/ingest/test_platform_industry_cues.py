@@ -155,3 +155,26 @@ def test_the_links_of_a_chain_written_out_are_sectors() -> None:
 def test_two_known_sectors_joined_by_yu_are_two() -> None:
     assert industries("园区在储能、半导体与智慧制造等领域持续发力") == ["储能", "半导体", "智慧制造"]
     assert industries("重点发展软件与信息服务、集成电路等产业") == ["软件与信息服务", "集成电路"]
+
+
+def industry_names(sentence: str) -> list[str]:
+    return [c.name for c in find_industries(sentence, [])]
+
+
+def test_a_verb_of_effort_before_a_sector_list_is_cut_off() -> None:
+    assert industry_names("青松创新产业园持续发力算力、人工智能、机器人产业。")[:3] == ["算力", "人工智能", "机器人"]
+
+
+def test_a_count_and_kind_after_the_last_sector_is_no_part_of_it() -> None:
+    assert set(industry_names("园区重点打造纺织服装、通信电子、冷链食品加工三大主导产业集群。")) == {
+        "纺织服装", "通信电子", "冷链食品加工"}
+
+
+def test_sectors_of_a_named_city_opening_the_sentence_are_not_the_zone_s() -> None:
+    assert industry_names("南平市在沿江大道一带做规划设计,发展健康养老、文化娱乐等现代服务业。") == []
+    assert industry_names("南平市重点发展生物医药、新能源汽车等产业。") == []
+
+
+def test_a_district_run_with_the_zone_and_a_zone_named_after_a_county_keep_their_sectors() -> None:
+    assert industry_names("南平区将加快打造生物医药、新能源汽车产业集群。")[:2] == ["生物医药", "新能源汽车"]
+    assert industry_names("南平县经济开发区重点发展生物医药、新能源汽车等产业。") == ["生物医药", "新能源汽车"]
