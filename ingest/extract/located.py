@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.document import Document, Fact, Mention
-from ingest.extract.zones import home_aliases, zone_name_of
+from ingest.extract.zones import ENDING_RE, home_aliases, zone_name_of
 from kg.model import EntityType, Predicate
 
 _CLAUSE_MARK = re.compile(r"[，,；;、。:：]")
@@ -86,3 +86,30 @@ def _zones_by_clause(doc: Document, zones: list[Mention]) -> dict[tuple[int, int
     for mention in sorted(zones, key=lambda m: m.start):
         found.setdefault(_clause_of(doc, mention.sentence_index, mention.start), mention.name)
     return found
+
+
+# A strategic-cooperation agreement: its parties are partners of the zone, not firms settling in it.
+_COOPERATION = re.compile(r"战略合作(?:框架)?协议|战略合作伙伴|合作框架协议")
+# "位于X区的" / "地处X的" right before a company: it is somewhere the text names, not the zone.
+_SITED_ELSEWHERE = re.compile(r"(?:位于|地处|坐落于)([\u4e00-\u9fff]{2,8})的$")
+
+
+def without_partners(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the locatedIn of companies the page names only as partners or as sited elsewhere:
+    parties to a strategic-cooperation agreement that invest in no project, firms "位于X区的" another place."""
+    investors = {f.obj for f in facts if f.predicate is Predicate.INVESTOR and f.obj}
+    contexts: dict[tuple[EntityType, str], list[bool]] = {}
+    for mention in mentions:
+        if mention.type is EntityType.ENTERPRISE:
+            contexts.setdefault((mention.type, mention.name), []).append(_outside(doc, mention))
+    outside = {key for key, flags in contexts.items() if all(flags) and key not in investors}
+    return [f for f in facts if f.predicate is not Predicate.LOCATED_IN or f.subject not in outside]
+
+
+def _outside(doc: Document, mention: Mention) -> bool:
+    sentence = doc.sentences[mention.sentence_index]
+    local = mention.start - sentence.start
+    sited = _SITED_ELSEWHERE.search(sentence.text, max(0, local - 12), local)
+    if sited is not None:
+        return ENDING_RE.search(sited.group(1)) is None
+    return _COOPERATION.search(sentence.text) is not None

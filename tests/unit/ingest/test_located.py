@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.document import Document, Fact, Mention, Sentence
-from ingest.extract.located import relocated
+from ingest.extract.located import relocated, without_partners
 from kg.model import EntityType, Predicate
 
 Z, E = EntityType.ZONE, EntityType.ENTERPRISE
@@ -67,3 +67,28 @@ def test_on_a_round_up_page_sectors_named_away_from_the_zone_are_not_its_own() -
     own = Fact(Predicate.FOCUS_INDUSTRY, doc.home_zone, (EntityType.INDUSTRY, "智能制造"), 0)
     away = Fact(Predicate.FOCUS_INDUSTRY, doc.home_zone, (EntityType.INDUSTRY, "新材料"), 1)
     assert relocated(doc, zones, [own, away]) == [own]
+
+
+def test_parties_to_a_strategic_cooperation_agreement_are_not_located_in_the_zone() -> None:
+    text = "活动中,蓝湾水务集团与青溪经济开发区管委会签订战略合作框架协议,共同推进污水处理项目。"
+    doc = page(text)
+    company = mention(text, E, "蓝湾水务集团")
+    facts = [Fact(Predicate.LOCATED_IN, (E, company.name), doc.home_zone, 0)]
+    assert without_partners(doc, [company], facts) == []
+
+
+def test_a_partner_that_invests_in_a_project_stays_located() -> None:
+    text = "青松机器人与青溪经济开发区签署战略合作协议,投资10亿元建设青松机器人产业基地项目。"
+    doc = page(text)
+    company = mention(text, E, "青松机器人")
+    facts = [Fact(Predicate.LOCATED_IN, (E, company.name), doc.home_zone, 0),
+             Fact(Predicate.INVESTOR, (EntityType.PROJECT, "青松机器人产业基地项目"), (E, company.name), 0)]
+    assert without_partners(doc, [company], facts) == facts
+
+
+def test_a_company_sited_in_another_district_is_not_in_the_zone() -> None:
+    text = "位于青溪经济开发区的青松机器人有限公司和位于临川区的蓝湾冷链有限公司入选名单。"
+    doc = page(text)
+    inside, elsewhere = mention(text, E, "青松机器人有限公司"), mention(text, E, "蓝湾冷链有限公司")
+    facts = [Fact(Predicate.LOCATED_IN, (E, m.name), doc.home_zone, 0) for m in (inside, elsewhere)]
+    assert located(without_partners(doc, [inside, elsewhere], facts)) == {("青松机器人有限公司", "青溪经济开发区")}
