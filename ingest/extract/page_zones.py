@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
+from ingest.extract.asset_text import load_lexicon
 from ingest.extract.zones import (
     _BAD_START,
     _FUNCTION_CHARS,
@@ -49,6 +51,38 @@ def repeated_zone_names(text: str) -> list[ZoneName]:
         starts[ZoneName(place, match.group())].append(match.start() - len(place))
     repeated = [_with_shared_prefix(text, zone, at) for zone, at in starts.items() if len(at) >= _MIN_REPEATS]
     return repeated + _clause_opening_names(text, accepted)
+
+
+# Parks listed by their short names after a park word (新园区,包括A、B、C以及D等): each item is a zone.
+_PARK_LIST = re.compile(r"(?:园区|工业区|科学园|开发区)[,，]?(?:包括|包含|如|涵盖)"
+                        r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}?(?:(?:以及|及|和|与)[\u4e00-\u9fff]{2,6}?)?)等")
+_ITEM_SPLIT = re.compile(r"、|以及|及|和|与")
+
+
+def listed_parks(text: str) -> list[ZoneName]:
+    """Parks a sentence lists by short name after a park word, when every item reads as a name."""
+    found = []
+    for match in _PARK_LIST.finditer(text):
+        items = [item for item in _ITEM_SPLIT.split(match.group(1)) if item]
+        if _SECTOR_AFTER.match(text, match.end()):
+            continue
+        if len(items) >= 3 and all(_park_like(item) for item in items):
+            found.extend(ZoneName(item, "") for item in items)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _industry_terms() -> frozenset[str]:
+    return frozenset(load_lexicon("industries"))
+
+
+_SECTOR_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}(?:产业|领域|行业|业态|企业|项目)")
+
+
+def _park_like(item: str) -> bool:
+    """A short name, not a common word, a sector or an organisation (企业, 产业, 项目)."""
+    return (2 <= len(item) <= 6 and not is_common_word(item) and item not in _industry_terms()
+            and not re.search(r"企业|产业|项目|公司|平台|基地|中心|制造|服务", item))
 
 
 def _city_and_descriptor(text: str, end: int) -> str | None:

@@ -158,7 +158,7 @@ def _is_known_place(word: str) -> bool:
 
 
 # Last characters of a place made of a place or new word and a landform (岳阳港, 青龙湖).
-_LANDFORM = frozenset("港湖湾岛山江河海洲")
+_LANDFORM = frozenset("港湖湾岛山江河海洲岭")
 # Two-country prefixes of cooperation parks (中X / X中): 中德, 中新, 马中 …
 _PARTNER = "新马德韩日意以法美俄欧瑞澳英泰印巴白阿沙埃"
 _COOPERATION = re.compile(rf"(?:中[{_PARTNER}]|[{_PARTNER}]中)$")
@@ -286,9 +286,15 @@ def _plausible(text: str, match: re.Match[str], place: str) -> bool:
 _ZONE_ORGANS = ("党工委", "管委", "管理委员会", "筹委会")
 
 
+# Other parts listed before a 片区 and a linking word after the zone (X开发区以A片区、B片区开发为…).
+_PARTS_BEFORE = re.compile(r"(?:以|的|在|下辖|包括|含)?(?:[^\W\d以的在辖括含区]{2,4}片区[、和及与])*$")
+
+
 def _after_zone(text: str, start: int, ending: str) -> bool:
-    """A 片区 right after a zone name (渝新区 + 北碚片区, 经开区(X区)高铁片区) is a part of that zone."""
+    """A 片区 right after a zone name (渝新区 + 北碚片区, 经开区(X区)高铁片区, X开发区以A片区、B片区) is a
+    part of that zone."""
     before = re.sub(r"\([\u4e00-\u9fff]{2,8}\)$", "", text[:start])
+    before = _PARTS_BEFORE.sub("", before)
     return ending == "片区" and (any(before.endswith(kind) for kind, _ in ZONE_KINDS)
                                or _FREE_TRADE.search(before) is not None)
 
@@ -485,11 +491,11 @@ def _bare_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def zone_mentions(doc: Document, home: ZoneName | None) -> list[Mention]:
     """Mentions of named zones and of the home zone's bare/short forms."""
-    from ingest.extract.page_zones import repeated_zone_names, with_page_zones
+    from ingest.extract.page_zones import listed_parks, repeated_zone_names, with_page_zones
 
     mentions: list[Mention] = []
     bare = _bare_pattern(_self_words(home)) if home else None
-    repeated = repeated_zone_names(doc.text)
+    repeated = repeated_zone_names(doc.text) + listed_parks(doc.text)
     for sentence in doc.sentences:
         covered: list[tuple[int, int]] = []
         found = find_zone_names(sentence.text)

@@ -111,3 +111,23 @@ def test_words_opening_every_mention_of_a_zone_belong_to_its_name() -> None:
 def test_a_common_word_opening_every_mention_stays_out_of_the_name() -> None:
     text = "目前建材经济技术开发区签约3个项目。目前建材经济技术开发区开工2个项目。"
     assert find_home_zone(text) == ZoneName("建材", "经济技术开发区")
+
+
+def test_parts_listed_after_their_zone_are_zones() -> None:
+    assert names("开春以来,南平经济开发区以青岳片区、白沙片区开发为切入点。") == [
+        "南平经济开发区", "青岳片区", "白沙片区"]
+
+
+def test_a_part_listed_with_no_zone_before_it_needs_a_known_place() -> None:
+    assert names("推进水体片区建设。") == []
+
+
+def test_parks_listed_by_short_name_after_a_park_word_are_zone_mentions() -> None:
+    text = "规划释出多个新园区,包括青屿、白沙北区、蓝湾二期以及金穗扩区等,吸引投资。"
+    found = [m.name for m in zone_mentions(one_sentence_doc(text), None)]
+    assert found == ["青屿", "白沙北区", "蓝湾二期", "金穗扩区"]
+    assert find_home_zone(text) is None
+
+
+def test_sectors_listed_after_a_park_word_are_no_parks() -> None:
+    assert zone_mentions(one_sentence_doc("园区包括电子信息、生物医药、新材料等产业。"), None) == []
