@@ -25,7 +25,7 @@ from kg.model import EntityType
 
 _INDUSTRY_CUES = (
     "锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖", "力争", "确保", "争取", "涉及",
-    "触及", "包含", "囊括", "主攻", "瞄准", "引入", "导入", "招引", "发力", "聚力", "深耕", "突出",
+    "触及", "包含", "囊括", "主攻", "瞄准", "引入", "导入", "招引", "发力", "聚力", "深耕", "突出", "谋划",
 )
 # Zone and place words: a term right after one starts a new word (高新区大数据产业).
 _PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
@@ -148,9 +148,14 @@ def _city_subject(sentence: str, start: int) -> bool:
 _PRODUCT_USE = re.compile(r"(?:生产|应用于|用于|适用于|配套)[^,，;；。]*$")
 
 
+# A list of products or a pair of sectors named as a programme (A和B融合发展试点): no sectors of the zone.
+_PRODUCTS_AFTER = re.compile(r"[^,，;；。]*?等产品|[^,，;；。]{0,12}?融合发展")
+
+
 def _product_use(sentence: str, m: re.Match[str]) -> bool:
     """Whether the term names what one company's products serve, not a sector the zone targets."""
-    return sentence.startswith("用", m.end()) or _PRODUCT_USE.search(sentence, 0, m.start()) is not None
+    return (sentence.startswith("用", m.end()) or _PRODUCT_USE.search(sentence, 0, m.start()) is not None
+            or _PRODUCTS_AFTER.match(sentence, m.end()) is not None)
 
 
 def _inside_project_name(sentence: str, end: int) -> bool:
@@ -201,7 +206,8 @@ def _sector_like(item: str, lexicon: re.Pattern[str]) -> bool:
 
 
 # A list of trades that describes firms, not the zone's sectors (涉及整车、装备制造等行业龙头企业).
-_FIRMS_AFTER = re.compile(r"(?:的)?(?:龙头|骨干)企业")
+# … or of one firm (是一家集A、B等行业的多元化集团公司).
+_FIRMS_AFTER = re.compile(r"(?:的)?(?:龙头|骨干)企业|的[\u4e00-\u9fff]{0,8}(?:公司|集团)")
 # Kinds of projects listed as "领域" (工业、基础设施、民生工程等5个领域): categories, not sectors.
 _PROJECT_KINDS = ("基础设施", "民生", "社会事业", "社会民生", "城建", "市政")
 def _describes_no_sectors(sentence: str, m: re.Match[str], items: list[str]) -> bool:
@@ -297,10 +303,14 @@ def _split_items(text: str) -> list[str]:
 _COUNTED_KIND = re.compile(r"[一二三四五六七八九十两\d]+大(?:主导|支柱|重点|新兴|特色|优势|核心)?$")
 
 
+# Words that make 产业 a kind of industry rather than a sector (未来产业, 主导产业): kept whole.
+_KIND_OF_INDUSTRY = frozenset({"未来", "新兴", "主导", "优势", "特色", "支柱", "传统", "重点", "首位", "朝阳"})
+
+
 def _industry_name(item: str) -> str | None:
     """The industry a list item names, or None when it is no sector."""
     name = _COUNTED_KIND.sub("", clean_name(item))
-    if name.endswith("产业") and len(name) > 4:
+    if name.endswith("产业") and len(name) >= 4 and name[:-2] not in _KIND_OF_INDUSTRY:
         name = name[:-2]
     if not 2 <= len(name) <= 14 or _FIGURE.search(name) or is_generic(name) or "基础设施" in name \
             or name.endswith(("性", "建设")) \

@@ -178,3 +178,17 @@ def test_sectors_of_a_named_city_opening_the_sentence_are_not_the_zone_s() -> No
 def test_a_district_run_with_the_zone_and_a_zone_named_after_a_county_keep_their_sectors() -> None:
     assert industry_names("南平区将加快打造生物医药、新能源汽车产业集群。")[:2] == ["生物医药", "新能源汽车"]
     assert industry_names("南平县经济开发区重点发展生物医药、新能源汽车等产业。") == ["生物医药", "新能源汽车"]
+
+
+def test_the_trades_of_one_firm_are_no_sectors_of_the_zone() -> None:
+    assert industry_names("蓝湾控股是一家集物流仓储、酒店管理、制造业、金融投资等行业的多元化集团公司。") == []
+
+
+def test_products_and_a_programme_pairing_two_sectors_are_no_focus() -> None:
+    assert industry_names("项目总投资5亿元,聚焦无人机结构件、显控台等产品研发。") == []
+    assert industry_names("园区被认定为先进制造业和现代服务业融合发展试点区域。") == []
+
+
+def test_a_four_character_sector_loses_its_chan_ye_but_a_kind_of_industry_keeps_it() -> None:
+    assert "激光" in industry_names("园区积极谋划激光产业、电子信息产业等。")
+    assert "未来产业" in industry_names("园区布局未来产业、电子信息产业等。")
