@@ -168,23 +168,32 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
     """Every item of a sector list ("围绕A、B、C等领域") mostly made of known terms."""
     lexicon = _industry_re()
     for m in _LIST_CUE.finditer(sentence):
-        text = m.group(1)
+        start = _after_taken(sentence, m.start(1), m.end(1), taken)
+        text = sentence[start:m.end(1)]
         rest, _ = cut_after_stop(text, _INDUSTRY_STOPS)
         items = _counted_split(_split_items(rest), sentence[m.end(1):m.end()])
         known = sum(1 for item in items if _sector_like(item, lexicon))
         events = any(word in item for item in items for word in _NOT_SECTOR)
         if _DEFINITION.search(sentence[:m.start(1)]):
             continue
-        if len(items) < 2 or 2 * known < len(items) or events or overlaps(m.start(1), m.end(), taken):
+        if len(items) < 2 or 2 * known < len(items) or events or overlaps(start, m.end(), taken):
             continue
         if _describes_no_sectors(sentence, m, items):
             continue
-        offset = m.start(1) + len(text) - len(rest)
+        offset = start + len(text) - len(rest)
         for item in items:
             position = sentence.find(item, offset)
             name = _industry_name(item)
             if name and _sector_like(item, lexicon):
                 yield Candidate(EntityType.INDUSTRY, name, position, position + len(item), True)
+
+
+def _after_taken(sentence: str, start: int, end: int, taken: list[tuple[int, int]]) -> int:
+    """Where a list's first item starts once a name taken inside that item (a park opening the clause,
+    X产业园持续发力A、B产业) is left out."""
+    first_item_end = sentence.find("、", start, end)
+    ends = [e for s, e in taken if start < e <= first_item_end]
+    return max(ends, default=start)
 
 
 @lru_cache(maxsize=1)

@@ -8,9 +8,10 @@ company or project is located only in a zone named in its own clause.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.document import Document, Fact, Mention
-from ingest.extract.zones import ENDING_RE, home_aliases, zone_name_of
+from ingest.extract.zones import ENDING_RE, ZoneName, home_aliases, zone_name_of
 from kg.model import EntityType, Predicate
 
 _CLAUSE_MARK = re.compile(r"[，,；;、。:：]")
@@ -26,7 +27,7 @@ def relocated(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list
         return facts
     own = _home_forms(doc.home_zone[1], zones)
     if not _is_round_up(own, zones, doc.text):
-        return facts
+        return _sectors_of_the_zone_named(doc.home_zone, own, zones, facts)
     clause_zones = {clause: doc.home_zone[1] if name in own else name
                     for clause, name in _zones_by_clause(doc, zones).items()}
     placed: dict[tuple[EntityType, str], set[str]] = {}
@@ -43,6 +44,26 @@ def relocated(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list
                 sentence = next(m.sentence_index for m in mentions if (m.type, m.name) == subject)
                 kept.append(Fact(Predicate.LOCATED_IN, subject, (EntityType.ZONE, name), sentence))
     return kept
+
+
+def _sectors_of_the_zone_named(home: tuple[EntityType, str], own: set[str], zones: list[Mention],
+                               facts: list[Fact]) -> list[Fact]:
+    """A sector named in a sentence about one other zone (记者从X园区了解到,该园区重点打造A、B) is that zone's."""
+    named: dict[int, set[str]] = {}
+    for mention in sorted(zones, key=lambda m: m.start):
+        names = named.setdefault(mention.sentence_index, set())
+        bare = (zone_name_of(mention.name) or ZoneName(mention.name, "")).place == ""
+        if bare and names - {home[1]}:
+            continue  # 该园区 after another zone's name is that zone
+        names.add(home[1] if mention.name in own else mention.name)
+    out = []
+    for fact in facts:
+        names = named.get(fact.sentence_index, set())
+        if fact.predicate is Predicate.FOCUS_INDUSTRY and fact.subject == home and len(names) == 1 \
+                and home[1] not in names:
+            fact = replace(fact, subject=(EntityType.ZONE, next(iter(names))))
+        out.append(fact)
+    return out
 
 
 def _kept_on_round_up(fact: Fact, home: tuple[EntityType, str], placed: dict[tuple[EntityType, str], set[str]],

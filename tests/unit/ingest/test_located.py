@@ -92,3 +92,25 @@ def test_a_company_sited_in_another_district_is_not_in_the_zone() -> None:
     inside, elsewhere = mention(text, E, "青松机器人有限公司"), mention(text, E, "蓝湾冷链有限公司")
     facts = [Fact(Predicate.LOCATED_IN, (E, m.name), doc.home_zone, 0) for m in (inside, elsewhere)]
     assert located(without_partners(doc, [inside, elsewhere], facts)) == {("青松机器人有限公司", "青溪经济开发区")}
+
+
+def test_a_sector_named_in_a_sentence_about_another_zone_is_that_zone_s() -> None:
+    first = "青溪经济开发区举行签约仪式。"
+    second = "记者从白沙产业园区了解到,该园区重点打造纺织服装产业。"
+    text = first + second
+    doc = Document("d", "d.txt", text, text=text,
+                   sentences=(Sentence(0, 0, len(first), first), Sentence(1, len(first), len(text), second)),
+                   home_zone=(Z, "青溪经济开发区"))
+    zones = [Mention(Z, "青溪经济开发区", 0, 7, 0),
+             Mention(Z, "白沙产业园区", text.index("白沙"), text.index("白沙") + 6, 1),
+             Mention(Z, "园区", text.index("该园区") + 1, text.index("该园区") + 3, 1)]
+    sector = Fact(Predicate.FOCUS_INDUSTRY, doc.home_zone, (EntityType.INDUSTRY, "纺织服装"), 1)
+    assert [f.subject for f in relocated(doc, zones, [sector])] == [(Z, "白沙产业园区")]
+
+
+def test_a_sector_in_a_sentence_naming_the_home_zone_too_stays_its_own() -> None:
+    text = "青溪经济开发区和白沙产业园区重点发展纺织服装产业。"
+    doc = page(text)
+    zones = [mention(text, Z, "青溪经济开发区"), mention(text, Z, "白沙产业园区")]
+    sector = Fact(Predicate.FOCUS_INDUSTRY, doc.home_zone, (EntityType.INDUSTRY, "纺织服装"), 0)
+    assert relocated(doc, zones, [sector]) == [sector]

@@ -192,3 +192,9 @@ def test_products_and_a_programme_pairing_two_sectors_are_no_focus() -> None:
 def test_a_four_character_sector_loses_its_chan_ye_but_a_kind_of_industry_keeps_it() -> None:
     assert "激光" in industry_names("园区积极谋划激光产业、电子信息产业等。")
     assert "未来产业" in industry_names("园区布局未来产业、电子信息产业等。")
+
+
+def test_a_park_opening_a_sector_list_leaves_the_list_whole() -> None:
+    sentence = "自开园以来,青松智算产业园持续发力算力、人工智能、机器人产业。"
+    taken = [(sentence.index("青松"), sentence.index("产业园") + 3)]
+    assert [c.name for c in find_industries(sentence, taken)][:3] == ["算力", "人工智能", "机器人"]
