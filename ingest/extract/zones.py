@@ -378,7 +378,32 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
             start, place = outer_start, outer.name + place
         found.append((start, match.end(), ZoneName(place, match.group())))
         last_end = match.end()
+    if "示范区" in text:
+        found += _demonstration_zones(text, found)
     return sorted(found, key=lambda item: item[0])
+
+
+# A place and a descriptor before 示范区 open a clause (,X县现代农业产业示范区…). 示范区 is also an honour's
+# ending (生态文明建设示范区), so the name counts only beside other zones or before a zone's organs.
+_DEMONSTRATION = re.compile(r"(?:^|(?<=[,，;；:：、。\s]))([\u4e00-\u9fff]{4,12}?)示范区")
+_MIN_ZONES_BESIDE = 2
+
+
+def _demonstration_zones(text: str, found: list[tuple[int, int, ZoneName]]) -> list[tuple[int, int, ZoneName]]:
+    """Zones named place + descriptor + 示范区 in a list of zones, or before 管委会/党工委."""
+    out = []
+    for match in _DEMONSTRATION.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, _ in found):
+            continue
+        if len(found) < _MIN_ZONES_BESIDE and not text.startswith(_ZONE_ORGANS, match.end()):
+            continue
+        place = match.group(1)
+        head = next((place[:size] for size in (4, 3, 2) if _is_known_place(place[:size])), None)
+        descriptor = place[len(head):] if head else ""
+        if head and len(descriptor) >= 2 and not (_GENERIC_PREFIX.search(descriptor)
+                                                   or _FUNCTION_CHARS.intersection(descriptor)):
+            out.append((match.start(1), match.end(), ZoneName(place, "示范区")))
+    return out
 
 
 # Weak endings a page also uses alone for its own zone (此次新区集中开工).

@@ -131,3 +131,17 @@ def test_parks_listed_by_short_name_after_a_park_word_are_zone_mentions() -> Non
 
 def test_sectors_listed_after_a_park_word_are_no_parks() -> None:
     assert zone_mentions(one_sentence_doc("园区包括电子信息、生物医药、新材料等产业。"), None) == []
+
+
+def test_a_demonstration_zone_in_a_list_of_zones_is_a_zone() -> None:
+    text = "南平经济开发区A项目,临川现代农业产业示范区B项目,建阳产业集聚区C项目"
+    assert names(text) == ["南平经济开发区", "临川现代农业产业示范区", "建阳产业集聚区"]
+
+
+def test_a_demonstration_zone_before_its_organs_is_a_zone() -> None:
+    assert names("南平转型综合改革示范区管理委员会与青松机器人签约") == ["南平转型综合改革示范区"]
+
+
+def test_a_demonstration_title_is_no_zone() -> None:
+    assert names("南平市获评国家生态文明建设示范区") == []
+    assert names("南平经济开发区,临川生态文明建设示范区,建阳高新区") == ["南平经济开发区", "建阳高新区"]
