@@ -37,6 +37,12 @@ _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 
 def repeated_zone_names(text: str) -> list[ZoneName]:
     """Zones with a weak ending that ``text`` names at least twice and ``find_zone_names`` rejects."""
+    return list(_repeated_zone_names(text))
+
+
+@lru_cache(maxsize=4)
+def _repeated_zone_names(text: str) -> tuple[ZoneName, ...]:
+    """:func:`repeated_zone_names`, kept for the few last pages (the home zone and the mentions ask twice)."""
     accepted = find_zone_names(text)
     spans = [(start, end) for start, end, _ in accepted]
     starts: dict[ZoneName, list[int]] = defaultdict(list)
@@ -50,7 +56,7 @@ def repeated_zone_names(text: str) -> list[ZoneName]:
             continue
         starts[ZoneName(place, match.group())].append(match.start() - len(place))
     repeated = [_with_shared_prefix(text, zone, at) for zone, at in starts.items() if len(at) >= _MIN_REPEATS]
-    return repeated + _clause_opening_names(text, accepted)
+    return tuple(repeated + _clause_opening_names(text, accepted))
 
 
 # Parks listed by their short names after a park word (新园区,包括A、B、C以及D等): each item is a zone.

@@ -333,6 +333,8 @@ _HOST_BRACKET = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)$")
 
 def _hosted_place(text: str, match: re.Match[str]) -> str | None:
     """``place(host)`` before the kind, when the host in brackets is a known place."""
+    if text[match.start() - 1:match.start()] != ")":
+        return None
     bracket = _HOST_BRACKET.search(text, max(0, match.start() - 6), match.start())
     if bracket is None or not _is_known_place(bracket.group(1)):
         return None
@@ -564,8 +566,20 @@ def home_aliases(home: ZoneName, mentions: list[Mention]) -> set[str]:
     return aliases
 
 
+_ENDING_SET = frozenset(ending for ending, _ in ZONE_KINDS)
+_LONGEST_ENDING = max(len(ending) for ending in _ENDING_SET)
+
+
+def _longest_ending(name: str, shortest_place: int) -> str | None:
+    """The longest kind ending ``name`` ends with, leaving at least ``shortest_place`` characters before it."""
+    for size in range(min(_LONGEST_ENDING, len(name) - shortest_place), 1, -1):
+        if name[-size:] in _ENDING_SET:
+            return name[-size:]
+    return None
+
+
 def _ending_of(name: str) -> str | None:
-    return next((ending for ending, _ in ZONE_KINDS if name.endswith(ending) and len(name) > len(ending)), None)
+    return _longest_ending(name, 1)
 
 
 def zone_name_of(name: str) -> ZoneName | None:
@@ -576,5 +590,5 @@ def zone_name_of(name: str) -> ZoneName | None:
     found = find_zone_names(name)
     if found and found[0][0] == 0 and found[0][1] == len(name):
         return found[0][2]
-    ending = next((ending for ending, _ in ZONE_KINDS if name.endswith(ending)), None)
+    ending = _longest_ending(name, 0)
     return ZoneName(name[:-len(ending)], ending) if ending else None
