@@ -134,3 +134,41 @@ def _outside(doc: Document, mention: Mention) -> bool:
     if sited is not None:
         return ENDING_RE.search(sited.group(1)) is None
     return _COOPERATION.search(sentence.text) is not None
+
+
+# "位于A园区B片区的X公司", "X项目位于A开发区B工业园区": X is in every zone the 位于 phrase names.
+_SITED_BEFORE = re.compile(r"(?:位于|落户|入驻|坐落于)([^，。,;；:：]{2,30}?)的$")
+_SITED_AFTER = re.compile(r"(?:项目)?(?:位于|落户|落户于|入驻|坐落于)([^，。,;；:：]{2,30})")
+
+
+def sited_in_zones(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` plus the locatedIn a 位于 phrase gives a company or project in each zone it names."""
+    zones = sorted((m for m in mentions if m.type is EntityType.ZONE), key=lambda m: m.start)
+    if not zones:
+        return facts
+    known = {(f.subject, f.obj) for f in facts if f.predicate is Predicate.LOCATED_IN}
+    added = []
+    for mention in mentions:
+        if mention.type not in _LOCATED:
+            continue
+        for start, end in _sited_spans(doc, mention):
+            for zone in zones:
+                key = ((mention.type, mention.name), (EntityType.ZONE, zone.name))
+                if start <= zone.start and zone.end <= end and key not in known:
+                    known.add(key)
+                    added.append(Fact(Predicate.LOCATED_IN, *key, mention.sentence_index))
+    return facts + added
+
+
+def _sited_spans(doc: Document, mention: Mention) -> list[tuple[int, int]]:
+    """Document spans of the 位于 phrases before (位于…的X) and right after (X位于…) a mention."""
+    sentence = doc.sentences[mention.sentence_index]
+    local_start, local_end = mention.start - sentence.start, mention.end - sentence.start
+    spans = []
+    before = _SITED_BEFORE.search(sentence.text, max(0, local_start - 40), local_start)
+    if before is not None:
+        spans.append((sentence.start + before.start(1), sentence.start + before.end(1)))
+    after = _SITED_AFTER.match(sentence.text, local_end)
+    if after is not None:
+        spans.append((sentence.start + after.start(1), sentence.start + after.end(1)))
+    return spans

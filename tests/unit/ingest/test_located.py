@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.document import Document, Fact, Mention, Sentence
-from ingest.extract.located import relocated, without_partners
+from ingest.extract.located import relocated, sited_in_zones, without_partners
 from kg.model import EntityType, Predicate
 
 Z, E = EntityType.ZONE, EntityType.ENTERPRISE
@@ -114,3 +114,28 @@ def test_a_sector_in_a_sentence_naming_the_home_zone_too_stays_its_own() -> None
     zones = [mention(text, Z, "青溪经济开发区"), mention(text, Z, "白沙产业园区")]
     sector = Fact(Predicate.FOCUS_INDUSTRY, doc.home_zone, (EntityType.INDUSTRY, "纺织服装"), 0)
     assert relocated(doc, zones, [sector]) == [sector]
+
+
+def test_a_company_sited_in_a_zone_and_its_sub_park_is_in_both() -> None:
+    text = "位于青溪经济开发区白沙工业园的青松机器人有限公司入选名单。"
+    doc = page(text)
+    zones = [mention(text, Z, "青溪经济开发区"), mention(text, Z, "白沙工业园")]
+    company = mention(text, E, "青松机器人有限公司")
+    facts = [Fact(Predicate.LOCATED_IN, (E, company.name), doc.home_zone, 0)]
+    assert located(sited_in_zones(doc, [*zones, company], facts)) == {
+        ("青松机器人有限公司", "青溪经济开发区"), ("青松机器人有限公司", "白沙工业园")}
+
+
+def test_a_project_followed_by_its_site_is_in_the_zones_named_there() -> None:
+    text = "青松产业园项目位于白沙工业园,总投资5亿元。"
+    doc = page(text)
+    project = Mention(EntityType.PROJECT, "青松产业园项目", 0, 7, 0)
+    assert located(sited_in_zones(doc, [mention(text, Z, "白沙工业园"), project], [])) == {
+        ("青松产业园项目", "白沙工业园")}
+
+
+def test_a_zone_named_elsewhere_in_the_sentence_gives_no_site() -> None:
+    text = "青松机器人有限公司参加了白沙工业园的推介会。"
+    doc = page(text)
+    company = mention(text, E, "青松机器人有限公司")
+    assert sited_in_zones(doc, [mention(text, Z, "白沙工业园"), company], []) == []
