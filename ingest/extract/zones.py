@@ -321,7 +321,7 @@ def _sub_park_place(text: str, match: re.Match[str], found: list[tuple[int, int,
         return None
     between = text[found[-1][1]:match.start()]
     if 2 <= len(between) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", between) \
-            and not _FUNCTION_CHARS.intersection(between):
+            and not _FUNCTION_CHARS.intersection(between) and not _names_a_verb(between):
         return between
     return None
 
@@ -340,6 +340,14 @@ def _hosted_place(text: str, match: re.Match[str]) -> str | None:
         return None
     place = _place_before(text, bracket.start(), match.group())
     return None if place is None else place + bracket.group()
+
+
+# Verbs of being named or ranked: what follows them is a title (获评绿色工业园区), not a sub-park.
+_TITLE_VERBS = re.compile(r"^(?:获评|获批|荣获|获得|评为|入选|成为|列入|认定|创建|创成|争创|获)")
+
+
+def _names_a_verb(words: str) -> bool:
+    return _TITLE_VERBS.match(words) is not None or is_common_word(words[:2]) or bool(_GENERIC_PREFIX.match(words))
 
 
 def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
@@ -495,11 +503,16 @@ _BARE_FAMILIES = (("高新技术产业开发区", "高新技术开发区", "高�
                   ("经济技术开发区", "经济开发区", "经开区", "开发区"))
 
 
-def _bare_home(text: str, named: list[tuple[int, int]]) -> ZoneName | None:
-    """A home zone only ever called 高新区/经开区/经济开发区: the bare word itself, as the page writes it.
+# The page's own city ("中国·X", "X市", "X县"): a bare zone word is that city's zone.
+_PLACE_HINT = re.compile(r"中国[·・]([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})[市县](?![场民委政长])")
 
-    The family used alone (outside the ``named`` zones' spans) at least twice wins; its name is the
-    fullest form the page gives (经济开发区 over 开发区).
+
+def _bare_home(text: str, named: list[tuple[int, int]]) -> ZoneName | None:
+    """A home zone only ever called 高新区/经开区/经济开发区, named after the page's city when it names one.
+
+    The family used alone (outside the ``named`` zones' spans) at least twice wins, in the fullest form
+    the page gives (经济开发区 over 开发区). A page naming no city keeps the bare word (经开区): an
+    invented name would match nothing the page says, and the city keeps zones of many pages apart.
     """
     best: tuple[int, str] | None = None
     for family in _BARE_FAMILIES:
@@ -507,7 +520,11 @@ def _bare_home(text: str, named: list[tuple[int, int]]) -> ZoneName | None:
                  if _standalone(text, match) and not any(s <= match.start() < e for s, e in named)]
         if len(found) >= 2 and (best is None or len(found) > best[0]):
             best = (len(found), next(form for form in family if form in found))
-    return ZoneName("", best[1]) if best else None
+    if best is None:
+        return None
+    places = Counter(m.group(1) or m.group(2) for m in _PLACE_HINT.finditer(text))
+    known = [p for p, _ in places.most_common() if _common_words().get(p, (0, ""))[1] in _PLACE_TAGS]
+    return ZoneName(known[0] if known else "", best[1])
 
 
 def _bare_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:

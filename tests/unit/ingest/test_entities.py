@@ -39,11 +39,10 @@ def test_entities_zone_class(name: str, cls: str | None) -> None:
     assert zone_class(name) == cls
 
 
-def test_entities_home_zone_from_bare_words_is_the_word_the_page_writes() -> None:
-    """A page only ever saying 高新区 names its zone so; no city is invented from a place it mentions."""
+def test_entities_home_zone_from_bare_words_and_place() -> None:
     text = "第四届中国·如皋第三代半导体论坛。2021年,高新区抢抓机遇。高新区经济社会各项工作取得了新成效。"
     home = find_home_zone(text)
-    assert home is not None and home.name == "高新区"
+    assert home is not None and home.name == "如皋高新区"
 
 
 @pytest.mark.parametrize(

@@ -37,9 +37,9 @@ def facts() -> list[dict[str, Any]]:
         {"s": "正海磁材高性能稀土永磁体研发生产基地项目", "p": "status", "o": "started", "year": 2021},
         {"s": "正海磁材高性能稀土永磁体研发生产基地项目", "p": "investment", "amount": 5e9, "currency": "CNY"},
         {"s": "正海磁材高性能稀土永磁体研发生产基地项目", "p": "investor", "o": "正海磁材"},
-        {"s": "东旭科技", "p": "locatedIn", "o": "高新区"},
+        {"s": "东旭科技", "p": "locatedIn", "o": "如皋高新区"},
         {"s": "世睿电力", "p": "awarded", "o": "瞪羚企业", "year": 2021},
-        {"s": "保德林", "p": "role", "o": "高新区", "title": "管委会主任"},
+        {"s": "保德林", "p": "role", "o": "如皋高新区", "title": "管委会主任"},
     ],
 )
 def test_facts_extracted(facts: list[dict[str, Any]], fact: dict[str, Any]) -> None:

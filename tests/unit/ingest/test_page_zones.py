@@ -48,8 +48,13 @@ def test_repeated_zone_is_a_mention_in_each_sentence_and_the_bare_kind_is_its_al
 
 
 def test_a_page_only_saying_jingkaiqu_has_that_bare_word_as_its_zone() -> None:
-    text = "6月9日,市委书记、经开区党工委书记一行到经开区观摩项目。青松机器人项目在新川市投产。"
+    text = "6月9日,市委书记、经开区党工委书记一行到经开区观摩项目。青松机器人项目投产。"
     assert find_home_zone(text) == ZoneName("", "经开区")
+
+
+def test_a_bare_zone_page_naming_its_city_has_the_city_s_zone() -> None:
+    text = "6月9日,南平市重点项目观摩活动走进经开区。经开区签约项目5个。"
+    assert find_home_zone(text) == ZoneName("南平", "经开区")
 
 
 def test_a_bare_zone_page_takes_the_fullest_form_it_writes() -> None:
@@ -145,3 +150,8 @@ def test_a_demonstration_zone_before_its_organs_is_a_zone() -> None:
 def test_a_demonstration_title_is_no_zone() -> None:
     assert names("南平市获评国家生态文明建设示范区") == []
     assert names("南平经济开发区,临川生态文明建设示范区,建阳高新区") == ["南平经济开发区", "建阳高新区"]
+
+
+def test_a_title_after_a_zone_is_no_sub_park() -> None:
+    assert names("南平经济开发区获评绿色工业园区") == ["南平经济开发区"]
+    assert names("南平经开区西岭工业园") == ["南平经开区", "西岭工业园"]
