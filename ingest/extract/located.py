@@ -172,3 +172,40 @@ def _sited_spans(doc: Document, mention: Mention) -> list[tuple[int, int]]:
     if after is not None:
         spans.append((sentence.start + after.start(1), sentence.start + after.end(1)))
     return spans
+
+
+# The zone (or its organ) as one party of a signing with the companies after 与: "X开发区相继与A、B等企业签订投资协议".
+_ZONE_SIGNS_WITH = re.compile(r"(?:党工委|管委会|管理委员会)?(?:相继|分别|先后|正式|成功|集中)?(?:与|同|和)")
+_SIGNING = re.compile(r"签约|签订|签署")
+
+
+def signed_with_zone(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` plus the locatedIn of companies that sign with a zone the sentence opens with (X园区与A、B签约)."""
+    zones = [m for m in mentions if m.type is EntityType.ZONE]
+    known = {(f.subject, f.obj) for f in facts if f.predicate is Predicate.LOCATED_IN}
+    added = []
+    for zone in zones:
+        sentence = doc.sentences[zone.sentence_index]
+        partner = _ZONE_SIGNS_WITH.match(sentence.text, zone.end - sentence.start)
+        if partner is None:
+            continue
+        start = sentence.start + partner.end()
+        signing = _SIGNING.search(sentence.text, partner.end())
+        if signing is None:
+            continue
+        end = sentence.start + signing.start()
+        target = _home_or(doc, zone)
+        for mention in mentions:
+            key = ((mention.type, mention.name), target)
+            if mention.type is EntityType.ENTERPRISE and start <= mention.start and mention.end <= end \
+                    and key not in known:
+                known.add(key)
+                added.append(Fact(Predicate.LOCATED_IN, *key, mention.sentence_index))
+    return facts + added
+
+
+def _home_or(doc: Document, zone: Mention) -> tuple[EntityType, str]:
+    """The zone a mention names: the home zone for its bare or short forms, else the name itself."""
+    if doc.home_zone is not None and zone.name in _home_forms(doc.home_zone[1], [zone]):
+        return doc.home_zone
+    return EntityType.ZONE, zone.name

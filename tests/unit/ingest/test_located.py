@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.document import Document, Fact, Mention, Sentence
-from ingest.extract.located import relocated, sited_in_zones, without_partners
+from ingest.extract.located import relocated, signed_with_zone, sited_in_zones, without_partners
 from kg.model import EntityType, Predicate
 
 Z, E = EntityType.ZONE, EntityType.ENTERPRISE
@@ -139,3 +139,18 @@ def test_a_zone_named_elsewhere_in_the_sentence_gives_no_site() -> None:
     doc = page(text)
     company = mention(text, E, "青松机器人有限公司")
     assert sited_in_zones(doc, [mention(text, Z, "白沙工业园"), company], []) == []
+
+
+def test_companies_a_zone_signs_with_are_located_in_it() -> None:
+    text = "近日,青溪经济开发区相继与青松机器人、蓝湾冷链等2家企业签订投资协议。"
+    doc = page(text)
+    found = [mention(text, Z, "青溪经济开发区"), mention(text, E, "青松机器人"), mention(text, E, "蓝湾冷链")]
+    assert located(signed_with_zone(doc, found, [])) == {
+        ("青松机器人", "青溪经济开发区"), ("蓝湾冷链", "青溪经济开发区")}
+
+
+def test_companies_beside_a_zone_without_a_signing_are_not_placed_by_it() -> None:
+    text = "青溪经济开发区与青松机器人、蓝湾冷链等企业负责人座谈。"
+    doc = page(text)
+    found = [mention(text, Z, "青溪经济开发区"), mention(text, E, "青松机器人"), mention(text, E, "蓝湾冷链")]
+    assert signed_with_zone(doc, found, []) == []
