@@ -10,12 +10,12 @@ from functools import lru_cache
 
 from ingest.budget import Budget, deadline, stage
 from ingest.document import Document, Fact, Mention
+from ingest.extract.home_zone import find_home_zone
 from ingest.extract.indicator_bodies import body_indicators, figure_of
 from ingest.extract.located import relocated, signed_with_zone, sited_in_zones, without_partners
 from ingest.extract.short_names import short_name_mentions
 from ingest.extract.tagged_names import tagged_names
 from ingest.extract.zone_aliases import publisher_zone
-from ingest.extract.zones import find_home_zone
 from ingest.normalise import normalise, restore_names
 from ingest.resolve import resolve
 from ingest.segment import segment

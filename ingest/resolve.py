@@ -14,9 +14,10 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ingest.document import Document, Entity, Fact, Mention
+from ingest.extract.home_zone import home_aliases
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
 from ingest.extract.zone_aliases import bracketed_zone_names
-from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, home_aliases, zone_name_of
+from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, zone_name_of
 from ingest.normalise import normalise_name
 from kg.model import EntityType, Predicate
 

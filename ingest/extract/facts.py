@@ -18,6 +18,7 @@ from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.award_facts import award_facts, fuller_honours
 from ingest.extract.entities import find_legal_companies
 from ingest.extract.fact_collector import Collector
+from ingest.extract.home_zone import zone_mentions
 from ingest.extract.list_facts import list_facts
 from ingest.extract.lists import find_facilities, find_lists
 from ingest.extract.patterns import HAN, PERSON_TITLES
@@ -44,7 +45,7 @@ from ingest.extract.project_frames import (
     trailing_amounts,
 )
 from ingest.extract.years import report_year
-from ingest.extract.zones import zone_mentions, zone_name_of
+from ingest.extract.zones import zone_name_of
 from kg.model import EntityType, Predicate
 
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT

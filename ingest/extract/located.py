@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 
 from ingest.document import Document, Fact, Mention
-from ingest.extract.zones import ENDING_RE, ZoneName, home_aliases, zone_name_of
+from ingest.extract.home_zone import home_aliases
+from ingest.extract.zones import ENDING_RE, ZoneName, zone_name_of
 from kg.model import EntityType, Predicate
 
 _CLAUSE_MARK = re.compile(r"[，,；;、。:：]")

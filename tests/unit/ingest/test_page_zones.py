@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ingest.document import Document, Sentence
+from ingest.extract.home_zone import find_home_zone, zone_mentions
 from ingest.extract.page_zones import repeated_zone_names
-from ingest.extract.zones import ZoneName, find_home_zone, find_zone_names, zone_mentions, zone_name_of
+from ingest.extract.zones import ZoneName, find_zone_names, zone_name_of
 
 
 def names(text: str) -> list[str]:
