@@ -14,9 +14,10 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ingest.document import Document, Entity, Fact, Mention
+from ingest.extract.home_zone import home_aliases
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
 from ingest.extract.zone_aliases import bracketed_zone_names
-from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, home_aliases
+from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, zone_name_of
 from ingest.normalise import normalise_name
 from kg.model import EntityType, Predicate
 
@@ -76,8 +77,7 @@ def _link_zones(clusters: _Clusters, doc: Document, mentions: list[Mention]) -> 
         clusters.union((EntityType.ZONE, other), (EntityType.ZONE, name))
     if doc.home_zone is None:
         return
-    found = find_zone_names(doc.home_zone[1])
-    home = found[0][2] if found else ZoneName(doc.home_zone[1][:-3], doc.home_zone[1][-3:])
+    home = zone_name_of(doc.home_zone[1]) or ZoneName(doc.home_zone[1][:-3], doc.home_zone[1][-3:])
     for alias in home_aliases(home, mentions):
         clusters.union((EntityType.ZONE, alias), doc.home_zone)
 

@@ -20,11 +20,12 @@ from ingest.extract.asset_text import (
     overlaps,
     quoted_mask,
 )
+from ingest.extract.zones import ENDING_RE, _is_known_place
 from kg.model import EntityType
 
 _INDUSTRY_CUES = (
     "锁定", "把握", "坚持", "发展", "培育", "布局", "打造", "面向", "涵盖", "覆盖", "力争", "确保", "争取", "涉及",
-    "触及", "包含", "囊括", "主攻", "瞄准", "引入", "导入", "招引",
+    "触及", "包含", "囊括", "主攻", "瞄准", "引入", "导入", "招引", "发力", "聚力", "深耕", "突出", "谋划",
 )
 # Zone and place words: a term right after one starts a new word (高新区大数据产业).
 _PLACES = ("开发区", "高新区", "经开区", "园区", "新区", "市", "县", "省")
@@ -125,18 +126,36 @@ _CITY_SUBJECT = re.compile(
     r"(?:^|[，。；,;])(?:全市|我市|本市|该市|全省|我省|本省|市委|市政府|省委|省政府)[^，。；,;]*$")
 
 
+# A named city or county opening the clause (X市重点发展…): its sectors, not the zone's. A district
+# (X区) is left out: a zone and the district it is run as one with share their sectors.
+_PLACE_SUBJECT = re.compile(r"(?:^|(?<=[，。；,;]))([\u4e00-\u9fff]{2,4}?)[市县](?:委|政府)?[^，。；,;]*$")
+
+
+# The same subject opening the sentence, for the clauses after it until a zone is named (X市在…,发展…).
+_SENTENCE_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)[市县](?:委|政府)?(?=在|将|要|坚持|围绕|积极|大力|着力|重点)")
+
+
 def _city_subject(sentence: str, start: int) -> bool:
-    """Whether the clause holding ``start`` has the city or province as its subject."""
-    return _CITY_SUBJECT.search(sentence, 0, start) is not None
+    """Whether the clause holding ``start`` has the city, province or a named city or county as its subject."""
+    if _CITY_SUBJECT.search(sentence, 0, start) is not None:
+        return True
+    place = _PLACE_SUBJECT.search(sentence, 0, start) or _SENTENCE_PLACE.match(sentence)
+    return (place is not None and place.end(1) <= start and _is_known_place(place.group(1))
+            and ENDING_RE.search(sentence, place.end(1) + 1, start) is None)
 
 
 # A company's products and their markets (主要生产…用轴承, 应用于新能源汽车领域) are no zone sector.
 _PRODUCT_USE = re.compile(r"(?:生产|应用于|用于|适用于|配套)[^,，;；。]*$")
 
 
+# A list of products or a pair of sectors named as a programme (A和B融合发展试点): no sectors of the zone.
+_PRODUCTS_AFTER = re.compile(r"[^,，;；。]*?等产品|[^,，;；。]{0,12}?融合发展")
+
+
 def _product_use(sentence: str, m: re.Match[str]) -> bool:
     """Whether the term names what one company's products serve, not a sector the zone targets."""
-    return sentence.startswith("用", m.end()) or _PRODUCT_USE.search(sentence, 0, m.start()) is not None
+    return (sentence.startswith("用", m.end()) or _PRODUCT_USE.search(sentence, 0, m.start()) is not None
+            or _PRODUCTS_AFTER.match(sentence, m.end()) is not None)
 
 
 def _inside_project_name(sentence: str, end: int) -> bool:
@@ -149,23 +168,32 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
     """Every item of a sector list ("围绕A、B、C等领域") mostly made of known terms."""
     lexicon = _industry_re()
     for m in _LIST_CUE.finditer(sentence):
-        text = m.group(1)
+        start = _after_taken(sentence, m.start(1), m.end(1), taken)
+        text = sentence[start:m.end(1)]
         rest, _ = cut_after_stop(text, _INDUSTRY_STOPS)
         items = _counted_split(_split_items(rest), sentence[m.end(1):m.end()])
         known = sum(1 for item in items if _sector_like(item, lexicon))
         events = any(word in item for item in items for word in _NOT_SECTOR)
         if _DEFINITION.search(sentence[:m.start(1)]):
             continue
-        if len(items) < 2 or 2 * known < len(items) or events or overlaps(m.start(1), m.end(), taken):
+        if len(items) < 2 or 2 * known < len(items) or events or overlaps(start, m.end(), taken):
             continue
         if _describes_no_sectors(sentence, m, items):
             continue
-        offset = m.start(1) + len(text) - len(rest)
+        offset = start + len(text) - len(rest)
         for item in items:
             position = sentence.find(item, offset)
             name = _industry_name(item)
             if name and _sector_like(item, lexicon):
                 yield Candidate(EntityType.INDUSTRY, name, position, position + len(item), True)
+
+
+def _after_taken(sentence: str, start: int, end: int, taken: list[tuple[int, int]]) -> int:
+    """Where a list's first item starts once a name taken inside that item (a park opening the clause,
+    X产业园持续发力A、B产业) is left out."""
+    first_item_end = sentence.find("、", start, end)
+    ends = [e for s, e in taken if start < e <= first_item_end]
+    return max(ends, default=start)
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +215,8 @@ def _sector_like(item: str, lexicon: re.Pattern[str]) -> bool:
 
 
 # A list of trades that describes firms, not the zone's sectors (涉及整车、装备制造等行业龙头企业).
-_FIRMS_AFTER = re.compile(r"(?:的)?(?:龙头|骨干)企业")
+# … or of one firm (是一家集A、B等行业的多元化集团公司).
+_FIRMS_AFTER = re.compile(r"(?:的)?(?:龙头|骨干)企业|的[\u4e00-\u9fff]{0,8}(?:公司|集团)")
 # Kinds of projects listed as "领域" (工业、基础设施、民生工程等5个领域): categories, not sectors.
 _PROJECT_KINDS = ("基础设施", "民生", "社会事业", "社会民生", "城建", "市政")
 def _describes_no_sectors(sentence: str, m: re.Match[str], items: list[str]) -> bool:
@@ -279,10 +308,18 @@ def _split_items(text: str) -> list[str]:
     return items
 
 
+# A count and kind after the last item of a list (…加工四大主导产业集群): not part of the sector's name.
+_COUNTED_KIND = re.compile(r"[一二三四五六七八九十两\d]+大(?:主导|支柱|重点|新兴|特色|优势|核心)?$")
+
+
+# Words that make 产业 a kind of industry rather than a sector (未来产业, 主导产业): kept whole.
+_KIND_OF_INDUSTRY = frozenset({"未来", "新兴", "主导", "优势", "特色", "支柱", "传统", "重点", "首位", "朝阳"})
+
+
 def _industry_name(item: str) -> str | None:
     """The industry a list item names, or None when it is no sector."""
-    name = clean_name(item)
-    if name.endswith("产业") and len(name) > 4:
+    name = _COUNTED_KIND.sub("", clean_name(item))
+    if name.endswith("产业") and len(name) >= 4 and name[:-2] not in _KIND_OF_INDUSTRY:
         name = name[:-2]
     if not 2 <= len(name) <= 14 or _FIGURE.search(name) or is_generic(name) or "基础设施" in name \
             or name.endswith(("性", "建设")) \

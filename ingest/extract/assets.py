@@ -18,7 +18,7 @@ from ingest.extract.asset_industries import find_industries
 from ingest.extract.asset_platforms import find_platforms
 from ingest.extract.asset_policies import find_policies
 from ingest.extract.asset_text import Candidate, drop_nested, is_generic, load_lexicon
-from ingest.extract.zones import find_zone_names, same_place
+from ingest.extract.zones import find_zone_names, same_place, zone_name_of
 from ingest.resolve import in_order
 from kg.model import EntityType, Predicate
 
@@ -124,9 +124,9 @@ def _names_home(name: str, home: tuple[EntityType, str] | None) -> bool:
     if home is None:
         return False
     zones = find_zone_names(name)
-    homes = find_zone_names(home[1])
-    return bool(zones and homes and zones[-1][1] == len(name) and zones[-1][2].ending == homes[0][2].ending
-                and same_place(zones[-1][2].place, homes[0][2].place))
+    own = zone_name_of(home[1])
+    return bool(zones and own and zones[-1][1] == len(name) and zones[-1][2].ending == own.ending
+                and same_place(zones[-1][2].place, own.place))
 
 
 def extract_assets(doc: Document) -> tuple[list[Mention], list[Fact]]:

@@ -18,6 +18,7 @@ from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.award_facts import award_facts, fuller_honours
 from ingest.extract.entities import find_legal_companies
 from ingest.extract.fact_collector import Collector
+from ingest.extract.home_zone import zone_mentions
 from ingest.extract.list_facts import list_facts
 from ingest.extract.lists import find_facilities, find_lists
 from ingest.extract.patterns import HAN, PERSON_TITLES
@@ -45,7 +46,7 @@ from ingest.extract.project_frames import (
 )
 from ingest.extract.project_rows import counted_companies, drop_zone_place_owners, signatory_projects, zone_rows
 from ingest.extract.years import report_year
-from ingest.extract.zones import find_zone_names, zone_mentions
+from ingest.extract.zones import zone_name_of
 from kg.model import EntityType, Predicate
 
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT
@@ -133,9 +134,9 @@ def _located(c: Collector) -> None:
 
 def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Core extractor: zone/enterprise/project/honour/person mentions and their facts."""
-    home = find_zone_names(doc.home_zone[1]) if doc.home_zone else []
+    home = zone_name_of(doc.home_zone[1]) if doc.home_zone else None
     collector = Collector(doc, report_year(doc))
-    collector.mentions.extend(zone_mentions(doc, home[0][2] if home else None))
+    collector.mentions.extend(zone_mentions(doc, home))
     for sentence in paced(doc.sentences):
         _sentence(collector, sentence)
     event_statuses(collector)

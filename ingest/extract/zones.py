@@ -1,9 +1,8 @@
-"""Zone mentions, the document's home zone, zone abbreviations and zone kinds.
+"""Zone names in a sentence, zone kinds and places.
 
 A zone name is a place prefix (2–4 Han characters) followed by a zone-kind
-ending (高新技术产业开发区, 经济开发区, 园区 …). The home zone is the zone the
-document is about: the most mentioned one, with bare 高新区/开发区 and short
-forms such as 港开 (first character of the place + 开) counted towards it.
+ending (高新技术产业开发区, 经济开发区, 园区 …). The zone a page is about and the
+mentions of it live in :mod:`ingest.extract.home_zone`.
 """
 
 from __future__ import annotations
@@ -14,9 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from ingest.document import Document, Mention
-from kg.model import EntityType
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -133,7 +129,7 @@ def is_place_word(word: str) -> bool:
     so those count as places below a frequency threshold."""
     if _GENERIC_PREFIX.search(word) or word[0] in _BAD_START or word[-1] in _BODY_ENDINGS or word[-1] in _BAD_END:
         return False
-    if word in known_places():
+    if word in known_places() or word in known_districts():
         return True
     freq, tag = _common_words().get(word, (0, "ns"))
     # A function character rules a word out unless the dictionary knows it as a place (成都, 都江堰).
@@ -158,7 +154,7 @@ def _is_known_place(word: str) -> bool:
 
 
 # Last characters of a place made of a place or new word and a landform (岳阳港, 青龙湖).
-_LANDFORM = frozenset("港湖湾岛山江河海洲")
+_LANDFORM = frozenset("港湖湾岛山江河海洲岭")
 # Two-country prefixes of cooperation parks (中X / X中): 中德, 中新, 马中 …
 _PARTNER = "新马德韩日意以法美俄欧瑞澳英泰印巴白阿沙埃"
 _COOPERATION = re.compile(rf"(?:中[{_PARTNER}]|[{_PARTNER}]中)$")
@@ -283,12 +279,18 @@ def _plausible(text: str, match: re.Match[str], place: str) -> bool:
 
 
 # A zone's own organs: what they follow is a zone, whatever its place word (X新区党工委书记).
-_ZONE_ORGANS = ("党工委", "管委会")
+_ZONE_ORGANS = ("党工委", "管委", "管理委员会", "筹委会")
+
+
+# Other parts listed before a 片区 and a linking word after the zone (X开发区以A片区、B片区开发为…).
+_PARTS_BEFORE = re.compile(r"(?:以|的|在|下辖|包括|含)?(?:[^\W\d以的在辖括含区]{2,4}片区[、和及与])*$")
 
 
 def _after_zone(text: str, start: int, ending: str) -> bool:
-    """A 片区 right after a zone name (渝新区 + 北碚片区, 经开区(X区)高铁片区) is a part of that zone."""
+    """A 片区 right after a zone name (渝新区 + 北碚片区, 经开区(X区)高铁片区, X开发区以A片区、B片区) is a
+    part of that zone."""
     before = re.sub(r"\([\u4e00-\u9fff]{2,8}\)$", "", text[:start])
+    before = _PARTS_BEFORE.sub("", before)
     return ending == "片区" and (any(before.endswith(kind) for kind, _ in ZONE_KINDS)
                                or _FREE_TRADE.search(before) is not None)
 
@@ -315,9 +317,33 @@ def _sub_park_place(text: str, match: re.Match[str], found: list[tuple[int, int,
         return None
     between = text[found[-1][1]:match.start()]
     if 2 <= len(between) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", between) \
-            and not _FUNCTION_CHARS.intersection(between):
+            and not _FUNCTION_CHARS.intersection(between) and not _names_a_verb(between):
         return between
     return None
+
+
+# A host city in brackets between a park's place and its kind: X(兴宁)产业转移工业园, a park one city
+# runs inside another.
+_HOST_BRACKET = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)$")
+
+
+def _hosted_place(text: str, match: re.Match[str]) -> str | None:
+    """``place(host)`` before the kind, when the host in brackets is a known place."""
+    if text[match.start() - 1:match.start()] != ")":
+        return None
+    bracket = _HOST_BRACKET.search(text, max(0, match.start() - 6), match.start())
+    if bracket is None or not _is_known_place(bracket.group(1)):
+        return None
+    place = _place_before(text, bracket.start(), match.group())
+    return None if place is None else place + bracket.group()
+
+
+# Verbs of being named or ranked: what follows them is a title (获评绿色工业园区), not a sub-park.
+_TITLE_VERBS = re.compile(r"^(?:获评|获批|荣获|获得|评为|入选|成为|列入|认定|创建|创成|争创|获)")
+
+
+def _names_a_verb(words: str) -> bool:
+    return _TITLE_VERBS.match(words) is not None or is_common_word(words[:2]) or bool(_GENERIC_PREFIX.match(words))
 
 
 def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
@@ -334,6 +360,8 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
         if match.start() < last_end or _inside(free_trade, match.start()):
             continue
         sub_park = _sub_park_place(text, match, found)
+        if sub_park is None:
+            sub_park = _hosted_place(text, match)
         if sub_park is not None:
             found.append((match.start() - len(sub_park), match.end(), ZoneName(sub_park, match.group())))
             last_end = match.end()
@@ -356,16 +384,32 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
             start, place = outer_start, outer.name + place
         found.append((start, match.end(), ZoneName(place, match.group())))
         last_end = match.end()
+    if "示范区" in text:
+        found += _demonstration_zones(text, found)
     return sorted(found, key=lambda item: item[0])
 
 
-def _self_words(home: ZoneName) -> tuple[str, ...]:
-    """Bare words and short forms the document may use for its home zone."""
-    cls = zone_class(home.name)
-    words = list(BARE_SELF.get(cls, ()))
-    if home.ending.endswith("开发区"):
-        words.append(home.place[0] + "开")
-    return tuple(words)
+# A place and a descriptor before 示范区 open a clause (,X县现代农业产业示范区…). 示范区 is also an honour's
+# ending (生态文明建设示范区), so the name counts only beside other zones or before a zone's organs.
+_DEMONSTRATION = re.compile(r"(?:^|(?<=[,，;；:：、。\s]))([\u4e00-\u9fff]{4,12}?)示范区")
+_MIN_ZONES_BESIDE = 2
+
+
+def _demonstration_zones(text: str, found: list[tuple[int, int, ZoneName]]) -> list[tuple[int, int, ZoneName]]:
+    """Zones named place + descriptor + 示范区 in a list of zones, or before 管委会/党工委."""
+    out = []
+    for match in _DEMONSTRATION.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, _ in found):
+            continue
+        if len(found) < _MIN_ZONES_BESIDE and not text.startswith(_ZONE_ORGANS, match.end()):
+            continue
+        place = match.group(1)
+        head = next((place[:size] for size in (4, 3, 2) if _is_known_place(place[:size])), None)
+        descriptor = place[len(head):] if head else ""
+        if head and len(descriptor) >= 2 and not (_GENERIC_PREFIX.search(descriptor)
+                                                   or _FUNCTION_CHARS.intersection(descriptor)):
+            out.append((match.start(1), match.end(), ZoneName(place, "示范区")))
+    return out
 
 
 def same_place(a: str, b: str) -> bool:
@@ -388,105 +432,29 @@ def canonical_zone(forms: list[ZoneName]) -> ZoneName:
     return max(counts, key=lambda z: (len(z.ending), counts[z]))
 
 
-def find_home_zone(text: str, publisher: ZoneName | None = None) -> ZoneName | None:
-    """The zone a document is about, or None when it names no zone.
-
-    The most mentioned zone, bare self words (高新区) counting towards it; on a tie the one named first.
-    A zone that publishes the page (``publisher``) is the home zone when the text calls itself by that
-    zone's bare words (经开区) at least twice and names no zone more often.
-    """
-    names = [zone for _, _, zone in find_zone_names(text)]
-    if publisher is not None and _calls_itself(text, publisher, names):
-        return publisher
-    if not names:
-        return _bare_home(text)
-    groups = _clusters(names)
-
-    def weight(place: str) -> tuple[int, int]:
-        canonical = canonical_zone(groups[place])
-        words = [word for word in _self_words(canonical) if len(word) >= 3]
-        # A named mention ending in the bare word (X经开区) is counted once, as a name.
-        bare = sum(text.count(word) for word in words) - sum(1 for n in names for w in words if n.name.endswith(w))
-        first = min(names.index(zone) for zone in groups[place])
-        return len(groups[place]) * 3 + bare, -first
-
-    best = max(groups, key=weight)
-    if weight(best)[0] <= 3 and (bare := _bare_home(text)) is not None:
-        return bare
-    return canonical_zone(groups[best])
+_ENDING_SET = frozenset(ending for ending, _ in ZONE_KINDS)
+_LONGEST_ENDING = max(len(ending) for ending in _ENDING_SET)
 
 
-def _calls_itself(text: str, publisher: ZoneName, names: list[ZoneName]) -> bool:
-    bare = sum(text.count(word) for word in _self_words(publisher) if len(word) >= 3)
-    named = Counter(zone.place for zone in names)
-    own = sum(count for place, count in named.items() if same_place(place, publisher.place))
-    others = max((count for place, count in named.items() if not same_place(place, publisher.place)), default=0)
-    return bare + own >= 2 and others <= bare + own
-
-
-_PLACE_HINT = re.compile(r"中国[·・]([\u4e00-\u9fff]{2})|([\u4e00-\u9fff]{2})[市县](?![场民委政长])")
-
-
-def _bare_home(text: str) -> ZoneName | None:
-    """A home zone only ever called 高新区/开发区: named after the document's main place."""
-    bare = {ending: text.count(ending) for ending in ("高新区", "经开区", "开发区")}
-    ending = max(bare, key=lambda e: bare[e])
-    if bare[ending] < 2:
-        return None
-    places = Counter(m.group(1) or m.group(2) for m in _PLACE_HINT.finditer(text))
-    known = [p for p, _ in places.most_common() if _common_words().get(p, (0, ""))[1] in _PLACE_TAGS]
-    return ZoneName(known[0], ending) if known else None
-
-
-def _bare_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
-def zone_mentions(doc: Document, home: ZoneName | None) -> list[Mention]:
-    """Mentions of named zones and of the home zone's bare/short forms."""
-    mentions: list[Mention] = []
-    bare = _bare_pattern(_self_words(home)) if home else None
-    for sentence in doc.sentences:
-        covered: list[tuple[int, int]] = []
-        for start, end, zone in find_zone_names(sentence.text):
-            covered.append((start, end))
-            mentions.append(Mention(EntityType.ZONE, zone.name, sentence.start + start,
-                                    sentence.start + end, sentence.index))
-        if bare is None:
-            continue
-        for match in bare.finditer(sentence.text):
-            if any(s <= match.start() < e for s, e in covered) or not _standalone(sentence.text, match):
-                continue
-            mentions.append(Mention(EntityType.ZONE, match.group(), sentence.start + match.start(),
-                                    sentence.start + match.end(), sentence.index))
-    return mentions
-
-
-def _standalone(text: str, match: re.Match[str]) -> bool:
-    """A bare self word not part of a longer generic phrase (省级高新区, 开发区建设)."""
-    before = text[max(0, match.start() - 2):match.start()]
-    return not (before.endswith("级") or before.endswith("国家") or before.endswith("全国"))
-
-
-def home_aliases(home: ZoneName, mentions: list[Mention]) -> set[str]:
-    """Every mentioned form that refers to the home zone."""
-    endings = {home.ending, *SHORT_FORMS.get(home.ending, ())}
-    if home.ending.endswith("开发区"):
-        endings.add("开发区")  # 上海X新兴技术开发区 / X开发区
-    allowed = set(_self_words(home)) | {home.name}
-    aliases = set()
-    for mention in mentions:
-        if mention.type is not EntityType.ZONE:
-            continue
-        zone = ZoneName(mention.name[:-len(e)], e) if (e := _ending_of(mention.name)) else None
-        same = zone is not None and same_place(zone.place, home.place)
-        part = zone is not None and zone.place == home.place and zone.ending == "片区"  # 廊坊X区 / 廊坊片区
-        if mention.name in allowed or same and zone.ending in endings or part:
-            aliases.add(mention.name)
-    return aliases
+def _longest_ending(name: str, shortest_place: int) -> str | None:
+    """The longest kind ending ``name`` ends with, leaving at least ``shortest_place`` characters before it."""
+    for size in range(min(_LONGEST_ENDING, len(name) - shortest_place), 1, -1):
+        if name[-size:] in _ENDING_SET:
+            return name[-size:]
+    return None
 
 
 def _ending_of(name: str) -> str | None:
-    return next((ending for ending, _ in ZONE_KINDS if name.endswith(ending) and len(name) > len(ending)), None)
+    return _longest_ending(name, 1)
+
+
+def zone_name_of(name: str) -> ZoneName | None:
+    """``name`` (a zone's full name, as the home zone is kept) split into place and kind ending.
+
+    A name a sentence alone would not accept (a new place before a weak kind, a bare 经开区) is split
+    at its longest kind ending all the same."""
+    found = find_zone_names(name)
+    if found and found[0][0] == 0 and found[0][1] == len(name):
+        return found[0][2]
+    ending = _longest_ending(name, 0)
+    return ZoneName(name[:-len(ending)], ending) if ending else None

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from ingest.extract.entities import find_brands, find_legal_companies, find_named_projects, statuses_in
+from ingest.extract.home_zone import find_home_zone
 from ingest.extract.honours import find_awards
 from ingest.extract.lists import company_of_project, find_facilities, find_lists, looks_like_company
 from ingest.extract.people import find_people
-from ingest.extract.zones import find_home_zone, find_zone_names, zone_class
+from ingest.extract.zones import find_zone_names, zone_class
 from ingest.normalise import normalise_text
 from kg.model import EntityType
 

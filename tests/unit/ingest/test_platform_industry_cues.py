@@ -155,3 +155,46 @@ def test_the_links_of_a_chain_written_out_are_sectors() -> None:
 def test_two_known_sectors_joined_by_yu_are_two() -> None:
     assert industries("园区在储能、半导体与智慧制造等领域持续发力") == ["储能", "半导体", "智慧制造"]
     assert industries("重点发展软件与信息服务、集成电路等产业") == ["软件与信息服务", "集成电路"]
+
+
+def industry_names(sentence: str) -> list[str]:
+    return [c.name for c in find_industries(sentence, [])]
+
+
+def test_a_verb_of_effort_before_a_sector_list_is_cut_off() -> None:
+    assert industry_names("青松创新产业园持续发力算力、人工智能、机器人产业。")[:3] == ["算力", "人工智能", "机器人"]
+
+
+def test_a_count_and_kind_after_the_last_sector_is_no_part_of_it() -> None:
+    assert set(industry_names("园区重点打造纺织服装、通信电子、冷链食品加工三大主导产业集群。")) == {
+        "纺织服装", "通信电子", "冷链食品加工"}
+
+
+def test_sectors_of_a_named_city_opening_the_sentence_are_not_the_zone_s() -> None:
+    assert industry_names("南平市在沿江大道一带做规划设计,发展健康养老、文化娱乐等现代服务业。") == []
+    assert industry_names("南平市重点发展生物医药、新能源汽车等产业。") == []
+
+
+def test_a_district_run_with_the_zone_and_a_zone_named_after_a_county_keep_their_sectors() -> None:
+    assert industry_names("南平区将加快打造生物医药、新能源汽车产业集群。")[:2] == ["生物医药", "新能源汽车"]
+    assert industry_names("南平县经济开发区重点发展生物医药、新能源汽车等产业。") == ["生物医药", "新能源汽车"]
+
+
+def test_the_trades_of_one_firm_are_no_sectors_of_the_zone() -> None:
+    assert industry_names("蓝湾控股是一家集物流仓储、酒店管理、制造业、金融投资等行业的多元化集团公司。") == []
+
+
+def test_products_and_a_programme_pairing_two_sectors_are_no_focus() -> None:
+    assert industry_names("项目总投资5亿元,聚焦无人机结构件、显控台等产品研发。") == []
+    assert industry_names("园区被认定为先进制造业和现代服务业融合发展试点区域。") == []
+
+
+def test_a_four_character_sector_loses_its_chan_ye_but_a_kind_of_industry_keeps_it() -> None:
+    assert "激光" in industry_names("园区积极谋划激光产业、电子信息产业等。")
+    assert "未来产业" in industry_names("园区布局未来产业、电子信息产业等。")
+
+
+def test_a_park_opening_a_sector_list_leaves_the_list_whole() -> None:
+    sentence = "自开园以来,青松智算产业园持续发力算力、人工智能、机器人产业。"
+    taken = [(sentence.index("青松"), sentence.index("产业园") + 3)]
+    assert [c.name for c in find_industries(sentence, taken)][:3] == ["算力", "人工智能", "机器人"]

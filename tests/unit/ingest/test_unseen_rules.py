@@ -7,9 +7,10 @@ import pytest
 from ingest.document import Document
 from ingest.extract.asset_platforms import find_platforms
 from ingest.extract.entities import find_brands, find_projects_by
+from ingest.extract.home_zone import find_home_zone
 from ingest.extract.indicator_phrases import clean_metric
 from ingest.extract.short_names import abbreviates_named_company
-from ingest.extract.zones import find_home_zone, find_zone_names
+from ingest.extract.zones import find_zone_names
 from ingest.load import load_bytes
 from ingest.pipeline import run
 from kg.model import EntityType, Predicate

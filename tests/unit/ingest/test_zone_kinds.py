@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.document import Document, Sentence
-from ingest.extract.zones import ZoneName, find_home_zone, find_zone_names, home_aliases, zone_mentions
+from ingest.extract.home_zone import find_home_zone, home_aliases, zone_mentions
+from ingest.extract.zones import ZoneName, find_zone_names
 
 
 def names(text: str) -> list[str]:

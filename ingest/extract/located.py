@@ -1,0 +1,212 @@
+"""locatedIn and focusIndustry on a page that is not about one zone: a round-up naming many zones once each.
+
+A page of a province's or a city's signing event names its zones once each ("A管委会与X公司签署…项目、
+B管委会和Y公司签署…项目"); the zone named first is no home for every company of the page. There a
+company or project is located only in a zone named in its own clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.document import Document, Fact, Mention
+from ingest.extract.home_zone import home_aliases
+from ingest.extract.zones import ENDING_RE, ZoneName, zone_name_of
+from kg.model import EntityType, Predicate
+
+_CLAUSE_MARK = re.compile(r"[，,；;、。:：]")
+# Zones other than the home one a page must name for it to count as a round-up.
+_MIN_OTHER_ZONES = 2
+_LOCATED = (EntityType.ENTERPRISE, EntityType.PROJECT)
+
+
+def relocated(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` with locatedIn tied to the clause's zone on a round-up page, unchanged elsewhere."""
+    zones = [m for m in mentions if m.type is EntityType.ZONE]
+    if doc.home_zone is None:
+        return facts
+    own = _home_forms(doc.home_zone[1], zones)
+    if not _is_round_up(own, zones, doc.text):
+        return _sectors_of_the_zone_named(doc.home_zone, own, zones, facts)
+    clause_zones = {clause: doc.home_zone[1] if name in own else name
+                    for clause, name in _zones_by_clause(doc, zones).items()}
+    placed: dict[tuple[EntityType, str], set[str]] = {}
+    for mention in mentions:
+        if mention.type in _LOCATED:
+            zone = clause_zones.get(_clause_of(doc, mention.sentence_index, mention.start))
+            placed.setdefault((mention.type, mention.name), set()).update([zone] if zone else [])
+    home_sentences = {m.sentence_index for m in zones if m.name in own}
+    kept = [f for f in facts if _kept_on_round_up(f, doc.home_zone, placed, home_sentences)]
+    known = {(f.subject, f.obj) for f in kept if f.predicate is Predicate.LOCATED_IN}
+    for subject, names in placed.items():
+        for name in sorted(names):
+            if (subject, (EntityType.ZONE, name)) not in known:
+                sentence = next(m.sentence_index for m in mentions if (m.type, m.name) == subject)
+                kept.append(Fact(Predicate.LOCATED_IN, subject, (EntityType.ZONE, name), sentence))
+    return kept
+
+
+def _sectors_of_the_zone_named(home: tuple[EntityType, str], own: set[str], zones: list[Mention],
+                               facts: list[Fact]) -> list[Fact]:
+    """A sector named in a sentence about one other zone (记者从X园区了解到,该园区重点打造A、B) is that zone's."""
+    named: dict[int, set[str]] = {}
+    for mention in sorted(zones, key=lambda m: m.start):
+        names = named.setdefault(mention.sentence_index, set())
+        bare = (zone_name_of(mention.name) or ZoneName(mention.name, "")).place == ""
+        if bare and names - {home[1]}:
+            continue  # 该园区 after another zone's name is that zone
+        names.add(home[1] if mention.name in own else mention.name)
+    out = []
+    for fact in facts:
+        names = named.get(fact.sentence_index, set())
+        if fact.predicate is Predicate.FOCUS_INDUSTRY and fact.subject == home and len(names) == 1 \
+                and home[1] not in names:
+            fact = replace(fact, subject=(EntityType.ZONE, next(iter(names))))
+        out.append(fact)
+    return out
+
+
+def _kept_on_round_up(fact: Fact, home: tuple[EntityType, str], placed: dict[tuple[EntityType, str], set[str]],
+                      home_sentences: set[int]) -> bool:
+    """A locatedIn in the home zone needs the home zone in the subject's clause; a sector, in its sentence
+    (the sectors of the event's projects are not the first zone's)."""
+    if fact.predicate is Predicate.LOCATED_IN and fact.obj == home:
+        return home[1] in placed.get(fact.subject, set())
+    if fact.predicate is Predicate.FOCUS_INDUSTRY and fact.subject == home:
+        return fact.sentence_index in home_sentences
+    return True
+
+
+def _home_forms(home_name: str, zones: list[Mention]) -> set[str]:
+    home = zone_name_of(home_name)
+    return (home_aliases(home, zones) if home else set()) | {home_name}
+
+
+# Local governments that sign for their own county or district (X区人民政府与Y公司签署).
+_GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,6}?[区市县旗]人民政府")
+
+
+def _is_round_up(own: set[str], zones: list[Mention], text: str) -> bool:
+    """The home zone is named once and at least two other zones or local governments are named too."""
+    others = {m.name for m in zones if m.name not in own and len(m.name) >= 4}
+    others |= {m.group() for m in _GOVERNMENT.finditer(text)}
+    return sum(1 for m in zones if m.name in own) <= 1 and len(others) >= _MIN_OTHER_ZONES
+
+
+def _clause_of(doc: Document, sentence_index: int, offset: int) -> tuple[int, int]:
+    """(sentence, clause start) of a document offset; clauses end at commas, 、 and colons."""
+    sentence = doc.sentences[sentence_index]
+    local = offset - sentence.start
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(sentence.text, 0, max(0, local))]
+    return sentence_index, max(marks, default=0)
+
+
+def _zones_by_clause(doc: Document, zones: list[Mention]) -> dict[tuple[int, int], str]:
+    """The zone each clause names (the first when it names several)."""
+    found: dict[tuple[int, int], str] = {}
+    for mention in sorted(zones, key=lambda m: m.start):
+        found.setdefault(_clause_of(doc, mention.sentence_index, mention.start), mention.name)
+    return found
+
+
+# A strategic-cooperation agreement: its parties are partners of the zone, not firms settling in it.
+_COOPERATION = re.compile(r"战略合作(?:框架)?协议|战略合作伙伴|合作框架协议")
+# "位于X区的" / "地处X的" right before a company: it is somewhere the text names, not the zone.
+_SITED_ELSEWHERE = re.compile(r"(?:位于|地处|坐落于)([\u4e00-\u9fff]{2,8})的$")
+
+
+def without_partners(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the locatedIn of companies the page names only as partners or as sited elsewhere:
+    parties to a strategic-cooperation agreement that invest in no project, firms "位于X区的" another place."""
+    investors = {f.obj for f in facts if f.predicate is Predicate.INVESTOR and f.obj}
+    contexts: dict[tuple[EntityType, str], list[bool]] = {}
+    for mention in mentions:
+        if mention.type is EntityType.ENTERPRISE:
+            contexts.setdefault((mention.type, mention.name), []).append(_outside(doc, mention))
+    outside = {key for key, flags in contexts.items() if all(flags) and key not in investors}
+    return [f for f in facts if f.predicate is not Predicate.LOCATED_IN or f.subject not in outside]
+
+
+def _outside(doc: Document, mention: Mention) -> bool:
+    sentence = doc.sentences[mention.sentence_index]
+    local = mention.start - sentence.start
+    sited = _SITED_ELSEWHERE.search(sentence.text, max(0, local - 12), local)
+    if sited is not None:
+        return ENDING_RE.search(sited.group(1)) is None
+    return _COOPERATION.search(sentence.text) is not None
+
+
+# "位于A园区B片区的X公司", "X项目位于A开发区B工业园区": X is in every zone the 位于 phrase names.
+_SITED_BEFORE = re.compile(r"(?:位于|落户|入驻|坐落于)([^，。,;；:：]{2,30}?)的$")
+_SITED_AFTER = re.compile(r"(?:项目)?(?:位于|落户|落户于|入驻|坐落于)([^，。,;；:：]{2,30})")
+
+
+def sited_in_zones(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` plus the locatedIn a 位于 phrase gives a company or project in each zone it names."""
+    zones = sorted((m for m in mentions if m.type is EntityType.ZONE), key=lambda m: m.start)
+    if not zones:
+        return facts
+    known = {(f.subject, f.obj) for f in facts if f.predicate is Predicate.LOCATED_IN}
+    added = []
+    for mention in mentions:
+        if mention.type not in _LOCATED:
+            continue
+        for start, end in _sited_spans(doc, mention):
+            for zone in zones:
+                key = ((mention.type, mention.name), (EntityType.ZONE, zone.name))
+                if start <= zone.start and zone.end <= end and key not in known:
+                    known.add(key)
+                    added.append(Fact(Predicate.LOCATED_IN, *key, mention.sentence_index))
+    return facts + added
+
+
+def _sited_spans(doc: Document, mention: Mention) -> list[tuple[int, int]]:
+    """Document spans of the 位于 phrases before (位于…的X) and right after (X位于…) a mention."""
+    sentence = doc.sentences[mention.sentence_index]
+    local_start, local_end = mention.start - sentence.start, mention.end - sentence.start
+    spans = []
+    before = _SITED_BEFORE.search(sentence.text, max(0, local_start - 40), local_start)
+    if before is not None:
+        spans.append((sentence.start + before.start(1), sentence.start + before.end(1)))
+    after = _SITED_AFTER.match(sentence.text, local_end)
+    if after is not None:
+        spans.append((sentence.start + after.start(1), sentence.start + after.end(1)))
+    return spans
+
+
+# The zone (or its organ) as one party of a signing with the companies after 与: "X开发区相继与A、B等企业签订投资协议".
+_ZONE_SIGNS_WITH = re.compile(r"(?:党工委|管委会|管理委员会)?(?:相继|分别|先后|正式|成功|集中)?(?:与|同|和)")
+_SIGNING = re.compile(r"签约|签订|签署")
+
+
+def signed_with_zone(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` plus the locatedIn of companies that sign with a zone the sentence opens with (X园区与A、B签约)."""
+    zones = [m for m in mentions if m.type is EntityType.ZONE]
+    known = {(f.subject, f.obj) for f in facts if f.predicate is Predicate.LOCATED_IN}
+    added = []
+    for zone in zones:
+        sentence = doc.sentences[zone.sentence_index]
+        partner = _ZONE_SIGNS_WITH.match(sentence.text, zone.end - sentence.start)
+        if partner is None:
+            continue
+        start = sentence.start + partner.end()
+        signing = _SIGNING.search(sentence.text, partner.end())
+        if signing is None:
+            continue
+        end = sentence.start + signing.start()
+        target = _home_or(doc, zone)
+        for mention in mentions:
+            key = ((mention.type, mention.name), target)
+            if mention.type is EntityType.ENTERPRISE and start <= mention.start and mention.end <= end \
+                    and key not in known:
+                known.add(key)
+                added.append(Fact(Predicate.LOCATED_IN, *key, mention.sentence_index))
+    return facts + added
+
+
+def _home_or(doc: Document, zone: Mention) -> tuple[EntityType, str]:
+    """The zone a mention names: the home zone for its bare or short forms, else the name itself."""
+    if doc.home_zone is not None and zone.name in _home_forms(doc.home_zone[1], [zone]):
+        return doc.home_zone
+    return EntityType.ZONE, zone.name
