@@ -35,7 +35,9 @@ from pathlib import Path
 import rdflib
 from pyoxigraph import NamedNode, RdfFormat, Store
 
-from bench.scale_runs import QueryRun, Rows, Timing, canonical, capped_query, children_peak_rss
+from bench.process_figures import folder_bytes, load_average, peak_rss_bytes
+from bench.process_figures import memory as process_memory
+from bench.scale_runs import QueryRun, Rows, Timing, canonical, capped_query
 from bench.synth import Plan, document_quads, nquads, plans, write_corpus
 from kg.iri import entity_iri
 from kg.model import EntityType
@@ -148,22 +150,10 @@ def capped(run: Callable[[], Rows], cap_s: float) -> tuple[float | None, Rows | 
 
 
 def memory() -> str:
-    """This process's resident memory now and at its peak (rdflib's graph included when it is loaded), and the
-    peak of the largest query child so far."""
-    now = next((int(line.split()[1]) * 1024 for line in Path("/proc/self/status").read_text().splitlines()
-                if line.startswith("VmRSS:")), 0)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return (f"RSS {now / 1e6:,.0f} MB (peak {peak / 1e6:,.0f} MB; largest query child peak "
-            f"{children_peak_rss() / 1e6:,.0f} MB); load average {load_average()}")
-
-
-def load_average() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
-def folder_bytes(folder: Path) -> int:
-    """Total size of the files under ``folder``."""
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    """This process's resident memory now and at its peak (rdflib's graph included when it is loaded), the
+    peak of the largest query child so far, and the load average."""
+    return (f"{process_memory()}; largest query child peak {peak_rss_bytes(resource.RUSAGE_CHILDREN) / 1e6:,.0f} MB;"
+            f" {load_average()}")
 
 
 def measure(target: int, cap_s: float, work: Path, rdflib_max: int) -> None:
@@ -172,7 +162,7 @@ def measure(target: int, cap_s: float, work: Path, rdflib_max: int) -> None:
     started = time.perf_counter()
     sample = list(plans(documents))
     ours_path, raw_path = work / f"ours-{target}", work / f"raw-{target}"
-    print(f"\n## {target:,} triples target: {documents:,} documents; load average {load_average()}")
+    print(f"\n## {target:,} triples target: {documents:,} documents; {load_average()}")
     loaded = read_marker(work, target)
     graph = None
     if loaded is None or target <= rdflib_max:
@@ -334,8 +324,9 @@ def query_table(found: list[Case], ours_path: Path, raw_path: Path, graph: rdfli
         lib_ms = "not run" if graph is None else ("> " if t_lib is None else "") + f"{(t_lib or cap_s) * 1000:,.1f}"
         lib_ratio = "not run" if graph is None or ours is None else (
             f"> {cap_s / ours.seconds:,.1f}" if t_lib is None else f"{t_lib / ours.seconds:,.2f}")
+        load = load_average().removeprefix("load average ")
         print(f"| {case.name} | {rows_of(ours if ours is not None else raw)} | {ms(ours, cap_s)} | {ms(raw, cap_s)} | "
-              f"{lib_ms} | {ratio(ours, raw, cap_s)} | {lib_ratio} | {same} | {load_average()} |")
+              f"{lib_ms} | {ratio(ours, raw, cap_s)} | {lib_ratio} | {same} | {load} |")
 
 
 def text_ingest(documents: int, work: Path) -> None:

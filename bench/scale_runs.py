@@ -8,7 +8,6 @@ parent gives up on a run that has not answered within the cap, kills the child a
 from __future__ import annotations
 
 import multiprocessing
-import resource
 import statistics
 import time
 from dataclasses import dataclass
@@ -112,7 +111,3 @@ def capped_query(run: QueryRun, cap_s: float, repeats: int = 3) -> Timing | None
     timed = times[1:]
     return Timing(statistics.median(timed) if timed else times[0], len(timed), rows)
 
-
-def children_peak_rss() -> int:
-    """Peak resident bytes of the largest child process waited for so far."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
