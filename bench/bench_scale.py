@@ -21,7 +21,6 @@ import argparse
 import json
 import multiprocessing
 import os
-import resource
 import shutil
 import statistics
 import sys
@@ -35,9 +34,9 @@ from pathlib import Path
 import rdflib
 from pyoxigraph import NamedNode, RdfFormat, Store
 
-from bench.process_figures import folder_bytes, load_average, peak_rss_bytes
+from bench.process_figures import folder_bytes, load_average
 from bench.process_figures import memory as process_memory
-from bench.scale_runs import QueryRun, Rows, Timing, canonical, capped_query
+from bench.scale_runs import QueryRun, Rows, Timing, canonical, capped_query, largest_child_rss
 from bench.synth import Plan, document_quads, nquads, plans, write_corpus
 from kg.iri import entity_iri
 from kg.model import EntityType
@@ -152,8 +151,7 @@ def capped(run: Callable[[], Rows], cap_s: float) -> tuple[float | None, Rows | 
 def memory() -> str:
     """This process's resident memory now and at its peak (rdflib's graph included when it is loaded), the
     peak of the largest query child so far, and the load average."""
-    return (f"{process_memory()}; largest query child peak {peak_rss_bytes(resource.RUSAGE_CHILDREN) / 1e6:,.0f} MB;"
-            f" {load_average()}")
+    return f"{process_memory()}; largest query child peak {largest_child_rss() / 1e6:,.0f} MB; {load_average()}"
 
 
 def measure(target: int, cap_s: float, work: Path, rdflib_max: int) -> None:
@@ -282,10 +280,15 @@ def ms(timing: Timing | None, cap_s: float) -> str:
 def ratio(slow: Timing | None, fast: Timing | None, cap_s: float) -> str:
     """slow / fast; a bound when one of them was over the cap."""
     if fast is None:
-        return "?" if slow is None else f"< {slow.seconds / cap_s:,.2f}"
+        return "?" if slow is None else f"< {times(slow.seconds / cap_s)}"
     if slow is None:
-        return f"> {cap_s / fast.seconds:,.1f}"
-    return f"{slow.seconds / fast.seconds:,.2f}"
+        return f"> {times(cap_s / fast.seconds)}"
+    return times(slow.seconds / fast.seconds)
+
+
+def times(ratio: float) -> str:
+    """A ratio with two decimals, or two significant digits below 0.1."""
+    return f"{ratio:,.2f}" if ratio >= 0.1 else f"{ratio:.2g}"
 
 
 def per_document(sample: list[Plan]) -> None:

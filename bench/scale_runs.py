@@ -15,11 +15,13 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode, Store
 
+from bench.process_figures import peak_rss_bytes
 from kg.store.oxigraph import OxigraphStore
 
 Rows = list[tuple[tuple[str, str], ...]]
 START_TIMEOUT_S = 300.0
 """How long a child may take to import and open the store before its first run (not part of the cap)."""
+_largest_child = [0]
 
 
 def canonical(rows: list[dict[str, object]], bound: frozenset[str] = frozenset()) -> Rows:
@@ -76,7 +78,7 @@ def _child(run: QueryRun, repeats: int, cap_s: float, sender) -> None:  # type: 
         rows = run.rows(store)
         seconds = time.perf_counter() - started
         spent += seconds
-        sender.send((seconds, rows if done == 0 else None))
+        sender.send((seconds, rows if done == 0 else None, peak_rss_bytes()))
         if spent + seconds > cap_s:
             break
     sender.send("done")
@@ -98,7 +100,8 @@ def capped_query(run: QueryRun, cap_s: float, repeats: int = 3) -> Timing | None
             message = receiver.recv()
             if message == "done":
                 break
-            seconds, first_rows = message
+            seconds, first_rows, peak = message
+            _largest_child[0] = max(_largest_child[0], peak)
             rows = first_rows if rows is None else rows
             times.append(seconds)
     except EOFError as exc:
@@ -111,3 +114,9 @@ def capped_query(run: QueryRun, cap_s: float, repeats: int = 3) -> Timing | None
     timed = times[1:]
     return Timing(statistics.median(timed) if timed else times[0], len(timed), rows)
 
+
+
+def largest_child_rss() -> int:
+    """The peak resident bytes of the largest query child so far, as it measured itself after each run (a
+    spawned child's own rusage would carry the high-water mark of the parent it was forked from)."""
+    return _largest_child[0]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode, Store
 
-from bench.bench_scale import PROLOGUE, arguments, read_marker, write_marker
-from bench.scale_runs import QueryRun, canonical, capped_query, raw_rows
+from bench.bench_scale import PROLOGUE, arguments, ratio, read_marker, write_marker
+from bench.scale_runs import QueryRun, Timing, canonical, capped_query, largest_child_rss, raw_rows
 from bench.synth import document_quads, nquads, plans
 from kg.store.oxigraph import OxigraphStore
 
@@ -81,3 +81,16 @@ def test_a_child_that_cannot_open_the_store_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="query child"):
         capped_query(QueryRun(tmp_path / "missing", COMPANIES), cap_s=5)
 
+
+
+def test_query_children_report_their_own_peak_memory(store_folder: Path) -> None:
+    assert capped_query(QueryRun(store_folder, PROLOGUE + COMPANIES), cap_s=120, repeats=0) is not None
+    assert 10e6 < largest_child_rss() < 2e9
+
+
+def test_ratios_are_bounds_when_a_side_was_over_the_cap() -> None:
+    fast, slow = Timing(0.25, 3, []), Timing(2.0, 3, [])
+    assert ratio(slow, fast, cap_s=60) == "8.00"
+    assert ratio(None, fast, cap_s=60) == "> 240.00"
+    assert ratio(fast, None, cap_s=60) == "< 0.0042"
+    assert ratio(None, None, cap_s=60) == "?"
