@@ -117,6 +117,5 @@ def capped_query(run: QueryRun, cap_s: float, repeats: int = 3) -> Timing | None
 
 
 def largest_child_rss() -> int:
-    """The peak resident bytes of the largest query child so far, as it measured itself after each run (a
-    spawned child's own rusage would carry the high-water mark of the parent it was forked from)."""
+    """The peak resident bytes of the largest query child so far, as it measured itself after each run."""
     return _largest_child[0]
