@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -29,6 +29,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from api.routers.graph_page import json_body, page_html
 from bench.graph_views_baseline import old_entity_index, old_store_view
+from bench.process_figures import folder_bytes, load_average, memory
 from bench.synth import document_quads, nquads, plans
 from kg.model import EntityType
 from kg.namespaces import SKOS
@@ -49,12 +50,17 @@ GROUP BY ?e ORDER BY DESC(?n) LIMIT 1"""
 
 
 def build_store(folder: Path, triples: int) -> OxigraphStore:
-    """An on-disk store of about ``triples`` synthetic quads."""
+    """An on-disk store of about ``triples`` synthetic quads (a folder that holds a store already is reused as it
+    is: bench_scale's ``--store DIR`` leaves the same graph in DIR/ours-TRIPLES)."""
+    started = time.perf_counter()
     store = OxigraphStore(folder)
     if store.quad_count() == 0:
         data = b"".join(nquads(document_quads(p)) for p in plans(max(1, triples // TRIPLES_PER_DOCUMENT)))
         store.bulk_load_nquads(data)
         store.flush()
+        print(f"built {folder} in {time.perf_counter() - started:.1f} s")
+    else:
+        print(f"reusing {folder} (opened in {time.perf_counter() - started:.1f} s)")
     return store
 
 
@@ -108,10 +114,6 @@ class DocumentWriter:
         self.store.replace_graph(self.graph, self.triples + ([self.alias] if self.writes % 2 else []))
 
 
-def load() -> str:
-    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
 def row(name: str, base_s: float, cold_s: float, new_s: float, warm_s: float) -> str:
     return (f"{name:22s} {base_s:8.3f}s {cold_s:7.3f}s {base_s / cold_s:5.1f}x {new_s:7.3f}s {base_s / new_s:5.1f}x"
             f" {warm_s * 1000:7.3f}ms {base_s / warm_s:7.0f}x")
@@ -120,7 +122,9 @@ def row(name: str, base_s: float, cold_s: float, new_s: float, warm_s: float) ->
 def run(store: OxigraphStore, repeats: int) -> None:
     cache, live = store_cache(store), live_index(store)
     assert cache is not None and live is not None
-    print(f"store: {store.quad_count():,} quads; times are medians of {repeats}; ratio = baseline / ours; {load()}")
+    on_disk = f", {folder_bytes(store.path) / 1e6:,.0f} MB on disk" if store.path else ""
+    print(f"store: {store.quad_count():,} quads{on_disk}; times are medians of {repeats}; ratio = baseline / ours; "
+          f"{load_average()}; {memory()}")
     print("cold: first answer after a one-document write (ours: index patch + view; baseline: index read + view);"
           " new: first answer for this view in the current generation; repeated: the same answer again;"
           " cpu: process CPU time of the median baseline and cold runs\n")
@@ -131,7 +135,7 @@ def run(store: OxigraphStore, repeats: int) -> None:
     old_s, _ = timed(lambda: old_entity_index(store), repeats)
     live.current()
     print(f"one-document write {write_s:.3f}s; index read whole (start, bulk load, SPARQL update) {full_s:.3f}s "
-          f"(baseline's index {old_s:.3f}s)\n")
+          f"(baseline's index {old_s:.3f}s); {memory()}\n")
     print(f"{'/graph.json view':22s} {'baseline':>9s} {'cold':>8s} {'ratio':>6s} {'new':>8s} {'ratio':>6s}"
           f" {'repeated':>9s} {'ratio':>8s} {'cpu base':>8s} {'cpu cold':>8s}   nodes shown / total (baseline), same"
           " nodes")
@@ -146,7 +150,7 @@ def run(store: OxigraphStore, repeats: int) -> None:
         same = {n["id"] for n in view["nodes"]} == {n["id"] for n in old["nodes"]}
         print(row(name, base_s, cold_s, new_s, warm_s) + f" {CPU_TIMES[0]:7.3f}s {CPU_TIMES[1]:7.3f}s"
               f"   {len(view['nodes'])} / {view['total_nodes']} ({len(old['nodes'])} / {old['total_nodes']}), "
-              f"{'same' if same else 'DIFFERENT'}")
+              f"{'same' if same else 'DIFFERENT'}; {load_average().removeprefix('load average ')}")
     CPU_TIMES.clear()
     base_s, _ = timed(lambda: render_html(old_store_view(store), zones=read_zone_index(store)), repeats)
     cold_s, _ = timed(lambda: page_html(store), repeats, write)
@@ -155,7 +159,7 @@ def run(store: OxigraphStore, repeats: int) -> None:
     print(row("/graph page unfiltered", base_s, cold_s, new_s, warm_s) + f" {CPU_TIMES[0]:7.3f}s {CPU_TIMES[1]:7.3f}s")
     if write.writes % 2:
         write()  # the store as it was
-    print(f"\n{load()}")
+    print(f"\n{load_average()}; {memory()}")
 
 
 def main() -> None:
@@ -164,6 +168,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="reuse (or create) the store in this folder")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     with tempfile.TemporaryDirectory() as tmp:
         store = build_store(args.store or Path(tmp) / "store", args.triples)
         try:

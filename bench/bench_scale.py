@@ -5,20 +5,25 @@ bound variables), on raw pyoxigraph over the union of the document graphs with
 the constants inlined, and on rdflib's in-memory engine, all on the same
 synthetic graph (``bench/synth.py``) in the same run; the table gives latencies
 and ratios. rdflib queries run in a forked child that is killed at the cap,
-reported as ``> cap``. A second table runs the product questions written
+reported as ``> cap``; our store and raw pyoxigraph are queried from spawned children
+that open the store read-only and are killed at the same cap (bench/scale_runs.py), so
+a slow query leaves its row marked and the table goes on. A second table runs the product questions written
 naively on our store twice: on the merged graph and on the union of its
 document graphs (``use_default_graph_as_union``), same store, same run.
 
     python -m bench.bench_scale --triples 1000000 [--triples 5000000] [--text-documents 2000]
+        [--store DIR]  (keep the loaded stores there; a second run reuses them instead of loading again)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
-import resource
+import shutil
 import statistics
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -29,6 +34,9 @@ from pathlib import Path
 import rdflib
 from pyoxigraph import NamedNode, RdfFormat, Store
 
+from bench.process_figures import folder_bytes, load_average
+from bench.process_figures import memory as process_memory
+from bench.scale_runs import QueryRun, Rows, Timing, canonical, capped_query, largest_child_rss
 from bench.synth import Plan, document_quads, nquads, plans, write_corpus
 from kg.iri import entity_iri
 from kg.model import EntityType
@@ -113,24 +121,6 @@ def cases(sample: list[Plan]) -> list[Case]:
     ]
 
 
-Rows = list[tuple[tuple[str, str], ...]]
-
-
-def canonical(rows: list[dict[str, object]], bound: frozenset[str] = frozenset()) -> Rows:
-    """Rows as sorted (variable, lexical value) tuples without bound variables, comparable across engines."""
-    return sorted(
-        tuple(sorted((k, str(getattr(v, "value", v))) for k, v in row.items() if v is not None and k not in bound))
-        for row in rows
-    )
-
-
-def raw_rows(store: Store, query: str, *, union: bool = True) -> list[dict[str, object]]:
-    """A SELECT on raw pyoxigraph over the union graph (or the store's default graph), as dictionaries."""
-    solutions = store.query(query, use_default_graph_as_union=union)
-    names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
-    return [{n: row[n] for n in names} for row in solutions]  # type: ignore[union-attr]
-
-
 def timed(run: Callable[[], Rows]) -> tuple[float, Rows]:
     """Median seconds over REPEATS runs after one warm-up, and the rows."""
     rows = run()
@@ -143,7 +133,8 @@ def timed(run: Callable[[], Rows]) -> tuple[float, Rows]:
 
 
 def capped(run: Callable[[], Rows], cap_s: float) -> tuple[float | None, Rows | None]:
-    """``timed`` in a forked child that is killed after ``cap_s`` seconds (None: over the cap)."""
+    """``timed`` in a forked child that is killed after ``cap_s`` seconds (None: over the cap). For rdflib's
+    in-memory graph only: a forked child must not use an open RocksDB store (see bench.scale_runs)."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=lambda: sender.send(timed(run)))
@@ -158,60 +149,89 @@ def capped(run: Callable[[], Rows], cap_s: float) -> tuple[float | None, Rows | 
 
 
 def memory() -> str:
-    """This process's resident memory now and at its peak (rdflib's graph included when it is loaded)."""
-    now = next((int(line.split()[1]) * 1024 for line in Path("/proc/self/status").read_text().splitlines()
-                if line.startswith("VmRSS:")), 0)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return f"RSS {now / 1e6:,.0f} MB (peak {peak / 1e6:,.0f} MB)"
-
-
-def folder_bytes(folder: Path) -> int:
-    """Total size of the files under ``folder``."""
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    """This process's resident memory now and at its peak (rdflib's graph included when it is loaded), the
+    peak of the largest query child so far, and the load average."""
+    return f"{process_memory()}; largest query child peak {largest_child_rss() / 1e6:,.0f} MB; {load_average()}"
 
 
 def measure(target: int, cap_s: float, work: Path, rdflib_max: int) -> None:
-    """Build a graph of about ``target`` triples and print load figures and the query table."""
+    """Build (or reuse) a graph of about ``target`` triples and print load figures and the query tables."""
     documents = max(1, target // TRIPLES_PER_DOCUMENT)
     started = time.perf_counter()
     sample = list(plans(documents))
-    data = b"".join(nquads(document_quads(p)) for p in sample)
-    print(f"\n## {target:,} triples target: {documents:,} documents, {len(data) / 1e6:.0f} MB N-Quads, "
-          f"generated in {time.perf_counter() - started:.1f} s")
-    ours, raw, graph = load_all(data, work / f"ours-{target}", work / f"raw-{target}", target <= rdflib_max)
-    print(f"store size on disk (ours, RocksDB): {folder_bytes(work / f'ours-{target}') / 1e6:.0f} MB for "
-          f"{ours.quad_count():,} quads (raw pyoxigraph: {folder_bytes(work / f'raw-{target}') / 1e6:.0f} MB); "
-          f"after loading: {memory()}")
-    per_document(work / f"docs-{target}", sample[:2000])
-    merged_vs_union(ours, sample)
-    table = [query_row(case, ours, raw, graph, cap_s) for case in cases(sample)]
-    print_table(table, cap_s, graph is not None)
+    ours_path, raw_path = work / f"ours-{target}", work / f"raw-{target}"
+    print(f"\n## {target:,} triples target: {documents:,} documents; {load_average()}")
+    loaded = read_marker(work, target)
+    graph = None
+    if loaded is None or target <= rdflib_max:
+        data = b"".join(nquads(document_quads(p)) for p in sample)
+        print(f"{len(data) / 1e6:.0f} MB N-Quads generated in {time.perf_counter() - started:.1f} s")
+        if loaded is None:
+            loaded = load_stores(data, ours_path, raw_path)
+            write_marker(work, target, loaded)
+        else:
+            print(f"reusing the stores in {work}: {describe(loaded)}")
+        graph = load_rdflib(data) if target <= rdflib_max else None
+        del data
+    else:
+        print(f"reusing the stores in {work}: {describe(loaded)}")
+    print(f"store size on disk (ours, RocksDB): {folder_bytes(ours_path) / 1e6:,.0f} MB for {loaded['quads']:,} "
+          f"quads (raw pyoxigraph: {folder_bytes(raw_path) / 1e6:,.0f} MB); {memory()}")
+    per_document(sample[:2000])
+    merged_vs_union(ours_path, sample, cap_s)
+    query_table(cases(sample), ours_path, raw_path, graph, cap_s)
     print(f"after the queries: {memory()}")
-    ours.close()
 
 
-def load_all(
-    data: bytes, ours_path: Path, raw_path: Path, with_rdflib: bool
-) -> tuple[OxigraphStore, Store, rdflib.Dataset | None]:
-    """Bulk-load the same N-Quads into our store, raw pyoxigraph and (if asked) rdflib, printing throughput."""
-    ours = OxigraphStore(ours_path)
-    raw = Store(str(raw_path))
-    graph = rdflib.Dataset(default_union=True) if with_rdflib else None
-    loads = {
-        "ours (OxigraphStore.bulk_load_nquads + merged graph, disk)":
-            lambda: (ours.bulk_load_nquads(data), ours.flush()),
-        "raw pyoxigraph Store.bulk_load (disk)": lambda: (raw.bulk_load(data, format=RdfFormat.N_QUADS), raw.flush()),
-        "rdflib Dataset.parse nquads (memory)": lambda: graph.parse(data=data, format="nquads"),  # type: ignore[union-attr]
-    }
-    if graph is None:
-        del loads["rdflib Dataset.parse nquads (memory)"]
+MARKER = "loaded-{target}.json"
+"""Written next to the stores once both loads finished: a folder without it is loaded again from scratch."""
+
+
+def read_marker(work: Path, target: int) -> dict[str, float] | None:
+    """The load figures of stores of this size already in ``work``, or None when they must be (re)built."""
+    marker = work / MARKER.format(target=target)
+    return json.loads(marker.read_text(encoding="utf-8")) if marker.is_file() else None
+
+
+def write_marker(work: Path, target: int, loaded: dict[str, float]) -> None:
+    (work / MARKER.format(target=target)).write_text(json.dumps(loaded), encoding="utf-8")
+
+
+def describe(loaded: dict[str, float]) -> str:
+    return (f"{loaded['quads']:,} quads, loaded earlier in {loaded['ours_s']:.1f} s (ours) and "
+            f"{loaded['raw_s']:.1f} s (raw pyoxigraph)")
+
+
+def load_stores(data: bytes, ours_path: Path, raw_path: Path) -> dict[str, float]:
+    """Bulk-load the same N-Quads into a fresh store of ours and of raw pyoxigraph (closed after), printing
+    throughput; the load figures."""
+    for folder in (ours_path, raw_path):
+        shutil.rmtree(folder, ignore_errors=True)
     lines = data.count(b"\n")
-    for name, load in loads.items():
-        started = time.perf_counter()
-        load()
-        seconds = time.perf_counter() - started
-        print(f"load {name}: {seconds:.1f} s = {lines / seconds:,.0f} N-Quads lines/s")
-    return ours, raw, graph
+    ours = OxigraphStore(ours_path)
+    seconds_ours = timed_load("ours (OxigraphStore.bulk_load_nquads + merged graph, disk)", lines,
+                              lambda: (ours.bulk_load_nquads(data), ours.flush()))
+    quads = ours.quad_count()
+    ours.close()
+    raw = Store(str(raw_path))
+    seconds_raw = timed_load("raw pyoxigraph Store.bulk_load (disk)", lines,
+                             lambda: (raw.bulk_load(data, format=RdfFormat.N_QUADS), raw.flush()))
+    return {"quads": quads, "ours_s": seconds_ours, "raw_s": seconds_raw}
+
+
+def load_rdflib(data: bytes) -> rdflib.Dataset:
+    graph = rdflib.Dataset(default_union=True)
+    timed_load("rdflib Dataset.parse nquads (memory)", data.count(b"\n"),
+               lambda: graph.parse(data=data, format="nquads"))
+    return graph
+
+
+def timed_load(name: str, lines: int, load: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    load()
+    seconds = time.perf_counter() - started
+    print(f"load {name}: {seconds:.1f} s = {lines / seconds:,.0f} N-Quads lines/s; {memory()}")
+    return seconds
 
 
 def naive_cases(sample: list[Plan]) -> list[Case]:
@@ -228,59 +248,88 @@ def naive_cases(sample: list[Plan]) -> list[Case]:
     ]
 
 
-def merged_vs_union(ours: OxigraphStore, sample: list[Plan]) -> None:
+def merged_vs_union(ours_path: Path, sample: list[Plan], cap_s: float) -> None:
     """The naive product questions on the merged default graph and on the union of the document graphs."""
     print("\n| naive query | rows merged | rows union (distinct) | merged ms | union ms | union/merged |")
     print("|---|---:|---:|---:|---:|---:|")
     for case in naive_cases(sample):
         query = case.inlined()
-        t_merged, merged = timed(lambda q=query: canonical(raw_rows(ours.raw, q, union=False)))  # type: ignore[misc]
-        t_union, union = timed(lambda q=query: canonical(raw_rows(ours.raw, q)))  # type: ignore[misc]
-        distinct = len(set(union))
-        note = "" if sorted(set(union)) == merged else " (answers DIFFER)"
-        print(f"| {case.name}{note} | {len(merged)} | {len(union):,} ({distinct:,}) | {t_merged * 1000:.1f} | "
-              f"{t_union * 1000:.1f} | {t_union / t_merged:.1f} |")
+        merged = capped_query(QueryRun(ours_path, query, union=False), cap_s, REPEATS)
+        union = capped_query(QueryRun(ours_path, query), cap_s, REPEATS)
+        if merged is None or union is None:
+            print(f"| {case.name} | {rows_of(merged)} | {rows_of(union)} | {ms(merged, cap_s)} | {ms(union, cap_s)} | "
+                  f"{ratio(union, merged, cap_s)} |")
+            continue
+        distinct = len(set(union.rows))
+        note = "" if sorted(set(union.rows)) == merged.rows else " (answers DIFFER)"
+        print(f"| {case.name}{note} | {len(merged.rows)} | {len(union.rows):,} ({distinct:,}) | {ms(merged, cap_s)} | "
+              f"{ms(union, cap_s)} | {ratio(union, merged, cap_s)} |")
 
 
-def per_document(folder: Path, sample: list[Plan]) -> None:
-    """Throughput of the per-document path (one atomic replace_graph per document)."""
-    store = OxigraphStore(folder)
-    started = time.perf_counter()
-    triples = 0
-    for plan in sample:
-        quads = document_quads(plan)
-        triples += len(quads)
-        store.replace_graph(quads[0].graph_name, [q.triple for q in quads])  # type: ignore[arg-type]
-    seconds = time.perf_counter() - started
+def rows_of(timing: Timing | None) -> str:
+    return "?" if timing is None else f"{len(timing.rows):,}"
+
+
+def ms(timing: Timing | None, cap_s: float) -> str:
+    """Milliseconds of a capped timing; a single run (the warm-up only fitted in the cap) is marked ``¹``."""
+    if timing is None:
+        return f"> {cap_s * 1000:,.0f}"
+    return f"{timing.seconds * 1000:,.1f}" + ("" if timing.runs else "¹")
+
+
+def ratio(slow: Timing | None, fast: Timing | None, cap_s: float) -> str:
+    """slow / fast; a bound when one of them was over the cap."""
+    if fast is None:
+        return "?" if slow is None else f"< {times(slow.seconds / cap_s)}"
+    if slow is None:
+        return f"> {times(cap_s / fast.seconds)}"
+    return times(slow.seconds / fast.seconds)
+
+
+def times(ratio: float) -> str:
+    """A ratio with two decimals, or two significant digits below 0.1."""
+    return f"{ratio:,.2f}" if ratio >= 0.1 else f"{ratio:.2g}"
+
+
+def per_document(sample: list[Plan]) -> None:
+    """Throughput of the per-document path (one atomic replace_graph per document) into a fresh store."""
+    with tempfile.TemporaryDirectory(prefix="zonekg-bench-docs-") as folder:
+        store = OxigraphStore(Path(folder))
+        started = time.perf_counter()
+        triples = 0
+        for plan in sample:
+            quads = document_quads(plan)
+            triples += len(quads)
+            store.replace_graph(quads[0].graph_name, [q.triple for q in quads])  # type: ignore[arg-type]
+        seconds = time.perf_counter() - started
+        store.close()
     print(f"replace_graph per document: {len(sample) / seconds:,.0f} documents/s = {triples / seconds:,.0f} triples/s")
-    store.close()
 
 
-def query_row(case: Case, ours: OxigraphStore, raw: Store, graph: rdflib.Dataset | None, cap_s: float) -> list[object]:
-    """Latency of one case on the three engines."""
-    text, bindings = case.bound()
-    bound = frozenset(bindings)
-    t_ours, r_ours = timed(lambda: canonical(ours.select(text, bindings=bindings), bound))  # type: ignore[arg-type]
-    inlined = case.inlined()
-    t_raw, r_raw = timed(lambda: canonical(raw_rows(raw, inlined)))
-    t_rdflib, r_rdflib = (None, None) if graph is None else capped(
-        lambda: canonical([row.asdict() for row in graph.query(inlined)]), cap_s)  # type: ignore[union-attr]
-    same = (r_raw == r_ours) and r_rdflib in (None, r_ours)
-    print(f"  {case.name}: {len(r_ours)} rows, results {'identical' if same else 'DIFFER'} across engines")
-    return [case.name, len(r_ours), t_ours, t_raw, t_rdflib]
-
-
-def print_table(table: list[list[object]], cap_s: float, with_rdflib: bool) -> None:
-    """Latencies in ms and ratios: ours / raw pyoxigraph and rdflib / ours (higher = we are faster)."""
-    print("\n| query | rows | ours ms | raw pyoxigraph ms | rdflib ms | ours/raw | rdflib/ours |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for name, rows, ours, raw, lib in table:
-        assert isinstance(ours, float) and isinstance(raw, float)
-        lib_ms = f"> {cap_s * 1000:.0f}" if lib is None else f"{lib * 1000:.1f}"  # type: ignore[operator]
-        lib_ratio = f"> {cap_s / ours:.1f}" if lib is None else f"{lib / ours:.2f}"  # type: ignore[operator]
-        if not with_rdflib:
-            lib_ms = lib_ratio = "not run"
-        print(f"| {name} | {rows} | {ours * 1000:.1f} | {raw * 1000:.1f} | {lib_ms} | {ours / raw:.2f} | {lib_ratio} |")
+def query_table(found: list[Case], ours_path: Path, raw_path: Path, graph: rdflib.Dataset | None,
+                cap_s: float) -> None:
+    """Latencies in ms and ratios: ours / raw pyoxigraph and rdflib / ours (higher = we are faster), one row
+    printed as soon as its query has run on every engine."""
+    print(f"\nqueries: median of up to {REPEATS} runs after a warm-up, each run capped at {cap_s:g} s "
+          "(¹: one run, the warm-up only fitted in the cap)")
+    print("\n| query | rows | ours ms | raw pyoxigraph ms | rdflib ms | ours/raw | rdflib/ours | same rows | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|---|")
+    for case in found:
+        text, bindings = case.bound()
+        ours = capped_query(QueryRun(ours_path, text, ours=True,
+                                     bindings=tuple((k, v.value) for k, v in bindings.items())), cap_s, REPEATS)
+        inlined = case.inlined()
+        raw = capped_query(QueryRun(raw_path, inlined), cap_s, REPEATS)
+        t_lib, r_lib = (None, None) if graph is None else capped(
+            lambda q=inlined: canonical([row.asdict() for row in graph.query(q)]), cap_s)  # type: ignore[misc]
+        answers = [t.rows for t in (ours, raw) if t is not None] + ([r_lib] if r_lib is not None else [])
+        same = "—" if len(answers) < 2 else "yes" if all(rows == answers[0] for rows in answers) else "DIFFER"
+        lib_ms = "not run" if graph is None else ("> " if t_lib is None else "") + f"{(t_lib or cap_s) * 1000:,.1f}"
+        lib_ratio = "not run" if graph is None or ours is None else (
+            f"> {cap_s / ours.seconds:,.1f}" if t_lib is None else f"{t_lib / ours.seconds:,.2f}")
+        load = load_average().removeprefix("load average ")
+        print(f"| {case.name} | {rows_of(ours if ours is not None else raw)} | {ms(ours, cap_s)} | {ms(raw, cap_s)} | "
+              f"{lib_ms} | {ratio(ours, raw, cap_s)} | {lib_ratio} | {same} | {load} |")
 
 
 def text_ingest(documents: int, work: Path) -> None:
@@ -304,19 +353,34 @@ def text_ingest(documents: int, work: Path) -> None:
         store.close()
 
 
-def main() -> None:
-    """Run the measurements the arguments ask for."""
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, action="append", help="graph size; repeat for several")
-    parser.add_argument("--cap", type=float, default=60.0, help="seconds before an rdflib query is given up")
+    parser.add_argument("--cap", type=float, default=60.0, help="seconds before a query run is given up")
     parser.add_argument("--rdflib-max", type=int, default=2_000_000, help="skip rdflib above this many triples")
     parser.add_argument("--text-documents", type=int, default=0, help="also ingest this many .txt reports")
-    args = parser.parse_args()
+    parser.add_argument("--store", type=Path, help="keep the loaded stores in this folder and reuse them when "
+                        "run again (default: a temporary folder, deleted after)")
+    args = parser.parse_args(argv)
+    if args.cap <= 0:
+        parser.error("--cap must be positive")
+    if any(t <= 0 for t in args.triples or ()):
+        parser.error("--triples must be positive")
+    args.triples = args.triples or [1_000_000]
+    return args
+
+
+def main() -> None:
+    """Run the measurements the arguments ask for."""
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    args = arguments()
     with tempfile.TemporaryDirectory(prefix="zonekg-bench-") as tmp:
+        work = args.store or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         if args.text_documents:
             text_ingest(args.text_documents, Path(tmp))
-        for target in args.triples or [1_000_000]:
-            measure(target, args.cap, Path(tmp), args.rdflib_max)
+        for target in args.triples:
+            measure(target, args.cap, work, args.rdflib_max)
 
 
 if __name__ == "__main__":
