@@ -77,7 +77,7 @@ def zones_before(before: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def opening_zone(sentence: str) -> str:
-    """The full name of a zone a sentence opens with (石嘴山高新技术产业开发区重点发展…), or ""."""
+    """The full name of a zone a sentence opens with (青松高新区主攻新材料…), or ""."""
     from ingest.extract.zones import find_zone_names
 
     text = re.sub(r"^(?:同时|此外|另外|目前|近年来|其中)[,，]?", "", sentence)

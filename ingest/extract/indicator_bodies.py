@@ -5,7 +5,7 @@ that body instead.  It runs after every mention is known, because the body is a 
 
 - a body that opens a clause run (after 其中, 此外, 在…中) owns the figures after it, up to the next such
   body or the end of the piece (pieces are cut at ；);
-- 总投资1.3亿元、占地面积1.6万平方米的甲基地: figures written before ``的`` + the body are its own;
+- 总投资2.4亿元、占地面积3.5万平方米的甲基地: figures written before ``的`` + the body are its own;
 - a piece that opens with 该项目 / 项目 / 该公司 speaks of the last project or company named just before.
 
 Only quantities a body has are kept (land, floor area, output, sales, taxes, jobs, users, firms settled…);
@@ -27,7 +27,7 @@ _PIECE_BREAK_RE = re.compile(r"[;；。]")
 _CLAUSE_BREAKS = ",，、:：;；"
 # Words that open a clause without naming anything: 其中, 此外, 在签约的12个项目中.
 _LEAD_RE = re.compile(r"^(?:其中|此外|另外|同时|目前|据悉|据了解|在[^,，;；]{0,16}?中|[,，、\s])+")
-# A modifier before the body: 总投资1.3亿元、占地面积1.6万平方米的 / 位于…的.
+# A modifier before the body: 总投资2.4亿元、占地面积3.5万平方米的 / 位于…的.
 _MODIFIER_END = "的"
 # 该项目, 项目建成后…, 该公司: a piece about the last project or company named.
 _ANAPHORA = (
@@ -175,7 +175,7 @@ def _owner_of(text: str, position: int, figure_end: int, owners: list[tuple[int,
 
 
 def _modifies(text: str, figure_end: int, body_start: int) -> bool:
-    """总投资1.3亿元、占地面积16000平方米的甲基地: the figure describes the body named after ``的``."""
+    """总投资2.4亿元、占地面积35000平方米的甲基地: the figure describes the body named after ``的``."""
     between = text[figure_end:body_start]
     return between.endswith(_MODIFIER_END) and not re.search(r"[,，;；。]", between) and len(between) <= 20
 
