@@ -156,7 +156,7 @@ def _with_shared_prefix(text: str, zone: ZoneName, starts: list[int]) -> ZoneNam
 def with_page_zones(text: str, found: list[tuple[int, int, ZoneName]],
                     zones: list[ZoneName]) -> list[tuple[int, int, ZoneName]]:
     """``found`` plus where the page's ``zones`` occur in ``text``; a page zone replaces a shorter
-    name it contains (兵团新型建材经济技术开发区 over 建材经济技术开发区), in text order."""
+    name it contains (X新型建材经济技术开发区 over 建材经济技术开发区), in text order."""
     added: list[tuple[int, int, ZoneName]] = []
     for zone in sorted(zones, key=lambda z: -len(z.name)):
         for match in re.finditer(re.escape(zone.name), text):

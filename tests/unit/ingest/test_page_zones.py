@@ -90,7 +90,7 @@ def test_a_bracket_that_is_no_place_is_not_a_host() -> None:
 
 
 def test_a_district_the_lexicon_knows_is_a_place_before_a_kind() -> None:
-    assert names("尧都高新区签约项目3个。") == ["尧都高新区"]
+    assert names("雁塔高新区签约项目3个。") == ["雁塔高新区"]
 
 
 def test_an_organ_after_a_new_place_marks_a_zone() -> None:
