@@ -103,9 +103,19 @@ class OxigraphStore:
             listener(touched)
         self.generation += 1  # after the write: a reader never files old data under the new generation
 
+    def _names_and_touched(self, replaced: Mapping[NamedNode, list[Triple] | NTriplesText]
+                           ) -> tuple[dict[NamedNode, list[Triple]], frozenset[str] | None]:
+        """The triples of each graph that its names are read from, and what replacing the graphs touches (for
+        the write listeners). A worker's N-Triples text is parsed once: only its name lines when no listener
+        wants the touched IRIs, else whole, for both."""
+        if not self._listeners:
+            return {g: t.names() if isinstance(t, NTriplesText) else t for g, t in replaced.items()}, None
+        parsed = {g: list(t) for g, t in replaced.items()}
+        return parsed, self._touched_by(parsed)
+
     def _touched_by(self, graphs: Mapping[NamedNode, Iterable[Triple]]) -> frozenset[str] | None:
         """What replacing ``graphs`` touches, for the write listeners; None (not worked out) when there are none,
-        since reading the old graphs and parsing a worker's N-Triples text again would serve nobody."""
+        since reading the old graphs would serve nobody."""
         if not self._listeners:
             return None
         return frozenset().union(*(self._iris_of(graph, triples) for graph, triples in graphs.items()))
@@ -128,9 +138,8 @@ class OxigraphStore:
         replaced = {graph: t if isinstance(t, NTriplesText) else list(t) for graph, t in graphs.items()}
         if not replaced:
             return
-        names = {graph: t.names() if isinstance(t, NTriplesText) else t for graph, t in replaced.items()}
+        names, touched = self._names_and_touched(replaced)
         operations = name_operations(self._store, names)  # read before the write: one writer at a time
-        touched = self._touched_by(replaced)
         for graph, triples in replaced.items():
             operations += MERGED.remove_old_facts(graph)
             operations.append(f"DROP SILENT GRAPH {graph}")
