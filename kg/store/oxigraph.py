@@ -298,7 +298,14 @@ class OxigraphStore:
         named_graph_uris: list[str] | None = None,
     ) -> tuple[bytes, str]:
         # Any query text (the CLI's): the graph parameters, else its FROM / FROM NAMED, if any, are its dataset.
-        result = self._query(query, None, query_dataset(query, default_graph_uris or (), named_graph_uris or ()))
+        dataset = query_dataset(query, default_graph_uris or (), named_graph_uris or ())
+        return self._serialised(self._query(query, None, dataset), results_media_type, graph_media_type)
+
+    @staticmethod
+    def _serialised(result: QuerySolutions | QueryBoolean | QueryTriples, results_media_type: str,
+                    graph_media_type: str) -> tuple[bytes, str]:
+        """The engine's serialisation of ``result``, in a frame of its own: the caller's frame parsed the text with
+        rdflib and may be kept in a reference cycle, and the engine's result must be dropped on this thread."""
         if isinstance(result, QueryTriples):
             fmt = RdfFormat.from_media_type(graph_media_type) or RdfFormat.TURTLE
             return result.serialize(format=fmt) or b"", fmt.media_type
