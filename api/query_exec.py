@@ -6,16 +6,16 @@ on-disk ones; it only needs picklable inputs and outputs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from typing import TypeVar
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 
 from api import results
 from kg.errors import KgError, QuerySyntaxError, StoreError
 from kg.namespaces import PREFIXES, RESOURCE_IRI
-from kg.query_dataset import query_dataset, run_query
+from kg.query_dataset import QueryDataset, query_dataset, run_query
 from kg.sparql_guard import FeatureNotAllowed, check_query
 
 T = TypeVar("T")
@@ -43,8 +43,8 @@ class QueryAnswer:
     body: bytes
     media_type: str
     truncated: bool = False
-    rows: int | None = field(default=0)
-    """Solutions or triples kept; None for a small answer the engine serialised whole (not counted)."""
+    rows: int = 0
+    """Solutions or triples kept (0 for a boolean answer)."""
     cut_bytes: bool = False
     in_memory: bool = False
 
@@ -63,18 +63,24 @@ def execute(store: Store, request: QueryRequest) -> QueryAnswer:
     check_query(request.query)
     try:
         dataset = query_dataset(request.query, request.default_graph_uris, request.named_graph_uris)
-        result = run_query(store, request.query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
-        if isinstance(result, QuerySolutions) and request.results_type in results.ENGINE_MIN_ROW_BYTES:
-            small = _small_answer(result, request)
-            if small is not None:
-                return small
-            # Past the small-answer bound: evaluated again, serialised here under the caps.
-            result = run_query(store, request.query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
-        return _serialise(result, request)
+        return _evaluated(store, request, dataset)
     except (SyntaxError, RuntimeError) as exc:  # RuntimeError: an evaluation error (e.g. an unbound SERVICE name)
         raise QuerySyntaxError(str(exc)) from exc
     except OSError as exc:
         raise StoreError(str(exc)) from exc
+
+
+def _evaluated(store: Store, request: QueryRequest, dataset: QueryDataset | None) -> QueryAnswer:
+    """Evaluate the query once and serialise its answer under the caps.
+
+    The engine's result lives in this frame only, and is dropped here: pyoxigraph's results may only be
+    dropped on the thread that made them, and the frames above, which parsed the text with rdflib, can be
+    left in reference cycles that the garbage collector frees on whatever thread it runs on."""
+    result = run_query(store, request.query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
+    try:
+        return _serialise(result, request)
+    finally:
+        del result
 
 
 def execute_detached(store: Store, request: QueryRequest) -> QueryAnswer:
@@ -94,33 +100,16 @@ def execute_detached(store: Store, request: QueryRequest) -> QueryAnswer:
     raise error
 
 
-def _small_answer(result: QuerySolutions, request: QueryRequest) -> QueryAnswer | None:
-    """The engine's own serialisation of an answer small enough to be under both caps; None past that bound.
-
-    The engine writes as it evaluates, so a large answer is abandoned after its first few kilobytes."""
-    fmt = QueryResultsFormat.from_media_type(request.results_type)
-    bound = min(request.max_bytes, request.max_rows * results.ENGINE_MIN_ROW_BYTES[request.results_type])
-    sink = results.CappedBuffer(bound)
-    try:
-        result.serialize(sink, format=fmt)
-    except (results.Overflow, OSError):
-        if sink.overflowed:
-            return None
-        raise
-    return QueryAnswer(sink.getvalue(), request.results_type, rows=None)
-
-
 def _serialise(result: object, request: QueryRequest) -> QueryAnswer:
     if isinstance(result, QueryBoolean):
         fmt = QueryResultsFormat.from_media_type(request.results_type) or QueryResultsFormat.JSON
         return QueryAnswer(result.serialize(format=fmt) or b"", request.results_type)
     if isinstance(result, QuerySolutions):
         names = [v.value for v in result.variables]
-        columns = range(len(names))
-        rows, cut_rows, cut_bytes = _capped(([row[i] for i in columns] for row in result), request, _row_size)
+        rows, cut_rows, cut_bytes = _capped(result, request, list, _row_size)
         body = results.solutions(request.results_type, names, rows)
         return QueryAnswer(body, request.results_type, cut_rows, len(rows), cut_bytes)
-    items, cut_rows, cut_bytes = _capped(iter(result), request, lambda t: len(str(t)))  # type: ignore[call-overload]
+    items, cut_rows, cut_bytes = _capped(result, request, lambda t: t, lambda t: len(str(t)))  # type: ignore[arg-type]
     body = results.triples(request.graph_type, items)
     return QueryAnswer(body, request.graph_type, cut_rows, len(items), cut_bytes)
 
@@ -130,13 +119,16 @@ def _row_size(row: list[object]) -> int:
     return sum(size(term) for term in row if term is not None)
 
 
-def _capped(items: Iterator[T], request: QueryRequest, size: Callable[[T], int]) -> tuple[list[T], bool, bool]:
-    """At most ``max_rows`` items whose terms total at most ``max_bytes``; (kept, cut at rows, cut at bytes)."""
+def _capped(items: Iterable[Any], request: QueryRequest, convert: Callable[[Any], T],
+            size: Callable[[T], int]) -> tuple[list[T], bool, bool]:
+    """At most ``max_rows`` items (each ``convert``-ed) whose terms total at most ``max_bytes``; (kept, cut at
+    rows, cut at bytes). ``items`` is read in this frame, never through a generator left open."""
     kept: list[T] = []
     total = 0
-    for item in items:
+    for found in items:
         if len(kept) == request.max_rows:
             return kept, True, False
+        item = convert(found)
         total += size(item)
         if total > request.max_bytes:
             return kept, False, True

@@ -37,11 +37,23 @@ EDGE_LABELS: dict[str, str] = {
     Predicate.HOSTS_PLATFORM.value: "拥有平台",
     Predicate.ROLE.value: "任职",
 }
-FOLDED = ("investment", "status", "award", "role", "indicator")
+FOLDED_VALUES: dict[str, tuple[str, ...]] = {
+    "investment": ("amount", "currency"),
+    "status": ("statusValue", "year"),
+    "award": ("honour", "year"),
+    "role": ("roleIn", "title"),
+    "indicator": ("metric", "value", "unit", "period"),
+}
+"""Links from an entity to its n-ary fact nodes, each with the predicates of the node its fold reads (the only
+ones: viz.records reads no others of the nodes reached through that link)."""
+FOLDED = tuple(FOLDED_VALUES)
 """Links from an entity to its n-ary fact nodes, whose values are folded into the graph."""
 STATUS_LABELS: dict[str, str] = {
     "signed": "签约", "started": "开工", "under_construction": "在建", "completed": "竣工", "in_production": "投产",
 }
+
+
+RDF_TYPE, RDFS_LABEL, SKOS_ALT_LABEL = RDF.type.value, RDFS.label.value, SKOS.altLabel.value
 
 
 @dataclass
@@ -54,10 +66,36 @@ class Subject:
     links: list[tuple[str, str]] = field(default_factory=list)
     values: dict[str, list[str | float]] = field(default_factory=lambda: defaultdict(list))
 
+    def add(self, predicate: str, o: Term) -> None:
+        """What one triple with this subject says: ``predicate`` (an IRI) and its object ``o``."""
+        if predicate == RDF_TYPE and isinstance(o, NamedNode):
+            self.types.add(local_name(o.value) or o.value)
+        elif predicate == RDFS_LABEL and isinstance(o, Literal):
+            self.labels.append(o.value)
+        elif predicate == SKOS_ALT_LABEL and isinstance(o, Literal):
+            self.aliases.append(o.value)
+        elif isinstance(o, NamedNode):
+            self.links.append((_predicate_name(predicate), o.value))
+        elif isinstance(o, Literal):
+            self.values[_predicate_name(predicate)].append(_literal_value(o))
+
 
 def local_name(iri: str) -> str | None:
     """Local name of an ontology IRI, or None for any other IRI."""
     return iri[len(ZONE_IRI):] if iri.startswith(ZONE_IRI) else None
+
+
+_PREDICATE_NAMES: dict[str, str] = {}
+
+
+def _predicate_name(iri: str) -> str:
+    """The local name of an ontology predicate, or the IRI of another (kept: a view's triples use few)."""
+    name = _PREDICATE_NAMES.get(iri)
+    if name is None:
+        if len(_PREDICATE_NAMES) > 1000:
+            _PREDICATE_NAMES.clear()
+        name = _PREDICATE_NAMES[iri] = local_name(iri) or iri
+    return name
 
 
 def _literal_value(lit: Literal) -> str | float:
@@ -70,23 +108,12 @@ def collect(triples: Iterable[Triple | tuple[Term, NamedNode, Term]]) -> dict[st
     """What the triples say about each subject IRI (each triple once)."""
     subjects: dict[str, Subject] = defaultdict(Subject)
     seen: set[tuple[Term, NamedNode, Term]] = set()
-    rdf_type, rdfs_label, skos_alt_label = RDF.type, RDFS.label, SKOS.altLabel
     for t in triples:
         subject, p, o = t
         if (subject, p, o) in seen or not isinstance(subject, NamedNode):
             continue
         seen.add((subject, p, o))
-        s = subjects[subject.value]
-        if p == rdf_type and isinstance(o, NamedNode):
-            s.types.add(local_name(o.value) or o.value)
-        elif p == rdfs_label and isinstance(o, Literal):
-            s.labels.append(o.value)
-        elif p == skos_alt_label and isinstance(o, Literal):
-            s.aliases.append(o.value)
-        elif isinstance(o, NamedNode):
-            s.links.append((local_name(p.value) or p.value, o.value))
-        elif isinstance(o, Literal):
-            s.values[local_name(p.value) or p.value].append(_literal_value(o))
+        subjects[subject.value].add(p.value, o)
     return subjects
 
 
@@ -206,52 +233,44 @@ def entity_records(subjects: Mapping[str, Subject], entities: Iterable[str] | No
 def assemble(records: Mapping[str, EntityRecord], entities: Iterable[str],
              known: Iterable[tuple[str, str, str]] = ()) -> nx.MultiDiGraph:
     """The graph of ``entities`` (those with a record): binary facts ``known`` (subject, predicate local name,
-    object) and those of their records, then the folded awards and roles, each drawn only between two of them."""
+    object) and those of their records, then the folded awards and roles, each drawn only between two of them.
+
+    Edges are written straight into the graph's adjacency as MultiDiGraph.add_edge writes them (keys 0, 1...
+    per pair in the order found, one key dict shared by both directions): add_edge goes through several views
+    per edge, most of a big view's assembly time."""
     shown = [e for e in dict.fromkeys(entities) if e in records]
-    chosen = set(shown)
-    edges: list[tuple[str, str, int, dict[str, str]]] = []
-    keys: dict[tuple[str, str], int] = {}
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
+    g.add_nodes_from((e, records[e].attrs) for e in shown)
+    succ = g._succ  # noqa: SLF001
     awarded: dict[tuple[str, str], dict[str, str]] = {}
-
-    def add(source: str, target: str, data: dict[str, str]) -> None:
-        key = keys.get((source, target), 0)
-        keys[(source, target)] = key + 1
-        edges.append((source, target, key, data))
-        if data["predicate"] == "awarded":
-            awarded.setdefault((source, target), data)
-
-    binary = chain(known, ((e, p, o) for e in shown for p, o in records[e].links))
-    for source, pred, target in binary:
-        if source in chosen and target in chosen:
-            add(source, target, {"predicate": pred, "label": EDGE_LABELS[pred]})
+    for source, pred, target in chain(known, ((e, p, o) for e in shown for p, o in records[e].links)):
+        if source in succ and target in succ:
+            data = _add_edge(g, source, target, {"predicate": pred, "label": EDGE_LABELS[pred]})
+            if pred == "awarded":
+                awarded.setdefault((source, target), data)
     for source in shown:
         record = records[source]
         for honour, year in record.awards:
-            if honour in chosen:
+            if honour in succ:
                 if (source, honour) in awarded:
                     awarded[(source, honour)].update(year=year, label=f"获评 {year}")
                 else:
-                    add(source, honour, {"predicate": "awarded", "label": f"获评 {year}", "year": year})
+                    _add_edge(g, source, honour, {"predicate": "awarded", "label": f"获评 {year}", "year": year})
         for org, title in record.roles:
-            if org in chosen:
-                add(source, org, {"predicate": "role", "label": title or EDGE_LABELS["role"], "title": title})
-    g: nx.MultiDiGraph = nx.MultiDiGraph()
-    g.add_nodes_from((e, records[e].attrs) for e in shown)
-    _add_keyed_edges(g, edges)
+            if org in succ:
+                _add_edge(g, source, org, {"predicate": "role", "label": title or EDGE_LABELS["role"], "title": title})
+    nx._clear_cache(g)  # noqa: SLF001
     return g
 
 
-def _add_keyed_edges(g: nx.MultiDiGraph, edges: Iterable[tuple[str, str, int, dict[str, str]]]) -> None:
-    """``g.add_edges_from(edges)`` for edges between nodes of ``g`` with keys of their own, written straight into
-    its adjacency as MultiDiGraph.add_edge writes it (one key dict shared by both directions): add_edges_from
-    goes through several views per edge, most of a big view's assembly time."""
-    succ, pred = g._succ, g._pred  # noqa: SLF001
-    for source, target, key, data in edges:
-        keys = succ[source].get(target)
-        if keys is None:
-            keys = succ[source][target] = pred[target][source] = g.edge_key_dict_factory()
-        keys[key] = data  # made for this graph alone by assemble
-    nx._clear_cache(g)  # noqa: SLF001
+def _add_edge(g: nx.MultiDiGraph, source: str, target: str, data: dict[str, str]) -> dict[str, str]:
+    """Add an edge between two nodes of ``g`` with the next key of their pair and ``data`` (made for it); returns
+    ``data``."""
+    keys = g._succ[source].get(target)  # noqa: SLF001
+    if keys is None:
+        keys = g._succ[source][target] = g._pred[target][source] = g.edge_key_dict_factory()  # noqa: SLF001
+    keys[len(keys)] = data
+    return data
 
 
 def format_number(value: float) -> str:
@@ -275,5 +294,5 @@ def to_networkx(triples: Iterable[Triple | tuple[Term, NamedNode, Term]],
     return assemble(records, records, edges)
 
 
-__all__ = ["EDGE_LABELS", "FOLDED", "STATUS_LABELS", "EntityRecord", "assemble", "collect", "entity_records",
-           "entity_type_of", "format_number", "to_networkx"]
+__all__ = ["EDGE_LABELS", "FOLDED", "FOLDED_VALUES", "STATUS_LABELS", "EntityRecord", "Subject", "assemble", "collect",
+           "entity_records", "entity_type_of", "format_number", "to_networkx"]

@@ -5,8 +5,8 @@ assembled from it without reading the store again.
 
 The index is read whole once, then patched after each write (viz.live): a write names the IRIs it
 touched, and only their classes and steps are read again, and their records dropped. Records are read
-the first time a view shows their entity, and kept. A patched index equals one read whole
-(tests/unit/viz/test_live_index.py).
+the first time a view shows their entity (or, after a whole read, all at once in the background: viz.live),
+and kept. A patched index equals one read whole (tests/unit/viz/test_live_index.py).
 
 Queries return as few terms as they can (decoding terms is most of a query's cost on the on-disk store):
 ``viz_entity_classes`` (entity IRI and class local name) and ``viz_entity_links`` (the steps of the entity
@@ -58,10 +58,14 @@ class EntityIndex:
         """The records, those of ``entities`` among them (read from ``store`` when not read yet, and kept)."""
         missing = [e for e in entities if e not in self.records and e in self.classes]
         if missing:
-            found = read_records(store, self.classes, missing)
-            with self._records_lock:
-                self.records.update(found)
+            self.add_records(read_records(store, self.classes, missing))
         return self.records
+
+    def add_records(self, found: Mapping[str, EntityRecord]) -> None:
+        """Keep the records ``found`` of entities that have none yet (read for this index's generation or later)."""
+        with self._records_lock:
+            for iri, record in found.items():
+                self.records.setdefault(iri, record)
 
     def records_but(self, changed: Collection[str]) -> dict[str, EntityRecord]:
         """A copy of the records read so far, without those of ``changed``."""

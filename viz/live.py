@@ -4,10 +4,16 @@ The store calls :meth:`LiveIndex.written` after every write with the IRIs it tou
 ``on_write``). Nothing is read then: the touched IRIs are gathered, and the first view asked for after the
 writes patches the index for all of them at once (viz.index.patched), or reads it whole again when a write
 may have changed anything (a SPARQL update, a bulk load) or when too much was touched to patch.
+
+After a whole read, the records of every entity (what the page draws of it: viz.records) are read on a
+thread of their own, two queries over the whole graph. Views need not wait for them (each reads the records
+it lacks), but once they are in, a view's first answer after a write reads only the records of what the
+write changed: at 1M quads, 2000 entities' records cost a view 0.5-0.9 s when read for it.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from typing import Any
@@ -15,7 +21,9 @@ from typing import Any
 from kg.store import GraphStore
 from viz.cache import PerStore
 from viz.index import EntityIndex, patched, read_entity_index
+from viz.records import read_records
 
+log = logging.getLogger(__name__)
 PATCH_LIMIT = 20_000
 """Touched IRIs beyond which the index is read whole again rather than patched."""
 
@@ -31,6 +39,7 @@ class LiveIndex:
         """IRIs touched since the index was last brought up to date; None: anything may have changed."""
         self._touched_lock = threading.Lock()
         self._refresh_lock = threading.Lock()
+        self._warming: threading.Thread | None = None
         store.on_write(self.written)
 
     def written(self, touched: frozenset[str] | None) -> None:
@@ -60,10 +69,33 @@ class LiveIndex:
             self._generation = generation
             return self._index
 
+    def warmed(self, timeout: float | None = None) -> bool:
+        """Wait until the records of the last whole read are in (at most ``timeout`` seconds); whether they are."""
+        warming = self._warming
+        if warming is not None:
+            warming.join(timeout)
+        return warming is None or not warming.is_alive()
+
     def _brought_up_to_date(self, store: GraphStore, touched: set[str] | None) -> EntityIndex:
         if self._index is None or touched is None:
-            return read_entity_index(store)
+            index = read_entity_index(store)
+            self._warming = threading.Thread(target=_read_every_record, args=(self._store, index),
+                                             name="graph-records", daemon=True)
+            self._warming.start()
+            return index
         return patched(self._index, store, touched) if touched else self._index
+
+
+def _read_every_record(store_ref: weakref.ref[Any], index: EntityIndex) -> None:
+    """Read the records of every entity of ``index`` into it. They may come from a later generation than the
+    index's: a patch drops the records of what a write changed, and every other record is the same in both."""
+    store = store_ref()
+    if store is None:
+        return
+    try:
+        index.add_records(read_records(store, index.classes))
+    except Exception as exc:  # noqa: BLE001 - e.g. the store closed meanwhile: views read the records they show
+        log.debug("graph records not read ahead: %s", exc)
 
 
 _LIVE: PerStore[LiveIndex] = PerStore(LiveIndex)

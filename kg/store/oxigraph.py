@@ -103,9 +103,19 @@ class OxigraphStore:
             listener(touched)
         self.generation += 1  # after the write: a reader never files old data under the new generation
 
+    def _names_and_touched(self, replaced: Mapping[NamedNode, list[Triple] | NTriplesText]
+                           ) -> tuple[dict[NamedNode, list[Triple]], frozenset[str] | None]:
+        """The triples of each graph that its names are read from, and what replacing the graphs touches (for
+        the write listeners). A worker's N-Triples text is parsed once: only its name lines when no listener
+        wants the touched IRIs, else whole, for both."""
+        if not self._listeners:
+            return {g: t.names() if isinstance(t, NTriplesText) else t for g, t in replaced.items()}, None
+        parsed = {g: list(t) for g, t in replaced.items()}
+        return parsed, self._touched_by(parsed)
+
     def _touched_by(self, graphs: Mapping[NamedNode, Iterable[Triple]]) -> frozenset[str] | None:
         """What replacing ``graphs`` touches, for the write listeners; None (not worked out) when there are none,
-        since reading the old graphs and parsing a worker's N-Triples text again would serve nobody."""
+        since reading the old graphs would serve nobody."""
         if not self._listeners:
             return None
         return frozenset().union(*(self._iris_of(graph, triples) for graph, triples in graphs.items()))
@@ -128,9 +138,8 @@ class OxigraphStore:
         replaced = {graph: t if isinstance(t, NTriplesText) else list(t) for graph, t in graphs.items()}
         if not replaced:
             return
-        names = {graph: t.names() if isinstance(t, NTriplesText) else t for graph, t in replaced.items()}
+        names, touched = self._names_and_touched(replaced)
         operations = name_operations(self._store, names)  # read before the write: one writer at a time
-        touched = self._touched_by(replaced)
         for graph, triples in replaced.items():
             operations += MERGED.remove_old_facts(graph)
             operations.append(f"DROP SILENT GRAPH {graph}")
@@ -289,7 +298,14 @@ class OxigraphStore:
         named_graph_uris: list[str] | None = None,
     ) -> tuple[bytes, str]:
         # Any query text (the CLI's): the graph parameters, else its FROM / FROM NAMED, if any, are its dataset.
-        result = self._query(query, None, query_dataset(query, default_graph_uris or (), named_graph_uris or ()))
+        dataset = query_dataset(query, default_graph_uris or (), named_graph_uris or ())
+        return self._serialised(self._query(query, None, dataset), results_media_type, graph_media_type)
+
+    @staticmethod
+    def _serialised(result: QuerySolutions | QueryBoolean | QueryTriples, results_media_type: str,
+                    graph_media_type: str) -> tuple[bytes, str]:
+        """The engine's serialisation of ``result``, in a frame of its own: the caller's frame parsed the text with
+        rdflib and may be kept in a reference cycle, and the engine's result must be dropped on this thread."""
         if isinstance(result, QueryTriples):
             fmt = RdfFormat.from_media_type(graph_media_type) or RdfFormat.TURTLE
             return result.serialize(format=fmt) or b"", fmt.media_type

@@ -89,18 +89,38 @@ def _varied_store() -> Store:
 @pytest.mark.parametrize(
     ("media", "fmt"), [(results.JSON, QueryResultsFormat.JSON), (results.XML, QueryResultsFormat.XML)]
 )
-def test_small_answers_serialised_by_the_engine_read_as_the_capped_path_writes_them(
-    media: str, fmt: QueryResultsFormat
-) -> None:
+def test_answers_read_as_the_engine_writes_them(media: str, fmt: QueryResultsFormat) -> None:
     store = _varied_store()
     query = "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <http://e/q> ?none } } ORDER BY ?s STR(?o)"
-    small = execute(store, QueryRequest(query, media))
-    capped = execute(store, QueryRequest(query, media, max_rows=3))  # a bound of 3 rows is below the answer's size
-    assert (small.rows, capped.rows, small.truncated, capped.truncated) == (None, 3, False, False)
-    engine, ours = ([(r["s"], r["o"], r["none"]) for r in parse_query_results(io.BytesIO(a.body), format=fmt)]
-                    for a in (small, capped))
-    assert engine == ours
-    assert len(engine) == 3
+    ours = execute(store, QueryRequest(query, media))
+    engine = store.query(query).serialize(format=fmt)  # type: ignore[union-attr]
+    assert (ours.rows, ours.truncated, ours.cut_bytes) == (3, False, False)
+    read = [[(r["s"], r["o"], r["none"]) for r in parse_query_results(io.BytesIO(body), format=fmt)]
+            for body in (ours.body, engine)]
+    assert read[0] == read[1]
+    assert len(read[0]) == 3
+
+
+@pytest.mark.parametrize("media", [results.JSON, results.XML, results.CSV])
+@pytest.mark.parametrize("rows", [3, 30])
+def test_a_query_is_evaluated_once_whatever_the_size_of_its_answer(
+        monkeypatch: pytest.MonkeyPatch, media: str, rows: int) -> None:
+    from api import query_exec
+
+    store = Store()
+    store.load(b"".join(b'<http://e/%d> <http://e/p> "%s" .\n' % (i, b"x" * 50) for i in range(rows)),
+               format=RdfFormat.N_TRIPLES)
+    evaluations = []
+
+    def counted(*args: object, **options: object) -> object:
+        evaluations.append(args[1])
+        return run_query(*args, **options)  # type: ignore[arg-type]
+
+    run_query = query_exec.run_query
+    monkeypatch.setattr(query_exec, "run_query", counted)
+    answer = execute(store, QueryRequest("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s", media, max_rows=10))
+    assert len(evaluations) == 1
+    assert (answer.rows, answer.truncated) == (min(rows, 10), rows > 10)
 
 
 def test_the_byte_cap_still_cuts_an_answer_under_the_row_cap() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
@@ -153,3 +154,32 @@ def test_store_takes_a_graph_as_ntriples_text_like_its_triples(tmp_path) -> None
     merged = {q.triple for q in as_text.raw.quads_for_pattern(None, None, None, DefaultGraph())}
     assert merged == {*triples[2:], Triple(zone, RDFS.label, triples[0].object),
                       Triple(zone, SKOS.altLabel, triples[1].object)}
+
+
+
+@pytest.mark.parametrize("listening", [False, True])
+def test_store_parses_a_worker_ntriples_text_once(monkeypatch: pytest.MonkeyPatch, listening: bool) -> None:
+    """A graph given as N-Triples text is parsed once per write: its name lines alone when no listener wants
+    the IRIs a write touches, else whole (names and touched IRIs both read from that one parse)."""
+    from kg.store import terms
+    from kg.store.terms import NTriplesText, ntriples_block
+
+    zone, company = entity_iri(EntityType.ZONE, "示例高新区"), entity_iri(EntityType.ENTERPRISE, "示例科技有限公司")
+    triples = [Triple(zone, RDFS.label, Literal("示例高新区", language="zh")), Triple(company, ZONE.locatedIn, zone)]
+    parsed: list[bytes] = []
+    parse = terms.parse
+
+    def counting_parse(data: bytes, **options: Any) -> Any:
+        parsed.append(data)
+        return parse(data, **options)
+
+    store = OxigraphStore(None)
+    heard: list[frozenset[str] | None] = []
+    if listening:
+        store.on_write(heard.append)
+    monkeypatch.setattr(terms, "parse", counting_parse)
+    store.replace_graph(doc_graph_iri("d1"), NTriplesText(ntriples_block(triples)))
+    assert len(parsed) == 1
+    assert (b"locatedIn" in parsed[0]) is listening  # the whole text, or its name lines only
+    assert heard == ([frozenset({zone.value, company.value})] if listening else [])
+    assert {(r["c"], r["z"]) for r in store.select("SELECT ?c ?z WHERE { ?c zone:locatedIn ?z }")} == {(company, zone)}

@@ -175,3 +175,30 @@ def test_live_index_write_during_refresh_is_caught_up(memory_store: OxigraphStor
     live.current()
     memory_store.generation += 1
     assert ZR["zone/c"].value in assert_current(memory_store, live).classes
+
+
+def test_live_index_reads_every_record_ahead_after_a_whole_read(memory_store: OxigraphStore,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a whole read the records of every entity are read on a thread of their own; a view after a write
+    then reads only the records of what the write changed."""
+    from viz import index as index_module
+
+    memory_store.replace_graphs(first_documents())
+    live = live_index(memory_store)
+    assert live is not None
+    index = live.current()
+    assert live.warmed(timeout=30)
+    assert index.records == read_records(memory_store, index.classes)
+    read_for_views: list[set[str]] = []
+
+    def recorded(store: OxigraphStore, classes: object, entities: object = None) -> object:
+        read_for_views.append(set(entities))  # type: ignore[call-overload]
+        return read_records(store, classes, entities)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module, "read_records", recorded)
+    doc = first_documents()[ZR["doc/one"]] + [Triple(FIRM, RDFS.label, Literal("甲科技股份有限公司", language="zh"))]
+    memory_store.replace_graph(ZR["doc/one"], doc)
+    view = store_view(memory_store)
+    assert view.graph.nodes[FIRM.value]["label"] == "甲科技股份有限公司"
+    assert read_for_views and set().union(*read_for_views) <= {ZONE_A.value, FIRM.value, OTHER.value, PERSON.value}
+    assert assert_current(memory_store, live).records == read_records(memory_store, live.current().classes)
