@@ -257,7 +257,8 @@ def _counted_holders(sentence: str) -> list[Award]:
 # "拥有国家级专精特新“小巨人”企业2家(A、B)": a counted title whose holders are named in brackets.
 _BRACKETED_HOLDERS = re.compile(
     r"(?P<t>[^,，。;；、()（）]{4,30}?)(?P<n>\d+|[两二三四五六七八九十]+)家[(（](?P<names>[^()（）]{2,80})[)）]")
-# Names in brackets after a count are names: only a digit or a generic word rules one out (a name such as 日升玻璃 opens with 日).
+# Names in brackets after a count are names: only a digit or a generic word rules one out
+# (a name such as 日升玻璃 opens with 日).
 # A note in the brackets (唯一一家, 全市首家) names nobody.
 _BRACKETED_NAME = re.compile(
     rf"(?!.*(?:企业|项目|公司$|唯一|首家|[一二两三四五六七八九十\d]+[家个]))[{HAN}A-Za-z]{{2,12}}"
