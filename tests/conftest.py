@@ -85,10 +85,6 @@ def api_client(api_settings: Settings, sample_store: OxigraphStore) -> Iterator[
 def serve_app(app: object, **options: object) -> Iterator[str]:
     """Run an ASGI app with uvicorn (``options``: more uvicorn.Config options) on a free loopback port in a thread;
     yields its base URL."""
-    import socket
-    import threading
-    import time
-
     import uvicorn
 
     sock = socket.socket()
@@ -96,9 +92,10 @@ def serve_app(app: object, **options: object) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **options))  # type: ignore[arg-type]
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while not server.started and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.02)
+    assert server.started, "the test server did not start"
     yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     server.should_exit = True
     thread.join(timeout=10)
