@@ -6,7 +6,9 @@ snapshot of the store (``Store.backup``) taken after every write (and, for
 queries of the default graph alone, an in-memory copy of it: api.query_copy).  The parent
 waits at most ``query_timeout_s`` and then kills the worker (SIGKILL) and
 starts a fresh one, so a runaway query costs one worker for one time limit and
-never the whole service.  In-memory stores (tests) cannot be snapshotted and
+never the whole service.  A fresh worker's start (seconds of imports on a busy
+machine) is waited for before a query's clock starts: it is neither part of the
+time limit nor charged to the client.  In-memory stores (tests) cannot be snapshotted and
 run queries in the calling thread, without a hard stop; remote stores get the
 query passed through and rely on the server's own limits.
 """
@@ -42,6 +44,8 @@ KEEP_SNAPSHOTS = 3
 WORKER_MODULE = "api.query_worker"
 MAX_WAITING = 8
 """Queries allowed to wait for a free worker; more get an immediate 503."""
+START_TIMEOUT_S = 120.0
+"""How long a query waits for a new worker to finish starting (imports), outside its time limit and its charge."""
 _ERRORS: dict[str, type[KgError]] = {
     "QuerySyntaxError": QuerySyntaxError,
     "StoreError": StoreError,
@@ -155,8 +159,22 @@ class _Worker:
         command = [sys.executable, "-m", WORKER_MODULE, str(child.fileno()), str(copy_max_bytes)]
         self.process = subprocess.Popen(command, pass_fds=[child.fileno()], stdin=subprocess.DEVNULL)
         child.close()
+        self.ready = False
         with contextlib.suppress(OSError):  # start copying the snapshot now (no answer); a dead worker shows later
             self.conn.send((snapshot, None))
+
+    def wait_ready(self, timeout_s: float) -> None:
+        """Wait for the worker's "ready" (its imports done): starting is not part of any query's time."""
+        if self.ready:
+            return
+        try:
+            if not self.conn.poll(timeout_s):
+                raise StoreUnavailable(f"the query worker did not start within {timeout_s:g} s")
+            self.ready = self.conn.recv() == ("ready", None)
+        except (EOFError, OSError) as exc:
+            raise StoreUnavailable("the query worker died while starting") from exc
+        if not self.ready:
+            raise StoreUnavailable("the query worker did not start")
 
     def ask(self, snapshot: str, request: QueryRequest, timeout_s: float) -> QueryAnswer:
         try:
@@ -238,6 +256,7 @@ class ProcessRunner:
             raise QueryBusy("every query worker is busy; try again shortly")
         worker = self._idle.get_nowait()  # the lanes admit no more takers than idle workers
         try:
+            worker.wait_ready(START_TIMEOUT_S)  # a worker restarted after a runaway may still be importing
             return _timed(ticket, partial(worker.ask, self._snapshots.current, request, self._timeout_s))
         except (QueryTimeout, StoreUnavailable):
             log.warning("query stopped (time limit or crash); restarting its worker")

@@ -24,7 +24,8 @@ MEMORY_LIMIT_BYTES = 3 * 1024**3
 
 
 def serve(conn: Connection, copy_max_bytes: int) -> None:
-    """Receive (snapshot, request); answer ("ok", answer) or (error class name, message); stop on None.
+    """Say ("ready", None) once imported, then receive (snapshot, request); answer ("ok", answer) or
+    (error class name, message); stop on None.
     A request of None only opens the snapshot and starts copying it (no answer).
 
     A query that reads only the default graph is answered from the in-memory copy of the snapshot's
@@ -38,6 +39,7 @@ def serve(conn: Connection, copy_max_bytes: int) -> None:
     from kg.errors import QuerySyntaxError, StoreError
     from kg.sparql_guard import FeatureNotAllowed
 
+    conn.send(("ready", None))  # the parent starts a query's clock only after this
     copies = DefaultGraphCopies(copy_max_bytes)
     opened: tuple[str, Store] | None = None
     while (message := conn.recv()) is not None:

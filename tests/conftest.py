@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,10 +85,6 @@ def api_client(api_settings: Settings, sample_store: OxigraphStore) -> Iterator[
 def serve_app(app: object, **options: object) -> Iterator[str]:
     """Run an ASGI app with uvicorn (``options``: more uvicorn.Config options) on a free loopback port in a thread;
     yields its base URL."""
-    import socket
-    import threading
-    import time
-
     import uvicorn
 
     sock = socket.socket()
@@ -95,9 +92,10 @@ def serve_app(app: object, **options: object) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **options))  # type: ignore[arg-type]
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while not server.started and thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.02)
+    assert server.started, "the test server did not start"
     yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     server.should_exit = True
     thread.join(timeout=10)
@@ -178,7 +176,8 @@ def protocol_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.Tem
 
 @pytest.fixture
 def canary() -> Iterator[list[int]]:
-    """A loopback TCP server that records every connection it receives."""
+    """A loopback TCP server that records every connection it receives: its port first, then each caller's port
+    (read them with :func:`canary_hits`)."""
     hits: list[int] = []
     server = socket.create_server(("127.0.0.1", 0))
     server.settimeout(0.2)
@@ -187,10 +186,10 @@ def canary() -> Iterator[list[int]]:
     def accept() -> None:
         while not stop.is_set():
             try:
-                conn, _ = server.accept()
+                conn, (_, port) = server.accept()
             except OSError:
                 continue
-            hits.append(1)
+            hits.append(port)
             conn.close()
 
     thread = threading.Thread(target=accept, daemon=True)
@@ -200,6 +199,19 @@ def canary() -> Iterator[list[int]]:
     stop.set()
     thread.join()
     server.close()
+
+
+def canary_hits(canary: list[int]) -> list[int]:
+    """The connections the canary received before this call, every one of them counted: a marker connection is
+    made and waited for, and connections are accepted in the order they were made (no guessed sleep)."""
+    with socket.create_connection(("127.0.0.1", canary[0]), timeout=60) as marker:
+        port = marker.getsockname()[1]
+    deadline = time.monotonic() + 60
+    while port not in canary[1:]:
+        assert time.monotonic() < deadline, "the canary stopped accepting connections"
+        time.sleep(0.01)
+    canary.remove(port)
+    return canary[1:]
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,7 @@ from kg.store.binding import bind_values
 from kg.store.merged import DOC_GRAPHS, NAME_PREDICATES, MergedGraph, expected_merged, with_rebuild, with_upkeep
 from kg.store.merged_names import IndexedUpdateUpkeep, name_operations, recompute_names
 from kg.store.merged_update import MAX_TOUCHED, CannotTell, changes
+from kg.store.read_only import open_read_only
 from kg.store.terms import NTriplesText, Term, boolean_answer, ntriples_block, solution_rows
 from kg.update_dataset import with_default_dataset
 
@@ -67,7 +68,7 @@ class OxigraphStore:
             if path is None:
                 self._store = Store()
             elif read_only:
-                self._store = Store.read_only(str(path))
+                self._store = open_read_only(path)  # beside a writer: retried while compaction moves files
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self._store = Store(str(path))

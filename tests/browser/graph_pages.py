@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from tests.browser.live import OfflinePage
 
@@ -77,7 +78,7 @@ def zoom_to(page: Any, factor: float) -> None:
                   "__graph.network.emit('zoom', {}); }", factor)
 
 
-def wait_for(page: Any, expression: str, timeout_s: float = 30.0) -> Any:
+def wait_for(page: Any, expression: str, timeout_s: float = 60.0) -> Any:
     """Poll ``expression`` until it is truthy (the page's CSP forbids Playwright's eval-based wait_for_function)."""
     deadline = time.monotonic() + timeout_s
     while True:
@@ -87,6 +88,22 @@ def wait_for(page: Any, expression: str, timeout_s: float = 30.0) -> Any:
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout_s} s: {expression}")
         time.sleep(0.1)
+
+
+T = TypeVar("T")
+
+
+def eventually(check: Callable[[], T], timeout_s: float = 60.0) -> T:
+    """``check()`` once it passes, for a view that is still moving (animations run by frames, slower on a busy
+    machine); its last AssertionError if it still fails after ``timeout_s``."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            return check()
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def expansion_layout(page: Any, before: set[str], centre: str) -> dict[str, Any]:

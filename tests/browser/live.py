@@ -3,9 +3,6 @@ Chromium page that may reach nothing but that server."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,12 +21,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def corpus_store() -> OxigraphStore:
     from ingest.runner import ingest_paths
 
@@ -42,25 +33,17 @@ def corpus_store() -> OxigraphStore:
 
 @contextmanager
 def live_server(store: OxigraphStore, no_corpus: Path) -> Iterator[str]:
-    """Serve the app over ``store`` on a free local port; yields its base URL."""
-    import uvicorn
-
+    """Serve the app over ``store`` on a free local port (bound before the server starts); yields its base URL."""
     from api.main import create_app
     from kg.settings import MEMORY, Settings
+    from tests.conftest import serve_app
 
     settings = Settings(store=MEMORY, corpus=no_corpus, _env_file=None)  # type: ignore[call-arg]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, store=store), host="127.0.0.1",
-                                           port=_free_port(), log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
+    server = serve_app(create_app(settings, store=store))
     try:
-        yield f"http://127.0.0.1:{server.config.port}"
+        yield next(server)
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+        next(server, None)
 
 
 class OfflinePage:

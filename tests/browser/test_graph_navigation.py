@@ -10,7 +10,15 @@ from urllib.parse import parse_qs, quote, urlsplit
 import httpx
 import pytest
 
-from tests.browser.graph_pages import expansion_layout, labels, node_point, open_graph, visible_ids, wait_for
+from tests.browser.graph_pages import (
+    eventually,
+    expansion_layout,
+    labels,
+    node_point,
+    open_graph,
+    visible_ids,
+    wait_for,
+)
 from tests.browser.live import CHROMIUM
 
 pytestmark = [
@@ -48,18 +56,21 @@ def test_graph_navigation_choosing_a_zone_zooms_and_centres_on_it(browser: Any, 
     overview_scale = page.evaluate("__graph.network.getScale()")
     zone = zone_named(corpus_server_url, "江阴高新技术开发区")
     page.select_option("#zone-filter", zone)
-    page.wait_for_timeout(500)  # the zoom is animated
     members = {n["id"] for n in graph_json(corpus_server_url, zone=zone)["nodes"]}
     assert visible_ids(page) == members
     assert query_of(href(page))["zone"] == [zone]
-    assert page.evaluate("__graph.network.getScale()") > 2 * overview_scale
-    x, y = node_point(page, zone)
-    box = page.locator("#network").bounding_box()
-    assert abs(x - (box["x"] + box["width"] / 2)) < 0.25 * box["width"]
-    assert abs(y - (box["y"] + box["height"] / 2)) < 0.25 * box["height"]
-    for member in members:  # the whole zone is on screen
-        mx, my = node_point(page, member)
-        assert box["x"] <= mx <= box["x"] + box["width"] and box["y"] <= my <= box["y"] + box["height"]
+
+    def zoomed_on_the_zone() -> None:  # the zoom is animated
+        assert page.evaluate("__graph.network.getScale()") > 2 * overview_scale
+        x, y = node_point(page, zone)
+        box = page.locator("#network").bounding_box()
+        assert abs(x - (box["x"] + box["width"] / 2)) < 0.25 * box["width"]
+        assert abs(y - (box["y"] + box["height"] / 2)) < 0.25 * box["height"]
+        for member in members:  # the whole zone is on screen
+            mx, my = node_point(page, member)
+            assert box["x"] <= mx <= box["x"] + box["width"] and box["y"] <= my <= box["y"] + box["height"]
+
+    eventually(zoomed_on_the_zone)
     offline.screenshot("graph-nav-zone-chosen.png")
     assert offline.errors == []
 
@@ -93,13 +104,30 @@ def test_graph_navigation_click_expands_neighbours_in_place(browser: Any, corpus
     assert offline.errors == []
 
 
+def double_click_to_focus(browser: Any, base: str, node: str, attempts: int = 5) -> Any:
+    """A fresh explorer (depth 2) on which a double click on ``node`` focused it.
+
+    vis-network (hammer.js) takes two taps as a double click only if Chromium stamps them within 300 ms; with
+    its main thread busy (the first tap selects and redraws) the second can be stamped later on a loaded machine,
+    and the page then rightly sees two clicks. Each try starts on a new page; a page that never focuses on a
+    double click fails every try."""
+    for _ in range(attempts):
+        offline = open_graph(browser, base)
+        page = offline.page
+        page.select_option("#depth", "2")
+        page.evaluate("id => __graph.network.focus(id, {scale: 1.5, animation: false})", node)
+        page.mouse.dblclick(*node_point(page, node))
+        try:
+            wait_for(page, "location.search.includes('focus=')", 15)
+            return offline
+        except AssertionError:
+            page.close()
+    raise AssertionError(f"{attempts} double clicks on {node} never focused it")
+
+
 def test_graph_navigation_double_click_focuses_and_url_holds_the_view(browser: Any, corpus_server_url: str) -> None:
-    offline = open_graph(browser, corpus_server_url)
+    offline = double_click_to_focus(browser, corpus_server_url, SAMPLE_ENTERPRISE)
     page = offline.page
-    page.select_option("#depth", "2")
-    page.evaluate("id => __graph.network.focus(id, {scale: 1.5, animation: false})", SAMPLE_ENTERPRISE)
-    page.mouse.dblclick(*node_point(page, SAMPLE_ENTERPRISE))
-    wait_for(page, "location.search.includes('focus=')")
     assert query_of(href(page))["focus"] == [SAMPLE_ENTERPRISE] and query_of(href(page))["depth"] == ["2"]
     ego = {n["id"] for n in graph_json(corpus_server_url, focus=SAMPLE_ENTERPRISE, depth=2)["nodes"]}
     assert visible_ids(page) == ego
@@ -200,11 +228,14 @@ def test_graph_navigation_unlinked_entities_behind_a_toggle(browser: Any, corpus
     toggle = page.locator("#isolated-toggle")
     assert toggle.text_content() == f"未关联 {len(unlinked)} 个"
     toggle.click()
-    page.wait_for_timeout(400)
     assert visible_ids(page) == linked | unlinked
-    report = labels(page)
-    assert report["overlaps"] == [] and report["problems"] == []
-    assert len(set(report["nodes"]) & unlinked) >= len(unlinked) / 2  # the view moved to them: most are named
+
+    def most_unlinked_named() -> None:  # the view moves to them
+        report = labels(page)
+        assert report["overlaps"] == [] and report["problems"] == []
+        assert len(set(report["nodes"]) & unlinked) >= len(unlinked) / 2
+
+    eventually(most_unlinked_named)
     offline.screenshot("graph-nav-unlinked-shown.png")
     toggle.click()
     assert visible_ids(page) == linked
@@ -215,11 +246,11 @@ def test_graph_navigation_details_link_source_span_and_zone_profile(browser: Any
     page = offline.page
     page.evaluate("id => __graph.select(id)", SAMPLE_ENTERPRISE)
     link = page.locator("#details .sentences li a.source").first
-    link.wait_for(timeout=20_000)
+    link.wait_for(timeout=60_000)
     assert link.get_attribute("href") == "/documents/sample?s=0&e=20"
     page.evaluate("id => __graph.select(id)", RUGAO)
     assert page.locator("#details a.profile").get_attribute("href") == "/zones/rugao"
-    page.locator("#details .sentences li").first.wait_for(timeout=20_000)
+    page.locator("#details .sentences li").first.wait_for(timeout=60_000)
     offline.screenshot("graph-nav-zone-details.png")
 
 

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +13,7 @@ from pyoxigraph import RdfFormat
 
 from kg.store.oxigraph import OxigraphStore
 from tests.browser.graph_pages import STABLE, wait_for
+from tests.browser.live import live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,32 +44,11 @@ def _build_store() -> OxigraphStore:
     return store
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    from api.main import create_app
-    from kg.settings import MEMORY, Settings
-
     store = _build_store()
-    settings = Settings(store=MEMORY, corpus=tmp_path_factory.mktemp("no-corpus"), _env_file=None)  # type: ignore[call-arg]
-    app = create_app(settings, store=store)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(store, tmp_path_factory.mktemp("no-corpus")) as url:
+        yield url
     store.close()
 
 
@@ -162,7 +139,7 @@ def test_graph_page_click_shows_source_sentences(graph_page: PageRecorder) -> No
     graph_page.click_node(SAMPLE_ENTERPRISE)
     assert graph_page.page.locator("#details h2").text_content() == "东旭科技"
     sentence = graph_page.page.locator("#details .sentences li").first
-    sentence.wait_for(timeout=20_000)
+    sentence.wait_for(timeout=60_000)
     assert "2021年签约东旭科技20亿元项目1个。" in sentence.text_content()
     href = sentence.locator("a").get_attribute("href")
     assert href.startswith("/documents/sample?s=") and "&e=" in href  # the document view, sentence highlighted
@@ -171,7 +148,7 @@ def test_graph_page_click_shows_source_sentences(graph_page: PageRecorder) -> No
 def test_graph_page_names_from_documents_stay_inert(graph_page: PageRecorder) -> None:
     page = graph_page.page
     graph_page.click_node(XSS_ENTERPRISE)
-    page.locator("#details .sentences li").first.wait_for(timeout=20_000)
+    page.locator("#details .sentences li").first.wait_for(timeout=60_000)
     page.fill("#search", "svg")
     page.mouse.move(10, 10)
     assert page.evaluate("typeof window.__xss") == "undefined"
@@ -190,7 +167,7 @@ def test_graph_page_screenshot_of_corpus_graph(graph_page: PageRecorder) -> None
             const n = net.getConnectedEdges(id).length; if (n > most) { most = n; best = id; } }
         return best; }""")
     page.evaluate("id => { __graph.select(id); __graph.network.moveTo({scale: 0.75}); }", hub)
-    page.locator("#details .sentences li").first.wait_for(timeout=20_000)
+    page.locator("#details .sentences li").first.wait_for(timeout=60_000)
     graph_page.page.screenshot(path=str(ARTIFACTS / "graph.png"))
     assert (ARTIFACTS / "graph.png").stat().st_size > 10_000
 

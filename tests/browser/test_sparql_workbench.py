@@ -28,7 +28,7 @@ def server_url(corpus_server_url: str) -> str:
 def workbench(browser: Any, server_url: str) -> Iterator[OfflinePage]:
     offline = OfflinePage(browser, server_url)
     offline.page.goto(server_url + "/sparql")
-    offline.page.locator(".CodeMirror").first.wait_for(timeout=20_000)
+    offline.page.locator(".CodeMirror").first.wait_for(timeout=60_000)
     yield offline
     offline.page.close()
 
@@ -54,8 +54,8 @@ def test_workbench_runs_companies_by_zone_into_a_table_of_distinct_rows(
 
     page = workbench.page
     page.locator("#gallery button.example").first.click()
-    page.locator(".yasr table.dataTable tbody tr").first.wait_for(timeout=20_000)
-    page.locator(".yasr_response_chip, .yasr .dataTables_info").first.wait_for(timeout=20_000)
+    page.locator(".yasr table.dataTable tbody tr").first.wait_for(timeout=60_000)
+    page.locator(".yasr_response_chip, .yasr .dataTables_info").first.wait_for(timeout=60_000)
     query = _editor_text(page)
     expected = httpx.post(server_url + "/sparql", data={"query": query},
                           headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
@@ -73,7 +73,7 @@ def test_workbench_runs_companies_by_zone_into_a_table_of_distinct_rows(
 def test_entity_iri_opens_the_graph_page_focused_on_it(browser: Any, server_url: str) -> None:
     offline = OfflinePage(browser, server_url)
     offline.page.goto(server_url + "/resource/enterprise/dx")
-    wait_for(offline.page, "window.__graphStable !== undefined", 20)
+    wait_for(offline.page, "window.__graphStable !== undefined", 60)
     assert "/graph?focus=https%3A%2F%2Fw3id.org%2Fzonekg%2Fresource%2Fenterprise%2Fdx" in offline.page.url
     assert offline.page.evaluate("__graph.nodes.get('https://w3id.org/zonekg/resource/enterprise/dx') !== null")
     assert offline.blocked == [] and offline.errors == []

@@ -59,7 +59,7 @@ def test_profile_charts_draw_the_api_numbers(offline: OfflinePage, server_url: s
     zone = _zone(server_url, "如皋高新区")
     page = offline.page
     page.goto(f"{server_url}/zones/{zone['id']}")
-    wait_for(page, "window.__zoneProfile !== undefined", 20)
+    wait_for(page, "window.__zoneProfile !== undefined", 60)
     for chart in ("chart-pipeline", "chart-investment", "chart-indicator"):
         assert _chart_shapes(page, chart) >= 5, chart
     pipeline_text = page.locator("#chart-pipeline svg").text_content()
@@ -88,7 +88,7 @@ def test_profile_totals_equal_the_rest_api(offline: OfflinePage, server_url: str
     zone = _zone(server_url, name)
     page = offline.page
     page.goto(f"{server_url}/zones/{zone['id']}")
-    wait_for(page, "window.__zoneProfile !== undefined", 20)
+    wait_for(page, "window.__zoneProfile !== undefined", 60)
     cards = dict(page.evaluate("[...document.querySelectorAll('.figure')].map(f => "
                                "[f.dataset.figure, f.querySelector('b').textContent])"))
     totals = httpx.get(f"{server_url}/zones/{zone['id']}/profile").json()["totals"]
@@ -104,7 +104,7 @@ def test_metric_choice_redraws_the_indicator_chart(offline: OfflinePage, server_
     zone = _zone(server_url, "江阴高新技术开发区")
     page = offline.page
     page.goto(f"{server_url}/zones/{zone['id']}")
-    wait_for(page, "window.__zoneProfile !== undefined", 20)
+    wait_for(page, "window.__zoneProfile !== undefined", 60)
     options = page.locator("#metric option")
     assert options.count() >= 10
     second = options.nth(1).text_content()
@@ -122,12 +122,12 @@ def test_source_link_opens_the_document_with_the_sentence_highlighted_in_view(
     zone = _zone(server_url, "江阴高新技术开发区")
     page = offline.page
     page.goto(f"{server_url}/zones/{zone['id']}")
-    wait_for(page, "window.__zoneProfile !== undefined", 20)
+    wait_for(page, "window.__zoneProfile !== undefined", 60)
     profile = httpx.get(f"{server_url}/zones/{zone['id']}/profile").json()
     # The sentence furthest into its document: the view must scroll to show it.
     evidence = max((e for row in profile["projects"] for e in row["evidence"]), key=lambda e: e["start"])
     page.locator(f'#projects a.source[href="{evidence["url"]}"]').first.click()
-    wait_for(page, "window.__docView !== undefined", 20)
+    wait_for(page, "window.__docView !== undefined", 60)
     marked = "".join(page.locator("#doc-text mark.current").all_text_contents())
     assert unicodedata.normalize("NFKC", marked) == unicodedata.normalize("NFKC", evidence["text"])
     box = page.locator("#doc-text mark.current").first.bounding_box()
@@ -146,7 +146,7 @@ def test_document_facts_move_the_highlight_in_place(offline: OfflinePage, server
     doc = max(documents, key=lambda d: d["facts"])
     page = offline.page
     page.goto(f"{server_url}/documents/{doc['id']}")
-    wait_for(page, "window.__docView !== undefined", 20)
+    wait_for(page, "window.__docView !== undefined", 60)
     assert page.locator("#doc-text mark.current").count() == 0
     links = page.locator(".doc-facts a.source")
     assert links.count() > 10
@@ -159,7 +159,7 @@ def test_document_facts_move_the_highlight_in_place(offline: OfflinePage, server
     assert box is not None and 0 <= box["y"] <= 900
     offline.screenshot("document-view-fact-click.png")
     page.goto(f"{server_url}/documents/{doc['id']}#evidence-{target}")
-    wait_for(page, "window.__docView !== undefined", 20)
+    wait_for(page, "window.__docView !== undefined", 60)
     assert page.evaluate("window.__docView.current") == target
 
 
@@ -177,10 +177,10 @@ def test_exported_html_shows_source_sentences_offline(browser: Any, tmp_path: An
     offline = OfflinePage(browser, out.as_uri().rsplit("/", 1)[0])
     page = offline.page
     page.goto(out.as_uri())
-    wait_for(page, "window.__graphStable !== undefined", 20)
+    wait_for(page, "window.__graphStable !== undefined", 60)
     page.evaluate("id => __graph.select(id)", zone)
     sentences = page.locator("#details .sentences li")
-    sentences.first.wait_for(timeout=20_000)
+    sentences.first.wait_for(timeout=60_000)
     assert sentences.count() >= 5
     assert "000_d6b4aef8aad70cf9" in sentences.first.text_content()
     page.locator("#details .evidence h3").scroll_into_view_if_needed()
@@ -197,7 +197,7 @@ def test_zone_with_no_projects_or_figures_renders_without_errors(offline: Offlin
     assert bare["totals"]["projects"] == 0 and bare["totals"]["indicators"] == 0
     page = offline.page
     page.goto(f"{server_url}/zones/{bare['zone']['id']}")
-    wait_for(page, "window.__zoneProfile !== undefined", 20)
+    wait_for(page, "window.__zoneProfile !== undefined", 60)
     assert page.locator("#chart-investment").text_content() == "没有披露投资额的项目"
     assert page.locator("#chart-indicator").text_content() == "没有抽取到指标"
     assert page.locator("h1").text_content() == bare["zone"]["label"]

@@ -22,7 +22,7 @@ from kg.settings import MEMORY, Settings
 from kg.store import GraphStore, open_store
 from kg.store.oxigraph import OxigraphStore
 from kg.store.sparql_http import CHUNK_TRIPLES, SparqlHttpStore
-from tests.contract.servers import Endpoint, free_port
+from tests.contract.servers import Endpoint
 
 COMPANY = entity_iri(EntityType.ENTERPRISE, "东旭科技")
 ZONE_A = entity_iri(EntityType.ZONE, "如皋高新区")
@@ -88,6 +88,7 @@ def test_store_contract_replace_graphs_replaces_each_and_no_other(store: GraphSt
     assert store.quad_count() == 2 + 3 + 2
 
 
+@pytest.mark.timeout(1200)  # Virtuoso recomputes 2,500 names in 60-180 s at load 15: a hang guard, not a speed test
 def test_store_contract_big_graph_is_replaced_whole(store: GraphStore) -> None:
     graph = doc_graph_iri("big")
     store.replace_graph(graph, many_labels(CHUNK_TRIPLES * 2 + 500))
@@ -179,11 +180,13 @@ def test_store_contract_rejected_graph_leaves_store_unchanged(store: GraphStore)
 
 
 def test_sparql_http_unreachable_server_fails_fast() -> None:
-    store = SparqlHttpStore(f"http://127.0.0.1:{free_port()}/sparql", timeout_s=2)
-    started = time.monotonic()
-    with pytest.raises(StoreUnavailable):
-        store.select("SELECT * WHERE { ?s ?p ?o }")
-    assert time.monotonic() - started < 2
+    with socket.socket() as closed:  # bound, never listening: the port refuses and stays ours
+        closed.bind(("127.0.0.1", 0))
+        store = SparqlHttpStore(f"http://127.0.0.1:{closed.getsockname()[1]}/sparql", timeout_s=30)
+        started = time.monotonic()
+        with pytest.raises(StoreUnavailable):
+            store.select("SELECT * WHERE { ?s ?p ?o }")
+        assert time.monotonic() - started < 5  # refused at once, not after the 5 s connect timeout
 
 
 def test_sparql_http_silent_server_times_out_instead_of_hanging() -> None:
@@ -194,7 +197,7 @@ def test_sparql_http_silent_server_times_out_instead_of_hanging() -> None:
         started = time.monotonic()
         with pytest.raises(QueryTimeout):
             store.ask("ASK { ?s ?p ?o }")
-        assert time.monotonic() - started < 3
+        assert time.monotonic() - started < 8  # the store's 0.5 s, well before the 10 s default
 
 
 @pytest.mark.parametrize(("status", "error"), [(400, QuerySyntaxError), (403, StoreError), (500, StoreError)])

@@ -17,7 +17,7 @@ from SPARQLWrapper import JSON, TURTLE, XML, SPARQLWrapper
 
 from api.main import create_app
 from kg.settings import MEMORY, Settings
-from tests.conftest import API_TOKEN
+from tests.conftest import API_TOKEN, canary_hits
 
 ZONE = "https://w3id.org/zonekg/ontology#"
 COUNT_ENTERPRISES = "SELECT (COUNT(?e) AS ?n) WHERE { ?e a zone:Enterprise }"
@@ -170,8 +170,7 @@ def test_api_sparql_service_never_reaches_network(api_client: Any, canary: list[
         "/sparql/update", data={"update": f"LOAD <http://127.0.0.1:{canary[0]}/x.ttl>"}, headers=AUTH
     )
     assert load.status_code == 400
-    time.sleep(0.3)
-    assert canary[1:] == []
+    assert canary_hits(canary) == []
 
 
 UPDATES = [
@@ -236,18 +235,21 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 def test_api_sparql_runaway_query_is_stopped(disk_api: str) -> None:
+    """A runaway is stopped at the 1.5 s limit (not at the 10 s default) while other queries are answered."""
     simple = {"query": COUNT_ENTERPRISES}
-    with httpx.Client(base_url=disk_api, timeout=30) as client, ThreadPoolExecutor(2) as pool:
+    with httpx.Client(base_url=disk_api, timeout=60) as client, ThreadPoolExecutor(2) as pool:
         assert _count(client.get("/sparql", params=simple)) == 1
         started = time.monotonic()
         runaway = pool.submit(client.get, "/sparql", params={"query": RUNAWAY})
         time.sleep(0.3)
         during = client.get("/sparql", params=simple)
-        assert during.status_code == 200 and time.monotonic() - started < 1.5
+        answered_while_the_runaway_ran = not runaway.done()
         response = runaway.result()
         elapsed = time.monotonic() - started
+        assert during.status_code == 200 and answered_while_the_runaway_ran
         assert (response.status_code, response.json()["error"]) == (503, "query_timeout")
-        assert response.headers["Retry-After"] and elapsed < 1.5 + 2
+        assert "longer than 1.5 s" in response.json()["detail"] and response.headers["Retry-After"]
+        assert 1.5 <= elapsed < 8  # well before the default limit: the configured one stopped it
         assert _count(client.get("/sparql", params=simple)) == 1
 
 

@@ -35,7 +35,7 @@ def disk_client(tmp_path: Path, disk_store_path: Path) -> Iterator[object]:
 
 def _copy_ready(client, query: str = LABELS) -> None:  # type: ignore[no-untyped-def]
     """Wait until the worker answers ``query`` from its in-memory copy."""
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while not client.app.state.runner.run(QueryRequest(query)).in_memory:
         assert time.monotonic() < deadline, "the worker never answered from its copy"
         time.sleep(0.05)

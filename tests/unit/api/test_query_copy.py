@@ -64,7 +64,7 @@ def test_only_queries_of_the_default_graph_alone_read_the_copy(request_: QueryRe
 
 
 def _wait_for_copy(copies: DefaultGraphCopies, snapshot: str, disk: Store, request: QueryRequest) -> Store:
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 120
     while (copy := copies.store_for(snapshot, disk, request)) is None:
         assert time.monotonic() < deadline, "the copy was never built"
         time.sleep(0.01)

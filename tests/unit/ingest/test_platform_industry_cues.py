@@ -162,7 +162,8 @@ def industry_names(sentence: str) -> list[str]:
 
 
 def test_a_verb_of_effort_before_a_sector_list_is_cut_off() -> None:
-    assert industry_names("青松创新产业园持续发力云计算、人工智能、无人机产业。")[:3] == ["云计算", "人工智能", "无人机"]
+    names = industry_names("青松创新产业园持续发力云计算、人工智能、无人机产业。")
+    assert names[:3] == ["云计算", "人工智能", "无人机"]
 
 
 def test_a_count_and_kind_after_the_last_sector_is_no_part_of_it() -> None:

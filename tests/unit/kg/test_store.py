@@ -156,7 +156,6 @@ def test_store_takes_a_graph_as_ntriples_text_like_its_triples(tmp_path) -> None
                       Triple(zone, SKOS.altLabel, triples[1].object)}
 
 
-
 @pytest.mark.parametrize("listening", [False, True])
 def test_store_parses_a_worker_ntriples_text_once(monkeypatch: pytest.MonkeyPatch, listening: bool) -> None:
     """A graph given as N-Triples text is parsed once per write: its name lines alone when no listener wants
@@ -183,3 +182,21 @@ def test_store_parses_a_worker_ntriples_text_once(monkeypatch: pytest.MonkeyPatc
     assert (b"locatedIn" in parsed[0]) is listening  # the whole text, or its name lines only
     assert heard == ([frozenset({zone.value, company.value})] if listening else [])
     assert {(r["c"], r["z"]) for r in store.select("SELECT ?c ?z WHERE { ?c zone:locatedIn ?z }")} == {(company, zone)}
+
+
+def test_store_read_only_views_open_while_a_writer_compacts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``zonekg query`` beside a ``zonekg serve`` that has just opened its store: the writer's compaction deletes
+    table files while a reader opens (1 open in 5 failed with "No such file or directory"); every view opens."""
+    for n in range(10):
+        path = tmp_path / f"s{n}"
+        seed = OxigraphStore(path)
+        seed.replace_graph(doc_graph_iri("d1"), located(ZONE_A))
+        seed.close()
+        writer = OxigraphStore(path)  # opening compacts the files the seeding left, in the background
+        try:
+            views = [OxigraphStore(path, read_only=True) for _ in range(3)]
+            assert [view.quad_count() for view in views] == [2] * 3
+            for view in views:
+                view.close()
+        finally:
+            writer.close()
