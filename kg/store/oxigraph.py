@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -248,6 +249,11 @@ class OxigraphStore:
             return solution_rows(self._store.query(query, prefixes=PREFIXES, base_iri=RESOURCE_IRI))
         except SyntaxError as exc:
             raise CannotTell(f"pattern not evaluated: {exc}") from exc
+        except BaseException as exc:
+            # An error while the rows were read (e.g. a SERVICE): the finished frames of its traceback hold the
+            # engine's result, which may only be dropped on this thread, not where the error is handled.
+            traceback.clear_frames(exc.__traceback__)
+            raise
 
     def _graphs_read_by(self, update: str) -> list[str]:
         """The store's named graphs and the graphs the update's text names (it may create them before it reads)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from api.query_exec import QueryRequest
 from api.query_pool import InlineRunner
+from kg.store.oxigraph import OxigraphStore
 
 DOC = "https://w3id.org/zonekg/resource/doc/a"
 QUERIES = [
@@ -49,4 +51,23 @@ def test_engine_results_are_dropped_on_the_thread_that_ran_the_query(monkeypatch
         gc.collect()  # here, on the test's thread: what the query left in reference cycles is dropped now
     finally:
         runner.close()
+    assert [str(u.exc_value) for u in dropped if "unsendable" in str(u.exc_value)] == []
+
+
+
+def test_an_update_whose_pattern_fails_while_read_leaves_no_engine_result_to_another_thread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The embedded store reads an update's pattern as a SELECT first (kg.store.merged_update), on the API's
+    update thread; a SERVICE in it fails while its rows are read, and the error is handled on the caller's."""
+    dropped: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", dropped.append)
+    store = OxigraphStore(None)
+    failing = ("INSERT { ?s <http://example.org/p> ?x } WHERE { ?s ?p ?o "
+               "SERVICE <http://127.0.0.1:1/sparql> { ?s ?q ?x } }")
+    store.raw.extend(memory_store())
+    with ThreadPoolExecutor(1) as update_thread:
+        for _ in range(3):
+            with pytest.raises(Exception, match="."):
+                update_thread.submit(store.update, failing).result()
+    gc.collect()  # here, on the test's thread
     assert [str(u.exc_value) for u in dropped if "unsendable" in str(u.exc_value)] == []
