@@ -6,6 +6,7 @@ on-disk ones; it only needs picklable inputs and outputs.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -43,8 +44,8 @@ class QueryAnswer:
     body: bytes
     media_type: str
     truncated: bool = False
-    rows: int = 0
-    """Solutions or triples kept (0 for a boolean answer)."""
+    rows: int | None = 0
+    """Solutions or triples kept (0 for a boolean answer; None for a small answer the engine serialised whole)."""
     cut_bytes: bool = False
     in_memory: bool = False
 
@@ -78,9 +79,66 @@ def _evaluated(store: Store, request: QueryRequest, dataset: QueryDataset | None
     left in reference cycles that the garbage collector frees on whatever thread it runs on."""
     result = run_query(store, request.query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
     try:
+        if _engine_may_write(result, request):
+            small = _small_answer(result, request)
+            if small is not None:
+                return small
+            # Past the small-answer bound: evaluated again, serialised here under the caps. The text is
+            # remembered, so the next time it is evaluated once.
+            LARGE_ANSWERS.add(_answer_key(request))
+            result = run_query(store, request.query, dataset, prefixes=PREFIXES, base_iri=RESOURCE_IRI)
         return _serialise(result, request)
     finally:
         del result
+
+
+class RecentKeys:
+    """A bounded set of recent keys (oldest forgotten first); shared by threads, a lost key is only relearnt."""
+
+    def __init__(self, most: int = 4096) -> None:
+        self._keys: OrderedDict[tuple[object, ...], None] = OrderedDict()
+        self._most = most
+
+    def add(self, key: tuple[object, ...]) -> None:
+        self._keys[key] = None
+        self._keys.move_to_end(key)
+        while len(self._keys) > self._most:
+            self._keys.popitem(last=False)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+
+LARGE_ANSWERS = RecentKeys()
+"""Queries whose last answer was past the engine's small-answer bound: serialised here from the start."""
+
+
+def _answer_key(request: QueryRequest) -> tuple[object, ...]:
+    return (request.query, request.results_type, request.max_rows, request.max_bytes,
+            request.default_graph_uris, request.named_graph_uris)
+
+
+def _engine_may_write(result: object, request: QueryRequest) -> bool:
+    """The engine's own serialiser (faster than the one here) is tried first on a SELECT answer in JSON or
+    XML, unless the same query's answer was too large for it last time."""
+    return (isinstance(result, QuerySolutions) and request.results_type in results.ENGINE_MIN_ROW_BYTES
+            and _answer_key(request) not in LARGE_ANSWERS)
+
+
+def _small_answer(result: QuerySolutions, request: QueryRequest) -> QueryAnswer | None:
+    """The engine's own serialisation of an answer small enough to be under both caps; None past that bound.
+
+    The engine writes as it evaluates, so a large answer is abandoned after its first few kilobytes."""
+    fmt = QueryResultsFormat.from_media_type(request.results_type)
+    bound = min(request.max_bytes, request.max_rows * results.ENGINE_MIN_ROW_BYTES[request.results_type])
+    sink = results.CappedBuffer(bound)
+    try:
+        result.serialize(sink, format=fmt)
+    except (results.Overflow, OSError):
+        if sink.overflowed:
+            return None
+        raise
+    return QueryAnswer(sink.getvalue(), request.results_type, rows=None)
 
 
 def execute_detached(store: Store, request: QueryRequest) -> QueryAnswer:

@@ -138,6 +138,10 @@ def to_tsv(variables: list[str], rows: Iterable[Row]) -> bytes:
 
 
 SOLUTION_WRITERS = {JSON: to_json, XML: to_xml, CSV: to_csv, TSV: to_tsv}
+ENGINE_MIN_ROW_BYTES = {JSON: 3, XML: 17}
+"""The fewest bytes a solution takes in the engine's own JSON and XML (``{},`` and ``<result></result>``).
+Every term takes more bytes there than characters in N-Triples, so an answer of at most ``min(max_bytes,
+max_rows * this)`` bytes is under both caps of a public answer. (CSV and TSV write some terms shorter.)"""
 
 
 class Overflow(Exception):

@@ -94,7 +94,7 @@ def test_answers_read_as_the_engine_writes_them(media: str, fmt: QueryResultsFor
     query = "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?s <http://e/q> ?none } } ORDER BY ?s STR(?o)"
     ours = execute(store, QueryRequest(query, media))
     engine = store.query(query).serialize(format=fmt)  # type: ignore[union-attr]
-    assert (ours.rows, ours.truncated, ours.cut_bytes) == (3, False, False)
+    assert (ours.rows, ours.truncated, ours.cut_bytes) == (None, False, False)  # small: the engine wrote it
     read = [[(r["s"], r["o"], r["none"]) for r in parse_query_results(io.BytesIO(body), format=fmt)]
             for body in (ours.body, engine)]
     assert read[0] == read[1]
@@ -103,7 +103,7 @@ def test_answers_read_as_the_engine_writes_them(media: str, fmt: QueryResultsFor
 
 @pytest.mark.parametrize("media", [results.JSON, results.XML, results.CSV])
 @pytest.mark.parametrize("rows", [3, 30])
-def test_a_query_is_evaluated_once_whatever_the_size_of_its_answer(
+def test_a_query_too_large_for_the_engine_s_writer_is_evaluated_twice_once_then_once(
         monkeypatch: pytest.MonkeyPatch, media: str, rows: int) -> None:
     from api import query_exec
 
@@ -118,9 +118,29 @@ def test_a_query_is_evaluated_once_whatever_the_size_of_its_answer(
 
     run_query = query_exec.run_query
     monkeypatch.setattr(query_exec, "run_query", counted)
-    answer = execute(store, QueryRequest("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s", media, max_rows=10))
-    assert len(evaluations) == 1
-    assert (answer.rows, answer.truncated) == (min(rows, 10), rows > 10)
+    monkeypatch.setattr(query_exec, "LARGE_ANSWERS", query_exec.RecentKeys())
+    request = QueryRequest("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s", media, max_rows=10)  # engine bound: 30 bytes
+    first = execute(store, request)
+    assert len(evaluations) == (1 if media == results.CSV else 2)  # CSV is always written here
+    again = execute(store, request)
+    assert len(evaluations) - (1 if media == results.CSV else 2) == 1
+    assert (first.rows, first.truncated) == (again.rows, again.truncated) == (min(rows, 10), rows > 10)
+    assert first.body == again.body
+
+
+def test_a_small_answer_is_evaluated_once_and_written_by_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from api import query_exec
+
+    evaluations = []
+
+    def counted(*args: object, **options: object) -> object:
+        evaluations.append(args[1])
+        return run_query(*args, **options)  # type: ignore[arg-type]
+
+    run_query = query_exec.run_query
+    monkeypatch.setattr(query_exec, "run_query", counted)
+    answer = execute(_varied_store(), QueryRequest("SELECT ?s ?o WHERE { ?s ?p ?o }"))
+    assert (len(evaluations), answer.rows, answer.truncated) == (1, None, False)
 
 
 def test_the_byte_cap_still_cuts_an_answer_under_the_row_cap() -> None:
