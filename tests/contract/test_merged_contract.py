@@ -16,9 +16,8 @@ from kg.model import EntityType
 from kg.namespaces import RDFS, SKOS, ZONE
 from kg.store import GraphStore
 from kg.store.merged import expected_merged
-from kg.store.oxigraph import OxigraphStore
 from kg.store.sparql_http import CHUNK_TRIPLES
-from tests.contract.test_store_contract import BACKENDS, remote
+from tests.contract.test_store_contract import BACKENDS, backend
 
 COMPANY = entity_iri(EntityType.ENTERPRISE, "东旭科技")
 ZONE_A = entity_iri(EntityType.ZONE, "南通开发区")
@@ -28,12 +27,7 @@ MERGED = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
-    if request.param.startswith("oxigraph-"):
-        embedded = OxigraphStore(tmp_path / "store" if request.param == "oxigraph-disk" else None)
-        yield embedded
-        embedded.close()
-    else:
-        yield from remote(request.getfixturevalue(f"{request.param.split('-')[1]}_endpoint"))
+    yield from backend(request, tmp_path)
 
 
 def merged(store: GraphStore) -> set[Triple]:

@@ -21,7 +21,7 @@ from kg.store import GraphStore
 from kg.store.merged import MERGED_GRAPH
 from kg.store.oxigraph import OxigraphStore
 from tests.contract.test_merged_contract import COMPANY, LONG, SHORT, ZONE_A, assert_in_step, merged
-from tests.contract.test_store_contract import BACKENDS, remote
+from tests.contract.test_store_contract import BACKENDS, backend
 
 D1, D2 = doc_graph_iri("d1"), doc_graph_iri("d2")
 ZONE_B = entity_iri(EntityType.ZONE, "江阴高新区")
@@ -30,12 +30,7 @@ FULLER = Literal("南通经济技术开发区核心区", language="zh")
 
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
-    if request.param.startswith("oxigraph-"):
-        embedded = OxigraphStore(tmp_path / "store" if request.param == "oxigraph-disk" else None)
-        yield embedded
-        embedded.close()
-    else:
-        yield from remote(request.getfixturevalue(f"{request.param.split('-')[1]}_endpoint"))
+    yield from backend(request, tmp_path)
 
 
 @pytest.fixture

@@ -57,6 +57,11 @@ def remote(endpoint: Endpoint) -> Iterator[SparqlHttpStore]:
 
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    yield from backend(request, tmp_path)
+
+
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    """The store of one of :data:`BACKENDS` (``request.param``), closed or emptied after the test."""
     if request.param.startswith("oxigraph-"):
         path = tmp_path / "store" if request.param == "oxigraph-disk" else None
         embedded = OxigraphStore(path)
