@@ -101,23 +101,31 @@ def test_answers_read_as_the_engine_writes_them(media: str, fmt: QueryResultsFor
     assert len(read[0]) == 3
 
 
+def _counted_evaluations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The query texts api.query_exec evaluates from now on, in order."""
+    from api import query_exec
+
+    evaluations: list[str] = []
+    run_query = query_exec.run_query
+
+    def counted(*args: object, **options: object) -> object:
+        evaluations.append(args[1])  # type: ignore[arg-type]
+        return run_query(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(query_exec, "run_query", counted)
+    return evaluations
+
+
 @pytest.mark.parametrize("media", [results.JSON, results.XML, results.CSV])
 @pytest.mark.parametrize("rows", [3, 30])
 def test_a_query_too_large_for_the_engine_s_writer_is_evaluated_twice_once_then_once(
         monkeypatch: pytest.MonkeyPatch, media: str, rows: int) -> None:
     from api import query_exec
 
+    evaluations = _counted_evaluations(monkeypatch)
     store = Store()
     store.load(b"".join(b'<http://e/%d> <http://e/p> "%s" .\n' % (i, b"x" * 50) for i in range(rows)),
                format=RdfFormat.N_TRIPLES)
-    evaluations = []
-
-    def counted(*args: object, **options: object) -> object:
-        evaluations.append(args[1])
-        return run_query(*args, **options)  # type: ignore[arg-type]
-
-    run_query = query_exec.run_query
-    monkeypatch.setattr(query_exec, "run_query", counted)
     monkeypatch.setattr(query_exec, "LARGE_ANSWERS", query_exec.RecentKeys())
     request = QueryRequest("SELECT ?s ?o { ?s ?p ?o } ORDER BY ?s", media, max_rows=10)  # engine bound: 30 bytes
     first = execute(store, request)
@@ -129,16 +137,7 @@ def test_a_query_too_large_for_the_engine_s_writer_is_evaluated_twice_once_then_
 
 
 def test_a_small_answer_is_evaluated_once_and_written_by_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    from api import query_exec
-
-    evaluations = []
-
-    def counted(*args: object, **options: object) -> object:
-        evaluations.append(args[1])
-        return run_query(*args, **options)  # type: ignore[arg-type]
-
-    run_query = query_exec.run_query
-    monkeypatch.setattr(query_exec, "run_query", counted)
+    evaluations = _counted_evaluations(monkeypatch)
     answer = execute(_varied_store(), QueryRequest("SELECT ?s ?o WHERE { ?s ?p ?o }"))
     assert (len(evaluations), answer.rows, answer.truncated) == (1, None, False)
 
