@@ -72,7 +72,8 @@ def execute(store: Store, request: QueryRequest) -> QueryAnswer:
 
 
 def _evaluated(store: Store, request: QueryRequest, dataset: QueryDataset | None) -> QueryAnswer:
-    """Evaluate the query once and serialise its answer under the caps.
+    """Evaluate the query and serialise its answer under the caps (a second evaluation only the first time an
+    answer is too large for the engine's own writer).
 
     The engine's result lives in this frame only, and is dropped here: pyoxigraph's results may only be
     dropped on the thread that made them, and the frames above, which parsed the text with rdflib, can be
