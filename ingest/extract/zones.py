@@ -287,7 +287,7 @@ _PARTS_BEFORE = re.compile(r"(?:以|的|在|下辖|包括|含)?(?:[^\W\d以的�
 
 
 def _after_zone(text: str, start: int, ending: str) -> bool:
-    """A 片区 right after a zone name (渝新区 + 北碚片区, 经开区(X区)高铁片区, X开发区以A片区、B片区) is a
+    """A 片区 right after a zone name (渝新区 + 北碚片区, 经开区(X区)南岭片区, X开发区以A片区、B片区) is a
     part of that zone."""
     before = re.sub(r"\([\u4e00-\u9fff]{2,8}\)$", "", text[:start])
     before = _PARTS_BEFORE.sub("", before)
