@@ -8,11 +8,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from pyoxigraph import RdfFormat
 
 from kg.settings import MEMORY, Settings
+from kg.sparql import load_query
 from kg.store.oxigraph import OxigraphStore
+from viz.graph import to_networkx
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -46,6 +49,12 @@ def sample_store(memory_store: OxigraphStore) -> OxigraphStore:
     memory_store.raw.load(path=str(DATA / "sample.trig"), format=RdfFormat.TRIG)
     memory_store.rebuild_merged()
     return memory_store
+
+
+@pytest.fixture
+def sample_view_graph(sample_store: OxigraphStore) -> nx.MultiDiGraph:
+    """The sample store as the graph page's NetworkX graph (the viz_graph CONSTRUCT)."""
+    return to_networkx(sample_store.construct(load_query("viz_graph")))
 
 
 @pytest.fixture

@@ -32,17 +32,6 @@ def store(request: pytest.FixtureRequest) -> OxigraphStore:
     return request.getfixturevalue(f"{request.param}_store")
 
 
-def test_store_replace_graph_replaces_only_that_document(store: OxigraphStore) -> None:
-    doc1, doc2 = doc_graph_iri("d1"), doc_graph_iri("d2")
-    store.replace_graph(doc1, located(ZONE_A))
-    store.replace_graph(doc2, [Triple(ZONE_B, RDFS.label, Literal("江阴高新区", language="zh"))])
-    store.replace_graph(doc1, located(ZONE_B))
-    zones = store.select("SELECT ?z WHERE { ?c zone:locatedIn ?z }")
-    assert [r["z"] for r in zones] == [ZONE_B]
-    assert store.graphs() == sorted([doc1, doc2], key=str)
-    assert store.quad_count() == 3
-
-
 def test_store_merged_graph_joins_across_documents(store: OxigraphStore) -> None:
     store.replace_graph(doc_graph_iri("d1"), [Triple(COMPANY, ZONE.locatedIn, ZONE_A)])
     store.replace_graph(doc_graph_iri("d2"), [Triple(ZONE_A, RDFS.label, Literal("如皋高新区", language="zh"))])

@@ -7,8 +7,6 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.namespaces import RDF, RDFS, ZONE, ZR
-from kg.sparql import load_query
-from kg.store.oxigraph import OxigraphStore
 from viz.graph import entity_type_of, format_number, to_networkx
 
 ZONE_IRI = ZR["zone/rugao"].value
@@ -17,48 +15,43 @@ PROJECT = ZR["project/dxp"].value
 HONOUR = ZR["honour/gazelle"].value
 
 
-@pytest.fixture
-def sample_graph(sample_store: OxigraphStore) -> nx.MultiDiGraph:
-    return to_networkx(sample_store.construct(load_query("viz_graph")))
-
-
-def test_graph_entities_become_nodes_with_chinese_labels_and_types(sample_graph: nx.MultiDiGraph) -> None:
-    assert set(sample_graph.nodes) == {ZONE_IRI, ENTERPRISE, PROJECT, HONOUR}
-    zone = sample_graph.nodes[ZONE_IRI]
+def test_graph_entities_become_nodes_with_chinese_labels_and_types(sample_view_graph: nx.MultiDiGraph) -> None:
+    assert set(sample_view_graph.nodes) == {ZONE_IRI, ENTERPRISE, PROJECT, HONOUR}
+    zone = sample_view_graph.nodes[ZONE_IRI]
     assert (zone["label"], zone["type"], zone["subtype"], zone["aliases"]) == (
         "如皋高新技术产业开发区", "Zone", "HighTechZone", "如皋高新区")
-    assert sample_graph.nodes[ENTERPRISE]["type"] == "Enterprise"
+    assert sample_view_graph.nodes[ENTERPRISE]["type"] == "Enterprise"
 
 
-def test_graph_binary_facts_become_labelled_edges(sample_graph: nx.MultiDiGraph) -> None:
-    edges = {(u, v, d["predicate"], d["label"]) for u, v, d in sample_graph.edges(data=True)}
+def test_graph_binary_facts_become_labelled_edges(sample_view_graph: nx.MultiDiGraph) -> None:
+    edges = {(u, v, d["predicate"], d["label"]) for u, v, d in sample_view_graph.edges(data=True)}
     assert (ENTERPRISE, ZONE_IRI, "locatedIn", "位于") in edges
     assert (PROJECT, ENTERPRISE, "investor", "投资方") in edges
-    assert sample_graph.number_of_edges() == 4
+    assert sample_view_graph.number_of_edges() == 4
 
 
-def test_graph_project_carries_amount_and_status(sample_graph: nx.MultiDiGraph) -> None:
-    project = sample_graph.nodes[PROJECT]
+def test_graph_project_carries_amount_and_status(sample_view_graph: nx.MultiDiGraph) -> None:
+    project = sample_view_graph.nodes[PROJECT]
     assert project["amount"] == 2_000_000_000.0
     assert (project["currency"], project["status"], project["status_year"]) == ("CNY", "signed", "2021")
 
 
-def test_graph_award_year_folds_into_awarded_edge(sample_graph: nx.MultiDiGraph) -> None:
-    (data,) = sample_graph.get_edge_data(ENTERPRISE, HONOUR).values()
+def test_graph_award_year_folds_into_awarded_edge(sample_view_graph: nx.MultiDiGraph) -> None:
+    (data,) = sample_view_graph.get_edge_data(ENTERPRISE, HONOUR).values()
     assert (data["predicate"], data["year"], data["label"]) == ("awarded", "2021", "获评 2021")
 
 
-def test_graph_zone_indicators_become_text(sample_graph: nx.MultiDiGraph) -> None:
-    assert sample_graph.nodes[ZONE_IRI]["indicators"] == "地区生产总值 428亿 CNY 2022-H1"
+def test_graph_zone_indicators_become_text(sample_view_graph: nx.MultiDiGraph) -> None:
+    assert sample_view_graph.nodes[ZONE_IRI]["indicators"] == "地区生产总值 428亿 CNY 2022-H1"
 
 
-def test_graph_leaves_out_evidence_statements_and_documents(sample_graph: nx.MultiDiGraph) -> None:
-    assert not any("/evidence/" in n or "/fact/" in n or "/doc/" in n for n in sample_graph.nodes)
+def test_graph_leaves_out_evidence_statements_and_documents(sample_view_graph: nx.MultiDiGraph) -> None:
+    assert not any("/evidence/" in n or "/fact/" in n or "/doc/" in n for n in sample_view_graph.nodes)
 
 
-def test_graph_attributes_are_scalars(sample_graph: nx.MultiDiGraph) -> None:
-    values = [v for _, d in sample_graph.nodes(data=True) for v in d.values()]
-    values += [v for _, _, d in sample_graph.edges(data=True) for v in d.values()]
+def test_graph_attributes_are_scalars(sample_view_graph: nx.MultiDiGraph) -> None:
+    values = [v for _, d in sample_view_graph.nodes(data=True) for v in d.values()]
+    values += [v for _, _, d in sample_view_graph.edges(data=True) for v in d.values()]
     assert all(isinstance(v, str | int | float) for v in values)
 
 

@@ -7,20 +7,12 @@ import pytest
 
 from kg.errors import NotFound
 from kg.namespaces import ZR
-from kg.sparql import load_query
-from kg.store.oxigraph import OxigraphStore
-from viz.graph import to_networkx
 from viz.views import InvalidView, cap, find_node, select_view
 
 ZONE_IRI = ZR["zone/rugao"].value
 ENTERPRISE = ZR["enterprise/dx"].value
 PROJECT = ZR["project/dxp"].value
 HONOUR = ZR["honour/gazelle"].value
-
-
-@pytest.fixture
-def sample_graph(sample_store: OxigraphStore) -> nx.MultiDiGraph:
-    return to_networkx(sample_store.construct(load_query("viz_graph")))
 
 
 def two_zone_graph() -> nx.MultiDiGraph:
@@ -49,18 +41,18 @@ def two_zone_graph() -> nx.MultiDiGraph:
     ],
 )
 def test_views_find_node_by_iri_label_or_alias_in_either_script(
-    sample_graph: nx.MultiDiGraph, ref: str, expected: str
+    sample_view_graph: nx.MultiDiGraph, ref: str, expected: str
 ) -> None:
-    assert find_node(sample_graph, ref) == expected
+    assert find_node(sample_view_graph, ref) == expected
 
 
-def test_views_find_node_unknown_name_raises(sample_graph: nx.MultiDiGraph) -> None:
+def test_views_find_node_unknown_name_raises(sample_view_graph: nx.MultiDiGraph) -> None:
     with pytest.raises(NotFound):
-        find_node(sample_graph, "不存在的公司")
+        find_node(sample_view_graph, "不存在的公司")
 
 
-def test_views_whole_graph_is_not_truncated(sample_graph: nx.MultiDiGraph) -> None:
-    view = select_view(sample_graph)
+def test_views_whole_graph_is_not_truncated(sample_view_graph: nx.MultiDiGraph) -> None:
+    view = select_view(sample_view_graph)
     assert (view.graph.number_of_nodes(), view.total_nodes, view.truncated) == (4, 4, False)
     assert view.note == "4 个节点，4 条关系"
 
@@ -70,14 +62,14 @@ def test_views_zone_keeps_its_entities_and_not_the_other_zone() -> None:
     assert set(view.graph.nodes) == {"zone/a", "ent/a", "proj/a", "honour"}
 
 
-def test_views_type_filter(sample_graph: nx.MultiDiGraph) -> None:
-    view = select_view(sample_graph, types=["Enterprise", "Project"])
+def test_views_type_filter(sample_view_graph: nx.MultiDiGraph) -> None:
+    view = select_view(sample_view_graph, types=["Enterprise", "Project"])
     assert set(view.graph.nodes) == {ENTERPRISE, PROJECT}
 
 
-def test_views_unknown_type_is_refused(sample_graph: nx.MultiDiGraph) -> None:
+def test_views_unknown_type_is_refused(sample_view_graph: nx.MultiDiGraph) -> None:
     with pytest.raises(InvalidView, match="Company"):
-        select_view(sample_graph, types=["Company"])
+        select_view(sample_view_graph, types=["Company"])
 
 
 @pytest.mark.parametrize(
