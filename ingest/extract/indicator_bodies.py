@@ -51,6 +51,8 @@ _TRIM_HEAD_RE = re.compile(r"^(?:的|并|且|和|及|其|,|，|(?:该|此)?项�
 _TARGET_RE = re.compile(r"建成后|投产后|达产后|运营后|预计|计划|可实现|可达|年可|将|拟|设计能力|规划")
 _AFTER_RE = re.compile(r"(?:建成|投产|达产|运营|竣工|满产)后")
 _NOUN_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}")
+# Land and floor area: a body has it whatever word names it (总规划400亩, 二期120亩).
+_AREA_UNITS = frozenset({"mu", "m2", "km2", "ha"})
 _COUNT_VERB_RE = re.compile(r"^(?:已|新|将|累计|共)?(?:建成|新建|建设|引进|入驻|孵化|落户|聚集|集聚|吸引)$")
 
 
@@ -115,7 +117,7 @@ def _piece_facts(sentence: Sentence, start: int, end: int, mentions: list[tuple[
         if owner is None:
             continue
         metric = _metric(text, start, position, start + figure.end, end, owners)
-        if not metric or not _has_quantity(metric, owner.type):
+        if not metric or not _has_quantity(metric, owner.type, figure.unit):
             continue
         kind = _kind(text, start, position)
         attrs = (("metric", metric), ("value", figure.value), ("unit", figure.unit), ("period", None),
@@ -168,8 +170,10 @@ def _owner_of(text: str, position: int, figure_end: int, owners: list[tuple[int,
     if not preceding:
         return None
     s, e, mention = preceding[-1]
-    # another body named between the owner and the figure takes the figure's clause away from it
-    if any(e <= ms and me <= position for ms, me, _ in mentions):
+    # another body named in the figure's clause, after the owner, takes the clause away from it
+    # (a body named in an earlier clause, 投资主体为乙集团, is a complement of that clause only)
+    clause_start = max(text.rfind(ch, 0, position) for ch in ",，;；") + 1
+    if any(max(e, clause_start) <= ms and me <= position for ms, me, _ in mentions):
         return None
     return mention
 
@@ -193,11 +197,11 @@ def _metric(text: str, start: int, position: int, figure_end: int, end: int,
     return phrase
 
 
-def _has_quantity(metric: str, kind: EntityType) -> bool:
+def _has_quantity(metric: str, kind: EntityType, unit: str) -> bool:
     platform = kind is EntityType.PLATFORM
     if _LIST_RE.search(metric):
         return False  # 孵化等3个中心: the words of a list, not a measure
-    if not _QUANTITY_RE.search(metric) and not (platform and (
+    if unit not in _AREA_UNITS and not _QUANTITY_RE.search(metric) and not (platform and (
             _PLATFORM_QUANTITY_RE.search(metric) or _PLATFORM_INVESTMENT_RE.search(metric))):
         return False
     if _INVESTMENT_RE.search(metric):

@@ -87,3 +87,16 @@ def test_a_body_figure_replaces_the_zone_reading_of_the_same_figure() -> None:
     other = Fact(Predicate.INDICATOR, ZONE, None, 3, (("metric", "签约项目"), ("value", 5.0), ("unit", "count")))
     body = Fact(Predicate.INDICATOR, (P, "甲项目"), None, 3, (("metric", "利税"), ("value", 4e7), ("unit", "CNY")))
     assert with_body_figures([zone_fact, other], [body]) == [other, body]
+
+
+def test_a_zone_or_investor_named_in_an_earlier_clause_leaves_the_figures_to_the_project() -> None:
+    rows = _rows(["蓝湾冷链仓储项目位于青松工业园北区,投资主体为白鹭物流集团,新增用地80亩,总规划300亩。"],
+                 [(P, "蓝湾冷链仓储项目"), (Z, "青松工业园"), (E, "白鹭物流集团")])
+    assert ("蓝湾冷链仓储项目", "新增用地", 80.0, "mu", "actual") in rows
+    assert ("蓝湾冷链仓储项目", "总规划", 300.0, "mu", "target") in rows  # an area needs no quantity word
+
+
+def test_a_body_named_in_the_figures_own_clause_takes_it() -> None:
+    rows = _rows(["蓝湾冷链仓储项目开工,白鹭物流集团年营业收入12亿元。"],
+                 [(P, "蓝湾冷链仓储项目"), (E, "白鹭物流集团")])
+    assert not any(subject == "蓝湾冷链仓储项目" for subject, *_ in rows)
