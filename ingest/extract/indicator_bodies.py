@@ -40,11 +40,15 @@ _MEMBER_AFTER = ("、", "和", "与", "及", "等", "项目", "旗下")
 _SHORT_PROJECT_RE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}?项目")
 # What a project or a company has; a platform also counts the firms, projects and users it gathers.
 _QUANTITY_RE = re.compile(
-    r"占地|用地|面积|产值|营业额|营业收入|营收|销售收入|销售额|利税|税收|就业|产量|年产|年加工|订单"
+    r"占地|用地|面积|产值|营业额|营业收入|营收|销售收入|销售额|利税|税收|就业|产量|年产|年加工|订单|完成投资"
 )
 _PLATFORM_QUANTITY_RE = re.compile(r"用户|商家|会员|成交|交易额|入驻|孵化|引进|团队|服务站|企业|项目")
 # Investments are the project's own fact (investment); a platform's signed amount is its indicator.
 _INVESTMENT_RE = re.compile(r"投资")
+# 已完成投资1.3亿元: how far a body's investment has got, which its investment fact (the total) does not say.
+_PROGRESS_RE = re.compile(r"完成投资")
+# 年产, 年加工: the yearly capacity of a body, named by the product after the figure when none comes before.
+_CAPACITY_RE = re.compile(r"年产(?!值)|年加工")
 _PLATFORM_INVESTMENT_RE = re.compile(r"签约投资额|签约额|协议投资")
 _HEDGE_RE = re.compile(r"(?:约|达到|可达|达|超过|超|近|逾|共计|共|合计|总计|为|有|已|将|可|实现)+$")
 _TRIM_HEAD_RE = re.compile(r"^(?:的|并|且|和|及|其|,|，|(?:该|此)?项目|设计能力为|设计产能为)+")
@@ -190,6 +194,12 @@ def _metric(text: str, start: int, position: int, figure_end: int, end: int,
     begin = max([text.rfind(ch, start, position) + 1 for ch in _CLAUSE_BREAKS] + [start])
     begin = max([begin] + [e for _, e, _ in owners if e <= position])
     phrase = _TRIM_HEAD_RE.sub("", _HEDGE_RE.sub("", QUOTE_RE.sub("", text[begin:position])))
+    capacity = _CAPACITY_RE.search(phrase)
+    if capacity:
+        # 建成后可实现年产23万吨液化天然气 → 年产液化天然气: the capacity and the product it counts
+        phrase = phrase[capacity.start():]
+        noun = _NOUN_AFTER_RE.match(text[figure_end:end]) if phrase == capacity.group(0) else None
+        return phrase + (noun.group(0).split("的")[0] if noun else "")
     if not phrase or _COUNT_VERB_RE.match(phrase):
         # 建成20家服务站 / 将建设5栋厂房: the verb before the count and the noun after it
         noun = _NOUN_AFTER_RE.match(QUOTE_RE.sub("", text[figure_end:end]))
@@ -204,7 +214,7 @@ def _has_quantity(metric: str, kind: EntityType, unit: str) -> bool:
     if unit not in _AREA_UNITS and not _QUANTITY_RE.search(metric) and not (platform and (
             _PLATFORM_QUANTITY_RE.search(metric) or _PLATFORM_INVESTMENT_RE.search(metric))):
         return False
-    if _INVESTMENT_RE.search(metric):
+    if _INVESTMENT_RE.search(metric) and not _PROGRESS_RE.search(metric):
         return kind is EntityType.PLATFORM and bool(_PLATFORM_INVESTMENT_RE.search(metric))
     return len(metric) <= 16
 

@@ -100,3 +100,17 @@ def test_a_body_named_in_the_figures_own_clause_takes_it() -> None:
     rows = _rows(["蓝湾冷链仓储项目开工,白鹭物流集团年营业收入12亿元。"],
                  [(P, "蓝湾冷链仓储项目"), (E, "白鹭物流集团")])
     assert not any(subject == "蓝湾冷链仓储项目" for subject, *_ in rows)
+
+
+def test_a_yearly_capacity_is_named_by_the_product_it_counts() -> None:
+    sentences = ["白鹭化工新材料项目正式开工。",
+                 "项目建成后可实现年产12万吨环保涂料,年加工30万吨原油的配套装置同步建设。"]
+    rows = _rows(sentences, [(P, "白鹭化工新材料项目")])
+    assert ("白鹭化工新材料项目", "年产环保涂料", 120_000.0, "t", "target") in rows
+    assert ("白鹭化工新材料项目", "年加工原油", 300_000.0, "t", "target") in rows
+
+
+def test_investment_completed_so_far_is_the_projects_indicator_but_its_total_is_not() -> None:
+    rows = _rows(["青松智能装备项目总投资6亿元,已完成投资2.5亿元。"], [(P, "青松智能装备项目")])
+    assert ("青松智能装备项目", "已完成投资", 250_000_000.0, "CNY", "actual") in rows
+    assert not any(value == 600_000_000.0 for *_, value, _, _ in rows)
