@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.indicator_phrases import LEAD_RE, QUOTE_RE, TIME_RE, leading_verb, strip_repeatedly
+from ingest.extract.zones import find_zone_names
 from kg.model import EntityType
 
 _ONE_BODY_SENTENCE_RE = re.compile(
@@ -39,6 +40,15 @@ _REGION_SUBJECT_RE = re.compile(
     # 南京市有…: what a city has (its zones, its firms), counted
     r"|^(?!全区|本区|该区|我区|园区|区内|在)[\u4e00-\u9fff]{2,3}(?:市|省)?(?<![现已共拥还所没具均都只])有$"
 )
+# 洪湖市举行…集中开工活动, 全市重大项目集中开工活动举行, 某省投资推介会在…召开: an event the city or province
+# holds; a zone named before the verb (某市经开区举行…) makes it the zone's.
+_REGION = r"(?:全市|全省|全县|该市|我市|本市|[\u4e00-\u9fff]{2,3}[市省县](?:委|政府|人民政府)?)"
+_REGION_EVENT_RE = re.compile(
+    rf"(?:^|[,，]){_REGION}(?![^,，。；;]*?(?:区|园|管委会))[^,，。；;]{{0,30}}?(?:举行|召开|举办)"
+    r"|(?:全市|全省|全县)[^,，。；;区园]{0,24}?(?:活动|大会|仪式)(?:在[^,，。]{1,12})?(?:举行|召开|启动)"
+)
+# 此次, 本次, 当天: a later paragraph speaking of the same event.
+_EVENT_REFERENCE_RE = re.compile(r"^(?:[^,，。]{0,12}?[,，])?(?:此次|本次|当天|当日|会上|现场|活动上|该市)")
 _RANKING_WORD_RE = re.compile(r"考核|评价|考评|评估|评比|排名|排序|排行|榜单")
 _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
@@ -117,7 +127,7 @@ def about_region(clause: str) -> bool:
     >>> about_region("全市本次共签约项目"), about_region("占全市")
     (True, False)
     """
-    return bool(_REGION_SUBJECT_RE.match(strip_repeatedly(QUOTE_RE.sub("", clause), TIME_RE)))
+    return bool(_REGION_SUBJECT_RE.match(strip_repeatedly(QUOTE_RE.sub("", clause), TIME_RE, LEAD_RE)))
 
 
 def about_many_zones(text: str) -> bool:
@@ -147,3 +157,28 @@ def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, 
     if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name):
         return home
     return (EntityType.ZONE, name)
+
+
+def region_event(text: str) -> bool:
+    """Whether the sentence tells of an event the city or province holds (its figures are the region's).
+
+    >>> region_event("9月28日,青阳市举行项目集中开工活动,12个项目开工"), region_event("青阳市经开区举行签约仪式")
+    (True, False)
+    """
+    return bool(_REGION_EVENT_RE.search(strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE)))
+
+
+def refers_to_event(text: str) -> bool:
+    """Whether a sentence opening a paragraph speaks of the event told before (此次, 本次, 当天…)."""
+    return bool(_EVENT_REFERENCE_RE.match(strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE)))
+
+
+def opens_with_zone(text: str) -> bool:
+    """Whether a zone's name opens the sentence (after time words and leads): the zone is its subject.
+
+    >>> opens_with_zone("其中,白鹭高新区签约项目19个"), opens_with_zone("19个项目签约落户白鹭高新区")
+    (True, False)
+    """
+    opening = strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE, LEAD_RE, _OPENING_PUNCTUATION_RE)
+    zones = find_zone_names(opening[:40])
+    return bool(zones) and zones[0][0] == 0

@@ -42,7 +42,13 @@ from ingest.extract.indicator_periods import (
     start_context,
 )
 from ingest.extract.indicator_rankings import bracketed_ranks, respective_ranks, streaks
-from ingest.extract.indicator_subjects import about_many_zones, sentence_zone
+from ingest.extract.indicator_subjects import (
+    about_many_zones,
+    opens_with_zone,
+    refers_to_event,
+    region_event,
+    sentence_zone,
+)
 from kg.model import EntityType, IndicatorKind, Predicate
 
 # Cheap test that lets sentences without any numeral skip the full scan.
@@ -71,9 +77,12 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
     previous_end = 0
     previous: list[Fact] = []
     detailing = False
+    regional = False
     for sentence in paced(doc.sentences):
         if "\n" in doc.text[previous_end : sentence.start]:
             context = context.next_paragraph()
+            regional = regional and refers_to_event(sentence.text)
+        regional = regional or region_event(sentence.text)
         previous_end = sentence.end
         context = context.advance(sentence.text)
         if _is_title(sentence, doc.text):
@@ -81,7 +90,9 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         if _is_headline(sentence, doc.text):
             continue
         found: list[Fact] = []
-        if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text):
+        # the figures of a city's or province's event are its own, unless the sentence opens with a zone
+        of_region = regional and not opens_with_zone(sentence.text)
+        if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text) and not of_region:
             plan = planned_year(carried + _whole_sentence(doc.text, sentence.start))
             found = _sentence_facts(sentence, doc.home_zone, context, carried, plan)
             ranked = respective_ranks(sentence.index, sentence.text, context) or bracketed_ranks(

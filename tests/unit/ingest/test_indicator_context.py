@@ -366,3 +366,23 @@ def test_the_figures_of_that_project_are_not_the_zones() -> None:
 def test_figures_of_a_named_trading_platform_are_not_the_zones() -> None:
     rows = _rows("2019年,青松高新区新增企业12家。蓝湾冷链电子交易平台注册用户3000余人,成交总额达1.4亿元。\n")
     assert {m for m, *_ in rows} == {"新增企业"}
+
+
+def test_figures_of_an_event_the_city_holds_are_the_citys_until_a_zone_opens_a_sentence() -> None:
+    rows = _rows("9月8日,青阳市举行重点项目集中开工活动,32个项目集中开工,总投资120亿元。\n"
+                 "此次开工的项目中,先进制造业项目20个。\n"
+                 "青松高新技术产业开发区集中开工项目9个,总投资31亿元。\n"
+                 "另据统计,全年高新区规上工业产值增长12%。")
+    metrics = {metric for metric, *_ in rows}
+    assert not any(value in (32.0, 12_000_000_000.0, 20.0) for _, value, *_ in rows)
+    assert any(value == 9.0 for _, value, *_ in rows) and any(value == 3_100_000_000.0 for _, value, *_ in rows)
+    assert any("规上工业产值" in metric for metric in metrics)  # a paragraph not about the event is the zone's
+
+
+def test_a_zone_holding_its_own_event_keeps_its_figures() -> None:
+    rows = _rows("9月8日,青阳市青松高新技术产业开发区举行项目集中签约仪式,签约项目15个,总投资48亿元。")
+    assert any(value == 15.0 for _, value, *_ in rows)
+
+
+def test_a_city_total_after_this_event_is_the_citys() -> None:
+    assert about_region("此次全市共有") and not about_region("本次签约项目")
