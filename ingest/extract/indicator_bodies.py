@@ -52,6 +52,8 @@ _CAPACITY_RE = re.compile(r"年产(?!值)|年加工")
 _PLATFORM_INVESTMENT_RE = re.compile(r"签约投资额|签约额|协议投资")
 _HEDGE_RE = re.compile(r"(?:约|达到|可达|达|超过|超|近|逾|共计|共|合计|总计|为|有|已|将|可|实现)+$")
 _TRIM_HEAD_RE = re.compile(r"^(?:的|并|且|和|及|其|,|，|(?:该|此)?项目|设计能力为|设计产能为)+")
+# 达产后可实现年产值, 年可实现销售收入: the mood (read by _kind first) is no part of the name.
+_MOOD_RE = re.compile(r"(?:预计)?可(?:实现|达到|达)|(?<=后)预计")
 _TARGET_RE = re.compile(r"建成后|投产后|达产后|运营后|预计|计划|可实现|可达|年可|将|拟|设计能力|规划")
 _AFTER_RE = re.compile(r"(?:建成|投产|达产|运营|竣工|满产)后")
 _NOUN_AFTER_RE = re.compile(r"^[\u4e00-\u9fff]{2,12}")
@@ -194,6 +196,7 @@ def _metric(text: str, start: int, position: int, figure_end: int, end: int,
     begin = max([text.rfind(ch, start, position) + 1 for ch in _CLAUSE_BREAKS] + [start])
     begin = max([begin] + [e for _, e, _ in owners if e <= position])
     phrase = _TRIM_HEAD_RE.sub("", _HEDGE_RE.sub("", QUOTE_RE.sub("", text[begin:position])))
+    phrase = _MOOD_RE.sub("", phrase)
     capacity = _CAPACITY_RE.search(phrase)
     if capacity:
         # 建成后可实现年产23万吨液化天然气 → 年产液化天然气: the capacity and the product it counts

@@ -53,7 +53,7 @@ def test_figures_written_before_the_project_they_describe_are_its_own() -> None:
 def test_a_sentence_opening_with_project_points_back_to_the_last_project() -> None:
     rows = _rows(["白鹭新材料产业基地项目正式开工。", "项目建成后,年可实现销售收入3.2亿元、利税4000万元。"],
                  [(P, "白鹭新材料产业基地项目")])
-    assert ("白鹭新材料产业基地项目", "年可实现销售收入", 320_000_000.0, "CNY", "target") in rows
+    assert ("白鹭新材料产业基地项目", "年销售收入", 320_000_000.0, "CNY", "target") in rows
     assert ("白鹭新材料产业基地项目", "利税", 40_000_000.0, "CNY", "target") in rows
 
 
@@ -114,3 +114,10 @@ def test_investment_completed_so_far_is_the_projects_indicator_but_its_total_is_
     rows = _rows(["青松智能装备项目总投资6亿元,已完成投资2.5亿元。"], [(P, "青松智能装备项目")])
     assert ("青松智能装备项目", "已完成投资", 250_000_000.0, "CNY", "actual") in rows
     assert not any(value == 600_000_000.0 for *_, value, _, _ in rows)
+
+
+def test_the_mood_of_a_yield_is_read_but_left_out_of_its_name() -> None:
+    rows = _rows(["总投资9亿元的青松精密铸件项目,达产后可实现年产值18亿元,年可实现税收6000万元。"],
+                 [(P, "青松精密铸件项目")])
+    assert ("青松精密铸件项目", "达产后年产值", 1_800_000_000.0, "CNY", "target") in rows
+    assert ("青松精密铸件项目", "年税收", 60_000_000.0, "CNY", "target") in rows
