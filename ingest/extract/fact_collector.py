@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.boundaries import clean, zone_prefix
 from ingest.extract.entities import statuses_in
+from ingest.extract.numbers import local_currency
 from ingest.extract.years import sentence_year
 from kg.model import EntityType, Predicate
 
@@ -17,9 +18,6 @@ E = EntityType.ENTERPRISE
 # 其中…, or a class of the projects just counted (5亿元以上项目3个, 工业类项目9个).
 _DETAIL = re.compile(r"^(?:其中|[^,，;；。]{0,14}?项目\d+个)")
 _DETAIL_REACH = 4
-# New Taiwan dollars, or a city of Taiwan (after t2s): with Taiwan wording, a bare 元 on the page is TWD.
-_TAIWAN = re.compile(r"新台币|台币|台北|新北|桃园|新竹|苗栗|台中|彰化|南投|云林|嘉义|台南|高雄|屏东|宜兰|花莲|台东"
-                     r"|基隆")
 
 
 def _as_organisation(key: tuple[EntityType, str]) -> tuple[EntityType, str] | None:
@@ -99,8 +97,7 @@ class Collector:
     def local_currency(self) -> str:
         """What a bare 元 means on this page: TWD on a page in Taiwan wording about a place in Taiwan, else CNY."""
         if self._currency is None:
-            taiwanese = bool(self.doc.meta.get("regional_words")) and _TAIWAN.search(self.doc.text) is not None
-            self._currency = "TWD" if taiwanese else "CNY"
+            self._currency = local_currency(self.doc.text, bool(self.doc.meta.get("regional_words")))
         return self._currency
 
     def detail_statuses(self, sentence: Sentence) -> list[str]:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 
 from ingest.document import Document, Fact, Mention, Sentence
-from ingest.extract.indicator_figures import Figure, figures
+from ingest.extract.indicator_figures import Figure, figures, in_local_currency
 from ingest.extract.indicator_phrases import QUOTE_RE
 from kg.model import EntityType, IndicatorKind, Predicate
 
@@ -81,7 +81,7 @@ def body_indicators(doc: Document, mentions: Iterable[Mention]) -> list[Fact]:
             last[mention.type] = mention
         if "\n" in doc.text[sentence.end : sentence.end + 2]:
             last = {}  # a new paragraph: 该项目 no longer points back
-    return facts
+    return in_local_currency(facts, doc)
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:

@@ -9,11 +9,12 @@ the group a rank is taken in; an amount written before the projects it totals
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cn2an
 
-from ingest.extract.numbers import Quantity, find_percent_words, find_quantities
+from ingest.document import Document, Fact
+from ingest.extract.numbers import Quantity, find_percent_words, find_quantities, local_currency
 
 BREAKS = frozenset(",;:。!?，；：！？\n")
 # Units folded into the indicator vocabulary: people and households are counted.
@@ -197,3 +198,14 @@ def clause_end(text: str, end: int, limit: int) -> int:
     while position < limit and text[position] not in BREAKS and text[position] != "、":
         position += 1
     return position
+
+
+def in_local_currency(facts: list[Fact], doc: Document) -> list[Fact]:
+    """Figures in bare 元 on a page whose 元 is another currency (TWD on a Taiwan page) are in that currency;
+    a sentence that names 人民币 keeps CNY."""
+    currency = local_currency(doc.text, bool(doc.meta.get("regional_words")))
+    if currency == "CNY":
+        return facts
+    return [replace(f, attrs=tuple((k, currency if k == "unit" and v == "CNY" else v) for k, v in f.attrs))
+            if f.attr("unit") == "CNY" and "人民币" not in doc.sentences[f.sentence_index].text else f
+            for f in facts]

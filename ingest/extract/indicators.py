@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ingest.budget import paced
 from ingest.document import Document, Fact, Mention, Sentence
-from ingest.extract.indicator_figures import Figure, clause_end, figures
+from ingest.extract.indicator_figures import Figure, clause_end, figures, in_local_currency
 from ingest.extract.indicator_metrics import (
     LOOKBACK,
     Reading,
@@ -107,7 +107,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         facts.extend(found)
         previous = found or previous
         carried = _carried_text(carried, sentence.text)
-    return [], _unique(facts)
+    return [], in_local_currency(_unique(facts), doc)
 
 
 def _as_detail(fact: Fact, previous: list[Fact]) -> Fact:

@@ -65,6 +65,11 @@ _CURRENCIES: dict[str, str] = {
     "英镑": "GBP",
 }
 _CURRENCY_CODES = frozenset(_CURRENCIES.values())
+# 新台币410亿元, 人民币3亿元: a currency named before the numeral, with 元 after it.
+_CURRENCY_BEFORE_RE = re.compile(r"(?P<cur>新台币|台币|人民币|美元|港币|港元)(?:约|逾|超过|超|近|达|共计|合计)?$")
+# New Taiwan dollars, or a city of Taiwan (after t2s): with Taiwan wording, a bare 元 on the page is TWD.
+_TAIWAN = re.compile(r"新台币|台币|台北|新北|桃园|新竹|苗栗|台中|彰化|南投|云林|嘉义|台南|高雄|屏东|宜兰|花莲|台东"
+                     r"|基隆")
 
 # Physical and counting units; the longest spelling is tried first.
 _UNITS: dict[str, str] = {
@@ -219,8 +224,26 @@ def _amount_matches(norm: str) -> list[tuple[re.Match[str], Amount]]:
             continue
         value = _numeral_value(match)
         if value is not None:
-            found.append((match, Amount(float(value), _CURRENCIES[match.group("cur")])))
+            found.append((match, Amount(float(value), _currency(match, norm))))
     return found
+
+
+def _currency(match: re.Match[str], norm: str) -> str:
+    """The currency of an amount: its own word, or for a bare 元 the currency named just before the numeral."""
+    before = _CURRENCY_BEFORE_RE.search(norm, max(0, match.start() - 8), match.start())
+    if match.group("cur") == "元" and before:
+        return _CURRENCIES[before.group("cur")]
+    return _CURRENCIES[match.group("cur")]
+
+
+def local_currency(text: str, regional_words: bool) -> str:
+    """What a bare 元 means on a page: TWD on a page in Taiwan wording (``regional_words``) about a place in
+    Taiwan, else CNY.
+
+    >>> local_currency("台中园区投资2亿元", True), local_currency("台中园区投资2亿元", False)
+    ('TWD', 'CNY')
+    """
+    return "TWD" if regional_words and _TAIWAN.search(text) else "CNY"
 
 
 def _bare_amount_matches(norm: str) -> list[tuple[int, int, Amount]]:

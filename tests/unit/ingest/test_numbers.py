@@ -144,3 +144,9 @@ def test_numbers_normalise_digits_keeps_length() -> None:
     text = "完成１２３．４億元，增長５％"
     assert len(normalise_digits(text)) == len(text)
     assert normalise_digits(text) == "完成123.4亿元，增長5%"
+
+
+def test_numbers_a_currency_named_before_the_numeral_is_the_amounts() -> None:
+    found = find_amounts("园区今年吸引投资金额逾新台币410亿元,另有人民币3亿元,美元5000万元")
+    assert [amount.currency for _, _, amount in found] == ["TWD", "CNY", "USD"]
+    assert found[0][2].value == 41_000_000_000.0

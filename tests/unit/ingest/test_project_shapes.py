@@ -258,3 +258,10 @@ def test_roads_opened_to_traffic_and_works_built_are_completed() -> None:
 def test_works_after_completion_or_counted_are_no_project() -> None:
     assert not _projects("据介绍,星澜会展中心建成后将成为地标性建筑。\n")
     assert not _projects("第一期首3座大楼已经落成。\n")
+
+
+def test_zone_figures_in_bare_yuan_on_a_taiwanese_page_are_new_taiwan_dollars() -> None:
+    page = ("青松科學園區招商說明會\n"
+            "2024年5月,青松科學園區吸引投資金額逾新臺幣41億元,園區軟體廠商營業額達120億元,位於台中。\n")
+    figures = {(f["metric"], f["value"], f["unit"]) for f in _page(page)["facts"] if f["p"] == "indicator"}
+    assert figures == {("吸引投资金额", 4.1e9, "TWD"), ("软件厂商营业额", 1.2e10, "TWD")}
