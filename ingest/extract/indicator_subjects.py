@@ -31,7 +31,7 @@ _ONE_BODY_METRIC_RE = re.compile(
     # a count of zones (有国家级经济开发区27家): the zones of a region, not a figure of one zone
     r"|(?:开发区|高新区|经开区|园区)$"
     # the investment of a named investor (甲公司将和乙公司共同投资, 某某团队投资) or a list of names (包括…)
-    r"|(?<![资产业务际成议同计划总度])(?:共同|追加|计划|拟|将)?投资$|包括"
+    r"|(?<![资产业务际成议同计划总度备改设间会])(?:共同|追加|计划|拟|将)?投资$|包括"
 )
 _OPENING_PUNCTUATION_RE = re.compile(r"^[,，、:：\s]")
 # A figure of the city, province or country the zone is in (全市本次共签约项目86个), not of the zone.

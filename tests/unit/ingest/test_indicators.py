@@ -363,3 +363,11 @@ def _matched(facts: list[Fact], gold: list[dict[str, object]]) -> int:
                 hits += 1
                 break
     return hits
+
+
+def test_a_kind_of_investment_is_a_figure_and_money_words_take_a_bare_yi() -> None:
+    rows = _rows(_doc("此次集中开工的18个项目,总投资96亿元,设备投资31.5亿元。",
+                      "去年,开发区引进项目资金超过120亿,平整土地3000亩。"))
+    metrics = {metric: value for metric, value, *_ in rows}
+    assert metrics.get("设备投资") == 3_150_000_000.0
+    assert metrics.get("引进项目资金") == 12_000_000_000.0
