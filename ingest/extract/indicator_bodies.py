@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.indicator_figures import Figure, figures, in_local_currency
 from ingest.extract.indicator_phrases import QUOTE_RE
+from ingest.extract.numbers import normalise_digits
 from kg.model import EntityType, IndicatorKind, Predicate
 
 _BODY_TYPES = (EntityType.PROJECT, EntityType.PLATFORM, EntityType.ENTERPRISE)
@@ -49,6 +50,7 @@ _INVESTMENT_RE = re.compile(r"投资")
 _PROGRESS_RE = re.compile(r"完成投资")
 # 年产, 年加工: the yearly capacity of a body, named by the product after the figure when none comes before.
 _CAPACITY_RE = re.compile(r"年产(?!值)|年加工")
+_NAME_AFTER_RE = re.compile(r"[^,，;；。的]{0,24}?项目")
 _PLATFORM_INVESTMENT_RE = re.compile(r"签约投资额|签约额|协议投资")
 _HEDGE_RE = re.compile(r"(?:约|达到|可达|达|超过|超|近|逾|共计|共|合计|总计|为|有|已|将|可|实现)+$")
 _TRIM_HEAD_RE = re.compile(r"^(?:的|并|且|和|及|其|,|，|(?:该|此)?项目|设计能力为|设计产能为)+")
@@ -125,6 +127,8 @@ def _piece_facts(sentence: Sentence, start: int, end: int, mentions: list[tuple[
         metric = _metric(text, start, position, start + figure.end, end, owners)
         if not metric or not _has_quantity(metric, owner.type, figure.unit):
             continue
+        if _CAPACITY_RE.match(metric) and _names_capacity(text[position : start + figure.end], owner.name):
+            continue  # 甲公司年产5万吨涂料项目…可实现年产涂料5万吨: the name's capacity restated
         kind = _kind(text, start, position)
         attrs = (("metric", metric), ("value", figure.value), ("unit", figure.unit), ("period", None),
                  ("kind", kind.value))
@@ -184,6 +188,11 @@ def _owner_of(text: str, position: int, figure_end: int, owners: list[tuple[int,
     return mention
 
 
+def _names_capacity(written: str, name: str) -> bool:
+    """Whether a body's name holds the capacity figure as written (5万吨 in 年产5万吨涂料项目)."""
+    return bool(written) and normalise_digits(written) in normalise_digits(name)
+
+
 def _modifies(text: str, figure_end: int, body_start: int) -> bool:
     """总投资2.4亿元、占地面积35000平方米的甲基地: the figure describes the body named after ``的``."""
     between = text[figure_end:body_start]
@@ -201,6 +210,8 @@ def _metric(text: str, start: int, position: int, figure_end: int, end: int,
     if capacity:
         # 建成后可实现年产23万吨液化天然气 → 年产液化天然气: the capacity and the product it counts
         phrase = phrase[capacity.start():]
+        if _NAME_AFTER_RE.match(text, figure_end, end):
+            return ""  # 年产125万吨新能源材料项目: a capacity that is part of a project's name
         noun = _NOUN_AFTER_RE.match(text[figure_end:end]) if phrase == capacity.group(0) else None
         return phrase + (noun.group(0).split("的")[0] if noun else "")
     if not phrase or _COUNT_VERB_RE.match(phrase):

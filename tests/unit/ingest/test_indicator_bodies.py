@@ -121,3 +121,14 @@ def test_the_mood_of_a_yield_is_read_but_left_out_of_its_name() -> None:
                  [(P, "青松精密铸件项目")])
     assert ("青松精密铸件项目", "达产后年产值", 1_800_000_000.0, "CNY", "target") in rows
     assert ("青松精密铸件项目", "年税收", 60_000_000.0, "CNY", "target") in rows
+
+
+def test_a_capacity_the_projects_name_holds_is_not_restated_as_its_figure() -> None:
+    name = "青松化工有限公司年产8万吨环保涂料项目"
+    rows = _rows([f"{name}总投资5亿元,已完成投资1.2亿元,建成投产后可实现年产环保涂料8万吨。"], [(P, name)])
+    assert {metric for _, metric, *_ in rows} == {"已完成投资"}
+
+
+def test_a_capacity_inside_a_project_name_the_tagger_cut_short_is_no_figure() -> None:
+    rows = _rows(["蓝湾新材料有限公司开工建设年产30万吨新能源材料项目。"], [(E, "蓝湾新材料有限公司")])
+    assert rows == set()
