@@ -225,6 +225,10 @@ def _strip_trailing(text: str) -> str:
 
 
 # 33个工业实体完成入驻: a class of firms and the act that brought them (named act first).
+# 21个项目必将为…, 18个项目均已开工: a class of the count and a predicate opened by a modal or adverb.
+_CLASS_PREDICATE_RE = re.compile(
+    r"^(?P<noun>[\u4e00-\u9fff]{0,8}?(?:项目|企业))(?:必将|将|均|都|也|还|正在|即将)(?:于|在)?(?P<act>.*)$")
+_ACT_LENGTH = 6
 _CLASS_ACT_RE = re.compile(
     r"^(?P<noun>[\u4e00-\u9fff]{0,6}?(?:企业|项目|实体|机构|单位))(?:完成|实现|成功)?"
     r"(?P<act>(?:正式|顺利)?(?:入驻|落户|签约|开工|投产|竣工|注册|落地))$"
@@ -247,6 +251,11 @@ def number_first_metric(metric: str, after: str, previous: str = "") -> str:
     text = QUOTE_RE.sub("", after)
     text = re.sub(r"^\([^)]*\)", "", text)
     text = _strip_trailing_after(text).replace("的", "")
+    said = _CLASS_PREDICATE_RE.match(text)
+    if said:
+        # what is said of the counted class (必将为…, 均已开工) is no part of its name; a short act names it
+        act = said.group("act")
+        text = said.group("noun") if metric or len(act) > _ACT_LENGTH else act + said.group("noun")
     if not text and previous:
         return metric + (previous[-2:] if leading_verb(previous) else previous)
     if metric in ("完成", "实现") and _CLASS_ACT_RE.match(text):

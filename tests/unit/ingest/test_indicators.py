@@ -371,3 +371,14 @@ def test_a_kind_of_investment_is_a_figure_and_money_words_take_a_bare_yi() -> No
     metrics = {metric: value for metric, value, *_ in rows}
     assert metrics.get("设备投资") == 3_150_000_000.0
     assert metrics.get("引进项目资金") == 12_000_000_000.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("此次签约的21个项目必将为开发区发展增添新动力。", "签约项目"),
+        ("截至6月底,开发区共有18个项目均已开工。", "已开工项目"),
+    ],
+)
+def test_what_is_said_of_a_counted_class_is_no_part_of_its_name(sentence: str, metric: str) -> None:
+    assert {m for m, *_ in _rows(_doc(sentence))} == {metric}
