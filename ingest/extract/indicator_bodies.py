@@ -53,7 +53,7 @@ _CAPACITY_RE = re.compile(r"年产(?!值)|年加工")
 _NAME_AFTER_RE = re.compile(r"[^,，;；。的]{0,24}?项目")
 _PLATFORM_INVESTMENT_RE = re.compile(r"签约投资额|签约额|协议投资")
 _HEDGE_RE = re.compile(r"(?:约|达到|可达|达|超过|超|近|逾|共计|共|合计|总计|为|有|已|将|可|实现)+$")
-_TRIM_HEAD_RE = re.compile(r"^(?:的|并|且|和|及|其|,|，|(?:该|此)?项目|设计能力为|设计产能为)+")
+_TRIM_HEAD_RE = re.compile(r"^(?:的|并|且|和|及|其|将|,|，|(?:该|此)?项目|设计能力为|设计产能为)+")
 # 达产后可实现年产值, 年可实现销售收入: the mood (read by _kind first) is no part of the name.
 _MOOD_RE = re.compile(r"(?:预计)?可(?:实现|达到|达)|(?<=后)预计")
 _TARGET_RE = re.compile(r"建成后|投产后|达产后|运营后|预计|计划|可实现|可达|年可|将|拟|设计能力|规划")
@@ -181,9 +181,11 @@ def _owner_of(text: str, position: int, figure_end: int, owners: list[tuple[int,
         return None
     s, e, mention = preceding[-1]
     # another body named in the figure's clause, after the owner, takes the clause away from it
-    # (a body named in an earlier clause, 投资主体为乙集团, is a complement of that clause only)
+    # (a body named in an earlier clause, 投资主体为乙集团, is a complement of that clause only); so does a
+    # project a company builds (甲公司…,建设乙项目,达产后年产值…: the yield is the project's)
     clause_start = max(text.rfind(ch, 0, position) for ch in ",，;；") + 1
-    if any(max(e, clause_start) <= ms and me <= position for ms, me, _ in mentions):
+    if any((max(e, clause_start) <= ms or (m.type is EntityType.PROJECT and mention.type is EntityType.ENTERPRISE
+                                            and e <= ms)) and me <= position for ms, me, m in mentions):
         return None
     return mention
 

@@ -132,3 +132,9 @@ def test_a_capacity_the_projects_name_holds_is_not_restated_as_its_figure() -> N
 def test_a_capacity_inside_a_project_name_the_tagger_cut_short_is_no_figure() -> None:
     rows = _rows(["蓝湾新材料有限公司开工建设年产30万吨新能源材料项目。"], [(E, "蓝湾新材料有限公司")])
     assert rows == set()
+
+
+def test_a_yield_after_a_project_the_company_builds_is_not_the_companys() -> None:
+    rows = _rows(["在签约的项目中,蓝湾精工有限公司投资2亿美元,建设精密轴承生产基地项目,达产后预计年产值30亿元。"],
+                 [(E, "蓝湾精工有限公司"), (P, "精密轴承生产基地项目")])
+    assert not any(subject == "蓝湾精工有限公司" for subject, *_ in rows)
