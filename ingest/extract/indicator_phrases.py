@@ -159,6 +159,8 @@ def clause_fragment(metric: str) -> bool:
 
     >>> clause_fragment("拜访对接上下游企业"), clause_fragment("多项关键指标"), clause_fragment("新签约项目")
     (True, True, False)
+    >>> clause_fragment("吸引厂商到场了解投资环境"), clause_fragment("参与现场集中签约项目")
+    (True, False)
     """
     return bool(_ACT_METRIC_RE.search(metric))
 
@@ -166,7 +168,10 @@ def clause_fragment(metric: str) -> bool:
 _OPEN_NOTE_RE = re.compile(r"\([^)]*$")
 _RESIDUE_RE = re.compile(r"^地(?=[\u4e00-\u9fff]{2})(?!区|方|块|市|产|下|铁|理|标|质|热|址|域)")
 _COVERS_RE = re.compile(r"(?<=[项目企业])(?:涵盖|涉及|包括|覆盖)(?!领域|行业|产业$)[\u4e00-\u9fff、]*$")
-_ACT_METRIC_RE = re.compile(r"拜访|走访|慰问|看望|接待|放弃|^(?:多项|多个|多家|各项|部分)")
+# …and who came to an event (200家厂商到场, 27个项目业主代表参加活动): an attendance, not a figure of the zone.
+_ACT_METRIC_RE = re.compile(
+    r"拜访|走访|慰问|看望|接待|放弃|^(?:多项|多个|多家|各项|部分)"
+    r"|(?:厂商|客商|企业|嘉宾|代表|人员)(?:[\u4e00-\u9fff]{0,4}?)(?:参加|出席|到场|参会)")
 
 
 def _drop_names(rest: str) -> str:
