@@ -23,6 +23,7 @@ from ingest.extract.asset_text import (
     load_lexicon,
     scan_left,
 )
+from ingest.extract.policy_campaigns import higher_owner, quoted_campaigns
 from ingest.extract.policy_titles import find_document_titles
 from kg.model import EntityType
 
@@ -86,6 +87,7 @@ def find_policies(sentence: str) -> list[Candidate]:
     for m in _CODE_MECHANISM.finditer(sentence):
         spans.append(Candidate(EntityType.POLICY, clean_name(m.group()), m.start(), m.end(), True))
     spans.extend(_quoted_programmes(sentence))
+    spans.extend(quoted_campaigns(sentence))
     spans.extend(find_document_titles(sentence))
     years = list(_campaign_years(sentence))
     # "以“A年”“B年”活动为抓手": the campaigns are named one by one, not as one 活动.
@@ -163,7 +165,8 @@ _HIGHER_CAMPAIGN = re.compile(r"全市|全县|全省|我市|我县|我省|市委
 def _zone_campaign(sentence: str, start: int, owned: bool) -> bool:
     """Whether the zone runs the campaign: no city, county or province owns it in the clause before."""
     clause_start = max(sentence.rfind(mark, 0, start) for mark in "。；;") + 1
-    return not owned and _HIGHER_CAMPAIGN.search(sentence, clause_start, start) is None
+    return not owned and _HIGHER_CAMPAIGN.search(sentence, clause_start, start) is None \
+        and not higher_owner(sentence, start)
 
 
 # The zone itself as the owner of a titled policy (结合开发区《…》).
@@ -290,12 +293,13 @@ def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
     if not (strong or quoted or anchored) or (ending == "活动" and not means):
         return []
     ladder = any(word in prefix + ending for word in _LADDER_WORDS) and found.stop not in _ENACTING_VERBS
-    zone_fact = not (owned or ladder or means) and found.stop not in _APPLYING_VERBS
+    above = higher_owner(sentence, found.begin)
+    zone_fact = not (owned or ladder or means or above) and found.stop not in _APPLYING_VERBS
     if found.inherited is not None:
         zone_fact = found.inherited
     if prefix.startswith("关于") and _HIGHER_ISSUER.search(_CLAUSE_BREAK.split(sentence[:found.begin])[-1]):
         zone_fact = False  # 市政府印发关于…的意见: issued above the zone
-    return _distribute(prefix, ending, found.begin, found.end, zone_fact)
+    return [replace(span, above=above) for span in _distribute(prefix, ending, found.begin, found.end, zone_fact)]
 
 
 def _plausible(prefix: str, raw_ending: str, ending: str) -> bool:

@@ -67,7 +67,8 @@ _COUNT_WORD = re.compile(r"[一二三四五六七八九十两]+[大套项类个�
 class Candidate:
     """A name found in one sentence (offsets relative to the sentence).
 
-    ``zone_fact`` says whether the document's zone hosts, issued or targets it.
+    ``zone_fact`` says whether the document's zone hosts, issued or targets it; ``above`` that a body
+    above the zone (a city, a province) runs it, so no other mention makes it the zone's.
     """
 
     type: EntityType
@@ -75,6 +76,7 @@ class Candidate:
     start: int
     end: int
     zone_fact: bool = False
+    above: bool = False
 
 
 @cache
@@ -130,7 +132,8 @@ def scan_left(sentence: str, end: int, allow_list_comma: bool, limit: int = MAX_
         bracket = _BRACKETED_PLACE.search(sentence, max(0, i - 6), i) if ch in ")）" else None
         if bracket is not None and bracket.start() > 0 and NAME_CHAR.match(sentence[bracket.start() - 1]):
             i = bracket.start()  # 中国(X)肉牛交易中心, X产业技术(Y)研究院: a bracketed place inside the name
-        elif NAME_CHAR.match(ch) or allow_list_comma and ch == "、" and _beside_quote(sentence, i - 1):
+        elif NAME_CHAR.match(ch) or allow_list_comma and ch == "、" and (
+                _beside_quote(sentence, i - 1) or _inside_quote(sentence, i - 1)):
             i -= 1
         else:
             break
@@ -145,6 +148,17 @@ def _beside_quote(sentence: str, index: int) -> bool:
     before = sentence[index - 1] if index > 0 else ""
     after = sentence[index + 1] if index + 1 < len(sentence) else ""
     return before in "”’」" or after in "“‘「"
+
+
+def _inside_quote(sentence: str, index: int) -> bool:
+    """Whether the 、 at ``index`` joins the two halves of one quoted name (“降本、提效”专项行动);
+    three or more quoted items are a list."""
+    before = max(sentence.rfind(q, 0, index) for q in "“「")
+    after = [p for p in (sentence.find(q, index) for q in "”」") if p >= 0]
+    if before < 0 or not after:
+        return False
+    inner = sentence[before + 1:min(after)]
+    return inner.count("、") == 1 and not any(q in inner for q in "“「”」")
 
 
 def is_generic(prefix: str) -> bool:

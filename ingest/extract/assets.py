@@ -133,6 +133,7 @@ def extract_assets(doc: Document) -> tuple[list[Mention], list[Fact]]:
     """Platform, policy and industry mentions, and the zone's hostsPlatform/issuedPolicy/focusIndustry facts."""
     found = [(sentence, span) for sentence in paced(doc.sentences) for span in sentence_spans(sentence.text)]
     canonical = full_forms({(span.type, span.name) for _, span in found})
+    above = {canonical.get((span.type, span.name), span.name) for _, span in found if span.above}
     mentions: list[Mention] = []
     facts: dict[tuple[Predicate, str], Fact] = {}
     for sentence, span in found:
@@ -141,7 +142,7 @@ def extract_assets(doc: Document) -> tuple[list[Mention], list[Fact]]:
             continue
         mentions.append(Mention(span.type, name, sentence.start + span.start,
                                 sentence.start + span.end, sentence.index))
-        if doc.home_zone is not None and span.zone_fact:
+        if doc.home_zone is not None and span.zone_fact and name not in above:
             predicate = _ZONE_FACTS[span.type]
             facts.setdefault((predicate, name), Fact(predicate, doc.home_zone, (span.type, name), sentence.index))
     return mentions, list(facts.values())

@@ -139,3 +139,36 @@ def test_a_title_without_marks_and_without_issuer_keeps_its_guanyu() -> None:
 
 def test_a_title_without_marks_issued_above_the_zone_is_not_the_zone_s() -> None:
     assert policies("市政府印发关于支持园区提质发展的若干措施。") == [("关于支持园区提质发展的若干措施", False)]
+
+
+def test_a_quoted_name_of_two_halves_keeps_both() -> None:
+    assert policies("园区将继续深入推进“稳链补链、强企优企”专项行动,激发活力") == [("稳链补链、强企优企专项行动", True)]
+    assert policies("星河高新区持续推进实施“两大战略、六大行动”,锚定目标") == [("两大战略、六大行动", True)]
+
+
+def test_quoted_contests_and_campaigns_run_by_the_zone_or_above_it() -> None:
+    assert policies("宣布三季度“招商争先、服务提效”夺旗竞赛考核结果") == [("招商争先、服务提效夺旗竞赛", True)]
+    assert policies("今年以来,青松市深入开展招商引资“百日攻坚”活动,全面提速") == [("百日攻坚", False)]
+    assert policies("开发区大力开展“企业服务月”活动,走访企业") == [("企业服务月", True)]
+    assert policies("园区举行了“签约一批”活动") == []  # an event held, not a campaign run
+
+
+def test_a_campaign_the_province_runs_is_not_the_zone_s() -> None:
+    assert policies("要结合全省正在进行的“减负松绑”专项行动,解决难题") == [("减负松绑专项行动", False)]
+
+
+def test_a_campaign_run_above_the_zone_stays_so_when_the_zone_carries_it_on() -> None:
+    from dataclasses import replace
+
+    from ingest.document import Document
+    from ingest.extract.assets import extract_assets
+    from ingest.normalise import normalise
+    from ingest.segment import segment
+    from kg.model import EntityType
+
+    text = ("星河经济技术开发区举行项目签约活动。市委书记要求,要结合全省正在进行的“减负松绑”专项行动,解决难题。"
+            "星河经济技术开发区将继续深入推进“减负松绑”专项行动,激发企业活力。")
+    doc = segment(normalise(Document("a", "a.txt", text)))
+    mentions, facts = extract_assets(replace(doc, home_zone=(EntityType.ZONE, "星河经济技术开发区")))
+    assert "减负松绑专项行动" in {m.name for m in mentions}
+    assert facts == []

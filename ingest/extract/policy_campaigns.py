@@ -1,0 +1,49 @@
+"""Quoted campaigns ("百日竞赛", “招商提质”专项行动) and whether a body above the zone runs them.
+
+A quoted name followed by 竞赛 is a campaign in its own right; a quoted name followed by 活动 is one
+when a verb of running it (开展, 推进, 以…为抓手) opens the clause, not when an event is held (举行…活动).
+A campaign belongs to a city, county or province when its clause opens with that body (洪湖市深入开展…,
+结合全省正在进行的…): a Policy, but no issuedPolicy of the zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ingest.extract.asset_text import CJK, Candidate, clean_name, is_generic
+from kg.model import EntityType
+
+_INNER = r"[“「](?P<inner>[^“”「」，。；,;]{2,16})[”」]"
+_CONTEST = re.compile(rf"{_INNER}(?P<kind>[{CJK}]{{0,2}}竞赛)")
+_RUN_ACTIVITY = re.compile(rf"(?:开展|推进|实施|以)[^，。；,;“”「」]{{0,12}}?{_INNER}(?:主题)?活动")
+# The body above the zone that owns what follows in its clause: 全省, 我市, or a place's 市/县/省 running it.
+_HIGHER_BODY = re.compile(
+    rf"全市|全县|全省|我市|我县|我省|[市县省]委|[市县省]政府"
+    rf"|[{CJK}]{{2,3}}[市县省](?=(?:正在|深入|持续|全面|大力|继续)?(?:开展|推进|实施|举行|启动|进行|部署))")
+_ZONE_WORD = re.compile(r"开发区|高新区|经开区|园区|新区|管委会")
+
+
+def higher_owner(sentence: str, start: int) -> bool:
+    """Whether the clause before ``start`` is led by a city, county or province rather than the zone."""
+    clause_start = max(sentence.rfind(mark, 0, start) for mark in "。；;,，") + 1
+    clause = sentence[clause_start:start]
+    owner = _HIGHER_BODY.search(clause)
+    return owner is not None and not _ZONE_WORD.search(clause, owner.end())
+
+
+def quoted_campaigns(sentence: str) -> Iterator[Candidate]:
+    """Campaigns named in quotes: “X”竞赛 always, “X”活动 after a verb of running it."""
+    if "“" not in sentence and "「" not in sentence:
+        return
+    for m in _CONTEST.finditer(sentence):
+        yield _campaign(sentence, m.group("inner") + m.group("kind"), m.start(), m.end())
+    for m in _RUN_ACTIVITY.finditer(sentence):
+        inner = m.group("inner")
+        if not inner.endswith("年") and not is_generic(inner):  # campaign years are read by their own rule
+            yield _campaign(sentence, inner, m.start("inner") - 1, m.end("inner") + 1)
+
+
+def _campaign(sentence: str, name: str, start: int, end: int) -> Candidate:
+    above = higher_owner(sentence, start)
+    return Candidate(EntityType.POLICY, clean_name(name), start, end, not above, above)
