@@ -31,9 +31,18 @@ _LEVELLED_CARRIER = re.compile(r"^(?:国家|省|市|[\u4e00-\u9fff]{2,3}[省市]
 _COMMENDED_ZONE = re.compile(r"(?:先进|优秀|示范|十佳|标杆|明星)(?:开发区|园区|高新区|经开区)$")
 
 
+# A strong title (…示范园区, …试点单位) starts after the last of these words: verbs of getting, seeking or
+# meeting a title (认定, 申报, 符合), and a count of holders (两家).
+TITLE_LEFT_WORDS = re.compile(
+    r"^.*(?:作为|成为|升级为|评为|列为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获"
+    r"|认定|申报|符合|[两二三四五六七八九十\d]+家)")
+# Verbs of settling, signing or building: a phrase with one is an event, never a title (3家公司入驻X园区).
+_EVENT_VERBS = re.compile(r"入驻|进驻|落户|签约|迁入|开工|投产|申报")
+
+
 def is_honour(name: str) -> bool:
     """A title-like name: a lexicon title or a name with a title ending."""
-    if len(name) < 4 or re.match(r"[\d一二三四五六七八九十]+[项个家]", name):
+    if len(name) < 4 or re.match(r"[\d一二三四五六七八九十]+[项个家]", name) or _EVENT_VERBS.search(name):
         return False
     return (name in HONOUR_TITLES or name.endswith(_TITLE_ENDINGS) or _RANKED_LIST.search(name) is not None
             or _LEVELLED_CARRIER.match(name) is not None or _COMMENDED_ZONE.search(name) is not None)
@@ -54,7 +63,7 @@ def title_name(part: str) -> str:
 
 
 # A title's level prefix (国家级, 省级, 安徽省, 苏州市) and a generic tail (类企业, 企业) around its core.
-_LEVEL = re.compile(rf"^(?:国家级|国家|全国|省级|市级|[{HAN}]{{2,3}}?(?:省|市)(?!级))")
+_LEVEL = re.compile(rf"^(?:国家级|国家|全国|省级|市级|自治区|[{HAN}]{{2,3}}?(?:省|市|自治区)(?!级))")
 _CORE_TAIL = re.compile(r"(?:类企业|企业)$")
 
 

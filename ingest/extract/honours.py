@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ingest.extract.boundaries import HONOUR_LEFT_WORDS
 from ingest.extract.honour_recipients import (
     is_recipient_name,
     legal_company,
@@ -23,7 +22,7 @@ from ingest.extract.honour_recipients import (
     split_names,
     zones_before,
 )
-from ingest.extract.honour_titles import BATCH_RE, is_honour, title_name, unquoted
+from ingest.extract.honour_titles import BATCH_RE, TITLE_LEFT_WORDS, is_honour, title_name, unquoted
 from ingest.extract.patterns import HAN
 from kg.model import EntityType
 
@@ -200,7 +199,7 @@ def _granted(honours: list[tuple[int, int, str]]) -> list[Award]:
 def _strong_awards(sentence: str, home: Key | None, taken: list[tuple[int, int]]) -> list[Award]:
     awards = []
     for match in STRONG_RE.finditer(sentence):
-        lead = HONOUR_LEFT_WORDS.match(match.group()[:-2])
+        lead = TITLE_LEFT_WORDS.match(match.group()[:-2])
         start = match.start() + (lead.end() if lead else 0)
         if any(s <= start < e or s <= match.start() < e or s < match.end() <= e for s, e in taken):
             continue

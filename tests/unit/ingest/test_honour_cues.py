@@ -246,3 +246,19 @@ def test_a_bracketed_qualifier_leaves_the_title() -> None:
 def test_firms_that_jie_bang_each_hold_their_own_title() -> None:
     found = awards("青松机器人、蓝湾冷链分别揭榜入选国家智能制造示范工厂、国家智能制造优秀场景。")
     assert found == [("国家智能制造示范工厂", "青松机器人"), ("国家智能制造优秀场景", "蓝湾冷链")]
+
+
+def test_companies_settling_in_a_park_hold_no_title() -> None:
+    assert not is_honour("公司入驻星河软件园区")
+    assert awards("青松投资有限公司、蓝湾实业有限公司等2家公司入驻星河软件园区,投资金额逾1亿元") == []
+
+
+def test_a_strong_title_starts_after_a_count_or_a_verb_of_seeking_it() -> None:
+    names = {name for name, _ in awards("本次全区共有9家开发区申报自治区绿色发展示范园区,专家集中评审")}
+    assert names == {"自治区绿色发展示范园区"}
+    assert {name for name, _ in awards("我区认定两家绿色发展示范园区")} == {"绿色发展示范园区"}
+
+
+def test_a_title_without_its_region_is_the_region_s_title_named_in_full() -> None:
+    renamed = fuller_titles(["绿色发展示范园区", "自治区绿色发展示范园区"])
+    assert renamed == {"绿色发展示范园区": "自治区绿色发展示范园区"}
