@@ -143,7 +143,7 @@ _HONOUR_AFTER = re.compile(r"^[”\"]?(?:认定|称号|荣誉)")
 _DESCRIPTIVE = re.compile(
     r"一流|影响力|充满|具有|领先|知名|首家|总投资|亿元|万元|第[\d一二三四五六七八九十]+批|\d+家|\d{4}年|公司$"
     r"|^[\d一二两三四五六七八九十]+[座个家所栋间]")
-_PARK_ENDINGS = ("产业园", "科技园", "科创园", "创业园", "创新园")
+_PARK_ENDINGS = ("产业园", "科技园", "科创园", "创业园", "创新园", "创业谷", "创新谷", "科创谷", "智谷")
 
 
 def _held_as_honour(sentence: str, start: int, end: int) -> bool:

@@ -59,3 +59,9 @@ def test_a_chain_of_kinds_of_carrier_is_no_carrier() -> None:
 def test_a_wider_area_named_before_the_zone_is_no_carrier_of_it() -> None:
     assert not find_platforms("2024年,东部科学城青松高新区坚持创新驱动。")
     assert [c.name for c in find_platforms("园区建成青松孵化器，青松高新区企业入驻。")] == ["青松孵化器"]
+
+
+def test_a_valley_counted_among_projects_stays_a_carrier() -> None:
+    sentence = "意向建设白鹭航天金融服务小镇及青松大学科技园联盟(白鹭)科创谷等9个项目。"
+    assert [c.name for c in find_platforms(sentence)] == ["青松大学科技园联盟(白鹭)科创谷"]
+    assert find_platforms("意向建设青松检测中心、白鹭计量研究所等2个项目。") == []
