@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.extract.asset_text import alternation
 from ingest.extract.patterns import HAN, PERSON_TITLES
-from ingest.extract.zones import ENDING_RE, find_zone_names
+from ingest.extract.zones import ENDING_RE, find_zone_names, is_dictionary_word
 from kg.model import EntityType
 
 Key = tuple[EntityType, str]
@@ -50,6 +50,9 @@ _CHAIN_BEFORE = re.compile(rf"(?:{_PART}(?:{_JOIN}))*{_PART}$")
 NAME_TITLE_RE = re.compile(
     rf"(?<![{HAN}])([{SURNAMES}][{HAN}]{{1,2}}?)(?:市长|区长|县长|书记|主任|局长)(?:调研|在|出席|表示|指出)"
 )
+# A name opening a clause before a verb of speaking (…。林远表示,…): the page quotes a person.
+SPEAKER_RE = re.compile(
+    rf"(?:^|(?<=[。！？!?；;,，:：”」\n]))\s*([{SURNAMES}][{HAN}]{{1,2}}?)(?=表示|指出|强调|介绍|认为|坦言|透露)")
 CUE_NAME_RE = re.compile(rf"(?:负责人|居民|村民|职工|工程师|博士|教授|院士|专家|联系人[:：]?|领导)(?=[{SURNAMES}])")
 _BAD_NAME = re.compile(r"[的了是在和与等年月日区市县省局委会书记主任长]")
 _REMOVED = re.compile(r"免去|免职|不再担任")
@@ -183,8 +186,10 @@ def _name_after(sentence: str, end: int) -> tuple[str | None, int]:
 def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
     """People of a sentence with roles from the title chain before their names."""
     hits: dict[int, PersonHit] = {}
+    speakers = [(m.start(1), m.group(1)) for m in SPEAKER_RE.finditer(sentence)
+                if not _BAD_NAME.search(m.group(1)[1:]) and not is_dictionary_word(m.group(1))]  # 公司表示
     if not _ANY_TITLE.search(sentence) and not CUE_NAME_RE.search(sentence):
-        return []
+        return [PersonHit(name, start, start + len(name)) for start, name in speakers]
     previous: tuple[int, Key | None] = (-1, None)
     for match in CHAIN_RE.finditer(sentence):
         name, start = _name_after(sentence, match.end())
@@ -202,4 +207,6 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
         name = person_name_at(sentence, match.end())
         if name:
             hits.setdefault(match.end(), PersonHit(name, match.end(), match.end() + len(name)))
+    for start, name in speakers:
+        hits.setdefault(start, PersonHit(name, start, start + len(name)))
     return list(hits.values())

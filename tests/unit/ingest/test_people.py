@@ -135,3 +135,16 @@ def test_a_bare_new_area_before_a_zone_body_is_the_home_zone() -> None:
 )
 def test_spaced_titles_and_the_zone_bureau(sentence: str, expected: list[tuple[str, list]]) -> None:
     assert _people(sentence) == expected
+
+
+def test_a_speaker_opening_a_clause_is_a_person_without_a_role() -> None:
+    assert _people("林远表示,本次项目签约是一个新的起点。") == [("林远", [])]
+    assert _people("会上,周文斌指出,园区要加快建设。") == [("周文斌", [])]
+
+
+def test_words_before_a_verb_of_speaking_are_no_speaker() -> None:
+    assert _people("会议强调,要加快项目建设。") == []
+    assert _people("数据表明,投资增长明显。") == []
+    assert _people("该负责人介绍,园区已签约项目。") == []
+    assert _people("项目签约后,公司表示将加快建设。") == []
+    assert _people("对此,双方认为合作前景广阔。") == []
