@@ -84,14 +84,14 @@ def person_name_at(text: str, start: int) -> str | None:
 
 
 _DEPARTMENT = re.compile(
-    rf"(?:党工委|管委会|(?:管理)?委员会|办公室|[{HAN}]{{0,8}}?(?:局|党委|党支部|党总支|区委|工委))$"
+    rf"(?:党工委|管委会|(?:管理)?委员会|办公室|[{HAN}]{{0,8}}?(?:局|党委|党支部|党总支|区委|工委|办|工作部))$"
 )
 _ZONE_BODIES = ("党工委", "管委会", "工委")
 # A zone written by a short or unusual place name (哈经开区) that the zone finder does not take.
 _SHORT_ZONE = re.compile(rf"(?![据在对由和与了])[{HAN}]{{1,6}}?(?:{ENDING_RE.pattern})")
 # The zone's administration bureau, bare or after a short form of the zone's name (园区管理局, 青阳管理局长).
 _ZONE_BUREAU = re.compile(rf"^(?:园区|开发区|[{HAN}]{{0,4}}?)管理局?$")
-_BARE_ZONE = re.compile(r"^(?:区|开发区|高新区|经开区|园区|新区)(?:[(（][^)）]*[)）])?")
+_BARE_ZONE = re.compile(r"^(?:该区|本区|我区|区|开发区|高新区|经开区|园区|新区)(?:[(（][^)）]*[)）])?")
 _PUBLIC_BODY = re.compile(r"[市县省]委?$|市委|县委|省委|政府|人大|政协|[市县省]|协会|商会|学会|联合会|大学|学院")
 # Words of the clause before a company's short name (活动也邀请青松机器人董事长…): the name starts after them.
 _LEADING_WORDS = re.compile(r"^.*(?:邀请|请来|陪同|以及|其中|来自|包括|和|与|及)")
@@ -183,6 +183,13 @@ def _name_after(sentence: str, end: int) -> tuple[str | None, int]:
     return name, end
 
 
+def _continues(chain: str, previous: Key | None) -> bool:
+    """Whether a title chain right after another person's name (、副主任…, 、总经理…) is in the same body."""
+    if chain.startswith(("党工委", "管委会", "副", "常务")):
+        return True
+    return previous is not None and previous[0] is EntityType.ENTERPRISE and chain in _ENTERPRISE_TITLES
+
+
 def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
     """People of a sentence with roles from the title chain before their names."""
     hits: dict[int, PersonHit] = {}
@@ -196,7 +203,7 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
         if not name or not (name[0] in SURNAMES or _SPEECH_AFTER.match(sentence, start + len(name))):
             continue
         follows = previous[0] == match.start() - 1 and sentence[match.start() - 1] in "、,，"
-        inherit = previous[1] if follows and match.group(1).startswith(("党工委", "管委会", "副", "常务")) else None
+        inherit = previous[1] if follows and _continues(match.group(1), previous[1]) else None
         roles, last = _roles(match.group(1), home, inherit)
         previous = (start + len(name), last)
         removed = _removed(sentence, start)

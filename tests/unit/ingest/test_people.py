@@ -148,3 +148,16 @@ def test_words_before_a_verb_of_speaking_are_no_speaker() -> None:
     assert _people("该负责人介绍,园区已签约项目。") == []
     assert _people("项目签约后,公司表示将加快建设。") == []
     assert _people("对此,双方认为合作前景广阔。") == []
+
+
+def test_a_company_title_after_the_company_s_officer_stays_in_that_company() -> None:
+    assert _people("青松机器人董事长林远、总经理周文斌出席。") == [
+        ("林远", [("董事长", "青松机器人")]), ("周文斌", [("总经理", "青松机器人")])]
+    assert _people("市委书记林远、副市长周文斌出席。") == [("林远", []), ("周文斌", [])]
+
+
+def test_the_zone_s_offices_and_working_departments_and_gai_qu() -> None:
+    assert _people("区党工委副书记、党群工作部部长党锋主持仪式。") == [
+        ("党锋", [("党工委副书记", "青阳经济开发区"), ("党群工作部部长", "青阳经济开发区")])]
+    assert _people("园区管委会党政办主任林远说。") == [("林远", [("管委会党政办主任", "青阳经济开发区")])]
+    assert _people("记者从市里获悉,该区管委会主任林远表示。") == [("林远", [("管委会主任", "青阳经济开发区")])]
