@@ -7,8 +7,9 @@ from dataclasses import replace
 
 from ingest.document import Document, Sentence
 
-# A sentence ends after 。！？!? (plus any closing quotes/brackets) or at a line break.
-_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
+# A sentence ends after 。！？!? (plus any closing quotes/brackets) or at a line break. A ? next to another ?
+# or before a comma is a character the page's encoding lost (遨??萍?、), not a question mark.
+_END = re.compile(r"(?:[。！？!]+|(?<!\?)\?(?![?、，,；;：:]))[”’」』）)]*|\n+")
 # Long list-like sentences are cut further after ；.
 _SEMICOLON = re.compile(r"[；;]")
 LONG_SENTENCE = 120

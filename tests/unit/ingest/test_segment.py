@@ -31,3 +31,9 @@ def test_segment_splits_long_list_sentences_on_semicolons() -> None:
     text = f"{part};{part};{part}。"
     assert len(text) > LONG_SENTENCE
     assert len(split_sentences(text)) == 3
+
+
+def test_a_question_mark_in_a_run_or_before_a_comma_is_a_lost_character_not_an_end() -> None:
+    text = "包括青松、蓝??湾?、白鹭4家企业入选。园区怎么办?答案是创新。"
+    expected = ["包括青松、蓝??湾?、白鹭4家企业入选。", "园区怎么办?", "答案是创新。"]
+    assert [s.text for s in split_sentences(text)] == expected
