@@ -1,4 +1,4 @@
-"""Honour titles: what counts as one, its name cleaned of quotes, years, batches and 名单/称号,
+"""Honour titles: what counts as one, the items a cue lists, its name cleaned of quotes, years, batches and 名单/称号,
 and one name for an honour a document names in short and in full (省级企业技术中心 / <省名>企业技术中心)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from ingest.extract.patterns import HAN, HONOUR_ENDINGS, HONOUR_TITLES
 
 _GENERIC_TITLE_ENDINGS = {"企业", "冠军", "奖", "载体", "基地", "园区", "单位", "计划", "项目", "总部", "榜",
                           "试验区", "核心区", "企业技术中心", "集群", "试点", "培育对象", "案例", "称号",
-                          "劳动模范", "先进个人", "工匠", "奖章", "优秀场景", "示范工厂"}
+                          "劳动模范", "先进个人", "工匠", "奖章", "优秀场景", "示范工厂", "试点区域", "示范区域"}
 # Ranked lists a company enters (…服务商TOP30, …50强) are honours too.
 _RANKED_LIST = re.compile(r"(?:TOP|Top|top)\d+$|\d+强$")
 # A year or period opening a title ("2023年度专精特新企业"): the year belongs to the fact.
@@ -87,3 +87,38 @@ def fuller_titles(names: list[str]) -> dict[str, str]:
         if len(fuller) == 1:
             renamed[name] = fuller[0]
     return renamed
+
+
+_ITEM_END = re.compile(
+    r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个"
+    r"|并(?=于|在|已|将|顺利|通过|成功)"  # 入选X试点并于2019年通过验收: the title ends before 并
+)
+
+
+def honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
+    """Honour items after a cue, up to 等/荣誉/the clause end; a list closed by 等称号/等荣誉 names titles
+    whatever their endings (…特色产业园等称号), and a cue repeated before an item (、获X) is no part of it."""
+    stop = _ITEM_END.search(clause)
+    text = clause[:stop.start()] if stop else clause
+    titled = stop is not None and re.search(r"称号|荣誉", stop.group()) is not None
+    items, position = [], 0
+    for part in _title_parts(text):
+        cue = _ITEM_CUE.match(part)
+        name = title_name(part[cue.end():] if cue else part)
+        if is_honour(name) or titled and len(name) >= 4:
+            items.append((offset + position + (cue.end() if cue else 0), offset + position + len(part), name))
+        position += len(part) + 1
+    return items
+
+
+def _title_parts(text: str) -> list[str]:
+    """Items split at 、 and 和, except a 和 inside one title (先进制造业和现代服务业融合发展试点)."""
+    parts: list[str] = []
+    for part in text.split("、"):
+        halves = part.split("和")
+        joined = is_honour(title_name(part)) and not is_honour(title_name(halves[0]))
+        parts.extend([part] if joined else halves)
+    return parts
+
+
+_ITEM_CUE = re.compile(r"(?:荣获|获评|获批|入选|入围|获得|获)(?=[\u4e00-\u9fff“]{4})")

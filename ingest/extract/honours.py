@@ -22,7 +22,7 @@ from ingest.extract.honour_recipients import (
     split_names,
     zones_before,
 )
-from ingest.extract.honour_titles import BATCH_RE, TITLE_LEFT_WORDS, is_honour, title_name, unquoted
+from ingest.extract.honour_titles import BATCH_RE, TITLE_LEFT_WORDS, honours_after, is_honour, title_name, unquoted
 from ingest.extract.patterns import HAN
 from kg.model import EntityType
 
@@ -32,9 +32,6 @@ CUE_RE = re.compile(
     r"被[^,，。;；]{0,8}?(?:评为|认定为|授予|列为)|分别获评|获评|荣获|荣膺|获得|入选|上榜|获批|认定为|评为|"
     r"授予|入围|(?:被)?(?:列入|纳入)(?=[^,，。;；]{2,30}名单)|成功创建|创成|升级为|成功申报|获颁|获选|荣登|摘得|夺得|斩获|榜上有名|通过(?=[^,，。；;]{4,30}认定)|"
     r"(?<![还但就这那也都])是(?=国家级|省级|市级|国家|全国)|(?<![捕收斩])获(?![得批评取悉颁选])"
-)
-_ITEM_END = re.compile(
-    r"(?<![一二三特])等(?!奖)(?:荣誉|称号|[\d一二三四五六七八九十]+个|奖项)?|荣誉称号|称号|立项|的|[\d]+个"
 )
 # Aspirations ("将成为…示范园区", "努力建设…"): the title is a goal, not an honour held.
 _GOAL = re.compile(r"将|力争|努力|致力|建设成|目标")
@@ -75,32 +72,13 @@ class Award:
     anaphoric: bool = False  # the holder is the company of the sentences before (该公司获评…)
 
 
-def _honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
-    """Honour items after a cue, up to 等/荣誉/the clause end; a list closed by 等称号/等荣誉 names titles
-    whatever their endings (…特色产业园等称号), and a cue repeated before an item (、获X) is no part of it."""
-    stop = _ITEM_END.search(clause)
-    text = clause[:stop.start()] if stop else clause
-    titled = stop is not None and re.search(r"称号|荣誉", stop.group()) is not None
-    items, position = [], 0
-    for part in re.split(r"、|和", text):
-        cue = _ITEM_CUE.match(part)
-        name = title_name(part[cue.end():] if cue else part)
-        if is_honour(name) or titled and len(name) >= 4:
-            items.append((offset + position + (cue.end() if cue else 0), offset + position + len(part), name))
-        position += len(part) + 1
-    return items
-
-
-_ITEM_CUE = re.compile(r"(?:荣获|获评|获批|入选|入围|获得|获)(?=[\u4e00-\u9fff“]{4})")
-
-
 _TITLE_COUNTED = re.compile(r"(?P<t>[^,，;；、]{4,24}?)(?:\d+|[两二三四五六七八九十]+)家(?=[,，;；]|$)")
 
 
 def _counted_roll(sentence: str, clause: re.Match[str]) -> tuple[int, int, str] | None:
     """"新增X企业3家,其中A、B入选": the counted title, when named holders enter it with no title of their own."""
     cue = CUE_RE.search(clause.group())
-    if cue is None or _honours_after(clause.group()[cue.end():], 0):
+    if cue is None or honours_after(clause.group()[cue.end():], 0):
         return None
     if not recipients_before(clause.group()[:cue.start()], 0):
         return None
@@ -135,7 +113,7 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
     cue = CUE_RE.search(clause)
     if cue is None:
         return []
-    honours = _honours_after(clause[cue.end():], offset + cue.end())
+    honours = honours_after(clause[cue.end():], offset + cue.end())
     if not honours and roll is not None and cue.group() in ("入选", "榜上有名"):
         honours = [roll]
     if cue.group().endswith("授予"):

@@ -262,3 +262,13 @@ def test_a_strong_title_starts_after_a_count_or_a_verb_of_seeking_it() -> None:
 def test_a_title_without_its_region_is_the_region_s_title_named_in_full() -> None:
     renamed = fuller_titles(["绿色发展示范园区", "自治区绿色发展示范园区"])
     assert renamed == {"绿色发展示范园区": "自治区绿色发展示范园区"}
+
+
+def test_a_he_inside_one_title_does_not_split_it() -> None:
+    found = awards("2022年被青松市认定为先进制造业和现代服务业融合发展试点区域。")
+    assert found == [("先进制造业和现代服务业融合发展试点区域", "星河高新区")]
+
+
+def test_a_title_ends_before_bing_and_an_undertaking_holds_nothing() -> None:
+    found = awards("区内“智慧社区”建设入选国家新型城镇化标准化试点并于2019年10月顺利通过验收")
+    assert found == [("国家新型城镇化标准化试点", None)]
