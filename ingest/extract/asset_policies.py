@@ -23,7 +23,7 @@ from ingest.extract.asset_text import (
     load_lexicon,
     scan_left,
 )
-from ingest.extract.policy_campaigns import higher_owner, quoted_campaigns
+from ingest.extract.policy_campaigns import district_issuer, higher_owner, quoted_campaigns
 from ingest.extract.policy_titles import find_document_titles
 from kg.model import EntityType
 
@@ -178,7 +178,7 @@ _COUNTED_MEASURES = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)条
 
 
 # Bodies above the zone that issue documents (国务院, 科技部, 中共…市委, 省政府).
-_HIGHER_ISSUER = re.compile(r"国务院|中共|中央|[部厅]|[省市县]委|[省市县]人民政府|[省市县]政府|办公厅|国家")
+_HIGHER_ISSUER = re.compile(r"国务院|中共|中央|[部厅]|[省市县]委|[省市县]人民政府|[省市县]政府|办公厅|国家|人大|常委会")
 _HIGHER_TITLE = re.compile(
     rf"^(?:国务院|中共|中央|国家|[{CJK}]{{2,4}}[省市](?![{CJK}]{{0,4}}(?:高新区|经开区|开发区)))")
 
@@ -191,10 +191,11 @@ def _titled_policies(sentence: str) -> Iterator[Candidate]:
         if title.endswith("总体规划"):
             continue
         if title.endswith(load_lexicon("policies")) or _COUNTED_MEASURES.search(title) \
-                or title.endswith(("规定", "规划", "纲要", "通知", "条例")):
+                or title.endswith(("规定", "规划", "纲要", "通知", "条例", "决定", "举措")):
             before = _CLAUSE_BREAK.split(sentence[:m.start()])[-1]
             own = before.endswith(_ZONE_OWNERS) or bool(_ZONE_TITLE.match(title))
-            higher = bool(_HIGHER_TITLE.match(title) or _HIGHER_ISSUER.search(before)) or title.endswith("规划")
+            higher = bool(_HIGHER_TITLE.match(title) or _HIGHER_ISSUER.search(before)) or title.endswith("规划") \
+                or district_issuer(before) or district_issuer(title, at_start=True)
             zone_fact = own or (not higher and _clause_verb(sentence[:m.start()]) not in _APPLYING_VERBS)
             yield Candidate(EntityType.POLICY, clean_name(m.group(1)), m.start(), m.end(), zone_fact)
 

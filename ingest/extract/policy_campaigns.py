@@ -32,6 +32,26 @@ def higher_owner(sentence: str, start: int) -> bool:
     return owner is not None and not _ZONE_WORD.search(clause, owner.end())
 
 
+# What follows a district's name when the zone is run with it (金湾区(开发区), 东湖区高新区): the zone's own.
+_RUN_AS_ZONE = re.compile(rf"[(（{CJK}]{{0,8}}?(?:开发区|高新区|经开区|园区)")
+
+
+def district_issuer(text: str, at_start: bool = False) -> bool:
+    """Whether ``text`` (the clause before a title, or with ``at_start`` the title) names a county-level
+    district or county (余杭区, 东海县) as the issuer, not as the zone run with it."""
+    from ingest.extract.zones import known_districts
+
+    for m in re.finditer("[区县]", text):
+        for size in (3, 2):
+            start = m.start() - size
+            name = text[max(0, start):m.end()]
+            if start < 0 or at_start and start > 0 or name not in known_districts():
+                continue
+            if not _RUN_AS_ZONE.match(text, m.end()):
+                return True
+    return False
+
+
 def quoted_campaigns(sentence: str) -> Iterator[Candidate]:
     """Campaigns named in quotes: “X”竞赛 always, “X”活动 after a verb of running it."""
     if "“" not in sentence and "「" not in sentence:

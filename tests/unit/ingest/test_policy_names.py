@@ -172,3 +172,20 @@ def test_a_campaign_run_above_the_zone_stays_so_when_the_zone_carries_it_on() ->
     mentions, facts = extract_assets(replace(doc, home_zone=(EntityType.ZONE, "星河经济技术开发区")))
     assert "减负松绑专项行动" in {m.name for m in mentions}
     assert facts == []
+
+
+def test_titled_decisions_and_measures_and_who_issued_them() -> None:
+    # A title's issuer unknown: the zone's, as before.
+    assert policies("青松区出台了《青松区推动制造业高质量发展具体举措》,实施八项工程") == [
+        ("青松区推动制造业高质量发展具体举措", True)]
+    found = policies("乃东区出台了《关于加快星河经济开发区发展的若干实施意见》,赋予职能")
+    assert found == [("关于加快星河经济开发区发展的若干实施意见", False)]
+    found = policies("丁青县出台了《丁青县推动制造业高质量发展具体举措》,实施八项工程")
+    assert found == [("丁青县推动制造业高质量发展具体举措", False)]
+    found = policies("省人大常委会审议通过《关于星河经济开发区等重点园区管理体制的决定》,赋予事权")
+    assert found == [("关于星河经济开发区等重点园区管理体制的决定", False)]
+
+
+def test_a_district_run_as_one_with_the_zone_issues_as_the_zone() -> None:
+    found = policies("现将《乃东区(开发区)进一步推动经济高质量发展的若干政策》印发给你们")
+    assert found == [("乃东区(开发区)进一步推动经济高质量发展的若干政策", True)]
