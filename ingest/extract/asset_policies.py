@@ -173,7 +173,8 @@ def _zone_campaign(sentence: str, start: int, owned: bool) -> bool:
 _ZONE_OWNERS = ("开发区", "高新区", "经开区", "园区", "本区", "我区", "该区", "管委会")
 _TITLE = re.compile(r"《([^《》]{2,40})》")
 # A title opening with a zone's short name (X高新区支持…若干政策), not a province's or city's.
-_ZONE_TITLE = re.compile(rf"^(?!国家|全国|中国)[{CJK}]{{2,6}}?(?<![省市])(?:高新区|经开区|开发区|园区|新区)(?!条例)")
+_ZONE_TITLE = re.compile(
+    rf"^(?!国家|全国|中国|关于)[{CJK}]{{2,6}}?(?<![省市])(?:高新区|经开区|开发区|园区|新区)(?!条例)")
 _COUNTED_MEASURES = re.compile(r"(?:\d+|[一二三四五六七八九十百]+)条$")
 
 
