@@ -176,6 +176,12 @@ def _opens_other_name(sentence: str, end: int, park: bool) -> bool:
     return tail is not None and len(tail.group()) > 2 and not _PROJECT_TAIL_WORDS.search(tail.group()[:-2])
 
 
+# A 平台 named only by a short sector word (电商, 再生资源) and service qualifiers is a kind of service;
+# a named one carries a brand, a place or a longer description (青松大宗商品交易平台, X省跨境电商公共服务平台).
+_SERVICE_QUALIFIERS = re.compile(r"综合|公共|一站式|线上|网上|数字化|智慧")
+_SHORT_SERVICE = 4
+
+
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
     if "+" in prefix:
@@ -185,6 +191,8 @@ def _platform_prefix_ok(prefix: str, ending: str) -> bool:
         return False
     if ending.startswith("产业基地") and not prefix.startswith(("国家", "省")):
         return False
+    if ending.endswith("平台") and len(_SERVICE_QUALIFIERS.sub("", clean_name(prefix))) <= _SHORT_SERVICE:
+        return False  # 电商交易平台, 金融综合服务平台: a line of service, not a named carrier
     if _ENDS_IN_PHASE.search(ending):
         return True
     return not is_generic(prefix)

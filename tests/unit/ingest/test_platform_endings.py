@@ -65,3 +65,18 @@ def test_a_valley_counted_among_projects_stays_a_carrier() -> None:
     sentence = "意向建设白鹭航天金融服务小镇及青松大学科技园联盟(白鹭)科创谷等9个项目。"
     assert [c.name for c in find_platforms(sentence)] == ["青松大学科技园联盟(白鹭)科创谷"]
     assert find_platforms("意向建设青松检测中心、白鹭计量研究所等2个项目。") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "青松公司开发B2C(企业对消费者)电商交易平台,整合物流服务。",
+    "此次签约项目包括再生资源交易平台、蓝湾供应链等项目。",
+    "围绕电子商务等新兴产业、金融综合服务平台和仓储物流等现代服务业招商。",
+])
+def test_a_platform_named_only_by_a_short_sector_word_is_a_kind_of_service(sentence: str) -> None:
+    assert not [c for c in find_platforms(sentence) if c.name.endswith("平台")]
+
+
+def test_a_platform_with_a_brand_or_a_place_is_a_carrier() -> None:
+    assert [c.name for c in find_platforms("蓝湾大宗畜产品交易平台建成20家服务站。")] == ["蓝湾大宗畜产品交易平台"]
+    found = [c.name for c in find_platforms("举行了江南省跨境电商公共服务平台揭牌仪式。")]
+    assert found == ["江南省跨境电商公共服务平台"]
