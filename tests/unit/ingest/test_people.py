@@ -161,3 +161,13 @@ def test_the_zone_s_offices_and_working_departments_and_gai_qu() -> None:
         ("党锋", [("党工委副书记", "青阳经济开发区"), ("党群工作部部长", "青阳经济开发区")])]
     assert _people("园区管委会党政办主任林远说。") == [("林远", [("管委会党政办主任", "青阳经济开发区")])]
     assert _people("记者从市里获悉,该区管委会主任林远表示。") == [("林远", [("管委会主任", "青阳经济开发区")])]
+
+
+def test_managers_chief_executives_and_heads_of_schools_are_titles() -> None:
+    assert _people("青松机器人有限公司项目经理林远介绍。") == [("林远", [("项目经理", "青松机器人有限公司")])]
+    assert _people("活动邀请青松生技执行长周文斌分享经验。") == [("周文斌", [("执行长", "青松生技")])]
+    assert _people("白鹭大学校长林远致辞。") == [("林远", [])]
+
+
+def test_a_word_after_a_title_is_no_name_even_before_a_verb_of_speaking() -> None:
+    assert _people("宜州县政府县长联合主持仪式。") == []
