@@ -187,8 +187,9 @@ _HIGHER_TITLE = re.compile(
 def _titled_policies(sentence: str) -> Iterator[Candidate]:
     """A title in 《》 that ends like a policy (办法, 意见, 十条...) names one."""
     for m in _TITLE.finditer(sentence):
-        # A period in brackets after the title ("…行动方案(2024—2026年)") stays in the name, not in the test.
-        title = re.sub(r"[(（]\d{4}[—–\-~～至]\d{4}年?[)）]$", "", m.group(1))
+        # A period or a trial note in brackets after the title ("…行动方案(2024—2026年)", "…办法(试行)") stays in
+        # the name, not in the test.
+        title = re.sub(r"[(（](?:\d{4}[—–\-~～至]\d{4}年?|试行|暂行|修订|征求意见稿)[)）]$", "", m.group(1))
         if title.endswith("总体规划"):
             continue
         if title.endswith(load_lexicon("policies")) or _COUNTED_MEASURES.search(title) \
@@ -253,7 +254,7 @@ def _cut(text: str) -> tuple[str, str | None]:
         prefix, (_, stop) = text[about.start():], cut_after_stop(text[:about.start()], _POLICY_STOPS)
     else:
         prefix, stop = cut_after_stop(text, _POLICY_STOPS)
-    if stop is not None and len(clean_name(prefix)) < 2:
+    if stop is not None and len(clean_name(prefix)) < 2 and not prefix.startswith(("“", "「")):
         head = text[:len(text) - len(prefix) - len(stop)]
         outer, outer_stop = cut_after_stop(head, _POLICY_STOPS)
         if len(clean_name(outer)) >= 2:

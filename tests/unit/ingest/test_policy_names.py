@@ -189,3 +189,8 @@ def test_titled_decisions_and_measures_and_who_issued_them() -> None:
 def test_a_district_run_as_one_with_the_zone_issues_as_the_zone() -> None:
     found = policies("现将《乃东区(开发区)进一步推动经济高质量发展的若干政策》印发给你们")
     assert found == [("乃东区(开发区)进一步推动经济高质量发展的若干政策", True)]
+
+
+def test_a_trial_note_after_a_title_and_a_quoted_list_after_de() -> None:
+    assert policies("园区印发了《星河经开区招商引资奖励办法(试行)》") == [("星河经开区招商引资奖励办法(试行)", True)]
+    assert policies("高新区出台支持企业上市的“金十条”") == [("金十条", True)]
