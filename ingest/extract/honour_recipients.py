@@ -21,7 +21,7 @@ _COUNTED_TAIL = re.compile(
 
 
 _HAS_TAIL = re.compile(r"(?:共有|已有|现有|拥有|累计有|共)$")
-_GENERIC_ZONE_OPENING = re.compile(r"^(?:高新区|开发区|经开区|园区|区内|全区|新区|片区|保税区|综保区)")
+_GENERIC_ZONE_OPENING = re.compile(r"^(?:高新区|开发区|经开区|园区|区内|全区|新区|片区|保税区|综保区)(?:企业)?")
 
 
 def is_recipient_name(name: str) -> bool:

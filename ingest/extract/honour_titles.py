@@ -17,8 +17,9 @@ _TITLE_YEAR = re.compile(r"^(?:20\d\d|19\d\d)年(?:度)?")
 # Words after a title that are not part of it (…企业名单以来).
 _TITLE_TAIL = re.compile(r"(?:(?:创建|培育|建设)?(?:名单|榜单))(?:以来|之后|后|中|内)?$|(?:以来|之后)$")
 _TITLE_ENDINGS = tuple(sorted(set(HONOUR_ENDINGS) | _GENERIC_TITLE_ENDINGS, key=len, reverse=True))
-# A batch number before a title (第五批): not part of the honour; 首批 is (首批…试点).
-BATCH_RE = re.compile(r"^(?:关于)?(?:第[一二三四五六七八九十\d]+批)?")
+# A batch number before a title (第五批), with the ministry or bureau that names it (工信部第五批): not part of the
+# honour; 首批 is (首批…试点).
+BATCH_RE = re.compile(r"^(?:关于)?(?:(?:[\u4e00-\u9fff]{1,6}?[部厅局委])?第[一二三四五六七八九十\d]+批)?")
 
 
 def unquoted(text: str) -> str:
@@ -36,8 +37,9 @@ _COMMENDED_ZONE = re.compile(r"(?:先进|优秀|示范|十佳|标杆|明星)(?:�
 TITLE_LEFT_WORDS = re.compile(
     r"^.*(?:作为|成为|升级为|评为|列为|推进|发挥|争创|建设|创建|打造|助推|的|在|和|、|成功|获评|获批|获得|入选|获"
     r"|认定|申报|符合|[两二三四五六七八九十\d]+家)")
-# Verbs of settling, signing or building: a phrase with one is an event, never a title (3家公司入驻X园区).
-_EVENT_VERBS = re.compile(r"入驻|进驻|落户|签约|迁入|开工|投产|申报")
+# Verbs of settling, signing, building or being awarded: a phrase with one is an event, never a title
+# (3家公司入驻X园区, 3家企业获评X).
+_EVENT_VERBS = re.compile(r"入驻|进驻|落户|签约|迁入|开工|投产|申报|获评|荣获|入选|评为")
 
 
 def is_honour(name: str) -> bool:

@@ -272,3 +272,13 @@ def test_a_he_inside_one_title_does_not_split_it() -> None:
 def test_a_title_ends_before_bing_and_an_undertaking_holds_nothing() -> None:
     found = awards("区内“智慧社区”建设入选国家新型城镇化标准化试点并于2019年10月顺利通过验收")
     assert found == [("国家新型城镇化标准化试点", None)]
+
+
+def test_the_ministry_and_batch_before_a_title_and_a_bare_zone_s_firm_before_its_name() -> None:
+    assert title_name("工信部第五批专精特新小巨人企业") == "专精特新小巨人企业"
+    assert awards("园区企业青松机器人入选工信部第五批专精特新小巨人企业名单") == [("专精特新小巨人企业", "青松机器人")]
+
+
+def test_a_counted_list_of_firms_awarded_holds_the_title_once() -> None:
+    found = awards("青松机器人、蓝湾冷链、白鹭科技3家企业获评省级瞪羚企业")
+    assert found == [("省级瞪羚企业", "青松机器人"), ("省级瞪羚企业", "蓝湾冷链"), ("省级瞪羚企业", "白鹭科技")]
