@@ -127,7 +127,8 @@ def _quoted_programmes(sentence: str) -> Iterator[Candidate]:
     for m in _QUOTED_PROGRAMME.finditer(sentence):
         name = clean_name(m.group("own") or m.group("inner") + m.group("kind"))
         if _BUILDING_VERB.search(sentence, max(0, m.start() - 8), m.start()) and not any(w in name for w in _INTERNAL):
-            yield Candidate(EntityType.POLICY, name, m.start(), m.end(), True)
+            above = higher_owner(sentence, m.start())
+            yield Candidate(EntityType.POLICY, name, m.start(), m.end(), not above, above)
 
 
 # A campaign year (“营商服务提质年”, 园区建设攻坚年): a verb, then 年.

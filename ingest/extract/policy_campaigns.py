@@ -24,12 +24,23 @@ _HIGHER_BODY = re.compile(
 _ZONE_WORD = re.compile(r"开发区|高新区|经开区|园区|新区|管委会")
 
 
+# A city, county or province opening the sentence as its subject (今年以来,青松市统筹…): what the sentence's
+# later clauses set up is the city's, unless the zone is named after it.
+_CITY_SUBJECT = re.compile(
+    rf"^(?:今年以来|近年来|去年以来|今年|去年|目前|同时|此外|近日)?[,，]?[{CJK}]{{2,3}}[市县省](?![场民级区长委])"
+    rf"(?=[{CJK}])")
+
+
 def higher_owner(sentence: str, start: int) -> bool:
-    """Whether the clause before ``start`` is led by a city, county or province rather than the zone."""
+    """Whether the clause before ``start`` is led by a city, county or province rather than the zone, or the
+    sentence opens with one and names no zone before ``start``."""
     clause_start = max(sentence.rfind(mark, 0, start) for mark in "。；;,，") + 1
     clause = sentence[clause_start:start]
     owner = _HIGHER_BODY.search(clause)
-    return owner is not None and not _ZONE_WORD.search(clause, owner.end())
+    if owner is not None and not _ZONE_WORD.search(clause, owner.end()):
+        return True
+    city = _CITY_SUBJECT.match(sentence)
+    return city is not None and city.end() <= start and not _ZONE_WORD.search(sentence, city.end(), start)
 
 
 # What follows a district's name when the zone is run with it (金湾区(开发区), 东湖区高新区): the zone's own.

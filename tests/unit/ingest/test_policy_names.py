@@ -194,3 +194,9 @@ def test_a_district_run_as_one_with_the_zone_issues_as_the_zone() -> None:
 def test_a_trial_note_after_a_title_and_a_quoted_list_after_de() -> None:
     assert policies("园区印发了《星河经开区招商引资奖励办法(试行)》") == [("星河经开区招商引资奖励办法(试行)", True)]
     assert policies("高新区出台支持企业上市的“金十条”") == [("金十条", True)]
+
+
+def test_a_city_opening_the_sentence_owns_the_mechanisms_it_sets_up() -> None:
+    found = policies("今年以来,青松市统筹各类招商力量,紧盯龙头企业,建立“链主招商”推进机制,引入招商“擂台机制”,顶格推进")
+    assert found == [("链主招商推进机制", False), ("擂台机制", False)]
+    assert policies("今年以来,青松市星河经开区建立“链主招商”推进机制") == [("链主招商推进机制", True)]
