@@ -31,6 +31,9 @@ def award_facts(c: Collector, sentence: Sentence) -> None:
             if award.recipient[0] in (E, EntityType.PERSON, EntityType.PLATFORM):
                 c.mention(award.recipient[0], award.recipient[1], sentence, award.recipient_start,
                           award.recipient_end)
+            if award.recipient[0] is EntityType.PLATFORM and c.doc.home_zone is not None:
+                # A carrier of the zone's page that holds a title (X产业园获批…试点) is one the zone hosts.
+                c.fact(Predicate.HOSTS_PLATFORM, c.doc.home_zone, award.recipient, sentence)
     for title in project_titles(sentence.text):
         c.mention(EntityType.HONOUR, title.honour, sentence, title.start, title.end)
         project = _titled_project(c, sentence, title)
