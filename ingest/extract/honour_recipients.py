@@ -122,4 +122,12 @@ def _zone_prefix(text: str) -> int:
     from ingest.extract.zones import find_zone_names
 
     zones = find_zone_names(text[:16])
-    return zones[0][1] if zones and zones[0][0] == 0 and zones[0][1] < len(text) else 0
+    if zones and zones[0][0] == 0 and zones[0][1] < len(text):
+        return zones[0][1]
+    area = _AREA_BEFORE_COMPANY.match(text)
+    return area.end() if area else 0
+
+
+# An area of any kind written before a legal company (普湾经济区大连X电子股份有限公司): the company holds the title.
+_AREA_BEFORE_COMPANY = re.compile(
+    rf"[{HAN}]{{2,6}}?(?:经济区|开发区|高新区|经开区|园区|新区)(?=[{HAN}()（）]{{2,30}}(?:有限公司|股份公司|有限责任公司)$)")

@@ -282,3 +282,8 @@ def test_the_ministry_and_batch_before_a_title_and_a_bare_zone_s_firm_before_its
 def test_a_counted_list_of_firms_awarded_holds_the_title_once() -> None:
     found = awards("青松机器人、蓝湾冷链、白鹭科技3家企业获评省级瞪羚企业")
     assert found == [("省级瞪羚企业", "青松机器人"), ("省级瞪羚企业", "蓝湾冷链"), ("省级瞪羚企业", "白鹭科技")]
+
+
+def test_an_area_of_any_kind_before_a_legal_company_leaves_the_holder() -> None:
+    found = awards("省工信厅公示第七批专精特新“小巨人”企业名单,白鹭经济区青松电子股份有限公司榜上有名。")
+    assert found == [("专精特新小巨人企业", "青松电子股份有限公司")]
