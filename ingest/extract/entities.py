@@ -100,6 +100,9 @@ AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|[\d.]+)(?:亿|万)(?:元|美元)|[\d.]+亿(?=[�
 APPROX = r"(?:约为|约|超过|超|近|达到|高达|达|逾|为|共|合计|[:：])*"
 # A short bracketed part inside a project name ("X(苏州)数字基地项目", "X公司(二期)项目").
 _PAREN = r"[(（][^()（）,，;；。]{1,10}[)）]"
+# One unit of a project's name in the clause rules: a character, a decimal point (2.5万吨) or a short
+# bracketed part.
+PROJECT_NAME_UNIT = rf"(?:[{HAN}A-Za-z0-9·.]|{_PAREN})"
 # Steps of work listed inside a project name ("…研发、生产、销售项目", "…部件等研发、生产项目").
 _WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运营)"
 # "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.

@@ -18,6 +18,7 @@ from ingest.extract.entities import (
     AMOUNT,
     APPROX,
     CLAUSE_AMOUNT_RE,
+    PROJECT_NAME_UNIT,
     NameHit,
     find_brands,
     find_legal_companies,
@@ -33,16 +34,15 @@ from ingest.extract.project_owners import company_of_project
 from kg.model import EntityType, Predicate
 
 E, P = EntityType.ENTERPRISE, EntityType.PROJECT
-_NAME = rf"(?:[{HAN}A-Za-z0-9·]|[(（][^()（）,，;；。]{{1,10}}[)）])"
 # "在X项目施工现场", "设在X项目现场", "走进X项目工地".
 _SITE = re.compile(
-    rf"(?:在|到|设在|走进|来到|深入|前往)(?P<name>{_NAME}{{4,40}}?项目)(?P<work>施工|建设)?(?:现场|工地)")
+    rf"(?:在|到|设在|走进|来到|深入|前往)(?P<name>{PROJECT_NAME_UNIT}{{4,40}}?项目)(?P<work>施工|建设)?(?:现场|工地)")
 # "该项目…" opening a sentence or a clause.
 _ANAPHOR = re.compile(r"(?:^|[,，;；。])(?:据了解|据悉|记者了解到)?[,，]?(?:该|此)项目(?P<clause>[^;；。]*)")
 _AMOUNT = r"[\d.]+(?:亿|万)(?:元|美元)?"
 _IN_ORDER = re.compile(
     rf"(?:总|计划|协议)?投资(?:额)?分别(?:为|是|达)?(?P<amounts>{_AMOUNT}(?:[、和及]{_AMOUNT})+)的"
-    rf"(?P<names>{_NAME}{{2,40}}?项目(?:[、和及]{_NAME}{{2,40}}?项目)+)")
+    rf"(?P<names>{PROJECT_NAME_UNIT}{{2,40}}?项目(?:[、和及]{PROJECT_NAME_UNIT}{{2,40}}?项目)+)")
 # "先后到A、B和C等地调研": a tour of sites.
 _TOUR = re.compile(
     r"(?:到|来到|走进|深入|前往|赴)(?P<list>[^,，;；。:：]{4,160}?)等(?:地|处|现场|点位|企业和项目|项目和企业)")
@@ -141,7 +141,7 @@ _ETC_VERB = r"(?:正式|顺利|已|均|相继|先后|陆续)*(?:签约|开工|�
 # "A项目、B项目和C项目" inside one clause, not closed by 等 (the list rules read "A、B等项目").
 _NOTE = ITEM_NOTE_RE.pattern.replace("(?P<amount>", "(?:")
 _ROW = re.compile(
-    rf"(?P<row>(?:{_NAME}{{4,40}}?项目(?:{_NOTE})?[、和及])+{_NAME}{{4,40}}?项目(?:{_NOTE})?)(?![\u4e00-\u9fffA-Za-z0-9]*等(?!{_ETC_VERB}))")
+    rf"(?P<row>(?:{PROJECT_NAME_UNIT}{{4,40}}?项目(?:{_NOTE})?[、和及])+{PROJECT_NAME_UNIT}{{4,40}}?项目(?:{_NOTE})?)(?![\u4e00-\u9fffA-Za-z0-9]*等(?!{_ETC_VERB}))")
 # Words that open a row and are not the first name ("已有A项目、B项目…"): cut there, not at a lead verb inside A.
 _ROW_OPENER = re.compile(r"^(?:目前|现|先后|还)?(?:已有|已经有|共有|现有|拥有|包括|分别为|分别是|其中)")
 _ROW_MARK = re.compile(r"项目(?:[(（][^()（）]{1,20}[)）])?[、和及]")
@@ -217,8 +217,8 @@ def event_statuses(c: Collector) -> None:
 
 # "签约了X项目", "引进X项目": a project named as the object of a signing verb, at the end of its clause.
 _SIGNED = re.compile(
-    rf"(?P<verb>签约|签订|签下|引进|引入|招引)(?:了)?(?P<name>{_NAME}{{4,40}}?项目)(?=[,，;；。]|$)")
-_SHEET = re.compile(rf"项目名称[:：]\s*(?P<name>{_NAME}{{4,40}}?(?:项目|工程))")
+    rf"(?P<verb>签约|签订|签下|引进|引入|招引)(?:了)?(?P<name>{PROJECT_NAME_UNIT}{{4,40}}?项目)(?=[,，;；。]|$)")
+_SHEET = re.compile(rf"项目名称[:：]\s*(?P<name>{PROJECT_NAME_UNIT}{{4,40}}?(?:项目|工程))")
 
 
 def signed_projects(c: Collector, sentence: Sentence) -> None:

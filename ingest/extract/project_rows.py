@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ingest.document import Mention, Sentence
-from ingest.extract.entities import generic_project, statuses_in
+from ingest.extract.entities import PROJECT_NAME_UNIT, generic_project, statuses_in
 from ingest.extract.fact_collector import Collector
 from ingest.extract.lists import split_items
 from ingest.extract.patterns import HAN
@@ -20,11 +20,10 @@ from ingest.extract.zones import find_zone_names
 from kg.model import EntityType, Predicate
 
 E, P, ZONE = EntityType.ENTERPRISE, EntityType.PROJECT, EntityType.ZONE
-_NAME = rf"(?:[{HAN}A-Za-z0-9·.]|[(（][^()（）,，;；。]{{1,10}}[)）])"
 
 # "A与B签署(的)Y项目": two parties, a signing verb, the project.
 _SIGNED_BY = re.compile(
-    rf"(?P<parties>[^,，;；。:：、]{{4,80}}?)(?:签署|签订|签下)了?的?(?P<name>{_NAME}{{4,40}}?项目)(?=[、,，;；。和及]|$)")
+    rf"(?P<parties>[^,，;；。:：、]{{4,80}}?)(?:签署|签订|签下)了?的?(?P<name>{PROJECT_NAME_UNIT}{{4,40}}?项目)(?=[、,，;；。和及]|$)")
 _PARTY_SPLIT = re.compile(r"与|和|同|跟")
 # Public bodies that sign for the zone: not investors.
 _PUBLIC_BODY = re.compile(r"政府|管委会|管理委员会|委员会|人民政府|管理局|办事处|局$|委$")
@@ -107,7 +106,7 @@ def _count(text: str) -> int:
 _CLAUSE = re.compile(r"[^,，;；。]+")
 _ZONE_KIND_OPENING = re.compile(
     rf"^[{HAN}]{{2,10}}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|示范区|集聚区|工业园区|产业园区|新区)")
-_BARE_NAME = re.compile(rf"(?:{_NAME}|、){{4,50}}项目")
+_BARE_NAME = re.compile(rf"(?:{PROJECT_NAME_UNIT}|、){{4,50}}项目")
 
 
 def zone_rows(c: Collector, sentence: Sentence) -> None:
