@@ -26,6 +26,8 @@ PRODUCT_WORDS = ("新能源", "能源", "汽车", "动力", "电池", "芯片", 
                  "智能", "智造", "智控")
 _FIRM_ENDINGS = tuple(end for end in ENTERPRISE_ENDINGS if end not in PRODUCT_WORDS)
 _LATIN_AFTER = re.compile(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]")
+# A firm before its yearly output (X工贸年产10万吨…): all of it names the firm.
+_OUTPUT_AFTER = re.compile(rf"([{HAN}]{{2,8}}?)年产")
 _MIN_BRAND, _MAX_BRAND = 2, 4
 # Countries and regions named before a foreign company's name (德国X, 台湾X).
 ORIGIN_RE = re.compile(r"^(?:中国台湾|台湾|香港|澳门|德国|美国|日本|韩国|法国|英国|意大利|瑞士|荷兰|瑞典|丹麦|芬兰|"
@@ -53,13 +55,57 @@ def company_of_project(name: str) -> str | None:
     A short name must end where a word ends (华为|人工智能, not 华为人工|智能) and must not end in an
     adjective that opens the next word (北方|大健康, 甲乙|半导体).
     """
+    whole = _named_by_company(name)
+    if whole:
+        return whole
     company = _company_at_start(name)
-    if company is None or LEGAL_COMPANY_RE.fullmatch(company) or name.startswith(company + "集团"):
+    if company is None:
+        place = _company_place(name)  # FORMAT.md drops a place prefix (湖北X医疗器械研发基地 → X医疗器械)
+        return company_of_project(name[place:]) if place else None
+    if LEGAL_COMPANY_RE.fullmatch(company) or name.startswith(company + "集团"):
         return company
     if company[0] in _ZONE_KIND_CHARS or company in _GENERIC_SHORT_FORMS or _PARK_AFTER.match(name, len(company)) \
             or _GLUED_ADJECTIVE.search(company) and is_dictionary_word(company[:-1], 1):
         return None  # 北方|大健康: a common word and the adjective of the next one
     return company if _ends_a_word(name, len(company)) else None
+
+
+def _company_place(name: str) -> int:
+    """Where the name goes on after a province or city written as a firm's prefix (湖北|X, 武汉|X),
+    not as an administrative body (X市|, X县|) or a zone's place (X|新区); 0 when none."""
+    place = PLACE_PREFIX_RE.match(name)
+    if place is None or len(name) - place.end() < 4 or re.search(r"[省市县区]$", place.group()) \
+            or re.match(r"[省市县区镇]|新区|开发区|高新区|经开区", name[place.end():]):
+        return 0
+    return place.end()
+
+
+# Words after a brand that name what is built or when, not the firm (X总部, X二期, X厂房).
+_WORKS_WORD = re.compile(r"总部|基地|中心|厂房|大楼|园区|工程|[一二三四五六七八九十\d]期|生产|建设|加工|产业|小镇|广场|"
+                         r"公园|校区|学校|医院|酒店|大厦|商场|街区|码头|机组|博士|教授|院士")
+
+
+def _named_by_company(name: str) -> str | None:
+    """A project known only by its company, "<brand><one business word>" (X激光, X钢构, X电缆): the
+    whole name is the company (FORMAT.md: such a project is "<company>项目").
+
+    >>> _named_by_company("青澜电缆"), _named_by_company("青澜总部"), _named_by_company("智能制造")
+    ('青澜电缆', None, None)
+    """
+    body = name[_company_place(name):]
+    if not 4 <= len(body) <= 5:
+        return None
+    *brand_words, word = _words(body)
+    brand = body[:-len(word)]
+    if len(word) != 2 or not 2 <= len(brand) <= 3 or _WORKS_WORD.search(word) \
+            or not (word_tag(word).startswith(("n", "j")) or word in ENTERPRISE_ENDINGS) \
+            or not all(len(w) == 1 and re.fullmatch(f"[{HAN}]", w) or word_tag(w) in _NAME_TAGS for w in brand_words):
+        return None
+    return body if _brand_like(brand) or _is_rare_proper_name(brand) else None
+
+
+# Dictionary tags of words that may be a brand: person, other proper and organisation names, abbreviations.
+_NAME_TAGS = ("nr", "nz", "nt", "j")
 
 
 # Characters that open a following word rather than end a brand (大健康, 新材料, 半导体, 小家电).
@@ -108,8 +154,13 @@ def _company_at_start(name: str) -> str | None:
             return prefix
     if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS):
         return name[:4]
+    if name.startswith("年产"):
+        return None  # a product by its yearly output, no brand
+    output = _OUTPUT_AFTER.match(name)
+    if output:
+        return output.group(1)
     latin = _LATIN_AFTER.match(name)
-    if latin:
+    if latin and not word_tag(latin.group(1)).startswith(("m", "b", "t", "v")):  # 二期100万吨…: no brand
         brand = latin.group(1)
         while len(brand) > 3 and is_dictionary_word(brand[-2:], 100) and brand[-2:] not in ENTERPRISE_ENDINGS:
             brand = brand[:-2]  # a modifier before the Latin product name (X高端PCB)

@@ -1,0 +1,40 @@
+"""The company a project's name shows (project_owners.company_of_project), on invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.project_owners import company_of_project
+
+
+@pytest.mark.parametrize(("project", "company"), [
+    ("岚松激光", "岚松激光"),  # a project known only by its company: the whole name
+    ("蓝湾电缆", "蓝湾电缆"),
+    ("岚松总部", "岚松"),  # a kind of works after the brand is no part of the firm
+    ("蓝湾二期", "蓝湾"),
+    ("智能制造", None),  # common words, no brand
+    ("水环境整治", None),
+])
+def test_project_named_only_by_its_company(project: str, company: str | None) -> None:
+    assert company_of_project(project) == company
+
+
+@pytest.mark.parametrize(("project", "company"), [
+    ("湖北岚松医疗", "岚松医疗"),  # FORMAT.md: the place prefix is dropped
+    ("武汉岚松包装装饰新材料", "岚松"),
+    ("武汉岚松科技新材料及装备", "武汉岚松科技"),  # read as written when the whole shows a firm
+    ("衡水市岚松小学教学用房", None),  # a city written as an administrative body, then a school
+    ("兰州新区防水新材料产业基地", None),  # a zone's place, not a firm's prefix
+])
+def test_company_after_a_province_or_city(project: str, company: str | None) -> None:
+    assert company_of_project(project) == company
+
+
+@pytest.mark.parametrize(("project", "company"), [
+    ("蓝湾工贸年产10万吨活性石灰", "蓝湾工贸"),  # all before the yearly output names the firm
+    ("年产300万吨洁净煤选煤厂", None),
+    ("二期100万吨煤焦化工程", None),
+    ("岚能H级燃气机组", "岚能"),
+])
+def test_company_before_an_output_figure(project: str, company: str | None) -> None:
+    assert company_of_project(project) == company
