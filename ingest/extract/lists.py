@@ -111,7 +111,10 @@ ITEM_AMOUNT_RE = re.compile(r"(?:总|计划|协议)?投资(?:额)?(?:约|超|近
 _MAX_FACILITY = 12
 # Items are split at 、 and at 和 between two names of two characters or more (not 丰和羊绒).
 _ITEM_SPLIT = re.compile(r"[、]|(?<=[^\d、和]{2})和(?=[^\d、和]{2})")
-_NAME_OK = re.compile(rf"[{HAN}A-Za-z0-9#+·]{{2,30}}")
+# A name's characters; a short bracketed part (X商业广场(Y购物中心)) and a slash or hyphen between two of
+# them (100MW/200MWh) stay inside the name.
+_NAME_OK = re.compile(
+    rf"(?:[{HAN}A-Za-z0-9#+·]|(?<=[{HAN}A-Za-z0-9])[/-](?=[{HAN}A-Za-z0-9])|[(（][^()（）]{{1,12}}[)）]){{2,30}}")
 # Words that make an item a generic phrase, not a name.
 _GENERIC_ITEM = re.compile(
     r"^(?:新|改|扩建|重大|重点|产业|工业|服务业|民生|实事|基础设施|人才|科技|创新|各类|一批|相关|龙头|骨干|"
@@ -175,6 +178,7 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
         part = part.rstrip(_MASK)
         name = re.sub(r"[“”\"‘’「」《》]", "", part).strip()
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
+        name = re.sub(r"(?<=.{2})[(（][^()（）]+[)）]$", "", name)  # a note after the name: X广场(Y购物中心)
         if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name) and not is_common_word(name) \
                 and len(name) <= _MAX_ITEM:
             items.append((begin, begin + len(part), name))

@@ -31,6 +31,11 @@ from ingest.pipeline import run
         ("北环快速路、滨湖大道支线等一批重点交通基础设施开工建设",
          [("facility", ["北环快速路", "滨湖大道支线"])]),
         ("泓石新材料、丰和羊绒等5个项目成功申报", [("project", ["泓石新材料", "丰和羊绒"])]),  # 和 inside a name
+        # a slash between figures and an inner bracket stay in the name; a bracketed note after it goes
+        ("蓝湾储能50MW/100MWh光伏储能、青岚风电(北坡)二期风电等4个项目已开复工",
+         [("project", ["蓝湾储能50MW/100MWh光伏储能", "青岚风电(北坡)二期风电"])]),
+        ("当天签约启明商业广场(青松购物中心)、恒拓标准厂房等11个项目",
+         [("project", ["启明商业广场", "恒拓标准厂房"])]),
     ],
 )
 def test_list_items_and_kind(sentence: str, lists: list[tuple[str, list[str]]]) -> None:
