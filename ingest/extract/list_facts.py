@@ -82,12 +82,21 @@ def list_facts(c: Collector, sentence: Sentence, hit: ListHit, inherited: list[s
         project = _project_item(c, sentence, item, hit.kind)
         if project is None:
             continue
+        if hit.zone:
+            _located_in(c, sentence, project, hit.zone)
         amount = hit.amount or _item_amount(sentence.text, item[0]) or _noted_amount(sentence.text, item[1])
         if amount:
             c.fact(Predicate.INVESTMENT, project, None, sentence, amount=amount, currency="CNY")
         for status in statuses:
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=year)
     return statuses
+
+
+def _located_in(c: Collector, sentence: Sentence, project: tuple[EntityType, str], zone: str) -> None:
+    """The project of a list after a zone's name, and its investors, are in that zone."""
+    owners = [f.obj for f in c.facts if f.predicate is Predicate.INVESTOR and f.subject == project and f.obj]
+    for subject in (project, *owners):
+        c.fact(Predicate.LOCATED_IN, subject, (EntityType.ZONE, zone), sentence)
 
 
 def _statuses_included(text: str, hit: ListHit) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ingest.extract.numbers import parse_amount
 from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, LEAD_VERBS
 from ingest.extract.project_owners import company_of_project
-from ingest.extract.zones import is_common_word, is_dictionary_word
+from ingest.extract.zones import find_zone_names, is_common_word, is_dictionary_word
 
 __all__ = ["ListHit", "company_of_project", "cut_first", "find_facilities", "find_lists", "looks_like_company",
            "split_items"]
@@ -145,6 +145,8 @@ class ListHit:
     clause_end: int
     external: bool = False
     """Partners the zone deals with ("与X、Y等服务商对接"), not companies located in it."""
+    zone: str | None = None
+    """A zone named before the first item ("其中,X工业园A、B等4个项目"): where the items are."""
 
 
 _KIND_TAILS = ("中心", "基地", "项目", "工程", "园")
@@ -255,10 +257,23 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
             items = []  # "A、B、C和D两个项目": the marks split names, not items
         if items:
             external = bool(_PARTNER_BEFORE.search(sentence[start + list_start:items[0][0]]))
+            zone, items = _zone_before_items(items)
             hits.append(ListHit(_kind(head), tuple(items), _amount(head.amount), start + head.list_end,
-                                start + head.end, start, end, external))
+                                start + head.end, start, end, external, zone))
         list_start = head.end + (1 if clause[head.end:head.end + 1] in ("和", "及", "、") else 0)
     return hits
+
+
+def _zone_before_items(items: list[tuple[int, int, str]]) -> tuple[str | None, list[tuple[int, int, str]]]:
+    """A zone glued before the first item when a company's project follows ("X工业园Y科技年产…、Z…等项目"):
+    the zone, and the items without it. The zone's own works (X高新区总部大楼) keep its name."""
+    start, end, first = items[0]
+    zones = find_zone_names(first)
+    if not zones or zones[0][0] != 0 or len(first) - zones[0][1] < 4 \
+            or not company_of_project(first[zones[0][1]:].removesuffix("项目")):
+        return None, items
+    cut = zones[0][1]
+    return first[:cut], [(start + cut, end, first[cut:]), *items[1:]]
 
 
 _COUNT_IN_HEAD = re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:余|多)?(?:个|家|项)")

@@ -229,3 +229,24 @@ def test_a_project_after_its_amount_is_read_once() -> None:
     from ingest.extract.entities import find_clause_projects
 
     assert find_clause_projects("2023年,鹭岛星辰科技有限公司总投资5亿元的鹭岛光电研发中心项目开工") == []
+
+
+def test_zone_before_the_first_item_is_where_the_listed_projects_are() -> None:
+    hit, = find_lists("其中,格尔木工业园青海蓝湾镁业年产2万吨镁基材料、岚松新材料扩产等4个项目已开复工建设")
+    assert hit.zone == "格尔木工业园"
+    assert [item[2] for item in hit.items] == ["青海蓝湾镁业年产2万吨镁基材料", "岚松新材料扩产"]
+
+
+def test_zone_own_works_keep_the_zone_name() -> None:
+    hit, = find_lists("仲山高新区总部经济大楼、滨湖学校等5个项目开工")
+    assert hit.zone is None
+    assert [item[2] for item in hit.items][0] == "仲山高新区总部经济大楼"
+
+
+def test_projects_listed_after_a_sub_park_are_located_in_it() -> None:
+    text = ("青岚循环经济试验区一季度项目建设提速。截至目前,其中,格尔木工业园青海蓝湾镁业年产2万吨镁基材料、"
+            "岚松新材料扩产等4个项目已开复工建设。\n")
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    located = {(f["s"], f["o"]) for f in facts if f["p"] == "locatedIn"}
+    assert ("青海蓝湾镁业年产2万吨镁基材料", "格尔木工业园") in located
+    assert ("岚松新材料扩产", "格尔木工业园") in located
