@@ -70,9 +70,9 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     projects_in_a_row(c, sentence)
     counted_companies(c, sentence)
     zone_rows(c, sentence)
-    statuses: list[str] = []
+    used: list[list[str]] = []  # lists with statuses of their own that disagree leave none to a later list
     for list_hit in find_lists(sentence.text):
-        statuses = list_facts(c, sentence, list_hit, statuses)
+        used.append(list_facts(c, sentence, list_hit, used[-1] if used and all(u == used[-1] for u in used) else []))
     for facility in find_facilities(sentence.text):
         list_facts(c, sentence, facility, [])
     named_projects(c, sentence)

@@ -250,3 +250,10 @@ def test_projects_listed_after_a_sub_park_are_located_in_it() -> None:
     located = {(f["s"], f["o"]) for f in facts if f["p"] == "locatedIn"}
     assert ("青海蓝湾镁业年产2万吨镁基材料", "格尔木工业园") in located
     assert ("岚松新材料扩产", "格尔木工业园") in located
+
+
+def test_a_list_after_two_sets_of_different_status_takes_neither() -> None:
+    text = ("此次新开工重大项目30个、总投资182.72亿元,竣工重大项目35个、总投资159.39亿元,其中既包括蓝湾智造城三期、"
+            "岚松物流基地、青禾数据中心等产业项目。\n")
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    assert not [f for f in facts if f["p"] == "status" and f["s"] in ("岚松物流基地", "青禾数据中心")]
