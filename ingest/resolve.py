@@ -92,8 +92,9 @@ def _link_companies(clusters: _Clusters, names: list[str]) -> None:
         if len(short) < 2:
             continue
         candidates = bodies_by_first.get(short[0], ())
+        bare = COMPANY_SUFFIX_RE.sub("", short) if short.endswith("公司") else short  # X公司 for X营造股份有限公司
         targets = list(dict.fromkeys(full for body, full in candidates
-                                     if len(short) < len(full) and in_order(short, body)))
+                                     if len(short) < len(full) and len(bare) >= 2 and in_order(bare, body)))
         if len(targets) == 1:
             clusters.union((EntityType.ENTERPRISE, short), (EntityType.ENTERPRISE, targets[0]))
 

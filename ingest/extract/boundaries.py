@@ -44,7 +44,7 @@ _DISCOURSE = ("随着", "例如", "比如", "譬如", "包括", "其中", "此�
               "积极推进", "加快建设", "既有", "又有", "更有", "也有")
 # Single characters that open a clause ("如X公司投资…") but also names (如澜光电): cut only before a place or a
 # legal company name.
-_SHORT_DISCOURSE = re.compile(r"^[如像已还再]")
+_SHORT_DISCOURSE = re.compile(r"^[如像已还再另]")
 _ADVERBS = r"(?:已经|已|还|又|再|新|共|成功|先后|相继|陆续|正式|累计)?"
 
 

@@ -64,6 +64,7 @@ def test_resolve_keeps_traditional_forms_as_aliases() -> None:
         (P, ["城东社区卫生服务中心", "城东社区卫生服务中心门诊大楼"], "城东社区卫生服务中心门诊大楼",
          {"城东社区卫生服务中心"}),
         (E, ["海润", "海润科技"], "海润科技", {"海润"}),
+        (E, ["岚舜营造股份有限公司", "岚舜公司"], "岚舜营造股份有限公司", {"岚舜公司"}),  # X公司 after the legal name
     ],
 )
 def test_resolve_links_generic_short_forms(etype: EntityType, names: list[str], canonical: str,
