@@ -182,7 +182,7 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
         name = re.sub(r"(?<=.{2})[(（][^()（）]+[)）]$", "", name)  # a note after the name: X广场(Y购物中心)
         if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name) and not is_common_word(name) \
-                and len(name) <= _MAX_ITEM:
+                and len(name) <= _MAX_ITEM + (_leading_zone(name) if len(name) > _MAX_ITEM else 0):
             items.append((begin, begin + len(part), name))
     return items
 
@@ -268,12 +268,19 @@ def _zone_before_items(items: list[tuple[int, int, str]]) -> tuple[str | None, l
     """A zone glued before the first item when a company's project follows ("X工业园Y科技年产…、Z…等项目"):
     the zone, and the items without it. The zone's own works (X高新区总部大楼) keep its name."""
     start, end, first = items[0]
-    zones = find_zone_names(first)
-    if not zones or zones[0][0] != 0 or len(first) - zones[0][1] < 4 \
-            or not company_of_project(first[zones[0][1]:].removesuffix("项目")):
+    cut = _leading_zone(first)
+    if not cut:
         return None, items
-    cut = zones[0][1]
     return first[:cut], [(start + cut, end, first[cut:]), *items[1:]]
+
+
+def _leading_zone(name: str) -> int:
+    """Length of a zone's name opening ``name`` when a company's project follows it, else 0."""
+    zones = find_zone_names(name) if len(name) > 6 else []
+    if not zones or zones[0][0] != 0 or len(name) - zones[0][1] < 4 \
+            or not company_of_project(name[zones[0][1]:].removesuffix("项目")):
+        return 0
+    return zones[0][1]
 
 
 _COUNT_IN_HEAD = re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:余|多)?(?:个|家|项)")
