@@ -94,7 +94,7 @@ def test_tagger_missing_package_passes_through(monkeypatch: pytest.MonkeyPatch) 
     ("name", "company"),
     [("华鼎集团", True), ("远帆股份", True), ("市人大常委会", False), ("青阳日报", False), ("南岭大学", False),
      ("青阳经济开发区", False), ("江苏", False), ("新能源", False), ("青阳创新中心", False), ("fororder", False),
-     ("远帆智能装备研发", False)],
+     ("远帆智能装备研发", False), ("金融银行", False), ("街道办事处", False)],  # the rules' vetoes hold
 )
 def test_tagger_company_filter(name: str, company: bool) -> None:
     assert is_company_name(name) is company
