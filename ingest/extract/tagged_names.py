@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ingest.document import Document, Fact, Mention
 from ingest.extract.asset_text import alternation, load_lexicon
-from ingest.extract.boundaries import clean, names_countries
+from ingest.extract.boundaries import is_fragment, names_countries
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, PERSON_TITLES, PLACE_PREFIX_RE
 from ingest.extract.people import roles_before
 from ingest.extract.project_facts import plausible_owner as _plausible_owner
@@ -198,7 +198,7 @@ def is_company_name(name: str) -> bool:
     return (2 <= len(name) <= 30 and bool(re.search(r"[\u4e00-\u9fff]", name)) and not re.search(r"[a-z]", name)
             and not _NOT_COMPANY.search(name) and name not in _NOT_NAMES
             and (not find_zone_names(name) or _ZONE_COMPANY.search(name) is not None)
-            and not names_countries(name) and clean(E, name) is not None)  # the rules' vetoes hold for it too
+            and not names_countries(name) and not is_fragment(E, name))  # the rules' vetoes hold for it too
 
 
 def _stands_alone(word: Word, sentence: str) -> bool:
