@@ -192,6 +192,21 @@ def generic_only(name: str) -> bool:
     return tag not in _NAME_TAGS
 
 
+_PROPER_TAGS = ("nr", "nrt", "nz", "nt", "j", "ns")
+
+
+def names_an_activity(name: str) -> bool:
+    """Whether a bare list item is a line of work, not a project's name: common words only, the last a verb
+    (产业集群培育, 统筹协调; not 东莞拓展, whose place names a firm). An item written with 项目 is a project
+    (FORMAT.md: 污水处理项目)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    words = jieba.lcut(name, HMM=False)
+    return bool(words) and word_tag(words[-1]).startswith("v") and all(
+        len(w) >= 2 and _is_word(w, _FREQUENT) and word_tag(w) not in _PROPER_TAGS for w in words)
+
+
 # Countries and regions by their one-character short forms (欧美, 韩日), alone or before a kind of firm
 # (中马合资公司, 中外合资企业): where investors come from, not a company's name.
 _COUNTRY_FORMS = re.compile(

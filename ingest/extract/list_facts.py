@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.document import Sentence
-from ingest.extract.boundaries import clean
+from ingest.extract.boundaries import clean, names_an_activity
 from ingest.extract.entities import statuses_in
 from ingest.extract.fact_collector import Collector
 from ingest.extract.lists import ITEM_AMOUNT_RE, ITEM_NOTE_RE, ListHit, company_of_project, looks_like_company
@@ -42,6 +42,8 @@ def _project_item(c: Collector, sentence: Sentence, item: tuple[int, int, str],
         c.mention(P, name + "项目", sentence, start, end)
         c.fact(Predicate.INVESTOR, (P, name + "项目"), (E, name), sentence)
         return (P, name + "项目")
+    if kind == "project" and names_an_activity(name):
+        return None  # "产业强基、产业集群培育等8项工程": lines of work, not projects
     c.mention(P, name, sentence, start, end)
     company = company_of_project(name) if kind != "facility" else None
     if company:

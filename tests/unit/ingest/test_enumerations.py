@@ -257,3 +257,11 @@ def test_a_list_after_two_sets_of_different_status_takes_neither() -> None:
             "岚松物流基地、青禾数据中心等产业项目。\n")
     facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
     assert not [f for f in facts if f["p"] == "status" and f["s"] in ("岚松物流基地", "青禾数据中心")]
+
+
+def test_lines_of_work_listed_under_a_project_head_are_no_projects() -> None:
+    text = "青岚区实施产业集群培育、产业协同开放等8项工程,东莞拓展、蓝湾冷链等项目已经开工。\n"
+    entities = to_gold_json(run(Document("t", "t.txt", text)))["entities"]
+    projects = {e["name"] for e in entities if e["type"] == "Project"}
+    assert not projects & {"产业集群培育", "产业协同开放"}
+    assert "东莞拓展项目" in projects or "东莞拓展" in projects  # a place before a verb names a firm
