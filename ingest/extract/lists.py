@@ -104,6 +104,8 @@ LEAD_WORDS = (
 )
 _LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS + LEAD_VERBS), key=len, reverse=True)))
 _MAX_ITEM = 24
+# A project's full name is longer (X公司年产N吨Y生产线项目); a glued clause seldom ends in 项目.
+_MAX_PROJECT_ITEM = 40
 # A one-item list ("X等3个项目") is read whole when its clause is this short, else from its last characters.
 _SINGLE_ITEM, _SINGLE_WINDOW = 16, 12
 # An amount leading one item of a list ("投资10亿元的X产业园、投资9.6亿的Y汽车城等签约项目").
@@ -159,7 +161,8 @@ def cut_first(text: str) -> int:
         rest = text[match.end():]
         if match.group() == "年" and not re.match(r"[\d今去全明上下]", text[match.start() - 1:match.start()]):
             continue  # 年 inside a name (…青年创业谷), not a date (2021年X)
-        if rest and not (rest in PROJECT_ENDINGS or rest.endswith(_KIND_TAILS) and len(rest) <= 3):
+        if rest and not (rest in PROJECT_ENDINGS or rest.endswith(_KIND_TAILS) and len(rest) <= 3
+                         or re.fullmatch(r"[(（][^()（）]+[)）]", rest)):  # X项目(一期): a note, no lead
             start = max(start, match.end())  # not a word inside the name (…航材保障中心)
     for match in re.finditer(r"[\d.]+(?:亿元|万元)(?:重特大|重大)?(?:项目)?", text):
         if match.end() < len(text) and match.end() > start and match.group().strip("."):
@@ -182,7 +185,7 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
         name = re.sub(r"(?<=.{2})[(（][^()（）]+[)）]$", "", name)  # a note after the name: X广场(Y购物中心)
         if name and _NAME_OK.fullmatch(name) and not _GENERIC_ITEM.search(name) and not is_common_word(name) \
-                and len(name) <= _MAX_ITEM + (_leading_zone(name) if len(name) > _MAX_ITEM else 0):
+                and len(name) <= _max_item(name):
             items.append((begin, begin + len(part), name))
     return items
 
@@ -262,6 +265,13 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
                                 start + head.end, start, end, external, zone))
         list_start = head.end + (1 if clause[head.end:head.end + 1] in ("和", "及", "、") else 0)
     return hits
+
+
+def _max_item(name: str) -> int:
+    """The longest an item may be: longer when it ends in 项目, or when a zone's name opens it."""
+    if name.endswith("项目"):
+        return _MAX_PROJECT_ITEM
+    return _MAX_ITEM + (_leading_zone(name) if len(name) > _MAX_ITEM else 0)
 
 
 def _zone_before_items(items: list[tuple[int, int, str]]) -> tuple[str | None, list[tuple[int, int, str]]]:

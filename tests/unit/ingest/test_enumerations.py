@@ -36,6 +36,9 @@ from ingest.pipeline import run
          [("project", ["蓝湾储能50MW/100MWh光伏储能", "青岚风电(北坡)二期风电"])]),
         ("当天签约启明商业广场(青松购物中心)、恒拓标准厂房等11个项目",
          [("project", ["启明商业广场", "恒拓标准厂房"])]),
+        # a long item written with 项目 and a phase note is one name
+        ("此次,蓝湾重工超级地下装备及其关键核心零部件智能制造项目(一期)、岚松物流基地等47个项目集中签约",
+         [("project", ["蓝湾重工超级地下装备及其关键核心零部件智能制造项目", "岚松物流基地"])]),
     ],
 )
 def test_list_items_and_kind(sentence: str, lists: list[tuple[str, list[str]]]) -> None:
