@@ -16,7 +16,7 @@ import logging
 import re
 from functools import lru_cache
 
-from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, LEGAL_COMPANY_RE, PLACE_PREFIX_RE
+from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, HAN, LEGAL_COMPANY_RE, PLACE_PREFIX_RE
 from ingest.extract.zones import is_dictionary_word, word_tag
 
 # Business words that describe what a firm makes rather than end its name.
@@ -64,6 +64,8 @@ def company_of_project(name: str) -> str | None:
         return company_of_project(name[place:]) if place else None
     if LEGAL_COMPANY_RE.fullmatch(company) or name.startswith(company + "集团"):
         return company
+    if _PLACE_WORKS.search(name) and not COMPANY_SUFFIX_RE.search(company):
+        return None  # X科技城, X创业谷, X小镇: a place named so, not a firm's project (a group's is read above)
     if company[0] in _ZONE_KIND_CHARS or company in _GENERIC_SHORT_FORMS or _PARK_AFTER.match(name, len(company)) \
             or _GLUED_ADJECTIVE.search(company) and is_dictionary_word(company[:-1], 1):
         return None  # 北方|大健康: a common word and the adjective of the next one
@@ -106,6 +108,10 @@ def _named_by_company(name: str) -> str | None:
 
 # Dictionary tags of words that may be a brand: person, other proper and organisation names, abbreviations.
 _NAME_TAGS = ("nr", "nz", "nt", "j")
+
+
+# Works that are places: a town, a valley of start-ups, a village, a "city" of firms.
+_PLACE_WORKS = re.compile(r"(?:谷|城|村|小镇)(?:[一二三四五六七八九十\d]+期)?(?:项目)?$")
 
 
 # Characters that open a following word rather than end a brand (大健康, 新材料, 半导体, 小家电).

@@ -38,3 +38,14 @@ def test_company_after_a_province_or_city(project: str, company: str | None) -> 
 ])
 def test_company_before_an_output_figure(project: str, company: str | None) -> None:
     assert company_of_project(project) == company
+
+
+@pytest.mark.parametrize(("project", "company"), [
+    ("岚湾科技城", None),  # a place named so, not a firm's project
+    ("青禾青年创业谷", None),
+    ("蓝松小镇项目", None),
+    ("启明企业城三期项目", None),
+    ("青禾集团国际汽车城", "青禾集团"),  # a group opening the name is still its owner
+])
+def test_places_named_like_works_have_no_owner_in_their_name(project: str, company: str | None) -> None:
+    assert company_of_project(project) == company
