@@ -192,6 +192,8 @@ _FUTURE = re.compile(r"(?:确保|争取|尽快|及早|力争|早日|计划|拟|�
 
 
 _DONE = ("completed", "in_production")
+# "建成后", "建成投产后": what follows once the project is done, not that it is.
+_PROSPECT_AFTER = re.compile(r"(?:投产|投用|运营|达产)?后")
 
 
 def statuses_in(text: str) -> list[str]:
@@ -201,9 +203,9 @@ def statuses_in(text: str) -> list[str]:
     for cue, status in STATUS_CUES:
         for match in re.finditer(cue, text):
             if any(s <= match.start() < e for s, e in taken) or _FUTURE.search(text[:match.start()]) \
-                    or status in _DONE and text.startswith("后", match.end()) \
+                    or status in _DONE and _PROSPECT_AFTER.match(text, match.end()) \
                     or text.startswith("或", match.end()) or text.endswith("或", 0, match.start()):
-                continue  # 建成后, 投产后: a prospect; 在建或投产: either, so neither is stated
+                continue  # 建成后, 建成投产后: a prospect; 在建或投产: either, so neither is stated
             taken.append((match.start(), match.end()))
             if status not in found:
                 found.append(status)

@@ -123,6 +123,11 @@ def test_statuses_joined_by_or_are_neither() -> None:
     assert statuses_in("已竣工投产") == ["completed", "in_production"]
 
 
+def test_done_then_after_is_a_prospect() -> None:
+    assert statuses_in("项目建成投产后将新增产值") == []
+    assert statuses_in("竣工投产后可实现年产5万吨") == []
+
+
 @pytest.mark.parametrize(("project", "company"), [
     ("甲乙人工智能产业基地", None),  # 甲乙人工|智能 cuts a word
     ("南岭大健康饮品产业园", None),  # 南岭大|健康: 大 opens 大健康
