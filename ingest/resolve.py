@@ -82,6 +82,9 @@ def _link_zones(clusters: _Clusters, doc: Document, mentions: list[Mention]) -> 
         clusters.union((EntityType.ZONE, alias), doc.home_zone)
 
 
+_LEGAL_FORM = re.compile(r"(?:有限|股份|集团)公司$")
+
+
 def _link_companies(clusters: _Clusters, names: list[str]) -> None:
     """Join each short company name to the legal name it abbreviates (if exactly one)."""
     bodies_by_first: dict[str, list[tuple[str, str]]] = defaultdict(list)  # first character → (body, full)
@@ -92,7 +95,8 @@ def _link_companies(clusters: _Clusters, names: list[str]) -> None:
         if len(short) < 2:
             continue
         candidates = bodies_by_first.get(short[0], ())
-        bare = COMPANY_SUFFIX_RE.sub("", short) if short.endswith("公司") else short  # X公司 for X营造股份有限公司
+        # "X公司" for X营造股份有限公司; a legal name (X有限公司) is a company of its own, never a short form
+        bare = short[:-2] if short.endswith("公司") and not _LEGAL_FORM.search(short) else short
         targets = list(dict.fromkeys(full for body, full in candidates
                                      if len(short) < len(full) and len(bare) >= 2 and in_order(bare, body)))
         if len(targets) == 1:

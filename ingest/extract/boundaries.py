@@ -198,7 +198,7 @@ _PROPER_TAGS = ("nr", "nrt", "nz", "nt", "j", "ns")
 @lru_cache(maxsize=4096)
 def names_an_activity(name: str) -> bool:
     """Whether a bare list item is a line of work, not a project's name: common words only, the last a verb
-    (产业集群培育, 统筹协调; not 东莞拓展, whose place names a firm). An item written with 项目 is a project
+    (产业集群培育, 统筹协调; not <city>拓展, whose place names a firm). An item written with 项目 is a project
     (FORMAT.md: 污水处理项目)."""
     import jieba
 

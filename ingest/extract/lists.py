@@ -114,7 +114,7 @@ _MAX_FACILITY = 12
 # Items are split at 、 and at 和 between two names of two characters or more (not 丰和羊绒).
 _ITEM_SPLIT = re.compile(r"[、]|(?<=[^\d、和]{2})和(?=[^\d、和]{2})")
 # A name's characters; a short bracketed part (X商业广场(Y购物中心)) and a slash or hyphen between two of
-# them (100MW/200MWh) stay inside the name.
+# them (30MW/60MWh) stay inside the name.
 _NAME_OK = re.compile(
     rf"(?:[{HAN}A-Za-z0-9#+·]|(?<=[{HAN}A-Za-z0-9])[/-](?=[{HAN}A-Za-z0-9])|[(（][^()（）]{{1,12}}[)）]){{2,30}}")
 # Words that make an item a generic phrase, not a name.

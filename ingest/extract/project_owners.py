@@ -26,7 +26,7 @@ PRODUCT_WORDS = ("新能源", "能源", "汽车", "动力", "电池", "芯片", 
                  "智能", "智造", "智控")
 _FIRM_ENDINGS = tuple(end for end in ENTERPRISE_ENDINGS if end not in PRODUCT_WORDS)
 _LATIN_AFTER = re.compile(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]")
-# A firm before its yearly output (X工贸年产10万吨…): all of it names the firm.
+# A firm before its yearly output (X工贸年产5万吨…): all of it names the firm.
 _OUTPUT_AFTER = re.compile(rf"([{HAN}]{{2,8}}?)年产")
 _MIN_BRAND, _MAX_BRAND = 2, 4
 # Countries and regions named before a foreign company's name (德国X, 台湾X).

@@ -22,19 +22,19 @@ def test_project_named_only_by_its_company(project: str, company: str | None) ->
 @pytest.mark.parametrize(("project", "company"), [
     ("湖北岚松医疗", "岚松医疗"),  # FORMAT.md: the place prefix is dropped
     ("武汉岚松包装装饰新材料", "岚松"),
-    ("武汉岚松科技新材料及装备", "武汉岚松科技"),  # read as written when the whole shows a firm
-    ("衡水市岚松小学教学用房", None),  # a city written as an administrative body, then a school
-    ("兰州新区防水新材料产业基地", None),  # a zone's place, not a firm's prefix
+    ("武汉岚松科技智能装备制造", "武汉岚松科技"),  # read as written when the whole shows a firm
+    ("沧州市岚松小学教学楼", None),  # a city written as an administrative body, then a school
+    ("洛阳新区防水新材料产业基地", None),  # a zone's place, not a firm's prefix
 ])
 def test_company_after_a_province_or_city(project: str, company: str | None) -> None:
     assert company_of_project(project) == company
 
 
 @pytest.mark.parametrize(("project", "company"), [
-    ("蓝湾工贸年产10万吨活性石灰", "蓝湾工贸"),  # all before the yearly output names the firm
-    ("年产300万吨洁净煤选煤厂", None),
-    ("二期100万吨煤焦化工程", None),
-    ("岚能H级燃气机组", "岚能"),
+    ("蓝湾工贸年产8万吨轻质碳酸钙", "蓝湾工贸"),  # all before the yearly output names the firm
+    ("年产120万吨精煤洗选厂", None),
+    ("二期60万吨焦化扩建工程", None),
+    ("岚能F级燃机发电机组", "岚能"),
 ])
 def test_company_before_an_output_figure(project: str, company: str | None) -> None:
     assert company_of_project(project) == company
@@ -42,10 +42,10 @@ def test_company_before_an_output_figure(project: str, company: str | None) -> N
 
 @pytest.mark.parametrize(("project", "company"), [
     ("岚湾科技城", None),  # a place named so, not a firm's project
-    ("青禾青年创业谷", None),
+    ("青禾创客谷", None),
     ("蓝松小镇项目", None),
-    ("启明企业城三期项目", None),
-    ("青禾集团国际汽车城", "青禾集团"),  # a group opening the name is still its owner
+    ("启明创业城二期项目", None),
+    ("青禾集团汽车文化城", "青禾集团"),  # a group opening the name is still its owner
 ])
 def test_places_named_like_works_have_no_owner_in_their_name(project: str, company: str | None) -> None:
     assert company_of_project(project) == company

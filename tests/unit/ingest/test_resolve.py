@@ -86,3 +86,9 @@ def test_resolve_platform_with_project_facts_stays_a_project() -> None:
     types = {(e.type, e.name) for e in resolve(_doc(mentions, facts)).entities}
     assert (P, "星河科创园") in types and (P, "扬子江加速器") not in types
     assert (EntityType.PLATFORM, "扬子江加速器") in types
+
+
+def test_resolve_keeps_two_legal_names_apart() -> None:
+    names = ["瑞禾半导体科技有限公司", "瑞禾半导体有限公司"]
+    doc = resolve(_doc([Mention(E, n, 0, len(n), 0) for n in names], []))
+    assert sorted(e.name for e in doc.entities) == sorted(names)
