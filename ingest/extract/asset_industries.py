@@ -20,7 +20,8 @@ from ingest.extract.asset_text import (
     overlaps,
     quoted_mask,
 )
-from ingest.extract.zones import ENDING_RE, _is_known_place
+from ingest.extract.zone_kinds import ENDING_RE
+from ingest.extract.zone_words import is_known_place
 from kg.model import EntityType
 
 _INDUSTRY_CUES = (
@@ -140,7 +141,7 @@ def _city_subject(sentence: str, start: int) -> bool:
     if _CITY_SUBJECT.search(sentence, 0, start) is not None:
         return True
     place = _PLACE_SUBJECT.search(sentence, 0, start) or _SENTENCE_PLACE.match(sentence)
-    return (place is not None and place.end(1) <= start and _is_known_place(place.group(1))
+    return (place is not None and place.end(1) <= start and is_known_place(place.group(1))
             and ENDING_RE.search(sentence, place.end(1) + 1, start) is None)
 
 

@@ -13,19 +13,18 @@ from collections import Counter
 
 from ingest.document import Document, Mention
 from ingest.extract.page_zones import listed_parks, repeated_zone_names, with_page_zones
-from ingest.extract.zones import (
-    _PLACE_TAGS,
+from ingest.extract.zone_kinds import (
     BARE_SELF,
     SHORT_FORMS,
     ZoneName,
-    _clusters,
-    _common_words,
-    _ending_of,
     canonical_zone,
-    find_zone_names,
+    clusters,
+    ending_of,
     same_place,
     zone_class,
 )
+from ingest.extract.zone_words import PLACE_TAGS, common_words
+from ingest.extract.zones import find_zone_names
 from kg.model import EntityType
 
 # Weak endings a page also uses alone for its own zone (此次新区集中开工).
@@ -59,7 +58,7 @@ def find_home_zone(text: str, publisher: ZoneName | None = None) -> ZoneName | N
         return publisher
     if not names:
         return _bare_home(text, spans)
-    groups = _clusters(names)
+    groups = clusters(names)
 
     def weight(place: str) -> tuple[int, int]:
         canonical = canonical_zone(groups[place])
@@ -113,7 +112,7 @@ def _bare_home(text: str, named: list[tuple[int, int]]) -> ZoneName | None:
     if best is None:
         return None
     places = Counter(m.group(1) or m.group(2) for m in _PLACE_HINT.finditer(text))
-    known = [p for p, _ in places.most_common() if _common_words().get(p, (0, ""))[1] in _PLACE_TAGS]
+    known = [p for p, _ in places.most_common() if common_words().get(p, (0, ""))[1] in PLACE_TAGS]
     return ZoneName(known[0] if known else "", best[1])
 
 
@@ -163,7 +162,7 @@ def home_aliases(home: ZoneName, mentions: list[Mention]) -> set[str]:
     for mention in mentions:
         if mention.type is not EntityType.ZONE:
             continue
-        zone = ZoneName(mention.name[:-len(e)], e) if (e := _ending_of(mention.name)) else None
+        zone = ZoneName(mention.name[:-len(e)], e) if (e := ending_of(mention.name)) else None
         same = zone is not None and same_place(zone.place, home.place)
         part = zone is not None and zone.place == home.place and zone.ending == "片区"  # 廊坊X区 / 廊坊片区
         if mention.name in allowed or same and zone.ending in endings or part:

@@ -14,21 +14,19 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ingest.extract.asset_text import load_lexicon
-from ingest.extract.zones import (
-    _BAD_START,
-    _FUNCTION_CHARS,
-    _GENERIC_PREFIX,
-    _PROVINCES,
-    _WEAK_ENDINGS,
-    ENDING_RE,
-    ZoneName,
-    _is_known_place,
-    _place_before,
-    find_zone_names,
+from ingest.extract.zone_kinds import ENDING_RE, WEAK_ENDINGS, ZoneName
+from ingest.extract.zone_places import place_before
+from ingest.extract.zone_words import (
+    BAD_START,
+    FUNCTION_CHARS,
+    GENERIC_PREFIX,
+    PROVINCES,
     is_common_word,
     is_dictionary_word,
+    is_known_place,
     is_place_word,
 )
+from ingest.extract.zones import find_zone_names
 
 # How often a page must write a new place + weak ending for it to count as a zone's name.
 _MIN_REPEATS = 2
@@ -47,9 +45,9 @@ def _repeated_zone_names(text: str) -> tuple[ZoneName, ...]:
     spans = [(start, end) for start, end, _ in accepted]
     starts: dict[ZoneName, list[int]] = defaultdict(list)
     for match in ENDING_RE.finditer(text):
-        if match.group() not in _WEAK_ENDINGS or any(s <= match.start() < e for s, e in spans):
+        if match.group() not in WEAK_ENDINGS or any(s <= match.start() < e for s, e in spans):
             continue
-        place = _place_before(text, match.start(), match.group())
+        place = place_before(text, match.start(), match.group())
         if place is None or not _usable_place(place, match.group()):
             place = _city_and_descriptor(text, match.start())
         if place is None:
@@ -94,12 +92,12 @@ def _park_like(item: str) -> bool:
 def _city_and_descriptor(text: str, end: int) -> str | None:
     """A known city or county and a two-character descriptor before the kind (X沿边 + 产业园区)."""
     descriptor = text[max(0, end - 2):end]
-    if (not _HAN2.fullmatch(descriptor) or _GENERIC_PREFIX.search(descriptor)
-            or _FUNCTION_CHARS.intersection(descriptor)):
+    if (not _HAN2.fullmatch(descriptor) or GENERIC_PREFIX.search(descriptor)
+            or FUNCTION_CHARS.intersection(descriptor)):
         return None
     for size in (3, 2):
         city = text[max(0, end - 2 - size):end - 2]
-        if len(city) == size and _is_known_place(city) and city[-1] not in "市省县区":
+        if len(city) == size and is_known_place(city) and city[-1] not in "市省县区":
             return city + descriptor
     return None
 
@@ -115,7 +113,7 @@ def _clause_opening_names(text: str, accepted: list[tuple[int, int, ZoneName]]) 
     runs: dict[ZoneName, set[str]] = defaultdict(set)
     counts: dict[ZoneName, int] = defaultdict(int)
     for start, _, zone in accepted:
-        if _is_known_place(zone.place):
+        if is_known_place(zone.place):
             continue
         counts[zone] += 1
         head = start
@@ -129,14 +127,14 @@ def _clause_opening_names(text: str, accepted: list[tuple[int, int, ZoneName]]) 
 
 def _name_words(run: str) -> bool:
     """Words that can open a zone's name: no generic, function or common word (目前, 推进, 该)."""
-    return not (_GENERIC_PREFIX.search(run) or _FUNCTION_CHARS.intersection(run) or run[0] in _BAD_START
+    return not (GENERIC_PREFIX.search(run) or FUNCTION_CHARS.intersection(run) or run[0] in BAD_START
                 or is_common_word(run[:2]))
 
 
 def _usable_place(place: str, ending: str) -> bool:
     """A place word of two or more characters that is no generic word (此次, 城市) nor a province (安徽园区)."""
-    return (len(place) >= 2 and is_place_word(place[-2:]) and not _GENERIC_PREFIX.search(place)
-            and not ENDING_RE.search(place) and not (ending == "园区" and place in _PROVINCES))
+    return (len(place) >= 2 and is_place_word(place[-2:]) and not GENERIC_PREFIX.search(place)
+            and not ENDING_RE.search(place) and not (ending == "园区" and place in PROVINCES))
 
 
 def _with_shared_prefix(text: str, zone: ZoneName, starts: list[int]) -> ZoneName:
@@ -147,8 +145,8 @@ def _with_shared_prefix(text: str, zone: ZoneName, starts: list[int]) -> ZoneNam
     if len(before) != 1:
         return zone
     prefix = before.pop()
-    if (not _HAN2.fullmatch(prefix) or is_dictionary_word(prefix, 1) or _GENERIC_PREFIX.search(prefix)
-            or prefix[0] in _BAD_START or _FUNCTION_CHARS.intersection(prefix)):
+    if (not _HAN2.fullmatch(prefix) or is_dictionary_word(prefix, 1) or GENERIC_PREFIX.search(prefix)
+            or prefix[0] in BAD_START or FUNCTION_CHARS.intersection(prefix)):
         return zone
     return ZoneName(prefix + zone.place, zone.ending)
 
