@@ -298,8 +298,13 @@ def _counted_split(items: list[str], tail: str) -> list[str]:
 
 def _split_items(text: str) -> list[str]:
     """List items split on 、; the last one also on 和 (医药健康和新能源). Items joined by 及 stay one
-    (智能网联及新能源汽车), as the real pages' readers annotate them."""
+    (智能网联及新能源汽车), as the real pages' readers annotate them, unless 及 joins only the last item:
+    then it is the list's own conjunction (精密机械、绿能、通讯及光电元件)."""
     items = [item for item in text.split("、") if item]
+    if len(items) >= 2 and not any("及" in item for item in items[:-1]):
+        parts = items[-1].split("及")
+        if len(parts) == 2 and all(len(clean_name(part)) >= 2 for part in parts):
+            items[-1:] = parts
     if items and "和" in items[-1] and not _industry_re().fullmatch(clean_name(items[-1])):
         items[-1:] = [part for part in items[-1].split("和") if part]
     if items and "与" in items[-1] and not _industry_re().fullmatch(clean_name(items[-1])):
