@@ -76,7 +76,7 @@ def find_home_zone(text: str, publisher: ZoneName | None = None) -> ZoneName | N
 
 def _page_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
     """Named zones of a whole page: those of :func:`find_zone_names` and weak-kind names it repeats."""
-    return with_page_zones(text, find_zone_names(text), repeated_zone_names(text))
+    return with_page_zones(text, find_zone_names(text, sited_parks=False), repeated_zone_names(text))
 
 
 def _calls_itself(text: str, publisher: ZoneName, names: list[ZoneName]) -> bool:

@@ -41,7 +41,7 @@ def repeated_zone_names(text: str) -> list[ZoneName]:
 @lru_cache(maxsize=4)
 def _repeated_zone_names(text: str) -> tuple[ZoneName, ...]:
     """:func:`repeated_zone_names`, kept for the few last pages (the home zone and the mentions ask twice)."""
-    accepted = find_zone_names(text)
+    accepted = find_zone_names(text, sited_parks=False)
     spans = [(start, end) for start, end, _ in accepted]
     starts: dict[ZoneName, list[int]] = defaultdict(list)
     for match in ENDING_RE.finditer(text):

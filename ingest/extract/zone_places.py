@@ -15,6 +15,7 @@ from ingest.extract.zone_words import (
     PROVINCES,
     common_words,
     is_common_word,
+    is_dictionary_word,
     is_known_place,
     is_place_word,
     known_places,
@@ -122,7 +123,7 @@ def _abbreviation(text: str, end: int, ending: str) -> str | None:
     return char
 
 
-def plausible(text: str, match: re.Match[str], place: str) -> bool:
+def plausible(text: str, match: re.Match[str], place: str, sited_parks: bool = True) -> bool:
     """Reject organisations (市侨联高新区) and, for weak endings, unknown place words."""
     start = match.start() - len(place)
     before = text[start - 1:start] if start > 0 else ""
@@ -135,8 +136,24 @@ def plausible(text: str, match: re.Match[str], place: str) -> bool:
     if match.group() in WEAK_ENDINGS:
         return (is_known_place(place) or text.startswith(ZONE_ORGANS, match.end()) or is_known_place(place[-2:])
                 or _landform_place(place[-3:]) or len(place) == 1 or bool(_OPENS_WITH_PARTNER.match(place))
-                or _after_zone(text, start, match.group()))
+                or _after_zone(text, start, match.group())
+                or sited_parks and _sited_park(text, start, match.group(), place))
     return True
+
+
+# Verbs that put a firm or a project somewhere (在X园区建设, 进驻X园区): what follows them is a place.
+_SITING_VERB = re.compile(r"(?:在|进驻|入驻|落户|迁入|位于|坐落于|落地)$")
+
+
+# How often jieba must have seen a word for it to be a word of its own, not a new place (智慧 园区).
+_FREQUENT_WORD = 1000
+
+
+def _sited_park(text: str, start: int, ending: str, place: str) -> bool:
+    """A park named after a place the lexicons lack, right after a verb of siting (在X园区, 进驻X软体园区)."""
+    return ("园" in ending and len(place) >= 2 and not is_common_word(place[:2])
+            and not is_dictionary_word(place[-2:], _FREQUENT_WORD)
+            and _SITING_VERB.search(text, max(0, start - 3), start) is not None)
 
 
 # A zone's own organs: what they follow is a zone, whatever its place word (X新区党工委书记).

@@ -53,8 +53,11 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|国家)$")
 _NATION = ("中国", "全国", "我国")
 
-def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
-    """Named zones in ``text`` (place + ending), with spans."""
+def find_zone_names(text: str, sited_parks: bool = True) -> list[tuple[int, int, ZoneName]]:
+    """Named zones in ``text`` (place + ending), with spans.
+
+    ``sited_parks``: also a park whose place the lexicons lack, right after a verb of siting (在X园区); such
+    a name is good enough for the sentence's facts but too weak, said once, to make a page's home zone."""
     found: list[tuple[int, int, ZoneName]] = []
     last_end = -1
     if "中国(" in text:
@@ -82,7 +85,7 @@ def find_zone_names(text: str) -> list[tuple[int, int, ZoneName]]:
             found.append((level.start() - len(place), match.end(), ZoneName(place, level.group() + match.group())))
             last_end = match.end()
             continue
-        if place is None or not plausible(text, match, place):
+        if place is None or not plausible(text, match, place, sited_parks):
             continue
         start = match.start() - len(place)
         if found and found[-1][1] == start and match.group() == "片区":

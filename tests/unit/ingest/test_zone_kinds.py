@@ -164,3 +164,18 @@ def test_a_preposition_ends_no_place() -> None:
 
 def test_a_province_s_parks_in_general_are_no_zone() -> None:
     assert names("这是合作共建的新实践、江西园区建设的新探索。") == []
+
+
+def test_a_park_after_a_verb_of_siting_is_named_by_a_new_place() -> None:
+    assert names("蓝湾冷链拟在栖枫园区建设冷链基地。") == ["栖枫园区"]
+    assert names("青松机器人进驻台中栖枫园区。") == ["台中栖枫园区"]
+
+
+def test_a_park_after_siting_needs_a_place_word() -> None:
+    assert names("在园区投资建设研发中心。") == []
+    assert names("在文化园区建设方面走在前列。") == []
+    assert names("栖枫园区建设顺利。") == []
+
+
+def test_a_sited_park_named_once_is_no_home_zone() -> None:
+    assert find_home_zone("全区签约项目11个。青松机器人拟在栖枫园区建设研发中心。") is None
