@@ -77,7 +77,25 @@ def place_before(text: str, end: int, ending: str = "") -> str | None:
                 place, start = city + place, start - size
                 break
     partner = _COOPERATION.search(text[max(0, start - 2):start])
-    return text[start - 2:start] + place if partner else place
+    if partner:
+        return text[start - 2:start] + place
+    return _dash_partner(text, start) + place
+
+
+# Two places a dash joins into one zone's name (A-B经济技术开发区, a region and its partner).
+_DASH_JOINED = re.compile(r"([\u4e00-\u9fff]{2,4})[-—–―]$")
+
+
+def _dash_partner(text: str, start: int) -> str:
+    """``A-`` when a known place and a dash come right before the place at ``start``, else ''."""
+    joined = _DASH_JOINED.search(text, max(0, start - 5), start)
+    if joined is None:
+        return ""
+    first = joined.group(1)
+    for size in (4, 3, 2):
+        if len(first) >= size and is_known_place(first[-size:]) and is_place_word(first[-size:]):
+            return first[-size:] + joined.group()[len(first):]
+    return ""
 
 
 # Longest descriptor between a city and a strong ending (成都 + 国际铁路港 + 综合保税区).
