@@ -47,6 +47,23 @@ def relocated(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list
     return kept
 
 
+# Projects as the subject of a sector list (此次签约项目…涉及A、B等领域): the fields of the projects.
+_PROJECT_FIELDS = re.compile(r"项目[^。;；]{0,40}?(?:涉及|涵盖|覆盖|包括|囊括)[^。;；]*$")
+
+
+def sectors_of_a_zone(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Mention]:
+    """``mentions`` without the fields of a page's projects that no zone takes as its focus (此次签约项目涉及
+    A、B等领域 on a district's or a province's page): those are no sectors of a zone."""
+    targeted = {f.obj for f in facts if f.predicate is Predicate.FOCUS_INDUSTRY}
+    return [m for m in mentions
+            if m.type is not EntityType.INDUSTRY or (m.type, m.name) in targeted or not _project_fields(doc, m)]
+
+
+def _project_fields(doc: Document, mention: Mention) -> bool:
+    sentence = doc.sentences[mention.sentence_index]
+    return _PROJECT_FIELDS.search(sentence.text, 0, mention.start - sentence.start) is not None
+
+
 def _sectors_of_the_zone_named(home: tuple[EntityType, str], own: set[str], zones: list[Mention],
                                facts: list[Fact]) -> list[Fact]:
     """A sector named in a sentence about one other zone (记者从X园区了解到,该园区重点打造A、B) is that zone's."""

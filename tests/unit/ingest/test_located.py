@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from ingest.document import Document, Fact, Mention, Sentence
-from ingest.extract.located import relocated, signed_with_zone, sited_in_zones, without_partners
+from ingest.extract.located import (
+    relocated,
+    sectors_of_a_zone,
+    signed_with_zone,
+    sited_in_zones,
+    without_partners,
+)
 from kg.model import EntityType, Predicate
 
 Z, E = EntityType.ZONE, EntityType.ENTERPRISE
@@ -154,3 +160,22 @@ def test_companies_beside_a_zone_without_a_signing_are_not_placed_by_it() -> Non
     doc = page(text)
     found = [mention(text, Z, "青溪经济开发区"), mention(text, E, "青松机器人"), mention(text, E, "蓝湾冷链")]
     assert signed_with_zone(doc, found, []) == []
+
+
+FIELDS = "此次签约项目包括冷链基地、智造总部等项目,涉及新能源、现代物流等各大领域。园区重点发展生物医药、新材料产业。"
+
+
+def sectors(doc: Document, facts: list[Fact]) -> list[str]:
+    industries = [mention(FIELDS, EntityType.INDUSTRY, name) for name in ("新能源", "现代物流", "生物医药", "新材料")]
+    return [m.name for m in sectors_of_a_zone(doc, industries, facts)]
+
+
+def test_fields_of_the_pages_projects_no_zone_targets_are_no_sectors() -> None:
+    doc = page(FIELDS)
+    assert sectors(doc, []) == ["生物医药", "新材料"]
+
+
+def test_fields_of_projects_a_zone_takes_as_its_focus_stay() -> None:
+    doc = page(FIELDS)
+    focus = [Fact(Predicate.FOCUS_INDUSTRY, doc.home_zone, (EntityType.INDUSTRY, "新能源"), 0)]
+    assert sectors(doc, focus) == ["新能源", "生物医药", "新材料"]
