@@ -54,7 +54,7 @@ def _repeated_zone_names(text: str) -> tuple[ZoneName, ...]:
             continue
         starts[ZoneName(place, match.group())].append(match.start() - len(place))
     repeated = [_with_shared_prefix(text, zone, at) for zone, at in starts.items() if len(at) >= _MIN_REPEATS]
-    return tuple(repeated + _clause_opening_names(text, accepted))
+    return tuple(repeated + _clause_opening_names(text, accepted) + _cut_short_names(text, accepted))
 
 
 # Parks listed by their short names after a park word (新园区,包括A、B、C以及D等): each item is a zone.
@@ -123,6 +123,34 @@ def _clause_opening_names(text: str, accepted: list[tuple[int, int, ZoneName]]) 
         runs[zone].add(text[head:start] if opens and 2 <= start - head <= _MAX_RUN else "")
     return [ZoneName(run + zone.place, zone.ending) for zone, found in runs.items()
             if counts[zone] >= _MIN_REPEATS and len(found) == 1 and (run := next(iter(found))) and _name_words(run)]
+
+
+# Characters of an administrative level: one before every mention is the place above the zone (X市Y区).
+_LEVEL_CHARS = frozenset("市省县区镇乡村")
+
+
+def _cut_short_names(text: str, accepted: list[tuple[int, int, ZoneName]]) -> list[ZoneName]:
+    """A zone named after a two-character place the lexicons lack whose every mention (two or more) has the
+    same character before it while the characters before that one differ (落户千|里山, 湾区千|里山): the place
+    was cut short and that character opens it."""
+    starts: dict[ZoneName, list[int]] = defaultdict(list)
+    for start, _, zone in accepted:
+        if len(zone.place) == 2 and not is_known_place(zone.place):
+            starts[zone].append(start)
+    found = []
+    for zone, at in starts.items():
+        if len(at) < _MIN_REPEATS or min(at) < 2:
+            continue
+        heads, before = {text[s - 1] for s in at}, {text[s - 2] for s in at}
+        head = next(iter(heads))
+        if len(heads) == 1 and len(before) > 1 and _opens_a_place(head, head + zone.place):
+            found.append(ZoneName(head + zone.place, zone.ending))
+    return found
+
+
+def _opens_a_place(head: str, place: str) -> bool:
+    return ("\u4e00" <= head <= "\u9fff" and head not in BAD_START and head not in FUNCTION_CHARS
+            and head not in _LEVEL_CHARS and not GENERIC_PREFIX.search(head) and not is_dictionary_word(place, 1))
 
 
 def _name_words(run: str) -> bool:

@@ -156,3 +156,16 @@ def test_a_demonstration_title_is_no_zone() -> None:
 def test_a_title_after_a_zone_is_no_sub_park() -> None:
     assert names("南平经济开发区获评绿色工业园区") == ["南平经济开发区"]
     assert names("南平经开区西岭工业园") == ["南平经开区", "西岭工业园"]
+
+
+def test_a_character_before_every_mention_of_a_cut_short_place_opens_it() -> None:
+    text = "相继落户枫里岙工业园区的项目进展顺利。记者走进青溪区枫里岙工业园区。"
+    assert names(text) == ["里岙工业园区", "里岙工业园区"]
+    assert find_home_zone(text) == ZoneName("枫里岙", "工业园区")
+
+
+def test_a_character_shared_by_one_repeated_phrase_stays_out_of_the_place() -> None:
+    text = "青松机器人落户里岙工业园区。蓝湾冷链落户里岙工业园区。"
+    assert find_home_zone(text) == ZoneName("里岙", "工业园区")
+    text = "鹿城市里岙工业园区开工。鹤城市里岙工业园区签约。"
+    assert ZoneName("市里岙", "工业园区") not in repeated_zone_names(text)
