@@ -18,6 +18,8 @@ from kg.model import EntityType, Predicate
 _CLAUSE_MARK = re.compile(r"[，,；;、。:：]")
 # Zones other than the home one a page must name for it to count as a round-up.
 _MIN_OTHER_ZONES = 2
+# Most mentions of the home zone a round-up page has (it may open the page and name one clause).
+_MAX_HOME_MENTIONS = 2
 _LOCATED = (EntityType.ENTERPRISE, EntityType.PROJECT)
 
 
@@ -105,10 +107,10 @@ _GOVERNMENT = re.compile(r"[\u4e00-\u9fff]{2,6}?[区市县旗]人民政府")
 
 
 def _is_round_up(own: set[str], zones: list[Mention], text: str) -> bool:
-    """The home zone is named once and at least two other zones or local governments are named too."""
+    """The home zone is named at most twice and at least two other zones or local governments are named too."""
     others = {m.name for m in zones if m.name not in own and len(m.name) >= 4}
     others |= {m.group() for m in _GOVERNMENT.finditer(text)}
-    return sum(1 for m in zones if m.name in own) <= 1 and len(others) >= _MIN_OTHER_ZONES
+    return sum(1 for m in zones if m.name in own) <= _MAX_HOME_MENTIONS and len(others) >= _MIN_OTHER_ZONES
 
 
 def _clause_of(doc: Document, sentence_index: int, offset: int) -> tuple[int, int]:

@@ -53,11 +53,12 @@ def test_local_governments_signing_make_a_round_up_and_their_companies_are_not_i
         ("青松机器人有限公司", "青溪经济开发区")}
 
 
-def test_a_page_naming_its_zone_twice_keeps_every_company_in_it() -> None:
-    text = "青溪经济开发区举行签约仪式。白沙经济开发区、红岭高新区代表出席,青溪经济开发区与蓝湾冷链有限公司签约。"
+def test_a_page_naming_its_zone_three_times_keeps_every_company_in_it() -> None:
+    text = ("青溪经济开发区举行签约仪式。白沙经济开发区、红岭高新区代表出席,青溪经济开发区领导致辞,"
+            "青溪经济开发区,蓝湾冷链有限公司签约。")
     doc = page(text)
-    zones = [Mention(Z, "青溪经济开发区", 0, 7, 0), mention(text, Z, "白沙经济开发区"), mention(text, Z, "红岭高新区")]
-    zones.append(Mention(Z, "青溪经济开发区", text.rindex("青溪"), text.rindex("青溪") + 7, 0))
+    zones = [mention(text, Z, "白沙经济开发区"), mention(text, Z, "红岭高新区")]
+    zones += [Mention(Z, "青溪经济开发区", at, at + 7, 0) for at in range(len(text)) if text.startswith("青溪", at)]
     company = mention(text, E, "蓝湾冷链有限公司")
     facts = [Fact(Predicate.LOCATED_IN, (E, company.name), doc.home_zone, 0)]
     assert relocated(doc, [*zones, company], facts) == facts
@@ -179,3 +180,14 @@ def test_fields_of_projects_a_zone_takes_as_its_focus_stay() -> None:
     doc = page(FIELDS)
     focus = [Fact(Predicate.FOCUS_INDUSTRY, doc.home_zone, (EntityType.INDUSTRY, "新能源"), 0)]
     assert sectors(doc, focus) == ["新能源", "生物医药", "新材料"]
+
+
+def test_a_page_naming_its_zone_twice_among_other_zones_is_a_round_up() -> None:
+    text = ("青溪经济开发区举行签约仪式。白沙经济开发区、红岭高新区代表出席,蓝湾冷链有限公司签约。"
+            "青溪经济开发区领导致辞。")
+    doc = page(text)
+    zones = [mention(text, Z, "白沙经济开发区"), mention(text, Z, "红岭高新区")]
+    zones += [Mention(Z, "青溪经济开发区", at, at + 7, 0) for at in range(len(text)) if text.startswith("青溪", at)]
+    company = mention(text, E, "蓝湾冷链有限公司")
+    facts = [Fact(Predicate.LOCATED_IN, (E, company.name), doc.home_zone, 0)]
+    assert located(relocated(doc, [*zones, company], facts)) == set()
