@@ -131,7 +131,7 @@ _LEVEL_CHARS = frozenset("市省县区镇乡村")
 
 def _cut_short_names(text: str, accepted: list[tuple[int, int, ZoneName]]) -> list[ZoneName]:
     """A zone named after a two-character place the lexicons lack whose every mention (two or more) has the
-    same character before it while the characters before that one differ (落户千|里山, 湾区千|里山): the place
+    same character before it while the characters before that one differ (落户枫|里岙, 湾区枫|里岙): the place
     was cut short and that character opens it."""
     starts: dict[ZoneName, list[int]] = defaultdict(list)
     for start, _, zone in accepted:

@@ -163,7 +163,7 @@ def test_companies_beside_a_zone_without_a_signing_are_not_placed_by_it() -> Non
     assert signed_with_zone(doc, found, []) == []
 
 
-FIELDS = "此次签约项目包括冷链基地、智造总部等项目,涉及新能源、现代物流等各大领域。园区重点发展生物医药、新材料产业。"
+FIELDS = "本批签约项目有冷链基地、智造总部等,涵盖新能源、现代物流等领域。园区重点发展生物医药、新材料产业。"
 
 
 def sectors(doc: Document, facts: list[Fact]) -> list[str]:

@@ -12,7 +12,7 @@ def industries(sentence: str) -> list[str]:
 def test_ji_joining_only_the_last_item_is_the_lists_conjunction() -> None:
     found = industries("园区重点发展精密机械、生物科技、通讯及光电元件等产业。")
     assert found == ["精密机械", "生物科技", "通讯", "光电元件"]
-    assert industries("聚焦金融科技、数据及人工智能等领域。") == ["金融科技", "数据", "人工智能"]
+    assert industries("片区主攻工业软件、储能及氢能等领域。") == ["工业软件", "储能", "氢能"]
 
 
 def test_items_each_joined_by_ji_stay_whole() -> None:
