@@ -173,16 +173,17 @@ def _listed_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator[
         text = sentence[start:m.end(1)]
         rest, _ = cut_after_stop(text, _INDUSTRY_STOPS)
         items = _counted_split(_split_items(rest), sentence[m.end(1):m.end()])
-        known = sum(1 for item in items if _sector_like(item, lexicon))
+        sectors = [item for item in items if not _project_work(item)]
+        known = sum(1 for item in sectors if _sector_like(item, lexicon))
         events = any(word in item for item in items for word in _NOT_SECTOR)
         if _DEFINITION.search(sentence[:m.start(1)]):
             continue
-        if len(items) < 2 or 2 * known < len(items) or events or overlaps(start, m.end(), taken):
+        if len(items) < 2 or 2 * known < len(sectors) or events or overlaps(start, m.end(), taken):
             continue
         if _describes_no_sectors(sentence, m, items):
             continue
         offset = start + len(text) - len(rest)
-        for item in items:
+        for item in sectors:
             position = sentence.find(item, offset)
             name = _industry_name(item)
             if name and _sector_like(item, lexicon):
@@ -222,7 +223,19 @@ _FIRMS_AFTER = re.compile(r"(?:的)?(?:龙头|骨干)企业|的[\u4e00-\u9fff]{0
 _PROJECT_KINDS = ("基础设施", "民生", "社会事业", "社会民生", "城建", "市政")
 def _describes_no_sectors(sentence: str, m: re.Match[str], items: list[str]) -> bool:
     """The trades of some firms (…等行业龙头企业), or kinds of projects (基础设施、民生工程等领域)."""
-    return _FIRMS_AFTER.match(sentence, m.end()) is not None or any(item.startswith(_PROJECT_KINDS) for item in items)
+    works = sum(1 for item in items if _project_work(item))
+    return (_FIRMS_AFTER.match(sentence, m.end()) is not None or _PROJECTS_COUNTED.match(sentence, m.end()) is not None
+            or 2 * works >= len(items))
+
+
+def _project_work(item: str) -> bool:
+    """A kind of project work listed among sectors (基础设施配套, 标准厂房, 新农村建设): no sector itself."""
+    return item.startswith(_PROJECT_KINDS) or item.endswith(_WORKS)
+
+
+_WORKS = ("建设", "工程", "整治", "厂房", "配套")
+# A count of projects right after the list (A、B、C产业等16个项目): the kinds of some projects, not sectors.
+_PROJECTS_COUNTED = re.compile(r"等?[\d一二三四五六七八九十两]+个(?:重点|重大)?项目")
 
 
 def _vetoed_lists(sentence: str) -> list[tuple[int, int]]:

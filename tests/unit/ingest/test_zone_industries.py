@@ -18,3 +18,13 @@ def test_ji_joining_only_the_last_item_is_the_lists_conjunction() -> None:
 def test_items_each_joined_by_ji_stay_whole() -> None:
     found = industries("聚焦智能网联及新能源汽车、大数据及信息技术两大主导产业。")
     assert found == ["智能网联及新能源汽车", "大数据及信息技术"]
+
+
+def test_kinds_of_project_work_among_sectors_are_left_out_of_the_list() -> None:
+    found = industries("开工项目涉及食品加工、标准厂房、机械制造、包装制品、纺织服装、美丽乡村建设等多个产业。")
+    assert found == ["食品加工", "机械制造", "包装制品", "纺织服装"]
+
+
+def test_a_list_mostly_of_project_work_or_counting_projects_names_no_sectors() -> None:
+    assert industries("项目涉及工业、基础设施、民生工程、现代物流和河道整治等5个领域。") == []
+    assert industries("会上,民生服务、先进制造、新兴产业等12个项目集中签约。") == []
