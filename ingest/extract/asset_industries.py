@@ -82,10 +82,16 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
         declared = m.group().endswith(("业", "经济"))  # 制造业, 数字经济: sectors by their own last word
         if _city_subject(sentence, m.start()) or not (declared or _named_as_sector(sentence, m)):
             continue
+        if _PROJECT_KINDS_LIST.match(sentence, m.end()):
+            continue
         if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
             spans.append(Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True))
     return spans
+
+
+# The rest of a list whose last item is followed by 项目 (A、B、C项目共N个): kinds of projects, not sectors.
+_PROJECT_KINDS_LIST = re.compile(r"(?:、[^、，。；,;]{1,12}?)+?(?:等)?(?:[\d一二三四五六七八九十两]+个)?(?:类)?项目")
 
 
 @lru_cache(maxsize=1)

@@ -28,3 +28,8 @@ def test_kinds_of_project_work_among_sectors_are_left_out_of_the_list() -> None:
 def test_a_list_mostly_of_project_work_or_counting_projects_names_no_sectors() -> None:
     assert industries("项目涉及工业、基础设施、民生工程、现代物流和河道整治等5个领域。") == []
     assert industries("会上,民生服务、先进制造、新兴产业等12个项目集中签约。") == []
+
+
+def test_sector_words_heading_a_list_of_project_kinds_are_no_sectors() -> None:
+    assert industries("其中现代服务业、城市更新、社会事业项目共52个,总投资120亿元。") == []
+    assert industries("片区重点培育现代服务业、数字经济等产业。") == ["现代服务业", "数字经济"]
