@@ -82,7 +82,7 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
         declared = m.group().endswith(("业", "经济"))  # 制造业, 数字经济: sectors by their own last word
         if _city_subject(sentence, m.start()) or not (declared or _named_as_sector(sentence, m)):
             continue
-        if _PROJECT_KINDS_LIST.match(sentence, m.end()):
+        if _PROJECT_KINDS_LIST.match(sentence, m.end()) or _umbrella_after_list(sentence, m):
             continue
         if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
@@ -92,6 +92,15 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
 
 # The rest of a list whose last item is followed by 项目 (A、B、C项目共N个): kinds of projects, not sectors.
 _PROJECT_KINDS_LIST = re.compile(r"(?:、[^、，。；,;]{1,12}?)+?(?:等)?(?:[\d一二三四五六七八九十两]+个)?(?:类)?项目")
+
+
+# Qualifiers of a class of sectors (现代服务业, 先进制造业, 新兴产业): after 等 it names what the listed items are.
+_UMBRELLA = ("现代", "先进", "新兴", "战略性", "高新技术")
+
+
+def _umbrella_after_list(sentence: str, m: re.Match[str]) -> bool:
+    """A class of sectors closing a list (A、B等现代服务业): the items are the sectors, not the class."""
+    return sentence[m.start() - 1:m.start()] == "等" and m.group().startswith(_UMBRELLA)
 
 
 @lru_cache(maxsize=1)

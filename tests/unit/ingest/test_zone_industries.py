@@ -33,3 +33,8 @@ def test_a_list_mostly_of_project_work_or_counting_projects_names_no_sectors() -
 def test_sector_words_heading_a_list_of_project_kinds_are_no_sectors() -> None:
     assert industries("其中现代服务业、城市更新、社会事业项目共52个,总投资120亿元。") == []
     assert industries("片区重点培育现代服务业、数字经济等产业。") == ["现代服务业", "数字经济"]
+
+
+def test_a_class_of_sectors_closing_a_list_is_no_sector_of_its_own() -> None:
+    assert industries("围绕冷链物流、检验检测等现代服务业,加快招商。") == ["冷链物流", "检验检测"]
+    assert industries("重点发展先进制造业和现代服务业。") == ["先进制造业", "现代服务业"]
