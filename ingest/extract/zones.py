@@ -32,13 +32,14 @@ from ingest.extract.zone_words import (
     is_common_word,
     is_dictionary_word,
     is_known_place,
+    known_districts,
     known_places,
     word_tag,
 )
 
 # Names other modules import from here, where they lived before the split.
 __all__ = ["ENDING_RE", "ZONE_KINDS", "ZoneName", "canonical_zone", "find_zone_names", "is_common_word",
-           "is_dictionary_word", "same_place", "word_tag", "zone_class", "zone_name_of"]
+           "is_dictionary_word", "known_districts", "same_place", "word_tag", "zone_class", "zone_name_of"]
 
 _FREE_TRADE_NAME = re.compile(
     r"中国\([\u4e00-\u9fff]{2,4}\)(?:自由贸易试验区|自由贸易区|自贸试验区|自由贸易示范区)(?:[\u4e00-\u9fff]{2,3}片区)?")
