@@ -128,6 +128,6 @@ def _zone_prefix(text: str) -> int:
     return area.end() if area else 0
 
 
-# An area of any kind written before a legal company (普湾经济区大连X电子股份有限公司): the company holds the title.
+# An area of any kind written before a legal company (滨海经济区青松X电子股份有限公司): the company holds the title.
 _AREA_BEFORE_COMPANY = re.compile(
     rf"[{HAN}]{{2,6}}?(?:经济区|开发区|高新区|经开区|园区|新区)(?=[{HAN}()（）]{{2,30}}(?:有限公司|股份公司|有限责任公司)$)")

@@ -114,7 +114,7 @@ def honours_after(clause: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def _title_parts(text: str) -> list[str]:
-    """Items split at 、 and 和, except a 和 inside one title (先进制造业和现代服务业融合发展试点)."""
+    """Items split at 、 and 和, except a 和 inside one title (现代服务业和先进制造业融合发展试点)."""
     parts: list[str] = []
     for part in text.split("、"):
         halves = part.split("和")

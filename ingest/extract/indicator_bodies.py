@@ -210,7 +210,7 @@ def _metric(text: str, start: int, position: int, figure_end: int, end: int,
     phrase = _MOOD_RE.sub("", phrase)
     capacity = _CAPACITY_RE.search(phrase)
     if capacity:
-        # 建成后可实现年产23万吨液化天然气 → 年产液化天然气: the capacity and the product it counts
+        # 建成后可实现年产12万吨乙二醇 → 年产乙二醇: the capacity and the product it counts
         phrase = phrase[capacity.start():]
         if _NAME_AFTER_RE.match(text, figure_end, end):
             return ""  # 年产125万吨新能源材料项目: a capacity that is part of a project's name

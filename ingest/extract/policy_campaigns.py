@@ -1,4 +1,4 @@
-"""Quoted campaigns ("百日竞赛", “招商提质”专项行动) and whether a body above the zone runs them.
+"""Quoted campaigns ("五比五看"竞赛, “招商提质”专项行动) and whether a body above the zone runs them.
 
 A quoted name followed by 竞赛 is a campaign in its own right; a quoted name followed by 活动 is one
 when a verb of running it (开展, 推进, 以…为抓手) opens the clause, not when an event is held (举行…活动).
@@ -43,7 +43,7 @@ def higher_owner(sentence: str, start: int) -> bool:
     return city is not None and city.end() <= start and not _ZONE_WORD.search(sentence, city.end(), start)
 
 
-# What follows a district's name when the zone is run with it (金湾区(开发区), 东湖区高新区): the zone's own.
+# What follows a district's name when the zone is run with it (江宁区(开发区), 东湖区高新区): the zone's own.
 _RUN_AS_ZONE = re.compile(rf"[(（{CJK}]{{0,8}}?(?:开发区|高新区|经开区|园区)")
 
 

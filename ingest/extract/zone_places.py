@@ -98,7 +98,7 @@ def _dash_partner(text: str, start: int) -> str:
     return ""
 
 
-# Longest descriptor between a city and a strong ending (成都 + 国际铁路港 + 综合保税区).
+# Longest descriptor between a city and a strong ending (西安 + 国际港务 + 综合保税区).
 _MAX_DESCRIPTOR = 6
 # Endings named after a port, an airport or a sector rather than a place (X国际铁路港综合保税区,
 # X国际机场临空经济区); a bare 开发区 after a descriptor is the tail of a longer kind (X新技术开发区).
@@ -107,10 +107,10 @@ _DESCRIBED_ENDINGS = frozenset(ending for ending, cls, weak in KINDS if cls == "
 
 
 def _described_place(text: str, end: int, ending: str) -> str | None:
-    """A known city followed by a descriptor before a strong ending (成都高新综合保税区, 成都国际铁路港综合保税区).
+    """A known city followed by a descriptor before a strong ending (西安高新综合保税区, 西安国际港务综合保税区).
 
     The descriptor is 2–6 Han characters with no function character, verb of building or generic
-    word (成都市建设综合保税区 is no name); the city must open the span.
+    word (西安市建设综合保税区 is no name); the city must open the span.
     """
     if ending not in _DESCRIBED_ENDINGS:
         return None

@@ -31,8 +31,8 @@ def test_award_year_is_the_year_nearest_before_the_honour() -> None:
 
 
 def test_a_carrier_holding_a_title_is_hosted_by_the_zone() -> None:
-    text = "星河高新区今年发展良好。星光产业园获批全省首批科技企业孵化链条试点。"
+    text = "星河高新区今年发展良好。星光产业园获批全省首批数字化车间培育试点。"
     doc = run(Document("carrier", "carrier.txt", text))
     hosted = {(f.subject[1], f.obj[1]) for f in doc.facts if f.predicate is Predicate.HOSTS_PLATFORM and f.obj}
     assert ("星河高新区", "星光产业园") in hosted
-    assert ("星光产业园", "全省首批科技企业孵化链条试点") in _awarded(text)
+    assert ("星光产业园", "全省首批数字化车间培育试点") in _awarded(text)

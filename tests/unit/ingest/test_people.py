@@ -157,8 +157,8 @@ def test_a_company_title_after_the_company_s_officer_stays_in_that_company() -> 
 
 
 def test_the_zone_s_offices_and_working_departments_and_gai_qu() -> None:
-    assert _people("区党工委副书记、党群工作部部长党锋主持仪式。") == [
-        ("党锋", [("党工委副书记", "青阳经济开发区"), ("党群工作部部长", "青阳经济开发区")])]
+    assert _people("区党工委副书记、党群工作部部长林青主持签约仪式。") == [
+        ("林青", [("党工委副书记", "青阳经济开发区"), ("党群工作部部长", "青阳经济开发区")])]
     assert _people("园区管委会党政办主任林远说。") == [("林远", [("管委会党政办主任", "青阳经济开发区")])]
     assert _people("记者从市里获悉,该区管委会主任林远表示。") == [("林远", [("管委会主任", "青阳经济开发区")])]
 

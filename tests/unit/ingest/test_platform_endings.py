@@ -69,8 +69,8 @@ def test_a_valley_counted_among_projects_stays_a_carrier() -> None:
 
 @pytest.mark.parametrize("sentence", [
     "青松公司开发B2C(企业对消费者)电商交易平台,整合物流服务。",
-    "此次签约项目包括再生资源交易平台、蓝湾供应链等项目。",
-    "围绕电子商务等新兴产业、金融综合服务平台和仓储物流等现代服务业招商。",
+    "本批签下的项目包括废旧物资交易平台、蓝湾供应链等项目。",
+    "围绕跨境电商等新兴产业、科技金融服务平台和冷链物流等现代服务业开展招商。",
 ])
 def test_a_platform_named_only_by_a_short_sector_word_is_a_kind_of_service(sentence: str) -> None:
     assert not [c for c in find_platforms(sentence) if c.name.endswith("平台")]

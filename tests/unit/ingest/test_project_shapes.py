@@ -206,7 +206,7 @@ def test_company_investing_in_a_named_project_keeps_that_name() -> None:
 
 
 def test_bare_yuan_on_a_taiwanese_page_is_new_taiwan_dollars() -> None:
-    page = "2024年5月,高雄軟體園區舉行投資發表會,藍灣電機投資12億元擴建新廠。\n"
+    page = "2024年5月,新竹軟體園區舉行投資發表會,藍灣電機投資12億元擴建新廠。\n"
     investments = [f for f in _page(page)["facts"] if f["p"] == "investment"]
     assert [(f["amount"], f["currency"]) for f in investments] == [(1.2e9, "TWD")]
 

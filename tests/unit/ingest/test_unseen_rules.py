@@ -21,9 +21,9 @@ def _run(text: str, encoding: str = "utf-8") -> Document:
 
 
 def test_taiwan_investment_zone_is_a_zone() -> None:
-    assert [z.name for _, _, z in find_zone_names("漳州台商投资区党工委书记出席活动并致辞")] == ["漳州台商投资区"]
-    home = find_home_zone("6月20日,漳州台商投资区举行集中签约活动。漳州台商投资区被评为示范区。")
-    assert home is not None and home.name == "漳州台商投资区"
+    assert [z.name for _, _, z in find_zone_names("莆田台商投资区党工委书记出席活动并致辞")] == ["莆田台商投资区"]
+    home = find_home_zone("6月20日,莆田台商投资区举行集中签约活动。莆田台商投资区被评为示范区。")
+    assert home is not None and home.name == "莆田台商投资区"
 
 
 def test_settling_verb_is_no_place_name() -> None:
@@ -33,7 +33,7 @@ def test_settling_verb_is_no_place_name() -> None:
 
 @pytest.mark.parametrize(
     ("segment", "zone", "metric"),
-    [("漳州台商投资区实现规模以上工业总产值", "漳州台商投资区", "规模以上工业总产值"),
+    [("莆田台商投资区实现规模以上工业总产值", "莆田台商投资区", "规模以上工业总产值"),
      ("南宁综保区实现进出口总额", "南宁综合保税区", "进出口总额")],
 )
 def test_metric_drops_zone_subject_of_other_zone_kinds(segment: str, zone: str, metric: str) -> None:
@@ -41,8 +41,8 @@ def test_metric_drops_zone_subject_of_other_zone_kinds(segment: str, zone: str, 
 
 
 def test_headline_figures_are_not_indicators() -> None:
-    text = ("漳州台商投资区举行第二季度重点项目集中签约活动 签约总额逾60亿元\n"
-            "6月20日,漳州台商投资区举行2024年第二季度重点项目集中签约活动,共有9个项目集中签约,总投资62亿元。\n")
+    text = ("莆田台商投资区举行第二季度重点项目集中签约活动 签约总额逾60亿元\n"
+            "6月20日,莆田台商投资区举行2024年第二季度重点项目集中签约活动,共有9个项目集中签约,总投资62亿元。\n")
     metrics = [f.attr("metric") for f in _run(text).facts if f.predicate is Predicate.INDICATOR]
     assert metrics == ["集中签约项目", "集中签约项目总投资"]
 
@@ -91,8 +91,8 @@ def test_stated_investor_is_not_guessed_from_project_name() -> None:
 
 
 def test_big5_traditional_news_yields_simplified_zone() -> None:
-    doc = _run("漳州台商投資區舉行集中簽約活動。漳州台商投資區黨工委書記蔡明哲出席活動並致辭。\n", "big5")
-    assert doc.home_zone == (EntityType.ZONE, "漳州台商投资区")
+    doc = _run("莆田台商投資區舉行集中簽約活動。莆田台商投資區黨工委書記蔡明哲出席活動並致辭。\n", "big5")
+    assert doc.home_zone == (EntityType.ZONE, "莆田台商投资区")
 
 
 def test_entrepreneurship_base_is_a_platform() -> None:
