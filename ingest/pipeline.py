@@ -18,6 +18,7 @@ from ingest.extract.located import (
     signed_with_zone,
     sited_in_zones,
     without_partners,
+    without_spread_placements,
 )
 from ingest.extract.short_names import short_name_mentions
 from ingest.extract.tagged_names import tagged_names
@@ -73,6 +74,7 @@ def extract(doc: Document) -> Document:
     mentions, facts = tagged_names(doc, mentions, facts)
     facts = without_partners(doc, mentions, relocated(doc, mentions, facts))
     facts = signed_with_zone(doc, mentions, sited_in_zones(doc, mentions, facts))
+    facts = without_spread_placements(doc, mentions, facts)
     mentions, facts = restore_names(doc, mentions, facts)
     mentions = sectors_of_a_zone(doc, mentions, facts)
     facts = with_body_figures(facts, body_indicators(doc, mentions))

@@ -229,3 +229,37 @@ def _home_or(doc: Document, zone: Mention) -> tuple[EntityType, str]:
     if doc.home_zone is not None and zone.name in _home_forms(doc.home_zone[1], [zone]):
         return doc.home_zone
     return EntityType.ZONE, zone.name
+
+
+# Several things placed "分别" in a list of places (A、B等项目分别位于X、Y和Z): the page does not say which
+# one is where, so none of them is located in any of those places nor in the home zone.
+_SPREAD = re.compile(r"分别(?:位于|坐落于|落户(?:于|在|到)?|签约(?:进入|落户|入驻)|进入|入驻|落地(?:于|在)?)"
+                     r"[^，。,;；:：]{2,60}?(?:、|和|及|与)[^，。,;；:：]{2,40}")
+_SPREAD_OPENING = re.compile(r"[；;。]|与此同时|同时")
+
+
+def without_spread_placements(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the locatedIn of companies and projects a sentence places "分别" in several places
+    (unless another sentence places them too)."""
+    spread: set[tuple[EntityType, str]] = set()
+    elsewhere: set[tuple[EntityType, str]] = set()
+    spans = _spread_spans(doc)
+    for mention in mentions:
+        if mention.type in _LOCATED:
+            inside = any(start <= mention.start and mention.end <= end for start, end in spans)
+            (spread if inside else elsewhere).add((mention.type, mention.name))
+    dropped = spread - elsewhere
+    return [f for f in facts if f.predicate is not Predicate.LOCATED_IN or f.subject not in dropped]
+
+
+def _spread_spans(doc: Document) -> list[tuple[int, int]]:
+    """Document spans from the opening of a clause to the end of its 分别 placement list."""
+    spans = []
+    for sentence in doc.sentences:
+        opened = 0
+        for match in _SPREAD.finditer(sentence.text):
+            openings = [m.end() for m in _SPREAD_OPENING.finditer(sentence.text, opened, match.start())]
+            start = max(openings, default=opened)
+            spans.append((sentence.start + start, sentence.start + match.end()))
+            opened = match.end()
+    return spans

@@ -9,6 +9,7 @@ from ingest.extract.located import (
     signed_with_zone,
     sited_in_zones,
     without_partners,
+    without_spread_placements,
 )
 from kg.model import EntityType, Predicate
 
@@ -191,3 +192,30 @@ def test_a_page_naming_its_zone_twice_among_other_zones_is_a_round_up() -> None:
     company = mention(text, E, "蓝湾冷链有限公司")
     facts = [Fact(Predicate.LOCATED_IN, (E, company.name), doc.home_zone, 0)]
     assert located(relocated(doc, [*zones, company], facts)) == set()
+
+
+SPREAD = ("当天开工的青松机器人、蓝湾冷链等8个项目,分别位于青溪经济开发区、石桥镇和白沙工业园;"
+          "与此同时,金穗食品项目签约落户青溪经济开发区。")
+
+
+def test_things_placed_respectively_in_several_places_are_located_nowhere() -> None:
+    doc = page(SPREAD)
+    companies = [mention(SPREAD, E, name) for name in ("青松机器人", "蓝湾冷链", "金穗食品")]
+    facts = [Fact(Predicate.LOCATED_IN, (E, c.name), doc.home_zone, 0) for c in companies]
+    assert located(without_spread_placements(doc, companies, facts)) == {("金穗食品", "青溪经济开发区")}
+
+
+def test_a_company_placed_elsewhere_on_the_page_keeps_its_zone() -> None:
+    text = SPREAD + "青松机器人落户青溪经济开发区。"
+    doc = page(text)
+    companies = [mention(SPREAD, E, "青松机器人"), Mention(E, "青松机器人", len(SPREAD), len(SPREAD) + 5, 0)]
+    facts = [Fact(Predicate.LOCATED_IN, (E, "青松机器人"), doc.home_zone, 0)]
+    assert located(without_spread_placements(doc, companies, facts)) == {("青松机器人", "青溪经济开发区")}
+
+
+def test_one_place_named_after_respectively_is_no_spread() -> None:
+    text = "青松机器人、蓝湾冷链两个项目分别落户青溪经济开发区,总投资5亿元。"
+    doc = page(text)
+    companies = [mention(text, E, name) for name in ("青松机器人", "蓝湾冷链")]
+    facts = [Fact(Predicate.LOCATED_IN, (E, c.name), doc.home_zone, 0) for c in companies]
+    assert len(located(without_spread_placements(doc, companies, facts))) == 2
