@@ -90,6 +90,10 @@ def _calls_itself(text: str, publisher: ZoneName, names: list[ZoneName]) -> bool
 # Bare kind words a page may call its own zone by, per family, fullest first.
 _BARE_FAMILIES = (("高新技术产业开发区", "高新技术开发区", "高新区"),
                   ("经济技术开发区", "经济开发区", "经开区", "开发区"))
+# Kind words a page may call its own zone by only where they open a clause (试验区一季度…, ,试验区完成…):
+# elsewhere they end a longer generic phrase (自由贸易试验区, 样板区和试验区).
+_CLAUSE_FAMILIES = (("试验区",), ("合作区",))
+_CLAUSE_OPENERS = "，。；：,;:!！?？、 \n\t本该全"
 
 
 # The page's own city ("中国·X", "X市", "X县"): a bare zone word is that city's zone.
@@ -104,9 +108,10 @@ def _bare_home(text: str, named: list[tuple[int, int]]) -> ZoneName | None:
     invented name would match nothing the page says, and the city keeps zones of many pages apart.
     """
     best: tuple[int, str] | None = None
-    for family in _BARE_FAMILIES:
+    for family in _BARE_FAMILIES + _CLAUSE_FAMILIES:
         found = [match.group() for match in re.finditer("|".join(family), text)
-                 if _standalone(text, match) and not any(s <= match.start() < e for s, e in named)]
+                 if _standalone(text, match) and not any(s <= match.start() < e for s, e in named)
+                 and (family in _BARE_FAMILIES or _opens_clause(text, match.start()))]
         if len(found) >= 2 and (best is None or len(found) > best[0]):
             best = (len(found), next(form for form in family if form in found))
     if best is None:
@@ -144,6 +149,10 @@ def zone_mentions(doc: Document, home: ZoneName | None) -> list[Mention]:
             mentions.append(Mention(EntityType.ZONE, match.group(), sentence.start + match.start(),
                                     sentence.start + match.end(), sentence.index))
     return mentions
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in _CLAUSE_OPENERS
 
 
 def _standalone(text: str, match: re.Match[str]) -> bool:

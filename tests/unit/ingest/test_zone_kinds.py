@@ -189,3 +189,16 @@ def test_two_places_a_dash_joins_are_one_zones_place() -> None:
 def test_a_dash_after_a_word_or_a_year_is_no_joint() -> None:
     assert names("推动高质量发展-澜湄经开区新签项目5个。") == ["澜湄经开区"]
     assert names("2023-澜湄经开区年报") == ["澜湄经开区"]
+
+
+def test_a_page_calling_itself_the_bare_pilot_zone_word_has_it_as_home() -> None:
+    text = ("试验区一季度完成招商引资到位资金3亿元\n今年以来,试验区持续推进项目建设。"
+            "其中,南岭工业园青松机器人项目已开工;北川工业园蓝湾冷链项目已开工。一季度,试验区完成到位资金3亿元。")
+    home = find_home_zone(text)
+    assert home is not None and home.name == "试验区"
+
+
+def test_pilot_zone_words_ending_a_longer_phrase_do_not_make_a_home() -> None:
+    text = "重点园区将作为样板区和试验区。省里建设自由贸易试验区以来,南岭工业园签约青松机器人项目。"
+    home = find_home_zone(text)
+    assert home is not None and home.name == "南岭工业园"
