@@ -15,6 +15,7 @@ from ingest.extract.indicator_bodies import body_indicators, figure_of
 from ingest.extract.located import (
     relocated,
     sectors_of_a_zone,
+    settled_by_verb,
     signed_with_zone,
     sited_in_zones,
     without_partners,
@@ -74,7 +75,7 @@ def extract(doc: Document) -> Document:
     mentions, facts = tagged_names(doc, mentions, facts)
     facts = without_partners(doc, mentions, relocated(doc, mentions, facts))
     facts = signed_with_zone(doc, mentions, sited_in_zones(doc, mentions, facts))
-    facts = without_spread_placements(doc, mentions, facts)
+    facts = without_spread_placements(doc, mentions, settled_by_verb(doc, mentions, facts))
     mentions, facts = restore_names(doc, mentions, facts)
     mentions = sectors_of_a_zone(doc, mentions, facts)
     facts = with_body_figures(facts, body_indicators(doc, mentions))

@@ -263,3 +263,64 @@ def _spread_spans(doc: Document) -> list[tuple[int, int]]:
             spans.append((sentence.start + start, sentence.start + match.end()))
             opened = match.end()
     return spans
+
+
+# A verb that settles something in the zone named right after it (入驻X园区, 迁入X园区, 在X园区建设).
+_SETTLE_BEFORE = re.compile(r"(?:入驻|进驻|迁入|搬入|落户(?:于|在|到)?|落地(?:于|在)?|扎根)$")
+_AT_BEFORE = re.compile(r"(?:在|于)$")
+# After "在/于 <zone>", what is done there must be building or settling (在X园区建设, 于X园区自建厂房).
+_BUILD_AFTER = re.compile(r"(?:内|区内)?(?:投资|自建|新建|建设|兴建|设立|成立|打造|布局|落地|落户|营运|运营|生产)")
+# A sentence whose subject is the previous sentence's company (此次拟投资3亿元,在X园区建设…).
+_ELIDED_SUBJECT = re.compile(r"^(?:此次|该公司|公司|该项目|项目|企业|并|拟|将|计划)")
+
+
+def settled_by_verb(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """``facts`` plus the locatedIn of the company or project a clause settles in a zone (X公司…迁入Y园区,
+    X公司投资3亿元在Y园区建设Z基地): the nearest one before the verb, or the previous sentence's first when
+    the sentence leaves its subject out, and a work named right after the building verb."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        by_sentence.setdefault(mention.sentence_index, []).append(mention)
+    known = {(f.subject, f.obj) for f in facts if f.predicate is Predicate.LOCATED_IN}
+    added = []
+    for zone in (m for m in mentions if m.type is EntityType.ZONE):
+        for thing in _settled_things(doc, zone, by_sentence):
+            key = ((thing.type, thing.name), _home_or(doc, zone))
+            if key not in known:
+                known.add(key)
+                added.append(Fact(Predicate.LOCATED_IN, *key, thing.sentence_index))
+    return facts + added
+
+
+def _settled_things(doc: Document, zone: Mention, by_sentence: dict[int, list[Mention]]) -> list[Mention]:
+    sentence = doc.sentences[zone.sentence_index]
+    local_start, local_end = zone.start - sentence.start, zone.end - sentence.start
+    head = sentence.text[max(0, local_start - 4):local_start]
+    settle = _SETTLE_BEFORE.search(head)
+    build = _BUILD_AFTER.match(sentence.text, local_end) if settle is None and _AT_BEFORE.search(head) else None
+    if settle is None and build is None:
+        return []
+    verb_start = zone.start - (len(settle.group()) if settle else 1)
+    here = by_sentence.get(zone.sentence_index, [])
+    before = [m for m in here if m.end <= verb_start and not _split_by(doc, m.end, verb_start)]
+    if any(m.type is EntityType.ZONE for m in before if m.start > max((b.end for b in before
+                                                                      if b.type in _LOCATED), default=-1)):
+        return []  # another zone between the company and the verb: the verb is that zone's clause
+    things = [m for m in before if m.type in _LOCATED]
+    if things:
+        nearest = things[-1]
+        subjects = [m for m in things if m.start < nearest.end and nearest.start < m.end]
+    elif _ELIDED_SUBJECT.match(sentence.text) and zone.sentence_index > 0:
+        previous = [m for m in by_sentence.get(zone.sentence_index - 1, []) if m.type in _LOCATED]
+        subjects = [m for m in previous if previous and m.start < previous[0].end]
+    else:
+        subjects = []
+    if build is not None:
+        work_from = zone.end + build.end() - local_end
+        subjects += [m for m in here if m.type in _LOCATED and work_from <= m.start <= work_from + 2]
+    return subjects
+
+
+def _split_by(doc: Document, start: int, end: int) -> bool:
+    """Whether a semicolon or a full stop separates ``start`` from ``end``."""
+    return re.search(r"[；;。]", doc.text[start:end]) is not None

@@ -6,6 +6,7 @@ from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.located import (
     relocated,
     sectors_of_a_zone,
+    settled_by_verb,
     signed_with_zone,
     sited_in_zones,
     without_partners,
@@ -219,3 +220,35 @@ def test_one_place_named_after_respectively_is_no_spread() -> None:
     companies = [mention(text, E, name) for name in ("青松机器人", "蓝湾冷链")]
     facts = [Fact(Predicate.LOCATED_IN, (E, c.name), doc.home_zone, 0) for c in companies]
     assert len(located(without_spread_placements(doc, companies, facts))) == 2
+
+
+
+def sentences_page(*parts: str) -> tuple[Document, list[Sentence]]:
+    text, sentences, start = "".join(parts), [], 0
+    for index, part in enumerate(parts):
+        sentences.append(Sentence(index, start, start + len(part), part))
+        start += len(part)
+    return Document("d", "d.txt", text, text=text, sentences=tuple(sentences)), sentences
+
+
+def at(doc: Document, sentence: Sentence, kind: EntityType, name: str) -> Mention:
+    start = doc.text.index(name, sentence.start)
+    return Mention(kind, name, start, start + len(name), sentence.index)
+
+
+def test_a_company_moving_into_a_park_is_located_in_it() -> None:
+    doc, (first,) = sentences_page("核准通过3家企业进驻,包括青松机器人有限公司投资2亿元,迁入白沙科技产业园区营运。")
+    found = [at(doc, first, E, "青松机器人有限公司"), at(doc, first, Z, "白沙科技产业园区")]
+    assert located(settled_by_verb(doc, found, [])) == {("青松机器人有限公司", "白沙科技产业园区")}
+
+
+def test_a_sentence_leaving_out_its_company_builds_in_the_park_for_the_previous_one() -> None:
+    doc, (first, second) = sentences_page("据悉,蓝湾冷链有限公司成立于2016年。", "此次拟投资3亿元,在白沙园区建设冷链基地。")
+    found = [at(doc, first, E, "蓝湾冷链有限公司"), at(doc, second, Z, "白沙园区")]
+    assert located(settled_by_verb(doc, found, [])) == {("蓝湾冷链有限公司", "白沙园区")}
+
+
+def test_an_event_held_in_a_park_settles_nobody() -> None:
+    doc, (first,) = sentences_page("蓝湾冷链有限公司董事长在白沙园区举行的推介会上致辞。")
+    found = [at(doc, first, E, "蓝湾冷链有限公司"), at(doc, first, Z, "白沙园区")]
+    assert located(settled_by_verb(doc, found, [])) == set()
