@@ -243,7 +243,8 @@ def test_a_company_moving_into_a_park_is_located_in_it() -> None:
 
 
 def test_a_sentence_leaving_out_its_company_builds_in_the_park_for_the_previous_one() -> None:
-    doc, (first, second) = sentences_page("据悉,蓝湾冷链有限公司成立于2016年。", "此次拟投资3亿元,在白沙园区建设冷链基地。")
+    doc, (first, second) = sentences_page("据悉,蓝湾冷链有限公司成立于2016年。",
+                                          "此次拟投资3亿元,在白沙园区建设冷链基地。")
     found = [at(doc, first, E, "蓝湾冷链有限公司"), at(doc, second, Z, "白沙园区")]
     assert located(settled_by_verb(doc, found, [])) == {("蓝湾冷链有限公司", "白沙园区")}
 
