@@ -192,8 +192,8 @@ def test_a_dash_after_a_word_or_a_year_is_no_joint() -> None:
 
 
 def test_a_page_calling_itself_the_bare_pilot_zone_word_has_it_as_home() -> None:
-    text = ("试验区一季度完成招商引资到位资金3亿元\n今年以来,试验区持续推进项目建设。"
-            "其中,南岭工业园青松机器人项目已开工;北川工业园蓝湾冷链项目已开工。一季度,试验区完成到位资金3亿元。")
+    text = ("试验区上半年新签项目9个\n近年来,试验区加快推进项目建设。"
+            "其中,南岭工业园青松机器人项目已开工;北川工业园蓝湾冷链项目已开工。上半年,试验区新增到位资金3亿元。")
     home = find_home_zone(text)
     assert home is not None and home.name == "试验区"
 
