@@ -234,33 +234,58 @@ def _home_or(doc: Document, zone: Mention) -> tuple[EntityType, str]:
 # Several things placed "分别" in a list of places (A、B等项目分别位于X、Y和Z): the page does not say which
 # one is where, so none of them is located in any of those places nor in the home zone.
 _SPREAD = re.compile(r"分别(?:位于|坐落于|落户(?:于|在|到)?|签约(?:进入|落户|入驻)|进入|入驻|落地(?:于|在)?)"
-                     r"[^，。,;；:：]{2,60}?(?:、|和|及|与)[^，。,;；:：]{2,40}")
+                     r"([^，。,;；:：]{2,60}?(?:、|和|及|与)[^，。,;；:：]{2,40})")
 _SPREAD_OPENING = re.compile(r"[；;。]|与此同时|同时")
 
 
 def without_spread_placements(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
     """``facts`` without the locatedIn of companies and projects a sentence places "分别" in several places
-    (unless another sentence places them too)."""
+    (unless another sentence places them too); as many things as zones are paired with them in order
+    (A、B两个项目分别落户X园区和Y园区)."""
     spread: set[tuple[EntityType, str]] = set()
     elsewhere: set[tuple[EntityType, str]] = set()
     spans = _spread_spans(doc)
     for mention in mentions:
         if mention.type in _LOCATED:
-            inside = any(start <= mention.start and mention.end <= end for start, end in spans)
+            inside = any(start <= mention.start and mention.end <= end for start, _, end in spans)
             (spread if inside else elsewhere).add((mention.type, mention.name))
     dropped = spread - elsewhere
-    return [f for f in facts if f.predicate is not Predicate.LOCATED_IN or f.subject not in dropped]
+    kept = [f for f in facts if f.predicate is not Predicate.LOCATED_IN or f.subject not in dropped]
+    for span in spans:
+        kept += [f for f in _paired(doc, mentions, span) if f.subject in dropped]
+    return kept
 
 
-def _spread_spans(doc: Document) -> list[tuple[int, int]]:
-    """Document spans from the opening of a clause to the end of its 分别 placement list."""
+def _paired(doc: Document, mentions: list[Mention], span: tuple[int, int, int]) -> list[Fact]:
+    """A locatedIn for each group of things before 分别 in the zone of the same rank in the list after it,
+    when the list names only zones and as many as there are groups."""
+    start, list_start, end = span
+    things = sorted((m for m in mentions if m.type in _LOCATED and start <= m.start and m.end <= list_start),
+                    key=lambda m: m.start)
+    zones = sorted((m for m in mentions if m.type is EntityType.ZONE and list_start <= m.start and m.end <= end),
+                   key=lambda m: m.start)
+    groups: list[list[Mention]] = []
+    for thing in things:
+        if groups and thing.start < max(m.end for m in groups[-1]):
+            groups[-1].append(thing)
+        else:
+            groups.append([thing])
+    places = len(re.split(r"、|和|及|与", doc.text[list_start:end]))
+    if not 2 <= len(groups) == len(zones) == places:
+        return []
+    return [Fact(Predicate.LOCATED_IN, (m.type, m.name), _home_or(doc, zone), m.sentence_index)
+            for group, zone in zip(groups, zones, strict=True) for m in group]
+
+
+def _spread_spans(doc: Document) -> list[tuple[int, int, int]]:
+    """(clause opening, start of the place list, end of the list) of each 分别 placement, in the document."""
     spans = []
     for sentence in doc.sentences:
         opened = 0
         for match in _SPREAD.finditer(sentence.text):
             openings = [m.end() for m in _SPREAD_OPENING.finditer(sentence.text, opened, match.start())]
             start = max(openings, default=opened)
-            spans.append((sentence.start + start, sentence.start + match.end()))
+            spans.append((sentence.start + start, sentence.start + match.start(1), sentence.start + match.end()))
             opened = match.end()
     return spans
 

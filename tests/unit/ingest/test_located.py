@@ -253,3 +253,13 @@ def test_an_event_held_in_a_park_settles_nobody() -> None:
     doc, (first,) = sentences_page("蓝湾冷链有限公司董事长在白沙园区举行的推介会上致辞。")
     found = [at(doc, first, E, "蓝湾冷链有限公司"), at(doc, first, Z, "白沙园区")]
     assert located(settled_by_verb(doc, found, [])) == set()
+
+
+def test_as_many_things_as_zones_placed_respectively_are_paired_in_order() -> None:
+    text = "青松机器人、蓝湾冷链两个项目分别落户青溪经济开发区和白沙工业园"
+    doc = page(text)
+    found = [mention(text, E, "青松机器人"), mention(text, E, "蓝湾冷链"),
+             mention(text, Z, "青溪经济开发区"), mention(text, Z, "白沙工业园")]
+    facts = [Fact(Predicate.LOCATED_IN, (E, name), doc.home_zone, 0) for name in ("青松机器人", "蓝湾冷链")]
+    assert located(without_spread_placements(doc, found, facts)) == {
+        ("青松机器人", "青溪经济开发区"), ("蓝湾冷链", "白沙工业园")}
