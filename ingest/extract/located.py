@@ -235,6 +235,7 @@ def _home_or(doc: Document, zone: Mention) -> tuple[EntityType, str]:
 # one is where, so none of them is located in any of those places nor in the home zone.
 _SPREAD = re.compile(r"分别(?:位于|坐落于|落户(?:于|在|到)?|签约(?:进入|落户|入驻)|进入|入驻|落地(?:于|在)?)"
                      r"([^，。,;；:：]{2,60}?(?:、|和|及|与)[^，。,;；:：]{2,40})")
+_PLACE_CHARS = re.compile(r"[区园镇乡村县市城]")
 _SPREAD_OPENING = re.compile(r"[；;。]|与此同时|同时")
 
 
@@ -283,6 +284,8 @@ def _spread_spans(doc: Document) -> list[tuple[int, int, int]]:
     for sentence in doc.sentences:
         opened = 0
         for match in _SPREAD.finditer(sentence.text):
+            if not _PLACE_CHARS.search(match.group(1)):
+                continue  # 分别位于全省第二、第三位: ranks, not places
             openings = [m.end() for m in _SPREAD_OPENING.finditer(sentence.text, opened, match.start())]
             start = max(openings, default=opened)
             spans.append((sentence.start + start, sentence.start + match.start(1), sentence.start + match.end()))

@@ -263,3 +263,11 @@ def test_as_many_things_as_zones_placed_respectively_are_paired_in_order() -> No
     facts = [Fact(Predicate.LOCATED_IN, (E, name), doc.home_zone, 0) for name in ("青松机器人", "蓝湾冷链")]
     assert located(without_spread_placements(doc, found, facts)) == {
         ("青松机器人", "青溪经济开发区"), ("蓝湾冷链", "白沙工业园")}
+
+
+def test_ranks_after_respectively_are_no_places() -> None:
+    text = "青松机器人、蓝湾冷链的产值分别位于全省第二和第五位。"
+    doc = page(text)
+    companies = [mention(text, E, name) for name in ("青松机器人", "蓝湾冷链")]
+    facts = [Fact(Predicate.LOCATED_IN, (E, c.name), doc.home_zone, 0) for c in companies]
+    assert len(located(without_spread_placements(doc, companies, facts))) == 2
