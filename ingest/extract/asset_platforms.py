@@ -26,10 +26,11 @@ from kg.model import EntityType
 _PLATFORM_VERBS = (
     "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "投用", "开园", "签约", "助推", "助力",
 )
-# A zone that borrows or docks with a carrier does not host it.
-_BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与"))
+# A zone that borrows from, docks with, travels to or learns from a carrier does not host it
+# (赴X科技城考察, 学习借鉴X科学园经验).
+_BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与", "赴", "借鉴", "学习", "考察", "参观"))
 # Words of a visit or a contrast that open the clause before a carrier (调研组先后到X产业园, 而X科技城).
-_VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而", "还有")
+_VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而", "还有", "赴", "借鉴", "学习", "考察", "参观", "建有")
 # 暨 joins two carriers run as one (A产业园暨B产业园): each is named on its own.
 _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS + _VISIT_WORDS + ("暨",)), key=len))
 
@@ -60,11 +61,14 @@ def find_platforms(sentence: str) -> list[Candidate]:
             continue
         start = scan_left(sentence, m.start(), allow_list_comma=False)
         run = sentence[start:m.start()]
-        prefix, stop = _joined(*_glued_verb(*cut_after_stop(run, _PLATFORM_STOPS), run), run)
+        prefix, stop = _glued_verb(*cut_after_stop(run, _PLATFORM_STOPS), run)
+        if stop not in ("与", "和") or not _COOPERATION.match(sentence, m.end()):
+            prefix, stop = _joined(prefix, stop, run)
         prefix = prefix.lstrip("·・")  # 运营方·X产业园: the name after the operator's
         if prefix.count("“") > prefix.count("”"):
             prefix = prefix[prefix.rindex("“") + 1:]
         ending = m.group()
+        prefix = _after_apposed_kind(prefix)
         if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, start, m.end()) \
                 or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)):
             continue
@@ -122,6 +126,10 @@ def _glued_verb(prefix: str, stop: str | None, text: str) -> tuple[str, str | No
     return (outer + stop + prefix, outer_stop) if len(outer) >= 2 and not is_generic(outer) else (prefix, stop)
 
 
+# A carrier followed by a deal (A与B研究院签订合作协议) is the second party of "A与B", not "A与B研究院".
+_COOPERATION = re.compile(r"(?:正式|共同|深度|战略)?(?:签订|签署|签约|合作|共建|达成|携手)")
+
+
 def _joined(prefix: str, stop: str | None, text: str) -> tuple[str, str | None]:
     """"钨及钨合金材料研究院": a name joined by 及/与 before the ending is one name, and a single character
     before 和 (X和堂Y产业园) is the start of a name with 和 inside it."""
@@ -147,7 +155,8 @@ _PARK_ENDINGS = ("产业园", "科技园", "科创园", "创业园", "创新园"
 
 
 def _held_as_honour(sentence: str, start: int, end: int) -> bool:
-    return bool(_HONOUR_BEFORE.search(sentence, 0, start) or _HONOUR_AFTER.match(sentence[end:end + 4]))
+    # One character past the start: a cue cut in two by the scan (获|评) still counts.
+    return bool(_HONOUR_BEFORE.search(sentence, 0, start + 1) or _HONOUR_AFTER.match(sentence[end:end + 4]))
 
 
 # What follows a carrier's name when it only opens a company's or a project's name
@@ -182,10 +191,25 @@ _SERVICE_QUALIFIERS = re.compile(r"综合|公共|一站式|线上|网上|数字�
 _SHORT_SERVICE = 4
 
 
+# A level (国家级, 省级…) qualifies a designation (省级制造业创新中心, 市级企业技术中心), not a carrier's name.
+_LEVEL = re.compile(r"[国省市区县]家?级")
+
+
+def _after_apposed_kind(prefix: str) -> str:
+    """"省级重点实验室青松新材料实验室", "实验室青松新材料实验室": a kind set before the name in apposition
+    is not part of it."""
+    level = _LEVEL.search(prefix)
+    inner = [m for m in _platform_re().finditer(prefix, level.end() if level else 0)
+             if len(prefix) - m.end() >= 2 and (level or is_generic(prefix[:m.start()]))]
+    return prefix[inner[-1].end():] if inner else prefix
+
+
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
     if "+" in prefix:
         return False  # “苗圃+孵化器+加速器”: a chain of kinds of carrier, not one carrier
+    if _LEVEL.search(prefix):
+        return False
     policy_named = "政策" in prefix and not ending.startswith("研究")  # a 政策研究院 is an institute
     if policy_named or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):
         return False

@@ -1,0 +1,40 @@
+"""Platform names: designations, apposed kinds, trips and deals bound or drop a carrier (invented sentences)."""
+
+import pytest
+
+from ingest.extract.asset_platforms import find_platforms
+
+
+def _found(sentence: str) -> set[tuple[str, bool]]:
+    return {(c.name, c.zone_fact) for c in find_platforms(sentence)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "建设国家级中试基地和省级制造业创新中心。",
+    "青松公司建有市级企业技术中心和博士后工作站。",
+    "蓝湾冷链获评省级工程技术研究中心。",
+])
+def test_a_carrier_with_a_level_is_a_designation_not_a_name(sentence: str) -> None:
+    assert not find_platforms(sentence)
+
+
+def test_a_kind_set_before_the_name_is_not_part_of_it() -> None:
+    assert _found("省级重点实验室青松新材料实验室通过验收。") == {("青松新材料实验室", True)}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("代表团赴青松科技城考察学习。", "青松科技城"),
+    ("学习借鉴蓝湾科学园的先进经验。", "蓝湾科学园"),
+])
+def test_a_carrier_visited_or_learnt_from_is_not_hosted(sentence: str, name: str) -> None:
+    assert _found(sentence) == {(name, False)}
+
+
+def test_the_second_party_of_a_deal_is_not_joined_to_the_first() -> None:
+    assert _found("青松电子与蓝湾大学白鹭研究院签订合作协议。") == {("蓝湾大学白鹭研究院", False)}
+    assert [c.name for c in find_platforms("钨及钨合金材料研究院与青松大学签订协议。")] == ["钨及钨合金材料研究院"]
+
+
+def test_a_pilot_base_and_an_incubation_centre_are_carriers() -> None:
+    names = {c.name for c in find_platforms("市委书记先后来到青松中试基地、蓝湾创新育成中心调研。")}
+    assert names == {"青松中试基地", "蓝湾创新育成中心"}
