@@ -38,7 +38,7 @@ _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VE
 # Listed resources that are kinds of partner, not carriers (高校、科研院所等创新资源).
 _NOT_CARRIERS = ("高校", "院所", "大学", "机构", "企业", "团队", "人才", "资本", "基金", "专家")
 # A listed neighbour ending in an activity (无人机制造, 危废综合利用) is a line of business, not a carrier.
-_ACTIVITIES = ("制造", "利用", "加工", "生产", "物流", "开发", "建设", "改造", "服务", "处置", "回收")
+_ACTIVITIES = ("制造", "利用", "加工", "封装", "生产", "物流", "开发", "建设", "改造", "服务", "处置", "回收")
 _LIST_SEPARATOR = re.compile("[、及]")
 _ENDS_IN_PHASE = re.compile(f"{PHASE}$")
 
@@ -47,7 +47,13 @@ _ENDS_IN_PHASE = re.compile(f"{PHASE}$")
 def _platform_re() -> re.Pattern[str]:
     """Any platform ending, with an optional phase (二期)."""
     endings = alternation(load_lexicon("platforms") + ("产业基地",))
-    return re.compile(rf"(?:{endings})(?:{PHASE})?")
+    return re.compile(rf"(?:{endings}|{_VALLEY})(?:{PHASE})?")
+
+
+# A named valley: one sector character or letter before 谷 after a name (X声谷, X药谷, XU谷), closing the
+# name; landforms, grain and figures of speech (山谷, 稻谷, 低谷) are no carriers.
+_VALLEY = (rf"(?<=[{CJK}A-Za-z]{{2}})(?![山河峡溪深幽低空稻五和])[{CJK}A-Z]谷"
+           rf"(?![{CJK}A-Za-z0-9](?<![等的和与及、]))")
 
 
 def find_platforms(sentence: str) -> list[Candidate]:

@@ -38,3 +38,18 @@ def test_the_second_party_of_a_deal_is_not_joined_to_the_first() -> None:
 def test_a_pilot_base_and_an_incubation_centre_are_carriers() -> None:
     names = {c.name for c in find_platforms("市委书记先后来到青松中试基地、蓝湾创新育成中心调研。")}
     assert names == {"青松中试基地", "蓝湾创新育成中心"}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("高新区已新引进青松股份、蓝湾U谷、芯片封装等一批项目。", "蓝湾U谷"),
+    ("采访团走进白鹭药谷，目睹了园区的变化。", "白鹭药谷"),
+])
+def test_a_named_valley_of_a_sector_is_a_carrier(sentence: str, name: str) -> None:
+    assert [c.name for c in find_platforms(sentence)] == [name]
+
+
+@pytest.mark.parametrize("sentence", [
+    "项目位于白鹭山谷南侧。", "市场走出低谷。", "青松和谷机电监测项目开工。", "与蓝湾光谷联合控股签约。",
+])
+def test_a_landform_a_figure_or_a_company_word_is_no_valley(sentence: str) -> None:
+    assert not find_platforms(sentence)
