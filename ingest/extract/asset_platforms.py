@@ -30,7 +30,7 @@ _PLATFORM_VERBS = (
 # (赴X科技城考察, 学习借鉴X科学园经验).
 _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与", "赴", "借鉴", "学习", "考察", "参观"))
 # Words of a visit or a contrast that open the clause before a carrier (调研组先后到X产业园, 而X科技城).
-_VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而", "还有", "赴", "借鉴", "学习", "考察", "参观", "建有")
+_VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而", "还有", "赴", "借鉴", "学习", "考察", "参观", "建有", "共有")
 # 暨 joins two carriers run as one (A产业园暨B产业园): each is named on its own.
 _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS + _VISIT_WORDS + ("暨",)), key=len))
 
@@ -75,11 +75,12 @@ def find_platforms(sentence: str) -> list[Candidate]:
             prefix = prefix[prefix.rindex("“") + 1:]
         ending = m.group()
         prefix = _after_apposed_kind(prefix)
-        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, start, m.end()) \
+        name_start = m.start() - len(prefix)
+        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, name_start, m.end()) \
                 or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)):
             continue
         spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending),
-                           m.end() - len(prefix) - len(ending), m.end(), stop not in _BORROWING))
+                           name_start, m.end(), stop not in _BORROWING))
     return drop_nested(spans + list(_listed_platforms(sentence, spans)))
 
 
@@ -210,11 +211,20 @@ def _after_apposed_kind(prefix: str) -> str:
     return prefix[inner[-1].end():] if inner else prefix
 
 
+# A province or a city before a bare kind (江南省企业技术中心, X市重点实验室) names a designation it grants.
+_PLACE_HEAD = re.compile(rf"^[{CJK}]{{2,4}}?[省市]")
+
+
+def _designated_by_place(prefix: str, ending: str) -> bool:
+    place = _PLACE_HEAD.match(prefix)
+    return place is not None and not ending.endswith(_PARK_ENDINGS) and is_generic(prefix[place.end():])
+
+
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
     if "+" in prefix:
         return False  # “苗圃+孵化器+加速器”: a chain of kinds of carrier, not one carrier
-    if _LEVEL.search(prefix):
+    if _LEVEL.search(prefix) or _designated_by_place(prefix, ending):
         return False
     policy_named = "政策" in prefix and not ending.startswith("研究")  # a 政策研究院 is an institute
     if policy_named or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):

@@ -53,3 +53,19 @@ def test_a_named_valley_of_a_sector_is_a_carrier(sentence: str, name: str) -> No
 ])
 def test_a_landform_a_figure_or_a_company_word_is_no_valley(sentence: str) -> None:
     assert not find_platforms(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "青松科技获批江南省企业技术中心。", "青松公司被认定为江南省重点实验室。", "园区新增江南省众创空间2家。",
+])
+def test_a_province_before_a_bare_kind_names_a_designation(sentence: str) -> None:
+    assert not find_platforms(sentence)
+
+
+def test_a_place_before_a_described_carrier_or_a_park_keeps_it() -> None:
+    assert [c.name for c in find_platforms("举行了江南省跨境电商公共服务平台揭牌仪式。")] == ["江南省跨境电商公共服务平台"]
+    assert [c.name for c in find_platforms("白鹭市科技创业园开园。")] == ["白鹭市科技创业园"]
+
+
+def test_a_count_of_kinds_is_no_carrier() -> None:
+    assert not find_platforms("该园区共有孵化器、加速器、众创空间等双创载体18个。")
