@@ -30,7 +30,9 @@ _PLATFORM_VERBS = (
 # (赴X科技城考察, 学习借鉴X科学园经验).
 _BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与", "赴", "借鉴", "学习", "考察", "参观"))
 # Words of a visit or a contrast that open the clause before a carrier (调研组先后到X产业园, 而X科技城).
-_VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而", "还有", "赴", "借鉴", "学习", "考察", "参观", "建有", "共有")
+_VISIT_WORDS = (
+    "到", "来到", "走进", "前往", "深入", "而", "还有", "赴", "借鉴", "学习", "考察", "参观", "建有", "共有",
+)
 # 暨 joins two carriers run as one (A产业园暨B产业园): each is named on its own.
 _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS + _VISIT_WORDS + ("暨",)), key=len))
 

@@ -63,7 +63,8 @@ def test_a_province_before_a_bare_kind_names_a_designation(sentence: str) -> Non
 
 
 def test_a_place_before_a_described_carrier_or_a_park_keeps_it() -> None:
-    assert [c.name for c in find_platforms("举行了江南省跨境电商公共服务平台揭牌仪式。")] == ["江南省跨境电商公共服务平台"]
+    found = [c.name for c in find_platforms("举行了江南省跨境电商公共服务平台揭牌仪式。")]
+    assert found == ["江南省跨境电商公共服务平台"]
     assert [c.name for c in find_platforms("白鹭市科技创业园开园。")] == ["白鹭市科技创业园"]
 
 
