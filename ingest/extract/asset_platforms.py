@@ -41,6 +41,8 @@ _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VE
 _NOT_CARRIERS = ("高校", "院所", "大学", "机构", "企业", "团队", "人才", "资本", "基金", "专家")
 # A listed neighbour ending in an activity (无人机制造, 危废综合利用) is a line of business, not a carrier.
 _ACTIVITIES = ("制造", "利用", "加工", "封装", "生产", "物流", "开发", "建设", "改造", "服务", "处置", "回收")
+# A listed neighbour named as a firm (X公司, X集团) is a company.
+_FIRMS = ("公司", "集团", "股份")
 _LIST_SEPARATOR = re.compile("[、及]")
 _ENDS_IN_PHASE = re.compile(f"{PHASE}$")
 
@@ -109,7 +111,7 @@ def _listed_platforms(sentence: str, found: list[Candidate]) -> Iterator[Candida
     for span in found:
         m = _NEIGHBOUR.match(sentence, span.end)
         if m and not is_generic(m.group(1)) and not _platform_re().search(m.group(1)) \
-                and not m.group(1).endswith(_NOT_CARRIERS + _ACTIVITIES):
+                and not m.group(1).endswith(_NOT_CARRIERS + _ACTIVITIES + _FIRMS):
             yield Candidate(EntityType.PLATFORM, m.group(1), m.start(1), m.end(1), span.zone_fact)
 
 
@@ -170,12 +172,14 @@ def _held_as_honour(sentence: str, start: int, end: int) -> bool:
 
 # What follows a carrier's name when it only opens a company's or a project's name
 # (X产业园运营管理有限公司, X科技城冷链仓储项目), or when it is one of a counted list of projects
-# (A研究院、B中心4个功能性机构项目同步落户: FORMAT.md types those as projects).
+# (A研究院、B中心4个功能性机构项目同步落户: FORMAT.md types those as projects) or of companies
+# (已签约A中心、B研究所等13家企业: a firm that runs an institute).
 _COMPANY_TAIL = re.compile(r"(?:运营|管理|发展|建设|投资|开发|服务)+(?:股份)?(?:有限)?(?:责任)?公司")
 _PROJECT_TAIL = re.compile(rf"[{CJK}]{{1,8}}?项目")
 _PROJECT_TAIL_WORDS = re.compile(r"建设|投资|落户|签约|开工|引进|新建|实施|推进|的|内|中|里|与|和|及|等")
 _COUNTED_PROJECTS = re.compile(
-    rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+个[{CJK}]{{0,8}}项目")
+    rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+"
+    rf"(?:个[{CJK}]{{0,8}}项目|家[{CJK}]{{0,4}}?(?:企业|公司))")
 
 
 def _zone_right_after(sentence: str, end: int) -> bool:

@@ -70,3 +70,11 @@ def test_a_place_before_a_described_carrier_or_a_park_keeps_it() -> None:
 
 def test_a_count_of_kinds_is_no_carrier() -> None:
     assert not find_platforms("该园区共有孵化器、加速器、众创空间等双创载体18个。")
+
+
+def test_an_institute_counted_among_companies_is_a_company() -> None:
+    assert not find_platforms("起步区已签约青松交流中心、蓝湾计量测试研究所等13家企业。")
+
+
+def test_a_park_counted_among_companies_stays_a_carrier_and_a_firm_beside_it_does_not_join() -> None:
+    assert [c.name for c in find_platforms("青松产业园、蓝湾公司等3家企业落户。")] == ["青松产业园"]
