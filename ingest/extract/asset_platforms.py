@@ -60,6 +60,10 @@ _VALLEY = (rf"(?<=[{CJK}A-Za-z]{{2}})(?![山河峡溪深幽低空稻五和])[{CJ
            rf"(?![{CJK}A-Za-z0-9](?<![等的和与及、]))")
 
 
+# Carriers spread over several places (…等12个项目，分别位于A、B和C): which one is the zone's is not said.
+_SPREAD_OVER_PLACES = re.compile(r"分别(?:位于|落户|落地|坐落于|布局在|在)[^。；;]*?[、和及]")
+
+
 def find_platforms(sentence: str) -> list[Candidate]:
     """Platform names in one sentence."""
     spans = []
@@ -83,8 +87,8 @@ def find_platforms(sentence: str) -> list[Candidate]:
         if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, name_start, m.end()) \
                 or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)):
             continue
-        spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending),
-                           name_start, m.end(), stop not in _BORROWING))
+        hosted = stop not in _BORROWING and not _SPREAD_OVER_PLACES.search(sentence, m.end())
+        spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending), name_start, m.end(), hosted))
     return drop_nested(spans + list(_listed_platforms(sentence, spans)))
 
 

@@ -78,3 +78,9 @@ def test_an_institute_counted_among_companies_is_a_company() -> None:
 
 def test_a_park_counted_among_companies_stays_a_carrier_and_a_firm_beside_it_does_not_join() -> None:
     assert [c.name for c in find_platforms("青松产业园、蓝湾公司等3家企业落户。")] == ["青松产业园"]
+
+
+def test_carriers_spread_over_several_places_are_not_the_zones() -> None:
+    sentence = "开工的青松饮品、蓝湾玻璃深加工产业园等12个项目，分别位于青松经济开发区、白鹭镇和蓝湾经合区。"
+    assert _found(sentence) == {("蓝湾玻璃深加工产业园", False)}
+    assert _found("青松产业园、蓝湾科技园分别位于园区东西两侧。") == {("青松产业园", True), ("蓝湾科技园", True)}
