@@ -60,7 +60,7 @@ _VALLEY = (rf"(?<=[{CJK}A-Za-z]{{2}})(?![山河峡溪深幽低空稻五和])[{CJ
            rf"(?![{CJK}A-Za-z0-9](?<![等的和与及、]))")
 
 
-# Carriers spread over several places (…等12个项目，分别位于A、B和C): which one is the zone's is not said.
+# Carriers spread over several places (…等N个项目，分别位于A、B和C): which one is the zone's is not said.
 _SPREAD_OVER_PLACES = re.compile(r"分别(?:位于|落户|落地|坐落于|布局在|在)[^。；;]*?[、和及]")
 
 
@@ -177,7 +177,7 @@ def _held_as_honour(sentence: str, start: int, end: int) -> bool:
 # What follows a carrier's name when it only opens a company's or a project's name
 # (X产业园运营管理有限公司, X科技城冷链仓储项目), or when it is one of a counted list of projects
 # (A研究院、B中心4个功能性机构项目同步落户: FORMAT.md types those as projects) or of companies
-# (已签约A中心、B研究所等13家企业: a firm that runs an institute).
+# (已签约A中心、B研究所等N家企业: a firm that runs an institute).
 _COMPANY_TAIL = re.compile(r"(?:运营|管理|发展|建设|投资|开发|服务)+(?:股份)?(?:有限)?(?:责任)?公司")
 _PROJECT_TAIL = re.compile(rf"[{CJK}]{{1,8}}?项目")
 _PROJECT_TAIL_WORDS = re.compile(r"建设|投资|落户|签约|开工|引进|新建|实施|推进|的|内|中|里|与|和|及|等")
