@@ -26,10 +26,13 @@ from kg.model import EntityType
 _PLATFORM_VERBS = (
     "建设", "优化", "改造", "提升", "打造", "运营", "发展", "投运", "投用", "开园", "签约", "助推", "助力",
 )
-# A zone that borrows or docks with a carrier does not host it.
-_BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与"))
+# A zone that borrows from, docks with, travels to or learns from a carrier does not host it
+# (赴X科技城考察, 学习借鉴X科学园经验).
+_BORROWING = frozenset(("借力", "借助", "对接", "携手", "联合", "与", "赴", "借鉴", "学习", "考察", "参观"))
 # Words of a visit or a contrast that open the clause before a carrier (调研组先后到X产业园, 而X科技城).
-_VISIT_WORDS = ("到", "来到", "走进", "前往", "深入", "而", "还有")
+_VISIT_WORDS = (
+    "到", "来到", "走进", "前往", "深入", "而", "还有", "赴", "借鉴", "学习", "考察", "参观", "建有", "共有",
+)
 # 暨 joins two carriers run as one (A产业园暨B产业园): each is named on its own.
 _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VERBS + _VISIT_WORDS + ("暨",)), key=len))
 
@@ -37,7 +40,9 @@ _PLATFORM_STOPS = tuple(sorted(set(FUNCTION_WORDS + GENERIC_VERBS + _PLATFORM_VE
 # Listed resources that are kinds of partner, not carriers (高校、科研院所等创新资源).
 _NOT_CARRIERS = ("高校", "院所", "大学", "机构", "企业", "团队", "人才", "资本", "基金", "专家")
 # A listed neighbour ending in an activity (无人机制造, 危废综合利用) is a line of business, not a carrier.
-_ACTIVITIES = ("制造", "利用", "加工", "生产", "物流", "开发", "建设", "改造", "服务", "处置", "回收")
+_ACTIVITIES = ("制造", "利用", "加工", "封装", "生产", "物流", "开发", "建设", "改造", "服务", "处置", "回收")
+# A listed neighbour named as a firm (X公司, X集团) is a company.
+_FIRMS = ("公司", "集团", "股份")
 _LIST_SEPARATOR = re.compile("[、及]")
 _ENDS_IN_PHASE = re.compile(f"{PHASE}$")
 
@@ -46,7 +51,17 @@ _ENDS_IN_PHASE = re.compile(f"{PHASE}$")
 def _platform_re() -> re.Pattern[str]:
     """Any platform ending, with an optional phase (二期)."""
     endings = alternation(load_lexicon("platforms") + ("产业基地",))
-    return re.compile(rf"(?:{endings})(?:{PHASE})?")
+    return re.compile(rf"(?:{endings}|{_VALLEY})(?:{PHASE})?")
+
+
+# A named valley: one sector character or letter before 谷 after a name (X声谷, X药谷, XU谷), closing the
+# name; landforms, grain and figures of speech (山谷, 稻谷, 低谷) are no carriers.
+_VALLEY = (rf"(?<=[{CJK}A-Za-z]{{2}})(?![山河峡溪深幽低空稻五和])[{CJK}A-Z]谷"
+           rf"(?![{CJK}A-Za-z0-9](?<![等的和与及、]))")
+
+
+# Carriers spread over several places (…等N个项目，分别位于A、B和C): which one is the zone's is not said.
+_SPREAD_OVER_PLACES = re.compile(r"分别(?:位于|落户|落地|坐落于|布局在|在)[^。；;]*?[、和及]")
 
 
 def find_platforms(sentence: str) -> list[Candidate]:
@@ -60,16 +75,20 @@ def find_platforms(sentence: str) -> list[Candidate]:
             continue
         start = scan_left(sentence, m.start(), allow_list_comma=False)
         run = sentence[start:m.start()]
-        prefix, stop = _joined(*_glued_verb(*cut_after_stop(run, _PLATFORM_STOPS), run), run)
+        prefix, stop = _glued_verb(*cut_after_stop(run, _PLATFORM_STOPS), run)
+        if stop not in ("与", "和") or not _COOPERATION.match(sentence, m.end()):
+            prefix, stop = _joined(prefix, stop, run)
         prefix = prefix.lstrip("·・")  # 运营方·X产业园: the name after the operator's
         if prefix.count("“") > prefix.count("”"):
             prefix = prefix[prefix.rindex("“") + 1:]
         ending = m.group()
-        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, start, m.end()) \
+        prefix = _after_apposed_kind(prefix)
+        name_start = m.start() - len(prefix)
+        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, name_start, m.end()) \
                 or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)):
             continue
-        spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending),
-                           m.end() - len(prefix) - len(ending), m.end(), stop not in _BORROWING))
+        hosted = stop not in _BORROWING and not _SPREAD_OVER_PLACES.search(sentence, m.end())
+        spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending), name_start, m.end(), hosted))
     return drop_nested(spans + list(_listed_platforms(sentence, spans)))
 
 
@@ -96,7 +115,7 @@ def _listed_platforms(sentence: str, found: list[Candidate]) -> Iterator[Candida
     for span in found:
         m = _NEIGHBOUR.match(sentence, span.end)
         if m and not is_generic(m.group(1)) and not _platform_re().search(m.group(1)) \
-                and not m.group(1).endswith(_NOT_CARRIERS + _ACTIVITIES):
+                and not m.group(1).endswith(_NOT_CARRIERS + _ACTIVITIES + _FIRMS):
             yield Candidate(EntityType.PLATFORM, m.group(1), m.start(1), m.end(1), span.zone_fact)
 
 
@@ -120,6 +139,10 @@ def _glued_verb(prefix: str, stop: str | None, text: str) -> tuple[str, str | No
     head = text[:len(text) - len(prefix) - len(stop)]
     outer, outer_stop = cut_after_stop(head, _PLATFORM_STOPS)
     return (outer + stop + prefix, outer_stop) if len(outer) >= 2 and not is_generic(outer) else (prefix, stop)
+
+
+# A carrier followed by a deal (A与B研究院签订合作协议) is the second party of "A与B", not "A与B研究院".
+_COOPERATION = re.compile(r"(?:正式|共同|深度|战略)?(?:签订|签署|签约|合作|共建|达成|携手)")
 
 
 def _joined(prefix: str, stop: str | None, text: str) -> tuple[str, str | None]:
@@ -147,17 +170,20 @@ _PARK_ENDINGS = ("产业园", "科技园", "科创园", "创业园", "创新园"
 
 
 def _held_as_honour(sentence: str, start: int, end: int) -> bool:
-    return bool(_HONOUR_BEFORE.search(sentence, 0, start) or _HONOUR_AFTER.match(sentence[end:end + 4]))
+    # One character past the start: a cue cut in two by the scan (获|评) still counts.
+    return bool(_HONOUR_BEFORE.search(sentence, 0, start + 1) or _HONOUR_AFTER.match(sentence[end:end + 4]))
 
 
 # What follows a carrier's name when it only opens a company's or a project's name
 # (X产业园运营管理有限公司, X科技城冷链仓储项目), or when it is one of a counted list of projects
-# (A研究院、B中心4个功能性机构项目同步落户: FORMAT.md types those as projects).
+# (A研究院、B中心4个功能性机构项目同步落户: FORMAT.md types those as projects) or of companies
+# (已签约A中心、B研究所等N家企业: a firm that runs an institute).
 _COMPANY_TAIL = re.compile(r"(?:运营|管理|发展|建设|投资|开发|服务)+(?:股份)?(?:有限)?(?:责任)?公司")
 _PROJECT_TAIL = re.compile(rf"[{CJK}]{{1,8}}?项目")
 _PROJECT_TAIL_WORDS = re.compile(r"建设|投资|落户|签约|开工|引进|新建|实施|推进|的|内|中|里|与|和|及|等")
 _COUNTED_PROJECTS = re.compile(
-    rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+个[{CJK}]{{0,8}}项目")
+    rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+"
+    rf"(?:个[{CJK}]{{0,8}}项目|家[{CJK}]{{0,4}}?(?:企业|公司))")
 
 
 def _zone_right_after(sentence: str, end: int) -> bool:
@@ -182,10 +208,34 @@ _SERVICE_QUALIFIERS = re.compile(r"综合|公共|一站式|线上|网上|数字�
 _SHORT_SERVICE = 4
 
 
+# A level (国家级, 省级…) qualifies a designation (省级制造业创新中心, 市级企业技术中心), not a carrier's name.
+_LEVEL = re.compile(r"[国省市区县]家?级")
+
+
+def _after_apposed_kind(prefix: str) -> str:
+    """"省级重点实验室青松新材料实验室", "实验室青松新材料实验室": a kind set before the name in apposition
+    is not part of it."""
+    level = _LEVEL.search(prefix)
+    inner = [m for m in _platform_re().finditer(prefix, level.end() if level else 0)
+             if len(prefix) - m.end() >= 2 and (level or is_generic(prefix[:m.start()]))]
+    return prefix[inner[-1].end():] if inner else prefix
+
+
+# A province or a city before a bare kind (江南省企业技术中心, X市重点实验室) names a designation it grants.
+_PLACE_HEAD = re.compile(rf"^[{CJK}]{{2,4}}?[省市]")
+
+
+def _designated_by_place(prefix: str, ending: str) -> bool:
+    place = _PLACE_HEAD.match(prefix)
+    return place is not None and not ending.endswith(_PARK_ENDINGS) and is_generic(prefix[place.end():])
+
+
 def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
     if "+" in prefix:
         return False  # “苗圃+孵化器+加速器”: a chain of kinds of carrier, not one carrier
+    if _LEVEL.search(prefix) or _designated_by_place(prefix, ending):
+        return False
     policy_named = "政策" in prefix and not ending.startswith("研究")  # a 政策研究院 is an institute
     if policy_named or "“" in prefix and "”" not in prefix or _DESCRIPTIVE.search(prefix):
         return False
