@@ -62,6 +62,10 @@ def _landform_place(word: str) -> bool:
 
 def place_before(text: str, end: int, ending: str = "") -> str | None:
     """The place prefix that ends at ``end``, with a city (常德鼎城) or partner prefix (中德) before it."""
+    if text.endswith(_INTERNATIONAL, 0, end):
+        city = _known_city_before(text, end - len(_INTERNATIONAL))
+        if city is not None:
+            return city + _INTERNATIONAL
     place = _core_place(text, end)
     if place is None or place not in known_places() and not is_known_place(place):
         described = _described_place(text, end, ending)
@@ -80,6 +84,19 @@ def place_before(text: str, end: int, ending: str = "") -> str | None:
     if partner:
         return text[start - 2:start] + place
     return _dash_partner(text, start) + place
+
+
+# The one descriptor a zone of any kind takes between its city and its kind (X国际航天城, X国际旅游度假区).
+_INTERNATIONAL = "国际"
+
+
+def _known_city_before(text: str, end: int) -> str | None:
+    """A known city of 3 or 2 characters ending at ``end``."""
+    for size in (3, 2):
+        city = text[max(0, end - size):end]
+        if len(city) == size and city in known_places() and city[-1] not in ADMIN_CHARS:
+            return city
+    return None
 
 
 # Two places a dash joins into one zone's name (A-B经济技术开发区, a region and its partner).
@@ -152,6 +169,7 @@ def plausible(text: str, match: re.Match[str], place: str, sited_parks: bool = T
     if match.group() == "园区" and place in PROVINCES:
         return False  # 安徽园区建设的新探索: the parks of a province in general, not one zone
     if match.group() in WEAK_ENDINGS:
+        place = place.removesuffix(_INTERNATIONAL) or place
         return (is_known_place(place) or text.startswith(ZONE_ORGANS, match.end()) or is_known_place(place[-2:])
                 or _landform_place(place[-3:]) or len(place) == 1 or bool(_OPENS_WITH_PARTNER.match(place))
                 or _after_zone(text, start, match.group())

@@ -202,3 +202,18 @@ def test_pilot_zone_words_ending_a_longer_phrase_do_not_make_a_home() -> None:
     text = "重点园区将作为样板区和试验区。省里建设自由贸易试验区以来,南岭工业园签约青松机器人项目。"
     home = find_home_zone(text)
     assert home is not None and home.name == "南岭工业园"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("青松机器人入驻绵阳科技城。", ["绵阳科技城"]),
+    ("蓝湾冷链签约落户西安航空城。", ["西安航空城"]),
+    ("文昌国际航天城管理局今天挂牌。", ["文昌国际航天城"]),
+    ("上海国际旅游度假区新开业酒店3家。", ["上海国际旅游度假区"]),
+])
+def test_city_named_zone_kinds_and_an_international_descriptor(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", ["加快建设国际科技城。", "青松科技城项目签约。", "举办中国国际进口博览会。"])
+def test_a_city_kind_needs_a_known_place_before_it(sentence: str) -> None:
+    assert names(sentence) == []
