@@ -54,7 +54,8 @@ def _repeated_zone_names(text: str) -> tuple[ZoneName, ...]:
             continue
         starts[ZoneName(place, match.group())].append(match.start() - len(place))
     repeated = [_with_shared_prefix(text, zone, at) for zone, at in starts.items() if len(at) >= _MIN_REPEATS]
-    return tuple(repeated + _clause_opening_names(text, accepted) + _cut_short_names(text, accepted))
+    return tuple(repeated + _clause_opening_names(text, accepted) + _cut_short_names(text, accepted)
+                 + _sibling_parts(text, accepted))
 
 
 # Parks listed by their short names after a park word (新园区,包括A、B、C以及D等): each item is a zone.
@@ -123,6 +124,36 @@ def _clause_opening_names(text: str, accepted: list[tuple[int, int, ZoneName]]) 
         runs[zone].add(text[head:start] if opens and 2 <= start - head <= _MAX_RUN else "")
     return [ZoneName(run + zone.place, zone.ending) for zone, found in runs.items()
             if counts[zone] >= _MIN_REPEATS and len(found) == 1 and (run := next(iter(found))) and _name_words(run)]
+
+
+# Weak endings of the parts of one zone, listed or written one clause each (A片区、B片区; A工业园…。B工业园…).
+_PART_ENDINGS = frozenset({"片区", "工业园"})
+
+
+def _sibling_parts(text: str, accepted: list[tuple[int, int, ZoneName]]) -> list[ZoneName]:
+    """A part named once after a place the lexicons lack (五里岭片区), opening a clause of a page that names
+    another part with the same ending: the whole clause-opening run is its place."""
+    endings = {zone.ending for _, _, zone in accepted if zone.ending in _PART_ENDINGS}
+    spans = [(start, end) for start, end, _ in accepted]
+    found = []
+    for match in ENDING_RE.finditer(text):
+        if match.group() not in endings or any(s <= match.start() < e for s, e in spans):
+            continue
+        head = match.start()
+        while head > 0 and match.start() - head < 5 and "\u4e00" <= text[head - 1] <= "\u9fff":
+            head -= 1
+        place = text[head:match.start()]
+        if (head == 0 or text[head - 1] in _CLAUSE_START) and 3 <= len(place) <= 4 and _opens_a_part(place) \
+                and is_place_word(place[-2:]) and not ENDING_RE.search(place):
+            found.append(ZoneName(place, match.group()))
+    return found
+
+
+def _opens_a_part(place: str) -> bool:
+    """A run that can be a part's place: no generic, function or level word (the first two characters may
+    be an ordinary word: 五里岭)."""
+    return not (GENERIC_PREFIX.search(place) or FUNCTION_CHARS.intersection(place) or place[0] in BAD_START
+                or _LEVEL_CHARS.intersection(place) or is_common_word(place))
 
 
 # Characters of an administrative level: one before every mention is the place above the zone (X市Y区).

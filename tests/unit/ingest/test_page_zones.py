@@ -169,3 +169,22 @@ def test_a_character_shared_by_one_repeated_phrase_stays_out_of_the_place() -> N
     assert find_home_zone(text) == ZoneName("里岙", "工业园区")
     text = "鹿城市里岙工业园区开工。鹤城市里岙工业园区签约。"
     assert ZoneName("市里岙", "工业园区") not in repeated_zone_names(text)
+
+
+def test_a_part_named_once_beside_a_sibling_part_is_a_zone() -> None:
+    text = "宁川经济开发区以岳阳片区、三里坪片区开发为重点。"
+    assert ZoneName("三里坪", "片区") in repeated_zone_names(text)
+
+
+def test_a_park_opening_a_clause_after_a_sibling_park_is_a_zone() -> None:
+    text = "岳阳工业园青松冷链项目开工。六里堡工业园蓝湾锂业项目投产。"
+    assert ZoneName("六里堡", "工业园") in repeated_zone_names(text)
+
+
+def test_a_generic_or_level_word_before_a_part_is_no_sibling() -> None:
+    text = "岳阳片区新增企业3家。所有片区都在建设。该县城片区加快发展。"
+    assert repeated_zone_names(text) == []
+
+
+def test_a_part_with_no_sibling_of_its_kind_stays_unnamed() -> None:
+    assert repeated_zone_names("六里堡工业园蓝湾锂业项目投产。") == []
