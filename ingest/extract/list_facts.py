@@ -34,6 +34,8 @@ def _project_item(c: Collector, sentence: Sentence, item: tuple[int, int, str],
         c.mention(EntityType.PERSON, person.group("name"), sentence, start, start + len(person.group("name")))
         c.mention(P, name + "项目", sentence, start, end)
         return (P, name + "项目")
+    if kind == "project" and names_an_activity(name):
+        return None  # "产业强基、产业集群培育等8项工程", "统筹协调等项目": lines of work, not projects
     if kind != "facility" and looks_like_company(name):
         if clean(E, name) is None:  # "污水处理、集中供热等项目": projects named by their works, no company
             c.mention(P, name + "项目", sentence, start, end)
@@ -42,8 +44,6 @@ def _project_item(c: Collector, sentence: Sentence, item: tuple[int, int, str],
         c.mention(P, name + "项目", sentence, start, end)
         c.fact(Predicate.INVESTOR, (P, name + "项目"), (E, name), sentence)
         return (P, name + "项目")
-    if kind == "project" and names_an_activity(name):
-        return None  # "产业强基、产业集群培育等8项工程": lines of work, not projects
     c.mention(P, name, sentence, start, end)
     company = company_of_project(name) if kind != "facility" else None
     if company:

@@ -214,6 +214,12 @@ def test_works_listed_before_a_project_head_are_projects_without_company() -> No
     assert not any(e["type"] == "Enterprise" for e in result["entities"])
 
 
+def test_lines_of_work_listed_as_projects_are_neither_projects_nor_companies() -> None:
+    text = "2024年,青川高新区实施统筹协调、产业集群培育等8项工程。\n"
+    result = to_gold_json(run(Document("t", "t.txt", text)))
+    assert not [e for e in result["entities"] if e["type"] in ("Project", "Enterprise")]
+
+
 def test_kinds_of_projects_are_no_items() -> None:
     hits = find_lists("包括重点项目、银企合作、园区配套、智库服务等在内的40个项目集中签约")
     assert {item[2] for hit in hits for item in hit.items} <= {"重点项目"}  # vetoed later as generic
