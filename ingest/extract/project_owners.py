@@ -156,9 +156,11 @@ def _company_at_start(name: str) -> str | None:
     for size in range(4, min(len(name), 6) + 1):
         prefix = name[:size]
         ending = next((end for end in _FIRM_ENDINGS if prefix.endswith(end) and len(prefix) > len(end) + 1), None)
-        if ending and not _common_body(prefix[:-len(ending)]) and not _PLACE_AFTER.match(name, size):
+        body = prefix[:-len(ending)] if ending else ""
+        if ending and not _common_body(body) and not _PLACE_AFTER.match(name, size) \
+                and not body.endswith(PRODUCT_WORDS):  # X健康|家居: a product before the trade, the brand is X
             return prefix
-    if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS):
+    if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS) and not name[:4].endswith(PRODUCT_WORDS):
         return name[:4]
     if name.startswith("年产"):
         return None  # a product by its yearly output, no brand
