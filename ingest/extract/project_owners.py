@@ -29,6 +29,8 @@ _LATIN_AFTER = re.compile(rf"([{HAN}]{{2,6}}?)[A-Za-z0-9]")
 # A firm before its yearly output (X工贸年产5万吨…): all of it names the firm.
 _OUTPUT_AFTER = re.compile(rf"([{HAN}]{{2,8}}?)年产")
 _MIN_BRAND, _MAX_BRAND = 2, 4
+# Characters that name a raw material or a food on their own (钾, 锂, 奶, 油): after a brand they are its product.
+_PRODUCT_CHARS = frozenset("钾钠锂镁铝铜锌钛硅磷硼钢铁煤奶乳茶酒油米面糖盐肉蛋")
 # Countries and regions named before a foreign company's name (德国X, 台湾X).
 ORIGIN_RE = re.compile(r"^(?:中国台湾|台湾|香港|澳门|德国|美国|日本|韩国|法国|英国|意大利|瑞士|荷兰|瑞典|丹麦|芬兰|"
                        r"挪威|比利时|奥地利|西班牙|加拿大|澳大利亚|以色列|新加坡|马来西亚|泰国|印度|俄罗斯)")
@@ -160,7 +162,8 @@ def _company_at_start(name: str) -> str | None:
         if ending and not _common_body(body) and not _PLACE_AFTER.match(name, size) \
                 and not body.endswith(PRODUCT_WORDS):  # X健康|家居: a product before the trade, the brand is X
             return prefix
-    if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS) and not name[:4].endswith(PRODUCT_WORDS):
+    if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS) \
+            and not name[:4].endswith(PRODUCT_WORDS):
         return name[:4]
     if name.startswith("年产"):
         return None  # a product by its yearly output, no brand
@@ -235,6 +238,9 @@ def unknown_brand(name: str) -> str | None:
             brand += token
         if is_dictionary_word(brand, 1):
             return None
+        product = next((at for at in range(_MIN_BRAND, len(brand)) if brand[at] in _PRODUCT_CHARS), None)
+        if product:
+            brand = brand[:product]  # 甲乙|钾资源, 甲乙丙|煤机部件: a raw material or food after the brand
     if len(brand) > _MIN_BRAND and _GLUED_ADJECTIVE.search(brand):
         brand = brand[:-1]  # 甲乙半|硼钢: the adjective belongs to the product
     rest = name[len(brand):]

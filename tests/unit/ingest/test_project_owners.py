@@ -49,3 +49,14 @@ def test_company_before_an_output_figure(project: str, company: str | None) -> N
 ])
 def test_places_named_like_works_have_no_owner_in_their_name(project: str, company: str | None) -> None:
     assert company_of_project(project) == company
+
+
+@pytest.mark.parametrize(("project", "company"), [
+    ("湖南岚兹健康家居智造总部基地建设", "岚兹"),  # a product word before the trade: the brand alone
+    ("岚兹健康家居", "岚兹"),
+    ("蓝湾钾资源产品精深加工", "蓝湾"),  # a raw material right after an unknown brand is its product
+    ("岚弗安煤机部件加工制造", "岚弗安"),
+    ("森岚客服装", "森岚客"),  # no product character: the unknown brand stays whole
+])
+def test_product_after_the_brand_is_no_part_of_it(project: str, company: str | None) -> None:
+    assert company_of_project(project) == company
