@@ -7,7 +7,9 @@ industry word ("碳纤维预浸料项目" names no company). Tried in order:
 2. a short name ending in a business word that names firms (澜图科技新材料 → 澜图科技), not in a
    product word (艾澜新能源汽车部件 is 艾澜's project, not 艾澜新能源's);
 3. a Han brand before Latin letters or digits (华芯微电3D封装芯片 → 华芯微电);
-4. a brand no dictionary knows, followed by a dictionary word (宏宇汽车零部件 → 宏宇).
+4. a brand no dictionary knows, followed by a dictionary word (宏宇汽车零部件 → 宏宇); a raw material
+   or food written as one character ends it (甲乙钾资源 → 甲乙).
+A product word between a brand and its trade word is no part of the firm (甲乙健康家居 → 甲乙).
 """
 
 from __future__ import annotations
