@@ -235,6 +235,9 @@ def unknown_brand(name: str) -> str | None:
     else:
         brand = ""
         for token in tokens:
+            if len(brand) == 1 and word_tag(token) in ("nr", "nz", "ns") and not is_dictionary_word(token, _RARE):
+                brand += token  # one unknown character before a rare proper name (甲|思达 → 甲思达)
+                break
             if len(token) > 1 or not re.fullmatch(f"[{HAN}]", token):
                 break
             brand += token

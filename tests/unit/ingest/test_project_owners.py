@@ -60,3 +60,12 @@ def test_places_named_like_works_have_no_owner_in_their_name(project: str, compa
 ])
 def test_product_after_the_brand_is_no_part_of_it(project: str, company: str | None) -> None:
     assert company_of_project(project) == company
+
+
+@pytest.mark.parametrize(("project", "company"), [
+    ("蔚思达工业机器人", "蔚思达"),  # one unknown character, then a rare proper name: one brand
+    ("昱长海服务外包基地", "昱长海"),
+    ("青澜汽车零部件", "青澜"),
+])
+def test_unknown_character_before_a_rare_name(project: str, company: str | None) -> None:
+    assert company_of_project(project) == company
