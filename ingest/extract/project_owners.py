@@ -9,7 +9,6 @@ industry word ("碳纤维预浸料项目" names no company). Tried in order:
 3. a Han brand before Latin letters or digits (华芯微电3D封装芯片 → 华芯微电);
 4. a brand no dictionary knows, followed by a dictionary word (宏宇汽车零部件 → 宏宇); a raw material
    or food written as one character ends it (甲乙钾资源 → 甲乙).
-A product word between a brand and its trade word is no part of the firm (甲乙健康家居 → 甲乙).
 """
 
 from __future__ import annotations
@@ -160,12 +159,9 @@ def _company_at_start(name: str) -> str | None:
     for size in range(4, min(len(name), 6) + 1):
         prefix = name[:size]
         ending = next((end for end in _FIRM_ENDINGS if prefix.endswith(end) and len(prefix) > len(end) + 1), None)
-        body = prefix[:-len(ending)] if ending else ""
-        if ending and not _common_body(body) and not _PLACE_AFTER.match(name, size) \
-                and not body.endswith(PRODUCT_WORDS):  # X健康|家居: a product before the trade, the brand is X
+        if ending and not _common_body(prefix[:-len(ending)]) and not _PLACE_AFTER.match(name, size):
             return prefix
-    if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS) \
-            and not name[:4].endswith(PRODUCT_WORDS):
+    if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS):
         return name[:4]
     if name.startswith("年产"):
         return None  # a product by its yearly output, no brand
