@@ -207,7 +207,7 @@ def test_pilot_zone_words_ending_a_longer_phrase_do_not_make_a_home() -> None:
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("青松机器人入驻绵阳科技城。", ["绵阳科技城"]),
     ("蓝湾冷链签约落户西安航空城。", ["西安航空城"]),
-    ("文昌国际航天城管理局今天挂牌。", ["文昌国际航天城"]),
+    ("西昌国际航天城管理局今天挂牌。", ["西昌国际航天城"]),
     ("上海国际旅游度假区新开业酒店3家。", ["上海国际旅游度假区"]),
 ])
 def test_city_named_zone_kinds_and_an_international_descriptor(sentence: str, expected: list[str]) -> None:
