@@ -9,8 +9,9 @@ from ingest.extract.honour_titles import unquoted
 from ingest.extract.patterns import HAN
 from ingest.extract.zones import is_common_word
 
+# A legal name may join two brands with a middle dot (青松·远帆门业有限公司).
 _RECIPIENT = re.compile(
-    rf"^[{HAN}A-Za-z0-9]{{2,12}}$|^[{HAN}A-Za-z0-9()（）]{{4,30}}(?:有限公司|股份公司|有限责任公司)$")
+    rf"^[{HAN}A-Za-z0-9]{{2,12}}$|^[{HAN}A-Za-z0-9()（）][{HAN}A-Za-z0-9()（）·]{{3,29}}(?:有限公司|股份公司|有限责任公司)$")
 _NOT_RECIPIENT = re.compile(
     r"\d|集群|小学|学校|中学|话剧|作品|项目|我们|企业|全区|全市|同时|其中|此外|成功|先后|年|月|日|^该|^公司$|^其$"
     r"|建设$|工作$"  # “海绵城市”建设入选…: an undertaking, not a holder

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ingest.extract.honour_approvals import approved_titles
 from ingest.extract.honour_recipients import (
     is_recipient_name,
     legal_company,
@@ -281,6 +282,9 @@ def find_awards(sentence: str, home: Key | None) -> list[Award]:
         zone = None if re.search(r"企业|公司", sentence[:clause.start()]) else opened or home
         after_company = _ANAPHOR_OPENING.search(sentence[:clause.start()]) is not None
         awards.extend(_cue_awards(clause.group(), clause.start(), zone, subject, roll, after_company))
+    approved = [Award(title, start, end, (EntityType.ZONE, zone[2]), zone[0], zone[1])
+                for start, end, title, zone in approved_titles(sentence)]
+    awards = [a for a in awards if (a.start, a.end) not in {(b.start, b.end) for b in approved}] + approved
     awards.extend(_strong_awards(sentence, home, [(a.start, a.end) for a in awards]))
     unveiled = _unveiled_titles(sentence, home)
     spans = {(a.start, a.end) for a in unveiled}

@@ -1,0 +1,24 @@
+"""Titles a higher body approves zones to carry: "国务院批复同意A高新区、B高新区建设国家自主创新示范区".
+
+The zones listed between the approval and 建设/创建/升级为 each hold the title that follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ingest.extract.honour_recipients import zones_before
+from ingest.extract.honour_titles import honours_after
+
+_APPROVED = re.compile(r"(?:批复(?:同意)?|批准|同意)(?P<zones>[^,，;；。]{4,60}?)(?:建设|创建|设立|升级为)"
+                       r"(?P<title>[^,，;；。]{4,30})")
+
+
+def approved_titles(sentence: str) -> Iterator[tuple[int, int, str, tuple[int, int, str]]]:
+    """(start, end, title, zone) for each zone approved to carry a title."""
+    for match in _APPROVED.finditer(sentence):
+        zones = zones_before(match.group("zones"), match.start("zones"))
+        for start, end, title in honours_after(match.group("title"), match.start("title")) if zones else ():
+            for zone in zones:
+                yield start, end, title, zone
