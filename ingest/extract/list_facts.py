@@ -22,6 +22,7 @@ _BUILDS_FACTORY = re.compile(r"(?:投资)?建厂")
 # Companies that sign an investment agreement with the zone each bring a project (FORMAT.md: 签约入驻 alone does not).
 _SIGNS_INVESTMENT = re.compile(r"^[^;；。]{0,6}?(?:签订|签署|签下)了?(?:投资|项目)(?:协议|合同)")
 _CARRIER_ENDINGS = ("园", "大厦", "大楼", "中心", "基地", "孵化器", "空间", "城")
+_AGREEMENT = re.compile(r"(?:融资|投资|战略|框架|合作|共建|入园|入区)*(?:协议|合同)$")
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
 
@@ -29,6 +30,11 @@ def _project_item(c: Collector, sentence: Sentence, item: tuple[int, int, str],
                   kind: str = "project") -> tuple[EntityType, str] | None:
     """Mentions for one item of a project list; returns the project key."""
     start, end, name = item
+    agreement = _AGREEMENT.search(name)
+    if agreement:  # "X项目融资合作协议": the agreement is about project X; one about no named project is none
+        if not name[:agreement.start()].endswith("项目"):
+            return None
+        name, end = name[:agreement.start()], start + agreement.start()
     person = _PERSON_ITEM.match(name)
     if person:
         c.mention(EntityType.PERSON, person.group("name"), sentence, start, start + len(person.group("name")))

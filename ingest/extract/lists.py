@@ -322,13 +322,13 @@ def _is_head(head: Head, listed: str) -> bool:
     return head.amount is not None or (head.counted and "、" in listed)
 
 
-_WORKS_ITEM = re.compile(r"(?:项目|工程|基地|中心|产业园)$")
+_WORKS_ITEM = re.compile(r"(?:项目|工程|基地|中心|产业园|平台)$")
 
 
 def _named_works(listed: str) -> bool:
     """Items that are named works (X生产基地、Y实训基地等产业项目): names, though the head says 产业."""
     parts = listed.split("、")
-    return len(parts) >= 2 and 2 * sum(len(p) >= 6 and bool(_WORKS_ITEM.search(p)) for p in parts) >= len(parts)
+    return len(parts) >= 2 and 2 * sum(len(p) >= 5 and bool(_WORKS_ITEM.search(p)) for p in parts) >= len(parts)
 
 
 _FACILITY_END = r"(?:酒店|广场|街区|公园|地块|小镇|花苑|号线|大道|中心|学校|医院|大楼|幼儿园|路|河|桥|段|隧道)"

@@ -39,6 +39,9 @@ from ingest.pipeline import run
         # a long item written with 项目 and a phase note is one name
         ("本次,蓝湾重工大型盾构机整机及关键部件智能化生产线扩建项目(一期)、岚松物流基地等20个项目集中签约",
          [("project", ["蓝湾重工大型盾构机整机及关键部件智能化生产线扩建项目", "岚松物流基地"])]),
+        # named works, though the head calls them 产业 projects: a park, a platform, a short park
+        ("会上共签约青岚新材料产业园、云杉仓储及冷链物流平台、禾丰产业园等30个重点产业项目",
+         [("project", ["青岚新材料产业园", "云杉仓储及冷链物流平台", "禾丰产业园"])]),
     ],
 )
 def test_list_items_and_kind(sentence: str, lists: list[tuple[str, list[str]]]) -> None:
@@ -274,3 +277,11 @@ def test_lines_of_work_listed_under_a_project_head_are_no_projects() -> None:
     projects = {e["name"] for e in entities if e["type"] == "Project"}
     assert not projects & {"产业生态培育", "园区协同开放"}
     assert "温岭拓展项目" in projects or "温岭拓展" in projects  # a place before a verb names a firm
+
+
+def test_an_agreement_of_a_list_names_its_project_or_none() -> None:
+    text = "青川经开区讯。当天还签约澜沣风电扩容融资合作协议、宏宇酵母提取技改项目融资合作协议等3个金融项目。"
+    result = to_gold_json(run(Document("t", "t.txt", text)))
+    projects = {e["name"] for e in result["entities"] if e["type"] == "Project"}
+    assert projects == {"宏宇酵母提取技改项目"}
+    assert {"s": "宏宇酵母提取技改项目", "p": "investor", "o": "宏宇"} in result["facts"]
