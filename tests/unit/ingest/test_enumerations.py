@@ -285,3 +285,10 @@ def test_an_agreement_of_a_list_names_its_project_or_none() -> None:
     projects = {e["name"] for e in result["entities"] if e["type"] == "Project"}
     assert projects == {"宏宇酵母提取技改项目"}
     assert {"s": "宏宇酵母提取技改项目", "p": "investor", "o": "宏宇"} in result["facts"]
+
+
+def test_projects_pushed_at_full_speed_are_under_construction() -> None:
+    text = "青川新区讯。2023年6月,总投资3亿元的宏宇精密轴承项目、总投资2亿元的澜沣冷链仓储项目等项目也都全速推进。"
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    statuses = {(f["s"], f["o"]) for f in facts if f["p"] == "status"}
+    assert statuses == {("宏宇精密轴承项目", "under_construction"), ("澜沣冷链仓储项目", "under_construction")}
