@@ -32,7 +32,7 @@ _SPEECH = (r"表示|说|称|讲|出席|作|主持|指出|强调|要求|介绍|�
            r"宣布|传达|见证|发言|考察|参观|听取|带领|一同|通报|汇报|解读|部署|总结|回答|代表|告诉|这样|透露|坦言|"
            r"下达|接受|看望|慰问|走访|现身|亮相|到场|答|分享|致词")
 _VERB_AFTER = re.compile(
-    rf"^(?:{_SPEECH}|在|看到|等|对|就|同志|先生|女士|分别|也|还|和|与|及|是|[、,，。;；:：(（\s\d]|$)")
+    rf"^(?:{_SPEECH}|在|看到|等|对|就|同志|先生|女士|分别|也|还|和|与|及|是|(?:同时)?(?:担任|兼任|任(?![务何期职命]))|[、,，。;；:：(（\s\d]|$)")
 _SPEECH_AFTER = re.compile(rf"(?:{_SPEECH})")
 # Titles that only a company gives: a short name before them (青松机器人董事长) is a company.
 _ENTERPRISE_TITLES = frozenset(
@@ -91,7 +91,8 @@ _ZONE_BODIES = ("党工委", "管委会", "工委")
 _SHORT_ZONE = re.compile(rf"(?![据在对由和与了])[{HAN}]{{1,6}}?(?:{ENDING_RE.pattern})")
 # The zone's administration bureau, bare or after a short form of the zone's name (园区管理局, 青阳管理局长).
 _ZONE_BUREAU = re.compile(rf"^(?:园区|开发区|[{HAN}]{{0,4}}?)管理局?$")
-_BARE_ZONE = re.compile(r"^(?:该区|本区|我区|区|开发区|高新区|经开区|园区|新区)(?:[(（][^)）]*[)）])?")
+_BARE_ZONE = re.compile(
+    r"^(?:该区|本区|我区|区|开发区|高新区|经开区|园区|新区|经济技术开发区|高新技术产业开发区)(?:[(（][^)）]*[)）])?")
 _PUBLIC_BODY = re.compile(r"[市县省]委?$|市委|县委|省委|政府|人大|政协|[市县省]|协会|商会|学会|联合会|大学|学院")
 # Words of the clause before a company's short name (活动也邀请青松机器人董事长…): the name starts after them.
 _LEADING_WORDS = re.compile(r"^.*(?:邀请|请来|陪同|以及|其中|来自|包括|和|与|及)")
@@ -209,6 +210,12 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
         previous = (start + len(name), last)
         removed = _removed(sentence, start)
         hits[start] = PersonHit(name, start, start + len(name), () if removed else tuple(roles))
+    for match in _APPOINTEE.finditer(sentence):
+        hits.setdefault(match.start(1), PersonHit(match.group(1), match.start(1), match.end(1)))
+    for start, hit in list(hits.items()):
+        appointed = _appointed_roles(sentence, hit.end, home)
+        if appointed:
+            hits[start] = PersonHit(hit.name, hit.start, hit.end, tuple(dict.fromkeys(hit.roles + appointed)))
     for match in NAME_TITLE_RE.finditer(sentence):
         hits.setdefault(match.start(1), PersonHit(match.group(1), match.start(1), match.end(1)))
     for match in CUE_NAME_RE.finditer(sentence):
@@ -218,3 +225,15 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
     for start, name in speakers:
         hits.setdefault(start, PersonHit(name, start, start + len(name)))
     return list(hits.values())
+
+
+# A person opening a clause of an appointment decision ("决定:X同志任…").
+_APPOINTEE = re.compile(rf"(?:^|(?<=[:：,，;；。]))([{SURNAMES}][{HAN}]{{1,2}}?)同志(?:同时)?(?:担任|兼任|出任|任)")
+# "X同志任区党工委副书记、管委会主任", "X兼任开发区工委副书记": the posts a person is given, after the name.
+_APPOINTED = re.compile(rf"(?:同志)?(?:同时)?(?:担任|兼任|出任|任)((?:{_PART}(?:{_JOIN}))*{_PART})(?=[,，;；。]|$)")
+
+
+def _appointed_roles(sentence: str, end: int, home: Key | None) -> tuple[tuple[str, Key], ...]:
+    """Roles of the posts the person named right before ``end`` is appointed to."""
+    match = _APPOINTED.match(sentence, end)
+    return tuple(_roles(match.group(1), home)[0]) if match else ()

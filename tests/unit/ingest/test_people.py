@@ -171,3 +171,20 @@ def test_managers_chief_executives_and_heads_of_schools_are_titles() -> None:
 
 def test_a_word_after_a_title_is_no_name_even_before_a_verb_of_speaking() -> None:
     assert _people("宜州县政府县长联合主持仪式。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An appointment decision names the posts after the person.
+        ("会上宣读了任免决定:钱立群同志任区党工委副书记、管委会主任,免去其市商务局局长职务。",
+         [("钱立群", [("党工委副书记", "青阳经济开发区"), ("管委会主任", "青阳经济开发区")])]),
+        # A city official who also takes a post of the zone, written by its bare kind.
+        ("南岭区委书记赵文博同时担任经济技术开发区工委书记;南岭区副区长孙建华兼任开发区工委委员。",
+         [("赵文博", [("工委书记", "青阳经济开发区")]), ("孙建华", [("工委委员", "青阳经济开发区")])]),
+        # 任职 is no appointment verb after a word that is no name.
+        ("会上宣布了主要领导干部任职决定。", []),
+    ],
+)
+def test_posts_a_person_is_appointed_to(sentence: str, expected: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    assert _people(sentence) == expected
