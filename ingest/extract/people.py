@@ -38,7 +38,7 @@ _SPEECH_AFTER = re.compile(rf"(?:{_SPEECH})")
 _ENTERPRISE_TITLES = frozenset(
     "首席运营官 首席执行官 首席技术官 首席财务官 首席科学家 董事长 副董事长 董事 总经理 副总经理 常务副总经理 "
     "总裁 副总裁 高级副总裁 资深副总裁 资深副总 执行总裁 总监 投资总监 技术总监 创始人 联合创始人 合伙人 厂长 副厂长 "
-    "董事会主席 执行董事 经理 副经理 执行长".split())
+    "董事会主席 执行董事 经理 副经理 执行长 CEO CTO CFO COO".split())
 _TITLE_ALT = alternation(PERSON_TITLES)
 _ANY_TITLE = re.compile(_TITLE_ALT)
 # A title is not followed by 会 (管理委员会主任: 委员 is part of the body's name).

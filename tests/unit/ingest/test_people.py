@@ -182,6 +182,9 @@ def test_a_word_after_a_title_is_no_name_even_before_a_verb_of_speaking() -> Non
         # A city official who also takes a post of the zone, written by its bare kind.
         ("南岭区委书记赵文博同时担任经济技术开发区工委书记;南岭区副区长孙建华兼任开发区工委委员。",
          [("赵文博", [("工委书记", "青阳经济开发区")]), ("孙建华", [("工委委员", "青阳经济开发区")])]),
+        # A Latin company title (CEO, CTO) after a legal company.
+        ("青松星河科技(南岭)有限公司CEO林远表示,新工厂年内投产。",
+         [("林远", [("CEO", "青松星河科技(南岭)有限公司")])]),
         # 任职 is no appointment verb after a word that is no name.
         ("会上宣布了主要领导干部任职决定。", []),
     ],
