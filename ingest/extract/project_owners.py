@@ -226,8 +226,9 @@ def unknown_brand(name: str) -> str | None:
     ('宏宇', None)
     """
     tokens = _words(name)
-    if tokens and (_is_rare_proper_name(tokens[0]) or _is_firm_word(tokens[0])):
-        brand = tokens[0]  # a brand the dictionary knows as a rare proper name
+    if tokens and (_is_rare_proper_name(tokens[0]) and tokens[0][-1] not in _PRODUCT_CHARS
+                   or _is_firm_word(tokens[0])):
+        brand = tokens[0]  # a brand the dictionary knows as a rare proper name, not a material (多晶硅)
     else:
         brand = ""
         for token in tokens:

@@ -78,6 +78,8 @@ def test_no_list_of_names(sentence: str) -> None:
         ("成都智能计算硬件制造基地", None),  # a city before a business word names no firm
         ("医药健康产业园", None),
         ("兴澜路污水管网改造", None),
+        ("碳化硅三期", None),  # a material the dictionary knows as a proper word is no brand
+        ("碳化硅炉扩建", None),
     ],
 )
 def test_company_named_in_project(project: str, company: str | None) -> None:
