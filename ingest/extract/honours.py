@@ -55,8 +55,10 @@ _PERSON_HOLDER = re.compile(rf"^[{HAN}]*?(?:董事长|总经理|创始人|首席
 _ZONE_WORDS = ("园区", "高新区", "开发区", "经开区", "本区", "该区", "我区", "全区")
 
 # Openings of a clause that carry no subject: adverbs and times (又先后, 自2012年, 近日).
+# Titles only a firm holds: a subjectless clause giving one is about a company, not the zone.
+_FIRM_TITLES = ("企业", "独角兽", "瞪羚", "小巨人")
 _SUBJECTLESS_LEAD = re.compile(
-    r"^(?:又|还|并|也|已|逐步|先后|同时|成功|顺利|全年|今年|去年|此外|另外|近日|近年来|日前|"
+    r"^(?:又|还|并|也|已|逐步|先后|同时|成功|顺利|全年|自?今年|自?去年|此外|另外|近日|近年来|日前|"
     r"自?(?:20\d\d|19\d\d)年(?:以来)?|[\d一二三四五六七八九十]+月)*$")
 
 
@@ -145,6 +147,9 @@ def _cue_awards(clause: str, offset: int, home: Key | None, company: tuple[int, 
             lead = before.strip()
             zone_ok = home is not None and (_SUBJECTLESS_LEAD.match(lead) is not None
                                             or re.sub(r"(?:成功|顺利|先后)$", "", lead).endswith("集群"))
+            if zone_ok and name.endswith(_FIRM_TITLES):
+                zone_ok = False  # "自去年入选…企业名单": a firm's title, so the company of the sentences before
+                after_company = True
             anaphoric = not zone_ok and (_ANAPHOR_SUBJECT.match(lead) is not None
                                          or (after_company and _SUBJECTLESS_LEAD.match(lead) is not None))
             awards.append(Award(name, start, end, home if zone_ok else None, anaphoric=anaphoric))

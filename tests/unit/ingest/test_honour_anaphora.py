@@ -36,3 +36,11 @@ def test_a_carrier_holding_a_title_is_hosted_by_the_zone() -> None:
     hosted = {(f.subject[1], f.obj[1]) for f in doc.facts if f.predicate is Predicate.HOSTS_PLATFORM and f.obj}
     assert ("星河高新区", "星光产业园") in hosted
     assert ("星光产业园", "全省首批数字化车间培育试点") in _awarded(text)
+
+
+def test_a_subjectless_clause_giving_a_firm_title_is_about_the_company_before() -> None:
+    text = ("星河高新区讯。“今年营收增长三成。”青松机器人(南岭)有限公司创始人林远这样说。"
+            "自去年入选省级瞪羚企业名单以来,企业发展迅速。")
+    found = _awarded(text)
+    assert ("青松机器人(南岭)有限公司", "省级瞪羚企业") in found
+    assert ("星河高新区", "省级瞪羚企业") not in found
