@@ -26,6 +26,7 @@ from ingest.extract.people import find_people
 from ingest.extract.project_facts import (
     brands,
     built_projects,
+    built_works,
     clause_projects,
     invested_projects,
     named_projects,
@@ -61,6 +62,7 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     brands(c, sentence)
     invested_projects(c, sentence)
     built_projects(c, sentence)
+    built_works(c, sentence)
     projects_by(c, sentence)
     clause_projects(c, sentence)
     site_projects(c, sentence)

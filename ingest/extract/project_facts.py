@@ -10,6 +10,8 @@ import re
 
 from ingest.document import Sentence
 from ingest.extract.entities import (
+    AMOUNT,
+    APPROX,
     CLAUSE_AMOUNT_RE,
     find_brands,
     find_built_projects,
@@ -147,6 +149,30 @@ def built_projects(c: Collector, sentence: Sentence) -> None:
             or c.paragraph_statuses(sentence)
         statuses = statuses or c.detail_statuses(sentence)
         _add_project(c, sentence, project, hit.amount, statuses)
+
+
+# "X公司拟投资N亿元,在Y建设Z园": works that close the clause, named without 项目 (a park, a base, a centre).
+_BUILDS_WORKS = re.compile(
+    rf"(?P<lead>[^,，;；。:：]{{2,30}}?)(?:拟|计划|将)?总?投资{APPROX}(?P<amount>{AMOUNT})[,，]?"
+    rf"(?:在[^,，;；。]{{1,12}}?)?(?:建设|新建|兴建)(?P<name>[{HAN}A-Za-z0-9]{{2,20}}?(?:园|基地|中心|总部|大厦))"
+    rf"(?=[,，;；。]|$)")
+_OPENING_WORDS = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近日|另|再|还)+")
+
+
+def built_works(c: Collector, sentence: Sentence) -> None:
+    """"X公司拟投资N亿元,在Y建设Z园": the works are a project of the company, with its amount."""
+    for match in _BUILDS_WORKS.finditer(sentence.text):
+        lead = _OPENING_WORDS.sub("", match.group("lead"))
+        origin = ORIGIN_RE.match(lead)
+        investor = lead[origin.end():] if origin and len(lead) - origin.end() >= 4 else lead
+        if not COMPANY_SUFFIX_RE.search(investor):
+            continue
+        start = match.end("lead") - len(investor)
+        project = (P, match.group("name"))
+        c.mention(P, project[1], sentence, match.start("name"), match.end("name"))
+        c.mention(E, investor, sentence, start, match.end("lead"))
+        c.fact(Predicate.INVESTOR, project, (E, investor), sentence)
+        _add_project(c, sentence, project, match.group("amount"), [])
 
 
 # "A将和B共同投资…": partners joined by 和/与/携手, the adverbs of a joint investment after them.

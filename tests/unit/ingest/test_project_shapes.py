@@ -265,3 +265,9 @@ def test_zone_figures_in_bare_yuan_on_a_taiwanese_page_are_new_taiwan_dollars() 
             "2024年5月,青松科學園區吸引投資金額逾新臺幣41億元,園區軟體廠商營業額達120億元,位於台中。\n")
     figures = {(f["metric"], f["value"], f["unit"]) for f in _page(page)["facts"] if f["p"] == "indicator"}
     assert figures == {("吸引投资金额", 4.1e9, "TWD"), ("软件厂商营业额", 1.2e10, "TWD")}
+
+
+def test_works_a_company_invests_in_without_the_word_project() -> None:
+    text = "其中日本青岚电子公司拟投资5000万美元,在青松建设智能识别园,从事芯片研发。\n"
+    assert ("智能识别园", "青岚电子公司") in _facts(text, "investor")
+    assert ("智能识别园", 5e7) in _facts(text, "investment")
