@@ -270,7 +270,7 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
 
 def _max_item(name: str) -> int:
     """The longest an item may be: longer when it ends in 项目, or when a zone's name opens it."""
-    if name.endswith("项目"):
+    if name.endswith("项目") or "有限公司" in name[:-2]:  # X有限公司Y技改升级: a company's works, named in full
         return _MAX_PROJECT_ITEM
     return _MAX_ITEM + (_leading_zone(name) if len(name) > _MAX_ITEM else 0)
 

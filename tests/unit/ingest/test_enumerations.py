@@ -39,6 +39,9 @@ from ingest.pipeline import run
         # a long item written with 项目 and a phase note is one name
         ("本次,蓝湾重工大型盾构机整机及关键部件智能化生产线扩建项目(一期)、岚松物流基地等20个项目集中签约",
          [("project", ["蓝湾重工大型盾构机整机及关键部件智能化生产线扩建项目", "岚松物流基地"])]),
+        # a legal company's works are named in full, however long
+        ("截至3月底,青松星河精密传动(南岭)有限公司8AT变速器技改升级、澜沣冷链仓储等20个项目开复工",
+         [("project", ["青松星河精密传动(南岭)有限公司8AT变速器技改升级", "澜沣冷链仓储"])]),
         # 有 after a time word opens the list, not the first name
         ("全年有宏宇轴承三期、澜沣冷链仓储等12个项目竣工", [("project", ["宏宇轴承三期", "澜沣冷链仓储"])]),
         # named works, though the head calls them 产业 projects: a park, a platform, a short park
