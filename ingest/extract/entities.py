@@ -106,9 +106,11 @@ PROJECT_NAME_UNIT = rf"(?:[{HAN}A-Za-z0-9·.]|{_PAREN})"
 # Steps of work listed inside a project name ("…研发、生产、销售项目", "…部件等研发、生产项目").
 _WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运营)"
 # "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
+# 工程 ends a project's name, but not as part of a discipline's name (基因工程抗体…, 软件工程中心…).
+_WORKS_GONGCHENG = r"(?<!基因)(?<!生物)(?<!软件)(?<!系统)(?<!化学)工程(?!抗体|药物|技术|中心|研究)"
 INVESTED_PROJECT_RE = re.compile(
     rf"总?投资(?:额|意向|意向额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:建设)?的"
-    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|工程|基地(?!项目)|产业园(?!项目|区)))"
+    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|{_WORKS_GONGCHENG}|基地(?!项目)|产业园(?!项目|区)))"
 )
 
 

@@ -271,3 +271,8 @@ def test_works_a_company_invests_in_without_the_word_project() -> None:
     text = "其中日本青岚电子公司拟投资5000万美元,在青松建设智能识别园,从事芯片研发。\n"
     assert ("智能识别园", "青岚电子公司") in _facts(text, "investor")
     assert ("智能识别园", 5e7) in _facts(text, "investment")
+
+
+def test_a_discipline_ending_in_gongcheng_does_not_end_the_project_name() -> None:
+    text = "总投资13亿元的青岚生物基因工程抗体药物项目、总投资3亿元的北环路拓宽工程均已复工。\n"
+    assert {"青岚生物基因工程抗体药物项目", "北环路拓宽工程"} <= _projects(text)
