@@ -104,12 +104,22 @@ def invested_projects(c: Collector, sentence: Sentence) -> None:
 
 # "…建设Y项目,已于8月竣工投产": a clause after the project that only says what has become of it.
 _FOLLOW_UP = re.compile(r"[,，](?P<clause>(?:目前|现)?[已于并][^,，;；。]*)")
+# Clauses that go on telling the same state ("…,已主体完工,进入设备调试阶段").
+_GOES_ON = re.compile(r"[,，](?P<clause>(?:目前|现|正|并|已|已经)?(?:进入|转入|开始)[^,，;；。]*)")
 
 
 def _follow_up(text: str, end: int) -> str:
-    """The clause after a project when it opens with 已/于/并 (its status), else ''."""
+    """The clause after a project when it opens with 已/于/并 (its status), and the clauses that go on
+    from it (进入…阶段), else ''."""
     m = _FOLLOW_UP.match(text, end)
-    return "|" + m.group("clause") if m else ""
+    if m is None:
+        return ""
+    clauses = "|" + m.group("clause")
+    more = _GOES_ON.match(text, m.end())
+    while more is not None:
+        clauses += "|" + more.group("clause")
+        more = _GOES_ON.match(text, more.end())
+    return clauses
 
 
 def is_company(name: str) -> bool:

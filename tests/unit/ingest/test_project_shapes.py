@@ -276,3 +276,8 @@ def test_works_a_company_invests_in_without_the_word_project() -> None:
 def test_a_discipline_ending_in_gongcheng_does_not_end_the_project_name() -> None:
     text = "总投资13亿元的青岚生物基因工程抗体药物项目、总投资3亿元的北环路拓宽工程均已复工。\n"
     assert {"青岚生物基因工程抗体药物项目", "北环路拓宽工程"} <= _projects(text)
+
+
+def test_a_clause_going_on_from_the_projects_state_gives_its_status() -> None:
+    text = "其中总投资6亿元的青岚生物疫苗产业化项目,已经主体建设完毕,进入设备调试阶段,有望年内试生产。\n"
+    assert _facts(text, "status") == {("青岚生物疫苗产业化项目", "under_construction")}
