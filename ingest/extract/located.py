@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ingest.document import Document, Fact, Mention
 from ingest.extract.home_zone import home_aliases
-from ingest.extract.zones import ENDING_RE, ZoneName, zone_name_of
+from ingest.extract.zones import ENDING_RE, ZoneName, known_districts, zone_name_of
 from kg.model import EntityType, Predicate
 
 _CLAUSE_MARK = re.compile(r"[，,；;、。:：]")
@@ -131,8 +131,9 @@ def _zones_by_clause(doc: Document, zones: list[Mention]) -> dict[tuple[int, int
 
 # A strategic-cooperation agreement: its parties are partners of the zone, not firms settling in it.
 _COOPERATION = re.compile(r"战略合作(?:框架)?协议|战略合作伙伴|合作框架协议")
-# "位于X区的" / "地处X的" right before a company: it is somewhere the text names, not the zone.
-_SITED_ELSEWHERE = re.compile(r"(?:位于|地处|坐落于)([\u4e00-\u9fff]{2,8})的$")
+# "位于X区的" / "地处X的" right before a company (or before the part of its name the rules cut off):
+# it is somewhere the text names, not the zone.
+_SITED_ELSEWHERE = re.compile(r"(?:位于|地处|坐落于)([\u4e00-\u9fff]{2,8}?)的[\u4e00-\u9fff]{0,4}$")
 
 
 def without_partners(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
@@ -140,20 +141,37 @@ def without_partners(doc: Document, mentions: list[Mention], facts: list[Fact]) 
     parties to a strategic-cooperation agreement that invest in no project, firms "位于X区的" another place."""
     investors = {f.obj for f in facts if f.predicate is Predicate.INVESTOR and f.obj}
     contexts: dict[tuple[EntityType, str], list[bool]] = {}
+    in_district: set[str] = set()
     for mention in mentions:
         if mention.type is EntityType.ENTERPRISE:
             contexts.setdefault((mention.type, mention.name), []).append(_outside(doc, mention))
-    outside = {key for key, flags in contexts.items() if all(flags) and key not in investors}
+            if _in_other_district(doc, mention):
+                in_district.add(mention.name)
+    # A company the page once sites in another district (位于茅箭区的X) is there, however often it is named;
+    # so is the same company named in full (万向X for X).
+    sited = {key for key in contexts if any(len(name) >= 4 and key[1].endswith(name) for name in in_district)}
+    outside = {key for key, flags in contexts.items() if all(flags) or key in sited} - investors
     return [f for f in facts if f.predicate is not Predicate.LOCATED_IN or f.subject not in outside]
 
 
-def _outside(doc: Document, mention: Mention) -> bool:
+def _sited_before(doc: Document, mention: Mention) -> re.Match[str] | None:
     sentence = doc.sentences[mention.sentence_index]
     local = mention.start - sentence.start
-    sited = _SITED_ELSEWHERE.search(sentence.text, max(0, local - 12), local)
+    return _SITED_ELSEWHERE.search(sentence.text, max(0, local - 16), local)
+
+
+def _in_other_district(doc: Document, mention: Mention) -> bool:
+    """"位于茅箭区的X": X is named as sited in a county-level district that is not the zone's."""
+    sited = _sited_before(doc, mention)
+    return sited is not None and sited.group(1) in known_districts() and doc.home_zone is not None \
+        and sited.group(1)[:2] not in doc.home_zone[1]
+
+
+def _outside(doc: Document, mention: Mention) -> bool:
+    sited = _sited_before(doc, mention)
     if sited is not None:
-        return ENDING_RE.search(sited.group(1)) is None
-    return _COOPERATION.search(sentence.text) is not None
+        return _in_other_district(doc, mention) or ENDING_RE.search(sited.group(1)) is None
+    return _COOPERATION.search(doc.sentences[mention.sentence_index].text) is not None
 
 
 # "位于A园区B片区的X公司", "X项目位于A开发区B工业园区": X is in every zone the 位于 phrase names.

@@ -95,6 +95,15 @@ def test_a_partner_that_invests_in_a_project_stays_located() -> None:
     assert without_partners(doc, [company], facts) == facts
 
 
+def test_a_company_once_sited_in_a_district_is_there_whenever_named() -> None:
+    text = "位于青溪经济开发区的青松机器人有限公司和位于鼓楼区的远帆蓝湾股份公司入选。其中远帆蓝湾股份公司营收翻番。"
+    doc = page(text)
+    cut = mention(text, E, "蓝湾股份公司")  # the rules cut the name after the district
+    later = Mention(E, "远帆蓝湾股份公司", text.rindex("远帆"), text.rindex("远帆") + 8, 0)
+    facts = [Fact(Predicate.LOCATED_IN, (E, m.name), doc.home_zone, 0) for m in (cut, later)]
+    assert located(without_partners(doc, [cut, later], facts)) == set()
+
+
 def test_a_company_sited_in_another_district_is_not_in_the_zone() -> None:
     text = "位于青溪经济开发区的青松机器人有限公司和位于临川区的蓝湾冷链有限公司入选名单。"
     doc = page(text)
