@@ -90,6 +90,8 @@ PREFIXED_RE = re.compile(
     rf"(?:(?P<amount>\d+(?:\.\d+)?亿元)(?:重特大|重大|产业|工业|外资)?|(?:重特大|重大|外资|内资|民营)|亿元)项目(?P<name>[{HAN}A-Za-z0-9]{{2,8}}?)"
     rf"(?=[、和,，;；。]|开工|竣工|投产|签约|落户|一季度|二季度|三季度|四季度|年内|尽快|及早)"
 )
+# "…、重大项目能耗单列、…等政策": items of a list of measures, not a project's name.
+_MEASURES_AFTER = re.compile(r"[^,，;；。]*?等[^,，;；。]{0,4}(?:政策|措施|机制|制度)")
 _PARTNER_BEFORE = re.compile(r"(?:与|同|和|跟)$")
 REPRESENT_RE = re.compile(r"以(?P<list>.+?)等?为代表")
 # Lead verbs and function words: the first list item starts after the last of them.
@@ -248,7 +250,8 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
         rest = sentence[start + represent.end():]
         kind = "enterprise" if re.match(r"[^,，;；。]{0,20}?企业", rest) else "project"
         return [ListHit(kind, tuple(items), None, start + represent.start(), start + represent.end(), start, end)]
-    prefixed = [_prefixed(m, start, end) for m in PREFIXED_RE.finditer(clause)]
+    prefixed = [_prefixed(m, start, end) for m in PREFIXED_RE.finditer(clause)
+                if not _MEASURES_AFTER.match(clause, m.end())]
     if prefixed:
         return prefixed
     hits: list[ListHit] = []

@@ -59,6 +59,7 @@ def test_list_items_and_kind(sentence: str, lists: list[tuple[str, list[str]]]) 
         "涉及整车、零部件、装备制造等行业龙头企业",  # sectors, not names
         "全区已培育瞪羚企业76家、雏鹰企业653家",  # counts of kinds
         "包括一批大科学设施、一批创新转化平台、一批城市功能项目",
+        "落实用地指标倾斜、重大项目用地单列、税费减免等政策",  # measures, not a project after 重大项目
     ],
 )
 def test_no_list_of_names(sentence: str) -> None:
