@@ -74,6 +74,8 @@ def _policy_re() -> re.Pattern[str]:
 
 _LIST_POLICY = re.compile(rf"([^，。；：,;:]*?)等([{CJK}]{{0,4}})(?:政策|措施)")
 _CODE_MECHANISM = re.compile(rf"[{QUOTES}]?\d+(?:\+\d+)+[{QUOTES}]?[{CJK}]{{2,6}}?机制")
+# "实施以“东西合作”为主题的X工程": a programme the verb before its theme runs.
+_THEMED = re.compile(r"(?:实施|推进|开展|启动|推出|推行)以[^,，;；。]{1,16}为(?:主题|核心|重点|主线|抓手|牵引)的$")
 _MEANS_PHRASE = re.compile(r"为(?:主要)?(?:抓手|指引|引领|主线|统领|驱动|重点|牵引)")
 
 
@@ -293,7 +295,8 @@ def _policy_from(sentence: str, found: _Ending) -> list[Candidate]:
         and not re.search(r"(?:作为|当作|视为|是)[“「]?$", sentence[:found.begin])  # 把招商作为“头号工程”: a figure
     means = sentence[max(0, found.begin - 1):found.begin] == "以" \
         and bool(_MEANS_PHRASE.match(sentence, found.end))
-    anchored = found.stop in _POLICY_VERBS or found.inherited is not None or means
+    anchored = found.stop in _POLICY_VERBS or found.inherited is not None or means \
+        or _THEMED.search(sentence, max(0, found.begin - 30), found.begin) is not None
     if not (strong or quoted or anchored) or (ending == "活动" and not means):
         return []
     ladder = any(word in prefix + ending for word in _LADDER_WORDS) and found.stop not in _ENACTING_VERBS

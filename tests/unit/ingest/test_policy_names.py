@@ -200,3 +200,8 @@ def test_a_city_opening_the_sentence_owns_the_mechanisms_it_sets_up() -> None:
     found = policies("今年以来,青松市统筹各类招商力量,紧盯龙头企业,建立“链主招商”推进机制,引入招商“擂台机制”,顶格推进")
     assert found == [("链主招商推进机制", False), ("擂台机制", False)]
     assert policies("今年以来,青松市星河经开区建立“链主招商”推进机制") == [("链主招商推进机制", True)]
+
+
+def test_a_programme_run_under_a_theme_is_the_zone_s() -> None:
+    found = find_policies("园区将实施以“产城融合”为主题的青松联动工程,加快集聚人才。")
+    assert [(p.name, p.zone_fact) for p in found] == [("青松联动工程", True)]
