@@ -46,6 +46,8 @@ _GENERIC_SHORT_FORMS = frozenset({"国企", "民企", "央企", "外企", "私�
 # A group, works or institute opening a project's name: the organisation is the investor.
 _ORG_OPENING = re.compile(
     rf"(?P<org>(?P<body>[{HAN}A-Za-z]{{2,8}}?)(?:集团|总厂|研究院|研究所))(?=[{HAN}A-Za-z0-9]{{2}})")
+# 国际 before works it names (国际会展中心, 国际陆港, 国际商贸城) belongs to the works, not to a firm's name.
+_INTERNATIONAL_WORKS = re.compile(r"会展|博览|商贸|物流|空港|陆港|港|酒店|学校|社区|医院|中心|广场|大厦|城")
 _RARE = 50
 _VERY_COMMON = 1000
 
@@ -159,6 +161,8 @@ def _company_at_start(name: str) -> str | None:
     for size in range(4, min(len(name), 6) + 1):
         prefix = name[:size]
         ending = next((end for end in _FIRM_ENDINGS if prefix.endswith(end) and len(prefix) > len(end) + 1), None)
+        if ending == "国际" and _INTERNATIONAL_WORKS.match(name, size):
+            return None  # X国际会展中心, X国际陆港: works named after a place, no firm
         if ending and not _common_body(prefix[:-len(ending)]) and not _PLACE_AFTER.match(name, size):
             return prefix
     if len(name) > 6 and any(name[4:].startswith(end) for end in _FIRM_ENDINGS):

@@ -82,6 +82,9 @@ def test_no_list_of_names(sentence: str) -> None:
         ("成都智能计算硬件制造基地", None),  # a city before a business word names no firm
         ("医药健康产业园", None),
         ("兴澜路污水管网改造", None),
+        ("青川国际会展中心", None),  # 国际 belongs to the works it names, not to a firm
+        ("澜沣国际陆港", None),
+        ("华澜国际新材料产业园", "华澜国际"),
         ("碳化硅三期", None),  # a material the dictionary knows as a proper word is no brand
         ("碳化硅炉扩建", None),
     ],
