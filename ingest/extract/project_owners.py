@@ -210,7 +210,12 @@ def brand_before_business_word(name: str) -> str | None:
 def _common_body(body: str) -> bool:
     """A place, a zone or a very common word before a business word is no brand (数字智造…, 经开区半导体…)."""
     return bool(PLACE_PREFIX_RE.fullmatch(body)) or is_dictionary_word(body, _VERY_COMMON) \
-        or body.endswith(("区", "园"))
+        or body.endswith(("区", "园")) or body in _ZONE_SHORT_FORMS \
+        or body[:2] in _ZONE_SHORT_FORMS and body[2:] in ENTERPRISE_ENDINGS
+
+
+# Short forms of a zone's kind (高新科技创新园: the zone's, not a firm 高新科技).
+_ZONE_SHORT_FORMS = frozenset({"高新", "经开", "综保", "自贸", "保税"})
 
 
 def _brand_like(brand: str) -> bool:

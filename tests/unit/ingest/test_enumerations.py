@@ -85,6 +85,7 @@ def test_no_list_of_names(sentence: str) -> None:
         ("青川国际会展中心", None),  # 国际 belongs to the works it names, not to a firm
         ("澜沣国际陆港", None),
         ("华澜国际新材料产业园", "华澜国际"),
+        ("高新科技孵化园", None),  # the zone's short kind and a business word name no firm
         ("碳化硅三期", None),  # a material the dictionary knows as a proper word is no brand
         ("碳化硅炉扩建", None),
     ],
