@@ -80,6 +80,20 @@ def _shared_statuses(text: str, end: int) -> list[str]:
     return statuses_in((opening.group("set") if opening else "") + "|" + (closing.group("verb") if closing else ""))
 
 
+# "共签约项目79个,…,特别是引进了X项目": a project singled out from the projects the clauses before count.
+_SINGLED_OUT = re.compile(r"特别是|尤其是|其中")
+_COUNTED_PROJECTS = re.compile(r"项目\d+个|\d+个(?:[^,，;；。]{0,6})项目")
+
+
+def _singled_out_statuses(text: str, start: int) -> list[str]:
+    """The statuses of the counted projects of the sentence a project's clause singles it out from."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in ",，;；") + 1
+    before = text[:clause_start]
+    if not _SINGLED_OUT.match(text, clause_start) or not _COUNTED_PROJECTS.search(before):
+        return []
+    return statuses_in(before)
+
+
 def invested_projects(c: Collector, sentence: Sentence) -> None:
     """"X公司总投资N亿元的Y项目开工建设": amount, investor (the company before) and status."""
     companies = list(find_legal_companies(sentence.text)) + find_brands(sentence.text)
@@ -98,6 +112,7 @@ def invested_projects(c: Collector, sentence: Sentence) -> None:
             c.fact(Predicate.INVESTOR, project, (E, named_after), sentence)
         clause = re.split(r"[,，;；。]", sentence.text[hit.end:], maxsplit=1)[0] + _follow_up(sentence.text, hit.end)
         for status in statuses_in(clause) or _shared_statuses(sentence.text, hit.end) \
+                or _singled_out_statuses(sentence.text, hit.start) \
                 or c.paragraph_statuses(sentence) or c.detail_statuses(sentence):
             c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
 

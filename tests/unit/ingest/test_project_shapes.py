@@ -281,3 +281,8 @@ def test_a_discipline_ending_in_gongcheng_does_not_end_the_project_name() -> Non
 def test_a_clause_going_on_from_the_projects_state_gives_its_status() -> None:
     text = "其中总投资6亿元的青岚生物疫苗产业化项目,已经主体建设完毕,进入设备调试阶段,有望年内试生产。\n"
     assert _facts(text, "status") == {("青岚生物疫苗产业化项目", "under_construction")}
+
+
+def test_a_project_singled_out_from_counted_signed_projects_is_signed() -> None:
+    text = "今年上半年,全区共签约项目40个、签约资金300亿元,特别是引进了总投资50亿元的青岚智能终端项目,为全市之最。\n"
+    assert ("青岚智能终端项目", "signed") in _facts(text, "status")
