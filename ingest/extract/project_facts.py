@@ -73,11 +73,17 @@ _SET_OPENING = re.compile(r"^(?:在|其中)?(?P<set>[^,，;；。]{0,12}?)(?:的
 _SHARED_CLOSE = re.compile(r"[,，](?:均|都|全部|同时|同日)(?P<verb>[^,，;；。]*)")
 
 
+# "在签约仪式上,…X项目也成为一大亮点": the projects of a sentence set at an event have its status.
+_EVENT_OPENING = re.compile(
+    r"^(?:在|于)(?P<event>[^,，;；。]{0,10}?(?:签约|开工|竣工|投产)(?:仪式|活动|大会))(?:现场)?上?[,，]")
+
+
 def _shared_statuses(text: str, end: int) -> list[str]:
-    """Statuses a sentence gives all its projects: its opening set or a closing 均…clause."""
-    opening = _SET_OPENING.match(text)
+    """Statuses a sentence gives all its projects: its opening set or event, or a closing 均…clause."""
+    opening = _SET_OPENING.match(text) or _EVENT_OPENING.match(text)
     closing = _SHARED_CLOSE.search(text, end)
-    return statuses_in((opening.group("set") if opening else "") + "|" + (closing.group("verb") if closing else ""))
+    shared = opening.group(opening.lastgroup or 0) if opening else ""
+    return statuses_in(shared + "|" + (closing.group("verb") if closing else ""))
 
 
 # "共签约项目79个,…,特别是引进了X项目": a project singled out from the projects the clauses before count.

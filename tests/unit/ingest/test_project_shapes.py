@@ -286,3 +286,8 @@ def test_a_clause_going_on_from_the_projects_state_gives_its_status() -> None:
 def test_a_project_singled_out_from_counted_signed_projects_is_signed() -> None:
     text = "今年上半年,全区共签约项目40个、签约资金300亿元,特别是引进了总投资50亿元的青岚智能终端项目,为全市之最。\n"
     assert ("青岚智能终端项目", "signed") in _facts(text, "status")
+
+
+def test_projects_of_a_sentence_set_at_a_signing_ceremony_are_signed() -> None:
+    text = "当天还举行了开工仪式。\n在签约仪式上,投资意向高达80亿元的青岚海湾文旅项目也成为一大亮点。\n"
+    assert ("青岚海湾文旅项目", "signed") in _facts(text, "status")
