@@ -17,6 +17,8 @@ _APPROVED = re.compile(r"(?:批复(?:同意)?|批准|同意)(?P<zones>[^,，;；
 
 def approved_titles(sentence: str) -> Iterator[tuple[int, int, str, tuple[int, int, str]]]:
     """(start, end, title, zone) for each zone approved to carry a title."""
+    if "批" not in sentence and "同意" not in sentence:
+        return
     for match in _APPROVED.finditer(sentence):
         zones = zones_before(match.group("zones"), match.start("zones"))
         for start, end, title in honours_after(match.group("title"), match.start("title")) if zones else ():

@@ -192,6 +192,8 @@ _OPENING_WORDS = re.compile(r"^(?:其中|此外|同时|另外|目前|今年|近�
 
 def built_works(c: Collector, sentence: Sentence) -> None:
     """"X公司拟投资N亿元,在Y建设Z园": the works are a project of the company, with its amount."""
+    if "投资" not in sentence.text:
+        return
     for match in _BUILDS_WORKS.finditer(sentence.text):
         lead = _OPENING_WORDS.sub("", match.group("lead"))
         origin = ORIGIN_RE.match(lead)
