@@ -1,4 +1,4 @@
-"""Titles a higher body approves zones to carry: "国务院批复同意A高新区、B高新区建设国家自主创新示范区".
+"""Titles a higher body approves zones to carry: "国务院批复同意A高新区、B高新区建设国家生态工业示范园区".
 
 The zones listed between the approval and 建设/创建/升级为 each hold the title that follows.
 """

@@ -214,7 +214,7 @@ def _common_body(body: str) -> bool:
         or body[:2] in _ZONE_SHORT_FORMS and body[2:] in ENTERPRISE_ENDINGS
 
 
-# Short forms of a zone's kind (高新科技创新园: the zone's, not a firm 高新科技).
+# Short forms of a zone's kind (高新科技孵化园: the zone's, not a firm 高新科技).
 _ZONE_SHORT_FORMS = frozenset({"高新", "经开", "综保", "自贸", "保税"})
 
 

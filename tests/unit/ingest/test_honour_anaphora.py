@@ -40,7 +40,7 @@ def test_a_carrier_holding_a_title_is_hosted_by_the_zone() -> None:
 
 def test_a_subjectless_clause_giving_a_firm_title_is_about_the_company_before() -> None:
     text = ("星河高新区讯。“今年营收增长三成。”青松机器人(南岭)有限公司创始人林远这样说。"
-            "自去年入选省级瞪羚企业名单以来,企业发展迅速。")
+            "自去年入选省级专精特新中小企业名单以来,企业发展迅速。")
     found = _awarded(text)
-    assert ("青松机器人(南岭)有限公司", "省级瞪羚企业") in found
-    assert ("星河高新区", "省级瞪羚企业") not in found
+    assert ("青松机器人(南岭)有限公司", "省级专精特新中小企业") in found
+    assert ("星河高新区", "省级专精特新中小企业") not in found

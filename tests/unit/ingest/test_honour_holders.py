@@ -67,11 +67,11 @@ def test_a_demonstration_platform_the_zone_is_approved_as_is_an_honour() -> None
 
 
 def test_a_legal_name_with_a_middle_dot_is_one_holder_of_a_list() -> None:
-    found = awards("据悉,白鹭电子(青松)有限公司、青松星河·远帆门业有限公司等公司被评为绿色工厂。")
-    assert ("绿色工厂", (E, "青松星河·远帆门业有限公司")) in found
-    assert ("绿色工厂", (E, "白鹭电子(青松)有限公司")) in found
+    found = awards("据悉,白鹭电子(青松)有限公司、青松星河·远帆门业有限公司等公司被评为数字化示范工厂。")
+    assert ("数字化示范工厂", (E, "青松星河·远帆门业有限公司")) in found
+    assert ("数字化示范工厂", (E, "白鹭电子(青松)有限公司")) in found
 
 
 def test_zones_a_higher_body_approves_to_build_a_title_hold_it() -> None:
-    found = awards("2019年5月,国务院批复同意白鹭高新区、青松高新区建设国家自主创新示范区。")
-    assert found == {("国家自主创新示范区", (Z, "白鹭高新区")), ("国家自主创新示范区", (Z, "青松高新区"))}
+    found = awards("2019年5月,国务院批复同意白鹭高新区、青松高新区建设国家生态工业示范园区。")
+    assert found == {("国家生态工业示范园区", (Z, "白鹭高新区")), ("国家生态工业示范园区", (Z, "青松高新区"))}
