@@ -229,7 +229,7 @@ def find_people(sentence: str, home: Key | None) -> list[PersonHit]:
 
 # A person opening a clause of an appointment decision ("决定:X同志任…").
 _APPOINTEE = re.compile(rf"(?:^|(?<=[:：,，;；。]))([{SURNAMES}][{HAN}]{{1,2}}?)同志(?:同时)?(?:担任|兼任|出任|任)")
-# "X同志任区党工委副书记、管委会主任", "X兼任开发区工委副书记": the posts a person is given, after the name.
+# "X同志任管委会主任、党工委委员", "X兼任开发区工委副书记": the posts a person is given, after the name.
 _APPOINTED = re.compile(rf"(?:同志)?(?:同时)?(?:担任|兼任|出任|任)((?:{_PART}(?:{_JOIN}))*{_PART})(?=[,，;；。]|$)")
 
 

@@ -177,8 +177,8 @@ def test_a_word_after_a_title_is_no_name_even_before_a_verb_of_speaking() -> Non
     ("sentence", "expected"),
     [
         # An appointment decision names the posts after the person.
-        ("会上宣读了任免决定:钱立群同志任区党工委副书记、管委会主任,免去其市商务局局长职务。",
-         [("钱立群", [("党工委副书记", "青阳经济开发区"), ("管委会主任", "青阳经济开发区")])]),
+        ("会上宣读了任免决定:钱立群同志任区管委会主任、党工委委员,免去其市商务局局长职务。",
+         [("钱立群", [("管委会主任", "青阳经济开发区"), ("党工委委员", "青阳经济开发区")])]),
         # A city official who also takes a post of the zone, written by its bare kind.
         ("南岭区委书记赵文博同时担任经济技术开发区党工委副书记;南岭区副区长孙建华兼任开发区工委委员。",
          [("赵文博", [("党工委副书记", "青阳经济开发区")]), ("孙建华", [("工委委员", "青阳经济开发区")])]),

@@ -268,9 +268,9 @@ def test_zone_figures_in_bare_yuan_on_a_taiwanese_page_are_new_taiwan_dollars() 
 
 
 def test_works_a_company_invests_in_without_the_word_project() -> None:
-    text = "其中日本青岚电子公司拟投资5000万美元,在青松建设智能识别园,从事芯片研发。\n"
-    assert ("智能识别园", "青岚电子公司") in _facts(text, "investor")
-    assert ("智能识别园", 5e7) in _facts(text, "investment")
+    text = "其中日本青岚光电公司拟投资3000万美元,在青松建设智能识别园,从事芯片研发。\n"
+    assert ("智能识别园", "青岚光电公司") in _facts(text, "investor")
+    assert ("智能识别园", 3e7) in _facts(text, "investment")
 
 
 def test_a_discipline_ending_in_gongcheng_does_not_end_the_project_name() -> None:
