@@ -194,6 +194,8 @@ _EVENT = re.compile(
 _EVENT_STATUS = {"开工": "started", "签约": "signed", "竣工": "completed", "投产": "in_production",
                  "竣工投产": "completed"}
 _OPENING_CHARS = 400
+# A sentence about what the zone brought in over the years (近年来先后引进了A、B…): not the event's projects.
+_PAST_RECORD = re.compile(r"近年来|近几年|历年|先后引进|累计引进|此前")
 
 
 def event_statuses(c: Collector) -> None:
@@ -208,7 +210,7 @@ def event_statuses(c: Collector) -> None:
     year = dated[0] if dated else c.year  # the event's date, not a plan year named later
     with_status = {f.subject for f in c.facts if f.predicate is Predicate.STATUS}
     for mention in [m for m in c.mentions if m.type is P]:
-        if (P, mention.name) in with_status:
+        if (P, mention.name) in with_status or _PAST_RECORD.search(c.doc.sentences[mention.sentence_index].text):
             continue
         with_status.add((P, mention.name))
         c.fact(Predicate.STATUS, (P, mention.name), None, c.doc.sentences[mention.sentence_index],

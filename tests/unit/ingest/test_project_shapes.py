@@ -291,3 +291,10 @@ def test_a_project_singled_out_from_counted_signed_projects_is_signed() -> None:
 def test_projects_of_a_sentence_set_at_a_signing_ceremony_are_signed() -> None:
     text = "当天还举行了开工仪式。\n在签约仪式上,投资意向高达80亿元的青岚海湾文旅项目也成为一大亮点。\n"
     assert ("青岚海湾文旅项目", "signed") in _facts(text, "status")
+
+
+def test_projects_brought_in_over_the_years_do_not_take_the_signing_event_s_status() -> None:
+    text = ("青松经开区举行重大项目集中签约仪式,签约项目12个。\n"
+            "近年来先后引进了宏宇轴承、澜沣冷链、青岚光电等一批大项目,构建了特色产业集群。\n")
+    statuses = {s for s, _ in _facts(text, "status")}
+    assert not statuses & {"宏宇轴承项目", "澜沣冷链项目", "青岚光电项目", "宏宇轴承", "澜沣冷链", "青岚光电"}
