@@ -63,6 +63,9 @@ _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
+# 的24个, 等78个: a count taken up again after an attribute or a list of names.
+_RESTATED_COUNT_RE = re.compile(r"(?:的|等)(?P<n>\d+)(?:个|家|项)")
+_RESTATED_LEAST = 10
 # 其中,… details the figures of the sentence before.
 _DETAIL_RE = re.compile(r"^\s*(?:其中|在?这(?:些)?[^,，;；。]{0,12}中)[,，:：]")
 
@@ -104,10 +107,36 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         detailing = detail
         if detail:
             found = [_as_detail(fact, previous) for fact in found]
+        found = _without_restated(found, sentence.text, facts)
         facts.extend(found)
         previous = found or previous
         carried = _carried_text(carried, sentence.text)
     return [], in_local_currency(_unique(facts), doc)
+
+
+def _without_restated(found: list[Fact], text: str, earlier: list[Fact]) -> list[Fact]:
+    """签约的24个项目涉及…, 甲、乙等78个项目均已开工: a sentence that takes up a count given before
+    describes those projects; its figures already given are not new ones.
+
+    Small counts (2个, 5家) recur by chance, so only a count of ten or more is taken as restated.
+    """
+    counted = {_figure_key(f) for f in earlier if f.attr("unit") == "count"}
+    restated = {_figure_key(f) for f in found if f.attr("unit") == "count" and f.attr("value") >= _RESTATED_LEAST}
+    numbers = {float(m.group("n")) for m in _RESTATED_COUNT_RE.finditer(text)}
+    if not any(key[1] in numbers and _same_year(key, counted) for key in restated):
+        return found
+    given = {_figure_key(f) for f in earlier}
+    return [f for f in found if not _same_year(_figure_key(f), given)]
+
+
+def _figure_key(fact: Fact) -> tuple[object, ...]:
+    period = fact.attr("period")
+    return fact.subject, float(fact.attr("value")), fact.attr("unit"), period[:4] if period else None
+
+
+def _same_year(key: tuple[object, ...], keys: set[tuple[object, ...]]) -> bool:
+    """Whether ``keys`` hold the same figure, of the same year or of one not dated."""
+    return any(other[:3] == key[:3] and None in (other[3], key[3]) or other == key for other in keys)
 
 
 def _as_detail(fact: Fact, previous: list[Fact]) -> Fact:

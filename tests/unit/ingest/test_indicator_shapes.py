@@ -248,3 +248,16 @@ def test_a_count_restated_as_the_group_a_clause_details_is_no_new_figure() -> No
 def test_a_figure_of_another_district_is_no_zone_figure() -> None:
     assert not _rows("近期，南岭区开竣工的项目共有42个，总投资达147亿元。")
     assert ("启动区面积", 7.8, "km2", "actual") in _rows("园区启动区面积7.8平方公里。")
+
+
+def test_a_count_taken_up_again_to_describe_its_projects_is_no_new_figure() -> None:
+    rows = _rows("2月3日,园区举行项目集中签约仪式,共签约16个项目,总投资52亿元。",
+                 "本次签约的16个项目涉及竹木加工、冷链物流等领域,总投资52亿元。",
+                 "甲公司、乙公司等16个项目均已进场施工。")
+    assert {value for _, value, _, _ in rows} == {16.0, 5_200_000_000.0}
+    assert len(rows) == 2
+
+
+def test_a_small_count_met_again_is_a_figure_of_its_own() -> None:
+    rows = _rows("2022年,园区新建企业党组织5个。", "2022年,园区打造的5个示范点全部建成。")
+    assert len({metric for metric, value, _, _ in rows if value == 5.0}) == 2
