@@ -53,7 +53,11 @@ _RANKING_WORD_RE = re.compile(r"考核|评价|考评|评估|评比|排名|排序
 _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
 # A sentence opening with another zone's name (白鹭园区累计签约…); not 省级以上高新区, 编制园区规划.
-_ZONE_OPENING_RE = re.compile(rf"(?![在对为各编规建全我本该])[\u4e00-\u9fff]{{2,6}}?(?<![级上各]){_ZONE_WORD}")
+# A bonded zone or a named industrial park opening the sentence is a zone too (某某综保区签约项目4个).
+_OPENING_ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区|综合保税区|综保区|保税区|产业园(?!区))"
+_BONDED_OR_PARK_RE = re.compile(r"(?:综合保税区|综保区|保税区|产业园)$")
+_ZONE_OPENING_RE = re.compile(
+    rf"(?![在对为各编规建全我本该])[\u4e00-\u9fff]{{2,6}}?(?<![级上各]){_OPENING_ZONE_WORD}(?!项目)")
 # A verb inside an opening "zone name" (印发北岭高新区…) shows it is the object of an act, not the subject.
 _ACT_IN_NAME_RE = re.compile(r"印发|出台|发布|制定|实施|落实|召开|举行|启动|推出|修订|审议|通过|会议|会上")
 # 高科技园区, 工业园区: a kind of park, not a zone's name.
@@ -150,13 +154,19 @@ def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, 
     >>> sentence_zone("印发《岳麓高新区人才新政》，兑现资金3亿元", (EntityType.ZONE, "青松高新技术开发区"))[1]
     '青松高新技术开发区'
     """
+    name = _other_zone_opening(text, home[1])
+    return (EntityType.ZONE, name) if name else home
+
+
+def _other_zone_opening(text: str, home: str) -> str:
+    """The name of a zone other than ``home`` the sentence opens with, or ``""``."""
     opening = strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE, LEAD_RE)
     match = _ZONE_OPENING_RE.match(opening)
     name = match.group(0) if match else ""
-    own = name[:2] in (home[1][:2], "全区", "开发", "高新") or _GENERIC_ZONE_NAME_RE.match(name)
-    if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name):
-        return home
-    return (EntityType.ZONE, name)
+    own = name[:2] in (home[:2], "全区", "开发", "高新") or _GENERIC_ZONE_NAME_RE.match(name)
+    kind = _BONDED_OR_PARK_RE.search(name)
+    own = own and not (kind and kind.group(0) not in home)  # 甲市综保区 is not 甲市经开区
+    return "" if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name) else name
 
 
 def region_event(text: str) -> bool:
@@ -181,4 +191,4 @@ def opens_with_zone(text: str) -> bool:
     """
     opening = strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE, LEAD_RE, _OPENING_PUNCTUATION_RE)
     zones = find_zone_names(opening[:40])
-    return bool(zones) and zones[0][0] == 0
+    return bool(zones) and zones[0][0] == 0 or bool(_other_zone_opening(text, ""))

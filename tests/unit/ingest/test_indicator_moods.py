@@ -1,5 +1,5 @@
-"""Periods and moods of indicator figures read against comparisons, cut-off dates and plans
-(invented pages shaped like real reports)."""
+"""Periods, moods and subjects of indicator figures read against comparisons, cut-off dates, plans and the zone
+opening a piece (invented pages shaped like real reports)."""
 
 from __future__ import annotations
 
@@ -46,3 +46,25 @@ def test_a_count_of_what_is_still_to_happen_is_a_target_after_a_stock_counted_to
 def test_a_stock_counted_to_a_months_end_covers_the_year_so_far() -> None:
     assert _rows("截至2021年6月底,高新区累计引进项目30个。")["累计引进项目"][1] == "2021-H1"
     assert _rows("截至2021年8月31日,高新区累计引进项目30个。")["累计引进项目"][1] == "2021-01/08"
+
+
+def _subjects(text: str, home: str) -> dict[float, str]:
+    doc = segment(normalise(Document(doc_id="d", source_name="d.txt", raw=text, text=text)))
+    _, facts = extract_indicators(replace(doc, home_zone=(EntityType.ZONE, home)))
+    return {f.attr("value"): f.subject[1] for f in facts}
+
+
+def test_a_bonded_zone_or_a_park_opening_a_piece_of_a_city_event_owns_its_figures() -> None:
+    subjects = _subjects("3月2日,青阳市举行重点项目集中签约大会,共签约项目50个,签约总金额300.5亿元。\n"
+                         "据介绍,此次签约项目主要集中在纺织印染、竹木加工等产业。其中:青阳经济技术开发区签约项目12个,"
+                         "总投资101.9亿元;白水县签约项目9个,总投资20.56亿元;黄山县签约项目7个,总投资11.2亿元;"
+                         "东湖区签约项目6个,总投资8.3亿元;青阳综保区落地签约4个项目,总投资22.6亿元;"
+                         "苏青产业园签约项目5个,总投资21.3亿元等。", "青阳经济技术开发区")
+    assert set(subjects.items()) == {(12.0, "青阳经济技术开发区"), (10_190_000_000.0, "青阳经济技术开发区"),
+                                     (4.0, "青阳综保区"), (2_260_000_000.0, "青阳综保区"),
+                                     (5.0, "苏青产业园"), (2_130_000_000.0, "苏青产业园")}
+
+
+def test_a_park_named_as_a_project_is_no_zone() -> None:
+    subjects = _subjects("2023年,绿谷产业园项目、甲项目等19个项目集中签约。", "青阳经济技术开发区")
+    assert set(subjects.values()) <= {"青阳经济技术开发区"}
