@@ -84,6 +84,8 @@ _COMPARISON_RE = re.compile(
     rf"(?:环比|同比|较|比)[^,，;；]{{0,8}}?(?:月|季度|半年)|(?:较|比)(?:{YEAR})年度?|在[^,，;；]{{0,12}}?基础上|《[^《》]*》")
 # 比年初计划多出9个: a figure measured against the plan is what was done, not a plan.
 _AGAINST_PLAN_RE = re.compile(r"(?:较|比|超)(?:年初|年度|全年|原)?计划")
+# 《2022年度某市雏鹰培育企业名单》: firms counted on a list of a year are that year's.
+_LIST_TITLE_YEAR_RE = re.compile(rf"《(?P<year>{YEAR})年度?[^《》]*?(?:名单|榜单|名录)》")
 # An event held for a period (举行2022年第三季度集中签约活动): what follows reports its figures.
 _EVENT_RE = re.compile(
     r"(?:举行|举办|召开)[^,，;；:：。]{0,30}?(?:签约|开工|投产|竣工|动工|招商)[^,，;；:：。]{0,12}?(?:活动|仪式|大会)"
@@ -238,6 +240,9 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False, ran
     """
     scanned = _COMPARISON_RE.sub("", before)
     markers = list(_PERIOD_MARKERS.finditer(scanned))
+    listed = _LIST_TITLE_YEAR_RE.search(before)
+    if listed and not markers:
+        return listed.group("year")
     if rank and context.ranking and not _explicit_year(markers):
         return context.ranking
     year = _explicit_year(markers) or context.year or context.report_year
@@ -257,7 +262,10 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False, ran
         return f"{year}-H1"
     if context.year:
         return str(context.year)
-    return str(context.dateline) if context.dateline and not target else None
+    if context.dateline and not target:
+        return str(context.dateline)
+    # a page without a date line that tells of an event held in a year reports that year
+    return context.event[:4] if context.event and not target else None
 
 
 def planned_year(sentence: str) -> int | None:

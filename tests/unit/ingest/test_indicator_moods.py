@@ -68,3 +68,15 @@ def test_a_bonded_zone_or_a_park_opening_a_piece_of_a_city_event_owns_its_figure
 def test_a_park_named_as_a_project_is_no_zone() -> None:
     subjects = _subjects("2023年,绿谷产业园项目、甲项目等19个项目集中签约。", "青阳经济技术开发区")
     assert set(subjects.values()) <= {"青阳经济技术开发区"}
+
+
+def test_a_page_without_a_date_line_reports_the_year_of_the_event_it_tells_of() -> None:
+    rows = _rows("上午,青松高新区召开2021年冬季招商项目集中签约活动,总投资90亿元的20个项目落地签约。\n"
+                 "此外,甲科技、乙智能等生态圈8个项目签约。")
+    assert {period for _, period, _ in rows.values()} == {"2021"}
+
+
+def test_firms_counted_on_a_list_of_a_year_are_that_years() -> None:
+    rows = _rows("发布日期:2023-02-17 09:40\n日前,市工信局公布《2022年度青阳市雏鹰培育企业名单》,"
+                 "包括甲科技有限公司、乙材料有限公司等在内的8家青松高新区企业入选其中。")
+    assert [period for value, period, _ in rows.values() if value == 8.0] == ["2022"]
