@@ -63,6 +63,8 @@ _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
+_CRITERIA_RE = re.compile(r"[需须应]满足|[需须应]具备|(?:申报|认定|入选|评选)(?:的)?(?:条件|标准)|门槛|硬杠杠")
+_MARKUP_RE = re.compile(r"-->|<!--|\.s?html?\b|https?://")
 # 的24个, 等78个: a count taken up again after an attribute or a list of names.
 _RESTATED_COUNT_RE = re.compile(r"(?:的|等)(?P<n>\d+)(?:个|家|项)")
 _RESTATED_LEAST = 10
@@ -95,7 +97,8 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         found: list[Fact] = []
         # the figures of a city's or province's event are its own, unless the sentence opens with a zone
         of_region = regional and not opens_with_zone(sentence.text)
-        if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text) and not of_region:
+        if (_MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text) and not of_region
+                and not _no_figures_of_the_zone(carried + sentence.text)):
             plan = planned_year(carried + _whole_sentence(doc.text, sentence.start))
             found = _sentence_facts(sentence, doc.home_zone, context, carried, plan)
             ranked = respective_ranks(sentence.index, sentence.text, context) or bracketed_ranks(
@@ -112,6 +115,12 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         previous = found or previous
         carried = _carried_text(carried, sentence.text)
     return [], in_local_currency(_unique(facts), doc)
+
+
+def _no_figures_of_the_zone(text: str) -> bool:
+    """The conditions a designation sets (入选…需满足…营业收入在1亿元以上) or a line of markup left by the
+    page's publishing system (--> 2023-02-21 … content_1.html): no figures of the zone."""
+    return bool(_CRITERIA_RE.search(text) or _MARKUP_RE.search(text))
 
 
 def _without_restated(found: list[Fact], text: str, earlier: list[Fact]) -> list[Fact]:

@@ -80,3 +80,7 @@ def test_firms_counted_on_a_list_of_a_year_are_that_years() -> None:
     rows = _rows("发布日期:2023-02-17 09:40\n日前,市工信局公布《2022年度青阳市雏鹰培育企业名单》,"
                  "包括甲科技有限公司、乙材料有限公司等在内的8家青松高新区企业入选其中。")
     assert [period for value, period, _ in rows.values() if value == 8.0] == ["2022"]
+
+
+def test_a_line_of_markup_left_by_the_publishing_system_gives_no_figures() -> None:
+    assert _rows("--> 2024-03-11 青松高新区 2 1 晚报 content_5678.html 1 园区考评位次跃至全省第9 /property-->") == {}

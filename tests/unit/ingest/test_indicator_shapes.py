@@ -261,3 +261,11 @@ def test_a_count_taken_up_again_to_describe_its_projects_is_no_new_figure() -> N
 def test_a_small_count_met_again_is_a_figure_of_its_own() -> None:
     rows = _rows("2022年,园区新建企业党组织5个。", "2022年,园区打造的5个示范点全部建成。")
     assert len({metric for metric, value, _, _ in rows if value == 5.0}) == 2
+
+
+def test_the_conditions_a_designation_sets_are_no_figures_of_the_zone() -> None:
+    rows = _rows("据了解,入选省级领航企业需满足一系列条件,如上年度营业收入在5000万元以上;",
+                 "拥有有效发明专利3项以上;研发投入占销售收入比例不低于4%。",
+                 "2022年,园区新增领航企业6家。")
+    assert {metric for metric, *_ in rows} == {"新增领航企业"}
+
