@@ -269,3 +269,9 @@ def test_the_conditions_a_designation_sets_are_no_figures_of_the_zone() -> None:
                  "2022年,园区新增领航企业6家。")
     assert {metric for metric, *_ in rows} == {"新增领航企业"}
 
+
+
+def test_a_sentence_describing_one_project_named_after_a_new_material_gives_no_zone_figures() -> None:
+    rows = _rows("2021年一季度,园区集中开工项目12个。",
+                 "新型陶瓷及新兴涂层产业园项目主要建设3个集中制造区、4个规模化子项目以及1个技术研究院。")
+    assert {metric for metric, *_ in rows} == {"集中开工项目"}
