@@ -48,6 +48,7 @@ from ingest.extract.zones import find_zone_names
 LOOKBACK = 300
 _MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "percentage_point"})
 _DISTRIBUTIVE_RE = re.compile(r"每年|年均|每季度|每月")
+_PER_UNIT_LEAD_RE = re.compile(r"每(?:平方公里|平方千米|万人|亩|千人)|人均|亩均|地均")
 # A metric is a noun phrase; a longer "metric" is a clause or a list of names the rules failed to cut.
 _METRIC_LENGTH = 24
 # 某某商业综合体总投资60亿元: the total of one named project (a class of projects ends in 项目).
@@ -274,10 +275,19 @@ def _carry(metric: str, segment: str, reading: Reading) -> str:
     if stock:
         return stock
     if segment.startswith("、"):
-        return carried_prefix(reading.last) + metric
+        return _enumeration_prefix(reading.last) + metric
     if reading.verb and (names_dropped(segment) or metric[:1].isdigit() or metric[:1] in "超亿万百千"):
         return reading.verb + metric
     return metric
+
+
+def _enumeration_prefix(last: str) -> str:
+    """What the next item inherits from the first: its verb, after a per-unit lead if any
+    (每平方公里集聚甲类企业69家、乙类企业6家 → 每平方公里集聚乙类企业)."""
+    lead = _PER_UNIT_LEAD_RE.match(last)
+    if lead:
+        return lead.group(0) + carried_prefix(last[lead.end():])
+    return carried_prefix(last)
 
 
 def segment_start(text: str, start: int, previous_end: int) -> int:

@@ -275,3 +275,8 @@ def test_a_sentence_describing_one_project_named_after_a_new_material_gives_no_z
     rows = _rows("2021年一季度,园区集中开工项目12个。",
                  "新型陶瓷及新兴涂层产业园项目主要建设3个集中制造区、4个规模化子项目以及1个技术研究院。")
     assert {metric for metric, *_ in rows} == {"集中开工项目"}
+
+
+def test_the_next_item_of_a_list_keeps_a_per_unit_lead_and_its_verb() -> None:
+    rows = _rows("2022年,园区每平方公里集聚了高新技术企业40家、“领航”企业5家。")
+    assert {metric for metric, *_ in rows} == {"每平方公里集聚高新技术企业", "每平方公里集聚领航企业"}
