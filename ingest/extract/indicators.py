@@ -129,9 +129,11 @@ def _without_restated(found: list[Fact], text: str, earlier: list[Fact]) -> list
 
     Small counts (2个, 5家) recur by chance, so only a count of ten or more is taken as restated.
     """
+    numbers = {float(m.group("n")) for m in _RESTATED_COUNT_RE.finditer(text)} if found else set()
+    if not numbers:
+        return found
     counted = {_figure_key(f) for f in earlier if f.attr("unit") == "count"}
     restated = {_figure_key(f) for f in found if f.attr("unit") == "count" and f.attr("value") >= _RESTATED_LEAST}
-    numbers = {float(m.group("n")) for m in _RESTATED_COUNT_RE.finditer(text)}
     if not any(key[1] in numbers and _same_year(key, counted) for key in restated):
         return found
     given = {_figure_key(f) for f in earlier}
