@@ -65,8 +65,10 @@ _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
 _CRITERIA_RE = re.compile(r"[需须应]满足|[需须应]具备|(?:申报|认定|入选|评选)(?:的)?(?:条件|标准)|门槛|硬杠杠")
 _MARKUP_RE = re.compile(r"-->|<!--|\.s?html?\b|https?://")
-# 的24个, 等78个: a count taken up again after an attribute or a list of names.
-_RESTATED_COUNT_RE = re.compile(r"(?:的|等)(?P<n>\d+)(?:个|家|项)")
+# 的24个, 等78个, 24个项目涉及…: a count taken up again after an attribute or a list of names, or to say
+# what the projects counted before are.
+_RESTATED_COUNT_RE = re.compile(
+    r"(?:的|等)(?P<n>\d+)(?:个|家|项)|^(?P<opening>\d+)个项目(?:涉及|涵盖|覆盖|包括|主要)")
 _RESTATED_LEAST = 10
 # 其中,… details the figures of the sentence before.
 _DETAIL_RE = re.compile(r"^\s*(?:其中|在?这(?:些)?[^,，;；。]{0,12}中)[,，:：]")
@@ -129,7 +131,7 @@ def _without_restated(found: list[Fact], text: str, earlier: list[Fact]) -> list
 
     Small counts (2个, 5家) recur by chance, so only a count of ten or more is taken as restated.
     """
-    numbers = {float(m.group("n")) for m in _RESTATED_COUNT_RE.finditer(text)} if found else set()
+    numbers = {float(m.group("n") or m.group("opening")) for m in _RESTATED_COUNT_RE.finditer(text)} if found else set()
     if not numbers:
         return found
     counted = {_figure_key(f) for f in earlier if f.attr("unit") == "count"}

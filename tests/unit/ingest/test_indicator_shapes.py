@@ -280,3 +280,21 @@ def test_a_sentence_describing_one_project_named_after_a_new_material_gives_no_z
 def test_the_next_item_of_a_list_keeps_a_per_unit_lead_and_its_verb() -> None:
     rows = _rows("2022年,园区每平方公里集聚了高新技术企业40家、“领航”企业5家。")
     assert {metric for metric, *_ in rows} == {"每平方公里集聚高新技术企业", "每平方公里集聚领航企业"}
+
+
+def test_names_listed_before_a_count_are_no_part_of_its_metric() -> None:
+    rows = _rows("2023年,园区已培育独角兽类企业6家,包括甲医、乙光、丙微电子3家未来工厂和"
+                 "丁教育、戊材料、己声光3家智慧车间。")
+    assert {metric for metric, *_ in rows} >= {"智慧车间"}
+    assert not any("、" in metric or "包括" in metric for metric, *_ in rows)
+
+
+def test_a_count_opening_a_sentence_to_say_what_its_projects_are_restates_it() -> None:
+    rows = _rows("8月11日,园区举行项目签约仪式,共有18个项目签约,合同总额约90亿元。",
+                 "18个项目涉及船舶配套产业、竹木加工产业以及冷链物流等。")
+    assert sum(value == 18.0 for _, value, _, _ in rows) == 1
+
+
+def test_projects_that_held_a_ceremony_are_named_by_its_act() -> None:
+    rows = _rows("其中,甲大楼、乙厂房2个项目于同日举行了动工仪式。")
+    assert ("动工项目", 2.0, "count", "actual") in rows
