@@ -298,3 +298,8 @@ def test_a_count_opening_a_sentence_to_say_what_its_projects_are_restates_it() -
 def test_projects_that_held_a_ceremony_are_named_by_its_act() -> None:
     rows = _rows("其中,甲大楼、乙厂房2个项目于同日举行了动工仪式。")
     assert ("动工项目", 2.0, "count", "actual") in rows
+
+
+def test_the_total_of_a_project_named_right_after_it_is_no_zone_figure() -> None:
+    rows = _rows("2022年,园区18个医药类项目均已复工,其中总投资3.2亿元甲光学镜头合作项目,已主体完工。")
+    assert {value for _, value, _, _ in rows} == {18.0}
