@@ -34,6 +34,9 @@ _ONE_BODY_METRIC_RE = re.compile(
     r"|(?<![资产业务际成议同计划总度备改设间会])(?:共同|追加|计划|拟|将)?投资$|包括"
 )
 _OPENING_PUNCTUATION_RE = re.compile(r"^[,，、:：\s]")
+# 启动建设“某某产业园”,园区总规划面积…: a park named at the end of the clause before 园区.
+_PARK_ENDING_CLAUSE_RE = re.compile(
+    r"(?:建设|打造|设立|成立|规划|启动)[“\"]?(?P<name>[\u4e00-\u9fff]{2,10}(?:产业园|工业园|科技园|合作园|园区))[”\"]?[,，]$")
 # A figure of the city, province or country the zone is in (全市本次共签约项目86个), not of the zone.
 _REGION_SUBJECT_RE = re.compile(
     r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均)"
@@ -192,3 +195,17 @@ def opens_with_zone(text: str) -> bool:
     opening = strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE, LEAD_RE, _OPENING_PUNCTUATION_RE)
     zones = find_zone_names(opening[:40])
     return bool(zones) and zones[0][0] == 0 or bool(_other_zone_opening(text, ""))
+
+
+def park_just_named(text: str, clause: int) -> str | None:
+    """The park a clause opening with 园区 speaks of when the clause before ends with its name.
+
+    >>> park_just_named("去年启动建设“青湖产业园”,园区总规划面积3000亩", 14)
+    '青湖产业园'
+    >>> park_just_named("园区总规划面积3000亩", 0) is None
+    True
+    """
+    if not text.startswith("园区", clause):
+        return None
+    named = _PARK_ENDING_CLAUSE_RE.search(text, 0, clause)
+    return named.group("name") if named else None

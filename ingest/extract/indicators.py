@@ -45,6 +45,7 @@ from ingest.extract.indicator_rankings import bracketed_ranks, respective_ranks,
 from ingest.extract.indicator_subjects import (
     about_many_zones,
     opens_with_zone,
+    park_just_named,
     refers_to_event,
     region_event,
     sentence_zone,
@@ -229,7 +230,7 @@ def _sentence_facts(
         if figure.of_count:
             reading.owed_total = figure
             continue
-        ranked_zone = rank_clause_zone(text, figure.start) if figure.ordinal else None
+        ranked_zone = rank_clause_zone(text, figure.start) if figure.ordinal else park_just_named(text, seg_start)
         if ranked_zone is not None:
             reading.zone, figure_subject = ranked_zone, (EntityType.ZONE, ranked_zone)
         else:

@@ -84,3 +84,8 @@ def test_firms_counted_on_a_list_of_a_year_are_that_years() -> None:
 
 def test_a_line_of_markup_left_by_the_publishing_system_gives_no_figures() -> None:
     assert _rows("--> 2024-03-11 青松高新区 2 1 晚报 content_5678.html 1 园区考评位次跃至全省第9 /property-->") == {}
+
+
+def test_a_clause_opening_with_the_park_speaks_of_the_park_named_just_before() -> None:
+    subjects = _subjects("2020年12月,青阳启动建设“青湖合作产业园”,园区规划用地面积3730亩。", "青阳经济技术开发区")
+    assert subjects == {3730.0: "青湖合作产业园"}
