@@ -64,7 +64,7 @@ _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
-_CRITERIA_RE = re.compile(r"[需须应]满足|[需须应]具备|(?:申报|认定|入选|评选)(?:的)?(?:条件|标准)|门槛|硬杠杠")
+_CRITERIA_RE = re.compile(r"[需须应]满足|[需须应]具备|(?:申报|认定|入选|评选)(?:的)?(?:条件|标准)|硬杠杠")
 _MARKUP_RE = re.compile(r"-->|<!--|\.s?html?\b|https?://")
 # 的24个, 等78个, 24个项目涉及…: a count taken up again after an attribute or a list of names, or to say
 # what the projects counted before are.

@@ -303,3 +303,8 @@ def test_projects_that_held_a_ceremony_are_named_by_its_act() -> None:
 def test_the_total_of_a_project_named_right_after_it_is_no_zone_figure() -> None:
     rows = _rows("2022年,园区18个医药类项目均已复工,其中总投资3.2亿元甲光学镜头合作项目,已主体完工。")
     assert {value for _, value, _, _ in rows} == {18.0}
+
+
+def test_a_lowered_threshold_is_no_condition_of_a_designation() -> None:
+    rows = _rows("2022年,园区降低企业入驻门槛,新增入驻企业26家。")
+    assert ("新增入驻企业", 26.0, "count", "actual") in rows
