@@ -61,7 +61,7 @@ _NAMED_TOTAL_RE = re.compile(
 _RANK_VERB_RE = re.compile(r"(?:位列|位居|名列|排名|稳居|跃居|列|居)$")
 _SHARED_SHARE_RE = re.compile(r"[均都共]占")
 _FRONTED_OBJECT_RE = re.compile(r"(?:的|^)(?P<noun>[\u4e00-\u9fff]{2,10}?(?:企业|项目|人才|平台|机构|团队))[,，]$")
-_DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")
+_DOUBLING_VERB_RE = re.compile(r"(?:实现|完成)?$")
 _YIELD_QUANTITY_RE = re.compile(r"产值|税收|利税|就业|营业收入|销售收入|营收|销售额")
 _YIELD_CUE_RE = re.compile(r"达产|达效|建成后|投产后|全部投产|预计")
 
@@ -162,7 +162,7 @@ def figure_metrics(figure: Figure, segment: str, after: str, reading: Reading) -
     if share:
         reading.last, reading.took_after = share, after.startswith("的")
         return [share]
-    if figure.word == "番" and metric:
+    if figure.word in ("番", "倍") and metric:
         # 外贸进出口总量实现翻番 → 外贸进出口总量增长 100 %
         metric = _DOUBLING_VERB_RE.sub("", metric) + "增长"
     if reading.respective and not metric:

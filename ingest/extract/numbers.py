@@ -160,8 +160,8 @@ _SLASH_FRACTION_RE = re.compile(
     r"(?<![\d/.])(?P<part>[1-9])/(?P<den>[2-9]|1\d)(?![\d/.%])"
     r"(?:(?=的)|(?<=[的占]\d/\d)|(?<=[的占]\d/\d\d))"
 )
-# 实现翻番: a doubling, growth of 100 percent (not 翻番的目标, an attribute of something else).
-_DOUBLING_RE = re.compile(r"翻(?:了)?一?番(?![的目])")
+# 实现翻番, 翻了一倍: a doubling, growth of 100 percent (not 翻番的目标, an attribute of something else).
+_DOUBLING_RE = re.compile(r"翻(?:了)?一?[番倍](?![的目])")
 # 超七成, 约八成, 提升至九成: tenths as a share, read only after a word of size or comparison.
 _TENTHS_RE = re.compile(r"(?<=[超近约占达逾为至过])(?P<n>[一二三四五六七八九])成(?![本功为员立果绩长都交效型熟片套])")
 _TENTHS = {c: float(10 * (i + 1)) for i, c in enumerate("一二三四五六七八九")}

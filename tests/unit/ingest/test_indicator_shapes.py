@@ -308,3 +308,8 @@ def test_the_total_of_a_project_named_right_after_it_is_no_zone_figure() -> None
 def test_a_lowered_threshold_is_no_condition_of_a_designation() -> None:
     rows = _rows("2022年,园区降低企业入驻门槛,新增入驻企业26家。")
     assert ("新增入驻企业", 26.0, "count", "actual") in rows
+
+
+def test_a_count_that_doubled_grew_by_a_hundred_percent_and_keeps_its_noun() -> None:
+    rows = _rows("2022年,园区高企数量实现翻倍,外贸总额翻了一番。")
+    assert {(metric, value) for metric, value, _, _ in rows} == {("高企数量增长", 100.0), ("外贸总额增长", 100.0)}
