@@ -158,7 +158,7 @@ _BARE_AMOUNT_RE = re.compile(r"(?:突破|超过|超|过|达到|迈上|迈过|跨
 # right after 占…的 (not a date).
 _SLASH_FRACTION_RE = re.compile(
     r"(?<![\d/.])(?P<part>[1-9])/(?P<den>[2-9]|1\d)(?![\d/.%])"
-    r"(?:(?=的)|(?<=[的占]\d/\d)|(?<=[的占]\d/\d\d))"
+    r"(?:(?=的)|(?<=[的占近约超逾]\d/\d)|(?<=[的占近约超逾]\d/\d\d))"
 )
 # 实现翻番, 翻了一倍: a doubling, growth of 100 percent (not 翻番的目标, an attribute of something else).
 _DOUBLING_RE = re.compile(r"翻(?:了)?一?[番倍](?![的目])")

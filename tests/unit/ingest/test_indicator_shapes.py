@@ -313,3 +313,8 @@ def test_a_lowered_threshold_is_no_condition_of_a_designation() -> None:
 def test_a_count_that_doubled_grew_by_a_hundred_percent_and_keeps_its_noun() -> None:
     rows = _rows("2022年,园区高企数量实现翻倍,外贸总额翻了一番。")
     assert {(metric, value) for metric, value, _, _ in rows} == {("高企数量增长", 100.0), ("外贸总额增长", 100.0)}
+
+
+def test_a_share_of_the_region_after_a_growth_is_a_share_of_the_stock() -> None:
+    rows = _rows("2022年,园区科技企业数量实现翻倍,占全市近1/4。")
+    assert ("科技企业数量占全市比重", 25.0, "percent", "actual") in rows

@@ -96,6 +96,8 @@ def test_numbers_find_amounts_skips_words_with_yuan() -> None:
         ("增长１５％", [(15.0, "percent")]),
         ("增长7.3%、15%", [(7.3, "percent"), (15.0, "percent")]),
         ("2021年增长", []),
+        ("科技企业占全市近1/4", [(25.0, "percent")]),
+        ("约1/3的企业", [(33.33, "percent")]),
     ],
 )
 def test_numbers_find_percentages(text: str, expected: list[tuple[float, str]]) -> None:
