@@ -318,3 +318,8 @@ def test_a_count_that_doubled_grew_by_a_hundred_percent_and_keeps_its_noun() -> 
 def test_a_share_of_the_region_after_a_growth_is_a_share_of_the_stock() -> None:
     rows = _rows("2022年,园区科技企业数量实现翻倍,占全市近1/4。")
     assert ("科技企业数量占全市比重", 25.0, "percent", "actual") in rows
+
+
+def test_a_place_held_in_a_row_is_named_in_the_scope_it_was_just_ranked_in() -> None:
+    rows = _rows("2022年,园区在120家省级以上开发区中排名第5位,全省经开区排名第3位,连续3年取得第3位的好成绩。")
+    assert ("连续取得全省经开区第3位", 3.0, "year", "actual") in rows
