@@ -35,7 +35,7 @@ _TOP_RE = re.compile(
 # 荣登榜首, 位居全国首位, 独占鳌头: first place written without a numeral.
 _FIRST_RE = re.compile(
     rf"(?:荣登|位居|位列|名列|稳居|跃居|居)(?P<scope>{_SCOPE})?(?:榜首|首位)(?!次)|独占鳌头|拔得头筹")
-_RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
+_RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)了?$")
 _DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、|或)\d")
 # 总投资3.2亿元甲光学镜头合作项目: the total of the project named right after it, not a figure of the zone.
 _INVESTED_BEFORE_RE = re.compile(r"投资(?:额|总额)?(?:约|达|超|近|逾)?$")
@@ -139,6 +139,7 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str, project_size
     if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]) or _GROUP_NOTE_RE.search(text, 0, start):
         return False
     words = quantity.unit in ("percent", "percentage_point") and not quantity.text[:1].isdigit()
+    words = words or text.startswith("位次", end)  # 上升两个位次
     if not (words or any(ch.isdigit() for ch in quantity.text)) or _RANGE_RE.search(quantity.text):
         return False
     if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":

@@ -39,7 +39,7 @@ _PARK_ENDING_CLAUSE_RE = re.compile(
     r"(?:建设|打造|设立|成立|规划|启动)[“\"]?(?P<name>[\u4e00-\u9fff]{2,10}(?:产业园|工业园|科技园|合作园|园区))[”\"]?[,，]$")
 # A figure of the city, province or country the zone is in (全市本次共签约项目86个), not of the zone.
 _REGION_SUBJECT_RE = re.compile(
-    r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均)"
+    r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均|排名|排位)"
     # 南京市有…: what a city has (its zones, its firms), counted
     r"|^(?!全区|本区|该区|我区|园区|区内|在)[\u4e00-\u9fff]{2,3}(?:市|省)?(?<![现已共拥还所没具均都只])有$"
 )
@@ -131,8 +131,8 @@ def about_one_body(text: str, metric: str) -> bool:
 def about_region(clause: str) -> bool:
     """Whether the clause naming a figure opens with the city or province as its subject.
 
-    >>> about_region("全市本次共签约项目"), about_region("占全市")
-    (True, False)
+    >>> about_region("全市本次共签约项目"), about_region("占全市"), about_region("全省排名升")
+    (True, False, False)
     """
     return bool(_REGION_SUBJECT_RE.match(strip_repeatedly(QUOTE_RE.sub("", clause), TIME_RE, LEAD_RE)))
 

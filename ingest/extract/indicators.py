@@ -236,6 +236,8 @@ def _sentence_facts(
         else:
             reading.zone, figure_subject = subject[1], subject
         metrics = figure_metrics(figure, segment, after, reading)
+        if figure.unit == "rank" and not figure.ordinal:
+            metrics = [m if m.endswith(("位次", "名次")) else m + "位次" for m in metrics]  # 排名升5位: a step
         if reading.took_after:
             # 9个工业项目总投资81.6亿元: the total word after the count names the next figure.
             total = _TOTAL_AFTER_RE.search(whole_after)

@@ -89,3 +89,10 @@ def test_a_line_of_markup_left_by_the_publishing_system_gives_no_figures() -> No
 def test_a_clause_opening_with_the_park_speaks_of_the_park_named_just_before() -> None:
     subjects = _subjects("2020年12月,青阳启动建设“青湖合作产业园”,园区规划用地面积3730亩。", "青阳经济技术开发区")
     assert subjects == {3730.0: "青湖合作产业园"}
+
+
+def test_a_step_up_a_ranking_is_a_rank_change_named_after_the_ranking() -> None:
+    rows = _rows("2023-03-05\n2022年,青松高新区综合评价排名跃升至第41位,较2021年度上升三个位次。")
+    assert rows["综合评价排名较2021年度上升位次"] == (3.0, "2022", "actual")
+    rows = _rows("2022年,力争全省排名升5位,工业投资增长12%。")
+    assert rows["全省排名升位次"] == (5.0, "2022", "target")
