@@ -48,6 +48,7 @@ from ingest.extract.zones import find_zone_names
 LOOKBACK = 300
 _MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "percentage_point"})
 _DISTRIBUTIVE_RE = re.compile(r"每年|年均|每季度|每月")
+_PROJECTS_TOTAL_RE = re.compile(r"^(?:这些|上述)?项目(?P<total>(?:计划)?总投资(?:额)?|投资总额)$")
 _PER_UNIT_LEAD_RE = re.compile(r"每(?:平方公里|平方千米|万人|亩|千人)|人均|亩均|地均")
 # A metric is a noun phrase; a longer "metric" is a clause or a list of names the rules failed to cut.
 _METRIC_LENGTH = 24
@@ -189,6 +190,10 @@ def figure_metrics(figure: Figure, segment: str, after: str, reading: Reading) -
         return [linked + ("名次" if after.startswith("名次") else "")]
     metric = _own_metric(figure, metric, segment, after, reading)
     metric = tidy_metric(without_zone_name(metric, reading.zone))
+    class_total = _class_total(metric, reading)
+    if class_total:
+        reading.base = reading.last = class_total
+        return [class_total]
     yielded = _class_yield(metric, reading)
     if yielded:
         reading.yields = True
@@ -222,6 +227,14 @@ _AREA_WORDS = ("启动", "核心", "建成", "示范", "规划", "功能", "起�
 def _other_district(metric: str, zone: str) -> bool:
     district = _DISTRICT_METRIC_RE.match(metric)
     return bool(district) and district.group("place") not in zone and not metric.startswith(_AREA_WORDS)
+
+
+def _class_total(metric: str, reading: Reading) -> str:
+    """6个项目完成注册落户,项目合计总投资12亿元: 项目 after a count of projects is the class counted,
+    not one project, so the total is theirs."""
+    total = _PROJECTS_TOTAL_RE.match(metric)
+    counted = next((m for m in reversed(reading.emitted) if m.endswith("项目")), "")
+    return counted + total.group("total") if total and counted else ""
 
 
 def _class_yield(metric: str, reading: Reading) -> str:

@@ -323,3 +323,8 @@ def test_a_share_of_the_region_after_a_growth_is_a_share_of_the_stock() -> None:
 def test_a_place_held_in_a_row_is_named_in_the_scope_it_was_just_ranked_in() -> None:
     rows = _rows("2022年,园区在120家省级以上开发区中排名第5位,全省经开区排名第3位,连续3年取得第3位的好成绩。")
     assert ("连续取得全省经开区第3位", 3.0, "year", "actual") in rows
+
+
+def test_the_total_of_projects_just_counted_is_theirs_not_one_projects() -> None:
+    rows = _rows("今年以来,甲研发项目、乙租赁项目等8个项目签下入园协议,项目计划总投资约26亿元。")
+    assert ("签下入园协议项目计划总投资", 2_600_000_000.0, "CNY", "actual") in rows
