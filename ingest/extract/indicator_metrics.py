@@ -48,6 +48,8 @@ from ingest.extract.zones import find_zone_names
 LOOKBACK = 300
 _MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "percentage_point"})
 _DISTRIBUTIVE_RE = re.compile(r"每年|年均|每季度|每月")
+_AREA_OF_DISTRICT_RE = re.compile(
+    r"^(?P<district>[\u4e00-\u9fff]{0,4}(?:启动区|核心区|起步区|先行区|示范区|建成区|拓展区|片区|园区))(?=的|[,，;；。]|$)")
 _PROJECTS_TOTAL_RE = re.compile(r"^(?:这些|上述)?项目(?P<total>(?:计划)?总投资(?:额)?|投资总额)$")
 _PER_UNIT_LEAD_RE = re.compile(r"每(?:平方公里|平方千米|万人|亩|千人)|人均|亩均|地均")
 # A metric is a noun phrase; a longer "metric" is a clause or a list of names the rules failed to cut.
@@ -188,6 +190,9 @@ def figure_metrics(figure: Figure, segment: str, after: str, reading: Reading) -
     if linked:
         reading.last = linked
         return [linked + ("名次" if after.startswith("名次") else "")]
+    district = _AREA_OF_DISTRICT_RE.match(after) if figure.unit in ("km2", "mu", "ha") else None
+    if district:
+        return [district.group("district") + "面积"]  # 建好5平方公里核心区的道路管网 → 核心区面积
     metric = _own_metric(figure, metric, segment, after, reading)
     metric = tidy_metric(without_zone_name(metric, reading.zone))
     class_total = _class_total(metric, reading)

@@ -328,3 +328,8 @@ def test_a_place_held_in_a_row_is_named_in_the_scope_it_was_just_ranked_in() -> 
 def test_the_total_of_projects_just_counted_is_theirs_not_one_projects() -> None:
     rows = _rows("今年以来,甲研发项目、乙租赁项目等8个项目签下入园协议,项目计划总投资约26亿元。")
     assert ("签下入园协议项目计划总投资", 2_600_000_000.0, "CNY", "actual") in rows
+
+
+def test_an_area_written_before_a_district_of_the_zone_is_that_districts_area() -> None:
+    rows = _rows("近两年,园区建好了6.5平方公里启动区的道路管网。")
+    assert ("启动区面积", 6.5, "km2", "actual") in rows
