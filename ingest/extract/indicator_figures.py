@@ -159,10 +159,13 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str, project_size
 
 
 def _inside_quotes(text: str, position: int) -> bool:
-    """Whether ``position`` sits inside a short quotation (“营商环境88条”)."""
+    """Whether ``position`` sits inside a short quotation (“营商环境88条”) or title (《安居保障12条》)."""
     window = max(0, position - 20)
-    opened = text.rfind("“", window, position)
-    return opened != -1 and text.rfind("”", window, position) < opened and "”" in text[position : position + 12]
+    for opening, closing in (("“", "”"), ("《", "》")):  # 《全区8项便民工程》: a title names a document
+        opened = text.rfind(opening, window, position)
+        if opened != -1 and text.rfind(closing, window, position) < opened and closing in text[position:position + 12]:
+            return True
+    return False
 
 
 def ordinal(numeral: str) -> int | None:

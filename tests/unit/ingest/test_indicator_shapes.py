@@ -333,3 +333,8 @@ def test_the_total_of_projects_just_counted_is_theirs_not_one_projects() -> None
 def test_an_area_written_before_a_district_of_the_zone_is_that_districts_area() -> None:
     rows = _rows("近两年,园区建好了6.5平方公里启动区的道路管网。")
     assert ("启动区面积", 6.5, "km2", "actual") in rows
+
+
+def test_a_number_inside_a_documents_title_is_no_figure() -> None:
+    rows = _rows("2019年,园区印发了《园区2019年工作要点》《全区8项便民工程》,新开工项目18个。")
+    assert {value for _, value, _, _ in rows} == {18.0}
