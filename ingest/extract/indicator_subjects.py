@@ -49,9 +49,13 @@ _REGION = r"(?:全市|全省|全县|该市|我市|本市|[\u4e00-\u9fff]{2,3}[�
 _REGION_EVENT_RE = re.compile(
     rf"(?:^|[,，]){_REGION}(?![^,，。；;]*?(?:区|园|管委会))[^,，。；;]{{0,30}}?(?:举行|召开|举办)"
     r"|(?:全市|全省|全县)[^,，。；;区园]{0,24}?(?:活动|大会|仪式)(?:在[^,，。]{1,12})?(?:举行|召开|启动)"
+    # 第三届某某经贸合作论坛…系列活动进行了集中签约: a forum or fair above the zone holds the signing
+    r"|(?:^|[,，])(?![^,，。；;]*?(?:区|园|管委会))[^,，。；;]{2,40}?(?:论坛|博览会|交易会|洽谈会|峰会|系列活动)"
+    r"[^,，。；;]{0,6}?(?:举行|进行|举办)了?[^,，。；;]{0,20}?(?:签约|开工)"
 )
-# 此次, 本次, 当天: a later paragraph speaking of the same event.
-_EVENT_REFERENCE_RE = re.compile(r"^(?:[^,，。]{0,12}?[,，])?(?:此次|本次|当天|当日|会上|现场|活动上|该市)")
+# 此次, 本次, 当天, 签约的24个项目: a later paragraph speaking of the same event.
+_EVENT_REFERENCE_RE = re.compile(
+    r"^(?:[^,，。]{0,12}?[,，])?(?:此次|本次|当天|当日|会上|现场|活动上|该市|(?:签约|开工|投产)的\d)")
 _RANKING_WORD_RE = re.compile(r"考核|评价|考评|评估|评比|排名|排序|排行|榜单")
 _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
@@ -177,6 +181,10 @@ def region_event(text: str) -> bool:
 
     >>> region_event("9月28日,青阳市举行项目集中开工活动,12个项目开工"), region_event("青阳市经开区举行签约仪式")
     (True, False)
+    >>> region_event("第二届某某经贸论坛暨系列活动进行了重点项目集中签约")
+    True
+    >>> region_event("在博览会上,青松高新区签约项目12个")
+    False
     """
     return bool(_REGION_EVENT_RE.search(strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE)))
 
