@@ -27,16 +27,18 @@ _TOPIC_YEAR_RE = re.compile(
 # The mood of a topic sentence is read close to its year (2025年，该区将…), not in its later clauses.
 _FUTURE_WINDOW = 24
 _PLAN_TITLE_RE = re.compile(rf"(?P<year>{YEAR})年度?(?:工作计划|工作要点|工作目标|目标任务|计划)")
+# 拟 plans, but 拟上市企业 and 拟入库企业 are firms of a kind (about to list, proposed for a register).
+_PLANNED = "拟(?!上市|入库|挂牌)"
 # 计划总投资 is the planned sum of projects already signed, not a plan of the zone.
 _FUTURE_CUES = re.compile(
-    rf"展望|(?<!即)将(?!近)|计划(?!总?投资)|开启|目标|{HEDGES}|拟|预期|(?<![主重需必纲])要(?![求素点])"
+    rf"展望|(?<!即)将(?!近)|计划(?!总?投资)|开启|目标|{HEDGES}|{_PLANNED}|预期|(?<![主重需必纲])要(?![求素点])"
 )
 _TARGET_CUES = re.compile(
-    rf"{HEDGES}|目标|计划[,，:：]?(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工|实施|推进|签约|竣工|投产)|拟|力求|有望"
+    rf"{HEDGES}|目标|计划[,，:：]?(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工|实施|推进|签约|竣工|投产)|{_PLANNED}|力求|有望"
     rf"|(?<![主重需必纲])要|(?<!即)将(?!近)|到{YEAR}年|不少于|不低于"
 )
 # 28个项目将在本月开工: a count whose own words after it say what is yet to happen.
-_FUTURE_AFTER_RE = re.compile(r"^[^,，;；。、“”\"]{0,8}?(?:(?<!即)将(?!近)|拟)")
+_FUTURE_AFTER_RE = re.compile(rf"^[^,，;；。、“”\"]{{0,8}}?(?:(?<!即)将(?!近)|{_PLANNED})")
 _PROGRESS_TAIL_RE = re.compile(r"(?:完成|占|达到)(?:全年|年度|当年|考核|计划)*(?:目标|任务)(?:任务|数)?$")
 _HEDGE_RE = re.compile(HEDGES)
 _ANNUAL_PLAN_RE = re.compile(r"(?:^|项目)年度(?:计划)?投资$")

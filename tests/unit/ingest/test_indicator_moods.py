@@ -96,3 +96,9 @@ def test_a_step_up_a_ranking_is_a_rank_change_named_after_the_ranking() -> None:
     assert rows["综合评价排名较2021年度上升位次"] == (3.0, "2022", "actual")
     rows = _rows("2022年,力争全省排名升5位,工业投资增长12%。")
     assert rows["全省排名升位次"] == (5.0, "2022", "target")
+
+
+def test_firms_about_to_list_are_a_kind_of_firm_not_a_plan() -> None:
+    rows = _rows("2022年,园区新增高新技术企业20家、拟上市企业5家。")
+    assert {kind for _, _, kind in rows.values()} == {"actual"}
+    assert _rows("2022年,园区拟新增企业20家。")["拟新增企业"][2] == "target"
