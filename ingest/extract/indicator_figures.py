@@ -35,8 +35,11 @@ _TOP_RE = re.compile(
 # 荣登榜首, 位居全国首位, 独占鳌头: first place written without a numeral.
 _FIRST_RE = re.compile(
     rf"(?:荣登|位居|位列|名列|稳居|跃居|居)(?P<scope>{_SCOPE})?(?:榜首|首位)(?!次)|独占鳌头|拔得头筹")
-_RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)$")
+_RANK_STEP_RE = re.compile(r"(?:升|提升|前进|上升|进位|晋升)了?$")
 _DESCRIPTOR_TAIL_RE = re.compile(r"^(?:以上|及以上|及|级|重特大|重大|产业|的)*(?:项目|企业|级)|^的|^(?:及|和|、|或)\d")
+# 总投资3.2亿元甲光学镜头合作项目: the total of the project named right after it, not a figure of the zone.
+_INVESTED_BEFORE_RE = re.compile(r"投资(?:额|总额)?(?:约|达|超|近|逾)?$")
+_NAME_OF_PROJECT_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,30}?项目(?:[,，;；。、]|$)")
 _RANGE_RE = re.compile(r"\d\s*[-—~～至到]")
 # 给予最高100万元奖励, 最高奖励50万元: the terms of a grant, not a figure of the zone (兑现奖励3亿元 is one).
 _POLICY_TERMS_RE = re.compile(r"(?:给予|最高)[\u4e00-\u9fff]{0,5}$")
@@ -131,10 +134,12 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str, project_size
         return False  # 高于全市平均通过率(60.45%): a figure in brackets is a note on the words before it
     if quantity.is_money:
         terms = _POLICY_TERMS_RE.search(text[max(0, start - 8) : start])
-        return not terms and not _DESCRIPTOR_TAIL_RE.match(text[end:])
+        named = _INVESTED_BEFORE_RE.search(text, max(0, start - 6), start) and _NAME_OF_PROJECT_RE.match(text, end)
+        return not terms and not named and not _DESCRIPTOR_TAIL_RE.match(text[end:])
     if _RANK_GROUP_RE.search(text[max(0, start - 4) : start]) or _GROUP_NOTE_RE.search(text, 0, start):
         return False
     words = quantity.unit in ("percent", "percentage_point") and not quantity.text[:1].isdigit()
+    words = words or text.startswith("位次", end)  # 上升两个位次
     if not (words or any(ch.isdigit() for ch in quantity.text)) or _RANGE_RE.search(quantity.text):
         return False
     if text[end - 1 : end + 1] in ("个月", "个年") or text[end - 1 : end + 2] == "个季度":
@@ -154,10 +159,13 @@ def _plausible(start: int, end: int, quantity: Quantity, text: str, project_size
 
 
 def _inside_quotes(text: str, position: int) -> bool:
-    """Whether ``position`` sits inside a short quotation (“营商环境88条”)."""
+    """Whether ``position`` sits inside a short quotation (“营商环境88条”) or title (《安居保障12条》)."""
     window = max(0, position - 20)
-    opened = text.rfind("“", window, position)
-    return opened != -1 and text.rfind("”", window, position) < opened and "”" in text[position : position + 12]
+    for opening, closing in (("“", "”"), ("《", "》")):  # 《全区8项便民工程》: a title names a document
+        opened = text.rfind(opening, window, position)
+        if opened != -1 and text.rfind(closing, window, position) < opened and closing in text[position:position + 12]:
+            return True
+    return False
 
 
 def ordinal(numeral: str) -> int | None:

@@ -136,6 +136,8 @@ def linked_metric(metric: str, base: str) -> str:
         if base.endswith("率"):  # 通过率72.9%,超过全市平均十二个百分点: the rate itself is compared
             return f"{base}{direction}{scope}{mean}"
         return f"{_growth_base(base)}增幅{direction}{scope}{mean}"
+    if _LINK_RE.match(metric) and metric.startswith("占"):
+        return share_metric(_growth_base(base) + metric)  # 高企数量实现翻倍,占全市1/4: a share of the stock
     if _LINK_RE.match(metric):
         return (_growth_base(base) if _RATE_OF_GROWTH_RE.match(metric) else base) + metric
     return ""

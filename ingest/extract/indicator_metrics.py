@@ -48,6 +48,10 @@ from ingest.extract.zones import find_zone_names
 LOOKBACK = 300
 _MONEY_LIKE = frozenset({"CNY", "USD", "EUR", "JPY", "HKD", "GBP", "percent", "percentage_point"})
 _DISTRIBUTIVE_RE = re.compile(r"每年|年均|每季度|每月")
+_AREA_OF_DISTRICT_RE = re.compile(
+    r"^(?P<district>[\u4e00-\u9fff]{0,4}(?:启动区|核心区|起步区|先行区|示范区|建成区|拓展区|片区|园区))(?=的|[,，;；。]|$)")
+_PROJECTS_TOTAL_RE = re.compile(r"^(?:这些|上述)?项目(?P<total>(?:计划)?总投资(?:额)?|投资总额)$")
+_PER_UNIT_LEAD_RE = re.compile(r"每(?:平方公里|平方千米|万人|亩|千人)|人均|亩均|地均")
 # A metric is a noun phrase; a longer "metric" is a clause or a list of names the rules failed to cut.
 _METRIC_LENGTH = 24
 # 某某商业综合体总投资60亿元: the total of one named project (a class of projects ends in 项目).
@@ -60,7 +64,7 @@ _NAMED_TOTAL_RE = re.compile(
 _RANK_VERB_RE = re.compile(r"(?:位列|位居|名列|排名|稳居|跃居|列|居)$")
 _SHARED_SHARE_RE = re.compile(r"[均都共]占")
 _FRONTED_OBJECT_RE = re.compile(r"(?:的|^)(?P<noun>[\u4e00-\u9fff]{2,10}?(?:企业|项目|人才|平台|机构|团队))[,，]$")
-_DOUBLING_VERB_RE = re.compile(r"(?:实现|完成|数量)?$")
+_DOUBLING_VERB_RE = re.compile(r"(?:实现|完成)?$")
 _YIELD_QUANTITY_RE = re.compile(r"产值|税收|利税|就业|营业收入|销售收入|营收|销售额")
 _YIELD_CUE_RE = re.compile(r"达产|达效|建成后|投产后|全部投产|预计")
 
@@ -161,7 +165,7 @@ def figure_metrics(figure: Figure, segment: str, after: str, reading: Reading) -
     if share:
         reading.last, reading.took_after = share, after.startswith("的")
         return [share]
-    if figure.word == "番" and metric:
+    if figure.word in ("番", "倍") and metric:
         # 外贸进出口总量实现翻番 → 外贸进出口总量增长 100 %
         metric = _DOUBLING_VERB_RE.sub("", metric) + "增长"
     if reading.respective and not metric:
@@ -186,8 +190,15 @@ def figure_metrics(figure: Figure, segment: str, after: str, reading: Reading) -
     if linked:
         reading.last = linked
         return [linked + ("名次" if after.startswith("名次") else "")]
+    district = _AREA_OF_DISTRICT_RE.match(after) if figure.unit in ("km2", "mu", "ha") else None
+    if district:
+        return [district.group("district") + "面积"]  # 建好5平方公里核心区的道路管网 → 核心区面积
     metric = _own_metric(figure, metric, segment, after, reading)
     metric = tidy_metric(without_zone_name(metric, reading.zone))
+    class_total = _class_total(metric, reading)
+    if class_total:
+        reading.base = reading.last = class_total
+        return [class_total]
     yielded = _class_yield(metric, reading)
     if yielded:
         reading.yields = True
@@ -221,6 +232,14 @@ _AREA_WORDS = ("启动", "核心", "建成", "示范", "规划", "功能", "起�
 def _other_district(metric: str, zone: str) -> bool:
     district = _DISTRICT_METRIC_RE.match(metric)
     return bool(district) and district.group("place") not in zone and not metric.startswith(_AREA_WORDS)
+
+
+def _class_total(metric: str, reading: Reading) -> str:
+    """6个项目完成注册落户,项目合计总投资12亿元: 项目 after a count of projects is the class counted,
+    not one project, so the total is theirs."""
+    total = _PROJECTS_TOTAL_RE.match(metric)
+    counted = next((m for m in reversed(reading.emitted) if m.endswith("项目")), "")
+    return counted + total.group("total") if total and counted else ""
 
 
 def _class_yield(metric: str, reading: Reading) -> str:
@@ -274,10 +293,19 @@ def _carry(metric: str, segment: str, reading: Reading) -> str:
     if stock:
         return stock
     if segment.startswith("、"):
-        return carried_prefix(reading.last) + metric
+        return _enumeration_prefix(reading.last) + metric
     if reading.verb and (names_dropped(segment) or metric[:1].isdigit() or metric[:1] in "超亿万百千"):
         return reading.verb + metric
     return metric
+
+
+def _enumeration_prefix(last: str) -> str:
+    """What the next item inherits from the first: its verb, after a per-unit lead if any
+    (每平方公里集聚甲类企业69家、乙类企业6家 → 每平方公里集聚乙类企业)."""
+    lead = _PER_UNIT_LEAD_RE.match(last)
+    if lead:
+        return lead.group(0) + carried_prefix(last[lead.end():])
+    return carried_prefix(last)
 
 
 def segment_start(text: str, start: int, previous_end: int) -> int:

@@ -27,14 +27,18 @@ _TOPIC_YEAR_RE = re.compile(
 # The mood of a topic sentence is read close to its year (2025年，该区将…), not in its later clauses.
 _FUTURE_WINDOW = 24
 _PLAN_TITLE_RE = re.compile(rf"(?P<year>{YEAR})年度?(?:工作计划|工作要点|工作目标|目标任务|计划)")
+# 拟 plans, but 拟上市企业 and 拟入库企业 are firms of a kind (about to list, proposed for a register).
+_PLANNED = "拟(?!上市|入库|挂牌)"
 # 计划总投资 is the planned sum of projects already signed, not a plan of the zone.
 _FUTURE_CUES = re.compile(
-    rf"展望|(?<!即)将(?!近)|计划(?!总?投资)|开启|目标|{HEDGES}|拟|预期|(?<![主重需必纲])要(?![求素点])"
+    rf"展望|(?<!即)将(?!近)|计划(?!总?投资)|开启|目标|{HEDGES}|{_PLANNED}|预期|(?<![主重需必纲])要(?![求素点])"
 )
 _TARGET_CUES = re.compile(
-    rf"{HEDGES}|目标|计划(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工|实施|推进|签约|竣工|投产)|拟|力求|有望"
+    rf"{HEDGES}|目标|计划[,，:：]?(?=到|在|于|完成|实现|新增|引进|招引|投资|建设|开工|实施|推进|签约|竣工|投产)|{_PLANNED}|力求|有望"
     rf"|(?<![主重需必纲])要|(?<!即)将(?!近)|到{YEAR}年|不少于|不低于"
 )
+# 28个项目将在本月开工: a count whose own words after it say what is yet to happen.
+_FUTURE_AFTER_RE = re.compile(rf"^[^,，;；。、“”\"]{{0,8}}?(?:(?<!即)将(?!近)|{_PLANNED})")
 _PROGRESS_TAIL_RE = re.compile(r"(?:完成|占|达到)(?:全年|年度|当年|考核|计划)*(?:目标|任务)(?:任务|数)?$")
 _HEDGE_RE = re.compile(HEDGES)
 _ANNUAL_PLAN_RE = re.compile(r"(?:^|项目)年度(?:计划)?投资$")
@@ -61,7 +65,9 @@ _CONGRESS_RE = re.compile(r"党的(?P<n>十八|十九|二十一|二十)大(?:胜
 _FIVE_YEAR_PLANS = {"十三五": "2016-2020", "十四五": "2021-2025", "十五五": "2026-2030"}
 
 _PERIOD_MARKERS = re.compile(
-    rf"(?P<year>{YEAR})(?:年|年度)"
+    # 截至3月31日, 截至6月底: a stock counted to a month's end covers the year so far
+    rf"(?:截至|截止)到?(?:(?P<asof_year>{YEAR})年)?(?P<asof>1[0-2]|0?[1-9])月(?:底|末|3[01]日|30日)"
+    rf"|(?P<year>{YEAR})(?:年|年度)"
     r"|(?P<half>上半年|下半年)"
     r"|(?:第?(?P<quarter>[一二三四1-4])季度)"
     r"|(?P<first>前三季度)"
@@ -75,7 +81,13 @@ _PERIOD_MARKERS = re.compile(
 )
 # Periods named only as a comparison (环比1-6月, 环比一季度, 在2019年基础上) or in a title (《…(2023—2025年)》)
 # are not the figure's own.
-_COMPARISON_RE = re.compile(r"(?:环比|同比|较|比)[^,，;；]{0,8}?(?:月|季度|半年)|在[^,，;；]{0,12}?基础上|《[^《》]*》")
+# 较2021年度上升两位: a year named as the base of a comparison is not the figure's either.
+_COMPARISON_RE = re.compile(
+    rf"(?:环比|同比|较|比)[^,，;；]{{0,8}}?(?:月|季度|半年)|(?:较|比)(?:{YEAR})年度?|在[^,，;；]{{0,12}}?基础上|《[^《》]*》")
+# 比年初计划多出9个: a figure measured against the plan is what was done, not a plan.
+_AGAINST_PLAN_RE = re.compile(r"(?:较|比|超)(?:年初|年度|全年|原)?计划")
+# 《2022年度某市雏鹰培育企业名单》: firms counted on a list of a year are that year's.
+_LIST_TITLE_YEAR_RE = re.compile(rf"《(?P<year>{YEAR})年度?[^《》]*?(?:名单|榜单|名录)》")
 # An event held for a period (举行2022年第三季度集中签约活动): what follows reports its figures.
 _EVENT_RE = re.compile(
     r"(?:举行|举办|召开)[^,，;；:：。]{0,30}?(?:签约|开工|投产|竣工|动工|招商)[^,，;；:：。]{0,12}?(?:活动|仪式|大会)"
@@ -148,6 +160,7 @@ class PeriodContext:
         context = self
         if topic is not None:
             window = _OPEN_TITLE_RE.sub("", sentence[topic.start("year") : topic.end() + _FUTURE_WINDOW])
+            window = _AGAINST_PLAN_RE.sub("", window)
             context = PeriodContext(int(topic.group("year")), bool(_FUTURE_CUES.search(window)), self.mid_year,
                                     self.report_year, dateline=self.dateline)
         ranking = _RANKING_YEAR_RE.search(sentence)
@@ -229,6 +242,9 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False, ran
     """
     scanned = _COMPARISON_RE.sub("", before)
     markers = list(_PERIOD_MARKERS.finditer(scanned))
+    listed = _LIST_TITLE_YEAR_RE.search(before)
+    if listed and not markers:
+        return listed.group("year")
     if rank and context.ranking and not _explicit_year(markers):
         return context.ranking
     year = _explicit_year(markers) or context.year or context.report_year
@@ -237,6 +253,8 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False, ran
             and (markers[-1].group("whole") or markers[-1].group("year"))):
         return context.event
     for marker in reversed(markers):
+        if target and marker.group("asof"):
+            continue  # what is still to come is not counted to the date
         period = _marker_period(marker, year, markers, context.report_year)
         if period != "":
             return period
@@ -246,7 +264,10 @@ def period_for(before: str, context: PeriodContext, *, target: bool = False, ran
         return f"{year}-H1"
     if context.year:
         return str(context.year)
-    return str(context.dateline) if context.dateline and not target else None
+    if context.dateline and not target:
+        return str(context.dateline)
+    # a page without a date line that tells of an event held in a year reports that year
+    return context.event[:4] if context.event and not target else None
 
 
 def planned_year(sentence: str) -> int | None:
@@ -274,6 +295,8 @@ def _marker_period(
         return None if not any(m.group("plan") for m in markers) else ""
     if marker.group("year"):
         return marker.group("year")
+    if marker.group("asof"):
+        return _year_to_date(int(marker.group("asof_year") or year or 0), int(marker.group("asof")))
     if marker.group("whole"):
         this_year = report if marker.group("whole") == "今年" and not _explicit_year(markers) else None
         return str(this_year or year) if (this_year or year) else None
@@ -294,6 +317,15 @@ def _marker_period(
     return f"{year}-{int(marker.group('m1')):02d}/{int(marker.group('m2')):02d}"
 
 
+def _year_to_date(year: int, month: int) -> str | None:
+    """The period of a stock counted to a month's end: 2017-Q1 to March, 2017-H1 to June, 2017-01/08 to August."""
+    if not year:
+        return ""
+    if month == 12:
+        return str(year)
+    return {3: f"{year}-Q1", 6: f"{year}-H1"}.get(month, f"{year}-01/{month:02d}")
+
+
 def kind_for(
     phrase: str, before: str, context: PeriodContext, *, clause: str = "", after: str = "", metric: str = ""
 ) -> IndicatorKind:
@@ -309,14 +341,18 @@ def kind_for(
     >>> kind_for("完成地区生产总值", "上半年，开发区完成地区生产总值", PeriodContext(2022)).value
     'actual'
     """
-    before = _TITLE_RE.sub("", before)
+    before = _AGAINST_PLAN_RE.sub("", _TITLE_RE.sub("", before))
     if _PROGRESS_TAIL_RE.search(metric) and not _HEDGE_RE.search(clause or phrase):
         return IndicatorKind.ACTUAL  # 完成全年目标的88.9%: progress made towards a target
     if _ANNUAL_PLAN_RE.search(metric) and not _DONE_RE.search(clause or phrase):
         return IndicatorKind.TARGET  # 开工项目总投资124亿元,年度投资30亿元: what the year's plan allots
     if _FUTURE_RE.search(clause or phrase):
         return IndicatorKind.TARGET  # 未来累计可创造1万个就业机会
-    if _ACTUAL_CUES.search(clause or phrase) or _AS_OF_RE.search(before) or _SINCE_RE.search(before):
+    if _ACTUAL_CUES.search(clause or phrase):
+        return IndicatorKind.ACTUAL
+    if _FUTURE_AFTER_RE.search(after):
+        return IndicatorKind.TARGET  # 截至…已开工40个,还有15个项目将开工: the date counts the stock, not this
+    if _AS_OF_RE.search(before) or _SINCE_RE.search(before):
         return IndicatorKind.ACTUAL
     # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise;
     # the 预计总产值 of projects just signed is what they are to yield, a target.

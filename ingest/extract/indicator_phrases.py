@@ -234,6 +234,8 @@ def _strip_trailing(text: str) -> str:
 _CLASS_PREDICATE_RE = re.compile(
     r"^(?P<noun>[\u4e00-\u9fff]{0,8}?(?:项目|企业))(?:必将|将|均|都|也|还|正在|即将)(?:于|在)?(?P<act>.*)$")
 _ACT_LENGTH = 6
+_CEREMONY_RE = re.compile(
+    r"^(?P<noun>[\u4e00-\u9fff]{0,8}?项目)[^,，;；]{0,6}?举行了?(?P<act>开工|动工|签约|奠基|竣工|投产)(?:仪式|活动)$")
 _CLASS_ACT_RE = re.compile(
     r"^(?P<noun>[\u4e00-\u9fff]{0,6}?(?:企业|项目|实体|机构|单位))(?:完成|实现|成功)?"
     r"(?P<act>(?:正式|顺利)?(?:入驻|落户|签约|开工|投产|竣工|注册|落地))$"
@@ -256,6 +258,9 @@ def number_first_metric(metric: str, after: str, previous: str = "") -> str:
     text = QUOTE_RE.sub("", after)
     text = re.sub(r"^\([^)]*\)", "", text)
     text = _strip_trailing_after(text).replace("的", "")
+    ceremony = _CEREMONY_RE.match(text)
+    if ceremony:
+        text = ceremony.group("act") + ceremony.group("noun")  # 3个项目同日举行奠基仪式 → 奠基项目
     said = _CLASS_PREDICATE_RE.match(text)
     if said:
         # what is said of the counted class (必将为…, 均已开工) is no part of its name; a short act names it
@@ -267,8 +272,10 @@ def number_first_metric(metric: str, after: str, previous: str = "") -> str:
         metric = ""  # 完成甲、乙等30家企业入驻: the act after the class names it
     if not metric:
         text = _verb_first(text)
-    if "、" in metric and leading_verb(metric):
+    if "、" in metric:
+        # 引进甲、乙2家企业 → 引进企业; 包括甲、乙4家未来工厂 → 未来工厂: the names are no part of it
         metric = leading_verb(metric)
+        text = text if metric else _verb_first(text)
     return metric + text
 
 

@@ -91,7 +91,22 @@ _STREAK_RE = re.compile(
     r"连续(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})年(?P<act>(?:位居|位列|名列|稳居|保持|取得|获评|荣获|荣登|入选|蝉联)"
     r"[^,，;；。!！]{2,24})"
 )
+_BARE_PLACE_RE = re.compile(
+    r"(?P<verb>取得|位列|位居|保持|稳居|名列)第(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})(?:位|名)")
+_RANKED_IN = r"(?P<scope>[\u4e00-\u9fff]{{2,10}}?)(?:排名|位列|位居|名列)第{n}(?:位|名)"
 _STREAK_TAIL_RE = re.compile(r"(?:的)?(?:好成绩|好成果|佳绩|成绩)$")
+
+
+def _with_scope(act: str, before: str) -> str:
+    """取得第2位 after 全省高新区排名第2位: the standing held in a row is the one just ranked, in its scope."""
+    bare = _BARE_PLACE_RE.match(act)
+    if not bare:
+        return act
+    ranked = list(re.finditer(_RANKED_IN.format(n=bare.group("n")), before))
+    if not ranked:
+        return act
+    verb = bare.group("verb")
+    return verb + ranked[-1].group("scope") + act[len(verb):]
 
 
 def streaks(index: int, text: str, home: tuple[EntityType, str], context: PeriodContext) -> list[Fact]:
@@ -105,7 +120,7 @@ def streaks(index: int, text: str, home: tuple[EntityType, str], context: Period
     facts = []
     for match in _STREAK_RE.finditer(text):
         years = ordinal(match.group("n"))
-        metric = "连续" + _STREAK_TAIL_RE.sub("", match.group("act"))
+        metric = "连续" + _with_scope(_STREAK_TAIL_RE.sub("", match.group("act")), text[: match.start()])
         if years is None or len(metric) < 6:
             continue
         period = period_for(text[: match.start()], context, rank=True)

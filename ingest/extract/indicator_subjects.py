@@ -15,7 +15,7 @@ from kg.model import EntityType
 _ONE_BODY_SENTENCE_RE = re.compile(
     r"^(?:该|这家|此|这个|这一)(?:公司|企业|集团|项目)"
     # 新型材料产业园项目主要建设…, 智造基地项目分三期实施: a sentence describing one named project.
-    r"|^(?!(?:重点|重大|集中|签约|开工|新|在建|续建|亿元|全部|其中|此次|本次))[^,，。、\d]{2,30}?项目"
+    r"|^(?!(?:重点|重大|集中|签约|开工|新(?!型|材料|能源|兴)|在建|续建|亿元|全部|其中|此次|本次))[^,，。、\d]{2,30}?项目"
     r"(?:主要建设|建设内容|位于|选址|投资主体|分[一二三四两]期|占地|总占地|规划用地|建成后|达产后|投产后|总投资|计划总投资|年产|预计年|建成投产后)"
     # 青松机器人有限公司今年营收…: a sentence whose subject is one company
     r"|^[^,，。、\d]{2,20}?(?:有限公司|股份公司|集团公司|有限责任公司)(?![、和与及])"
@@ -34,9 +34,12 @@ _ONE_BODY_METRIC_RE = re.compile(
     r"|(?<![资产业务际成议同计划总度备改设间会])(?:共同|追加|计划|拟|将)?投资$|包括"
 )
 _OPENING_PUNCTUATION_RE = re.compile(r"^[,，、:：\s]")
+# 启动建设“某某产业园”,园区总规划面积…: a park named at the end of the clause before 园区.
+_PARK_ENDING_CLAUSE_RE = re.compile(
+    r"(?:建设|打造|设立|成立|规划|启动)[“\"]?(?P<name>[\u4e00-\u9fff]{2,10}(?:产业园|工业园|科技园|合作园|园区))[”\"]?[,，]$")
 # A figure of the city, province or country the zone is in (全市本次共签约项目86个), not of the zone.
 _REGION_SUBJECT_RE = re.compile(
-    r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均)"
+    r"^(?:全市|全省|全国|全县|我市|我省|本市|本省|该市|市委|市政府|省委|省政府)(?!平均|排名|排位)"
     # 南京市有…: what a city has (its zones, its firms), counted
     r"|^(?!全区|本区|该区|我区|园区|区内|在)[\u4e00-\u9fff]{2,3}(?:市|省)?(?<![现已共拥还所没具均都只])有$"
 )
@@ -46,14 +49,22 @@ _REGION = r"(?:全市|全省|全县|该市|我市|本市|[\u4e00-\u9fff]{2,3}[�
 _REGION_EVENT_RE = re.compile(
     rf"(?:^|[,，]){_REGION}(?![^,，。；;]*?(?:区|园|管委会))[^,，。；;]{{0,30}}?(?:举行|召开|举办)"
     r"|(?:全市|全省|全县)[^,，。；;区园]{0,24}?(?:活动|大会|仪式)(?:在[^,，。]{1,12})?(?:举行|召开|启动)"
+    # 第三届某某经贸合作论坛…系列活动进行了集中签约: a forum or fair above the zone holds the signing
+    r"|(?:^|[,，])(?![^,，。；;]*?(?:区|园|管委会))[^,，。；;]{2,40}?(?:论坛|博览会|交易会|洽谈会|峰会|系列活动)"
+    r"[^,，。；;]{0,6}?(?:举行|进行|举办)了?[^,，。；;]{0,20}?(?:签约|开工)"
 )
-# 此次, 本次, 当天: a later paragraph speaking of the same event.
-_EVENT_REFERENCE_RE = re.compile(r"^(?:[^,，。]{0,12}?[,，])?(?:此次|本次|当天|当日|会上|现场|活动上|该市)")
+# 此次, 本次, 当天, 签约的24个项目: a later paragraph speaking of the same event.
+_EVENT_REFERENCE_RE = re.compile(
+    r"^(?:[^,，。]{0,12}?[,，])?(?:此次|本次|当天|当日|会上|现场|活动上|该市|(?:签约|开工|投产)的\d)")
 _RANKING_WORD_RE = re.compile(r"考核|评价|考评|评估|评比|排名|排序|排行|榜单")
 _ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区)"
 _MANY_ZONES_RE = re.compile(rf"^[,，]?(?:全国|全省|全市|各类|各级|省级以上|国家级)(?:各类)?{_ZONE_WORD}")
 # A sentence opening with another zone's name (白鹭园区累计签约…); not 省级以上高新区, 编制园区规划.
-_ZONE_OPENING_RE = re.compile(rf"(?![在对为各编规建全我本该])[\u4e00-\u9fff]{{2,6}}?(?<![级上各]){_ZONE_WORD}")
+# A bonded zone or a named industrial park opening the sentence is a zone too (某某综保区签约项目4个).
+_OPENING_ZONE_WORD = "(?:开发园区|开发区|园区|高新区|经开区|综合保税区|综保区|保税区|产业园(?!区))"
+_BONDED_OR_PARK_RE = re.compile(r"(?:综合保税区|综保区|保税区|产业园)$")
+_ZONE_OPENING_RE = re.compile(
+    rf"(?![在对为各编规建全我本该])[\u4e00-\u9fff]{{2,6}}?(?<![级上各]){_OPENING_ZONE_WORD}(?!项目)")
 # A verb inside an opening "zone name" (印发北岭高新区…) shows it is the object of an act, not the subject.
 _ACT_IN_NAME_RE = re.compile(r"印发|出台|发布|制定|实施|落实|召开|举行|启动|推出|修订|审议|通过|会议|会上")
 # 高科技园区, 工业园区: a kind of park, not a zone's name.
@@ -124,8 +135,8 @@ def about_one_body(text: str, metric: str) -> bool:
 def about_region(clause: str) -> bool:
     """Whether the clause naming a figure opens with the city or province as its subject.
 
-    >>> about_region("全市本次共签约项目"), about_region("占全市")
-    (True, False)
+    >>> about_region("全市本次共签约项目"), about_region("占全市"), about_region("全省排名升")
+    (True, False, False)
     """
     return bool(_REGION_SUBJECT_RE.match(strip_repeatedly(QUOTE_RE.sub("", clause), TIME_RE, LEAD_RE)))
 
@@ -150,13 +161,19 @@ def sentence_zone(text: str, home: tuple[EntityType, str]) -> tuple[EntityType, 
     >>> sentence_zone("印发《岳麓高新区人才新政》，兑现资金3亿元", (EntityType.ZONE, "青松高新技术开发区"))[1]
     '青松高新技术开发区'
     """
+    name = _other_zone_opening(text, home[1])
+    return (EntityType.ZONE, name) if name else home
+
+
+def _other_zone_opening(text: str, home: str) -> str:
+    """The name of a zone other than ``home`` the sentence opens with, or ``""``."""
     opening = strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE, LEAD_RE)
     match = _ZONE_OPENING_RE.match(opening)
     name = match.group(0) if match else ""
-    own = name[:2] in (home[1][:2], "全区", "开发", "高新") or _GENERIC_ZONE_NAME_RE.match(name)
-    if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name):
-        return home
-    return (EntityType.ZONE, name)
+    own = name[:2] in (home[:2], "全区", "开发", "高新") or _GENERIC_ZONE_NAME_RE.match(name)
+    kind = _BONDED_OR_PARK_RE.search(name)
+    own = own and not (kind and kind.group(0) not in home)  # 甲市综保区 is not 甲市经开区
+    return "" if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name) else name
 
 
 def region_event(text: str) -> bool:
@@ -164,6 +181,10 @@ def region_event(text: str) -> bool:
 
     >>> region_event("9月28日,青阳市举行项目集中开工活动,12个项目开工"), region_event("青阳市经开区举行签约仪式")
     (True, False)
+    >>> region_event("第二届某某经贸论坛暨系列活动进行了重点项目集中签约")
+    True
+    >>> region_event("在博览会上,青松高新区签约项目12个")
+    False
     """
     return bool(_REGION_EVENT_RE.search(strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE)))
 
@@ -181,4 +202,18 @@ def opens_with_zone(text: str) -> bool:
     """
     opening = strip_repeatedly(QUOTE_RE.sub("", text), TIME_RE, LEAD_RE, _OPENING_PUNCTUATION_RE)
     zones = find_zone_names(opening[:40])
-    return bool(zones) and zones[0][0] == 0
+    return bool(zones) and zones[0][0] == 0 or bool(_other_zone_opening(text, ""))
+
+
+def park_just_named(text: str, clause: int) -> str | None:
+    """The park a clause opening with 园区 speaks of when the clause before ends with its name.
+
+    >>> park_just_named("去年启动建设“青湖产业园”,园区总规划面积3000亩", 14)
+    '青湖产业园'
+    >>> park_just_named("园区总规划面积3000亩", 0) is None
+    True
+    """
+    if not text.startswith("园区", clause):
+        return None
+    named = _PARK_ENDING_CLAUSE_RE.search(text, 0, clause)
+    return named.group("name") if named else None

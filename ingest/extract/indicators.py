@@ -45,6 +45,7 @@ from ingest.extract.indicator_rankings import bracketed_ranks, respective_ranks,
 from ingest.extract.indicator_subjects import (
     about_many_zones,
     opens_with_zone,
+    park_just_named,
     refers_to_event,
     region_event,
     sentence_zone,
@@ -63,6 +64,13 @@ _LEAD_CLAUSE_RE = re.compile(r"[^,，;；]*")
 _TITLE_LENGTH = 60
 _HEADLINE_LENGTH = 40
 _SENTENCE_ENDS = ("。", "！", "？", "!", "?", "”", "；", ";")
+_CRITERIA_RE = re.compile(r"[需须应]满足|[需须应]具备|(?:申报|认定|入选|评选)(?:的)?(?:条件|标准)|硬杠杠")
+_MARKUP_RE = re.compile(r"-->|<!--|\.s?html?\b|https?://")
+# 的24个, 等78个, 24个项目涉及…: a count taken up again after an attribute or a list of names, or to say
+# what the projects counted before are.
+_RESTATED_COUNT_RE = re.compile(
+    r"(?:的|等)(?P<n>\d+)(?:个|家|项)|^(?P<opening>\d+)个项目(?:涉及|涵盖|覆盖|包括|主要)")
+_RESTATED_LEAST = 10
 # 其中,… details the figures of the sentence before.
 _DETAIL_RE = re.compile(r"^\s*(?:其中|在?这(?:些)?[^,，;；。]{0,12}中)[,，:：]")
 
@@ -92,7 +100,8 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         found: list[Fact] = []
         # the figures of a city's or province's event are its own, unless the sentence opens with a zone
         of_region = regional and not opens_with_zone(sentence.text)
-        if _MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text) and not of_region:
+        if (_MAY_HOLD_FIGURE.search(sentence.text) and not about_many_zones(sentence.text) and not of_region
+                and not _no_figures_of_the_zone(carried + sentence.text)):
             plan = planned_year(carried + _whole_sentence(doc.text, sentence.start))
             found = _sentence_facts(sentence, doc.home_zone, context, carried, plan)
             ranked = respective_ranks(sentence.index, sentence.text, context) or bracketed_ranks(
@@ -104,10 +113,44 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         detailing = detail
         if detail:
             found = [_as_detail(fact, previous) for fact in found]
+        found = _without_restated(found, sentence.text, facts)
         facts.extend(found)
         previous = found or previous
         carried = _carried_text(carried, sentence.text)
     return [], in_local_currency(_unique(facts), doc)
+
+
+def _no_figures_of_the_zone(text: str) -> bool:
+    """The conditions a designation sets (入选…需满足…营业收入在1亿元以上) or a line of markup left by the
+    page's publishing system (--> 2023-02-21 … content_1.html): no figures of the zone."""
+    return bool(_CRITERIA_RE.search(text) or _MARKUP_RE.search(text))
+
+
+def _without_restated(found: list[Fact], text: str, earlier: list[Fact]) -> list[Fact]:
+    """签约的24个项目涉及…, 甲、乙等78个项目均已开工: a sentence that takes up a count given before
+    describes those projects; its figures already given are not new ones.
+
+    Small counts (2个, 5家) recur by chance, so only a count of ten or more is taken as restated.
+    """
+    numbers = {float(m.group("n") or m.group("opening")) for m in _RESTATED_COUNT_RE.finditer(text)} if found else set()
+    if not numbers:
+        return found
+    counted = {_figure_key(f) for f in earlier if f.attr("unit") == "count"}
+    restated = {_figure_key(f) for f in found if f.attr("unit") == "count" and f.attr("value") >= _RESTATED_LEAST}
+    if not any(key[1] in numbers and _same_year(key, counted) for key in restated):
+        return found
+    given = {_figure_key(f) for f in earlier}
+    return [f for f in found if not _same_year(_figure_key(f), given)]
+
+
+def _figure_key(fact: Fact) -> tuple[object, ...]:
+    period = fact.attr("period")
+    return fact.subject, float(fact.attr("value")), fact.attr("unit"), period[:4] if period else None
+
+
+def _same_year(key: tuple[object, ...], keys: set[tuple[object, ...]]) -> bool:
+    """Whether ``keys`` hold the same figure, of the same year or of one not dated."""
+    return any(other[:3] == key[:3] and None in (other[3], key[3]) or other == key for other in keys)
 
 
 def _as_detail(fact: Fact, previous: list[Fact]) -> Fact:
@@ -187,12 +230,14 @@ def _sentence_facts(
         if figure.of_count:
             reading.owed_total = figure
             continue
-        ranked_zone = rank_clause_zone(text, figure.start) if figure.ordinal else None
+        ranked_zone = rank_clause_zone(text, figure.start) if figure.ordinal else park_just_named(text, seg_start)
         if ranked_zone is not None:
             reading.zone, figure_subject = ranked_zone, (EntityType.ZONE, ranked_zone)
         else:
             reading.zone, figure_subject = subject[1], subject
         metrics = figure_metrics(figure, segment, after, reading)
+        if figure.unit == "rank" and not figure.ordinal:
+            metrics = [m if m.endswith(("位次", "名次")) else m + "位次" for m in metrics]  # 排名升5位: a step
         if reading.took_after:
             # 9个工业项目总投资81.6亿元: the total word after the count names the next figure.
             total = _TOTAL_AFTER_RE.search(whole_after)

@@ -90,7 +90,17 @@ _UNITS: dict[str, str] = {
     "度电": "kWh",
     "度": "kWh",
     "千瓦": "kW",
+    "兆瓦时": "MWh",
     "兆瓦": "MW",
+    "吉瓦时": "GWh",
+    "吉瓦": "GW",
+    # capacity of power plants and battery or solar lines, in the unit written (FORMAT.md: 80 GW)
+    "kWh": "kWh",
+    "kW": "kW",
+    "MWh": "MWh",
+    "MW": "MW",
+    "GWh": "GWh",
+    "GW": "GW",
     "吨": "t",
     "标准箱": "TEU",
     "标箱": "TEU",
@@ -148,10 +158,10 @@ _BARE_AMOUNT_RE = re.compile(r"(?:突破|超过|超|过|达到|迈上|迈过|跨
 # right after 占…的 (not a date).
 _SLASH_FRACTION_RE = re.compile(
     r"(?<![\d/.])(?P<part>[1-9])/(?P<den>[2-9]|1\d)(?![\d/.%])"
-    r"(?:(?=的)|(?<=[的占]\d/\d)|(?<=[的占]\d/\d\d))"
+    r"(?:(?=的)|(?<=[的占近约超逾]\d/\d)|(?<=[的占近约超逾]\d/\d\d))"
 )
-# 实现翻番: a doubling, growth of 100 percent (not 翻番的目标, an attribute of something else).
-_DOUBLING_RE = re.compile(r"翻(?:了)?一?番(?![的目])")
+# 实现翻番, 翻了一倍: a doubling, growth of 100 percent (not 翻番的目标, an attribute of something else).
+_DOUBLING_RE = re.compile(r"翻(?:了)?一?[番倍](?![的目])")
 # 超七成, 约八成, 提升至九成: tenths as a share, read only after a word of size or comparison.
 _TENTHS_RE = re.compile(r"(?<=[超近约占达逾为至过])(?P<n>[一二三四五六七八九])成(?![本功为员立果绩长都交效型熟片套])")
 _TENTHS = {c: float(10 * (i + 1)) for i, c in enumerate("一二三四五六七八九")}

@@ -386,3 +386,10 @@ def test_a_zone_holding_its_own_event_keeps_its_figures() -> None:
 
 def test_a_city_total_after_this_event_is_the_citys() -> None:
     assert about_region("此次全市共有") and not about_region("本次签约项目")
+
+
+def test_figures_of_a_forum_above_the_zone_are_the_forums() -> None:
+    rows = _rows("11月2日,第二届某某经贸论坛暨配套活动进行了项目集中签约,20个项目签约,总金额350亿元。\n"
+                 "签约的20个跨国合作项目,涉及船舶配套、冷链物流等领域,总金额350亿元。\n"
+                 "2023年,青松高新区新增高新技术企业30家。")
+    assert {value for _, value, *_ in rows} == {30.0}

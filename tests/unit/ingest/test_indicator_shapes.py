@@ -248,3 +248,93 @@ def test_a_count_restated_as_the_group_a_clause_details_is_no_new_figure() -> No
 def test_a_figure_of_another_district_is_no_zone_figure() -> None:
     assert not _rows("近期，南岭区开竣工的项目共有42个，总投资达147亿元。")
     assert ("启动区面积", 7.8, "km2", "actual") in _rows("园区启动区面积7.8平方公里。")
+
+
+def test_a_count_taken_up_again_to_describe_its_projects_is_no_new_figure() -> None:
+    rows = _rows("2月3日,园区举行项目集中签约仪式,共签约16个项目,总投资52亿元。",
+                 "本次签约的16个项目涉及竹木加工、冷链物流等领域,总投资52亿元。",
+                 "甲公司、乙公司等16个项目均已进场施工。")
+    assert {value for _, value, _, _ in rows} == {16.0, 5_200_000_000.0}
+    assert len(rows) == 2
+
+
+def test_a_small_count_met_again_is_a_figure_of_its_own() -> None:
+    rows = _rows("2022年,园区新建企业党组织5个。", "2022年,园区打造的5个示范点全部建成。")
+    assert len({metric for metric, value, _, _ in rows if value == 5.0}) == 2
+
+
+def test_the_conditions_a_designation_sets_are_no_figures_of_the_zone() -> None:
+    rows = _rows("据了解,入选省级领航企业需满足一系列条件,如上年度营业收入在5000万元以上;",
+                 "拥有有效发明专利3项以上;研发投入占销售收入比例不低于4%。",
+                 "2022年,园区新增领航企业6家。")
+    assert {metric for metric, *_ in rows} == {"新增领航企业"}
+
+
+
+def test_a_sentence_describing_one_project_named_after_a_new_material_gives_no_zone_figures() -> None:
+    rows = _rows("2021年一季度,园区集中开工项目12个。",
+                 "新型陶瓷及新兴涂层产业园项目主要建设3个集中制造区、4个规模化子项目以及1个技术研究院。")
+    assert {metric for metric, *_ in rows} == {"集中开工项目"}
+
+
+def test_the_next_item_of_a_list_keeps_a_per_unit_lead_and_its_verb() -> None:
+    rows = _rows("2022年,园区每平方公里集聚了高新技术企业40家、“领航”企业5家。")
+    assert {metric for metric, *_ in rows} == {"每平方公里集聚高新技术企业", "每平方公里集聚领航企业"}
+
+
+def test_names_listed_before_a_count_are_no_part_of_its_metric() -> None:
+    rows = _rows("2023年,园区已培育独角兽类企业6家,包括甲医、乙光、丙微电子3家未来工厂和"
+                 "丁教育、戊材料、己声光3家智慧车间。")
+    assert {metric for metric, *_ in rows} >= {"智慧车间"}
+    assert not any("、" in metric or "包括" in metric for metric, *_ in rows)
+
+
+def test_a_count_opening_a_sentence_to_say_what_its_projects_are_restates_it() -> None:
+    rows = _rows("8月11日,园区举行项目签约仪式,共有18个项目签约,合同总额约90亿元。",
+                 "18个项目涉及船舶配套产业、竹木加工产业以及冷链物流等。")
+    assert sum(value == 18.0 for _, value, _, _ in rows) == 1
+
+
+def test_projects_that_held_a_ceremony_are_named_by_its_act() -> None:
+    rows = _rows("其中,甲大楼、乙厂房2个项目于同日举行了动工仪式。")
+    assert ("动工项目", 2.0, "count", "actual") in rows
+
+
+def test_the_total_of_a_project_named_right_after_it_is_no_zone_figure() -> None:
+    rows = _rows("2022年,园区18个医药类项目均已复工,其中总投资3.2亿元甲光学镜头合作项目,已主体完工。")
+    assert {value for _, value, _, _ in rows} == {18.0}
+
+
+def test_a_lowered_threshold_is_no_condition_of_a_designation() -> None:
+    rows = _rows("2022年,园区降低企业入驻门槛,新增入驻企业26家。")
+    assert ("新增入驻企业", 26.0, "count", "actual") in rows
+
+
+def test_a_count_that_doubled_grew_by_a_hundred_percent_and_keeps_its_noun() -> None:
+    rows = _rows("2022年,园区高企数量实现翻倍,外贸总额翻了一番。")
+    assert {(metric, value) for metric, value, _, _ in rows} == {("高企数量增长", 100.0), ("外贸总额增长", 100.0)}
+
+
+def test_a_share_of_the_region_after_a_growth_is_a_share_of_the_stock() -> None:
+    rows = _rows("2022年,园区科技企业数量实现翻倍,占全市近1/4。")
+    assert ("科技企业数量占全市比重", 25.0, "percent", "actual") in rows
+
+
+def test_a_place_held_in_a_row_is_named_in_the_scope_it_was_just_ranked_in() -> None:
+    rows = _rows("2022年,园区在120家省级以上开发区中排名第5位,全省经开区排名第3位,连续3年取得第3位的好成绩。")
+    assert ("连续取得全省经开区第3位", 3.0, "year", "actual") in rows
+
+
+def test_the_total_of_projects_just_counted_is_theirs_not_one_projects() -> None:
+    rows = _rows("今年以来,甲研发项目、乙租赁项目等8个项目签下入园协议,项目计划总投资约26亿元。")
+    assert ("签下入园协议项目计划总投资", 2_600_000_000.0, "CNY", "actual") in rows
+
+
+def test_an_area_written_before_a_district_of_the_zone_is_that_districts_area() -> None:
+    rows = _rows("近两年,园区建好了6.5平方公里启动区的道路管网。")
+    assert ("启动区面积", 6.5, "km2", "actual") in rows
+
+
+def test_a_number_inside_a_documents_title_is_no_figure() -> None:
+    rows = _rows("2019年,园区印发了《园区2019年工作要点》《全区8项便民工程》,新开工项目18个。")
+    assert {value for _, value, _, _ in rows} == {18.0}

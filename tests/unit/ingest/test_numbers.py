@@ -96,6 +96,8 @@ def test_numbers_find_amounts_skips_words_with_yuan() -> None:
         ("增长１５％", [(15.0, "percent")]),
         ("增长7.3%、15%", [(7.3, "percent"), (15.0, "percent")]),
         ("2021年增长", []),
+        ("科技企业占全市近1/4", [(25.0, "percent")]),
+        ("约1/3的企业", [(33.33, "percent")]),
     ],
 )
 def test_numbers_find_percentages(text: str, expected: list[tuple[float, str]]) -> None:
@@ -124,6 +126,10 @@ def test_numbers_find_percentages(text: str, expected: list[tuple[float, str]]) 
         ("两个产业分局", [(2.0, "count")]),
         ("集装箱吞吐量120万标箱", [(1_200_000.0, "TEU")]),
         ("签约20亿元项目1个", [(2_000_000_000.0, "CNY"), (1.0, "count")]),
+        ("拉晶产能60GW,组件12GW", [(60.0, "GW"), (12.0, "GW")]),
+        ("储能电池产能20GWh", [(20.0, "GWh")]),
+        ("光伏装机300MW、风电2吉瓦", [(300.0, "MW"), (2.0, "GW")]),
+        ("5G基站120座", [(120.0, "count")]),
         ("第二批", []),
         ("统一个体", []),
         ("2022年度工作计划", []),
