@@ -20,6 +20,7 @@ from ingest.extract.asset_text import (
     load_lexicon,
     scan_left,
 )
+from ingest.extract.zone_places import COOPERATION_PARK
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType
 
@@ -85,7 +86,8 @@ def find_platforms(sentence: str) -> list[Candidate]:
         prefix = _after_apposed_kind(prefix)
         name_start = m.start() - len(prefix)
         if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, name_start, m.end()) \
-                or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)):
+                or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)) \
+                or _cooperation_park(sentence, m.end()):
             continue
         hosted = stop not in _BORROWING and not _SPREAD_OVER_PLACES.search(sentence, m.end())
         spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending), name_start, m.end(), hosted))
@@ -184,6 +186,11 @@ _PROJECT_TAIL_WORDS = re.compile(r"建设|投资|落户|签约|开工|引进|新
 _COUNTED_PROJECTS = re.compile(
     rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+"
     rf"(?:个[{CJK}]{{0,8}}项目|家[{CJK}]{{0,4}}?(?:企业|公司))")
+
+
+def _cooperation_park(sentence: str, end: int) -> bool:
+    """A park named by two partner countries (中德产业园) is a zone, not a carrier."""
+    return any(m.end() == end for m in COOPERATION_PARK.finditer(sentence, max(0, end - 12), end))
 
 
 def _zone_right_after(sentence: str, end: int) -> bool:

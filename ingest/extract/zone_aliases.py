@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.zone_places import COOPERATION_PARK
 from ingest.extract.zones import ZoneName, find_zone_names
 from ingest.normalise import to_simplified
 
@@ -49,4 +50,18 @@ def bracketed_zone_names(text: str) -> list[tuple[str, str]]:
         found = find_zone_names(inner)
         if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(inner):
             pairs.append((zone.name, found[0][2].name))
+    return pairs
+
+
+def cooperation_park_forms(text: str) -> list[tuple[str, str]]:
+    """Pairs of forms of one cooperation park (X中德国际产业园, 中德(X)国际产业园, 中德产业园): the two
+    partners name the park, so a page's forms with the same partners are one zone."""
+    if "产业园" not in text:
+        return []
+    first: dict[str, str] = {}
+    pairs = []
+    for _, _, zone in find_zone_names(text):
+        partners = COOPERATION_PARK.search(zone.name) if zone.ending == "产业园" else None
+        if partners is not None and first.setdefault(partners.group()[:2], zone.name) != zone.name:
+            pairs.append((first[partners.group()[:2]], zone.name))
     return pairs

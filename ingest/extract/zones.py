@@ -20,6 +20,7 @@ from ingest.extract.zone_kinds import (
     zone_class,
 )
 from ingest.extract.zone_places import (
+    COOPERATION_PARK,
     ZONE_ORGANS,
     hosted_place,
     place_before,
@@ -97,6 +98,8 @@ def find_zone_names(text: str, sited_parks: bool = True) -> list[tuple[int, int,
         last_end = match.end()
     if "示范区" in text:
         found += _demonstration_zones(text, found)
+    if "产业园" in text:
+        found += _cooperation_parks(text, found)
     return sorted(found, key=lambda item: item[0])
 
 
@@ -120,6 +123,20 @@ def _demonstration_zones(text: str, found: list[tuple[int, int, ZoneName]]) -> l
         if head and len(descriptor) >= 2 and not (GENERIC_PREFIX.search(descriptor)
                                                    or FUNCTION_CHARS.intersection(descriptor)):
             out.append((match.start(1), match.end(), ZoneName(place, "示范区")))
+    return out
+
+
+def _cooperation_parks(text: str, found: list[tuple[int, int, ZoneName]]) -> list[tuple[int, int, ZoneName]]:
+    """Parks named by two partner countries (中德产业园), with the host city before them if known."""
+    out = []
+    for match in COOPERATION_PARK.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, _ in found):
+            continue
+        start = match.start()
+        city = next((text[start - size:start] for size in (3, 2)
+                     if start >= size and text[start - size:start] in known_places()), "")
+        start -= len(city)
+        out.append((start, match.end(), ZoneName(text[start:match.end() - 3], "产业园")))
     return out
 
 

@@ -1,0 +1,37 @@
+"""Cooperation parks named by two partner countries are zones, not carriers (invented sentences)."""
+
+from __future__ import annotations
+
+from ingest.extract.asset_platforms import find_platforms
+from ingest.extract.zone_aliases import cooperation_park_forms
+from ingest.extract.zones import find_zone_names
+
+
+def zone_names(text: str) -> list[str]:
+    return [zone.name for _, _, zone in find_zone_names(text)]
+
+
+def test_partner_park_is_a_zone() -> None:
+    assert zone_names("2022年,衡阳启动建设“中韩产业园”,园区规划面积1200亩。") == ["中韩产业园"]
+
+
+def test_host_city_before_the_partners_belongs_to_the_name() -> None:
+    assert zone_names("两个项目落户衡阳中韩国际产业园。") == ["衡阳中韩国际产业园"]
+
+
+def test_host_city_in_brackets_after_the_partners() -> None:
+    assert zone_names("青松公司入驻中韩(衡阳)国际产业园。") == ["中韩(衡阳)国际产业园"]
+
+
+def test_sector_park_is_no_zone() -> None:
+    assert zone_names("青松公司入驻衡阳光电产业园。") == []
+
+
+def test_partner_park_is_no_platform() -> None:
+    assert [p.name for p in find_platforms("推介本区的营商环境与中韩国际产业园的发展成果。")] == []
+
+
+def test_forms_of_one_partner_park_are_one_zone() -> None:
+    text = "青松公司入驻中韩(衡阳)国际产业园。衡阳中韩国际产业园再添新项目。助力中韩产业园发展。"
+    assert cooperation_park_forms(text) == [("中韩(衡阳)国际产业园", "衡阳中韩国际产业园"),
+                                            ("中韩(衡阳)国际产业园", "中韩产业园")]
