@@ -240,7 +240,16 @@ def _describes_no_sectors(sentence: str, m: re.Match[str], items: list[str]) -> 
     """The trades of some firms (…等行业龙头企业), or kinds of projects (基础设施、民生工程等领域)."""
     works = sum(1 for item in items if _project_work(item))
     return (_FIRMS_AFTER.match(sentence, m.end()) is not None or _PROJECTS_COUNTED.match(sentence, m.end()) is not None
-            or 2 * works >= len(items))
+            or 2 * works >= len(items) or _owned_by_place(sentence, m.end(1)))
+
+
+# A list closed by a province's or city's possessive (A、B等X省的重点产业): that place's sectors.
+_PLACE_OWNER = re.compile(r"[^、，。；,;]{0,12}?等([\u4e00-\u9fff]{2,3}?)[省市]?的")
+
+
+def _owned_by_place(sentence: str, end: int) -> bool:
+    owner = _PLACE_OWNER.match(sentence, end)
+    return owner is not None and is_known_place(owner.group(1))
 
 
 def _project_work(item: str) -> bool:
