@@ -278,6 +278,7 @@ _CLUSTER_QUALIFIER = re.compile(
     r"|(?:高端|型|级|知名)$")
 _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
 # Words of a clause, never of a sector's name (形成了完整的X产业链).
+_CAUSATIVE = frozenset("使让令")
 _CLAUSE_WORDS = re.compile(r"[的了已且将把被]|形成|完整|打造|延伸|构建")
 # A sector named as the zone's industry chain at the head of its paragraph or clause (X产业链方面, X产业链:).
 _CHAIN = re.compile(rf"(?:^|(?<=[，。；：,;:]))([{CJK}]{{2,10}}?)产业链(?=方面|[,，。；;:：])")
@@ -313,6 +314,8 @@ def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator
         name = _industry_name(rest)
         if name and (_CLUSTER_QUALIFIER.search(name) or scoped and name == "先进制造业"):
             continue  # 国家先进制造业集群 is a designation (an honour), not a sector
+        if name and name[0] in _CAUSATIVE:
+            continue  # 使产业集群优势凸显: a verb before the generic 产业, no sector
         if name and not overlaps(m.start(1), m.end(1), taken):
             yield Candidate(EntityType.INDUSTRY, name, m.end(1) - len(rest), m.end(1), True)
 
