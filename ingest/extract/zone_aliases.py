@@ -53,14 +53,23 @@ def bracketed_zone_names(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def cooperation_park_forms(text: str) -> list[tuple[str, str]]:
+def same_zone_forms(text: str) -> list[tuple[str, str]]:
+    """Pairs of names ``text`` gives one zone: a cooperation park's forms, and a park written with and
+    without its last 区 (X化学工业园 / X化学工业园区)."""
+    if "园" not in text:
+        return []
+    zones = [zone for _, _, zone in find_zone_names(text)]
+    names = {zone.name for zone in zones}
+    short_forms = [(name, name + "区") for name in names if name.endswith("园") and name + "区" in names]
+    return _cooperation_park_forms(zones) + sorted(short_forms)
+
+
+def _cooperation_park_forms(zones: list[ZoneName]) -> list[tuple[str, str]]:
     """Pairs of forms of one cooperation park (X中德国际产业园, 中德(X)国际产业园, 中德产业园): the two
     partners name the park, so a page's forms with the same partners are one zone."""
-    if "产业园" not in text:
-        return []
     first: dict[str, str] = {}
     pairs = []
-    for _, _, zone in find_zone_names(text):
+    for zone in zones:
         partners = COOPERATION_PARK.search(zone.name) if zone.ending == "产业园" else None
         if partners is not None and first.setdefault(partners.group()[:2], zone.name) != zone.name:
             pairs.append((first[partners.group()[:2]], zone.name))

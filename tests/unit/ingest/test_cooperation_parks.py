@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.extract.asset_platforms import find_platforms
-from ingest.extract.zone_aliases import cooperation_park_forms
+from ingest.extract.zone_aliases import same_zone_forms
 from ingest.extract.zones import find_zone_names
 
 
@@ -33,5 +33,10 @@ def test_partner_park_is_no_platform() -> None:
 
 def test_forms_of_one_partner_park_are_one_zone() -> None:
     text = "青松公司入驻中韩(衡阳)国际产业园。衡阳中韩国际产业园再添新项目。助力中韩产业园发展。"
-    assert cooperation_park_forms(text) == [("中韩(衡阳)国际产业园", "衡阳中韩国际产业园"),
+    assert same_zone_forms(text) == [("中韩(衡阳)国际产业园", "衡阳中韩国际产业园"),
                                             ("中韩(衡阳)国际产业园", "中韩产业园")]
+
+
+def test_park_written_with_and_without_its_last_qu_is_one_zone() -> None:
+    text = "衡阳化学工业园区综合排名第三。衡阳化学工业园(第12位)进入榜单。"
+    assert same_zone_forms(text) == [("衡阳化学工业园", "衡阳化学工业园区")]
