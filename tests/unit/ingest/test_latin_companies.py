@@ -1,0 +1,15 @@
+"""Company names written in Latin words parted by a space (invented sentences)."""
+
+from __future__ import annotations
+
+from ingest.extract.entities import find_legal_companies
+
+
+def test_space_between_latin_words_stays_inside_the_name() -> None:
+    hits = find_legal_companies("世界知名的AB XYZ公司在本区设立的研发中心已完成注册。")
+    assert [hit.name for hit in hits] == ["ABXYZ公司"]
+
+
+def test_space_before_a_latin_name_still_bounds_it() -> None:
+    hits = find_legal_companies("据了解 XYZ公司在本区设立研发中心。")
+    assert [hit.name for hit in hits] == ["XYZ公司"]
