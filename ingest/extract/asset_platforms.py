@@ -189,7 +189,7 @@ _COUNTED_PROJECTS = re.compile(
 
 
 def _cooperation_park(sentence: str, end: int) -> bool:
-    """A park named by two partner countries (中德产业园) is a zone, not a carrier."""
+    """A park named by two partner countries (中韩产业园) is a zone, not a carrier."""
     return any(m.end() == end for m in COOPERATION_PARK.finditer(sentence, max(0, end - 12), end))
 
 

@@ -65,7 +65,7 @@ def same_zone_forms(text: str) -> list[tuple[str, str]]:
 
 
 def _cooperation_park_forms(zones: list[ZoneName]) -> list[tuple[str, str]]:
-    """Pairs of forms of one cooperation park (X中德国际产业园, 中德(X)国际产业园, 中德产业园): the two
+    """Pairs of forms of one cooperation park (X中韩国际产业园, 中韩(X)国际产业园, 中韩产业园): the two
     partners name the park, so a page's forms with the same partners are one zone."""
     first: dict[str, str] = {}
     pairs = []

@@ -127,7 +127,7 @@ def _demonstration_zones(text: str, found: list[tuple[int, int, ZoneName]]) -> l
 
 
 def _cooperation_parks(text: str, found: list[tuple[int, int, ZoneName]]) -> list[tuple[int, int, ZoneName]]:
-    """Parks named by two partner countries (中德产业园), with the host city before them if known."""
+    """Parks named by two partner countries (中韩产业园), with the host city before them if known."""
     out = []
     for match in COOPERATION_PARK.finditer(text):
         if any(s < match.end() and match.start() < e for s, e, _ in found):
