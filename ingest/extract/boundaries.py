@@ -219,6 +219,11 @@ def names_countries(name: str) -> bool:
     return _COUNTRY_FORMS.match(name) is not None
 
 
+# A zone's kind word opening a short name (高新科技创新园, 临空国际会展中心): the works are named after
+# the zone, and what precedes the business word is no brand.
+_ZONE_WORD_LEAD = re.compile(r"^(?:高新|临空|临港|经开|保税|综保|自贸)")
+
+
 def is_fragment(etype: EntityType, name: str) -> bool:
     """Veto: ``name`` is no company or project name (a clause fragment, a generic or industry word)."""
     if len(name) < _MIN_LENGTH or _FRAGMENT.search(name) or _GENERIC.match(name):
@@ -226,7 +231,8 @@ def is_fragment(etype: EntityType, name: str) -> bool:
     if etype is E and (names_countries(name) or name.startswith("年产")):
         return True  # 年产… opens a project's output (年产10万吨X项目), never a company's name
     if etype is E:
-        return not COMPANY_SUFFIX_RE.search(name) and (generic_only(name) or name.endswith(_ZONE_KINDS))
+        return not COMPANY_SUFFIX_RE.search(name) and (
+            generic_only(name) or name.endswith(_ZONE_KINDS) or _ZONE_WORD_LEAD.match(name) is not None)
     core = name.removesuffix("项目")
     if not core:
         return True
