@@ -14,8 +14,9 @@ from ingest.extract.boundaries import BRAND_STOP, COMPANY_LEFT_STOP
 from ingest.extract.numbers import Amount, parse_amount
 from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, STATUS_CUES
 
-# A legal company name ending in a legal-form suffix; a space may part two Latin words (AB XYZ公司).
-_LEGAL_UNIT = rf"(?:[{HAN}A-Za-z0-9()（）]|(?<=[A-Za-z]) (?=[A-Za-z]))"
+# A legal company name ending in a legal-form suffix; a space may part two Latin words (AB XYZ公司), a
+# middle dot a parent's brand and the firm's own (青松·白鹭门业有限公司).
+_LEGAL_UNIT = rf"(?:[{HAN}A-Za-z0-9()（）]|(?<=[A-Za-z]) (?=[A-Za-z])|(?<=[{HAN}])·(?=[{HAN}]))"
 LEGAL_RE = re.compile(rf"{_LEGAL_UNIT}{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
 _GENERIC_COMPANY = re.compile(
     r"^(?:控股|国有|下属|上市|子|分|该|本|各|新增|一家|多家|集团|总|母|科技|外资|民营|投资|平台|管理|运营|"

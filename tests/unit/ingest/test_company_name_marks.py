@@ -1,4 +1,4 @@
-"""Company names written in Latin words parted by a space (invented sentences)."""
+"""Company names with a space between Latin words or a middle dot inside (invented sentences)."""
 
 from __future__ import annotations
 
@@ -13,3 +13,8 @@ def test_space_between_latin_words_stays_inside_the_name() -> None:
 def test_space_before_a_latin_name_still_bounds_it() -> None:
     hits = find_legal_companies("据了解 XYZ公司在本区设立研发中心。")
     assert [hit.name for hit in hits] == ["XYZ公司"]
+
+
+def test_middle_dot_between_a_parent_brand_and_the_firm_stays_inside() -> None:
+    hits = find_legal_companies("据悉,白鹭轮胎有限公司、青松·远航门业有限公司入选名单。")
+    assert [hit.name for hit in hits] == ["白鹭轮胎有限公司", "青松·远航门业有限公司"]
