@@ -17,10 +17,10 @@ from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, STATUS_CUES
 # A legal company name ending in a legal-form suffix; a space may part two Latin words (AB XYZ公司), a
 # middle dot a parent's brand and the firm's own (青松·白鹭门业有限公司).
 _LEGAL_UNIT = rf"(?:[{HAN}A-Za-z0-9()（）]|(?<=[A-Za-z]) (?=[A-Za-z])|(?<=[{HAN}])·(?=[{HAN}]))"
-LEGAL_RE = re.compile(rf"{_LEGAL_UNIT}{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
+LEGAL_RE = re.compile(rf"{_LEGAL_UNIT}{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社)")
 _GENERIC_COMPANY = re.compile(
     r"^(?:控股|国有|下属|上市|子|分|该|本|各|新增|一家|多家|集团|总|母|科技|外资|民营|投资|平台|管理|运营|"
-    r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|子公司$|分公司$"
+    r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|(?<![电量原粒种光离])子公司$|分公司$"
 )
 # A named project: a name ending in 项目 (optionally 基地) after a lead verb or at sentence start.
 PROJECT_RE = re.compile(rf"[{HAN}A-Za-z0-9、]{{4,40}}?项目")
@@ -66,7 +66,7 @@ def _clean(name: str) -> str:
 @lru_cache(maxsize=256)
 def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     """Legal company names (…有限公司, …集团公司) with a left edge at a function word."""
-    if "公司" not in sentence:
+    if "公司" not in sentence and "株式会社" not in sentence:
         return ()
     hits = []
     for match in LEGAL_RE.finditer(sentence):
@@ -84,7 +84,7 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
 
 
 def _legal_core(name: str) -> str:
-    return re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name)
+    return re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社)$", "", name)
 
 
 def _generic_core(core: str) -> bool:
@@ -214,11 +214,15 @@ def statuses_in(text: str) -> list[str]:
     return found
 
 
+# Works a company's investment builds, named without 项目 when the clause ends there (…建设X生产基地,).
+_BUILT_WORKS = r"生产基地|研发基地|园|工厂|研发中心"
+_BUILT_WORKS_RE = re.compile(_BUILT_WORKS)
 # "X公司(计划|拟)投资N亿元(,在Y)建设Z项目": the investor opens the clause, the project follows the amount.
 BUILDS_PROJECT_RE = re.compile(
     rf"(?P<lead>[^,，;；。:：]{{1,30}}?|(?<=[,，]))(?:计划|拟|将)?(?:在[^,，;；。投]{{1,8}}?)?(?:总?投资|投入){APPROX}"
     rf"(?P<amount>{AMOUNT})"
-    rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
+    rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?"
+    rf"(?:项目|(?:{_BUILT_WORKS})(?=[,，;；。])))"
 )
 # "由X公司投资建设的Y项目": the investor after 由, the project after 的; without 由 the investor opens
 # the clause and 投资 is required ("；X投资建设的Y项目已竣工投产").
@@ -281,7 +285,7 @@ class BuiltProject:
 
 def find_built_projects(sentence: str) -> list[BuiltProject]:
     """Projects in "X公司投资N亿元建设Y项目" phrases, with their investor."""
-    if "投" not in sentence or "项目" not in sentence:
+    if "投" not in sentence or "项目" not in sentence and not _BUILT_WORKS_RE.search(sentence):
         return []
     hits = []
     for match in BUILDS_PROJECT_RE.finditer(sentence):
