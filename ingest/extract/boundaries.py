@@ -219,6 +219,9 @@ def names_countries(name: str) -> bool:
     return _COUNTRY_FORMS.match(name) is not None
 
 
+# A bare kind of zone or carrier before 项目, and the agreements a signing list may name beside projects.
+_BARE_KIND = re.compile(r"^(?:开发区|高新区|经开区|园区|新区|科技园|产业园|工业园|科创园|创业园)$")
+_AGREEMENTS = ("协议", "协议书")
 # A zone's kind word opening a short name (高新科技创新园, 临空国际会展中心): the works are named after
 # the zone, and what precedes the business word is no brand.
 _ZONE_WORD_LEAD = re.compile(r"^(?:高新|临空|临港|经开|保税|综保|自贸)")
@@ -234,8 +237,8 @@ def is_fragment(etype: EntityType, name: str) -> bool:
         return not COMPANY_SUFFIX_RE.search(name) and (
             generic_only(name) or name.endswith(_ZONE_KINDS) or _ZONE_WORD_LEAD.match(name) is not None)
     core = name.removesuffix("项目")
-    if not core:
-        return True
+    if not core or _BARE_KIND.match(core) or name.endswith(_AGREEMENTS):
+        return True  # 开发区项目, 科技园项目: a kind, no name; X合作协议: an agreement signed, not the works
     if core.removesuffix("产业").removesuffix("类") in _generic_words():
         return True  # an industry, not a project (先进制造业项目, 新一代信息技术产业项目)
     if core != name:

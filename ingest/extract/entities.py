@@ -107,10 +107,12 @@ _PAREN = r"[(（][^()（）,，;；。]{1,10}[)）]"
 PROJECT_NAME_UNIT = rf"(?:[{HAN}A-Za-z0-9·.]|{_PAREN})"
 # Steps of work listed inside a project name ("…研发、生产、销售项目", "…部件等研发、生产项目").
 _WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运营)"
+# 工程 ends a works' name unless the name goes on to 项目 (X基因工程抗体药物项目: a field of science inside it).
+_WORKS_END = rf"工程(?![{HAN}A-Za-z0-9]{{1,12}}?项目)"
 # "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
 INVESTED_PROJECT_RE = re.compile(
     rf"总?投资(?:额|意向|意向额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:建设)?的"
-    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|工程|基地(?!项目)|产业园(?!项目|区)))"
+    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|{_WORKS_END}|基地(?!项目)|产业园(?!项目|区)))"
 )
 
 
@@ -246,7 +248,7 @@ _OWNER_CUE = r"其?(?:投资方|投资主体|建设主体|项目业主|业主单
 _DATED_STEP = r"(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:已|正式|顺利|全面)?(?:开工|动工|竣工|建成|投产|签约|完成|开始)"
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
+    rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|{_WORKS_END}))"
     rf"(?:[一二三四五六七八九十]期)?"
     rf"(?=(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
     rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"

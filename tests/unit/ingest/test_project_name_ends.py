@@ -1,0 +1,32 @@
+"""Where a project's name ends, and names that are no project (invented sentences and names)."""
+
+from __future__ import annotations
+
+from ingest.extract.boundaries import is_fragment
+from ingest.extract.entities import find_invested_projects
+from kg.model import EntityType
+
+P = EntityType.PROJECT
+
+
+def test_field_of_science_with_gongcheng_stays_inside_the_name() -> None:
+    hits = find_invested_projects("总投资13亿元的青松基因工程抗体药物项目,已进入设备调试阶段。")
+    assert [hit.name for hit in hits] == ["青松基因工程抗体药物项目"]
+
+
+def test_gongcheng_still_ends_a_works_name() -> None:
+    hits = find_invested_projects("总投资3亿元的白鹭河综合治理工程,已完工。")
+    assert [hit.name for hit in hits] == ["白鹭河综合治理工程"]
+
+
+def test_bare_kind_of_zone_or_carrier_is_no_project() -> None:
+    assert is_fragment(P, "开发区项目")
+    assert is_fragment(P, "科技园项目")
+
+
+def test_agreement_is_no_project() -> None:
+    assert is_fragment(P, "青松风电增容融资合作协议")
+
+
+def test_named_park_project_stays() -> None:
+    assert not is_fragment(P, "青松科技园项目")
