@@ -96,5 +96,7 @@ def is_place_word(word: str) -> bool:
 
 def is_known_place(word: str) -> bool:
     """A city, district or county of the lexicons, or a word jieba tags as a place or name."""
-    return (word in known_places() or word in known_districts()
-            or common_words().get(word, (0, ""))[1] in PLACE_TAGS)
+    if word in known_places() or word in known_districts():
+        return True
+    # A word made with 化 (国际化, 一体化) describes a park; a place so ended (X化 county) is in the lexicons.
+    return not word.endswith("化") and common_words().get(word, (0, ""))[1] in PLACE_TAGS

@@ -1,4 +1,5 @@
-"""Verbs and figures before a zone's or a carrier's kind word are not part of its name (invented sentences)."""
+"""Verbs, figures and descriptors before a zone's or a carrier's kind word are not part of its name (invented
+sentences)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,11 @@ def test_investment_figure_before_a_carrier_is_a_headline() -> None:
 
 def test_causative_before_a_generic_cluster_is_no_sector() -> None:
     assert find_industries("项目投产后,使产业集群优势更加凸显。", []) == []
+
+
+def test_descriptor_made_with_hua_is_no_place() -> None:
+    assert find_zone_names("青松区国际化园区招商引资实现开门红。") == []
+
+
+def test_city_ending_in_hua_stays_a_place() -> None:
+    assert [zone.name for _, _, zone in find_zone_names("怀化经开区招商引资实现开门红。")] == ["怀化经开区"]
