@@ -61,6 +61,8 @@ _VALLEY = (rf"(?<=[{CJK}A-Za-z]{{2}})(?![山河峡溪深幽低空稻五和])[{CJ
            rf"(?![{CJK}A-Za-z0-9](?<![等的和与及、]))")
 
 
+# Carriers a visit takes in (实地探访A、B研究院、C谷): the visitors' stops, not what the zone hosts.
+_VISITED = re.compile(r"(?:探访|走访|走进|参观|考察|调研)[^,，。;；]*$")
 # Carriers spread over several places (…等N个项目，分别位于A、B和C): which one is the zone's is not said.
 _SPREAD_OVER_PLACES = re.compile(r"分别(?:位于|落户|落地|坐落于|布局在|在)[^。；;]*?[、和及]")
 
@@ -89,7 +91,8 @@ def find_platforms(sentence: str) -> list[Candidate]:
                 or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)) \
                 or _cooperation_park(sentence, m.end()):
             continue
-        hosted = stop not in _BORROWING and not _SPREAD_OVER_PLACES.search(sentence, m.end())
+        hosted = stop not in _BORROWING and not _SPREAD_OVER_PLACES.search(sentence, m.end()) \
+            and not _VISITED.search(sentence, 0, name_start)
         spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending), name_start, m.end(), hosted))
     return drop_nested(spans + list(_listed_platforms(sentence, spans)))
 
