@@ -20,6 +20,7 @@ from ingest.extract.asset_text import (
     load_lexicon,
     scan_left,
 )
+from ingest.extract.boundaries import city_as_centre
 from ingest.extract.zone_places import COOPERATION_PARK
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType
@@ -244,6 +245,8 @@ def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
     if "+" in prefix:
         return False  # “苗圃+孵化器+加速器”: a chain of kinds of carrier, not one carrier
+    if city_as_centre(clean_name(prefix) + ending):
+        return False  # X科创中心建设: the city's goal, not a carrier
     if _LEVEL.search(prefix) or _designated_by_place(prefix, ending):
         return False
     policy_named = "政策" in prefix and not ending.startswith("研究")  # a 政策研究院 is an institute
