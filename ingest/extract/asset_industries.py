@@ -164,8 +164,9 @@ def _city_subject(sentence: str, start: int) -> bool:
 _PRODUCT_USE = re.compile(r"(?:生产|应用于|用于|适用于|配套)[^,，;；。]*$")
 
 
-# A list of products or a pair of sectors named as a programme (A和B融合发展试点): no sectors of the zone.
-_PRODUCTS_AFTER = re.compile(r"[^,，;；。]*?等产品|[^,，;；。]{0,12}?融合发展")
+# A list of products or a pair of sectors named as a programme (A和B融合发展试点), or the field of a
+# ranking (X热门榜单, X百强名单): no sectors of the zone.
+_PRODUCTS_AFTER = re.compile(r"[^,，;；。]*?等产品|[^,，;；。]{0,12}?融合发展|[^,，;；。、]{0,4}?(?:榜单|排行榜|名单)")
 
 
 def _product_use(sentence: str, m: re.Match[str]) -> bool:

@@ -1,4 +1,5 @@
-"""Whose sectors a list names: a province's or a city's key sectors are not the zone's (invented sentences)."""
+"""Whose sectors a text names: a province's or a city's key sectors, a ranking's field are not the zone's
+(invented sentences)."""
 
 from __future__ import annotations
 
@@ -21,3 +22,7 @@ def test_sectors_a_city_owns_are_not_the_zones() -> None:
 def test_a_list_without_an_owner_keeps_its_sectors() -> None:
     text = "签约的18个项目,涉及生物医药、新材料、现代物流等重点产业领域。"
     assert industries(text) == ["生物医药", "新材料", "现代物流"]
+
+
+def test_field_of_a_ranking_is_no_sector() -> None:
+    assert industries("企业先后入选“服务商50强”等数字经济热门榜单。") == []
