@@ -135,8 +135,20 @@ def _joined_event(etype: EntityType, name: str) -> str:
     return name[cut + 1:] if cut >= 0 and len(name) - cut > _MIN_LENGTH else name
 
 
+# Agreements a signing list may name beside projects.
+_AGREEMENTS = ("协议", "协议书")
+
+
+def _agreement_on_project(etype: EntityType, name: str) -> str:
+    """"X技改项目融资合作协议": an agreement signed on a named project; the project is the name."""
+    if etype is not P or not name.endswith(_AGREEMENTS) or "项目" not in name:
+        return name
+    return name[:name.rindex("项目") + 2]
+
+
 # The trimmers in the order they run.
 TRIMMERS: tuple[tuple[str, Trimmer], ...] = (
+    ("agreement_on_project", _agreement_on_project),
     ("joined_event", _joined_event),
     ("amount_lead", _amount_lead),
     ("lead_word", _lead_word),
@@ -220,9 +232,8 @@ def names_countries(name: str) -> bool:
     return _COUNTRY_FORMS.match(name) is not None
 
 
-# A bare kind of zone or carrier before 项目, and the agreements a signing list may name beside projects.
+# A bare kind of zone or carrier before 项目.
 _BARE_KIND = re.compile(r"^(?:开发区|高新区|经开区|园区|新区|科技园|产业园|工业园|科创园|创业园)$")
-_AGREEMENTS = ("协议", "协议书")
 # A city's goal of being an innovation centre (X科创中心建设, 建设科技创新中心), not a building.
 _CENTRE_GOAL = re.compile(r"(?P<city>[\u4e00-\u9fff]{0,3}?)(?:国际|全球|综合性)?(?:科技创新中心|科创中心)")
 

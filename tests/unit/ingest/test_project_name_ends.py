@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.extract.boundaries import is_fragment
+from ingest.extract.boundaries import clean, is_fragment
 from ingest.extract.entities import find_invested_projects
 from kg.model import EntityType
 
@@ -30,3 +30,8 @@ def test_agreement_is_no_project() -> None:
 
 def test_named_park_project_stays() -> None:
     assert not is_fragment(P, "青松科技园项目")
+
+
+def test_agreement_on_a_named_project_keeps_the_project() -> None:
+    cleaned = clean(P, "青松生物酵素技改项目融资合作协议")
+    assert cleaned is not None and cleaned.name == "青松生物酵素技改项目"
