@@ -40,3 +40,7 @@ def test_forms_of_one_partner_park_are_one_zone() -> None:
 def test_park_written_with_and_without_its_last_qu_is_one_zone() -> None:
     text = "衡阳化学工业园区综合排名第三。衡阳化学工业园(第12位)进入榜单。"
     assert same_zone_forms(text) == [("衡阳化学工业园", "衡阳化学工业园区")]
+
+
+def test_zhong_closing_a_word_opens_no_partner_pair() -> None:
+    assert zone_names("推动企业集中新产业园发展。") == []
