@@ -84,7 +84,8 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
             continue
         if _PROJECT_KINDS_LIST.match(sentence, m.end()) or _umbrella_after_list(sentence, m):
             continue
-        if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
+        glued = any(span.end == m.start() for span in spans)  # 新材料新能源: two sectors written without a mark
+        if (glued or _left_bounded(sentence, m.start())) and not sentence.startswith(_NOT_AFTER, after) \
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
             spans.append(Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True))
     return spans

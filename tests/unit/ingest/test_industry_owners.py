@@ -1,5 +1,5 @@
-"""Whose sectors a text names: a province's or a city's key sectors, a ranking's field are not the zone's
-(invented sentences)."""
+"""Whose sectors a text names (a province's or a city's key sectors, a ranking's field are not the zone's), and
+sectors glued without a mark (invented sentences)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,7 @@ def test_a_list_without_an_owner_keeps_its_sectors() -> None:
 
 def test_field_of_a_ranking_is_no_sector() -> None:
     assert industries("企业先后入选“服务商50强”等数字经济热门榜单。") == []
+
+
+def test_two_sectors_glued_in_a_headline_are_both_sectors() -> None:
+    assert industries("青松经开区:聚焦新材料新能源 打造制造业高地") == ["新材料", "新能源"]
