@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.extract.boundaries import clean, is_fragment
-from ingest.extract.entities import find_invested_projects
+from ingest.extract.entities import CLAUSE_PROJECT_RE, find_invested_projects
 from kg.model import EntityType
 
 P = EntityType.PROJECT
@@ -35,3 +35,8 @@ def test_named_park_project_stays() -> None:
 def test_agreement_on_a_named_project_keeps_the_project() -> None:
     cleaned = clean(P, "青松生物酵素技改项目融资合作协议")
     assert cleaned is not None and cleaned.name == "青松生物酵素技改项目"
+
+
+def test_project_described_by_what_it_builds_is_named() -> None:
+    found = [m.group("name") for m in CLAUSE_PROJECT_RE.finditer("。青松新材料产业园项目主要建设熔炼、锻轧车间。")]
+    assert found == ["青松新材料产业园项目"]
