@@ -28,7 +28,7 @@ _PROJECT_LEAD = re.compile(
     r"^.*?(?:加快推进|推进|完成|率先完成|实施|启动|引进|签约|建设|位于[^的]{2,12}的|的)(?:的)?"
 )
 _GENERIC_PROJECT = re.compile(
-    r"(?:实事|产业|计划|重大|重点|合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
+    r"(?:实事|产业|计划|重大|重点|(?<![\u4e00-\u9fff]{6})合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
     r"招商|人才|示范|试点|改革|实验|课程|(?<!期)技改|(?<!期)扩能|新开工|开工|开复工|续建|储备|谋划|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
     r"\d|[一二三四五六七八九十]个|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
 )
@@ -109,9 +109,11 @@ PROJECT_NAME_UNIT = rf"(?:[{HAN}A-Za-z0-9·.]|{_PAREN})"
 _WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运营)"
 # 工程 ends a works' name unless the name goes on to 项目 (X基因工程抗体药物项目: a field of science inside it).
 _WORKS_END = rf"工程(?![{HAN}A-Za-z0-9]{{1,12}}?项目)"
-# "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
+# "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor; the 的 may be left out
+# when no verb follows the amount (总投资5亿元Y项目, not 投资5亿元建设Y项目: that one has its investor).
+_NO_VERB_NEXT = r"(?!建设|新建|兴建|扩建|改造|用于|打造|实施|投资|引进)"
 INVESTED_PROJECT_RE = re.compile(
-    rf"总?投资(?:额|意向|意向额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:建设)?的"
+    rf"总?投资(?:额|意向|意向额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:(?:建设)?的|{_NO_VERB_NEXT})"
     rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|{_WORKS_END}|基地(?!项目)|产业园(?!项目|区)))"
 )
 

@@ -40,3 +40,12 @@ def test_agreement_on_a_named_project_keeps_the_project() -> None:
 def test_project_described_by_what_it_builds_is_named() -> None:
     found = [m.group("name") for m in CLAUSE_PROJECT_RE.finditer("。青松新材料产业园项目主要建设熔炼、锻轧车间。")]
     assert found == ["青松新材料产业园项目"]
+
+
+def test_project_right_after_its_amount_without_de() -> None:
+    hits = find_invested_projects("其中总投资5.6亿元青松生物疫苗国际合作项目,已开工。")
+    assert [hit.name for hit in hits] == ["青松生物疫苗国际合作项目"]
+
+
+def test_bare_cooperation_project_is_no_name() -> None:
+    assert find_invested_projects("总投资5亿元的国际合作项目已开工。") == []
