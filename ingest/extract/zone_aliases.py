@@ -54,14 +54,31 @@ def bracketed_zone_names(text: str) -> list[tuple[str, str]]:
 
 
 def same_zone_forms(text: str) -> list[tuple[str, str]]:
-    """Pairs of names ``text`` gives one zone: a cooperation park's forms, and a park written with and
-    without its last 区 (X化学工业园 / X化学工业园区)."""
-    if "园" not in text:
+    """Pairs of names ``text`` gives one zone: a cooperation park's forms, a park written with and
+    without its last 区 (X化学工业园 / X化学工业园区), a kind written in full and abbreviated."""
+    if "园" not in text and "区" not in text:
         return []
     zones = [zone for _, _, zone in find_zone_names(text)]
     names = {zone.name for zone in zones}
     short_forms = [(name, name + "区") for name in names if name.endswith("园") and name + "区" in names]
-    return _cooperation_park_forms(zones) + sorted(short_forms)
+    return _cooperation_park_forms(zones) + sorted(short_forms) + _abbreviated_kinds(zones)
+
+
+# Abbreviated kinds and the full kind they stand for (X国家自创区 / X国家自主创新示范区).
+_FULL_KIND = {"自创区": "自主创新示范区", "高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
+
+
+def _abbreviated_kinds(zones: list[ZoneName]) -> list[tuple[str, str]]:
+    """(full, abbreviated) names of one place whose kinds differ only by the abbreviation."""
+    full = {(zone.place, zone.ending): zone.name for zone in zones}
+    pairs = set()
+    for zone in zones:
+        for short, long_ in _FULL_KIND.items():
+            if zone.ending.endswith(short):
+                other = full.get((zone.place, zone.ending.removesuffix(short) + long_))
+                if other is not None:
+                    pairs.add((other, zone.name))
+    return sorted(pairs)
 
 
 def _cooperation_park_forms(zones: list[ZoneName]) -> list[tuple[str, str]]:
