@@ -62,6 +62,8 @@ _VALLEY = (rf"(?<=[{CJK}A-Za-z]{{2}})(?![山河峡溪深幽低空稻五和])[{CJ
            rf"(?![{CJK}A-Za-z0-9](?<![等的和与及、]))")
 
 
+# "以创业园为载体": the zone's own carrier, named by its bare kind.
+_AS_CARRIER = re.compile(r"为(?:载体|平台|依托|抓手)")
 # Carriers a visit takes in (实地探访A、B研究院、C谷): the visitors' stops, not what the zone hosts.
 _VISITED = re.compile(r"(?:探访|走访|走进|参观|考察|调研)[^,，。;；]*$")
 # Carriers spread over several places (…等N个项目，分别位于A、B和C): which one is the zone's is not said.
@@ -88,7 +90,9 @@ def find_platforms(sentence: str) -> list[Candidate]:
         ending = m.group()
         prefix = _after_apposed_kind(prefix)
         name_start = m.start() - len(prefix)
-        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, name_start, m.end()) \
+        named_carrier = not prefix and _AS_CARRIER.match(sentence, m.end()) and sentence[:m.start()].endswith("以")
+        if not (named_carrier or _platform_prefix_ok(prefix, ending)) \
+                or _held_as_honour(sentence, name_start, m.end()) \
                 or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)) \
                 or _cooperation_park(sentence, m.end()):
             continue

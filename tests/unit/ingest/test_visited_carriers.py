@@ -1,4 +1,5 @@
-"""Carriers a visit takes in are not hosted by the zone visited with them (invented sentences)."""
+"""Carriers a visit takes in are not hosted by the zone visited with them; a bare kind named as the zone's
+carrier is one (invented sentences)."""
 
 from __future__ import annotations
 
@@ -16,3 +17,11 @@ def test_carriers_listed_after_a_visit_verb_are_not_hosted() -> None:
 
 def test_carrier_built_by_the_zone_stays_hosted() -> None:
     assert hosted("青松高新区正在建设白鹭智能研究院。") == {"白鹭智能研究院": True}
+
+
+def test_bare_kind_named_as_the_zones_carrier_is_a_platform() -> None:
+    assert hosted("以创业园为载体,实施精准招商。") == {"创业园": True}
+
+
+def test_bare_kind_in_passing_is_no_platform() -> None:
+    assert hosted("推动创业园建设。") == {}
