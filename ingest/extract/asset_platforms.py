@@ -64,6 +64,14 @@ _VALLEY = (rf"(?<=[{CJK}A-Za-z]{{2}})(?![山河峡溪深幽低空稻五和])[{CJ
 
 # "以创业园为载体": the zone's own carrier, named by its bare kind.
 _AS_CARRIER = re.compile(r"为(?:载体|平台|依托|抓手)")
+# "…暨产业研究院成立大会": the founding of the zone's own carrier, named by its bare kind.
+_FOUNDING_EVENT = re.compile(r"(?:成立|揭牌|启用|开园)(?:大会|仪式|典礼)")
+def _own_carrier(sentence: str, start: int, end: int) -> bool:
+    """A carrier named by its bare kind that the text takes as the zone's own (以X为载体, X成立大会)."""
+    taken_as = _AS_CARRIER.match(sentence, end) is not None and sentence[:start].endswith("以")
+    return taken_as or _FOUNDING_EVENT.match(sentence, end) is not None
+
+
 # Carriers a visit takes in (实地探访A、B研究院、C谷): the visitors' stops, not what the zone hosts.
 _VISITED = re.compile(r"(?:探访|走访|走进|参观|考察|调研)[^,，。;；]*$")
 # Carriers spread over several places (…等N个项目，分别位于A、B和C): which one is the zone's is not said.
@@ -90,7 +98,7 @@ def find_platforms(sentence: str) -> list[Candidate]:
         ending = m.group()
         prefix = _after_apposed_kind(prefix)
         name_start = m.start() - len(prefix)
-        named_carrier = not prefix and _AS_CARRIER.match(sentence, m.end()) and sentence[:m.start()].endswith("以")
+        named_carrier = is_generic(prefix) and _own_carrier(sentence, m.start() - len(prefix), m.end())
         if not (named_carrier or _platform_prefix_ok(prefix, ending)) \
                 or _held_as_honour(sentence, name_start, m.end()) \
                 or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)) \

@@ -25,3 +25,7 @@ def test_bare_kind_named_as_the_zones_carrier_is_a_platform() -> None:
 
 def test_bare_kind_in_passing_is_no_platform() -> None:
     assert hosted("推动创业园建设。") == {}
+
+
+def test_bare_kind_at_its_founding_event_is_a_platform() -> None:
+    assert hosted("青州高新区政策发布暨产业研究院成立大会在青州举行。") == {"产业研究院": True}
