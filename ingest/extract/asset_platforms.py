@@ -62,9 +62,9 @@ _VALLEY = (rf"(?<=[{CJK}A-Za-z]{{2}})(?![山河峡溪深幽低空稻五和])[{CJ
            rf"(?![{CJK}A-Za-z0-9](?<![等的和与及、]))")
 
 
-# "以创业园为载体": the zone's own carrier, named by its bare kind.
+# "以孵化园为载体": the zone's own carrier, named by its bare kind.
 _AS_CARRIER = re.compile(r"为(?:载体|平台|依托|抓手)")
-# "…暨产业研究院成立大会": the founding of the zone's own carrier, named by its bare kind.
+# "…暨技术研究院成立大会": the founding of the zone's own carrier, named by its bare kind.
 _FOUNDING_EVENT = re.compile(r"(?:成立|揭牌|启用|开园)(?:大会|仪式|典礼)")
 def _own_carrier(sentence: str, start: int, end: int) -> bool:
     """A carrier named by its bare kind that the text takes as the zone's own (以X为载体, X成立大会)."""

@@ -233,7 +233,7 @@ def names_countries(name: str) -> bool:
 
 
 # A bare kind of zone or carrier before 项目.
-_BARE_KIND = re.compile(r"^(?:开发区|高新区|经开区|园区|新区|科技园|产业园|工业园|科创园|创业园)$")
+_BARE_KIND = re.compile(r"^(?:开发区|高新区|经开区|园区|新区|科技园|产业园|工业园|科创园)$")
 # A city's goal of being an innovation centre (X科创中心建设, 建设科技创新中心), not a building.
 _CENTRE_GOAL = re.compile(r"(?P<city>[\u4e00-\u9fff]{0,3}?)(?:国际|全球|综合性)?(?:科技创新中心|科创中心)")
 
@@ -244,7 +244,7 @@ def city_as_centre(name: str) -> bool:
     return goal is not None and (not goal.group("city") or goal.group("city") in known_places())
 
 
-# A zone's kind word opening a short name (高新科技创新园, 临空国际会展中心): the works are named after
+# A zone's kind word opening a short name (高新青松园, 临空白鹭中心): the works are named after
 # the zone, and what precedes the business word is no brand.
 _ZONE_WORD_LEAD = re.compile(r"^(?:高新|临空|临港|经开|保税|综保|自贸)")
 

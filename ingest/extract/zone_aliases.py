@@ -64,7 +64,7 @@ def same_zone_forms(text: str) -> list[tuple[str, str]]:
     return _cooperation_park_forms(zones) + sorted(short_forms) + _abbreviated_kinds(zones)
 
 
-# Abbreviated kinds and the full kind they stand for (X国家自创区 / X国家自主创新示范区).
+# Abbreviated kinds and the full kind they stand for (X国家级自创区 / X国家级自主创新示范区).
 _FULL_KIND = {"自创区": "自主创新示范区", "高新区": "高新技术产业开发区", "经开区": "经济技术开发区"}
 
 

@@ -56,7 +56,7 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|国家)$")
 _NATION = ("中国", "全国", "我国")
 
-# National innovation zones spanning two cities are named by the cities' first characters (A白国家自创区).
+# National innovation zones spanning two cities are named by the cities' first characters (AB国家级自创区).
 _PAIRED_KINDS = frozenset({"自主创新示范区", "自创区"})
 
 

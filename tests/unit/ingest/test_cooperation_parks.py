@@ -48,13 +48,13 @@ def test_zhong_closing_a_word_opens_no_partner_pair() -> None:
 
 
 def test_national_innovation_zone_of_two_cities_is_named_by_their_initials() -> None:
-    assert zone_names("青州高新区建设衡白国家自主创新示范区。") == ["青州高新区", "衡白国家自主创新示范区"]
+    assert zone_names("青州高新区建设衡白国家级自主创新示范区。") == ["青州高新区", "衡白国家级自主创新示范区"]
 
 
 def test_verb_before_a_national_innovation_zone_is_no_place() -> None:
-    assert zone_names("该区获批国家自主创新示范区。") == []
+    assert zone_names("该区获批国家级自主创新示范区。") == []
 
 
 def test_abbreviated_kind_is_the_same_zone() -> None:
-    text = "建设衡白国家自主创新示范区。青州高新区是衡白国家自创区的核心区。"
-    assert ("衡白国家自主创新示范区", "衡白国家自创区") in same_zone_forms(text)
+    text = "建设衡白国家级自主创新示范区。青州高新区是衡白国家级自创区的核心区。"
+    assert ("衡白国家级自主创新示范区", "衡白国家级自创区") in same_zone_forms(text)

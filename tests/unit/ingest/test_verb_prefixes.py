@@ -19,7 +19,7 @@ def test_verb_of_ensuring_opens_no_carrier_name() -> None:
 
 
 def test_investment_figure_before_a_carrier_is_a_headline() -> None:
-    assert [p.name for p in find_platforms("衡阳开启新篇章,投资500亿建设科学城")] == []
+    assert [p.name for p in find_platforms("衡阳开启新篇章,投资500亿建设科技城")] == []
 
 
 def test_causative_before_a_generic_cluster_is_no_sector() -> None:

@@ -20,12 +20,12 @@ def test_carrier_built_by_the_zone_stays_hosted() -> None:
 
 
 def test_bare_kind_named_as_the_zones_carrier_is_a_platform() -> None:
-    assert hosted("以创业园为载体,实施精准招商。") == {"创业园": True}
+    assert hosted("以孵化园为载体,实施精准招商。") == {"孵化园": True}
 
 
 def test_bare_kind_in_passing_is_no_platform() -> None:
-    assert hosted("推动创业园建设。") == {}
+    assert hosted("推动孵化园建设。") == {}
 
 
 def test_bare_kind_at_its_founding_event_is_a_platform() -> None:
-    assert hosted("青州高新区政策发布暨产业研究院成立大会在青州举行。") == {"产业研究院": True}
+    assert hosted("青州高新区政策发布暨技术研究院成立大会在青州举行。") == {"技术研究院": True}
