@@ -11,7 +11,7 @@ def built(text: str) -> list[tuple[str, str]]:
 
 
 def test_park_built_by_an_investment_is_a_project() -> None:
-    text = "青松电子公司拟投资5000万美元,在本区建设智能识别园,从事研发。"
+    text = "青松电子公司拟投资3000万美元,在本区建设智能识别园,从事研发。"
     assert built(text) == [("智能识别园", "青松电子公司")]
 
 

@@ -21,12 +21,12 @@ def test_middle_dot_between_a_parent_brand_and_the_firm_stays_inside() -> None:
 
 
 def test_electronics_firm_is_no_subsidiary() -> None:
-    hits = find_legal_companies("其中,青松电子公司拟投资5000万美元。")
+    hits = find_legal_companies("其中,青松电子公司拟投资3000万美元。")
     assert [hit.name for hit in hits] == ["青松电子公司"]
 
 
 def test_subsidiary_alone_is_no_name() -> None:
-    assert find_legal_companies("其中,该集团子公司拟投资5000万美元。") == ()
+    assert find_legal_companies("其中,该集团子公司拟投资3000万美元。") == ()
 
 
 def test_japanese_legal_form_ends_a_company_name() -> None:

@@ -25,7 +25,7 @@ def test_a_list_without_an_owner_keeps_its_sectors() -> None:
 
 
 def test_field_of_a_ranking_is_no_sector() -> None:
-    assert industries("企业先后入选“服务商50强”等数字经济热门榜单。") == []
+    assert industries("该企业入选“青松百强”等数字经济热门榜单。") == []
 
 
 def test_two_sectors_glued_in_a_headline_are_both_sectors() -> None:

@@ -38,7 +38,7 @@ def test_agreement_on_a_named_project_keeps_the_project() -> None:
 
 
 def test_project_described_by_what_it_builds_is_named() -> None:
-    found = [m.group("name") for m in CLAUSE_PROJECT_RE.finditer("。青松新材料产业园项目主要建设熔炼、锻轧车间。")]
+    found = [m.group("name") for m in CLAUSE_PROJECT_RE.finditer("。青松新材料产业园项目主要建设厂房和仓库。")]
     assert found == ["青松新材料产业园项目"]
 
 
