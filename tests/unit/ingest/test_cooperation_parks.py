@@ -58,3 +58,11 @@ def test_verb_before_a_national_innovation_zone_is_no_place() -> None:
 def test_abbreviated_kind_is_the_same_zone() -> None:
     text = "建设衡白国家级自主创新示范区。青州高新区是衡白国家级自创区的核心区。"
     assert ("衡白国家级自主创新示范区", "衡白国家级自创区") in same_zone_forms(text)
+
+
+def test_eco_demonstration_city_of_two_partners_is_a_zone() -> None:
+    assert zone_names("区委书记、中法衡阳生态示范城管委会主任王青松说。") == ["中法衡阳生态示范城"]
+
+
+def test_knowledge_city_of_two_partners_is_a_zone() -> None:
+    assert zone_names("中新衡阳知识城建设提速。") == ["中新衡阳知识城"]
