@@ -17,7 +17,7 @@ from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, STATUS_CUES
 # A legal company name ending in a legal-form suffix; a space may part two Latin words (AB XYZ公司), a
 # middle dot a parent's brand and the firm's own (青松·白鹭门业有限公司).
 _LEGAL_UNIT = rf"(?:[{HAN}A-Za-z0-9()（）]|(?<=[A-Za-z]) (?=[A-Za-z])|(?<=[{HAN}])·(?=[{HAN}]))"
-LEGAL_RE = re.compile(rf"{_LEGAL_UNIT}{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社)")
+LEGAL_RE = re.compile(rf"{_LEGAL_UNIT}{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社|财团)")
 _GENERIC_COMPANY = re.compile(
     r"^(?:控股|国有|下属|上市|子|分|该|本|各|新增|一家|多家|集团|总|母|科技|外资|民营|投资|平台|管理|运营|"
     r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|(?<![电量原粒种光离])子公司$|分公司$"
@@ -66,7 +66,7 @@ def _clean(name: str) -> str:
 @lru_cache(maxsize=256)
 def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     """Legal company names (…有限公司, …集团公司) with a left edge at a function word."""
-    if "公司" not in sentence and "株式会社" not in sentence:
+    if "公司" not in sentence and "株式会社" not in sentence and "财团" not in sentence:
         return ()
     hits = []
     for match in LEGAL_RE.finditer(sentence):
@@ -84,7 +84,7 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
 
 
 def _legal_core(name: str) -> str:
-    return re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社)$", "", name)
+    return re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社|财团)$", "", name)
 
 
 def _generic_core(core: str) -> bool:

@@ -32,3 +32,8 @@ def test_subsidiary_alone_is_no_name() -> None:
 def test_japanese_legal_form_ends_a_company_name() -> None:
     hits = find_legal_companies("据悉,白鹭株式会社拟投资1亿美元。")
     assert [hit.name for hit in hits] == ["白鹭株式会社"]
+
+
+def test_consortium_ends_a_company_name() -> None:
+    hits = find_legal_companies("据悉,青松株式会社和白鹭财团拟在本区建设商务大厦。")
+    assert [hit.name for hit in hits] == ["青松株式会社", "白鹭财团"]
