@@ -16,7 +16,7 @@ from dataclasses import replace
 from ingest.document import Document, Entity, Fact, Mention
 from ingest.extract.home_zone import home_aliases
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, PLACE_PREFIX_RE
-from ingest.extract.zone_aliases import bracketed_zone_names
+from ingest.extract.zone_aliases import bracketed_zone_names, same_zone_forms
 from ingest.extract.zones import ZoneName, canonical_zone, find_zone_names, zone_name_of
 from ingest.normalise import normalise_name
 from kg.model import EntityType, Predicate
@@ -73,7 +73,7 @@ class _Clusters:
 
 
 def _link_zones(clusters: _Clusters, doc: Document, mentions: list[Mention]) -> None:
-    for name, other in bracketed_zone_names(doc.text):
+    for name, other in bracketed_zone_names(doc.text) + same_zone_forms(doc.text):
         clusters.union((EntityType.ZONE, other), (EntityType.ZONE, name))
     if doc.home_zone is None:
         return

@@ -84,7 +84,8 @@ def find_industries(sentence: str, taken: list[tuple[int, int]]) -> list[Candida
             continue
         if _PROJECT_KINDS_LIST.match(sentence, m.end()) or _umbrella_after_list(sentence, m):
             continue
-        if _left_bounded(sentence, m.start()) and not sentence.startswith(_NOT_AFTER, after) \
+        glued = any(span.end == m.start() for span in spans)  # 新材料新能源: two sectors written without a mark
+        if (glued or _left_bounded(sentence, m.start())) and not sentence.startswith(_NOT_AFTER, after) \
                 and not _inside_project_name(sentence, m.end()) and not _product_use(sentence, m):
             spans.append(Candidate(EntityType.INDUSTRY, m.group(), m.start(), m.end(), True))
     return spans
@@ -164,8 +165,9 @@ def _city_subject(sentence: str, start: int) -> bool:
 _PRODUCT_USE = re.compile(r"(?:生产|应用于|用于|适用于|配套)[^,，;；。]*$")
 
 
-# A list of products or a pair of sectors named as a programme (A和B融合发展试点): no sectors of the zone.
-_PRODUCTS_AFTER = re.compile(r"[^,，;；。]*?等产品|[^,，;；。]{0,12}?融合发展")
+# A list of products or a pair of sectors named as a programme (A和B融合发展试点), or the field of a
+# ranking (X热门榜单, X百强名单): no sectors of the zone.
+_PRODUCTS_AFTER = re.compile(r"[^,，;；。]*?等产品|[^,，;；。]{0,12}?融合发展|[^,，;；。、]{0,4}?(?:榜单|排行榜|名单)")
 
 
 def _product_use(sentence: str, m: re.Match[str]) -> bool:
@@ -240,7 +242,16 @@ def _describes_no_sectors(sentence: str, m: re.Match[str], items: list[str]) -> 
     """The trades of some firms (…等行业龙头企业), or kinds of projects (基础设施、民生工程等领域)."""
     works = sum(1 for item in items if _project_work(item))
     return (_FIRMS_AFTER.match(sentence, m.end()) is not None or _PROJECTS_COUNTED.match(sentence, m.end()) is not None
-            or 2 * works >= len(items))
+            or 2 * works >= len(items) or _owned_by_place(sentence, m.end(1)))
+
+
+# A list closed by a province's or city's possessive (A、B等X省的重点产业): that place's sectors.
+_PLACE_OWNER = re.compile(r"[^、，。；,;]{0,12}?等([\u4e00-\u9fff]{2,3}?)[省市]?的")
+
+
+def _owned_by_place(sentence: str, end: int) -> bool:
+    owner = _PLACE_OWNER.match(sentence, end)
+    return owner is not None and is_known_place(owner.group(1))
 
 
 def _project_work(item: str) -> bool:
@@ -269,6 +280,7 @@ _CLUSTER_QUALIFIER = re.compile(
     r"|(?:高端|型|级|知名)$")
 _CLUSTER = re.compile(rf"([{CJK}]{{2,12}}?)(?:产业)?集群")
 # Words of a clause, never of a sector's name (形成了完整的X产业链).
+_CAUSATIVE = frozenset("使让令")
 _CLAUSE_WORDS = re.compile(r"[的了已且将把被]|形成|完整|打造|延伸|构建")
 # A sector named as the zone's industry chain at the head of its paragraph or clause (X产业链方面, X产业链:).
 _CHAIN = re.compile(rf"(?:^|(?<=[，。；：,;:]))([{CJK}]{{2,10}}?)产业链(?=方面|[,，。；;:：])")
@@ -304,6 +316,8 @@ def _cluster_industries(sentence: str, taken: list[tuple[int, int]]) -> Iterator
         name = _industry_name(rest)
         if name and (_CLUSTER_QUALIFIER.search(name) or scoped and name == "先进制造业"):
             continue  # 国家先进制造业集群 is a designation (an honour), not a sector
+        if name and name[0] in _CAUSATIVE:
+            continue  # 使产业集群优势凸显: a verb before the generic 产业, no sector
         if name and not overlaps(m.start(1), m.end(1), taken):
             yield Candidate(EntityType.INDUSTRY, name, m.end(1) - len(rest), m.end(1), True)
 

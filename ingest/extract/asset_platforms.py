@@ -20,6 +20,8 @@ from ingest.extract.asset_text import (
     load_lexicon,
     scan_left,
 )
+from ingest.extract.boundaries import city_as_centre
+from ingest.extract.zone_places import COOPERATION_PARK
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType
 
@@ -60,6 +62,18 @@ _VALLEY = (rf"(?<=[{CJK}A-Za-z]{{2}})(?![山河峡溪深幽低空稻五和])[{CJ
            rf"(?![{CJK}A-Za-z0-9](?<![等的和与及、]))")
 
 
+# "以孵化园为载体": the zone's own carrier, named by its bare kind.
+_AS_CARRIER = re.compile(r"为(?:载体|平台|依托|抓手)")
+# "…暨技术研究院成立大会": the founding of the zone's own carrier, named by its bare kind.
+_FOUNDING_EVENT = re.compile(r"(?:成立|揭牌|启用|开园)(?:大会|仪式|典礼)")
+def _own_carrier(sentence: str, start: int, end: int) -> bool:
+    """A carrier named by its bare kind that the text takes as the zone's own (以X为载体, X成立大会)."""
+    taken_as = _AS_CARRIER.match(sentence, end) is not None and sentence[:start].endswith("以")
+    return taken_as or _FOUNDING_EVENT.match(sentence, end) is not None
+
+
+# Carriers a visit takes in (实地探访A、B研究院、C谷): the visitors' stops, not what the zone hosts.
+_VISITED = re.compile(r"(?:探访|走访|走进|参观|考察|调研)[^,，。;；]*$")
 # Carriers spread over several places (…等N个项目，分别位于A、B和C): which one is the zone's is not said.
 _SPREAD_OVER_PLACES = re.compile(r"分别(?:位于|落户|落地|坐落于|布局在|在)[^。；;]*?[、和及]")
 
@@ -84,10 +98,14 @@ def find_platforms(sentence: str) -> list[Candidate]:
         ending = m.group()
         prefix = _after_apposed_kind(prefix)
         name_start = m.start() - len(prefix)
-        if not _platform_prefix_ok(prefix, ending) or _held_as_honour(sentence, name_start, m.end()) \
-                or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)):
+        named_carrier = is_generic(prefix) and _own_carrier(sentence, m.start() - len(prefix), m.end())
+        if not (named_carrier or _platform_prefix_ok(prefix, ending)) \
+                or _held_as_honour(sentence, name_start, m.end()) \
+                or _opens_other_name(sentence, m.end(), ending.endswith(_PARK_ENDINGS)) \
+                or _cooperation_park(sentence, m.end()):
             continue
-        hosted = stop not in _BORROWING and not _SPREAD_OVER_PLACES.search(sentence, m.end())
+        hosted = stop not in _BORROWING and not _SPREAD_OVER_PLACES.search(sentence, m.end()) \
+            and not _VISITED.search(sentence, 0, name_start)
         spans.append(Candidate(EntityType.PLATFORM, clean_name(prefix + ending), name_start, m.end(), hosted))
     return drop_nested(spans + list(_listed_platforms(sentence, spans)))
 
@@ -164,7 +182,7 @@ _HONOUR_BEFORE = re.compile(r"(?:获批|认定为|获评|入选|荣获|获得|�
 _HONOUR_AFTER = re.compile(r"^[”\"]?(?:认定|称号|荣誉)")
 # Aspirations and descriptions (具有全球影响力…, 世界一流科学城), not names.
 _DESCRIPTIVE = re.compile(
-    r"一流|影响力|充满|具有|领先|知名|首家|总投资|亿元|万元|第[\d一二三四五六七八九十]+批|\d+家|\d{4}年|公司$"
+    r"一流|影响力|充满|具有|领先|知名|首家|总投资|亿元|万元|\d[亿万]|第[\d一二三四五六七八九十]+批|\d+家|\d{4}年|公司$"
     r"|^[\d一二两三四五六七八九十]+[座个家所栋间]")
 _PARK_ENDINGS = ("产业园", "科技园", "科创园", "创业园", "创新园", "创业谷", "创新谷", "科创谷", "智谷")
 
@@ -184,6 +202,11 @@ _PROJECT_TAIL_WORDS = re.compile(r"建设|投资|落户|签约|开工|引进|新
 _COUNTED_PROJECTS = re.compile(
     rf"(?:[、和及][^，。；,;]{{2,30}}?)?(?:等)?[\d一二三四五六七八九十]+"
     rf"(?:个[{CJK}]{{0,8}}项目|家[{CJK}]{{0,4}}?(?:企业|公司))")
+
+
+def _cooperation_park(sentence: str, end: int) -> bool:
+    """A park named by two partner countries (中韩产业园) is a zone, not a carrier."""
+    return any(m.end() == end for m in COOPERATION_PARK.finditer(sentence, max(0, end - 12), end))
 
 
 def _zone_right_after(sentence: str, end: int) -> bool:
@@ -234,6 +257,8 @@ def _platform_prefix_ok(prefix: str, ending: str) -> bool:
     """Whether ``prefix`` is a proper name part for ``ending`` (not a qualifier or a policy)."""
     if "+" in prefix:
         return False  # “苗圃+孵化器+加速器”: a chain of kinds of carrier, not one carrier
+    if city_as_centre(clean_name(prefix) + ending):
+        return False  # X科创中心建设: the city's goal, not a carrier
     if _LEVEL.search(prefix) or _designated_by_place(prefix, ending):
         return False
     policy_named = "政策" in prefix and not ending.startswith("研究")  # a 政策研究院 is an institute

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ingest.extract.asset_text import load_lexicon
 from ingest.extract.lists import PROJECT_ENDINGS
 from ingest.extract.patterns import COMPANY_SUFFIX_RE, ENTERPRISE_ENDINGS, LEAD_VERBS, PLACE_PREFIX_RE
+from ingest.extract.zone_words import known_places
 from ingest.extract.zones import find_zone_names, word_tag
 from ingest.extract.zones import is_dictionary_word as _is_word
 from kg.model import EntityType
@@ -134,8 +135,20 @@ def _joined_event(etype: EntityType, name: str) -> str:
     return name[cut + 1:] if cut >= 0 and len(name) - cut > _MIN_LENGTH else name
 
 
+# Agreements a signing list may name beside projects.
+_AGREEMENTS = ("协议", "协议书")
+
+
+def _agreement_on_project(etype: EntityType, name: str) -> str:
+    """"X技改项目融资合作协议": an agreement signed on a named project; the project is the name."""
+    if etype is not P or not name.endswith(_AGREEMENTS) or "项目" not in name:
+        return name
+    return name[:name.rindex("项目") + 2]
+
+
 # The trimmers in the order they run.
 TRIMMERS: tuple[tuple[str, Trimmer], ...] = (
+    ("agreement_on_project", _agreement_on_project),
     ("joined_event", _joined_event),
     ("amount_lead", _amount_lead),
     ("lead_word", _lead_word),
@@ -219,6 +232,23 @@ def names_countries(name: str) -> bool:
     return _COUNTRY_FORMS.match(name) is not None
 
 
+# A bare kind of zone or carrier before 项目.
+_BARE_KIND = re.compile(r"^(?:开发区|高新区|经开区|园区|新区|科技园|产业园|工业园|科创园)$")
+# A city's goal of being an innovation centre (X科创中心建设, 建设科技创新中心), not a building.
+_CENTRE_GOAL = re.compile(r"(?P<city>[\u4e00-\u9fff]{0,3}?)(?:国际|全球|综合性)?(?:科技创新中心|科创中心)")
+
+
+def city_as_centre(name: str) -> bool:
+    """Whether ``name`` is only a city (or nothing) and 科创中心: the city's goal, no carrier or project."""
+    goal = _CENTRE_GOAL.fullmatch(name)
+    return goal is not None and (not goal.group("city") or goal.group("city") in known_places())
+
+
+# A zone's kind word opening a short name (高新青松园, 临空白鹭中心): the works are named after
+# the zone, and what precedes the business word is no brand.
+_ZONE_WORD_LEAD = re.compile(r"^(?:高新|临空|临港|经开|保税|综保|自贸)")
+
+
 def is_fragment(etype: EntityType, name: str) -> bool:
     """Veto: ``name`` is no company or project name (a clause fragment, a generic or industry word)."""
     if len(name) < _MIN_LENGTH or _FRAGMENT.search(name) or _GENERIC.match(name):
@@ -226,10 +256,11 @@ def is_fragment(etype: EntityType, name: str) -> bool:
     if etype is E and (names_countries(name) or name.startswith("年产")):
         return True  # 年产… opens a project's output (年产10万吨X项目), never a company's name
     if etype is E:
-        return not COMPANY_SUFFIX_RE.search(name) and (generic_only(name) or name.endswith(_ZONE_KINDS))
+        return not COMPANY_SUFFIX_RE.search(name) and (
+            generic_only(name) or name.endswith(_ZONE_KINDS) or _ZONE_WORD_LEAD.match(name) is not None)
     core = name.removesuffix("项目")
-    if not core:
-        return True
+    if not core or _BARE_KIND.match(core) or name.endswith(_AGREEMENTS) or city_as_centre(core):
+        return True  # 开发区项目, 科技园项目: a kind, no name; X合作协议: an agreement signed, not the works
     if core.removesuffix("产业").removesuffix("类") in _generic_words():
         return True  # an industry, not a project (先进制造业项目, 新一代信息技术产业项目)
     if core != name:

@@ -14,11 +14,13 @@ from ingest.extract.boundaries import BRAND_STOP, COMPANY_LEFT_STOP
 from ingest.extract.numbers import Amount, parse_amount
 from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, STATUS_CUES
 
-# A legal company name ending in a legal-form suffix.
-LEGAL_RE = re.compile(rf"[{HAN}A-Za-z0-9()（）]{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
+# A legal company name ending in a legal-form suffix; a space may part two Latin words (AB XYZ公司), a
+# middle dot a parent's brand and the firm's own (青松·白鹭门业有限公司).
+_LEGAL_UNIT = rf"(?:[{HAN}A-Za-z0-9()（）]|(?<=[A-Za-z]) (?=[A-Za-z])|(?<=[{HAN}])·(?=[{HAN}]))"
+LEGAL_RE = re.compile(rf"{_LEGAL_UNIT}{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社|财团)")
 _GENERIC_COMPANY = re.compile(
     r"^(?:控股|国有|下属|上市|子|分|该|本|各|新增|一家|多家|集团|总|母|科技|外资|民营|投资|平台|管理|运营|"
-    r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|子公司$|分公司$"
+    r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|(?<![电量原粒种光离])子公司$|分公司$"
 )
 # A named project: a name ending in 项目 (optionally 基地) after a lead verb or at sentence start.
 PROJECT_RE = re.compile(rf"[{HAN}A-Za-z0-9、]{{4,40}}?项目")
@@ -26,7 +28,7 @@ _PROJECT_LEAD = re.compile(
     r"^.*?(?:加快推进|推进|完成|率先完成|实施|启动|引进|签约|建设|位于[^的]{2,12}的|的)(?:的)?"
 )
 _GENERIC_PROJECT = re.compile(
-    r"(?:实事|产业|计划|重大|重点|合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
+    r"(?:实事|产业|计划|重大|重点|(?<![\u4e00-\u9fff]{6})合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
     r"招商|人才|示范|试点|改革|实验|课程|(?<!期)技改|(?<!期)扩能|新开工|开工|开复工|续建|储备|谋划|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
     r"\d|[一二三四五六七八九十]个|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
 )
@@ -64,7 +66,7 @@ def _clean(name: str) -> str:
 @lru_cache(maxsize=256)
 def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
     """Legal company names (…有限公司, …集团公司) with a left edge at a function word."""
-    if "公司" not in sentence:
+    if "公司" not in sentence and "株式会社" not in sentence and "财团" not in sentence:
         return ()
     hits = []
     for match in LEGAL_RE.finditer(sentence):
@@ -82,7 +84,7 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
 
 
 def _legal_core(name: str) -> str:
-    return re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)$", "", name)
+    return re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社|财团)$", "", name)
 
 
 def _generic_core(core: str) -> bool:
@@ -105,12 +107,15 @@ _PAREN = r"[(（][^()（）,，;；。]{1,10}[)）]"
 PROJECT_NAME_UNIT = rf"(?:[{HAN}A-Za-z0-9·.]|{_PAREN})"
 # Steps of work listed inside a project name ("…研发、生产、销售项目", "…部件等研发、生产项目").
 _WORK_STEPS = r"(?:等|、|及)(?=研发|生产|销售|制造|加工|应用|运营)"
-# "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor.
-# 工程 ends a project's name, but not as part of a discipline's name (基因工程抗体…, 软件工程中心…).
-_WORKS_GONGCHENG = r"(?<!基因)(?<!生物)(?<!软件)(?<!系统)(?<!化学)工程(?!抗体|药物|技术|中心|研究)"
+# 工程 ends a works' name unless the name goes on to 项目 (X基因工程抗体药物项目) or 工程 is part of a discipline's
+# name (基因工程抗体…, 软件工程中心…).
+_WORKS_END = rf"工程(?![{HAN}A-Za-z0-9]{{1,12}}?项目)(?!抗体|药物|技术|中心|研究)"
+# "X公司总投资20亿元的Y项目开工建设": a project with its amount, after its investor; the 的 may be left out
+# when no verb follows the amount (总投资5亿元Y项目, not 投资5亿元建设Y项目: that one has its investor).
+_NO_VERB_NEXT = r"(?!建设|新建|兴建|扩建|改造|用于|打造|实施|投资|引进)"
 INVESTED_PROJECT_RE = re.compile(
-    rf"总?投资(?:额|意向|意向额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:建设)?的"
-    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|{_WORKS_GONGCHENG}|基地(?!项目)|产业园(?!项目|区)))"
+    rf"总?投资(?:额|意向|意向额)?{APPROX}(?P<amount>{AMOUNT})(?:[、,，](?:年产|年产值|占地|用地|建筑面积|规划)[^,，;；。的]{{1,16}})?(?:(?:建设)?的|{_NO_VERB_NEXT})"
+    rf"(?P<name>(?:[{HAN}A-Za-z0-9]|{_WORK_STEPS}|{_PAREN}){{2,40}}?(?:项目|{_WORKS_END}|基地(?!项目)|产业园(?!项目|区)))"
 )
 
 
@@ -214,11 +219,15 @@ def statuses_in(text: str) -> list[str]:
     return found
 
 
+# Works a company's investment builds, named without 项目 when the clause ends there (…建设X生产基地,).
+_BUILT_WORKS = r"生产基地|研发基地|园|工厂|研发中心"
+_BUILT_WORKS_RE = re.compile(_BUILT_WORKS)
 # "X公司(计划|拟)投资N亿元(,在Y)建设Z项目": the investor opens the clause, the project follows the amount.
 BUILDS_PROJECT_RE = re.compile(
     rf"(?P<lead>[^,，;；。:：]{{1,30}}?|(?<=[,，]))(?:计划|拟|将)?(?:在[^,，;；。投]{{1,8}}?)?(?:总?投资|投入){APPROX}"
     rf"(?P<amount>{AMOUNT})"
-    rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?项目)"
+    rf"[,，]?(?:在[^,，;；。]{{2,20}}?)?(?:建设|新建|布局|设立|打造|实施)(?P<name>[{HAN}A-Za-z0-9]{{2,30}}?"
+    rf"(?:项目|(?:{_BUILT_WORKS})(?=[,，;；。])))"
 )
 # "由X公司投资建设的Y项目": the investor after 由, the project after 的; without 由 the investor opens
 # the clause and 投资 is required ("；X投资建设的Y项目已竣工投产").
@@ -242,10 +251,10 @@ _OWNER_CUE = r"其?(?:投资方|投资主体|建设主体|项目业主|业主单
 _DATED_STEP = r"(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:已|正式|顺利|全面)?(?:开工|动工|竣工|建成|投产|签约|完成|开始)"
 # A project named at the start of a clause and then described: "Y项目总投资N亿元,于4月开工".
 CLAUSE_PROJECT_RE = re.compile(
-    rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
+    rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|{_WORKS_END}))"
     rf"(?:[一二三四五六七八九十]期)?"
     rf"(?=(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
-    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
+    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|主要建设|建设内容|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
 TOPIC_PROJECT_RE = re.compile(
@@ -281,7 +290,7 @@ class BuiltProject:
 
 def find_built_projects(sentence: str) -> list[BuiltProject]:
     """Projects in "X公司投资N亿元建设Y项目" phrases, with their investor."""
-    if "投" not in sentence or "项目" not in sentence:
+    if "投" not in sentence or "项目" not in sentence and not _BUILT_WORKS_RE.search(sentence):
         return []
     hits = []
     for match in BUILDS_PROJECT_RE.finditer(sentence):

@@ -15,7 +15,8 @@ HAN = "\u4e00-\u9fff"
 
 # Legal-form suffixes of company names, longest first.
 COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团有限公司", "集团", "公司")
-COMPANY_SUFFIX_RE = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司)$")
+COMPANY_SUFFIX_RE = re.compile(
+    r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|株式会社|财团)$")
 # Province/city names that prefix legal company names (stripped when matching short names).
 PLACE_PREFIX_RE = re.compile(f"^(?:{'|'.join(map(re.escape, load_lexicon('places')))}){{1,3}}")
 

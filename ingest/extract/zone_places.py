@@ -27,6 +27,11 @@ _LANDFORM = frozenset("港湖湾岛山江河海洲岭")
 _PARTNER = "新马德韩日意以法美俄欧瑞澳英泰印巴白阿沙埃"
 _COOPERATION = re.compile(rf"(?:中[{_PARTNER}]|[{_PARTNER}]中)$")
 _OPENS_WITH_PARTNER = re.compile(rf"中[{_PARTNER}]|[{_PARTNER}]中")
+# A cooperation park named by its two partners is a zone whatever its kind word (中韩产业园,
+# 中韩(X)国际产业园); an industrial park named by a sector stays a carrier. 中 closing a word (集中, 其中)
+# opens no partner pair.
+COOPERATION_PARK = re.compile(
+    rf"(?:(?<![集其之当华城居途心])中[{_PARTNER}]|[{_PARTNER}]中)(?:\([\u4e00-\u9fff]{{2,4}}\))?(?:国际)?产业园(?!区)")
 # Endings after which a one-character city abbreviation can stand alone at a clause start (渝新区).
 _ONE_CHAR_ENDINGS = frozenset({"新区", "经开区", "高新区"})
 # Characters that open a clause before a bare kind but are no city's one-character abbreviation

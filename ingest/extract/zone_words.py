@@ -11,6 +11,7 @@ from pathlib import Path
 GENERIC_PREFIX = re.compile(
     r"级|国家|全国|各|全区|全市|全省|我市|本市|该|苏中|苏北|苏南|一批|多个|示范|省|市$|入|好|驻|"
     r"推进|建设|打造|创建|争创|进入|跻身|发展|服务|优化|经营|落户|位于|助力|助推|带动|赋能|支撑|依托|"
+    r"壮大|做大|做强|提升|确保|加快|支持|围绕|聚焦|"
     r"到|把|为|在|与|和|的|了|是|对|向|以|从|于|即"
 )
 PLACE_TAGS = frozenset({"ns", "nr", "nz", "nt", "nrt", "j"})
@@ -95,5 +96,7 @@ def is_place_word(word: str) -> bool:
 
 def is_known_place(word: str) -> bool:
     """A city, district or county of the lexicons, or a word jieba tags as a place or name."""
-    return (word in known_places() or word in known_districts()
-            or common_words().get(word, (0, ""))[1] in PLACE_TAGS)
+    if word in known_places() or word in known_districts():
+        return True
+    # A word made with 化 (国际化, 一体化) describes a park; a place so ended (X化 county) is in the lexicons.
+    return not word.endswith("化") and common_words().get(word, (0, ""))[1] in PLACE_TAGS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ingest.extract.zone_kinds import (
     ENDING_RE,
@@ -20,6 +21,7 @@ from ingest.extract.zone_kinds import (
     zone_class,
 )
 from ingest.extract.zone_places import (
+    COOPERATION_PARK,
     ZONE_ORGANS,
     hosted_place,
     place_before,
@@ -54,6 +56,21 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|国家)$")
 _NATION = ("中国", "全国", "我国")
 
+# National innovation zones spanning two cities are named by the cities' first characters (AB国家级自创区).
+_PAIRED_KINDS = frozenset({"自主创新示范区", "自创区"})
+
+
+def _paired_cities(place: str, ending: str) -> bool:
+    """Two characters no dictionary knows before a national innovation zone, each the first of a city's name."""
+    return (ending in _PAIRED_KINDS and len(place) == 2 and not is_dictionary_word(place, 1)
+            and all(char in _city_initials() for char in place))
+
+
+@lru_cache(maxsize=1)
+def _city_initials() -> frozenset[str]:
+    return frozenset(place[0] for place in known_places())
+
+
 def find_zone_names(text: str, sited_parks: bool = True) -> list[tuple[int, int, ZoneName]]:
     """Named zones in ``text`` (place + ending), with spans.
 
@@ -81,7 +98,8 @@ def find_zone_names(text: str, sited_parks: bool = True) -> list[tuple[int, int,
         level = _LEVEL_BEFORE.search(text, max(0, match.start() - 3), match.start()) if place is None else None
         if level is not None:  # 衢州国家级经济技术开发区: the level stays in the name, the place is the city
             place = place_before(text, level.start(), match.group())
-            if place is None or place in _NATION or place not in known_places() and not is_known_place(place):
+            if place is None or place in _NATION or place not in known_places() and not is_known_place(place) \
+                    and not _paired_cities(place, match.group()):
                 continue  # 中国省级开发区百强: a ranking's class, not a zone
             found.append((level.start() - len(place), match.end(), ZoneName(place, level.group() + match.group())))
             last_end = match.end()
@@ -97,6 +115,8 @@ def find_zone_names(text: str, sited_parks: bool = True) -> list[tuple[int, int,
         last_end = match.end()
     if "示范区" in text:
         found += _demonstration_zones(text, found)
+    if "产业园" in text:
+        found += _cooperation_parks(text, found)
     return sorted(found, key=lambda item: item[0])
 
 
@@ -120,6 +140,20 @@ def _demonstration_zones(text: str, found: list[tuple[int, int, ZoneName]]) -> l
         if head and len(descriptor) >= 2 and not (GENERIC_PREFIX.search(descriptor)
                                                    or FUNCTION_CHARS.intersection(descriptor)):
             out.append((match.start(1), match.end(), ZoneName(place, "示范区")))
+    return out
+
+
+def _cooperation_parks(text: str, found: list[tuple[int, int, ZoneName]]) -> list[tuple[int, int, ZoneName]]:
+    """Parks named by two partner countries (中韩产业园), with the host city before them if known."""
+    out = []
+    for match in COOPERATION_PARK.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e, _ in found):
+            continue
+        start = match.start()
+        city = next((text[start - size:start] for size in (3, 2)
+                     if start >= size and text[start - size:start] in known_places()), "")
+        start -= len(city)
+        out.append((start, match.end(), ZoneName(text[start:match.end() - 3], "产业园")))
     return out
 
 
