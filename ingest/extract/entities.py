@@ -26,7 +26,7 @@ _PROJECT_LEAD = re.compile(
     r"^.*?(?:加快推进|推进|完成|率先完成|实施|启动|引进|签约|建设|位于[^的]{2,12}的|的)(?:的)?"
 )
 _GENERIC_PROJECT = re.compile(
-    r"(?:实事|产业|计划|重大|重点|合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
+    r"(?:实事|^.{0,5}产业|计划|重大|重点|合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
     r"招商|人才|示范|试点|改革|实验|课程|(?<!期)技改|(?<!期)扩能|新开工|开工|开复工|续建|储备|谋划|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
     r"\d|[一二三四五六七八九十]个|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
 )
@@ -244,7 +244,7 @@ _DATED_STEP = r"(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:已|正式|顺利|全�
 CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
     rf"(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
+    rf"(?=[,，]?(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
     rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
@@ -326,8 +326,9 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
             continue  # "由X投资建设的Y项目", "X总投资5亿元的Y项目": the investor rules read them
         skip = max(cut.end() if cut else 0, owner + 1)  # "年加工150万吨油料的X项目已…": after 的
         name = _clean(text[skip:])
-        if match.re is TOPIC_PROJECT_RE and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
-            continue
+        topic = match.re is TOPIC_PROJECT_RE or sentence[match.end():match.end() + 1] in (",", "，")
+        if topic and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
+            continue  # "X引进Y项目,总投资…": a clause before the name, read by the lead-verb rules
         short = 4 if match.re is CLAUSE_WORKS_RE else 6
         if match.re is CLAUSE_WORKS_RE and _COUNTED_WORKS.search(name):
             continue  # "第一期首3座大楼": part of a project counted, not a name
