@@ -105,6 +105,8 @@ def test_entities_facilities_before_construction_verbs() -> None:
         ("同样来自南通开发区的南通励成生物工程有限公司参与的项目获得奖励", ["南通励成生物工程有限公司"]),
         ("南通超达装备股份有限公司成功上市", ["南通超达装备股份有限公司"]),
         ("新增上市公司1家,跨国公司地区总部2家", []),
+        ("有30年历史的精密零件制造商蓝湾实业公司投入5亿元", ["蓝湾实业公司"]),
+        ("国内龙头供应商青禾材料有限公司落户", ["青禾材料有限公司"]),
     ],
 )
 def test_entities_legal_companies(sentence: str, names: list[str]) -> None:
