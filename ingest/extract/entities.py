@@ -15,7 +15,8 @@ from ingest.extract.numbers import Amount, parse_amount
 from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, STATUS_CUES
 
 # A legal company name ending in a legal-form suffix.
-LEGAL_RE = re.compile(rf"[{HAN}A-Za-z0-9()（）]{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
+LEGAL_RE = re.compile(rf"[{HAN}A-Za-z0-9()（）]{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)"
+                      rf"(?P<branch>[{HAN}]{{1,6}}?分公司)?")
 _GENERIC_COMPANY = re.compile(
     r"^(?:控股|国有|下属|上市|子|分|该|本|各|新增|一家|多家|集团|总|母|科技|外资|民营|投资|平台|管理|运营|"
     r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|子公司$|分公司$"
@@ -68,17 +69,27 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
         return ()
     hits = []
     for match in LEGAL_RE.finditer(sentence):
-        text = match.group()
-        stops = list(COMPANY_LEFT_STOP.finditer(text[:-2]))
-        cut = stops[-1].end() if stops else 0
-        if stops and stops[-1].group() == "项目" and _generic_core(_legal_core(text[cut:])):
-            cut = stops[-2].end() if len(stops) > 1 else 0  # X项目|管理有限公司: 项目 is inside the name
-        name = _clean(text[cut:])
-        core = _legal_core(name)
-        if len(core) >= (3 if name == core + "公司" else 2) and not _GENERIC_COMPANY.search(name) \
-                and not _generic_core(core):
-            hits.append(NameHit(name, match.start() + cut, match.end()))
+        text, branch = match.group(), match.group("branch") or ""
+        if branch and BRAND_STOP.search(branch):
+            text, branch = text[:-len(branch)], ""  # "X公司和Y分公司": not X's branch
+        hit = _legal_name(text[:len(text) - len(branch)], match.start())
+        if hit is not None:  # "X公司Y分公司": a branch is named by its company and its own words
+            hits.append(NameHit(hit.name + branch, hit.start, hit.end + len(branch)))
     return tuple(hits)
+
+
+def _legal_name(text: str, start: int) -> NameHit | None:
+    """The legal name ending ``text`` (which starts at ``start``), cut at its left stop; None when generic."""
+    stops = list(COMPANY_LEFT_STOP.finditer(text[:-2]))
+    cut = stops[-1].end() if stops else 0
+    if stops and stops[-1].group() == "项目" and _generic_core(_legal_core(text[cut:])):
+        cut = stops[-2].end() if len(stops) > 1 else 0  # X项目|管理有限公司: 项目 is inside the name
+    name = _clean(text[cut:])
+    core = _legal_core(name)
+    if len(core) >= (3 if name == core + "公司" else 2) and not _GENERIC_COMPANY.search(name) \
+            and not _generic_core(core):
+        return NameHit(name, start + cut, start + len(text))
+    return None
 
 
 def _legal_core(name: str) -> str:

@@ -107,6 +107,8 @@ def test_entities_facilities_before_construction_verbs() -> None:
         ("新增上市公司1家,跨国公司地区总部2家", []),
         ("有30年历史的精密零件制造商蓝湾实业公司投入5亿元", ["蓝湾实业公司"]),
         ("国内龙头供应商青禾材料有限公司落户", ["青禾材料有限公司"]),
+        ("引进蓝湾系统公司、青禾国际科技公司东坪分公司", ["蓝湾系统公司", "青禾国际科技公司东坪分公司"]),
+        ("青禾科技有限公司和东坪分公司签约", ["青禾科技有限公司"]),
     ],
 )
 def test_entities_legal_companies(sentence: str, names: list[str]) -> None:
