@@ -18,6 +18,7 @@ from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.award_facts import award_facts, fuller_honours
 from ingest.extract.entities import find_legal_companies
 from ingest.extract.fact_collector import Collector
+from ingest.extract.headed_lists import find_headed_lists
 from ingest.extract.home_zone import zone_mentions
 from ingest.extract.list_facts import list_facts
 from ingest.extract.lists import find_facilities, find_lists
@@ -73,7 +74,7 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     counted_companies(c, sentence)
     zone_rows(c, sentence)
     used: list[list[str]] = []  # lists with statuses of their own that disagree leave none to a later list
-    for list_hit in find_lists(sentence.text):
+    for list_hit in find_lists(sentence.text) + find_headed_lists(sentence.text):
         used.append(list_facts(c, sentence, list_hit, used[-1] if used and all(u == used[-1] for u in used) else []))
     for facility in find_facilities(sentence.text):
         list_facts(c, sentence, facility, [])

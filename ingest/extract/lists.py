@@ -260,7 +260,7 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
         if not _is_head(head, clause[list_start:head.list_end]):
             continue
         items = _list_before(clause[list_start:], head.list_end - list_start, start + list_start)
-        if items and len(items) > _head_count(clause[head.list_end:head.end]):
+        if items and len(items) > head_count(clause[head.list_end:head.end]):
             items = []  # "A、B、C和D两个项目": the marks split names, not items
         if items:
             external = bool(_PARTNER_BEFORE.search(sentence[start + list_start:items[0][0]]))
@@ -301,7 +301,7 @@ _COUNT_IN_HEAD = re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-def _head_count(head: str) -> int | float:
+def head_count(head: str) -> int | float:
     """The number of items a list's head counts ("等5个项目", "两个项目"); infinity when it counts none."""
     found = _COUNT_IN_HEAD.search(head)
     if found is None:

@@ -1,0 +1,41 @@
+"""Project lists whose head comes first (开工项目有A、B等N个; 项目N个,包括A、B), on INVENTED sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.document import Document
+from ingest.emit import to_gold_json
+from ingest.extract.headed_lists import find_headed_lists
+from ingest.pipeline import run
+
+OPENING = "3月8日,青松经济开发区一批重大项目集中开工。\n"
+
+
+def _facts(text: str, predicate: str) -> set[tuple[Any, ...]]:
+    facts = to_gold_json(run(Document("t", "t.txt", OPENING + text)))["facts"]
+    return {(f["s"], f.get("o")) for f in facts if f["p"] == predicate}
+
+
+def _items(sentence: str) -> list[list[str]]:
+    return [[name for _, _, name in hit.items] for hit in find_headed_lists(sentence)]
+
+
+def test_items_after_you_run_to_the_count() -> None:
+    sentence = "当天的开工项目有蓝湾标准厂房、白鹭冷链物流中心等9个,总投资25亿元。"
+    assert _items(sentence) == [["蓝湾标准厂房", "白鹭冷链物流中心"]]
+
+
+def test_items_after_a_counted_head_and_baokuo() -> None:
+    sentence = "其中,先进制造业项目12个,包括东坪精密材料生产基地、青禾汽车零部件项目等,总投资80亿元。"
+    assert _items(sentence) == [["东坪精密材料生产基地", "青禾汽车零部件项目"]]
+
+
+def test_kinds_after_hangai_are_no_names() -> None:
+    assert _items("民生项目60个,涵盖人才房、养老服务、学校改造等项目。") == []
+
+
+def test_a_headed_list_takes_the_status_of_its_clause_and_the_zone() -> None:
+    text = "当天的开工项目有蓝湾标准厂房、白鹭冷链物流中心等9个,总投资25亿元。\n"
+    assert {("蓝湾标准厂房", "started"), ("白鹭冷链物流中心", "started")} <= _facts(text, "status")
+    assert ("白鹭冷链物流中心", "青松经济开发区") in _facts(text, "locatedIn")
