@@ -46,7 +46,13 @@ from ingest.extract.project_frames import (
     toured_sites,
     trailing_amounts,
 )
-from ingest.extract.project_rows import counted_companies, drop_zone_place_owners, signatory_projects, zone_rows
+from ingest.extract.project_rows import (
+    counted_companies,
+    drop_zone_place_owners,
+    signatory_projects,
+    zone_expansions,
+    zone_rows,
+)
 from ingest.extract.years import report_year
 from ingest.extract.zones import zone_name_of
 from kg.model import EntityType, Predicate
@@ -73,6 +79,7 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     projects_in_a_row(c, sentence)
     counted_companies(c, sentence)
     zone_rows(c, sentence)
+    zone_expansions(c, sentence)
     used: list[list[str]] = []  # lists with statuses of their own that disagree leave none to a later list
     for list_hit in find_lists(sentence.text) + find_headed_lists(sentence.text):
         used.append(list_facts(c, sentence, list_hit, used[-1] if used and all(u == used[-1] for u in used) else []))

@@ -61,7 +61,8 @@ LEAD_VERBS = ("察看", "查看", "考察", "调研", "走访", "参观", "看�
 # Status verbs → ProjectStatus values (checked in this order, longest cue first).
 STATUS_CUES = (
     ("即将竣工", "under_construction"), ("开复工", "started"),
-    ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"), ("奠基", "started"),
+    ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"),
+    ("动土", "started"), ("奠基", "started"),
     ("签约", "signed"), ("签订", "signed"), ("正式落地", "signed"),
     ("在建", "under_construction"), ("续建", "under_construction"), ("加快推进", "under_construction"),
     ("全力推进", "under_construction"), ("全速推进", "under_construction"), ("加速推进", "under_construction"),
