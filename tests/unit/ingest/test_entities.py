@@ -58,6 +58,7 @@ def test_entities_home_zone_from_bare_words_and_place() -> None:
         ("50亿元重特大项目正海磁材、10亿元重特大项目如天光电开工建设", "project", ["正海磁材"], 5e9),
         ("引导以中集特箱、中集罐箱、中集能源为代表的物流装备企业加快绿色化技改升级", "enterprise",
          ["中集特箱", "中集罐箱", "中集能源"], None),
+        ("合作园目前已落地蓝湾集团、青禾科技等27个项目", "project", ["蓝湾集团", "青禾科技"], None),
     ],
 )
 def test_entities_enumerations(sentence: str, kind: str, items: list[str], amount: float | None) -> None:
