@@ -256,7 +256,7 @@ CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
     rf"(?:[一二三四五六七八九十]期)?"
     rf"(?=[,，]?(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
-    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
+    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|将(?:建设|新建|打造)|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
 TOPIC_PROJECT_RE = re.compile(

@@ -29,3 +29,9 @@ def test_a_long_name_ending_in_industry_project_is_a_name_not_a_class() -> None:
 def test_a_short_class_ending_in_industry_project_stays_a_class() -> None:
     text = "全年新引进重大产业项目总投资80亿元。\n"
     assert not _facts(text, "investment")
+
+
+def test_a_project_followed_by_what_it_will_build_is_named() -> None:
+    text = "签约项目中,白鹭湖数字港项目将建设商务总部区;青禾支付综合结算项目将建设运营总部。\n"
+    names = {s for s, _ in _facts(text, "locatedIn")}
+    assert {"白鹭湖数字港项目", "青禾支付综合结算项目"} <= names
