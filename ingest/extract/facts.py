@@ -22,7 +22,7 @@ from ingest.extract.headed_lists import find_headed_lists
 from ingest.extract.home_zone import zone_mentions
 from ingest.extract.list_facts import list_facts
 from ingest.extract.lists import find_facilities, find_lists
-from ingest.extract.patterns import HAN, PERSON_TITLES
+from ingest.extract.patterns import HAN, LEGAL_COMPANY_RE, PERSON_TITLES
 from ingest.extract.people import find_people
 from ingest.extract.project_facts import (
     brands,
@@ -95,6 +95,9 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     for person in find_people(sentence.text, c.doc.home_zone):
         c.mention(EntityType.PERSON, person.name, sentence, person.start, person.end)
         for title, org in person.roles:
+            org = _named_company(c, sentence) if org == (E, "公司") else org
+            if org is None:
+                continue  # a bare 公司 with no company named before: no one to give the role to
             c.fact(Predicate.ROLE, (EntityType.PERSON, person.name), org, sentence, title=title)
 
 
@@ -140,6 +143,17 @@ def _located(c: Collector) -> None:
         named_after = next((z for z in zones if mention.name.startswith(z) and len(mention.name) > len(z) + 1), None)
         if named_after:  # X新城研究中心项目: in the sub-park it is named after, as well as the home zone
             c.fact(Predicate.LOCATED_IN, (mention.type, mention.name), (EntityType.ZONE, named_after), sentence)
+
+
+def _named_company(c: Collector, sentence: Sentence) -> tuple[EntityType, str] | None:
+    """The company a bare 公司 of a title refers to (X股份有限公司…。公司总经理Y介绍): the last legal name
+    mentioned in this or the sentence before; None when there is none."""
+    for mention in reversed(c.mentions):
+        if mention.sentence_index < sentence.index - 1:
+            break
+        if mention.type is E and LEGAL_COMPANY_RE.fullmatch(mention.name):
+            return (E, mention.name)
+    return None
 
 
 def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:
