@@ -35,3 +35,8 @@ def test_a_project_followed_by_what_it_will_build_is_named() -> None:
     text = "签约项目中,白鹭湖数字港项目将建设商务总部区;青禾支付综合结算项目将建设运营总部。\n"
     names = {s for s, _ in _facts(text, "locatedIn")}
     assert {"白鹭湖数字港项目", "青禾支付综合结算项目"} <= names
+
+
+def test_a_project_done_on_schedule_is_named() -> None:
+    text = "捷报频传:蓝湾石化设备公司新建厂房项目如期交付。\n"
+    assert ("蓝湾石化设备公司新建厂房项目", "青松经济开发区") in _facts(text, "locatedIn")
