@@ -59,6 +59,7 @@ def test_entities_home_zone_from_bare_words_and_place() -> None:
         ("引导以中集特箱、中集罐箱、中集能源为代表的物流装备企业加快绿色化技改升级", "enterprise",
          ["中集特箱", "中集罐箱", "中集能源"], None),
         ("合作园目前已落地蓝湾集团、青禾科技等27个项目", "project", ["蓝湾集团", "青禾科技"], None),
+        ("现场签约青禾产业投资基金及白鹭生医疗等6家企业", "enterprise", ["青禾产业投资基金", "白鹭生医疗"], None),
     ],
 )
 def test_entities_enumerations(sentence: str, kind: str, items: list[str], amount: float | None) -> None:
