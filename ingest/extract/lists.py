@@ -127,6 +127,7 @@ _GENERIC_ITEM = re.compile(
     r"投资|公司|国家级|省级|市级|全部|所有|其余|部分|新开工|力争|智能制造服务商|总部经济|设备投入类|人才创业类|科创型|科创类)$|等|地块征地|用地|"
     r"^(?:新|改|扩)$|建设$|^.{1,2}(?:合作|配套|招商|保障|服务)$|(?:投资|投入)$|^(?:新|集中|同步|正式)?(?:签约|竣工|开工|开复工|投产|引进)$|^[一二三四五六七八九十两几多数]+[大家个项类]|^个|超$|荣誉|奖|活动|政策|计划|行动|年$|月$|^第"
 )
+_KINDS_LEAD = re.compile(r"(?:涵盖|涉及)$")
 _FIRMS_JOINED = re.compile(r"(?<=[^\d、和及]{2})及(?=[^\d、和及]{2})")
 _PHASE_RE = re.compile(r"[一二三四五六七八九十\d]+期$")
 # Physical works rather than companies: rivers, roads, plots.
@@ -267,6 +268,8 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
                              _kind(head) == "enterprise")
         if items and len(items) > head_count(clause[head.list_end:head.end]):
             items = []  # "A、B、C和D两个项目": the marks split names, not items
+        if items and head.kind == "项目" and _KINDS_LEAD.search(clause[list_start:items[0][0] - start]):
+            items = []  # "涵盖人才房、安置房等项目": the kinds of works a class holds, not named projects
         if items:
             external = bool(_PARTNER_BEFORE.search(sentence[start + list_start:items[0][0]]))
             zone, items = _zone_before_items(items)
