@@ -127,6 +127,7 @@ _GENERIC_ITEM = re.compile(
     r"投资|公司|国家级|省级|市级|全部|所有|其余|部分|新开工|力争|智能制造服务商|总部经济|设备投入类|人才创业类|科创型|科创类)$|等|地块征地|用地|"
     r"^(?:新|改|扩)$|建设$|^.{1,2}(?:合作|配套|招商|保障|服务)$|(?:投资|投入)$|^(?:新|集中|同步|正式)?(?:签约|竣工|开工|开复工|投产|引进)$|^[一二三四五六七八九十两几多数]+[大家个项类]|^个|超$|荣誉|奖|活动|政策|计划|行动|年$|月$|^第"
 )
+_APPOSED = re.compile(r".+?(?:企业|公司|集团|项目)——")
 _KINDS_LEAD = re.compile(r"(?:涵盖|涉及)$")
 _FIRMS_JOINED = re.compile(r"(?<=[^\d、和及]{2})及(?=[^\d、和及]{2})")
 _PHASE_RE = re.compile(r"[一二三四五六七八九十\d]+期$")
@@ -186,6 +187,8 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
         if lead:
             begin, part = begin + lead.end(), part[lead.end():]
         part = part.rstrip(_MASK)
+        if (apposed := _APPOSED.match(part)) is not None:  # 首家500强企业——X饲料生产: X饲料生产 is the name
+            begin, part = begin + apposed.end(), part[apposed.end():]
         name = re.sub(r"[“”\"‘’「」《》]", "", part).strip()
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
         name = re.sub(r"(?<=.{2})[(（][^()（）]+[)）]$", "", name)  # a note after the name: X广场(Y购物中心)

@@ -39,3 +39,8 @@ def test_a_headed_list_takes_the_status_of_its_clause_and_the_zone() -> None:
     text = "当天的开工项目有蓝湾标准厂房、白鹭冷链物流中心等9个,总投资25亿元。\n"
     assert {("蓝湾标准厂房", "started"), ("白鹭冷链物流中心", "started")} <= _facts(text, "status")
     assert ("白鹭冷链物流中心", "青松经济开发区") in _facts(text, "locatedIn")
+
+
+def test_a_description_before_a_dash_is_apposition_not_part_of_the_item() -> None:
+    sentence = "竣工项目有白鹭肉类加工和园区首家世界500强企业——东坪饲料生产等6个。"
+    assert _items(sentence) == [["白鹭肉类加工", "东坪饲料生产"]]
