@@ -44,3 +44,9 @@ def test_a_headed_list_takes_the_status_of_its_clause_and_the_zone() -> None:
 def test_a_description_before_a_dash_is_apposition_not_part_of_the_item() -> None:
     sentence = "竣工项目有白鹭肉类加工和园区首家世界500强企业——东坪饲料生产等6个。"
     assert _items(sentence) == [["白鹭肉类加工", "东坪饲料生产"]]
+
+
+def test_works_listed_under_a_count_are_projects_not_companies() -> None:
+    text = "服务业类项目3个,包括白鹭海归小镇、东坪创智谷、青禾假日酒店,总投资41亿元。\n"
+    assert {"白鹭海归小镇", "东坪创智谷", "青禾假日酒店"} <= {s for s, _ in _facts(text, "status")}
+    assert not _facts(text, "investor")
