@@ -47,6 +47,6 @@ def test_a_description_before_a_dash_is_apposition_not_part_of_the_item() -> Non
 
 
 def test_works_listed_under_a_count_are_projects_not_companies() -> None:
-    text = "服务业类项目3个,包括白鹭海归小镇、东坪创智谷、青禾假日酒店,总投资41亿元。\n"
-    assert {"白鹭海归小镇", "东坪创智谷", "青禾假日酒店"} <= {s for s, _ in _facts(text, "status")}
+    text = "服务业类项目3个,包括白鹭海归小镇、东坪创智谷、青松新罗酒店,总投资41亿元。\n"
+    assert {"白鹭海归小镇", "东坪创智谷", "青松新罗酒店"} <= {s for s, _ in _facts(text, "status")}
     assert not _facts(text, "investor")
