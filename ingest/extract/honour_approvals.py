@@ -1,7 +1,7 @@
 """Titles a higher body approves zones to carry: "国务院批复同意A高新区、B高新区建设国家生态工业示范园区".
 
 The zones listed between the approval and 建设/创建/升级为 each hold the title that follows. A zone raised to
-the national level ("A经济开发区升级为国家级经济技术开发区") holds that level and kind as its title.
+the national level ("A开发区获批为国家级经济技术开发区") holds that level and kind as its title.
 """
 
 from __future__ import annotations

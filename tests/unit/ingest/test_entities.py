@@ -256,6 +256,6 @@ def test_entities_company_abbreviations_and_modifiers(name: str, company: str | 
 
 
 def test_entities_kinds_of_works_a_class_covers_are_no_list_of_projects() -> None:
-    assert find_lists("民生项目60个,涵盖人才房、安置房、养老服务等项目") == []
+    assert find_lists("民生项目60个,涵盖公租房、养老院、学校改造等项目") == []
     assert [i[2] for i in find_lists("民生项目60个,包括青禾人才公寓、白鹭安置小区等项目")[0].items] == [
         "青禾人才公寓", "白鹭安置小区"]

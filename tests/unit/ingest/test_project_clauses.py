@@ -38,5 +38,5 @@ def test_a_project_followed_by_what_it_will_build_is_named() -> None:
 
 
 def test_a_project_done_on_schedule_is_named() -> None:
-    text = "捷报频传:蓝湾石化设备公司新建厂房项目如期交付。\n"
-    assert ("蓝湾石化设备公司新建厂房项目", "青松经济开发区") in _facts(text, "locatedIn")
+    text = "捷报频传:蓝湾精工公司新建车间项目如期交付。\n"
+    assert ("蓝湾精工公司新建车间项目", "青松经济开发区") in _facts(text, "locatedIn")

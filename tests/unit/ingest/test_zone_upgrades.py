@@ -9,13 +9,13 @@ from ingest.pipeline import run
 
 
 def test_a_zone_raised_to_the_national_level_holds_it() -> None:
-    sentence = "近日,青松经济开发区升级为国家级经济技术开发区。"
+    sentence = "日前,青松开发区正式升级为国家级经济技术开发区。"
     found = [(title, zone[2]) for _, _, title, zone in approved_titles(sentence)]
-    assert found == [("国家级经济技术开发区", "青松经济开发区")]
+    assert found == [("国家级经济技术开发区", "青松开发区")]
 
 
 def test_news_of_recent_days_takes_the_page_s_date_not_its_most_told_year() -> None:
-    text = ("时间:2011-04-02 11:43\n近日,青松经济开发区升级为国家级经济技术开发区。\n"
-            "青松经济技术开发区收入是2005年的5倍,财政收入是2005年的21倍,高新产值比2005年提高12个百分点。\n")
+    text = ("发布时间:2012-05-03 09:20\n日前,青松开发区正式升级为国家级经济技术开发区。\n"
+            "青松经济技术开发区收入是2006年的5倍,财政收入是2006年的21倍,高新产值比2006年提高12个百分点。\n")
     facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
-    assert {f.get("year") for f in facts if f["p"] == "awarded"} == {2011}
+    assert {f.get("year") for f in facts if f["p"] == "awarded"} == {2012}
