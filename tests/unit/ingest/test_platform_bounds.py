@@ -87,8 +87,8 @@ def test_carriers_spread_over_several_places_are_not_the_zones() -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    "双方在东坪举办合作产业园投资推介会。",
-    "该合作产业园于今年1月开工建设。",
+    "双方在东坪举办飞地产业园投资推介会。",
+    "该飞地产业园于今年1月开工建设。",
 ])
 def test_a_verb_of_holding_or_a_demonstrative_is_no_part_of_a_carrier_s_name(sentence: str) -> None:
-    assert {name for name, _ in _found(sentence)} <= {"合作产业园"}
+    assert {name for name, _ in _found(sentence)} <= {"飞地产业园"}
