@@ -31,7 +31,9 @@ E, P = EntityType.ENTERPRISE, EntityType.PROJECT
 # then trims and vetoes what every finder produced.
 # A legal company name (…有限公司) starts after the last of these words when scanning leftwards.
 COMPANY_LEFT_STOP = re.compile(
-    r"(?:的|在|与|和|及|是|为|由|对|将|把|从|向|于|被|了|、|等|来自|位于|引进|签约|组织|推动|项目)")
+    r"(?:的|在|与|和|及|是|为|由|对|将|把|从|向|于|被|了|、|等|来自|位于|引进|签约|组织|推动|项目"
+    # What the company is, in apposition before its name (零件制造商X公司, 龙头供应商X有限公司).
+    r"|(?:制造|供应|服务|运营|开发|经销|生产|贸易|代理|提供)商|厂商)")
 # A short brand (X科技, X电子) never contains these characters.
 BRAND_STOP = re.compile(r"[的了和与及在对将把从为是等年月日个家项则而也就都又还再才更全各]")
 # A strong honour title (…示范园区, …试点单位) starts after the last of these words.

@@ -15,9 +15,10 @@ from ingest.extract.numbers import Amount, parse_amount
 from ingest.extract.patterns import ENTERPRISE_ENDINGS, HAN, STATUS_CUES
 
 # A legal company name ending in a legal-form suffix; a space may part two Latin words (AB XYZ公司), a
-# middle dot a parent's brand and the firm's own (青松·白鹭门业有限公司).
+# middle dot a parent's brand and the firm's own (青松·白鹭门业有限公司); a branch may follow (X公司Y分公司).
 _LEGAL_UNIT = rf"(?:[{HAN}A-Za-z0-9()（）]|(?<=[A-Za-z]) (?=[A-Za-z])|(?<=[{HAN}])·(?=[{HAN}]))"
-LEGAL_RE = re.compile(rf"{_LEGAL_UNIT}{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社|财团)")
+LEGAL_RE = re.compile(rf"{_LEGAL_UNIT}{{2,30}}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司|株式会社|财团)"
+                      rf"(?P<branch>[{HAN}]{{1,6}}?分公司)?")
 _GENERIC_COMPANY = re.compile(
     r"^(?:控股|国有|下属|上市|子|分|该|本|各|新增|一家|多家|集团|总|母|科技|外资|民营|投资|平台|管理|运营|"
     r"[一二三四五六七八九十\d]+家)(?:集团公司|公司|有限公司)$|上市公司$|(?<![电量原粒种光离])子公司$|分公司$"
@@ -28,7 +29,7 @@ _PROJECT_LEAD = re.compile(
     r"^.*?(?:加快推进|推进|完成|率先完成|实施|启动|引进|签约|建设|位于[^的]{2,12}的|的)(?:的)?"
 )
 _GENERIC_PROJECT = re.compile(
-    r"(?:实事|产业|计划|重大|重点|(?<![\u4e00-\u9fff]{6})合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
+    r"(?:实事|^.{0,5}产业|计划|重大|重点|(?<![\u4e00-\u9fff]{6})合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
     r"招商|人才|示范|试点|改革|实验|课程|(?<!期)技改|(?<!期)扩能|新开工|开工|开复工|续建|储备|谋划|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
     r"\d|[一二三四五六七八九十]个|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
 )
@@ -70,17 +71,27 @@ def find_legal_companies(sentence: str) -> tuple[NameHit, ...]:
         return ()
     hits = []
     for match in LEGAL_RE.finditer(sentence):
-        text = match.group()
-        stops = list(COMPANY_LEFT_STOP.finditer(text[:-2]))
-        cut = stops[-1].end() if stops else 0
-        if stops and stops[-1].group() == "项目" and _generic_core(_legal_core(text[cut:])):
-            cut = stops[-2].end() if len(stops) > 1 else 0  # X项目|管理有限公司: 项目 is inside the name
-        name = _clean(text[cut:])
-        core = _legal_core(name)
-        if len(core) >= (3 if name == core + "公司" else 2) and not _GENERIC_COMPANY.search(name) \
-                and not _generic_core(core):
-            hits.append(NameHit(name, match.start() + cut, match.end()))
+        text, branch = match.group(), match.group("branch") or ""
+        if branch and BRAND_STOP.search(branch):
+            text, branch = text[:-len(branch)], ""  # "X公司和Y分公司": not X's branch
+        hit = _legal_name(text[:len(text) - len(branch)], match.start())
+        if hit is not None:  # "X公司Y分公司": a branch is named by its company and its own words
+            hits.append(NameHit(hit.name + branch, hit.start, hit.end + len(branch)))
     return tuple(hits)
+
+
+def _legal_name(text: str, start: int) -> NameHit | None:
+    """The legal name ending ``text`` (which starts at ``start``), cut at its left stop; None when generic."""
+    stops = list(COMPANY_LEFT_STOP.finditer(text[:-2]))
+    cut = stops[-1].end() if stops else 0
+    if stops and stops[-1].group() == "项目" and _generic_core(_legal_core(text[cut:])):
+        cut = stops[-2].end() if len(stops) > 1 else 0  # X项目|管理有限公司: 项目 is inside the name
+    name = _clean(text[cut:])
+    core = _legal_core(name)
+    if len(core) >= (3 if name == core + "公司" else 2) and not _GENERIC_COMPANY.search(name) \
+            and not _generic_core(core):
+        return NameHit(name, start + cut, start + len(text))
+    return None
 
 
 def _legal_core(name: str) -> str:
@@ -253,8 +264,8 @@ _DATED_STEP = r"(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:已|正式|顺利|全�
 CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|{_WORKS_END}))"
     rf"(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
-    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|主要建设|建设内容|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
+    rf"(?=[,，]?(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|如期|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
+    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|主要建设|建设内容|将(?:建设|新建|打造)|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
 TOPIC_PROJECT_RE = re.compile(
@@ -335,8 +346,9 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
             continue  # "由X投资建设的Y项目", "X总投资5亿元的Y项目": the investor rules read them
         skip = max(cut.end() if cut else 0, owner + 1)  # "年加工150万吨油料的X项目已…": after 的
         name = _clean(text[skip:])
-        if match.re is TOPIC_PROJECT_RE and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
-            continue
+        topic = match.re is TOPIC_PROJECT_RE or sentence[match.end():match.end() + 1] in (",", "，")
+        if topic and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
+            continue  # "X引进Y项目,总投资…": a clause before the name, read by the lead-verb rules
         short = 4 if match.re is CLAUSE_WORKS_RE else 6
         if match.re is CLAUSE_WORKS_RE and _COUNTED_WORKS.search(name):
             continue  # "第一期首3座大楼": part of a project counted, not a name

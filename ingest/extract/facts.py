@@ -18,10 +18,11 @@ from ingest.document import Document, Fact, Mention, Sentence
 from ingest.extract.award_facts import award_facts, fuller_honours
 from ingest.extract.entities import find_legal_companies
 from ingest.extract.fact_collector import Collector
+from ingest.extract.headed_lists import find_headed_lists
 from ingest.extract.home_zone import zone_mentions
 from ingest.extract.list_facts import list_facts
 from ingest.extract.lists import find_facilities, find_lists
-from ingest.extract.patterns import HAN, PERSON_TITLES
+from ingest.extract.patterns import HAN, LEGAL_COMPANY_RE, PERSON_TITLES
 from ingest.extract.people import find_people
 from ingest.extract.project_facts import (
     brands,
@@ -45,7 +46,13 @@ from ingest.extract.project_frames import (
     toured_sites,
     trailing_amounts,
 )
-from ingest.extract.project_rows import counted_companies, drop_zone_place_owners, signatory_projects, zone_rows
+from ingest.extract.project_rows import (
+    counted_companies,
+    drop_zone_place_owners,
+    signatory_projects,
+    zone_expansions,
+    zone_rows,
+)
 from ingest.extract.years import report_year
 from ingest.extract.zones import zone_name_of
 from kg.model import EntityType, Predicate
@@ -72,8 +79,9 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     projects_in_a_row(c, sentence)
     counted_companies(c, sentence)
     zone_rows(c, sentence)
+    zone_expansions(c, sentence)
     used: list[list[str]] = []  # lists with statuses of their own that disagree leave none to a later list
-    for list_hit in find_lists(sentence.text):
+    for list_hit in find_lists(sentence.text) + find_headed_lists(sentence.text):
         used.append(list_facts(c, sentence, list_hit, used[-1] if used and all(u == used[-1] for u in used) else []))
     for facility in find_facilities(sentence.text):
         list_facts(c, sentence, facility, [])
@@ -87,6 +95,9 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     for person in find_people(sentence.text, c.doc.home_zone):
         c.mention(EntityType.PERSON, person.name, sentence, person.start, person.end)
         for title, org in person.roles:
+            org = _named_company(c, sentence) if org == (E, "公司") else org
+            if org is None:
+                continue  # a bare 公司 with no company named before: no one to give the role to
             c.fact(Predicate.ROLE, (EntityType.PERSON, person.name), org, sentence, title=title)
 
 
@@ -132,6 +143,17 @@ def _located(c: Collector) -> None:
         named_after = next((z for z in zones if mention.name.startswith(z) and len(mention.name) > len(z) + 1), None)
         if named_after:  # X新城研究中心项目: in the sub-park it is named after, as well as the home zone
             c.fact(Predicate.LOCATED_IN, (mention.type, mention.name), (EntityType.ZONE, named_after), sentence)
+
+
+def _named_company(c: Collector, sentence: Sentence) -> tuple[EntityType, str] | None:
+    """The company a bare 公司 of a title refers to (X股份有限公司…。公司总经理Y介绍): the last legal name
+    mentioned in this or the sentence before; None when there is none."""
+    for mention in reversed(c.mentions):
+        if mention.sentence_index < sentence.index - 1:
+            break
+        if mention.type is E and LEGAL_COMPANY_RE.fullmatch(mention.name):
+            return (E, mention.name)
+    return None
 
 
 def extract_core(doc: Document) -> tuple[list[Mention], list[Fact]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.indicator_phrases import LEAD_RE, QUOTE_RE, TIME_RE, leading_verb, strip_repeatedly
+from ingest.extract.zone_words import is_known_place, word_tag
 from ingest.extract.zones import find_zone_names
 from kg.model import EntityType
 
@@ -173,7 +174,13 @@ def _other_zone_opening(text: str, home: str) -> str:
     own = name[:2] in (home[:2], "全区", "开发", "高新") or _GENERIC_ZONE_NAME_RE.match(name)
     kind = _BONDED_OR_PARK_RE.search(name)
     own = own and not (kind and kind.group(0) not in home)  # 甲市综保区 is not 甲市经开区
-    return "" if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name) else name
+    return "" if not name or own or leading_verb(name) or _ACT_IN_NAME_RE.search(name) or _opens_with_verb(name) \
+        else name
+
+
+def _opens_with_verb(name: str) -> bool:
+    """配合科学园区…: a verb, not a place, opens the run, so the park after it is a kind, not a name."""
+    return word_tag(name[:2]) == "v" and not is_known_place(name[:2])
 
 
 def region_event(text: str) -> bool:

@@ -127,6 +127,9 @@ _GENERIC_ITEM = re.compile(
     r"投资|公司|国家级|省级|市级|全部|所有|其余|部分|新开工|力争|智能制造服务商|总部经济|设备投入类|人才创业类|科创型|科创类)$|等|地块征地|用地|"
     r"^(?:新|改|扩)$|建设$|^.{1,2}(?:合作|配套|招商|保障|服务)$|(?:投资|投入)$|^(?:新|集中|同步|正式)?(?:签约|竣工|开工|开复工|投产|引进)$|^[一二三四五六七八九十两几多数]+[大家个项类]|^个|超$|荣誉|奖|活动|政策|计划|行动|年$|月$|^第"
 )
+_APPOSED = re.compile(r".+?(?:企业|公司|集团|项目)——")
+_KINDS_LEAD = re.compile(r"(?:涵盖|涉及)$")
+_FIRMS_JOINED = re.compile(r"(?<=[^\d、和及]{2})及(?=[^\d、和及]{2})")
 _PHASE_RE = re.compile(r"[一二三四五六七八九十\d]+期$")
 # Physical works rather than companies: rivers, roads, plots.
 _FACILITY_RE = re.compile(r"(?:河|路|港|桥|湖|山|段|地块|片区|小区|社区|花苑|公园|广场|街区)$")
@@ -184,6 +187,8 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
         if lead:
             begin, part = begin + lead.end(), part[lead.end():]
         part = part.rstrip(_MASK)
+        if (apposed := _APPOSED.match(part)) is not None:  # 首家500强企业——X饲料生产: X饲料生产 is the name
+            begin, part = begin + apposed.end(), part[apposed.end():]
         name = re.sub(r"[“”\"‘’「」《》]", "", part).strip()
         name = re.sub(r"\d+(?:个|家|项).*$", "", name)
         name = re.sub(r"(?<=.{2})[(（][^()（）]+[)）]$", "", name)  # a note after the name: X广场(Y购物中心)
@@ -193,9 +198,12 @@ def split_items(text: str, offset: int) -> list[tuple[int, int, str]]:
     return items
 
 
-def _list_before(clause: str, end: int, offset: int) -> list[tuple[int, int, str]]:
-    """Items of the list that ends at ``end`` of ``clause``."""
+def _list_before(clause: str, end: int, offset: int, firms: bool = False) -> list[tuple[int, int, str]]:
+    """Items of the list that ends at ``end`` of ``clause``; ``firms``: a list of companies, whose items 及
+    also joins (A基金及B医疗等6家企业; in a project's name 及 joins its parts)."""
     text = clause[:end]
+    if firms and "及" in text:
+        text = _FIRMS_JOINED.sub("、", text)
     if "、" not in text and "和" not in text and len(text) > _SINGLE_ITEM:
         text = text[-_SINGLE_WINDOW:]
         offset += end - _SINGLE_WINDOW
@@ -259,9 +267,12 @@ def _clause_lists(sentence: str, start: int, end: int) -> list[ListHit]:
     for head in find_heads(clause):
         if not _is_head(head, clause[list_start:head.list_end]):
             continue
-        items = _list_before(clause[list_start:], head.list_end - list_start, start + list_start)
-        if items and len(items) > _head_count(clause[head.list_end:head.end]):
+        items = _list_before(clause[list_start:], head.list_end - list_start, start + list_start,
+                             _kind(head) == "enterprise")
+        if items and len(items) > head_count(clause[head.list_end:head.end]):
             items = []  # "A、B、C和D两个项目": the marks split names, not items
+        if items and head.kind == "项目" and _KINDS_LEAD.search(clause[list_start:items[0][0] - start]):
+            items = []  # "涵盖人才房、安置房等项目": the kinds of works a class holds, not named projects
         if items:
             external = bool(_PARTNER_BEFORE.search(sentence[start + list_start:items[0][0]]))
             zone, items = _zone_before_items(items)
@@ -301,7 +312,7 @@ _COUNT_IN_HEAD = re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]+)(?:
 _CN_COUNT = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-def _head_count(head: str) -> int | float:
+def head_count(head: str) -> int | float:
     """The number of items a list's head counts ("等5个项目", "两个项目"); infinity when it counts none."""
     found = _COUNT_IN_HEAD.search(head)
     if found is None:

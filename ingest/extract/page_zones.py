@@ -196,6 +196,11 @@ def _usable_place(place: str, ending: str) -> bool:
             and not ENDING_RE.search(place) and not (ending == "园区" and place in PROVINCES))
 
 
+# A word rarer than this in the dictionary is more likely a small place (a township, a village) than a
+# word of the sentence, so it may open a zone's name.
+_RARE_WORD = 10
+
+
 def _with_shared_prefix(text: str, zone: ZoneName, starts: list[int]) -> ZoneName:
     """``zone`` with the two characters every mention has before it, when they are a place, not a word."""
     if len(zone.place) > 2:
@@ -204,7 +209,7 @@ def _with_shared_prefix(text: str, zone: ZoneName, starts: list[int]) -> ZoneNam
     if len(before) != 1:
         return zone
     prefix = before.pop()
-    if (not _HAN2.fullmatch(prefix) or is_dictionary_word(prefix, 1) or GENERIC_PREFIX.search(prefix)
+    if (not _HAN2.fullmatch(prefix) or is_dictionary_word(prefix, _RARE_WORD) or GENERIC_PREFIX.search(prefix)
             or prefix[0] in BAD_START or FUNCTION_CHARS.intersection(prefix)):
         return zone
     return ZoneName(prefix + zone.place, zone.ending)

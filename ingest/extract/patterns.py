@@ -57,12 +57,13 @@ PERSON_TITLES = load_lexicon("person_titles")
 LEAD_VERBS = ("察看", "查看", "考察", "调研", "走访", "参观", "看望", "引入", "引进", "招引", "集聚", "聚集",
               "汇集", "汇聚", "吸引", "签约", "推动", "推进", "支持", "服务", "帮助", "培育", "成为", "新引进",
               "涵盖", "涉及", "拥有", "落户", "入驻", "成功引进", "成功签约", "建设", "实施", "启动",
-              "力促", "力推", "促成", "加速推进")
+              "力促", "力推", "促成", "加速推进", "落地")
 
 # Status verbs → ProjectStatus values (checked in this order, longest cue first).
 STATUS_CUES = (
     ("即将竣工", "under_construction"), ("开复工", "started"),
-    ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"), ("奠基", "started"),
+    ("新开工", "started"), ("开工建设", "started"), ("开工", "started"), ("动工", "started"),
+    ("动土", "started"), ("奠基", "started"),
     ("签约", "signed"), ("签订", "signed"), ("正式落地", "signed"),
     ("在建", "under_construction"), ("续建", "under_construction"), ("加快推进", "under_construction"),
     ("全力推进", "under_construction"), ("全速推进", "under_construction"), ("加速推进", "under_construction"),

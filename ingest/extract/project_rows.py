@@ -3,6 +3,7 @@
 - Parties who sign a project: "X管委会与Y公司签署Z项目" (the company parties are its investors).
 - Companies listed under a count of projects: "集中开工项目6个,包括A、B、C" (each is "<company>项目").
 - Projects listed one per clause, each after its zone: "签约仪式上,A开发区X项目,B高新区Y项目,…".
+- A zone's expansion named after it: "X产业园区扩区动土", "X园区扩建2期计划".
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def _company_parties(parties: str, offset: int) -> list[tuple[str, int]]:
 _COUNTED = re.compile(
     r"(?P<set>[^,，;；。]{0,16}?)项目(?:共有?|共计|合计)?(?P<count>\d{1,2}|[一二三四五六七八九十两]{1,2})个"
     r"[,，]?(?:包括|分别为|分别是|有|为|[:：])(?P<list>[^,，;；。]+)")
-_PROJECT_END = re.compile(r"(?:项目|工程|基地|中心|产业园|园区|[园厂城])$")
+_PROJECT_END = re.compile(r"(?:项目|工程|基地|中心|产业园|园区|小镇|酒店|广场|大厦|综合体|[园厂城谷])$")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -140,6 +141,27 @@ def zone_rows(c: Collector, sentence: Sentence) -> None:
         if zone:
             c.fact(Predicate.LOCATED_IN, (P, name), (ZONE, zone), sentence)
         for status in statuses:
+            c.fact(Predicate.STATUS, (P, name), None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+# What a zone's expansion is called right after the zone's name.
+_EXPANSION = re.compile(r"扩区|扩建(?:[一二三四五六七八九十\d]+期)?(?:计划|工程|项目)?")
+
+
+def zone_expansions(c: Collector, sentence: Sentence) -> None:
+    """A zone's expansion named after it (X园区扩区, X园区扩建2期计划): a project in that zone, with the
+    statuses of the rest of the sentence."""
+    if "扩" not in sentence.text:
+        return
+    for zone in [m for m in c.mentions if m.type is ZONE and m.sentence_index == sentence.index]:
+        expansion = _EXPANSION.match(sentence.text, zone.end - sentence.start)
+        if expansion is None:
+            continue
+        start = zone.start - sentence.start
+        name = sentence.text[start:expansion.end()]
+        c.mention(P, name, sentence, start, expansion.end())
+        c.fact(Predicate.LOCATED_IN, (P, name), (ZONE, zone.name), sentence)
+        for status in statuses_in(sentence.text[expansion.end():]):
             c.fact(Predicate.STATUS, (P, name), None, sentence, status=status, year=c.sentence_year(sentence))
 
 

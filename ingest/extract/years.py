@@ -20,6 +20,10 @@ _PLAN_AFTER = re.compile(r"[^。;；\n]{0,12}?(?:工作安排|将|力争|计划|
 _LAST_YEAR = re.compile(r"(?<![较比超])去年(?!同期|全年|水平)")
 
 
+# Words that date an event by the page's own date (近日, 日前, 昨日).
+_RECENTLY = re.compile(r"近日|日前|昨日|昨天")
+
+
 def document_year(text: str) -> int | None:
     """The year the document reports on: the most mentioned year, the latest on ties.
 
@@ -56,6 +60,8 @@ def sentence_year(doc: Document, sentence: Sentence, report_year: int | None) ->
             return int((years[0] if index == sentence.index else years[-1]).group(1))
         if index == sentence.index and report_year is not None and _LAST_YEAR.search(current.text):
             return report_year - 1
+        if index == sentence.index and _RECENTLY.search(current.text) and (dated := dateline_year(doc.raw)):
+            return dated  # 近日X升级为…: the days before the page's date, whatever year the page talks most of
         if sentence.index - index >= _YEAR_LOOKBACK and not _same_paragraph(doc, doc.sentences[index - 1], sentence):
             break
         index -= 1

@@ -55,6 +55,8 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|国家)$")
 _NATION = ("中国", "全国", "我国")
+# A province-level region written in full: the kind after it is all the region's zones, not one zone.
+_REGION = "自治区"
 
 # National innovation zones spanning two cities are named by the cities' first characters (AB国家级自创区).
 _PAIRED_KINDS = frozenset({"自主创新示范区", "自创区"})
@@ -94,6 +96,8 @@ def find_zone_names(text: str, sited_parks: bool = True) -> list[tuple[int, int,
             found.append((match.start() - len(sub_park), match.end(), ZoneName(sub_park, match.group())))
             last_end = match.end()
             continue
+        if text.endswith(_REGION, 0, match.start()):
+            continue  # 内蒙古自治区综合保税区: the region's zones of that kind, as 江苏省开发区 is
         place = place_before(text, match.start(), match.group())
         level = _LEVEL_BEFORE.search(text, max(0, match.start() - 3), match.start()) if place is None else None
         if level is not None:  # 衢州国家级经济技术开发区: the level stays in the name, the place is the city

@@ -58,6 +58,8 @@ def test_entities_home_zone_from_bare_words_and_place() -> None:
         ("50亿元重特大项目正海磁材、10亿元重特大项目如天光电开工建设", "project", ["正海磁材"], 5e9),
         ("引导以中集特箱、中集罐箱、中集能源为代表的物流装备企业加快绿色化技改升级", "enterprise",
          ["中集特箱", "中集罐箱", "中集能源"], None),
+        ("合作园目前已落地蓝湾集团、青禾科技等27个项目", "project", ["蓝湾集团", "青禾科技"], None),
+        ("现场签约青禾产业投资基金及白鹭生医疗等6家企业", "enterprise", ["青禾产业投资基金", "白鹭生医疗"], None),
     ],
 )
 def test_entities_enumerations(sentence: str, kind: str, items: list[str], amount: float | None) -> None:
@@ -105,6 +107,10 @@ def test_entities_facilities_before_construction_verbs() -> None:
         ("同样来自南通开发区的南通励成生物工程有限公司参与的项目获得奖励", ["南通励成生物工程有限公司"]),
         ("南通超达装备股份有限公司成功上市", ["南通超达装备股份有限公司"]),
         ("新增上市公司1家,跨国公司地区总部2家", []),
+        ("有30年历史的精密零件制造商蓝湾实业公司投入5亿元", ["蓝湾实业公司"]),
+        ("国内龙头供应商青禾材料有限公司落户", ["青禾材料有限公司"]),
+        ("引进蓝湾系统公司、青禾国际科技公司东坪分公司", ["蓝湾系统公司", "青禾国际科技公司东坪分公司"]),
+        ("青禾科技有限公司和东坪分公司签约", ["青禾科技有限公司"]),
     ],
 )
 def test_entities_legal_companies(sentence: str, names: list[str]) -> None:
@@ -247,3 +253,9 @@ def test_a_topic_clause_with_an_investor_and_verb_is_no_project_name() -> None:
 )
 def test_entities_company_abbreviations_and_modifiers(name: str, company: str | None) -> None:
     assert company_of_project(name) == company
+
+
+def test_entities_kinds_of_works_a_class_covers_are_no_list_of_projects() -> None:
+    assert find_lists("民生项目60个,涵盖公租房、养老院、学校改造等项目") == []
+    assert [i[2] for i in find_lists("民生项目60个,包括青禾人才公寓、白鹭安置小区等项目")[0].items] == [
+        "青禾人才公寓", "白鹭安置小区"]

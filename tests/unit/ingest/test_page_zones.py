@@ -188,3 +188,13 @@ def test_a_generic_or_level_word_before_a_part_is_no_sibling() -> None:
 
 def test_a_part_with_no_sibling_of_its_kind_stays_unnamed() -> None:
     assert repeated_zone_names("六里堡工业园蓝湾锂业项目投产。") == []
+
+
+def test_a_rare_word_shared_before_every_mention_is_the_small_place_opening_the_name() -> None:
+    text = "县政府开发「杏坛聚福产业园区」推动转型。厂商入驻杏坛聚福产业园区。杏坛聚福产业园区已满租。"
+    assert repeated_zone_names(text) == [ZoneName("杏坛聚福", "产业园区")]
+
+
+def test_a_kind_after_an_autonomous_region_is_the_region_s_zones_not_one_zone() -> None:
+    assert names("关于推动青川自治区综合保税区提级增效的意见") == []
+    assert names("青川白鹭自治区高新区发展迅速") == []

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.document import Document
+from ingest.emit import to_gold_json
 from ingest.extract.people import find_people, person_name_at, roles_before
+from ingest.pipeline import run
 from kg.model import EntityType
 
 HOME = (EntityType.ZONE, "青阳经济开发区")
@@ -191,3 +194,10 @@ def test_a_word_after_a_title_is_no_name_even_before_a_verb_of_speaking() -> Non
 )
 def test_posts_a_person_is_appointed_to(sentence: str, expected: list[tuple[str, list[tuple[str, str]]]]) -> None:
     assert _people(sentence) == expected
+
+
+def test_a_bare_gongsi_before_a_title_is_the_company_named_just_before() -> None:
+    text = "青松经济开发区捷报频传。12月3日,青禾智造股份有限公司新厂房内工人赶制订单。公司总经理王远介绍,项目已投产。"
+    facts = to_gold_json(run(Document("t", "t.txt", text)))["facts"]
+    roles = {(f["s"], f["o"]) for f in facts if f["p"] == "role"}
+    assert roles == {("王远", "青禾智造股份有限公司")}

@@ -84,3 +84,11 @@ def test_carriers_spread_over_several_places_are_not_the_zones() -> None:
     sentence = "今年签约的青松乳业、蓝湾陶瓷产业园等9个项目，分别落户青松高新区、白鹭乡和蓝湾工业园。"
     assert _found(sentence) == {("蓝湾陶瓷产业园", False)}
     assert _found("青松产业园、蓝湾科技园分别位于园区东西两侧。") == {("青松产业园", True), ("蓝湾科技园", True)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "双方在东坪举办飞地产业园投资推介会。",
+    "该飞地产业园于今年1月开工建设。",
+])
+def test_a_verb_of_holding_or_a_demonstrative_is_no_part_of_a_carrier_s_name(sentence: str) -> None:
+    assert {name for name, _ in _found(sentence)} <= {"飞地产业园"}
