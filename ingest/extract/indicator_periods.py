@@ -44,6 +44,8 @@ _HEDGE_RE = re.compile(HEDGES)
 _ANNUAL_PLAN_RE = re.compile(r"(?:^|项目)年度(?:计划)?投资$")
 _DONE_RE = re.compile(r"完成|实现|累计|已")
 _FUTURE_RE = re.compile(r"未来(?!产业)")
+# 预计可创造, 预估可带动, 达产后新增: what a park or project is able to yield once built, not a figure reached.
+_PROSPECT_RE = re.compile(r"预[计估](?:还|将)?可|(?:建成|投产|达产|运营)后")
 
 
 def annual_period(metric: str, period: str | None) -> str | None:
@@ -354,6 +356,8 @@ def kind_for(
         return IndicatorKind.TARGET  # 截至…已开工40个,还有15个项目将开工: the date counts the stock, not this
     if _AS_OF_RE.search(before) or _SINCE_RE.search(before):
         return IndicatorKind.ACTUAL
+    if _PROSPECT_RE.search(before):
+        return IndicatorKind.TARGET
     # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise;
     # the 预计总产值 of projects just signed is what they are to yield, a target.
     if "预计" in before and not _PLAN_WORDS_RE.search(before):

@@ -102,3 +102,14 @@ def test_firms_about_to_list_are_a_kind_of_firm_not_a_plan() -> None:
     rows = _rows("2022年,园区新增高新技术企业20家、拟上市企业5家。")
     assert {kind for _, _, kind in rows.values()} == {"actual"}
     assert _rows("2022年,园区拟新增企业20家。")["拟新增企业"][2] == "target"
+
+
+def test_what_a_park_is_estimated_able_to_yield_is_a_target() -> None:
+    rows = _rows("青松高新区规划面积12平方公里,预估可带动投资30亿元、新增产值80亿元、提供就业岗位600个。")
+    assert rows["规划面积"][2] == "actual"
+    assert {kind for metric, (_, _, kind) in rows.items() if metric != "规划面积"} == {"target"}
+
+
+def test_what_the_zone_adds_once_its_park_produces_is_a_target() -> None:
+    rows = _rows("2023年,青松高新区的智造园区全面达产后新增年产值15亿元,新增税收1亿元。")
+    assert {kind for _, _, kind in rows.values()} == {"target"}
