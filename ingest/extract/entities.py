@@ -244,7 +244,7 @@ _DATED_STEP = r"(?:20\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:已|正式|顺利|全�
 CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|工程))"
     rf"(?:[一二三四五六七八九十]期)?"
-    rf"(?=(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
+    rf"(?=[,，]?(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
     rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
@@ -311,6 +311,18 @@ def find_projects_by(sentence: str) -> list[BuiltProject]:
     return hits
 
 
+# A run of projects, each its own clause with its amount after a comma: "其中,X项目,总投资5亿元;Y项目,…".
+_RUN_ITEM_START = re.compile(r"(?:[;；:：]|(?:其中|此外|另外|另有)[,，])$")
+
+
+def _comma_led_amount(sentence: str, match: re.Match[str]) -> bool:
+    """A "X项目,总投资…" clause outside such a run: the words before 项目 may be a clause (开发区引进X项目)."""
+    if sentence[match.end("name"):match.end("name") + 1] not in (",", "，"):
+        return False
+    in_run = _RUN_ITEM_START.search(sentence, 0, match.start("name"))
+    return not in_run or bool(_CLAUSE_VERBS.search(match.group("name")))
+
+
 def find_clause_projects(sentence: str) -> list[NameHit]:
     """Projects that open a clause and are described by it ("Y项目总投资N亿元,已开工")."""
     if "项目" not in sentence and _WORKS_CUE.search(sentence) is None:
@@ -327,6 +339,8 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
         skip = max(cut.end() if cut else 0, owner + 1)  # "年加工150万吨油料的X项目已…": after 的
         name = _clean(text[skip:])
         if match.re is TOPIC_PROJECT_RE and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
+            continue
+        if match.re is CLAUSE_PROJECT_RE and _comma_led_amount(sentence, match):
             continue
         short = 4 if match.re is CLAUSE_WORKS_RE else 6
         if match.re is CLAUSE_WORKS_RE and _COUNTED_WORKS.search(name):

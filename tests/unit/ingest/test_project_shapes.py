@@ -298,3 +298,11 @@ def test_projects_brought_in_over_the_years_do_not_take_the_signing_event_s_stat
             "近年来先后引进了宏宇轴承、澜沣冷链、青岚光电等一批大项目,构建了特色产业集群。\n")
     statuses = {s for s, _ in _facts(text, "status")}
     assert not statuses & {"宏宇轴承项目", "澜沣冷链项目", "青岚光电项目", "宏宇轴承", "澜沣冷链", "青岚光电"}
+
+
+def test_projects_each_with_its_amount_after_a_comma_in_a_run_of_clauses() -> None:
+    text = ("当天集中开工项目8个,总投资达60亿元。其中,青禾数谷项目,总投资21.5亿元;"
+            "远川智能家居项目,总投资9亿元。\n")
+    assert {"青禾数谷项目", "远川智能家居项目"} <= _projects(text)
+    assert ("青禾数谷项目", 2.15e9) in _facts(text, "investment")
+    assert ("远川智能家居项目", "started") in _facts(text, "status")
