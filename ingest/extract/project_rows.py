@@ -1,7 +1,8 @@
 """Projects named in the rows of a signing or ground-breaking account.
 
 - Parties who sign a project: "X管委会与Y公司签署Z项目" (the company parties are its investors).
-- Companies listed under a count of projects: "集中开工项目6个,包括A、B、C" (each is "<company>项目").
+- Companies listed under a count of projects: "集中开工项目6个,包括A、B、C" (each is "<company>项目"),
+  or works named there (包括A小镇、B酒店): each a project as written.
 - Projects listed one per clause, each after its zone: "签约仪式上,A开发区X项目,B高新区Y项目,…".
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from ingest.document import Mention, Sentence
 from ingest.extract.entities import PROJECT_NAME_UNIT, generic_project, statuses_in
 from ingest.extract.fact_collector import Collector
-from ingest.extract.lists import split_items
+from ingest.extract.lists import PROJECT_ENDINGS, company_of_project, split_items
 from ingest.extract.patterns import HAN
 from ingest.extract.project_facts import is_company
 from ingest.extract.zones import find_zone_names
@@ -70,6 +71,7 @@ def _company_parties(parties: str, offset: int) -> list[tuple[str, int]]:
 _COUNTED = re.compile(
     r"(?P<set>[^,，;；。]{0,16}?)项目(?:共有?|共计|合计)?(?P<count>\d{1,2}|[一二三四五六七八九十两]{1,2})个"
     r"[,，]?(?:包括|分别为|分别是|有|为|[:：])(?P<list>[^,，;；。]+)")
+_ELLIPSIS = re.compile(r"等$")
 _PROJECT_END = re.compile(r"(?:项目|工程|基地|中心|产业园|园区|[园厂城])$")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -80,10 +82,17 @@ def counted_companies(c: Collector, sentence: Sentence) -> None:
     if "个" not in sentence.text or "项目" not in sentence.text:
         return
     for match in _COUNTED.finditer(sentence.text):
-        items = split_items(match.group("list"), match.start("list"))
+        items = split_items(_ELLIPSIS.sub("", match.group("list")), match.start("list"))
         count = _count(match.group("count"))
-        if not 2 <= len(items) <= count or any(_PROJECT_END.search(n) or len(n) > 10 for _, _, n in items):
-            continue  # projects by name ("分别为X项目和Y项目") are read by the project rules
+        if not 1 <= len(items) <= count or len(items) == 1 and "、" not in match.group("list"):
+            continue
+        if any(n.endswith(PROJECT_ENDINGS) or _PROJECT_END.search(n) for _, _, n in items):
+            # the class's words, or else the sentence's opening (此次集中开工项目中,制造业项目5个,包括…)
+            statuses = statuses_in(match.group("set")) or statuses_in(sentence.text[:match.start()])
+            _counted_projects(c, sentence, items, statuses)
+            continue
+        if len(items) == 1 or any(len(n) > 10 for _, _, n in items):
+            continue
         statuses = statuses_in(match.group("set"))
         for start, end, company in items:
             project = (P, company + "项目")
@@ -92,6 +101,22 @@ def counted_companies(c: Collector, sentence: Sentence) -> None:
             c.fact(Predicate.INVESTOR, project, (E, company), sentence)
             for status in statuses:
                 c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+def _counted_projects(c: Collector, sentence: Sentence, items: list[tuple[int, int, str]],
+                      statuses: list[str]) -> None:
+    """Projects named by their works under a count (服务业项目3个,包括A小镇、B酒店、C项目): each is a
+    project as written, its company read from its name."""
+    for start, end, name in items:
+        if generic_project(name):
+            continue
+        c.mention(P, name, sentence, start, end)
+        company = company_of_project(name.removesuffix("项目")) if name.endswith("项目") else None
+        if company:
+            c.mention(E, company, sentence, start, start + len(company))
+            c.fact(Predicate.INVESTOR, (P, name), (E, company), sentence)
+        for status in statuses:
+            c.fact(Predicate.STATUS, (P, name), None, sentence, status=status, year=c.sentence_year(sentence))
 
 
 def _count(text: str) -> int:

@@ -306,3 +306,11 @@ def test_projects_each_with_its_amount_after_a_comma_in_a_run_of_clauses() -> No
     assert {"青禾数谷项目", "远川智能家居项目"} <= _projects(text)
     assert ("青禾数谷项目", 2.15e9) in _facts(text, "investment")
     assert ("远川智能家居项目", "started") in _facts(text, "status")
+
+
+def test_works_named_under_a_count_of_projects_are_projects_as_written() -> None:
+    text = ("此次集中开工项目中,文旅类项目3个,包括青湾归雁小镇、云栖智谷、松江新悦酒店,总投资41亿元;"
+            "制造业项目5个,包括伊坦精密轴承项目、禾川新材料基地等,总投资60亿元。\n")
+    assert {"青湾归雁小镇", "云栖智谷", "松江新悦酒店", "伊坦精密轴承项目"} <= _projects(text)
+    assert ("松江新悦酒店", "started") in _facts(text, "status")
+    assert not _facts(text, "investment")
