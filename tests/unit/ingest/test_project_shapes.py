@@ -314,3 +314,8 @@ def test_works_named_under_a_count_of_projects_are_projects_as_written() -> None
     assert {"青湾归雁小镇", "云栖智谷", "松江新悦酒店", "伊坦精密轴承项目"} <= _projects(text)
     assert ("松江新悦酒店", "started") in _facts(text, "status")
     assert not _facts(text, "investment")
+
+
+def test_kinds_a_count_of_projects_covers_are_no_projects() -> None:
+    text = "其中,民生项目90个,涵盖青年公寓、养老服务、学校改造、医疗卫生等项目,已全部开工。\n"
+    assert not _projects(text) & {"青年公寓项目", "医疗卫生项目", "学校改造项目", "青年公寓"}
