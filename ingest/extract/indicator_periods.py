@@ -48,6 +48,22 @@ _FUTURE_RE = re.compile(r"未来(?!产业)")
 _PROSPECT_RE = re.compile(r"预[计估](?:还|将)?可|(?:建成|投产|达产|运营)后")
 
 
+_BASE_YEAR_RE = re.compile(rf"(?:较|比|是)(?P<year>{YEAR})年度?")
+
+
+def average_span(metric: str, before: str, period: str | None) -> str | None:
+    """A yearly average growth measured from a base year (是2005年的5倍,年均增长38%) covers the years between.
+
+    >>> average_span("收入年均增长", "2010年,收入420亿元,是2005年的5倍,", "2010")
+    '2005-2010'
+    """
+    base = list(_BASE_YEAR_RE.finditer(before))
+    if "年均" not in metric or not base or not period or not period.isdigit():
+        return period
+    start = base[-1].group("year")
+    return f"{start}-{period}" if start < period else period
+
+
 def annual_period(metric: str, period: str | None) -> str | None:
     """The year of a year's planned investment (2021-Q1 → 2021): the plan covers the whole year.
 
@@ -83,9 +99,9 @@ _PERIOD_MARKERS = re.compile(
 )
 # Periods named only as a comparison (环比1-6月, 环比一季度, 在2019年基础上) or in a title (《…(2023—2025年)》)
 # are not the figure's own.
-# 较2021年度上升两位: a year named as the base of a comparison is not the figure's either.
+# 较2021年度上升两位, 是2005年的5倍: a year named as the base of a comparison is not the figure's either.
 _COMPARISON_RE = re.compile(
-    rf"(?:环比|同比|较|比)[^,，;；]{{0,8}}?(?:月|季度|半年)|(?:较|比)(?:{YEAR})年度?|在[^,，;；]{{0,12}}?基础上|《[^《》]*》")
+    rf"(?:环比|同比|较|比)[^,，;；]{{0,8}}?(?:月|季度|半年)|(?:较|比|是)(?:{YEAR})年度?|在[^,，;；]{{0,12}}?基础上|《[^《》]*》")
 # 比年初计划多出9个: a figure measured against the plan is what was done, not a plan.
 _AGAINST_PLAN_RE = re.compile(r"(?:较|比|超)(?:年初|年度|全年|原)?计划")
 # 《2022年度某市雏鹰培育企业名单》: firms counted on a list of a year are that year's.

@@ -36,6 +36,7 @@ from ingest.extract.indicator_metrics import (
 from ingest.extract.indicator_periods import (
     PeriodContext,
     annual_period,
+    average_span,
     kind_for,
     period_for,
     planned_year,
@@ -297,7 +298,7 @@ def _fact(
     mood = lead + text[max(window, piece) : figure.start]
     kind = kind_for(segment, mood, context, clause=clause, after=clause_after, metric=metric)
     period = period_for(before, context, target=kind is IndicatorKind.TARGET, rank=figure.unit == "rank")
-    period = annual_period(metric, period)
+    period = average_span(metric, before, annual_period(metric, period))
     planned = reading.plan if period is None else None
     if planned:
         kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after, metric=metric)

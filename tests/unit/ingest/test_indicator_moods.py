@@ -113,3 +113,9 @@ def test_what_a_park_is_estimated_able_to_yield_is_a_target() -> None:
 def test_what_the_zone_adds_once_its_park_produces_is_a_target() -> None:
     rows = _rows("2023年,青松高新区的智造园区全面达产后新增年产值15亿元,新增税收1亿元。")
     assert {kind for _, _, kind in rows.values()} == {"target"}
+
+
+def test_a_year_a_figure_is_a_multiple_of_is_no_period_and_its_yearly_average_spans_to_it() -> None:
+    rows = _rows("2015年,青松高新区实现营业收入300亿元,是2010年的3倍,年均增长25%;实现税收12亿元,是2010年的4倍。")
+    assert rows["税收"] == (1.2e9, "2015", "actual")
+    assert rows["营业收入年均增长"] == (25.0, "2010-2015", "actual")
