@@ -119,3 +119,11 @@ def test_a_year_a_figure_is_a_multiple_of_is_no_period_and_its_yearly_average_sp
     rows = _rows("2015年,青松高新区实现营业收入300亿元,是2010年的3倍,年均增长25%;实现税收12亿元,是2010年的4倍。")
     assert rows["税收"] == (1.2e9, "2015", "actual")
     assert rows["营业收入年均增长"] == (25.0, "2010-2015", "actual")
+
+
+def test_a_change_from_the_same_period_a_year_before_continues_the_figure_before_it() -> None:
+    rows = _rows("2024年上半年,青松高新区营业额800亿元,较2023年同期成长6.5%;出口总额达120亿元,"
+                 "较去年同期增加15亿元。另从业人数达4,210人创历年新高。")
+    assert rows["营业额成长"] == (6.5, "2024-H1", "actual")
+    assert rows["出口总额增加"][0] == 1.5e9
+    assert rows["从业人数"][0] == 4210.0
