@@ -99,9 +99,10 @@ _PERIOD_MARKERS = re.compile(
 )
 # Periods named only as a comparison (环比1-6月, 环比一季度, 在2019年基础上) or in a title (《…(2023—2025年)》)
 # are not the figure's own.
-# 较2021年度上升两位, 是2005年的5倍: a year named as the base of a comparison is not the figure's either.
+# 较2021年度上升两位, 是2005年的5倍: a year named as the base of a comparison is not the figure's either,
+# nor the year the zone was founded in (成立于1992年的X开发区).
 _COMPARISON_RE = re.compile(
-    rf"(?:环比|同比|较|比)[^,，;；]{{0,8}}?(?:月|季度|半年)|(?:较|比|是)(?:{YEAR})年度?|在[^,，;；]{{0,12}}?基础上|《[^《》]*》")
+    rf"(?:环比|同比|较|比)[^,，;；]{{0,8}}?(?:月|季度|半年)|(?:较|比|是)(?:{YEAR})年度?|(?:成立|始建|创建|设立|组建|创办)于{YEAR}年|在[^,，;；]{{0,12}}?基础上|《[^《》]*》")
 # 比年初计划多出9个: a figure measured against the plan is what was done, not a plan.
 _AGAINST_PLAN_RE = re.compile(r"(?:较|比|超)(?:年初|年度|全年|原)?计划")
 # 《2022年度某市雏鹰培育企业名单》: firms counted on a list of a year are that year's.

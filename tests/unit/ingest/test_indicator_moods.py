@@ -127,3 +127,9 @@ def test_a_change_from_the_same_period_a_year_before_continues_the_figure_before
     assert rows["营业额成长"] == (6.5, "2024-H1", "actual")
     assert rows["出口总额增加"][0] == 1.5e9
     assert rows["从业人数"][0] == 4210.0
+
+
+def test_the_year_a_zone_was_founded_is_no_period_of_its_stock() -> None:
+    rows = _rows("成立于1995年的青松高新区,规划面积6.2平方公里,入园企业已有230家。")
+    assert rows["入园企业"] == (230.0, None, "actual")
+    assert rows["规划面积"][1] is None
