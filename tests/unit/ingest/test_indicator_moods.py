@@ -133,3 +133,11 @@ def test_the_year_a_zone_was_founded_is_no_period_of_its_stock() -> None:
     rows = _rows("成立于1995年的青松高新区,规划面积6.2平方公里,入园企业已有230家。")
     assert rows["入园企业"] == (230.0, None, "actual")
     assert rows["规划面积"][1] is None
+
+
+def test_a_headline_figure_the_body_never_states_is_kept_and_one_it_restates_is_not() -> None:
+    rows = _rows("青松高新区新签约项目12个\n今年前10个月,引进到位资金41.27亿元\n日期:2023-11-20\n"
+                 "近日,青松高新区新签约项目12个。今年以来,园区新增入驻企业38家。\n")
+    assert rows["引进到位资金"][0] == 4.127e9
+    assert _rows("青松高新区新增入驻企业38家\n日期:2023-11-20\n今年以来,园区新增入驻企业38家。\n") == {
+        "新增入驻企业": (38.0, "2023", "actual")}
