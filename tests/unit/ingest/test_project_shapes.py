@@ -319,3 +319,8 @@ def test_works_named_under_a_count_of_projects_are_projects_as_written() -> None
 def test_kinds_a_count_of_projects_covers_are_no_projects() -> None:
     text = "其中,民生项目90个,涵盖青年公寓、养老服务、学校改造、医疗卫生等项目,已全部开工。\n"
     assert not _projects(text) & {"青年公寓项目", "医疗卫生项目", "学校改造项目", "青年公寓"}
+
+
+def test_a_building_handed_over_on_time_is_completed() -> None:
+    text = "年底,园区喜讯频传:青禾机械公司新建厂房项目如期交付,远川物流仓储项目顺利投产。\n"
+    assert ("青禾机械公司新建厂房项目", "completed") in _facts(text, "status")
