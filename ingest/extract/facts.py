@@ -45,7 +45,13 @@ from ingest.extract.project_frames import (
     toured_sites,
     trailing_amounts,
 )
-from ingest.extract.project_rows import counted_companies, drop_zone_place_owners, signatory_projects, zone_rows
+from ingest.extract.project_rows import (
+    counted_companies,
+    drop_zone_place_owners,
+    listed_then_counted,
+    signatory_projects,
+    zone_rows,
+)
 from ingest.extract.years import report_year
 from ingest.extract.zones import zone_name_of
 from kg.model import EntityType, Predicate
@@ -71,6 +77,7 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     signatory_projects(c, sentence)
     projects_in_a_row(c, sentence)
     counted_companies(c, sentence)
+    listed_then_counted(c, sentence)
     zone_rows(c, sentence)
     used: list[list[str]] = []  # lists with statuses of their own that disagree leave none to a later list
     for list_hit in find_lists(sentence.text):

@@ -324,3 +324,9 @@ def test_kinds_a_count_of_projects_covers_are_no_projects() -> None:
 def test_a_building_handed_over_on_time_is_completed() -> None:
     text = "年底,园区喜讯频传:青禾机械公司新建厂房项目如期交付,远川物流仓储项目顺利投产。\n"
     assert ("青禾机械公司新建厂房项目", "completed") in _facts(text, "status")
+
+
+def test_projects_listed_before_their_count_take_the_class_status() -> None:
+    text = "当天的开工项目有禾丰正源标准厂房、青松正阳商业广场等9个,总投资20亿元;竣工项目有双禾肉类综合加工等4个。\n"
+    assert {("禾丰正源标准厂房", "started"), ("青松正阳商业广场", "started"),
+            ("双禾肉类综合加工", "completed")} <= _facts(text, "status")
