@@ -52,10 +52,10 @@ _BASE_YEAR_RE = re.compile(rf"(?:较|比|是)(?P<year>{YEAR})年度?")
 
 
 def average_span(metric: str, before: str, period: str | None) -> str | None:
-    """A yearly average growth measured from a base year (是2005年的5倍,年均增长38%) covers the years between.
+    """A yearly average growth measured from a base year (是2015年的3倍,年均增长25%) covers the years between.
 
-    >>> average_span("收入年均增长", "2010年,收入420亿元,是2005年的5倍,", "2010")
-    '2005-2010'
+    >>> average_span("收入年均增长", "2020年,收入96亿元,是2015年的3倍,", "2020")
+    '2015-2020'
     """
     base = list(_BASE_YEAR_RE.finditer(before))
     if "年均" not in metric or not base or not period or not period.isdigit():

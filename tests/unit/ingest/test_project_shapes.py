@@ -327,6 +327,6 @@ def test_a_building_handed_over_on_time_is_completed() -> None:
 
 
 def test_projects_listed_before_their_count_take_the_class_status() -> None:
-    text = "当天的开工项目有禾丰正源标准厂房、青松正阳商业广场等9个,总投资20亿元;竣工项目有双禾肉类综合加工等4个。\n"
-    assert {("禾丰正源标准厂房", "started"), ("青松正阳商业广场", "started"),
-            ("双禾肉类综合加工", "completed")} <= _facts(text, "status")
+    text = "当天的开工项目有禾丰恒远标准厂房、青松云湖商业广场等9个,总投资20亿元;竣工项目有双禾冷链食品加工等4个。\n"
+    assert {("禾丰恒远标准厂房", "started"), ("青松云湖商业广场", "started"),
+            ("双禾冷链食品加工", "completed")} <= _facts(text, "status")
