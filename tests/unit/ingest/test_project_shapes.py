@@ -330,3 +330,10 @@ def test_projects_listed_before_their_count_take_the_class_status() -> None:
     text = "当天的开工项目有禾丰恒远标准厂房、青松云湖商业广场等9个,总投资20亿元;竣工项目有双禾冷链食品加工等4个。\n"
     assert {("禾丰恒远标准厂房", "started"), ("青松云湖商业广场", "started"),
             ("双禾冷链食品加工", "completed")} <= _facts(text, "status")
+
+
+def test_a_project_named_before_what_it_will_build_is_a_project_of_the_event() -> None:
+    text = ("4月8日,园区举行重大项目集中签约仪式,30个项目集中签约。\n"
+            "其中,青湖创新中心项目将建设具有科技特色的商务区;云付移动支付项目将建设公司运营总部。\n")
+    assert {"青湖创新中心项目", "云付移动支付项目"} <= _projects(text)
+    assert ("青湖创新中心项目", "signed") in _facts(text, "status")
