@@ -337,3 +337,8 @@ def test_a_project_named_before_what_it_will_build_is_a_project_of_the_event() -
             "其中,青湖创新中心项目将建设具有科技特色的商务区;云付移动支付项目将建设公司运营总部。\n")
     assert {"青湖创新中心项目", "云付移动支付项目"} <= _projects(text)
     assert ("青湖创新中心项目", "signed") in _facts(text, "status")
+
+
+def test_a_count_of_big_projects_is_no_project() -> None:
+    text = "青松经济开发区32大项目引资400亿元\n4月8日,开发区举行重大项目集中签约仪式,32大项目集中签约。\n"
+    assert not {p for p in _projects(text) if p.endswith("大项目")}
