@@ -49,6 +49,7 @@ from ingest.extract.project_rows import (
     counted_companies,
     drop_zone_place_owners,
     listed_then_counted,
+    one_of_the_event,
     signatory_projects,
     zone_rows,
 )
@@ -78,6 +79,7 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     projects_in_a_row(c, sentence)
     counted_companies(c, sentence)
     listed_then_counted(c, sentence)
+    one_of_the_event(c, sentence)
     zone_rows(c, sentence)
     used: list[list[str]] = []  # lists with statuses of their own that disagree leave none to a later list
     for list_hit in find_lists(sentence.text):

@@ -4,6 +4,7 @@
 - Companies listed under a count of projects: "集中开工项目6个,包括A、B、C" (each is "<company>项目"),
   or works named there (包括A小镇、B酒店): each a project as written; so too a list before its count
   ("竣工项目有A厂房、B广场等6个").
+- Works the page calls one of its event's projects: "X投资的Y基地是本次开工的重点项目之一".
 - Projects listed one per clause, each after its zone: "签约仪式上,A开发区X项目,B高新区Y项目,…".
 """
 
@@ -91,6 +92,31 @@ def listed_then_counted(c: Collector, sentence: Sentence) -> None:
         items = split_items(match.group("list"), match.start("list"))
         if statuses and items and len(items) <= _count(match.group("count")):
             _counted_projects(c, sentence, items, statuses)
+
+
+# "X投资的Y基地是本次开工的重点项目之一": a project the page's event counts, with its investor.
+_ONE_OF_THE_EVENT = re.compile(
+    rf"^(?:(?P<investor>[{HAN}A-Za-z0-9]{{2,12}}?)投资(?:建设)?的)?(?P<name>[^,，;；。]{{4,30}}?)(?:是|为|作为)"
+    r"(?:本次|此次|这次|当天|今天)(?:集中)?(?P<act>开工|签约|竣工|投产)的(?:重点|重大)?项目之一")
+
+
+def one_of_the_event(c: Collector, sentence: Sentence) -> None:
+    """"X投资的Y是本次开工的重点项目之一": Y is a project with the event's status, X its investor."""
+    if "之一" not in sentence.text:
+        return
+    match = _ONE_OF_THE_EVENT.match(sentence.text)
+    if match is None:
+        return
+    name = re.sub(r"[“”\"‘’「」]", "", match.group("name"))
+    if generic_project(name):
+        return
+    c.mention(P, name, sentence, match.start("name"), match.end("name"))
+    investor = match.group("investor")
+    if investor and is_company(investor):
+        c.mention(E, investor, sentence, match.start("investor"), match.end("investor"))
+        c.fact(Predicate.INVESTOR, (P, name), (E, investor), sentence)
+    for status in statuses_in(match.group("act")):
+        c.fact(Predicate.STATUS, (P, name), None, sentence, status=status, year=c.sentence_year(sentence))
 
 
 def counted_companies(c: Collector, sentence: Sentence) -> None:
