@@ -141,3 +141,10 @@ def test_a_headline_figure_the_body_never_states_is_kept_and_one_it_restates_is_
     assert rows["引进到位资金"][0] == 4.127e9
     assert _rows("青松高新区新增入驻企业38家\n日期:2023-11-20\n今年以来,园区新增入驻企业38家。\n") == {
         "新增入驻企业": (38.0, "2023", "actual")}
+
+
+def test_a_count_after_a_list_of_projects_counts_the_class_the_list_belongs_to() -> None:
+    rows = _rows("2023年3月5日,青松高新区的开工项目有禾丰恒远标准厂房、青松云湖商业广场等9个,总投资20亿元;"
+                 "竣工项目有双禾冷链食品加工等4个,总投资8.5亿元。")
+    assert rows["开工项目"][0] == 9.0 and rows["竣工项目"][0] == 4.0
+    assert rows["竣工项目总投资"][0] == 8.5e8
