@@ -31,7 +31,7 @@ _PROJECT_LEAD = re.compile(
 _GENERIC_PROJECT = re.compile(
     r"(?:实事|^.{0,5}产业|计划|重大|重点|(?<![\u4e00-\u9fff]{6})合作|类|功能|高新|基础设施|民生|科技|创新|攻坚|亿元|重特大|工业|服务业|"
     r"招商|人才|示范|试点|改革|实验|课程|(?<!期)技改|(?<!期)扩能|新开工|开工|开复工|续建|储备|谋划|在建|签约|竣工|投产|一批|该|此|获奖|两个|各|"
-    r"\d|[一二三四五六七八九十]个|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
+    r"\d|[一二三四五六七八九十]个|[\d一二三四五六七八九十]大|等|和|年度?)(?:项目)$|^(?:项目|在|对|全|各|省|市|国家)|^.{0,3}项目$"
 )
 _STRICT_LEAD = re.compile(r"(?:加快推进|率先完成|位于[^的]{2,12}的)$")
 _STATUS_AFTER = re.compile(r"(?:基地)?(?:开工|签约|竣工|投产|加快建设|正在|顺利|正式|建成)")
@@ -265,7 +265,7 @@ CLAUSE_PROJECT_RE = re.compile(
     rf"(?:^|(?<=[,，;；。:：的]))(?:{_ORDINAL})?(?P<name>(?:[{HAN}A-Za-z0-9“”]|{_PAREN}){{4,40}}?(?:项目|{_WORKS_END}))"
     rf"(?:[一二三四五六七八九十]期)?"
     rf"(?=[,，]?(?:计划|预计|拟)?总投资|拟投资|{_AMOUNT_CUE}|已|于|正式|成功|目前|顺利|如期|全面|全部|率先|即将|签约|开工|动工|奠基|竣工|建成|投产|"
-    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|主要建设|建设内容|将(?:建设|新建|打造)|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
+    rf"落户|完成|现已|正在|并网|封顶|结顶|设备安装|设备调试|主要建设|建设内容|将(?:建设|新建|建成|打造)|{_DATED_STEP}|{_OWNER_CUE}|{_SITE_CUE})"
 )
 # A project that is the topic of its sentence, then a comma: "Y项目,正在…", "特别是Y项目,借力…".
 TOPIC_PROJECT_RE = re.compile(
@@ -331,6 +331,18 @@ def find_projects_by(sentence: str) -> list[BuiltProject]:
     return hits
 
 
+# A run of projects, each its own clause with its amount after a comma: "其中,X项目,总投资5亿元;Y项目,…".
+_RUN_ITEM_START = re.compile(r"(?:[;；:：]|(?:其中|此外|另外|另有)[,，])$")
+
+
+def _comma_led_amount(sentence: str, match: re.Match[str]) -> bool:
+    """A "X项目,总投资…" clause outside such a run: the words before 项目 may be a clause (开发区引进X项目)."""
+    if sentence[match.end("name"):match.end("name") + 1] not in (",", "，"):
+        return False
+    in_run = _RUN_ITEM_START.search(sentence, 0, match.start("name"))
+    return not in_run or bool(_CLAUSE_VERBS.search(match.group("name")))
+
+
 def find_clause_projects(sentence: str) -> list[NameHit]:
     """Projects that open a clause and are described by it ("Y项目总投资N亿元,已开工")."""
     if "项目" not in sentence and _WORKS_CUE.search(sentence) is None:
@@ -349,6 +361,8 @@ def find_clause_projects(sentence: str) -> list[NameHit]:
         topic = match.re is TOPIC_PROJECT_RE or sentence[match.end():match.end() + 1] in (",", "，")
         if topic and _CLAUSE_VERBS.search(name.removesuffix("项目")[:-2]):
             continue  # "X引进Y项目,总投资…": a clause before the name, read by the lead-verb rules
+        if match.re is CLAUSE_PROJECT_RE and _comma_led_amount(sentence, match):
+            continue
         short = 4 if match.re is CLAUSE_WORKS_RE else 6
         if match.re is CLAUSE_WORKS_RE and _COUNTED_WORKS.search(name):
             continue  # "第一期首3座大楼": part of a project counted, not a name

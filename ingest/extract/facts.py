@@ -49,6 +49,8 @@ from ingest.extract.project_frames import (
 from ingest.extract.project_rows import (
     counted_companies,
     drop_zone_place_owners,
+    listed_then_counted,
+    one_of_the_event,
     signatory_projects,
     zone_expansions,
     zone_rows,
@@ -78,6 +80,8 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     signatory_projects(c, sentence)
     projects_in_a_row(c, sentence)
     counted_companies(c, sentence)
+    listed_then_counted(c, sentence)
+    one_of_the_event(c, sentence)
     zone_rows(c, sentence)
     zone_expansions(c, sentence)
     used: list[list[str]] = []  # lists with statuses of their own that disagree leave none to a later list

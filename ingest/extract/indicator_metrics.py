@@ -142,6 +142,9 @@ def rank_clause_zone(text: str, start: int) -> str | None:
     return zones[0][2].name if zones and zones[0][0] == 0 else None
 
 
+_LISTED_CLASS_RE = re.compile(r"^[^,，;；。]*?的?(?P<kind>[^,，;；。的]{0,10}?项目)(?:有|包括)[^,，;；。]+等$")
+
+
 def figure_metrics(figure: Figure, segment: str, after: str, reading: Reading) -> list[str]:
     """The metric names for one figure (a rank such as 总量和增幅均居第一 names two)."""
     if figure.ordinal:
@@ -158,6 +161,10 @@ def figure_metrics(figure: Figure, segment: str, after: str, reading: Reading) -
         reading.base = reading.last = ""
         return []
     money = figure.unit not in ("count", "rank")
+    listed = _LISTED_CLASS_RE.search(segment) if figure.unit == "count" else None
+    if listed:  # 开工项目有A、B等11个: the class the list belongs to is what is counted
+        reading.base = reading.last = clean_metric(listed.group("kind"), money=False, zone=reading.zone)
+        return [reading.last]
     metric = clean_metric(segment, money=money, zone=reading.zone)
     shared = bool(_SHARED_SHARE_RE.search(segment))
     share = share_of(metric, after, reading.emitted, shared=shared, previous=reading.last) if (

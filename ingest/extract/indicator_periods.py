@@ -44,6 +44,24 @@ _HEDGE_RE = re.compile(HEDGES)
 _ANNUAL_PLAN_RE = re.compile(r"(?:^|项目)年度(?:计划)?投资$")
 _DONE_RE = re.compile(r"完成|实现|累计|已")
 _FUTURE_RE = re.compile(r"未来(?!产业)")
+# 预计可创造, 预估可带动, 达产后新增: what a park or project is able to yield once built, not a figure reached.
+_PROSPECT_RE = re.compile(r"预[计估](?:还|将)?可|(?:建成|投产|达产|运营)后")
+
+
+_BASE_YEAR_RE = re.compile(rf"(?:较|比|是)(?P<year>{YEAR})年度?")
+
+
+def average_span(metric: str, before: str, period: str | None) -> str | None:
+    """A yearly average growth measured from a base year (是2015年的3倍,年均增长25%) covers the years between.
+
+    >>> average_span("收入年均增长", "2020年,收入96亿元,是2015年的3倍,", "2020")
+    '2015-2020'
+    """
+    base = list(_BASE_YEAR_RE.finditer(before))
+    if "年均" not in metric or not base or not period or not period.isdigit():
+        return period
+    start = base[-1].group("year")
+    return f"{start}-{period}" if start < period else period
 
 
 def annual_period(metric: str, period: str | None) -> str | None:
@@ -81,9 +99,10 @@ _PERIOD_MARKERS = re.compile(
 )
 # Periods named only as a comparison (环比1-6月, 环比一季度, 在2019年基础上) or in a title (《…(2023—2025年)》)
 # are not the figure's own.
-# 较2021年度上升两位: a year named as the base of a comparison is not the figure's either.
+# 较2021年度上升两位, 是2005年的5倍: a year named as the base of a comparison is not the figure's either,
+# nor the year the zone was founded in (成立于1992年的X开发区).
 _COMPARISON_RE = re.compile(
-    rf"(?:环比|同比|较|比)[^,，;；]{{0,8}}?(?:月|季度|半年)|(?:较|比)(?:{YEAR})年度?|在[^,，;；]{{0,12}}?基础上|《[^《》]*》")
+    rf"(?:环比|同比|较|比)[^,，;；]{{0,8}}?(?:月|季度|半年)|(?:较|比|是)(?:{YEAR})年度?|(?:成立|始建|创建|设立|组建|创办)于{YEAR}年|在[^,，;；]{{0,12}}?基础上|《[^《》]*》")
 # 比年初计划多出9个: a figure measured against the plan is what was done, not a plan.
 _AGAINST_PLAN_RE = re.compile(r"(?:较|比|超)(?:年初|年度|全年|原)?计划")
 # 《2022年度某市雏鹰培育企业名单》: firms counted on a list of a year are that year's.
@@ -354,6 +373,8 @@ def kind_for(
         return IndicatorKind.TARGET  # 截至…已开工40个,还有15个项目将开工: the date counts the stock, not this
     if _AS_OF_RE.search(before) or _SINCE_RE.search(before):
         return IndicatorKind.ACTUAL
+    if _PROSPECT_RE.search(before):
+        return IndicatorKind.TARGET
     # 今年预计…将突破: an estimate of the year under way is reported as actual, unless a plan word says otherwise;
     # the 预计总产值 of projects just signed is what they are to yield, a target.
     if "预计" in before and not _PLAN_WORDS_RE.search(before):

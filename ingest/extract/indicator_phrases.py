@@ -29,7 +29,7 @@ TIME_RE = re.compile(
 )
 # Deictic and hedging words (本次, 共有, 已有) open a phrase but name nothing.
 LEAD_RE = re.compile(
-    rf"^(?:共有|已有|还有|另有|尚有|合计|共计|总计|其中包括|包括|其中|同时|此外|另外|以及|并且|并|和|及|与|还|又|再|均|则|、|{HEDGES}|努力|全力|预计|计划(?!总投资)|将|要|已|的"
+    rf"^(?:共有|已有|还有|另有|尚有|合计|共计|总计|其中包括|包括|其中|同时|此外|另外|另(?![有外一])|以及|并且|并|和|及|与|还|又|再|均|则|、|{HEDGES}|努力|全力|预计|计划(?!总投资)|将|要|已|的"
     r"|参加|参与|当天|当日|尤其是|特别是|通过(?=大力|积极|全力|持续|深入|加快|实施|推进|引进|招引)"
     r"|本次|此次|本批|为(?:企业|群众)(?=[\u4e00-\u9fff]{2})"
     r"|大力|积极|加快|持续|着力|扎实|深入|继续|进一步|全面|重点(?!(?:建设|推进|产业|工业|招商|储备)?项目)|共|对|在现有|现有|充分发挥|发挥|用好用足|用好"
@@ -45,13 +45,14 @@ _GENERIC_BIGRAMS = frozenset(
     "经济 济技 技术 术开 开发 发区 高新 新技 术产 产业 业开 工业 业园 园区 科技 新区 经开 开区 国家 家级 省级".split()
 )
 _TRAIL_RE = re.compile(
-    r"(?:达到|高达|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共有?|(?<=[项目业构])有|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|(?<!平)均|的|至|到|约为|(?<!签|制|节|预)约|接近|将近|近|以上|就|、|,"
+    r"(?:达到|高达|达|为|突破|超过|超|共计|合计|总计|(?<=[项目业个])共有?|(?<=[项目业构])已?有|(?<=项目)中|累计达|(?<=[\u4e00-\u9fff]{2})累计|不少于|不低于|不超过|逾|分别|(?<!平)均|的|至|到|约为|(?<!签|制|节|预)约|接近|将近|近|以上|就|、|,"
     r"|(?:实现)?(?:倍增|翻番|翻一番)|在内|其中|首次|再次|率先|有望|保持|稳居|位居|位列|列|居|(?<=[\u4e00-\u9fff]{2})(?:完成|实现)"
     r"|(?<=[\u4e00-\u9fff]{2})已经?|新台币|台币|人民币|美元|港币|港元)$"
 )
 # 开工的项目 → 开工项目: the 的 between an act and the class it qualifies.
 _CLASS_OF_RE = re.compile(r"(?<=[\u4e00-\u9fff])的(?=项目|企业)")
-_BASELINE_RE = re.compile(r"在[^,，;；]{0,12}?基础上")
+# 在上年基础上, 较2024年同期 (…成长8%): the base a change is measured from names no part of the figure.
+_BASELINE_RE = re.compile(rf"在[^,，;；]{{0,12}}?基础上|(?:较|比)(?:{YEAR}年|上年|去年|上一年)?同期")
 # 本报讯(记者…), 株洲日报讯(全媒体记者/…): the byline of a news lead.
 _NEWS_SOURCE_RE = re.compile(r"^[^,，。;；()]{0,12}讯(?:\([^)]*\))?")
 _ALIAS_NOTE_RE = re.compile(r"\((?:简称|以下简称)[^)]*\)")
@@ -339,6 +340,10 @@ def carried_prefix(metric: str) -> str:
     return verb + qualifier.group(0) if qualifier else verb
 
 
+# 59,275人创历年新高: a comment that the figure is a record, no noun of it.
+_RECORD_RE = re.compile(r"^再?(?:创|刷新)[^,，;；。]{0,4}?(?:新高|纪录|记录|最高)")
+
+
 def after_noun(after: str) -> str:
     """The noun phrase after a figure's unit, without quotes, a note in brackets or 以上/的.
 
@@ -348,7 +353,7 @@ def after_noun(after: str) -> str:
     '两新党组织'
     """
     text = re.sub(r"^\([^)]*\)", "", QUOTE_RE.sub("", after))
-    return _strip_trailing_after(text)
+    return _strip_trailing_after(_RECORD_RE.sub("", text))
 
 
 # 以甲、乙等为龙头的智能制造产业集群 / 生物医药产业方面: a clause naming the industry the next ones report on.

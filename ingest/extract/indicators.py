@@ -36,6 +36,7 @@ from ingest.extract.indicator_metrics import (
 from ingest.extract.indicator_periods import (
     PeriodContext,
     annual_period,
+    average_span,
     kind_for,
     period_for,
     planned_year,
@@ -95,7 +96,7 @@ def extract_indicators(doc: Document) -> tuple[list[Mention], list[Fact]]:
         context = context.advance(sentence.text)
         if _is_title(sentence, doc.text):
             context = context.titled(sentence.text)
-        if _is_headline(sentence, doc.text):
+        if _is_headline(sentence, doc.text) and _restated(sentence, doc.text):
             continue
         found: list[Fact] = []
         # the figures of a city's or province's event are its own, unless the sentence opens with a zone
@@ -175,6 +176,16 @@ def _is_headline(sentence: Sentence, text: str) -> bool:
     whole_line = text[sentence.start - 1 : sentence.start] in ("\n", "") and text[sentence.end : sentence.end + 1] in (
         "\n", "")
     return whole_line and len(sentence.text) <= _HEADLINE_LENGTH and not sentence.text.endswith(("。", "；", ";"))
+
+
+_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _restated(headline: Sentence, text: str) -> bool:
+    """Whether the body gives the headline's figures again (a headline whose figure the body never
+    states is the page's only word on it)."""
+    body = text[: headline.start] + text[headline.end :]
+    return all(figure in body for figure in _FIGURE_RE.findall(headline.text) if "." in figure or len(figure) > 2)
 
 
 def _is_title(sentence: Sentence, text: str) -> bool:
@@ -297,7 +308,7 @@ def _fact(
     mood = lead + text[max(window, piece) : figure.start]
     kind = kind_for(segment, mood, context, clause=clause, after=clause_after, metric=metric)
     period = period_for(before, context, target=kind is IndicatorKind.TARGET, rank=figure.unit == "rank")
-    period = annual_period(metric, period)
+    period = average_span(metric, before, annual_period(metric, period))
     planned = reading.plan if period is None else None
     if planned:
         kind = kind_for(segment, mood, replace(context, target=True), clause=clause, after=clause_after, metric=metric)

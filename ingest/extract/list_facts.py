@@ -23,6 +23,8 @@ _BUILDS_FACTORY = re.compile(r"(?:投资)?建厂")
 _SIGNS_INVESTMENT = re.compile(r"^[^;；。]{0,6}?(?:签订|签署|签下)了?(?:投资|项目)(?:协议|合同)")
 _CARRIER_ENDINGS = ("园", "大厦", "大楼", "中心", "基地", "孵化器", "空间", "城")
 _AGREEMENT = re.compile(r"(?:融资|投资|战略|框架|合作|共建|入园|入区)*(?:协议|合同)$")
+# "项目90个,涵盖A、B、C等项目": the kinds a count of projects covers, not projects of their own.
+_KINDS_OF_A_COUNT = re.compile(r"个[,，]?(?:主要)?(?:涵盖|涉及)了?[“\"]?$")
 _PERSON_ITEM = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?P<title>博士|教授|院士)$")
 
 
@@ -75,6 +77,8 @@ def list_facts(c: Collector, sentence: Sentence, hit: ListHit, inherited: list[s
                 if signs:
                     c.fact(Predicate.STATUS, (P, name + "项目"), None, sentence, status="signed",
                            year=c.sentence_year(sentence))
+        return inherited
+    if hit.items and _KINDS_OF_A_COUNT.search(sentence.text, 0, hit.items[0][0]):
         return inherited
     statuses = statuses_in(sentence.text[hit.clause_start:hit.clause_end])
     if not statuses and sentence.text[hit.head_end:hit.clause_end].strip() == "":

@@ -84,7 +84,7 @@ _UNITS: dict[str, str] = {
     "㎡": "m2",
     "m2": "m2",
     "m²": "m2",
-    "公顷": "ha",
+    "公顷": "km2",
     "亩": "mu",
     "千瓦时": "kWh",
     "度电": "kWh",
@@ -112,6 +112,8 @@ _UNITS: dict[str, str] = {
     "户": "household",
     "头": "head",
 }
+# Units written in a size FORMAT.md does not use, with the factor into the one it does (8.7公顷 → 0.087 km2).
+_UNIT_FACTORS: dict[str, Decimal] = {"公顷": Decimal("0.01")}
 _COUNT_WORDS = "个家项座台件宗套所场批条只次栋幢处支款篇份位辆张块间"
 
 # Characters that form words with a following 一/二/... (统一, 唯一, 逐一, 之一).
@@ -353,7 +355,8 @@ def _quantity_at(match: re.Match[str], text: str) -> Quantity | None:
     value = _numeral_value(match)
     if value is None:
         return None
-    return Quantity(float(value), _unit_code(match.group("unit")), match.group("num"))
+    unit = match.group("unit")
+    return Quantity(float(value * _UNIT_FACTORS.get(unit, 1)), _unit_code(unit), match.group("num"))
 
 
 class _Spans:

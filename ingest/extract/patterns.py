@@ -73,6 +73,7 @@ STATUS_CUES = (
     ("设备安装", "under_construction"), ("开始调试", "under_construction"),
     ("正在建设", "under_construction"), ("主体完工", "under_construction"),
     ("竣工", "completed"), ("完工", "completed"), ("建成", "completed"), ("通车", "completed"),
+    ("如期交付", "completed"), ("交付使用", "completed"),  # a building handed over to its user
     ("投产", "in_production"),
     ("投用", "in_production"), ("投入使用", "in_production"), ("达产", "in_production"), ("试生产", "in_production"),
     ("试产", "in_production"),

@@ -242,6 +242,15 @@ _SHEET_AMOUNT = re.compile(rf"^\s*(?:项目)?(?:计划)?(?:总投资额?|投资�
 _TRAILING_AMOUNT = re.compile(rf"[,，](?:该项目|项目)?(?:{CLAUSE_AMOUNT_RE.pattern})")
 
 
+# "服务业项目3个,包括A、B、C,总投资41亿元": the amount after a counted list is the total of its projects.
+_COUNT_OF_PROJECTS = re.compile(r"项目(?:共有?|共计|合计)?(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个"
+                                r"[,，]?(?:包括|分别为|分别是|有|为|[:：])[^;；。]*$")
+
+
+def _counted_before(text: str, start: int) -> bool:
+    return _COUNT_OF_PROJECTS.search(text, 0, start) is not None
+
+
 def trailing_amounts(c: Collector, sentence: Sentence) -> None:
     """"…X项目,总投资5亿元": the amount of the clause right after a project that has none yet; on a
     project sheet, the 总投资: line after the name."""
@@ -254,7 +263,7 @@ def trailing_amounts(c: Collector, sentence: Sentence) -> None:
         found.append((earlier[-1].name, sheet.group("amount")))
     for mention in c.mentions_between(P, sentence.index, sentence.index):
         trailing = _TRAILING_AMOUNT.match(sentence.text, mention.end - sentence.start)
-        if trailing:
+        if trailing and not _counted_before(sentence.text, mention.start - sentence.start):
             found.append((mention.name, trailing.group("amount")))
     if not found:
         return  # the facts are scanned only when an amount is there to attach

@@ -1,7 +1,10 @@
 """Projects named in the rows of a signing or ground-breaking account.
 
 - Parties who sign a project: "X管委会与Y公司签署Z项目" (the company parties are its investors).
-- Companies listed under a count of projects: "集中开工项目6个,包括A、B、C" (each is "<company>项目").
+- Companies listed under a count of projects: "集中开工项目6个,包括A、B、C" (each is "<company>项目"),
+  or works named there (包括A小镇、B酒店): each a project as written; so too a list before its count
+  ("竣工项目有A厂房、B广场等6个").
+- Works the page calls one of its event's projects: "X投资的Y基地是本次开工的重点项目之一".
 - Projects listed one per clause, each after its zone: "签约仪式上,A开发区X项目,B高新区Y项目,…".
 - A zone's expansion named after it: "X产业园区扩区动土", "X园区扩建2期计划".
 """
@@ -14,7 +17,7 @@ from collections.abc import Iterable
 from ingest.document import Mention, Sentence
 from ingest.extract.entities import PROJECT_NAME_UNIT, generic_project, statuses_in
 from ingest.extract.fact_collector import Collector
-from ingest.extract.lists import split_items
+from ingest.extract.lists import PROJECT_ENDINGS, company_of_project, split_items
 from ingest.extract.patterns import HAN
 from ingest.extract.project_facts import is_company
 from ingest.extract.zones import find_zone_names
@@ -71,8 +74,50 @@ def _company_parties(parties: str, offset: int) -> list[tuple[str, int]]:
 _COUNTED = re.compile(
     r"(?P<set>[^,，;；。]{0,16}?)项目(?:共有?|共计|合计)?(?P<count>\d{1,2}|[一二三四五六七八九十两]{1,2})个"
     r"[,，]?(?:包括|分别为|分别是|有|为|[:：])(?P<list>[^,，;；。]+)")
+_ELLIPSIS = re.compile(r"等$")
 _PROJECT_END = re.compile(r"(?:项目|工程|基地|中心|产业园|园区|小镇|酒店|广场|大厦|综合体|[园厂城谷])$")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+# "开工项目有A、B、C等11个": the class, the projects it names, then the count.
+_LISTED_THEN_COUNTED = re.compile(
+    r"(?P<set>[^,，;；。]{0,16}?)项目(?:有|包括|为)(?P<list>[^,，;；。]+?)等(?P<count>\d{1,2}|[一二三四五六七八九十两]{1,2})个")
+
+
+def listed_then_counted(c: Collector, sentence: Sentence) -> None:
+    """"竣工项目有A厂房、B广场等6个": each item is a project as written, with the class's status."""
+    if "等" not in sentence.text or "项目" not in sentence.text:
+        return
+    for match in _LISTED_THEN_COUNTED.finditer(sentence.text):
+        statuses = statuses_in(match.group("set"))
+        items = split_items(match.group("list"), match.start("list"))
+        if statuses and items and len(items) <= _count(match.group("count")):
+            _counted_projects(c, sentence, items, statuses)
+
+
+# "X投资的Y基地是本次开工的重点项目之一": a project the page's event counts, with its investor.
+_ONE_OF_THE_EVENT = re.compile(
+    rf"^(?:(?P<investor>[{HAN}A-Za-z0-9]{{2,12}}?)投资(?:建设)?的)?(?P<name>[^,，;；。]{{4,30}}?)(?:是|为|作为)"
+    r"(?:本次|此次|这次|当天|今天)(?:集中)?(?P<act>开工|签约|竣工|投产)的(?:重点|重大)?项目之一")
+
+
+def one_of_the_event(c: Collector, sentence: Sentence) -> None:
+    """"X投资的Y是本次开工的重点项目之一": Y is a project with the event's status, X its investor."""
+    if "之一" not in sentence.text:
+        return
+    match = _ONE_OF_THE_EVENT.match(sentence.text)
+    if match is None:
+        return
+    name = re.sub(r"[“”\"‘’「」]", "", match.group("name"))
+    if generic_project(name):
+        return
+    c.mention(P, name, sentence, match.start("name"), match.end("name"))
+    investor = match.group("investor")
+    if investor and is_company(investor):
+        c.mention(E, investor, sentence, match.start("investor"), match.end("investor"))
+        c.fact(Predicate.INVESTOR, (P, name), (E, investor), sentence)
+    for status in statuses_in(match.group("act")):
+        c.fact(Predicate.STATUS, (P, name), None, sentence, status=status, year=c.sentence_year(sentence))
 
 
 def counted_companies(c: Collector, sentence: Sentence) -> None:
@@ -81,10 +126,17 @@ def counted_companies(c: Collector, sentence: Sentence) -> None:
     if "个" not in sentence.text or "项目" not in sentence.text:
         return
     for match in _COUNTED.finditer(sentence.text):
-        items = split_items(match.group("list"), match.start("list"))
+        items = split_items(_ELLIPSIS.sub("", match.group("list")), match.start("list"))
         count = _count(match.group("count"))
-        if not 2 <= len(items) <= count or any(_PROJECT_END.search(n) or len(n) > 10 for _, _, n in items):
-            continue  # projects by name ("分别为X项目和Y项目") are read by the project rules
+        if not 1 <= len(items) <= count or len(items) == 1 and "、" not in match.group("list"):
+            continue
+        if any(n.endswith(PROJECT_ENDINGS) or _PROJECT_END.search(n) for _, _, n in items):
+            # the class's words, or else the sentence's opening (此次集中开工项目中,制造业项目5个,包括…)
+            statuses = statuses_in(match.group("set")) or statuses_in(sentence.text[:match.start()])
+            _counted_projects(c, sentence, items, statuses)
+            continue
+        if len(items) == 1 or any(len(n) > 10 for _, _, n in items):
+            continue
         statuses = statuses_in(match.group("set"))
         for start, end, company in items:
             project = (P, company + "项目")
@@ -93,6 +145,22 @@ def counted_companies(c: Collector, sentence: Sentence) -> None:
             c.fact(Predicate.INVESTOR, project, (E, company), sentence)
             for status in statuses:
                 c.fact(Predicate.STATUS, project, None, sentence, status=status, year=c.sentence_year(sentence))
+
+
+def _counted_projects(c: Collector, sentence: Sentence, items: list[tuple[int, int, str]],
+                      statuses: list[str]) -> None:
+    """Projects named by their works under a count (服务业项目3个,包括A小镇、B酒店、C项目): each is a
+    project as written, its company read from its name."""
+    for start, end, name in items:
+        if generic_project(name):
+            continue
+        c.mention(P, name, sentence, start, end)
+        company = company_of_project(name.removesuffix("项目")) if name.endswith("项目") else None
+        if company:
+            c.mention(E, company, sentence, start, start + len(company))
+            c.fact(Predicate.INVESTOR, (P, name), (E, company), sentence)
+        for status in statuses:
+            c.fact(Predicate.STATUS, (P, name), None, sentence, status=status, year=c.sentence_year(sentence))
 
 
 def _count(text: str) -> int:

@@ -44,6 +44,7 @@ from ingest.pipeline import run
          [("project", ["青松星河精密传动(南岭)有限公司8AT变速器技改升级", "澜沣冷链仓储"])]),
         # 有 after a time word opens the list, not the first name
         ("全年有宏宇轴承三期、澜沣冷链仓储等12个项目竣工", [("project", ["宏宇轴承三期", "澜沣冷链仓储"])]),
+        ("园区目前已落地金禾集团、远川电子等27个项目", [("project", ["金禾集团", "远川电子"])]),
         # named works, though the head calls them 产业 projects: a park, a platform, a short park
         ("会上共签约青岚新材料产业园、云杉仓储及冷链物流平台、禾丰产业园等30个重点产业项目",
          [("project", ["青岚新材料产业园", "云杉仓储及冷链物流平台", "禾丰产业园"])]),

@@ -102,3 +102,49 @@ def test_firms_about_to_list_are_a_kind_of_firm_not_a_plan() -> None:
     rows = _rows("2022年,园区新增高新技术企业20家、拟上市企业5家。")
     assert {kind for _, _, kind in rows.values()} == {"actual"}
     assert _rows("2022年,园区拟新增企业20家。")["拟新增企业"][2] == "target"
+
+
+def test_what_a_park_is_estimated_able_to_yield_is_a_target() -> None:
+    rows = _rows("青松高新区规划面积12平方公里,预估可带动投资30亿元、新增产值80亿元、提供就业岗位600个。")
+    assert rows["规划面积"][2] == "actual"
+    assert {kind for metric, (_, _, kind) in rows.items() if metric != "规划面积"} == {"target"}
+
+
+def test_what_the_zone_adds_once_its_park_produces_is_a_target() -> None:
+    rows = _rows("2023年,青松高新区的智造园区全面达产后新增年产值15亿元,新增税收1亿元。")
+    assert {kind for _, _, kind in rows.values()} == {"target"}
+
+
+def test_a_year_a_figure_is_a_multiple_of_is_no_period_and_its_yearly_average_spans_to_it() -> None:
+    rows = _rows("2015年,青松高新区实现营业收入300亿元,是2010年的3倍,年均增长25%;实现税收12亿元,是2010年的4倍。")
+    assert rows["税收"] == (1.2e9, "2015", "actual")
+    assert rows["营业收入年均增长"] == (25.0, "2010-2015", "actual")
+
+
+def test_a_change_from_the_same_period_a_year_before_continues_the_figure_before_it() -> None:
+    rows = _rows("2024年上半年,青松高新区营业额800亿元,较2023年同期成长6.5%;出口总额达120亿元,"
+                 "较去年同期增加15亿元。另从业人数达4,210人创历年新高。")
+    assert rows["营业额成长"] == (6.5, "2024-H1", "actual")
+    assert rows["出口总额增加"][0] == 1.5e9
+    assert rows["从业人数"][0] == 4210.0
+
+
+def test_the_year_a_zone_was_founded_is_no_period_of_its_stock() -> None:
+    rows = _rows("成立于1995年的青松高新区,规划面积6.2平方公里,入园企业已有230家。")
+    assert rows["入园企业"] == (230.0, None, "actual")
+    assert rows["规划面积"][1] is None
+
+
+def test_a_headline_figure_the_body_never_states_is_kept_and_one_it_restates_is_not() -> None:
+    rows = _rows("青松高新区新签约项目12个\n今年前10个月,引进到位资金41.27亿元\n日期:2023-11-20\n"
+                 "近日,青松高新区新签约项目12个。今年以来,园区新增入驻企业38家。\n")
+    assert rows["引进到位资金"][0] == 4.127e9
+    assert _rows("青松高新区新增入驻企业38家\n日期:2023-11-20\n今年以来,园区新增入驻企业38家。\n") == {
+        "新增入驻企业": (38.0, "2023", "actual")}
+
+
+def test_a_count_after_a_list_of_projects_counts_the_class_the_list_belongs_to() -> None:
+    rows = _rows("2023年3月5日,青松高新区的开工项目有禾丰恒远标准厂房、青松云湖商业广场等9个,总投资20亿元;"
+                 "竣工项目有双禾冷链食品加工等4个,总投资8.5亿元。")
+    assert rows["开工项目"][0] == 9.0 and rows["竣工项目"][0] == 4.0
+    assert rows["竣工项目总投资"][0] == 8.5e8

@@ -298,3 +298,53 @@ def test_projects_brought_in_over_the_years_do_not_take_the_signing_event_s_stat
             "近年来先后引进了宏宇轴承、澜沣冷链、青岚光电等一批大项目,构建了特色产业集群。\n")
     statuses = {s for s, _ in _facts(text, "status")}
     assert not statuses & {"宏宇轴承项目", "澜沣冷链项目", "青岚光电项目", "宏宇轴承", "澜沣冷链", "青岚光电"}
+
+
+def test_projects_each_with_its_amount_after_a_comma_in_a_run_of_clauses() -> None:
+    text = ("当天集中开工项目8个,总投资达60亿元。其中,青禾数谷项目,总投资21.5亿元;"
+            "远川智能家居项目,总投资9亿元。\n")
+    assert {"青禾数谷项目", "远川智能家居项目"} <= _projects(text)
+    assert ("青禾数谷项目", 2.15e9) in _facts(text, "investment")
+    assert ("远川智能家居项目", "started") in _facts(text, "status")
+
+
+def test_works_named_under_a_count_of_projects_are_projects_as_written() -> None:
+    text = ("此次集中开工项目中,文旅类项目3个,包括青湾归雁小镇、云栖智谷、松江新悦酒店,总投资41亿元;"
+            "制造业项目5个,包括伊坦精密轴承项目、禾川新材料基地等,总投资60亿元。\n")
+    assert {"青湾归雁小镇", "云栖智谷", "松江新悦酒店", "伊坦精密轴承项目"} <= _projects(text)
+    assert ("松江新悦酒店", "started") in _facts(text, "status")
+    assert not _facts(text, "investment")
+
+
+def test_kinds_a_count_of_projects_covers_are_no_projects() -> None:
+    text = "其中,民生项目90个,涵盖青年公寓、养老服务、学校改造、医疗卫生等项目,已全部开工。\n"
+    assert not _projects(text) & {"青年公寓项目", "医疗卫生项目", "学校改造项目", "青年公寓"}
+
+
+def test_a_building_handed_over_on_time_is_completed() -> None:
+    text = "年底,园区喜讯频传:青禾机械公司新建厂房项目如期交付,远川物流仓储项目顺利投产。\n"
+    assert ("青禾机械公司新建厂房项目", "completed") in _facts(text, "status")
+
+
+def test_projects_listed_before_their_count_take_the_class_status() -> None:
+    text = "当天的开工项目有禾丰恒远标准厂房、青松云湖商业广场等9个,总投资20亿元;竣工项目有双禾冷链食品加工等4个。\n"
+    assert {("禾丰恒远标准厂房", "started"), ("青松云湖商业广场", "started"),
+            ("双禾冷链食品加工", "completed")} <= _facts(text, "status")
+
+
+def test_a_project_named_before_what_it_will_build_is_a_project_of_the_event() -> None:
+    text = ("4月8日,园区举行重大项目集中签约仪式,30个项目集中签约。\n"
+            "其中,青湖创新中心项目将建设具有科技特色的商务区;云付移动支付项目将建设公司运营总部。\n")
+    assert {"青湖创新中心项目", "云付移动支付项目"} <= _projects(text)
+    assert ("青湖创新中心项目", "signed") in _facts(text, "status")
+
+
+def test_a_count_of_big_projects_is_no_project() -> None:
+    text = "青松经济开发区32大项目引资400亿元\n4月8日,开发区举行重大项目集中签约仪式,32大项目集中签约。\n"
+    assert not {p for p in _projects(text) if p.endswith("大项目")}
+
+
+def test_works_called_one_of_the_events_projects_are_a_project_of_their_investor() -> None:
+    text = "禾川环科投资的“城市矿产”资源再生研发基地是本次开工的重点项目之一。\n"
+    assert ("城市矿产资源再生研发基地", "started") in _facts(text, "status")
+    assert ("城市矿产资源再生研发基地", "禾川环科") in _facts(text, "investor")
