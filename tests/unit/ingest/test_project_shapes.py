@@ -340,11 +340,11 @@ def test_a_project_named_before_what_it_will_build_is_a_project_of_the_event() -
 
 
 def test_a_count_of_big_projects_is_no_project() -> None:
-    text = "青松经济开发区32大项目引资400亿元\n4月8日,开发区举行重大项目集中签约仪式,32大项目集中签约。\n"
+    text = "青松经济开发区28大项目引资350亿元\n5月9日,开发区召开招商大会,28大项目现场签约落户。\n"
     assert not {p for p in _projects(text) if p.endswith("大项目")}
 
 
 def test_works_called_one_of_the_events_projects_are_a_project_of_their_investor() -> None:
-    text = "禾川环科投资的“城市矿产”资源再生研发基地是本次开工的重点项目之一。\n"
-    assert ("城市矿产资源再生研发基地", "started") in _facts(text, "status")
-    assert ("城市矿产资源再生研发基地", "禾川环科") in _facts(text, "investor")
+    text = "远帆科技投资的“绿色循环”再生材料中试基地是本次集中开工的重大项目之一。\n"
+    assert ("绿色循环再生材料中试基地", "started") in _facts(text, "status")
+    assert ("绿色循环再生材料中试基地", "远帆科技") in _facts(text, "investor")
