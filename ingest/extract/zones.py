@@ -78,6 +78,11 @@ def find_zone_names(text: str, sited_parks: bool = True) -> list[tuple[int, int,
 
     ``sited_parks``: also a park whose place the lexicons lack, right after a verb of siting (在X园区); such
     a name is good enough for the sentence's facts but too weak, said once, to make a page's home zone."""
+    return list(_zone_names(text, sited_parks))
+
+
+@lru_cache(maxsize=256)  # the stages of one sentence ask about the same text and names several times
+def _zone_names(text: str, sited_parks: bool) -> tuple[tuple[int, int, ZoneName], ...]:
     found: list[tuple[int, int, ZoneName]] = []
     last_end = -1
     if "中国(" in text:
@@ -121,7 +126,7 @@ def find_zone_names(text: str, sited_parks: bool = True) -> list[tuple[int, int,
         found += _demonstration_zones(text, found)
     if "产业园" in text:
         found += _cooperation_parks(text, found)
-    return sorted(found, key=lambda item: item[0])
+    return tuple(sorted(found, key=lambda item: item[0]))
 
 
 # A place and a descriptor before 示范区 open a clause (,X县现代农业产业示范区…). 示范区 is also an honour's
