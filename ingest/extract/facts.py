@@ -49,7 +49,6 @@ from ingest.extract.project_frames import (
 from ingest.extract.project_rows import (
     counted_companies,
     drop_zone_place_owners,
-    listed_then_counted,
     one_of_the_event,
     signatory_projects,
     zone_expansions,
@@ -80,7 +79,6 @@ def _sentence(c: Collector, sentence: Sentence) -> None:
     signatory_projects(c, sentence)
     projects_in_a_row(c, sentence)
     counted_companies(c, sentence)
-    listed_then_counted(c, sentence)
     one_of_the_event(c, sentence)
     zone_rows(c, sentence)
     zone_expansions(c, sentence)

@@ -27,8 +27,9 @@ def find_headed_lists(sentence: str) -> list[ListHit]:
     hits = []
     for match in HEADED_RE.finditer(sentence):
         items = split_items(match.group("list"), match.start("list"))
-        if len(items) < _MIN_ITEMS or len(items) > head_count(match.group()):
-            continue  # one item is read by the clause rules; more items than counted are no names
+        counted = re.search(rf"等{_COUNT}", match.group()) is not None
+        if len(items) < (1 if counted else _MIN_ITEMS) or len(items) > head_count(match.group()):
+            continue  # a lone item uncounted is read by the clause rules; more items than counted are no names
         clause_start = _clause_start(sentence, match.start("list"))  # 开工项目有…: the head's clause
         hits.append(ListHit("project", tuple(items), None, match.start(), match.start("list"),
                             clause_start, match.end()))

@@ -2,8 +2,8 @@
 
 - Parties who sign a project: "X管委会与Y公司签署Z项目" (the company parties are its investors).
 - Companies listed under a count of projects: "集中开工项目6个,包括A、B、C" (each is "<company>项目"),
-  or works named there (包括A小镇、B酒店): each a project as written; so too a list before its count
-  ("竣工项目有A厂房、B广场等6个").
+  or works named there (包括A小镇、B酒店): each a project as written (a list before its count,
+  "竣工项目有A厂房、B广场等6个", is read by :mod:`ingest.extract.headed_lists`).
 - Works the page calls one of its event's projects: "X投资的Y基地是本次开工的重点项目之一".
 - Projects listed one per clause, each after its zone: "签约仪式上,A开发区X项目,B高新区Y项目,…".
 - A zone's expansion named after it: "X产业园区扩区动土", "X园区扩建2期计划".
@@ -77,22 +77,6 @@ _COUNTED = re.compile(
 _ELLIPSIS = re.compile(r"等$")
 _PROJECT_END = re.compile(r"(?:项目|工程|基地|中心|产业园|园区|小镇|酒店|广场|大厦|综合体|[园厂城谷])$")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-# "开工项目有A、B、C等11个": the class, the projects it names, then the count.
-_LISTED_THEN_COUNTED = re.compile(
-    r"(?P<set>[^,，;；。]{0,16}?)项目(?:有|包括|为)(?P<list>[^,，;；。]+?)等(?P<count>\d{1,2}|[一二三四五六七八九十两]{1,2})个")
-
-
-def listed_then_counted(c: Collector, sentence: Sentence) -> None:
-    """"竣工项目有A厂房、B广场等6个": each item is a project as written, with the class's status."""
-    if "等" not in sentence.text or "项目" not in sentence.text:
-        return
-    for match in _LISTED_THEN_COUNTED.finditer(sentence.text):
-        statuses = statuses_in(match.group("set"))
-        items = split_items(match.group("list"), match.start("list"))
-        if statuses and items and len(items) <= _count(match.group("count")):
-            _counted_projects(c, sentence, items, statuses)
 
 
 # "X投资的Y基地是本次开工的重点项目之一": a project the page's event counts, with its investor.
