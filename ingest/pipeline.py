@@ -12,15 +12,7 @@ from ingest.budget import Budget, deadline, stage
 from ingest.document import Document, Fact, Mention
 from ingest.extract.home_zone import find_home_zone
 from ingest.extract.indicator_bodies import body_indicators, figure_of
-from ingest.extract.located import (
-    relocated,
-    sectors_of_a_zone,
-    settled_by_verb,
-    signed_with_zone,
-    sited_in_zones,
-    without_partners,
-    without_spread_placements,
-)
+from ingest.extract.located import located_facts, sectors_of_a_zone
 from ingest.extract.short_names import short_name_mentions
 from ingest.extract.tagged_names import tagged_names
 from ingest.extract.zone_aliases import publisher_zone
@@ -73,9 +65,7 @@ def extract(doc: Document) -> Document:
         facts.extend(found_facts)
     mentions.extend(short_name_mentions(doc, mentions))
     mentions, facts = tagged_names(doc, mentions, facts)
-    facts = without_partners(doc, mentions, relocated(doc, mentions, facts))
-    facts = signed_with_zone(doc, mentions, sited_in_zones(doc, mentions, facts))
-    facts = without_spread_placements(doc, mentions, settled_by_verb(doc, mentions, facts))
+    facts = located_facts(doc, mentions, facts)
     mentions, facts = restore_names(doc, mentions, facts)
     mentions = sectors_of_a_zone(doc, mentions, facts)
     facts = with_body_figures(facts, body_indicators(doc, mentions))

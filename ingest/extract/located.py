@@ -23,6 +23,15 @@ _MAX_HOME_MENTIONS = 2
 _LOCATED = (EntityType.ENTERPRISE, EntityType.PROJECT)
 
 
+def located_facts(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """The page's facts with every locatedIn step of this module applied, in the order they rely on:
+    round-ups and deal partners, then zones a sentence sites or signs with, then settling verbs and
+    placements spread over several zones."""
+    facts = without_partners(doc, mentions, relocated(doc, mentions, facts))
+    facts = signed_with_zone(doc, mentions, sited_in_zones(doc, mentions, facts))
+    return without_spread_placements(doc, mentions, settled_by_verb(doc, mentions, facts))
+
+
 def relocated(doc: Document, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
     """``facts`` with locatedIn tied to the clause's zone on a round-up page, unchanged elsewhere."""
     zones = [m for m in mentions if m.type is EntityType.ZONE]
