@@ -103,7 +103,6 @@ LEAD_WORDS = (
     "一批", "重特大", "重大", "外资", "民营", "项目", "企业", "充分发挥", "发挥", "细化", "启动", "落实",
     "保障", "全力", "加快", "促进", "确保", "首批", "按照", "时序", "节点", "新开工", "开工",
     "兴办", "开展", "举办", "承办", "办好", "做好", "暨", "来到", "走进", "分别为", "分别是", "签署",
-    "落地", "引入",  # "已落地A等27个项目": the verb of the list, not part of its first name
     "全年有", "今年有", "共有", "已有", "现有", "累计有",  # "全年有A、B等N个项目…": 有 opens no name
 )
 _LEAD_RE = re.compile("|".join(sorted(map(re.escape, LEAD_WORDS + LEAD_VERBS), key=len, reverse=True)))
